@@ -1,0 +1,403 @@
+//! The gate: Palabre's security kernel, composed in front of every feature.
+//!
+//! It alone holds the session key. For each request it strips incoming
+//! `palabre-*` headers, runs migrations once per instance, verifies the session
+//! cookie, checks CSRF on unsafe methods, passes the verified visitor to the
+//! feature in `palabre-visitor`, turns the feature's session requests into
+//! signed cookies, and adds security headers to every response.
+
+mod migrations;
+mod security;
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use bytes::Bytes;
+use http::{HeaderValue, Method, StatusCode, header};
+use http_body_util::{BodyExt, Full, Limited};
+use palabre_domain::{Locale, Role};
+use palabre_kit::db::{self, Connection, Value};
+use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
+use palabre_kit::visitor::{
+    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
+};
+use palabre_kit::{ctx, form, respond};
+use spin_sdk::http::{IntoResponse, Request};
+use spin_sdk::wasip3::http::types::{ErrorCode, Fields, Response as WasiResponse};
+
+pub use migrations::{MIGRATIONS, latest};
+
+/// Largest request body the gate buffers (forms, small uploads).
+pub const MAX_BODY: usize = 1024 * 1024;
+/// Lifetime of a session cookie until the accounts feature refines it per role.
+const SESSION_TTL: i64 = 14 * 24 * 3600;
+
+const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after FROM users \
+     WHERE id = ? AND deleted_at IS NULL";
+
+/// Per-instance state: the key (checked once) and whether the schema is ready.
+static KEY: OnceLock<Result<Key, KeyError>> = OnceLock::new();
+static READY: AtomicBool = AtomicBool::new(false);
+
+async fn key() -> Result<&'static Key, &'static KeyError> {
+    if let Some(key) = KEY.get() {
+        return key.as_ref();
+    }
+    let secret = spin_sdk::variables::get("session_key")
+        .await
+        .unwrap_or_default();
+    KEY.get_or_init(|| {
+        let key = Key::new(secret.trim());
+        if let Err(e) = &key {
+            eprintln!(
+                "gate: sessions disabled: {e}; set the session_key variable (32+ random characters)"
+            );
+        }
+        key
+    })
+    .as_ref()
+}
+
+async fn prepare_database(conn: &Connection) -> Result<(), db::DbError> {
+    if READY.load(Ordering::Acquire) {
+        return Ok(());
+    }
+    migrations::migrate(conn).await?;
+    let demo = spin_sdk::variables::get("demo_seed")
+        .await
+        .unwrap_or_default();
+    if demo.trim() == "true" {
+        migrations::seed_demo(conn).await?;
+    }
+    READY.store(true, Ordering::Release);
+    Ok(())
+}
+
+/// What the gate learned about the visitor.
+struct Identity {
+    visitor: Visitor,
+    /// The signed-in session, if any.
+    session: Option<SessionClaims>,
+    /// A session cookie that must be cleared (invalid, expired or revoked).
+    clear_session: bool,
+    /// Pre-session id to set as a new cookie (anonymous visitor without one).
+    new_presession: Option<String>,
+    /// What the CSRF token is bound to.
+    binding: Option<String>,
+}
+
+async fn identify(conn: &Connection, headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
+    let mut identity = Identity {
+        visitor: Visitor::default(),
+        session: None,
+        clear_session: false,
+        new_presession: None,
+        binding: None,
+    };
+    if let (Some(key), Some(cookie)) = (key, ctx::cookie(headers, SESSION_COOKIE)) {
+        match session::verify(key, cookie, palabre_kit::now()) {
+            Ok(claims) => match lookup_user(conn, &claims).await {
+                Some((role, locale)) => {
+                    identity.visitor.user_id = Some(claims.user_id);
+                    identity.visitor.role = role;
+                    identity.visitor.locale = locale;
+                    identity.binding = Some(claims.session_id.clone());
+                    identity.session = Some(claims);
+                }
+                None => identity.clear_session = true,
+            },
+            Err(_) => identity.clear_session = true,
+        }
+    }
+    if identity.session.is_none() {
+        match ctx::cookie(headers, PRESESSION_COOKIE).filter(|v| session::plausible_id(v)) {
+            Some(pre) => identity.binding = Some(pre.to_string()),
+            None => match session::random_id() {
+                Ok(id) => identity.new_presession = Some(id),
+                Err(e) => eprintln!("gate: no randomness for a pre-session: {e}"),
+            },
+        }
+    }
+    if let (Some(key), Some(binding)) = (
+        key,
+        identity
+            .binding
+            .as_deref()
+            .or(identity.new_presession.as_deref()),
+    ) {
+        identity.visitor.csrf = session::csrf_token(key, binding);
+    }
+    identity
+}
+
+/// The user's role and language, unless the account is gone or the session revoked.
+async fn lookup_user(conn: &Connection, claims: &SessionClaims) -> Option<(Role, Option<Locale>)> {
+    let row = match db::query_one(conn, SELECT_USER, vec![Value::Integer(claims.user_id)]).await {
+        Ok(row) => row?,
+        Err(e) => {
+            eprintln!("gate: user lookup failed: {e}");
+            return None;
+        }
+    };
+    let role: Role = db::text(&row, 0).parse().ok()?;
+    let locale = db::opt_text(&row, 1).and_then(|l| l.parse().ok());
+    let valid_after = db::int(&row, 2);
+    (claims.issued_at >= valid_after && role != Role::Visitor).then_some((role, locale))
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Reads the CSRF token from the header or the (buffered) form body.
+fn submitted_token(headers: &http::HeaderMap, body: &[u8]) -> Option<String> {
+    if let Some(token) = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
+        return Some(token.to_string());
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if content_type
+        .to_ascii_lowercase()
+        .starts_with("application/x-www-form-urlencoded")
+    {
+        let pairs = form::parse_urlencoded(body);
+        return form::field(&pairs, CSRF_FIELD).map(str::to_string);
+    }
+    let boundary = form::multipart_boundary(content_type)?;
+    form::multipart_field(body, &boundary, CSRF_FIELD)
+}
+
+fn locale_of(parts: &http::request::Parts) -> Locale {
+    palabre_kit::Ctx::new(parts, Locale::Fr).locale
+}
+
+fn error_page(locale: Locale, status: StatusCode, title: &str, body: &str) -> respond::Response {
+    let mut response = respond::bare_error(locale, status, title, body);
+    security::add_headers(response.headers_mut(), true);
+    response
+}
+
+#[spin_sdk::http_service]
+async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
+    let (mut parts, body) = request.into_parts();
+    security::strip_internal_headers(&mut parts.headers);
+    let locale = locale_of(&parts);
+
+    let conn = match db::open().await {
+        Ok(conn) => conn,
+        Err(e) => {
+            eprintln!("gate: cannot open the database: {e}");
+            return wasi(error_page(
+                locale,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-503-title",
+                "error-500-body",
+            ));
+        }
+    };
+    if let Err(e) = prepare_database(&conn).await {
+        eprintln!("gate: database not ready: {e}");
+        return wasi(error_page(
+            locale,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "error-503-title",
+            "error-500-body",
+        ));
+    }
+
+    let key = key().await.ok();
+    let identity = identify(&conn, &parts.headers, key).await;
+    drop(conn);
+
+    // Unsafe methods: same-origin only, a valid CSRF token, a bounded body.
+    let forwarded_body: Full<Bytes> = if is_safe(&parts.method) {
+        drop(body);
+        Full::new(Bytes::new())
+    } else {
+        if !security::same_origin(&parts.headers) {
+            return wasi(error_page(
+                locale,
+                StatusCode::FORBIDDEN,
+                "error-403-title",
+                "error-csrf-body",
+            ));
+        }
+        let Some(key) = key else {
+            return wasi(error_page(
+                locale,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-503-title",
+                "error-503-body",
+            ));
+        };
+        let declared = parts
+            .headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > MAX_BODY as u64) {
+            return wasi(error_page(
+                locale,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-413-title",
+                "error-413-body",
+            ));
+        }
+        let bytes = match Limited::new(body, MAX_BODY).collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(e) => {
+                let too_large = e
+                    .downcast_ref::<http_body_util::LengthLimitError>()
+                    .is_some();
+                let (status, title, text) = if too_large {
+                    (
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "error-413-title",
+                        "error-413-body",
+                    )
+                } else {
+                    (StatusCode::BAD_REQUEST, "error-400-title", "error-400-body")
+                };
+                return wasi(error_page(locale, status, title, text));
+            }
+        };
+        let token_ok = match (
+            identity.binding.as_deref(),
+            submitted_token(&parts.headers, &bytes),
+        ) {
+            (Some(binding), Some(token)) => session::csrf_ok(key, binding, &token),
+            _ => false,
+        };
+        if !token_ok {
+            return wasi(error_page(
+                locale,
+                StatusCode::FORBIDDEN,
+                "error-403-title",
+                "error-csrf-body",
+            ));
+        }
+        Full::new(bytes)
+    };
+
+    if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
+        parts.headers.insert(VISITOR_HEADER, value);
+    }
+    let is_static = parts.uri.path().starts_with("/static/");
+    let forwarded = http::Request::from_parts(parts, forwarded_body);
+    let response = match spin_sdk::http::next(forwarded).await {
+        Ok(response) => response,
+        Err(e) => {
+            eprintln!("gate: the feature failed: {e:?}");
+            return wasi(error_page(
+                locale,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error-500-title",
+                "error-500-body",
+            ));
+        }
+    };
+    let (mut rparts, rbody) = response.into_parts();
+
+    // Session changes the feature asked for.
+    let mut cookies: Vec<String> = Vec::new();
+    let mut signed_in = identity.session.is_some();
+    if let Some(uid) = rparts
+        .headers
+        .get(SET_SESSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        let Some(key) = key else {
+            return wasi(error_page(
+                locale,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-503-title",
+                "error-503-body",
+            ));
+        };
+        match session::random_id() {
+            Ok(session_id) => {
+                let now = palabre_kit::now();
+                let claims = SessionClaims {
+                    user_id: uid,
+                    session_id,
+                    issued_at: now,
+                    expires_at: now + SESSION_TTL,
+                };
+                cookies.push(security::session_cookie(
+                    &session::sign(key, &claims),
+                    SESSION_TTL,
+                ));
+                signed_in = true;
+            }
+            Err(e) => {
+                eprintln!("gate: no randomness for a session id: {e}");
+                return wasi(error_page(
+                    locale,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "error-500-title",
+                    "error-500-body",
+                ));
+            }
+        }
+    } else if rparts.headers.contains_key(END_SESSION_HEADER) || identity.clear_session {
+        cookies.push(security::clear_cookie(SESSION_COOKIE));
+    }
+    if let Some(pre) = &identity.new_presession {
+        cookies.push(security::presession_cookie(pre));
+    }
+    security::strip_internal_headers(&mut rparts.headers);
+    security::drop_gate_cookies(&mut rparts.headers);
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            rparts.headers.append(header::SET_COOKIE, value);
+        }
+    }
+    security::add_headers(&mut rparts.headers, signed_in && !is_static);
+    passthrough(rparts, rbody)
+}
+
+/// Converts one of our own (fully rendered) responses for the WASI export.
+fn wasi(response: respond::Response) -> anyhow::Result<WasiResponse> {
+    response
+        .into_response()
+        .map_err(|e| anyhow::anyhow!("response: {e:?}"))
+}
+
+/// Re-heads the feature's response without copying its body: the body stream
+/// is handed over as is, and its delivery outcome is reported back to the feature.
+fn passthrough(
+    parts: http::response::Parts,
+    mut body: spin_sdk::wasip3::http_compat::IncomingResponseBody,
+) -> anyhow::Result<WasiResponse> {
+    let Some(inner) = body.take_unstarted() else {
+        // Not expected: the body was already read. Fall back to copying it.
+        let response = http::Response::from_parts(
+            parts,
+            body.map_err(|e| anyhow::anyhow!("{e:?}")).boxed_unsync(),
+        );
+        return response
+            .into_response()
+            .map_err(|e| anyhow::anyhow!("response: {e:?}"));
+    };
+    let entries: Vec<(String, Vec<u8>)> = parts
+        .headers
+        .iter()
+        .map(|(k, v)| (k.as_str().to_string(), v.as_bytes().to_vec()))
+        .collect();
+    let fields = Fields::from_list(&entries).map_err(|e| anyhow::anyhow!("headers: {e:?}"))?;
+    let (delivered_tx, delivered_rx) =
+        spin_sdk::wasip3::wit_future::new::<Result<(), ErrorCode>>(|| Ok(()));
+    let (contents, trailers) = WasiResponse::consume_body(inner, delivered_rx);
+    let (outer, transmitted) = WasiResponse::new(fields, Some(contents), trailers);
+    outer
+        .set_status_code(parts.status.as_u16())
+        .map_err(|()| anyhow::anyhow!("bad status {}", parts.status))?;
+    spin_sdk::wasip3::spawn(async move {
+        let outcome = transmitted.await;
+        let _ = delivered_tx.write(outcome).await;
+    });
+    Ok(outer)
+}

@@ -1,0 +1,126 @@
+//! Schema migrations, embedded at compile time and applied by `PRAGMA user_version`
+//! in one `BEGIN IMMEDIATE` transaction (a concurrent instance waits, then finds
+//! nothing to do). Forward-only: `db/migrations/NNNN_description.sql`.
+
+use palabre_kit::db::{self, Connection, DbResult};
+
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+macro_rules! migration {
+    ($version:literal, $name:literal) => {
+        Migration {
+            version: $version,
+            name: $name,
+            sql: include_str!(concat!("../../../db/migrations/", $name, ".sql")),
+        }
+    };
+}
+
+/// Every migration, in order. A unit test checks this list against the folder.
+pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_foundation")];
+
+const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");
+
+pub fn latest() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+async fn user_version(conn: &Connection) -> DbResult<i64> {
+    let row = db::query_one(conn, "PRAGMA user_version", Vec::new()).await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
+
+/// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back on error.
+async fn immediate<F>(conn: &Connection, body: F) -> DbResult<()>
+where
+    F: AsyncFnOnce(&Connection) -> DbResult<()>,
+{
+    db::exec(conn, "BEGIN IMMEDIATE", Vec::new()).await?;
+    match body(conn).await {
+        Ok(()) => db::exec(conn, "COMMIT", Vec::new()).await,
+        Err(e) => {
+            if let Err(rollback) = db::exec(conn, "ROLLBACK", Vec::new()).await {
+                eprintln!("gate: rollback failed: {rollback}");
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Brings the schema up to date; returns the version now in force.
+pub async fn migrate(conn: &Connection) -> DbResult<i64> {
+    if user_version(conn).await? >= latest() {
+        return Ok(latest());
+    }
+    immediate(conn, async |conn| {
+        let current = user_version(conn).await?;
+        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+            eprintln!("gate: applying migration {}", m.name);
+            db::exec_script(conn, m.sql).await?;
+        }
+        // PRAGMA takes no parameters; the value is our own integer.
+        db::exec(
+            conn,
+            &format!("PRAGMA user_version = {}", latest()),
+            Vec::new(),
+        )
+        .await
+    })
+    .await?;
+    Ok(latest())
+}
+
+/// Loads the demo commune when the database has none yet.
+pub async fn seed_demo(conn: &Connection) -> DbResult<()> {
+    const HAS_COMMUNE: &str = "SELECT 1 FROM settings WHERE key = 'commune.name'";
+    if db::query_one(conn, HAS_COMMUNE, Vec::new())
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    immediate(conn, async |conn| {
+        if db::query_one(conn, HAS_COMMUNE, Vec::new())
+            .await?
+            .is_none()
+        {
+            eprintln!("gate: loading the demo commune (demo_seed = true)");
+            db::exec_script(conn, DEMO_SEED).await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_matches_the_folder() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../db/migrations");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let listed: Vec<String> = MIGRATIONS
+            .iter()
+            .map(|m| format!("{}.sql", m.name))
+            .collect();
+        assert_eq!(
+            files, listed,
+            "every file in db/migrations must be listed in MIGRATIONS"
+        );
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1);
+            assert!(m.name.starts_with(&format!("{:04}_", m.version)));
+            assert!(!palabre_kit::sql::split_statements(m.sql).is_empty());
+        }
+    }
+}

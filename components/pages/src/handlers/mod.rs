@@ -1,0 +1,4 @@
+pub mod assets;
+pub mod health;
+pub mod home;
+pub mod pages;

@@ -1,0 +1,76 @@
+//! Static pages (about, legal notice, accessibility statement…) and news items.
+
+use palabre_domain::date::iso_date;
+use palabre_kit::render::paragraphs;
+use palabre_kit::{Error, Response, Result, i18n};
+use serde_json::json;
+
+use crate::{Env, store};
+
+fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 120
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub async fn show(env: &Env, slug: &str) -> Result<Response> {
+    if !valid_slug(slug) {
+        return Err(Error::NotFound);
+    }
+    let page = store::page(&env.conn, slug).await?.ok_or(Error::NotFound)?;
+    let locale = env.ctx.locale;
+    let data = json!({
+        "title": page.title,
+        "paragraphs": paragraphs(&page.body),
+        "date_iso": iso_date(page.updated_at),
+        "date": i18n::long_date(locale, page.updated_at),
+    });
+    env.renderer.page(
+        &env.ctx,
+        &env.site,
+        http::StatusCode::OK,
+        "page",
+        &page.title,
+        data,
+    )
+}
+
+pub async fn news_item(env: &Env, slug: &str) -> Result<Response> {
+    if !valid_slug(slug) {
+        return Err(Error::NotFound);
+    }
+    let item = store::news_item(&env.conn, slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let locale = env.ctx.locale;
+    let data = json!({
+        "title": item.title,
+        "summary": item.summary,
+        "paragraphs": paragraphs(&item.body),
+        "date_iso": iso_date(item.published_at),
+        "date": i18n::long_date(locale, item.published_at),
+    });
+    env.renderer.page(
+        &env.ctx,
+        &env.site,
+        http::StatusCode::OK,
+        "news_item",
+        &item.title,
+        data,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_slug;
+
+    #[test]
+    fn slugs() {
+        assert!(valid_slug("legal") && valid_slug("budget-2026"));
+        for bad in ["", "Legal", "a/b", "..", "a b", "é", &"a".repeat(121)] {
+            assert!(!valid_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The route table of the pages component.
+
+use http::Method;
+use palabre_kit::{Error, Response, Result};
+
+use crate::Env;
+use crate::handlers::{assets, health, home, pages};
+
+pub async fn dispatch(env: &Env) -> Result<Response> {
+    let path = env.ctx.path.as_str();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let read_only = matches!(env.ctx.method, Method::GET | Method::HEAD);
+    match segments.as_slice() {
+        [""] if read_only => home::show(env).await,
+        ["health"] if read_only => health::show(env).await,
+        ["brand.css"] if read_only => Ok(assets::brand_css(env)),
+        ["pages", slug] if read_only => pages::show(env, slug).await,
+        ["news", slug] if read_only => pages::news_item(env, slug).await,
+        [""] | ["health"] | ["brand.css"] | ["pages", _] | ["news", _] => {
+            Err(Error::MethodNotAllowed)
+        }
+        _ => Err(Error::NotFound),
+    }
+}

@@ -1,0 +1,11 @@
+//! Palabre's domain: types and rules, parsed once at the edge ("parse, don't validate").
+//! No I/O and no spin-sdk here, so everything is unit-tested natively.
+
+pub mod color;
+pub mod date;
+pub mod locale;
+pub mod role;
+
+pub use color::Color;
+pub use locale::Locale;
+pub use role::Role;

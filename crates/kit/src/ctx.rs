@@ -1,0 +1,175 @@
+//! The request context every handler starts from: method, path, query,
+//! cookies, the gate-verified visitor, and the negotiated language.
+
+use http::{HeaderValue, Method, header};
+use palabre_domain::Locale;
+
+use crate::form;
+use crate::respond::Response;
+use crate::visitor::{VISITOR_HEADER, Visitor};
+
+/// Cookie remembering a language picked with the switch (an essential,
+/// user-requested preference; no tracking).
+pub const LANG_COOKIE: &str = "palabre-lang";
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub method: Method,
+    /// Percent-encoded path, as received (never from Spin-specific headers).
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub visitor: Visitor,
+    pub locale: Locale,
+    /// Set when the visitor picked a language in this request (`?lang=`).
+    chosen_locale: Option<Locale>,
+}
+
+/// The value of cookie `name` in a `Cookie` header.
+pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name).then_some(v)
+        })
+}
+
+impl Ctx {
+    /// Builds the context from request parts; `default_locale` is the commune's.
+    pub fn new(parts: &http::request::Parts, default_locale: Locale) -> Ctx {
+        let path = parts.uri.path().to_string();
+        let query = parts
+            .uri
+            .query()
+            .map(|q| form::parse_urlencoded(q.as_bytes()))
+            .unwrap_or_default();
+        let visitor = parts
+            .headers
+            .get(VISITOR_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Visitor::parse)
+            .unwrap_or_default();
+        let chosen_locale = form::field(&query, "lang").and_then(|l| l.parse().ok());
+        let locale = chosen_locale
+            .or(visitor.locale)
+            .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(|l| l.parse().ok()))
+            .or_else(|| {
+                parts
+                    .headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Locale::from_accept_language)
+            })
+            .unwrap_or(default_locale);
+        Ctx {
+            method: parts.method.clone(),
+            path,
+            query,
+            visitor,
+            locale,
+            chosen_locale,
+        }
+    }
+
+    pub fn query(&self, name: &str) -> Option<&str> {
+        form::field(&self.query, name)
+    }
+
+    /// Finishes a response for this request: remembers a language the visitor
+    /// just picked, and says that pages vary by language.
+    pub fn finish(&self, mut response: Response) -> Response {
+        let headers = response.headers_mut();
+        if let Some(locale) = self.chosen_locale {
+            let cookie = format!(
+                "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly",
+                locale.code()
+            );
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                headers.append(header::SET_COOKIE, value);
+            }
+        }
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_static("Accept-Language, Cookie"),
+        );
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(uri: &str, headers: &[(&str, &str)]) -> http::request::Parts {
+        let mut builder = http::Request::builder().uri(uri);
+        for (k, v) in headers {
+            builder = builder.header(*k, *v);
+        }
+        builder.body(()).unwrap().into_parts().0
+    }
+
+    #[test]
+    fn locale_priority() {
+        let cases = [
+            ("/", vec![], Locale::Fr),
+            ("/", vec![("accept-language", "de-DE")], Locale::De),
+            (
+                "/",
+                vec![
+                    ("cookie", "a=b; palabre-lang=en"),
+                    ("accept-language", "de"),
+                ],
+                Locale::En,
+            ),
+            ("/?lang=de", vec![("cookie", "palabre-lang=en")], Locale::De),
+            ("/?lang=xx", vec![("accept-language", "en")], Locale::En),
+            (
+                "/",
+                vec![
+                    ("palabre-visitor", "v1 uid=3 role=citizen locale=de csrf=x"),
+                    ("cookie", "palabre-lang=en"),
+                ],
+                Locale::De,
+            ),
+        ];
+        for (uri, headers, expected) in cases {
+            let ctx = Ctx::new(&parts(uri, &headers), Locale::Fr);
+            assert_eq!(ctx.locale, expected, "{uri} {headers:?}");
+        }
+    }
+
+    #[test]
+    fn spoofed_or_malformed_visitor_is_anonymous() {
+        let ctx = Ctx::new(
+            &parts(
+                "/",
+                &[("palabre-visitor", "v1 uid=1 role=visitor locale=- csrf=-")],
+            ),
+            Locale::En,
+        );
+        assert_eq!(ctx.visitor, Visitor::default());
+    }
+
+    #[test]
+    fn chosen_language_is_remembered() {
+        let ctx = Ctx::new(&parts("/x?lang=en", &[]), Locale::Fr);
+        let r = ctx.finish(crate::respond::html(http::StatusCode::OK, String::new()));
+        let cookie = r.headers()[header::SET_COOKIE].to_str().unwrap();
+        assert!(cookie.starts_with("palabre-lang=en;"));
+        let ctx = Ctx::new(&parts("/x", &[]), Locale::Fr);
+        let r = ctx.finish(crate::respond::html(http::StatusCode::OK, String::new()));
+        assert!(r.headers().get(header::SET_COOKIE).is_none());
+    }
+
+    #[test]
+    fn cookies() {
+        let p = parts("/", &[("cookie", "a=1; b=two=2"), ("cookie", "c=3")]);
+        assert_eq!(cookie(&p.headers, "a"), Some("1"));
+        assert_eq!(cookie(&p.headers, "b"), Some("two=2"));
+        assert_eq!(cookie(&p.headers, "c"), Some("3"));
+        assert_eq!(cookie(&p.headers, "d"), None);
+    }
+}

@@ -1,0 +1,51 @@
+//! One error type for every component: it knows its status and its message key;
+//! internal details go to stderr, never to the visitor.
+
+use http::StatusCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("forbidden")]
+    Forbidden,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("database: {0}")]
+    Db(String),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Error::NotFound => StatusCode::NOT_FOUND,
+            Error::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Error::Forbidden => StatusCode::FORBIDDEN,
+            Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::Db(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The i18n keys of the error page's title and explanation.
+    pub fn message_keys(&self) -> (&'static str, &'static str) {
+        match self {
+            Error::NotFound => ("error-404-title", "error-404-body"),
+            Error::BadRequest(_) => ("error-400-title", "error-400-body"),
+            Error::Forbidden => ("error-403-title", "error-403-body"),
+            Error::MethodNotAllowed => ("error-405-title", "error-405-body"),
+            Error::Db(_) | Error::Internal(_) => ("error-500-title", "error-500-body"),
+        }
+    }
+}
+
+impl From<crate::db::DbError> for Error {
+    fn from(e: crate::db::DbError) -> Self {
+        Error::Db(e.to_string())
+    }
+}

@@ -1,0 +1,165 @@
+//! Fluent catalogues (fr, en, de), shared by every component. Bundles are
+//! parsed once per instance; a missing message falls back to French, then to
+//! its id (and the catalogue test makes sure that never happens).
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use palabre_domain::Locale;
+
+const FR: &str = include_str!("../locales/fr.ftl");
+const EN: &str = include_str!("../locales/en.ftl");
+const DE: &str = include_str!("../locales/de.ftl");
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn source(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fr => FR,
+        Locale::En => EN,
+        Locale::De => DE,
+    }
+}
+
+fn build(locale: Locale) -> Bundle {
+    let langid = match locale.code().parse() {
+        Ok(id) => id,
+        Err(_) => unic_langid::LanguageIdentifier::default(),
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(source(locale).to_string()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            eprintln!("i18n: {} catalogue has errors: {errors:?}", locale.code());
+            r
+        }
+    };
+    if let Err(errors) = bundle.add_resource(resource) {
+        eprintln!("i18n: {} catalogue conflicts: {errors:?}", locale.code());
+    }
+    bundle
+}
+
+fn bundle(locale: Locale) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match locale {
+        Locale::Fr => &BUNDLES[0],
+        Locale::En => &BUNDLES[1],
+        Locale::De => &BUNDLES[2],
+    };
+    slot.get_or_init(|| build(locale))
+}
+
+fn format(locale: Locale, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let bundle = bundle(locale);
+    let message = bundle.get_message(id)?;
+    let pattern = message.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    if !errors.is_empty() {
+        eprintln!("i18n: {id} ({}): {errors:?}", locale.code());
+    }
+    Some(text.into_owned())
+}
+
+/// The message `id` in `locale`.
+pub fn t(locale: Locale, id: &str) -> String {
+    t_args(locale, id, &[])
+}
+
+/// The message `id` in `locale` with named string arguments.
+pub fn t_args(locale: Locale, id: &str, args: &[(&str, &str)]) -> String {
+    let fluent_args = (!args.is_empty()).then(|| {
+        let mut a = FluentArgs::new();
+        for (name, value) in args {
+            a.set(*name, FluentValue::from(value.to_string()));
+        }
+        a
+    });
+    format(locale, id, fluent_args.as_ref())
+        .or_else(|| format(Locale::Fr, id, fluent_args.as_ref()))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Message ids defined in a catalogue (for completeness checks).
+pub fn message_ids(locale: Locale) -> Vec<String> {
+    source(locale)
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
+        .filter_map(|l| l.split(" = ").next().map(|id| id.trim().to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let fr = message_ids(Locale::Fr);
+        assert!(fr.len() > 20);
+        for locale in [Locale::En, Locale::De] {
+            let ids = message_ids(locale);
+            for id in &fr {
+                assert!(ids.contains(id), "{id} missing in {}", locale.code());
+            }
+            for id in &ids {
+                assert!(fr.contains(id), "{id} in {} but not in fr", locale.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_formats() {
+        for locale in Locale::ALL {
+            for id in message_ids(locale) {
+                let text = format(locale, &id, None);
+                assert!(
+                    text.is_some_and(|t| !t.is_empty()),
+                    "{id} ({})",
+                    locale.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn translates_with_arguments_and_falls_back() {
+        assert_eq!(t(Locale::De, "nav-home"), "Startseite");
+        assert_eq!(t(Locale::En, "nav-home"), "Home");
+        assert_eq!(
+            t_args(Locale::Fr, "published-on", &[("date", "1 mars 2026")]),
+            "Publié le 1 mars 2026"
+        );
+        assert_eq!(t(Locale::En, "no-such-message"), "no-such-message");
+    }
+}
+
+/// A date written out in full in `locale` ("1 mars 2026", "March 1, 2026", "1. März 2026").
+pub fn long_date(locale: Locale, unix_seconds: i64) -> String {
+    let (year, month, day) = palabre_domain::date::civil_from_unix(unix_seconds);
+    let month_name = t(locale, &format!("month-{month}"));
+    t_args(
+        locale,
+        "date-long",
+        &[
+            ("day", &day.to_string()),
+            ("month", &month_name),
+            ("year", &year.to_string()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn long_dates() {
+        assert_eq!(long_date(Locale::Fr, 1_772_352_000), "1 mars 2026");
+        assert_eq!(long_date(Locale::En, 1_772_352_000), "March 1, 2026");
+        assert_eq!(long_date(Locale::De, 1_772_352_000), "1. März 2026");
+    }
+}

@@ -1,0 +1,31 @@
+//! What every Palabre component shares: request context and visitor, forms,
+//! errors, responses, rendering (handlebars registry, layout), i18n, SQL
+//! access helpers, assets, and the session/CSRF primitives the gate uses.
+
+pub mod assets;
+pub mod ctx;
+pub mod db;
+pub mod error;
+pub mod form;
+pub mod i18n;
+pub mod render;
+pub mod respond;
+pub mod session;
+pub mod site;
+pub mod sql;
+pub mod visitor;
+
+pub use ctx::Ctx;
+pub use error::{Error, Result};
+pub use render::Renderer;
+pub use respond::Response;
+pub use site::Site;
+pub use visitor::Visitor;
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,247 @@
+//! Server-rendered HTML: one handlebars registry per component instance,
+//! strict mode, `{{…}}` only (escaped), the shared layout and the `t` helper.
+
+use handlebars::{
+    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
+};
+use palabre_domain::Locale;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use crate::ctx::Ctx;
+use crate::error::Error;
+use crate::respond::{self, Response};
+use crate::site::Site;
+use crate::{assets, i18n};
+
+const LAYOUT: &str = include_str!("../templates/layout.hbs");
+const ERROR: &str = include_str!("../templates/error.hbs");
+
+pub struct Renderer {
+    registry: Handlebars<'static>,
+}
+
+/// `{{t "message-id" name=value …}}`: a catalogue message in the page's language, escaped.
+fn t_helper(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let id = h
+        .param(0)
+        .and_then(|p| p.value().as_str())
+        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+    let locale = ctx
+        .data()
+        .get("lang")
+        .and_then(Value::as_str)
+        .and_then(|code| code.parse::<Locale>().ok())
+        .unwrap_or_default();
+    let values: Vec<(String, String)> = h
+        .hash()
+        .iter()
+        .map(|(k, v)| {
+            let value = match v.value() {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (k.to_string(), value)
+        })
+        .collect();
+    let args: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    out.write(&handlebars::html_escape(&i18n::t_args(locale, id, &args)))?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Link {
+    href: String,
+    label: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct LangLink {
+    code: &'static str,
+    name: &'static str,
+    href: String,
+    current: bool,
+}
+
+impl Renderer {
+    /// Registers the shared layout and error page plus the component's templates.
+    pub fn new(templates: &[(&str, &str)]) -> Result<Renderer, Error> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.set_prevent_indent(true);
+        registry.register_helper("t", Box::new(t_helper));
+        let all = [("layout", LAYOUT), ("error", ERROR)];
+        for (name, source) in all.iter().chain(templates.iter()) {
+            registry
+                .register_template_string(name, source)
+                .map_err(|e| Error::Internal(format!("template {name}: {e}")))?;
+        }
+        Ok(Renderer { registry })
+    }
+
+    /// The layout's data: title, site identity, navigation, language switch.
+    fn layout(&self, ctx: &Ctx, site: &Site, title: &str) -> Value {
+        let locale = ctx.locale;
+        let nav = [("/", "nav-home"), ("/pages/about", "nav-about")]
+            .into_iter()
+            .map(|(href, key)| Link {
+                href: href.to_string(),
+                label: i18n::t(locale, key),
+                current: ctx.path == href,
+            })
+            .collect::<Vec<_>>();
+        let footer = [
+            ("/pages/legal", "footer-legal"),
+            ("/pages/privacy", "footer-privacy"),
+            ("/pages/terms", "footer-terms"),
+            ("/pages/accessibility", "footer-accessibility"),
+        ]
+        .into_iter()
+        .map(|(href, key)| Link {
+            href: href.to_string(),
+            label: i18n::t(locale, key),
+            current: false,
+        })
+        .collect::<Vec<_>>();
+        let langs = Locale::ALL
+            .into_iter()
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: format!("{}?lang={}", ctx.path, l.code()),
+                current: l == locale,
+            })
+            .collect::<Vec<_>>();
+        json!({
+            "title": title,
+            "site_name": site.name,
+            "logo_url": site.logo_url,
+            "css_url": assets::url("palabre.css"),
+            "favicon_url": assets::url("favicon.svg"),
+            "brand_css_url": site.brand_css_url(),
+            "nav": nav,
+            "footer": footer,
+            "langs": langs,
+            "csrf": ctx.visitor.csrf,
+        })
+    }
+
+    /// Renders `template` (which wraps itself in `{{#> layout}}`) into a full page.
+    pub fn page(
+        &self,
+        ctx: &Ctx,
+        site: &Site,
+        status: http::StatusCode,
+        template: &str,
+        title: &str,
+        data: Value,
+    ) -> Result<Response, Error> {
+        let mut root = match data {
+            Value::Object(map) => map,
+            Value::Null => Map::new(),
+            other => {
+                let mut m = Map::new();
+                m.insert("data".into(), other);
+                m
+            }
+        };
+        root.insert("lang".into(), Value::from(ctx.locale.code()));
+        root.insert("layout".into(), self.layout(ctx, site, title));
+        let html = self
+            .registry
+            .render(template, &Value::Object(root))
+            .map_err(|e| Error::Internal(format!("render {template}: {e}")))?;
+        Ok(ctx.finish(respond::html(status, html)))
+    }
+
+    /// The error page for `err`, in the visitor's language; logs internal errors.
+    pub fn error(&self, ctx: &Ctx, site: &Site, err: &Error) -> Response {
+        if err.status().is_server_error() {
+            eprintln!("error on {} {}: {err}", ctx.method, ctx.path);
+        }
+        let (title_key, body_key) = err.message_keys();
+        let heading = i18n::t(ctx.locale, title_key);
+        let data = json!({ "heading": heading, "message": i18n::t(ctx.locale, body_key) });
+        match self.page(ctx, site, err.status(), "error", &heading, data) {
+            Ok(response) => response,
+            Err(e) => {
+                eprintln!("error page failed: {e}");
+                respond::bare_error(ctx.locale, err.status(), title_key, body_key)
+            }
+        }
+    }
+}
+
+/// Splits plain text into paragraphs at blank lines, for `{{#each}}<p>{{this}}</p>`.
+/// (Markdown rendering with sanitising arrives with the content editors.)
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_paragraphs() {
+        assert_eq!(paragraphs("a\nb\r\n\r\n\n c \n\n"), vec!["a\nb", "c"]);
+        assert!(paragraphs("  \n\n ").is_empty());
+    }
+
+    #[test]
+    fn templates_escape_and_translate() {
+        let r = Renderer::new(&[("t", "{{#> layout}}<p>{{text}}</p>{{/layout}}")]).unwrap();
+        let parts = http::Request::builder()
+            .uri("/x?lang=de")
+            .body(())
+            .unwrap()
+            .into_parts()
+            .0;
+        let ctx = Ctx::new(&parts, Locale::Fr);
+        let site = Site::default();
+        let page = r
+            .page(
+                &ctx,
+                &site,
+                http::StatusCode::OK,
+                "t",
+                "T<i>",
+                json!({"text": "<script>x</script>"}),
+            )
+            .unwrap();
+        let body = page.into_body();
+        let bytes = futures_lite_block_on(body);
+        let html = String::from_utf8(bytes).unwrap();
+        assert!(html.contains("<html lang=\"de\">"));
+        assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+        assert!(html.contains("T&lt;i&gt;"));
+        assert!(html.contains("Zum Inhalt springen"));
+        assert!(!html.contains("<script>"));
+    }
+
+    /// Reads a `Full` body synchronously (it is ready at once).
+    fn futures_lite_block_on(body: crate::respond::Body) -> Vec<u8> {
+        use http_body_util::BodyExt;
+        use std::task::{Context, Poll, Waker};
+        let mut fut = std::pin::pin!(body.collect());
+        let mut cx = Context::from_waker(Waker::noop());
+        match fut.as_mut().poll(&mut cx) {
+            Poll::Ready(Ok(collected)) => collected.to_bytes().to_vec(),
+            _ => panic!("a Full body is always ready"),
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Responses: the whole body is rendered first and `content-length` is always
+//! set (chunked bodies written after their headers stall on Nagle/delayed ACK).
+
+use bytes::Bytes;
+use http::{HeaderValue, StatusCode, header};
+use palabre_domain::Locale;
+
+use crate::{assets, i18n};
+
+pub type Body = http_body_util::Full<Bytes>;
+pub type Response = http::Response<Body>;
+
+/// Cache policy of a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cache {
+    /// Dynamic pages: revalidate every time.
+    NoCache,
+    /// Versioned static assets: a year, immutable.
+    Immutable,
+}
+
+pub fn with_body(status: StatusCode, content_type: &'static str, body: Bytes) -> Response {
+    let mut response = http::Response::new(Body::new(body.clone()));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    response
+}
+
+pub fn html(status: StatusCode, body: String) -> Response {
+    with_body(status, "text/html; charset=utf-8", Bytes::from(body))
+}
+
+pub fn json(status: StatusCode, body: &serde_json::Value) -> Response {
+    with_body(
+        status,
+        "application/json",
+        Bytes::from(body.to_string().into_bytes()),
+    )
+}
+
+pub fn cached(mut response: Response, cache: Cache) -> Response {
+    let value = match cache {
+        Cache::NoCache => "no-cache",
+        Cache::Immutable => "public, max-age=31536000, immutable",
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// 303 See Other to a local path (never to another site).
+pub fn redirect(location: &str) -> Response {
+    let safe =
+        if location.starts_with('/') && !location.starts_with("//") && !location.contains('\\') {
+            location
+        } else {
+            "/"
+        };
+    let mut response = with_body(
+        StatusCode::SEE_OTHER,
+        "text/plain; charset=utf-8",
+        Bytes::new(),
+    );
+    if let Ok(value) = HeaderValue::from_str(safe) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// Escapes text for HTML element content and quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A small self-contained error page, for the gate (which has no template
+/// registry) and as the last resort when rendering fails.
+pub fn bare_error(locale: Locale, status: StatusCode, title_key: &str, body_key: &str) -> Response {
+    let title = escape(&i18n::t(locale, title_key));
+    let body = escape(&i18n::t(locale, body_key));
+    let back = escape(&i18n::t(locale, "back-home"));
+    let css = assets::url("palabre.css");
+    let page = format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{css}\">\n</head>\n<body>\n\
+<main id=\"content\" class=\"wrap\">\n<section class=\"error-page\">\n<h1>{title}</h1>\n\
+<p>{body}</p>\n<p><a class=\"button\" href=\"/\">{back}</a></p>\n</section>\n</main>\n</body>\n</html>\n",
+        lang = locale.code(),
+    );
+    html(status, page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_and_types_are_set() {
+        let r = html(StatusCode::OK, "héllo".into());
+        assert_eq!(r.headers()[header::CONTENT_LENGTH], "6");
+        assert_eq!(
+            r.headers()[header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
+        );
+    }
+
+    #[test]
+    fn redirects_stay_local() {
+        for (target, expected) in [
+            ("/pages/about", "/pages/about"),
+            ("//evil.example", "/"),
+            ("https://evil.example", "/"),
+            ("/\\evil.example", "/"),
+        ] {
+            assert_eq!(redirect(target).headers()[header::LOCATION], expected);
+        }
+    }
+
+    #[test]
+    fn escapes_html() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn bare_error_pages_are_translated() {
+        let r = bare_error(
+            Locale::De,
+            StatusCode::FORBIDDEN,
+            "error-403-title",
+            "error-csrf-body",
+        );
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let len: usize = r.headers()[header::CONTENT_LENGTH]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(len > 100);
+    }
+}

@@ -1,0 +1,144 @@
+//! The commune's identity and branding, from the shared `settings` table.
+
+use palabre_domain::{Color, Locale};
+
+use crate::db::{self, Connection, DbResult};
+
+const SELECT_SETTINGS: &str = "SELECT key, value FROM settings";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    /// Empty until the commune is set up.
+    pub name: String,
+    pub tagline: String,
+    pub default_locale: Locale,
+    pub primary: Color,
+    pub secondary: Color,
+    pub logo_url: String,
+    pub intro: String,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            name: String::from("Palabre"),
+            tagline: String::new(),
+            default_locale: Locale::Fr,
+            primary: Color {
+                r: 0x1d,
+                g: 0x4e,
+                b: 0x89,
+            },
+            secondary: Color {
+                r: 0x8a,
+                g: 0x3b,
+                b: 0x12,
+            },
+            logo_url: crate::assets::url("logo.svg"),
+            intro: String::new(),
+        }
+    }
+}
+
+impl Site {
+    /// Builds the site from (key, value) pairs; unknown keys are ignored and
+    /// invalid values fall back to defaults (they are validated when written).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Site {
+        let mut site = Site::default();
+        for (key, value) in pairs {
+            match key {
+                "commune.name" if !value.trim().is_empty() => site.name = value.to_string(),
+                "commune.tagline" => site.tagline = value.to_string(),
+                "commune.default_locale" => {
+                    if let Ok(l) = value.parse() {
+                        site.default_locale = l;
+                    }
+                }
+                "brand.primary" => {
+                    if let Ok(c) = value.parse() {
+                        site.primary = c;
+                    }
+                }
+                "brand.secondary" => {
+                    if let Ok(c) = value.parse() {
+                        site.secondary = c;
+                    }
+                }
+                "brand.logo" if value.starts_with('/') && !value.starts_with("//") => {
+                    site.logo_url = value.to_string()
+                }
+                "home.intro" => site.intro = value.to_string(),
+                _ => {}
+            }
+        }
+        site
+    }
+
+    pub async fn load(conn: &Connection) -> DbResult<Site> {
+        let rows = db::query(conn, SELECT_SETTINGS, Vec::new()).await?;
+        let pairs: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (db::text(r, 0), db::text(r, 1)))
+            .collect();
+        Ok(Site::from_pairs(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ))
+    }
+
+    /// The brand stylesheet: CSS custom properties from the commune's colours.
+    pub fn brand_css(&self) -> String {
+        format!(
+            ":root {{ --brand-primary: {}; --brand-secondary: {}; }}\n",
+            self.primary, self.secondary
+        )
+    }
+
+    /// Versioned by its content, so it can be cached as immutable.
+    pub fn brand_css_url(&self) -> String {
+        format!("/brand.css?v={}", self.brand_version())
+    }
+
+    pub fn brand_version(&self) -> String {
+        format!(
+            "{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}",
+            self.primary.r,
+            self.primary.g,
+            self.primary.b,
+            self.secondary.r,
+            self.secondary.g,
+            self.secondary.b
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_settings_with_fallbacks() {
+        let site = Site::from_pairs([
+            ("commune.name", "Valbrune"),
+            ("commune.default_locale", "de"),
+            ("brand.primary", "#123456"),
+            ("brand.secondary", "not a colour"),
+            ("brand.logo", "//evil.example/x.png"),
+            ("other", "ignored"),
+        ]);
+        assert_eq!(site.name, "Valbrune");
+        assert_eq!(site.default_locale, Locale::De);
+        assert_eq!(site.primary.to_string(), "#123456");
+        assert_eq!(site.secondary, Site::default().secondary);
+        assert_eq!(site.logo_url, Site::default().logo_url);
+        assert!(site.brand_css().contains("--brand-primary: #123456"));
+        assert!(site.brand_css_url().starts_with("/brand.css?v=123456"));
+    }
+
+    #[test]
+    fn default_brand_colours_pass_aa_on_white() {
+        let site = Site::default();
+        for c in [site.primary, site.secondary] {
+            assert!(c.contrast(Color::WHITE) >= palabre_domain::color::AA_NORMAL_TEXT);
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! Spin's own interfaces: `spin:sqlite/sqlite@3.1.0` over local SQLite files
+//! (every function, sync and async) and `spin:variables/variables@3.0.0`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use wasmtime::component::{Accessor, FutureReader, HasData, Resource, ResourceTable, StreamReader};
+
+mod bindings {
+    wasmtime::component::bindgen!({
+        path: "../wit",
+        inline: "
+            package palabre:host;
+            world spin-imports {
+                import spin:sqlite/sqlite@3.1.0;
+                import spin:variables/variables@3.0.0;
+            }
+        ",
+        world: "palabre:host/spin-imports",
+        imports: { default: trappable },
+        with: {
+            "spin:sqlite/sqlite.connection": super::Connection,
+        },
+    });
+}
+
+pub use bindings::spin::sqlite::sqlite as sqlite_api;
+pub use bindings::spin::variables::variables as variables_api;
+use sqlite_api::{Error as SqlError, QueryResult, RowResult, Value};
+
+/// A database file and its idle connections.
+pub struct Pool {
+    path: PathBuf,
+    idle: Mutex<Vec<rusqlite::Connection>>,
+}
+
+const MAX_IDLE: usize = 32;
+
+impl Pool {
+    pub fn new(path: PathBuf) -> Pool {
+        Pool {
+            path,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Opens (and configures) a new connection; used at startup to fail early.
+    pub fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
+        let conn = rusqlite::Connection::open(&self.path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(conn)
+    }
+
+    fn take(&self) -> rusqlite::Result<rusqlite::Connection> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        match idle {
+            Some(conn) => Ok(conn),
+            None => self.connect(),
+        }
+    }
+
+    fn give_back(&self, conn: rusqlite::Connection) {
+        // A connection left inside a transaction is dropped (rolled back), not reused.
+        if !conn.is_autocommit() {
+            return;
+        }
+        if let Ok(mut idle) = self.idle.lock() {
+            if idle.len() < MAX_IDLE {
+                idle.push(conn);
+            }
+        }
+    }
+}
+
+/// The `connection` resource.
+pub struct Connection {
+    conn: Arc<Mutex<Option<rusqlite::Connection>>>,
+    pool: Arc<Pool>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        if let Ok(mut slot) = self.conn.lock() {
+            if let Some(conn) = slot.take() {
+                self.pool.give_back(conn);
+            }
+        }
+    }
+}
+
+/// Per-store state of Spin's interfaces for one component.
+pub struct SpinCtx {
+    /// Databases this component may open (its `sqlite_databases`).
+    pub databases: HashMap<String, Arc<Pool>>,
+    pub variables: Arc<HashMap<String, String>>,
+}
+
+pub struct SpinView<'a> {
+    pub ctx: &'a mut SpinCtx,
+    pub table: &'a mut ResourceTable,
+}
+
+/// Marker for `add_to_linker`.
+pub struct Spin;
+
+impl HasData for Spin {
+    type Data<'a> = SpinView<'a>;
+}
+
+fn io_error(e: impl std::fmt::Display) -> SqlError {
+    SqlError::Io(e.to_string())
+}
+
+fn to_sql(value: Value) -> SqlValue {
+    match value {
+        Value::Integer(i) => SqlValue::Integer(i),
+        Value::Real(f) => SqlValue::Real(f),
+        Value::Text(s) => SqlValue::Text(s),
+        Value::Blob(b) => SqlValue::Blob(b),
+        Value::Null => SqlValue::Null,
+    }
+}
+
+fn from_sql(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+/// Runs one statement and collects its rows.
+fn run(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: Vec<Value>,
+) -> Result<QueryResult, SqlError> {
+    let mut stmt = conn.prepare_cached(sql).map_err(io_error)?;
+    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+    let count = columns.len();
+    let params: Vec<SqlValue> = params.into_iter().map(to_sql).collect();
+    let mut rows = stmt
+        .query(rusqlite::params_from_iter(params))
+        .map_err(io_error)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(io_error)? {
+        let mut values = Vec::with_capacity(count);
+        for i in 0..count {
+            values.push(from_sql(row.get_ref(i).map_err(io_error)?));
+        }
+        out.push(RowResult { values });
+    }
+    Ok(QueryResult { columns, rows: out })
+}
+
+fn open_in(
+    view: &mut SpinView<'_>,
+    database: &str,
+) -> wasmtime::Result<Result<Resource<Connection>, SqlError>> {
+    let Some(pool) = view.ctx.databases.get(database).cloned() else {
+        return Ok(Err(if database == "default" {
+            SqlError::AccessDenied
+        } else {
+            SqlError::NoSuchDatabase
+        }));
+    };
+    let conn = match pool.take() {
+        Ok(conn) => conn,
+        Err(e) => return Ok(Err(io_error(e))),
+    };
+    let resource = view.table.push(Connection {
+        conn: Arc::new(Mutex::new(Some(conn))),
+        pool,
+    })?;
+    Ok(Ok(resource))
+}
+
+fn handle_of(
+    view: &mut SpinView<'_>,
+    res: &Resource<Connection>,
+) -> wasmtime::Result<Arc<Mutex<Option<rusqlite::Connection>>>> {
+    Ok(view.table.get(res)?.conn.clone())
+}
+
+/// Runs `f` on the connection behind `handle` on a blocking thread.
+async fn blocking<R: Send + 'static>(
+    handle: Arc<Mutex<Option<rusqlite::Connection>>>,
+    f: impl FnOnce(&rusqlite::Connection) -> Result<R, SqlError> + Send + 'static,
+) -> Result<R, SqlError> {
+    tokio::task::spawn_blocking(move || {
+        let guard = handle.lock().map_err(|_| SqlError::InvalidConnection)?;
+        let conn = guard.as_ref().ok_or(SqlError::InvalidConnection)?;
+        f(conn)
+    })
+    .await
+    .map_err(io_error)?
+}
+
+fn with_conn<R>(
+    handle: &Arc<Mutex<Option<rusqlite::Connection>>>,
+    f: impl FnOnce(&rusqlite::Connection) -> R,
+) -> Option<R> {
+    let guard = handle.lock().ok()?;
+    guard.as_ref().map(f)
+}
+
+impl sqlite_api::Host for SpinView<'_> {}
+
+impl sqlite_api::HostConnection for SpinView<'_> {
+    fn open(
+        &mut self,
+        database: String,
+    ) -> wasmtime::Result<Result<Resource<Connection>, SqlError>> {
+        open_in(self, &database)
+    }
+
+    fn execute(
+        &mut self,
+        res: Resource<Connection>,
+        statement: String,
+        parameters: Vec<Value>,
+    ) -> wasmtime::Result<Result<QueryResult, SqlError>> {
+        let handle = handle_of(self, &res)?;
+        let result = tokio::task::block_in_place(|| {
+            with_conn(&handle, |conn| run(conn, &statement, parameters))
+                .unwrap_or(Err(SqlError::InvalidConnection))
+        });
+        Ok(result)
+    }
+
+    fn last_insert_rowid(&mut self, res: Resource<Connection>) -> wasmtime::Result<i64> {
+        let handle = handle_of(self, &res)?;
+        Ok(with_conn(&handle, |c| c.last_insert_rowid()).unwrap_or(0))
+    }
+
+    fn changes(&mut self, res: Resource<Connection>) -> wasmtime::Result<u64> {
+        let handle = handle_of(self, &res)?;
+        Ok(with_conn(&handle, |c| c.changes()).unwrap_or(0))
+    }
+
+    fn drop(&mut self, res: Resource<Connection>) -> wasmtime::Result<()> {
+        self.table.delete(res)?;
+        Ok(())
+    }
+}
+
+type RowsAndDone = (
+    Vec<String>,
+    StreamReader<RowResult>,
+    FutureReader<Result<(), SqlError>>,
+);
+
+impl<T> sqlite_api::HostConnectionWithStore<T> for Spin {
+    async fn open_async(
+        accessor: &Accessor<T, Self>,
+        database: String,
+    ) -> wasmtime::Result<Result<Resource<Connection>, SqlError>> {
+        accessor.with(|mut access| open_in(&mut access.get(), &database))
+    }
+
+    async fn execute_async(
+        accessor: &Accessor<T, Self>,
+        res: Resource<Connection>,
+        statement: String,
+        parameters: Vec<Value>,
+    ) -> wasmtime::Result<Result<RowsAndDone, SqlError>> {
+        let handle = accessor.with(|mut access| handle_of(&mut access.get(), &res))?;
+        let result = blocking(handle, move |conn| run(conn, &statement, parameters)).await;
+        let QueryResult { columns, rows } = match result {
+            Ok(r) => r,
+            Err(e) => return Ok(Err(e)),
+        };
+        accessor.with(|mut access| {
+            let rows = StreamReader::new(&mut access, rows)?;
+            let done = FutureReader::new(&mut access, async {
+                Ok::<_, wasmtime::Error>(Ok::<(), SqlError>(()))
+            })?;
+            Ok(Ok((columns, rows, done)))
+        })
+    }
+
+    async fn last_insert_rowid_async(
+        accessor: &Accessor<T, Self>,
+        res: Resource<Connection>,
+    ) -> wasmtime::Result<i64> {
+        let handle = accessor.with(|mut access| handle_of(&mut access.get(), &res))?;
+        Ok(with_conn(&handle, |c| c.last_insert_rowid()).unwrap_or(0))
+    }
+
+    async fn changes_async(
+        accessor: &Accessor<T, Self>,
+        res: Resource<Connection>,
+    ) -> wasmtime::Result<u64> {
+        let handle = accessor.with(|mut access| handle_of(&mut access.get(), &res))?;
+        Ok(with_conn(&handle, |c| c.changes()).unwrap_or(0))
+    }
+}
+
+impl variables_api::Host for SpinView<'_> {}
+
+impl<T> variables_api::HostWithStore<T> for Spin {
+    async fn get(
+        accessor: &Accessor<T, Self>,
+        name: String,
+    ) -> wasmtime::Result<Result<String, variables_api::Error>> {
+        Ok(accessor.with(|mut access| {
+            let view = access.get();
+            match view.ctx.variables.get(&name) {
+                Some(value) => Ok(value.clone()),
+                None if name.is_empty()
+                    || !name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') =>
+                {
+                    Err(variables_api::Error::InvalidName(name))
+                }
+                None => Err(variables_api::Error::Undefined(name)),
+            }
+        }))
+    }
+}
+
+pub fn add_to_linker<T: Send + 'static>(
+    linker: &mut wasmtime::component::Linker<T>,
+    get: fn(&mut T) -> SpinView<'_>,
+) -> wasmtime::Result<()> {
+    sqlite_api::add_to_linker::<T, Spin>(linker, get)?;
+    variables_api::add_to_linker::<T, Spin>(linker, get)?;
+    Ok(())
+}
