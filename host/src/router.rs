@@ -109,7 +109,7 @@ mod tests {
         r.add("/account/special", 2);
         r.add("/health", 3);
         let cases = [
-            ("/", 0, ""),
+            ("/", 0, "/"),
             ("/pages/about", 0, "/pages/about"),
             ("/account", 1, ""),
             ("/account/", 1, "/"),

@@ -1,1 +1,260 @@
+//! `TestApp`: starts palabre-host on an ephemeral port with a temporary state
+//! directory, serving the components `scripts/build` produced, plus a small
+//! HTTP/1.1 client (the tests handle cookies themselves, since `__Host-`
+//! cookies are `Secure` and test clients would drop them over plain http).
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn host_binary() -> PathBuf {
+    std::env::var_os("PALABRE_HOST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/host/palabre-host"))
+}
+
+/// A running palabre-host.
+pub struct TestApp {
+    child: Child,
+    pub addr: String,
+    pub state_dir: PathBuf,
+    pub key: String,
+    log: Arc<Mutex<String>>,
+    owns_state: bool,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+pub fn fresh_state_dir() -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("palabre-e2e-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+pub const TEST_KEY: &str = "test-session-key-0123456789abcdef-0123456789";
+
+impl TestApp {
+    /// Starts the demo commune on a fresh database.
+    pub fn start() -> TestApp {
+        let dir = fresh_state_dir();
+        let mut app = TestApp::start_on(&dir, &[]);
+        app.owns_state = true;
+        app
+    }
+
+    /// Starts on `state_dir` (kept afterwards) with extra environment.
+    pub fn start_on(state_dir: &Path, env: &[(&str, &str)]) -> TestApp {
+        let bin = host_binary();
+        assert!(
+            bin.exists(),
+            "{} is missing: run scripts/build first",
+            bin.display()
+        );
+        let mut cmd = Command::new(&bin);
+        cmd.current_dir(repo_root())
+            .args(["up", "--listen", "127.0.0.1:0", "--state-dir"])
+            .arg(state_dir)
+            .env("SPIN_VARIABLE_SESSION_KEY", TEST_KEY)
+            .env("SPIN_VARIABLE_DEMO_SEED", "true")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start palabre-host");
+        let log = Arc::new(Mutex::new(String::new()));
+        if let Some(stderr) = child.stderr.take() {
+            let log = log.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                    if let Ok(mut l) = log.lock() {
+                        l.push_str(&line);
+                        l.push('\n');
+                    }
+                }
+            });
+        }
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let mut addr = None;
+        for line in lines.by_ref().map_while(Result::ok) {
+            if let Some(url) = line.split(" at http://").nth(1) {
+                addr = Some(url.trim().to_string());
+                break;
+            }
+        }
+        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+        let Some(addr) = addr else {
+            let _ = child.kill();
+            let _ = child.wait();
+            std::thread::sleep(Duration::from_millis(200));
+            panic!(
+                "palabre-host did not start:\n{}",
+                log.lock().map(|l| l.clone()).unwrap_or_default()
+            );
+        };
+        TestApp {
+            child,
+            addr,
+            state_dir: state_dir.to_path_buf(),
+            key: TEST_KEY.to_string(),
+            log,
+            owns_state: false,
+        }
+    }
+
+    /// What the host and the components wrote to stderr so far.
+    pub fn log(&self) -> String {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    pub fn db(&self) -> rusqlite::Connection {
+        let conn =
+            rusqlite::Connection::open(self.state_dir.join("sqlite_db.db")).expect("open db");
+        conn.busy_timeout(Duration::from_secs(5))
+            .expect("busy timeout");
+        conn
+    }
+
+    pub fn get(&self, path: &str) -> Response {
+        self.request("GET", path, &[], b"")
+    }
+
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Response {
+        request(&self.addr, method, path, headers, body)
+    }
+
+    /// Stops the host (as a crash would: no graceful shutdown).
+    pub fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if self.owns_state {
+            let _ = std::fs::remove_dir_all(&self.state_dir);
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn headers_named(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    /// The value a `Set-Cookie` gives to cookie `name`, if any.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers_named("set-cookie").into_iter().find_map(|c| {
+            let (k, rest) = c.split_once('=')?;
+            (k == name).then(|| rest.split(';').next().unwrap_or("").to_string())
+        })
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// One HTTP/1.1 request on a new connection.
+pub fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if !headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        && (!body.is_empty() || method != "GET")
+    {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).expect("write head");
+    let _ = stream.write_all(body);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    parse_response(&raw)
+}
+
+fn parse_response(raw: &[u8]) -> Response {
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no response head in {:?}", String::from_utf8_lossy(raw)));
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next().unwrap_or("");
+    let status = status_line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status code");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    if let Some(len) = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+    {
+        body.truncate(len);
+    }
+    Response {
+        status,
+        headers,
+        body,
+    }
+}

@@ -110,6 +110,9 @@ pub fn verify(key: &Key, value: &str, now: i64) -> Result<SessionClaims, CookieE
         return Err(CookieError::Malformed);
     }
     let (payload_b64, tag_b64) = value.split_once('.').ok_or(CookieError::Malformed)?;
+    if payload_b64.is_empty() || tag_b64.is_empty() {
+        return Err(CookieError::Malformed);
+    }
     let payload = B64
         .decode(payload_b64)
         .map_err(|_| CookieError::Malformed)?;
