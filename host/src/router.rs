@@ -76,10 +76,10 @@ impl Router {
                     below.then_some(p.len())
                 }
             };
-            if let Some(score) = score {
-                if best.is_none_or(|(s, _)| score > s) {
-                    best = Some((score, route));
-                }
+            if let Some(score) = score
+                && best.is_none_or(|(s, _)| score > s)
+            {
+                best = Some((score, route));
             }
         }
         best.map(|(_, route)| {

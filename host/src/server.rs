@@ -104,6 +104,10 @@ impl HandlerState for ComponentState {
     type WorkerExpiration = Expiry;
     type WorkerState = Worker;
 
+    #[allow(
+        clippy::manual_async_fn,
+        reason = "the trait requires the future to be Send"
+    )]
     fn instantiate(
         &self,
     ) -> impl Future<Output = wasmtime::Result<Instance<HostState, Expiry, Worker>>> + Send {
@@ -348,10 +352,10 @@ impl Server {
             components.push((c.id.clone(), ProxyHandler::new(state)));
         }
         for t in &app.triggers {
-            if let Some(route) = &t.route {
-                if let Some(index) = app.components.iter().position(|c| c.id == t.component) {
-                    router.add(route, index);
-                }
+            if let Some(route) = &t.route
+                && let Some(index) = app.components.iter().position(|c| c.id == t.component)
+            {
+                router.add(route, index);
             }
         }
         Ok(Server {
@@ -398,10 +402,9 @@ impl Server {
                     .keep_alive(true)
                     .serve_connection(io, service)
                     .await
+                    && !e.is_incomplete_message()
                 {
-                    if !e.is_incomplete_message() {
-                        eprintln!("palabre-host: connection from {client}: {e}");
-                    }
+                    eprintln!("palabre-host: connection from {client}: {e}");
                 }
             });
         }

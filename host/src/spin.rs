@@ -70,10 +70,10 @@ impl Pool {
         if !conn.is_autocommit() {
             return;
         }
-        if let Ok(mut idle) = self.idle.lock() {
-            if idle.len() < MAX_IDLE {
-                idle.push(conn);
-            }
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < MAX_IDLE
+        {
+            idle.push(conn);
         }
     }
 }
@@ -86,10 +86,10 @@ pub struct Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        if let Ok(mut slot) = self.conn.lock() {
-            if let Some(conn) = slot.take() {
-                self.pool.give_back(conn);
-            }
+        if let Ok(mut slot) = self.conn.lock()
+            && let Some(conn) = slot.take()
+        {
+            self.pool.give_back(conn);
         }
     }
 }

@@ -3,6 +3,9 @@
 //! HTTP/1.1 client (the tests handle cookies themselves, since `__Host-`
 //! cookies are `Secure` and test clients would drop them over plain http).
 
+// Test support: a failed step is a failed test, so it panics with a message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -31,6 +34,7 @@ pub struct TestApp {
     pub state_dir: PathBuf,
     pub key: String,
     log: Arc<Mutex<String>>,
+    log_reader: Option<std::thread::JoinHandle<()>>,
     owns_state: bool,
 }
 
@@ -57,6 +61,11 @@ impl TestApp {
 
     /// Starts on `state_dir` (kept afterwards) with extra environment.
     pub fn start_on(state_dir: &Path, env: &[(&str, &str)]) -> TestApp {
+        TestApp::start_with(&repo_root().join("spin.toml"), state_dir, env)
+    }
+
+    /// Starts another manifest (test fixtures).
+    pub fn start_with(manifest: &Path, state_dir: &Path, env: &[(&str, &str)]) -> TestApp {
         let bin = host_binary();
         assert!(
             bin.exists(),
@@ -65,7 +74,9 @@ impl TestApp {
         );
         let mut cmd = Command::new(&bin);
         cmd.current_dir(repo_root())
-            .args(["up", "--listen", "127.0.0.1:0", "--state-dir"])
+            .args(["up", "--listen", "127.0.0.1:0", "--from"])
+            .arg(manifest)
+            .arg("--state-dir")
             .arg(state_dir)
             .env("SPIN_VARIABLE_SESSION_KEY", TEST_KEY)
             .env("SPIN_VARIABLE_DEMO_SEED", "true")
@@ -76,16 +87,17 @@ impl TestApp {
         }
         let mut child = cmd.spawn().expect("start palabre-host");
         let log = Arc::new(Mutex::new(String::new()));
+        let mut log_reader = None;
         if let Some(stderr) = child.stderr.take() {
             let log = log.clone();
-            std::thread::spawn(move || {
+            log_reader = Some(std::thread::spawn(move || {
                 for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                     if let Ok(mut l) = log.lock() {
                         l.push_str(&line);
                         l.push('\n');
                     }
                 }
-            });
+            }));
         }
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
@@ -112,6 +124,7 @@ impl TestApp {
             state_dir: state_dir.to_path_buf(),
             key: TEST_KEY.to_string(),
             log,
+            log_reader,
             owns_state: false,
         }
     }
@@ -119,6 +132,17 @@ impl TestApp {
     /// What the host and the components wrote to stderr so far.
     pub fn log(&self) -> String {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Waits (up to 10 s) for `needle` to appear in the log; returns whether it did.
+    pub fn log_contains(&self, needle: &str) -> bool {
+        for _ in 0..200 {
+            if self.log().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
     }
 
     pub fn db(&self) -> rusqlite::Connection {
@@ -144,9 +168,18 @@ impl TestApp {
     }
 
     /// Stops the host (as a crash would: no graceful shutdown).
-    pub fn stop(mut self) {
+    pub fn stop(self) {
+        self.stop_and_log();
+    }
+
+    /// Stops the host and returns everything it logged.
+    pub fn stop_and_log(mut self) -> String {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(reader) = self.log_reader.take() {
+            let _ = reader.join();
+        }
+        self.log()
     }
 }
 
@@ -245,7 +278,12 @@ fn parse_response(raw: &[u8]) -> Response {
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
     let mut body = raw[split + 4..].to_vec();
-    if let Some(len) = headers
+    let chunked = headers.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+    });
+    if chunked {
+        body = dechunk(&body);
+    } else if let Some(len) = headers
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
         .and_then(|(_, v)| v.parse::<usize>().ok())
@@ -257,4 +295,21 @@ fn parse_response(raw: &[u8]) -> Response {
         headers,
         body,
     }
+}
+
+/// Decodes a `Transfer-Encoding: chunked` body.
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(line_end) = raw.windows(2).position(|w| w == b"\r\n") {
+        let size_text = String::from_utf8_lossy(&raw[..line_end]);
+        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
+            .expect("chunk size");
+        raw = &raw[line_end + 2..];
+        if size == 0 || raw.len() < size {
+            break;
+        }
+        out.extend_from_slice(&raw[..size]);
+        raw = &raw[(size + 2).min(raw.len())..];
+    }
+    out
 }

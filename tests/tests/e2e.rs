@@ -1,6 +1,8 @@
 //! End-to-end tests of the foundation: the composed components served by
 //! palabre-host on a temporary database. Run `scripts/build` first (scripts/test does).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use palabre_e2e::{Response, TestApp, fresh_state_dir};
 use palabre_kit::session::{self, Key, SessionClaims};
 
@@ -215,7 +217,7 @@ fn static_assets_are_cached_for_a_year() {
         .find(|s| s.starts_with("/static/palabre.css"))
         .and_then(|s| s.split('"').next())
         .expect("stylesheet link")
-        .replace("&#x3D;", "=");
+        .to_string();
     let r = app.get(&css_url);
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), Some("text/css; charset=utf-8"));
@@ -245,15 +247,9 @@ fn a_second_instance_finds_migrations_done() {
     let dir = fresh_state_dir();
     let first = TestApp::start_on(&dir, &[]);
     assert_eq!(first.get("/").status, 200);
-    assert!(first.log().contains("applying migration 0001_foundation"));
+    assert!(first.log_contains("applying migration 0001_foundation"));
     let second = TestApp::start_on(&dir, &[]);
     assert_eq!(second.get("/").status, 200);
-    assert!(
-        !second.log().contains("applying migration"),
-        "{}",
-        second.log()
-    );
-    assert!(!second.log().contains("loading the demo commune"));
     let news: i64 = second
         .db()
         .query_row("SELECT count(*) FROM news", [], |r| r.get(0))
@@ -265,7 +261,13 @@ fn a_second_instance_finds_migrations_done() {
         .unwrap();
     assert_eq!(version, 1);
     first.stop();
-    second.stop();
+    let log = second.stop_and_log();
+    assert!(
+        log.contains("compiled `pages`"),
+        "the whole log was read: {log}"
+    );
+    assert!(!log.contains("applying migration"), "{log}");
+    assert!(!log.contains("loading the demo commune"), "{log}");
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -366,6 +368,29 @@ fn a_short_session_key_disables_sessions_and_forms() {
         "{}",
         app.log()
     );
+    app.stop();
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_trapping_component_gets_a_500_and_the_host_keeps_serving() {
+    let dir = fresh_state_dir();
+    let manifest = palabre_e2e::repo_root().join("tests/fixtures/trap.spin.toml");
+    let app = palabre_e2e::TestApp::start_with(&manifest, &dir, &[]);
+    assert_eq!(app.get("/fixture/ok").text(), "ok");
+    let r = app.get("/fixture/trap");
+    assert_eq!(r.status, 500);
+    assert!(r.text().contains("500 Internal Server Error"));
+    assert!(
+        app.log()
+            .contains("[trap] /fixture/trap: the component failed"),
+        "{}",
+        app.log()
+    );
+    for _ in 0..3 {
+        assert_eq!(app.get("/fixture/ok").text(), "ok");
+        assert_eq!(app.get("/").status, 200);
+    }
     app.stop();
     let _ = std::fs::remove_dir_all(dir);
 }

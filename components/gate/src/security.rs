@@ -46,10 +46,10 @@ pub fn drop_gate_cookies(headers: &mut HeaderMap) {
 /// (or `none`, a user-typed navigation), and `Origin`, when sent, must name
 /// the host the request was sent to.
 pub fn same_origin(headers: &HeaderMap) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site") {
-        if !matches!(site.to_str(), Ok("same-origin") | Ok("none")) {
-            return false;
-        }
+    if let Some(site) = headers.get("sec-fetch-site")
+        && !matches!(site.to_str(), Ok("same-origin") | Ok("none"))
+    {
+        return false;
     }
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;

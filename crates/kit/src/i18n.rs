@@ -23,10 +23,7 @@ fn source(locale: Locale) -> &'static str {
 }
 
 fn build(locale: Locale) -> Bundle {
-    let langid = match locale.code().parse() {
-        Ok(id) => id,
-        Err(_) => unic_langid::LanguageIdentifier::default(),
-    };
+    let langid: unic_langid::LanguageIdentifier = locale.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
     let resource = match FluentResource::try_new(source(locale).to_string()) {

@@ -79,6 +79,8 @@ impl Renderer {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.set_prevent_indent(true);
+        // Escape what HTML needs (& < > " '), not `=` and backticks as the default does.
+        registry.register_escape_fn(crate::respond::escape);
         registry.register_helper("t", Box::new(t_helper));
         let all = [("layout", LAYOUT), ("error", ERROR)];
         for (name, source) in all.iter().chain(templates.iter()) {
