@@ -49,7 +49,7 @@ impl Pool {
     /// Opens (and configures) a new connection; used at startup to fail early.
     pub fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
         let conn = rusqlite::Connection::open(&self.path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -137,28 +137,64 @@ fn from_sql(value: ValueRef<'_>) -> Value {
     }
 }
 
+/// How long a statement waits for another connection's lock.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Runs one statement and collects its rows.
-fn run(
+fn run_raw(
     conn: &rusqlite::Connection,
     sql: &str,
-    params: Vec<Value>,
-) -> Result<QueryResult, SqlError> {
-    let mut stmt = conn.prepare_cached(sql).map_err(io_error)?;
+    params: &[Value],
+) -> rusqlite::Result<QueryResult> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
     let count = columns.len();
-    let params: Vec<SqlValue> = params.into_iter().map(to_sql).collect();
-    let mut rows = stmt
-        .query(rusqlite::params_from_iter(params))
-        .map_err(io_error)?;
+    let params: Vec<SqlValue> = params.iter().cloned().map(to_sql).collect();
+    let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
     let mut out = Vec::new();
-    while let Some(row) = rows.next().map_err(io_error)? {
+    while let Some(row) = rows.next()? {
         let mut values = Vec::with_capacity(count);
         for i in 0..count {
-            values.push(from_sql(row.get_ref(i).map_err(io_error)?));
+            values.push(from_sql(row.get_ref(i)?));
         }
         out.push(RowResult { values });
     }
     Ok(QueryResult { columns, rows: out })
+}
+
+fn run(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<QueryResult, SqlError> {
+    run_raw(conn, sql, params).map_err(io_error)
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Runs a statement for an async caller. Most statements finish in
+/// microseconds, so they run right here without waiting for any lock; one that
+/// would wait (another connection holds the write lock) is retried on a
+/// blocking thread with the normal busy timeout, so that the instance's other
+/// requests keep running meanwhile.
+async fn execute_on(
+    handle: Arc<Mutex<Option<rusqlite::Connection>>>,
+    sql: String,
+    params: Vec<Value>,
+) -> Result<QueryResult, SqlError> {
+    let fast = with_conn(&handle, |conn| {
+        let _ = conn.busy_timeout(std::time::Duration::ZERO);
+        let result = run_raw(conn, &sql, &params);
+        let _ = conn.busy_timeout(BUSY_TIMEOUT);
+        result
+    });
+    match fast {
+        None => return Err(SqlError::InvalidConnection),
+        Some(Err(e)) if is_busy(&e) => {}
+        Some(result) => return result.map_err(io_error),
+    }
+    blocking(handle, move |conn| run(conn, &sql, &params)).await
 }
 
 fn open_in(
@@ -230,7 +266,7 @@ impl sqlite_api::HostConnection for SpinView<'_> {
     ) -> wasmtime::Result<Result<QueryResult, SqlError>> {
         let handle = handle_of(self, &res)?;
         let result = tokio::task::block_in_place(|| {
-            with_conn(&handle, |conn| run(conn, &statement, parameters))
+            with_conn(&handle, |conn| run(conn, &statement, &parameters))
                 .unwrap_or(Err(SqlError::InvalidConnection))
         });
         Ok(result)
@@ -273,7 +309,7 @@ impl<T> sqlite_api::HostConnectionWithStore<T> for Spin {
         parameters: Vec<Value>,
     ) -> wasmtime::Result<Result<RowsAndDone, SqlError>> {
         let handle = accessor.with(|mut access| handle_of(&mut access.get(), &res))?;
-        let result = blocking(handle, move |conn| run(conn, &statement, parameters)).await;
+        let result = execute_on(handle, statement, parameters).await;
         let QueryResult { columns, rows } = match result {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),

@@ -16,7 +16,7 @@ use bytes::Bytes;
 use http::{HeaderValue, Method, StatusCode, header};
 use http_body_util::{BodyExt, Full, Limited};
 use palabre_domain::{Locale, Role};
-use palabre_kit::db::{self, Connection, Value};
+use palabre_kit::db::{self, Value};
 use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
     CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
@@ -58,10 +58,12 @@ async fn key() -> Result<&'static Key, &'static KeyError> {
     .as_ref()
 }
 
-async fn prepare_database(conn: &Connection) -> Result<(), db::DbError> {
+/// Runs migrations (and the demo seed) on the first request an instance serves.
+async fn prepare_database() -> Result<(), db::DbError> {
     if READY.load(Ordering::Acquire) {
         return Ok(());
     }
+    let conn = &db::open().await?;
     migrations::migrate(conn).await?;
     let demo = spin_sdk::variables::get("demo_seed")
         .await
@@ -86,7 +88,7 @@ struct Identity {
     binding: Option<String>,
 }
 
-async fn identify(conn: &Connection, headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
+async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
     let mut identity = Identity {
         visitor: Visitor::default(),
         session: None,
@@ -96,7 +98,7 @@ async fn identify(conn: &Connection, headers: &http::HeaderMap, key: Option<&Key
     };
     if let (Some(key), Some(cookie)) = (key, ctx::cookie(headers, SESSION_COOKIE)) {
         match session::verify(key, cookie, palabre_kit::now()) {
-            Ok(claims) => match lookup_user(conn, &claims).await {
+            Ok(claims) => match lookup_user(&claims).await {
                 Some((role, locale)) => {
                     identity.visitor.user_id = Some(claims.user_id);
                     identity.visitor.role = role;
@@ -131,8 +133,15 @@ async fn identify(conn: &Connection, headers: &http::HeaderMap, key: Option<&Key
 }
 
 /// The user's role and language, unless the account is gone or the session revoked.
-async fn lookup_user(conn: &Connection, claims: &SessionClaims) -> Option<(Role, Option<Locale>)> {
-    let row = match db::query_one(conn, SELECT_USER, vec![Value::Integer(claims.user_id)]).await {
+async fn lookup_user(claims: &SessionClaims) -> Option<(Role, Option<Locale>)> {
+    let conn = match db::open().await {
+        Ok(conn) => conn,
+        Err(e) => {
+            eprintln!("gate: cannot open the database for a session: {e}");
+            return None;
+        }
+    };
+    let row = match db::query_one(&conn, SELECT_USER, vec![Value::Integer(claims.user_id)]).await {
         Ok(row) => row?,
         Err(e) => {
             eprintln!("gate: user lookup failed: {e}");
@@ -185,19 +194,7 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
     security::strip_internal_headers(&mut parts.headers);
     let locale = locale_of(&parts);
 
-    let conn = match db::open().await {
-        Ok(conn) => conn,
-        Err(e) => {
-            eprintln!("gate: cannot open the database: {e}");
-            return wasi(error_page(
-                locale,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "error-503-title",
-                "error-500-body",
-            ));
-        }
-    };
-    if let Err(e) = prepare_database(&conn).await {
+    if let Err(e) = prepare_database().await {
         eprintln!("gate: database not ready: {e}");
         return wasi(error_page(
             locale,
@@ -206,10 +203,8 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
             "error-500-body",
         ));
     }
-
     let key = key().await.ok();
-    let identity = identify(&conn, &parts.headers, key).await;
-    drop(conn);
+    let identity = identify(&parts.headers, key).await;
 
     // Unsafe methods: same-origin only, a valid CSRF token, a bounded body.
     let forwarded_body: Full<Bytes> = if is_safe(&parts.method) {
