@@ -182,10 +182,129 @@ fn locale_of(parts: &http::request::Parts) -> Locale {
     palabre_kit::Ctx::new(parts, Locale::Fr).locale
 }
 
-fn error_page(locale: Locale, status: StatusCode, title: &str, body: &str) -> respond::Response {
-    let mut response = respond::bare_error(locale, status, title, body);
-    security::add_headers(response.headers_mut(), true);
-    response
+/// Why the gate answers a request itself instead of passing it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// Cross-site, or a missing or wrong CSRF token.
+    Csrf,
+    /// No usable session key: sessions and forms are off.
+    Misconfigured,
+    TooLarge,
+    BadBody,
+    /// The database cannot be opened or migrated.
+    Unavailable,
+    Internal,
+}
+
+impl Refusal {
+    fn page(self, locale: Locale) -> respond::Response {
+        let (status, title, body) = match self {
+            Refusal::Csrf => (StatusCode::FORBIDDEN, "error-403-title", "error-csrf-body"),
+            Refusal::Misconfigured => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-503-title",
+                "error-503-body",
+            ),
+            Refusal::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-413-title",
+                "error-413-body",
+            ),
+            Refusal::BadBody => (StatusCode::BAD_REQUEST, "error-400-title", "error-400-body"),
+            Refusal::Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-503-title",
+                "error-500-body",
+            ),
+            Refusal::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error-500-title",
+                "error-500-body",
+            ),
+        };
+        let mut response = respond::bare_error(locale, status, title, body);
+        security::add_headers(response.headers_mut(), true);
+        response
+    }
+}
+
+/// An unsafe method passes only from the same origin, with a valid CSRF token
+/// and a bounded body; returns the buffered body to forward.
+async fn check_unsafe(
+    headers: &http::HeaderMap,
+    body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
+    identity: &Identity,
+    key: Option<&Key>,
+) -> Result<Bytes, Refusal> {
+    if !security::same_origin(headers) {
+        return Err(Refusal::Csrf);
+    }
+    let key = key.ok_or(Refusal::Misconfigured)?;
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > MAX_BODY as u64) {
+        return Err(Refusal::TooLarge);
+    }
+    let bytes = match Limited::new(body, MAX_BODY).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e)
+            if e.downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some() =>
+        {
+            return Err(Refusal::TooLarge);
+        }
+        Err(_) => return Err(Refusal::BadBody),
+    };
+    match (
+        identity.binding.as_deref(),
+        submitted_token(headers, &bytes),
+    ) {
+        (Some(binding), Some(token)) if session::csrf_ok(key, binding, &token) => Ok(bytes),
+        _ => Err(Refusal::Csrf),
+    }
+}
+
+/// The cookies to set for what the feature asked (`palabre-set-session`,
+/// `palabre-end-session`) and what the gate found (a dead cookie, a new
+/// pre-session). The bool says whether the response is for a signed-in visitor.
+fn session_cookies(
+    headers: &http::HeaderMap,
+    identity: &Identity,
+    key: Option<&Key>,
+) -> Result<(Vec<String>, bool), Refusal> {
+    let mut cookies = Vec::new();
+    let mut signed_in = identity.session.is_some();
+    let start = headers
+        .get(SET_SESSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok());
+    if let Some(user_id) = start {
+        let key = key.ok_or(Refusal::Misconfigured)?;
+        let session_id = session::random_id().map_err(|e| {
+            eprintln!("gate: no randomness for a session id: {e}");
+            Refusal::Internal
+        })?;
+        let now = palabre_kit::now();
+        let claims = SessionClaims {
+            user_id,
+            session_id,
+            issued_at: now,
+            expires_at: now + SESSION_TTL,
+        };
+        cookies.push(security::session_cookie(
+            &session::sign(key, &claims),
+            SESSION_TTL,
+        ));
+        signed_in = true;
+    } else if headers.contains_key(END_SESSION_HEADER) || identity.clear_session {
+        cookies.push(security::clear_cookie(SESSION_COOKIE));
+    }
+    if let Some(pre) = &identity.new_presession {
+        cookies.push(security::presession_cookie(pre));
+    }
+    Ok((cookies, signed_in))
 }
 
 #[spin_sdk::http_service]
@@ -196,153 +315,38 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
 
     if let Err(e) = prepare_database().await {
         eprintln!("gate: database not ready: {e}");
-        return wasi(error_page(
-            locale,
-            StatusCode::SERVICE_UNAVAILABLE,
-            "error-503-title",
-            "error-500-body",
-        ));
+        return wasi(Refusal::Unavailable.page(locale));
     }
     let key = key().await.ok();
     let identity = identify(&parts.headers, key).await;
 
-    // Unsafe methods: same-origin only, a valid CSRF token, a bounded body.
-    let forwarded_body: Full<Bytes> = if is_safe(&parts.method) {
+    let forwarded_body = if is_safe(&parts.method) {
         drop(body);
-        Full::new(Bytes::new())
+        Bytes::new()
     } else {
-        if !security::same_origin(&parts.headers) {
-            return wasi(error_page(
-                locale,
-                StatusCode::FORBIDDEN,
-                "error-403-title",
-                "error-csrf-body",
-            ));
+        match check_unsafe(&parts.headers, body, &identity, key).await {
+            Ok(bytes) => bytes,
+            Err(refusal) => return wasi(refusal.page(locale)),
         }
-        let Some(key) = key else {
-            return wasi(error_page(
-                locale,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "error-503-title",
-                "error-503-body",
-            ));
-        };
-        let declared = parts
-            .headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|len| len > MAX_BODY as u64) {
-            return wasi(error_page(
-                locale,
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "error-413-title",
-                "error-413-body",
-            ));
-        }
-        let bytes = match Limited::new(body, MAX_BODY).collect().await {
-            Ok(collected) => collected.to_bytes(),
-            Err(e) => {
-                let too_large = e
-                    .downcast_ref::<http_body_util::LengthLimitError>()
-                    .is_some();
-                let (status, title, text) = if too_large {
-                    (
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "error-413-title",
-                        "error-413-body",
-                    )
-                } else {
-                    (StatusCode::BAD_REQUEST, "error-400-title", "error-400-body")
-                };
-                return wasi(error_page(locale, status, title, text));
-            }
-        };
-        let token_ok = match (
-            identity.binding.as_deref(),
-            submitted_token(&parts.headers, &bytes),
-        ) {
-            (Some(binding), Some(token)) => session::csrf_ok(key, binding, &token),
-            _ => false,
-        };
-        if !token_ok {
-            return wasi(error_page(
-                locale,
-                StatusCode::FORBIDDEN,
-                "error-403-title",
-                "error-csrf-body",
-            ));
-        }
-        Full::new(bytes)
     };
 
     if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
         parts.headers.insert(VISITOR_HEADER, value);
     }
     let is_static = parts.uri.path().starts_with("/static/");
-    let forwarded = http::Request::from_parts(parts, forwarded_body);
+    let forwarded = http::Request::from_parts(parts, Full::new(forwarded_body));
     let response = match spin_sdk::http::next(forwarded).await {
         Ok(response) => response,
         Err(e) => {
             eprintln!("gate: the feature failed: {e:?}");
-            return wasi(error_page(
-                locale,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "error-500-title",
-                "error-500-body",
-            ));
+            return wasi(Refusal::Internal.page(locale));
         }
     };
     let (mut rparts, rbody) = response.into_parts();
-
-    // Session changes the feature asked for.
-    let mut cookies: Vec<String> = Vec::new();
-    let mut signed_in = identity.session.is_some();
-    if let Some(uid) = rparts
-        .headers
-        .get(SET_SESSION_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<i64>().ok())
-    {
-        let Some(key) = key else {
-            return wasi(error_page(
-                locale,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "error-503-title",
-                "error-503-body",
-            ));
-        };
-        match session::random_id() {
-            Ok(session_id) => {
-                let now = palabre_kit::now();
-                let claims = SessionClaims {
-                    user_id: uid,
-                    session_id,
-                    issued_at: now,
-                    expires_at: now + SESSION_TTL,
-                };
-                cookies.push(security::session_cookie(
-                    &session::sign(key, &claims),
-                    SESSION_TTL,
-                ));
-                signed_in = true;
-            }
-            Err(e) => {
-                eprintln!("gate: no randomness for a session id: {e}");
-                return wasi(error_page(
-                    locale,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "error-500-title",
-                    "error-500-body",
-                ));
-            }
-        }
-    } else if rparts.headers.contains_key(END_SESSION_HEADER) || identity.clear_session {
-        cookies.push(security::clear_cookie(SESSION_COOKIE));
-    }
-    if let Some(pre) = &identity.new_presession {
-        cookies.push(security::presession_cookie(pre));
-    }
+    let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key) {
+        Ok(found) => found,
+        Err(refusal) => return wasi(refusal.page(locale)),
+    };
     security::strip_internal_headers(&mut rparts.headers);
     security::drop_gate_cookies(&mut rparts.headers);
     for cookie in cookies {
