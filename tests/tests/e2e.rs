@@ -394,3 +394,29 @@ fn a_trapping_component_gets_a_500_and_the_host_keeps_serving() {
     app.stop();
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn components_get_spin_headers_and_an_absolute_uri() {
+    let dir = fresh_state_dir();
+    let manifest = palabre_e2e::repo_root().join("tests/fixtures/trap.spin.toml");
+    let app = palabre_e2e::TestApp::start_with(&manifest, &dir, &[]);
+    let text = app.get("/fixture/headers/deeper?x=1").text();
+    let expect = [
+        format!(
+            "spin-full-url: http://{}/fixture/headers/deeper?x=1",
+            app.addr
+        ),
+        "spin-path-info: /headers/deeper".to_string(),
+        "spin-matched-route: /fixture/...".to_string(),
+        "spin-raw-component-route: /fixture/...".to_string(),
+        "spin-component-route: /fixture".to_string(),
+        "spin-base-path: /".to_string(),
+        format!("uri: http://{}/fixture/headers/deeper?x=1", app.addr),
+    ];
+    for line in expect {
+        assert!(text.lines().any(|l| l == line), "{line} not in:\n{text}");
+    }
+    assert!(text.contains("spin-client-addr: 127.0.0.1:"), "{text}");
+    app.stop();
+    let _ = std::fs::remove_dir_all(dir);
+}
