@@ -41,16 +41,18 @@ impl Args {
         }
     }
 
+    /// The value of option `name`; when given several times, the last one wins
+    /// (so `scripts/up --listen …` overrides the script's default).
     fn value(&mut self, name: &str) -> Result<Option<String>> {
-        let Some(i) = self.0.iter().position(|a| a == name) else {
-            return Ok(None);
-        };
-        if i + 1 >= self.0.len() {
-            bail!("{name} needs a value");
+        let mut found = None;
+        while let Some(i) = self.0.iter().position(|a| a == name) {
+            if i + 1 >= self.0.len() {
+                bail!("{name} needs a value");
+            }
+            found = Some(self.0.remove(i + 1));
+            self.0.remove(i);
         }
-        let value = self.0.remove(i + 1);
-        self.0.remove(i);
-        Ok(Some(value))
+        Ok(found)
     }
 
     fn parsed<T: std::str::FromStr>(&mut self, name: &str, default: T) -> Result<T> {
