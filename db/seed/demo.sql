@@ -53,3 +53,15 @@ Vous pouvez à tout moment télécharger ou supprimer vos données depuis votre 
 Retour d''information et contact : si vous n''arrivez pas à accéder à un contenu ou à un service, contactez la mairie pour être orienté vers une alternative accessible.
 
 Voies de recours : si vous constatez un défaut d''accessibilité vous empêchant d''accéder à un contenu, et que vous nous l''avez signalé sans obtenir de réponse satisfaisante, vous pouvez saisir le Défenseur des droits.', 1772352000);
+
+-- Demo accounts (scripts/up prints their passwords; a real instance has none).
+--   admin@valbrune.example.org       valbrune-admin-2026
+--   moderation@valbrune.example.org  valbrune-moderation-2026
+--   camille@valbrune.example.org     valbrune-citoyenne-2026
+INSERT INTO users (email, display_name, role, locale, created_at, email_confirmed_at, password_hash) VALUES
+    ('admin@valbrune.example.org', 'Mairie de Valbrune', 'admin', 'fr', 1772352000, 1772352000,
+     '$argon2id$v=19$m=19456,t=2,p=1$RuKwRxmj4FEJ/D7b+JhIhg$q9SAvoDANtDEvVXNqsiMNCygS8cYvrv5ghGKa9SEIwU'),
+    ('moderation@valbrune.example.org', 'Équipe de modération', 'moderator', 'fr', 1772352000, 1772352000,
+     '$argon2id$v=19$m=19456,t=2,p=1$srwCrRw+JRnkIwp4FPNbJw$Cud/7saB7rl82fhHv6jwK0hjQy6vRZv0jVIdiARYsAU'),
+    ('camille@valbrune.example.org', 'Camille Martin', 'citizen', NULL, 1772352000, 1772352000,
+     '$argon2id$v=19$m=19456,t=2,p=1$IFAG8EFYJcDSylXoO+JRqw$SfQy0J2YWhm5x0VPXlnfNOcxA64HRwfBTgWZf0iQ+cQ');

@@ -313,3 +313,100 @@ fn dechunk(mut raw: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// A visitor with a cookie jar (including `__Host-` cookies, which plain-http
+/// test clients would drop) that remembers the CSRF token of the last page.
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    cookies: Vec<(String, String)>,
+    csrf: Option<String>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            cookies: Vec::new(),
+            csrf: None,
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn send(&mut self, method: &str, path: &str, extra: &[(&str, &str)], body: &[u8]) -> Response {
+        let jar = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        if !jar.is_empty() {
+            headers.push(("Cookie", jar.as_str()));
+        }
+        headers.extend_from_slice(extra);
+        let response = self.app.request(method, path, &headers, body);
+        for set in response.headers_named("set-cookie") {
+            let Some((name, rest)) = set.split_once('=') else {
+                continue;
+            };
+            let value = rest.split(';').next().unwrap_or("").to_string();
+            self.cookies.retain(|(k, _)| k != name);
+            if !value.is_empty() && !set.contains("Max-Age=0") {
+                self.cookies.push((name.to_string(), value));
+            }
+        }
+        if let Some(token) = csrf_in(&response.text()) {
+            self.csrf = Some(token);
+        }
+        response
+    }
+
+    pub fn get(&mut self, path: &str) -> Response {
+        self.send("GET", path, &[], b"")
+    }
+
+    /// Submits a form with the CSRF token of the last page seen.
+    pub fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let mut body = format!("_csrf={}", self.csrf.clone().unwrap_or_default());
+        for (k, v) in fields {
+            body.push_str(&format!("&{}={}", encode(k), encode(v)));
+        }
+        self.send(
+            "POST",
+            path,
+            &[("Content-Type", "application/x-www-form-urlencoded")],
+            body.as_bytes(),
+        )
+    }
+}
+
+/// The CSRF token in a page's first form, if any.
+pub fn csrf_in(html: &str) -> Option<String> {
+    let at = html.find("name=\"_csrf\" value=\"")?;
+    let rest = &html[at + "name=\"_csrf\" value=\"".len()..];
+    Some(rest.split('"').next()?.to_string())
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

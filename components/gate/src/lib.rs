@@ -6,6 +6,7 @@
 //! feature in `palabre-visitor`, turns the feature's session requests into
 //! signed cookies, and adds security headers to every response.
 
+mod limits;
 mod migrations;
 mod security;
 
@@ -21,7 +22,7 @@ use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKI
 use palabre_kit::visitor::{
     CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
 };
-use palabre_kit::{ctx, form, respond};
+use palabre_kit::{ctx, form, ratelimit, respond};
 use spin_sdk::http::{IntoResponse, Request};
 use spin_sdk::wasip3::http::types::{ErrorCode, Fields, Response as WasiResponse};
 
@@ -38,6 +39,28 @@ const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after FROM users 
 /// Per-instance state: the key (checked once) and whether the schema is ready.
 static KEY: OnceLock<Result<Key, KeyError>> = OnceLock::new();
 static READY: AtomicBool = AtomicBool::new(false);
+/// Set once an administrator exists (the first-run setup is then over for good).
+static SET_UP: AtomicBool = AtomicBool::new(false);
+
+const HAS_ADMIN: &str = "SELECT 1 FROM users WHERE role = 'admin' AND deleted_at IS NULL LIMIT 1";
+
+/// Paths reachable before the first-run setup is done.
+fn reachable_before_setup(path: &str) -> bool {
+    path == "/setup" || path == "/health" || path == "/brand.css" || path.starts_with("/static/")
+}
+
+/// True while the instance has no administrator (every page then leads to `/setup`).
+async fn needs_setup() -> palabre_kit::Result<bool> {
+    if SET_UP.load(Ordering::Acquire) {
+        return Ok(false);
+    }
+    let conn = db::open().await?;
+    if db::query_one(&conn, HAS_ADMIN, Vec::new()).await?.is_some() {
+        SET_UP.store(true, Ordering::Release);
+        return Ok(false);
+    }
+    Ok(true)
+}
 
 async fn key() -> Result<&'static Key, &'static KeyError> {
     if let Some(key) = KEY.get() {
@@ -59,7 +82,7 @@ async fn key() -> Result<&'static Key, &'static KeyError> {
 }
 
 /// Runs migrations (and the demo seed) on the first request an instance serves.
-async fn prepare_database() -> Result<(), db::DbError> {
+async fn prepare_database() -> palabre_kit::Result<()> {
     if READY.load(Ordering::Acquire) {
         return Ok(());
     }
@@ -191,6 +214,8 @@ enum Refusal {
     Misconfigured,
     TooLarge,
     BadBody,
+    /// Over a rate limit: try again after that many seconds.
+    TooMany(i64),
     /// The database cannot be opened or migrated.
     Unavailable,
     Internal,
@@ -211,6 +236,11 @@ impl Refusal {
                 "error-413-body",
             ),
             Refusal::BadBody => (StatusCode::BAD_REQUEST, "error-400-title", "error-400-body"),
+            Refusal::TooMany(_) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "error-429-title",
+                "error-429-body",
+            ),
             Refusal::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "error-503-title",
@@ -224,6 +254,11 @@ impl Refusal {
         };
         let mut response = respond::bare_error(locale, status, title, body);
         security::add_headers(response.headers_mut(), true);
+        if let Refusal::TooMany(seconds) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        }
         response
     }
 }
@@ -263,6 +298,44 @@ async fn check_unsafe(
     ) {
         (Some(binding), Some(token)) if session::csrf_ok(key, binding, &token) => Ok(bytes),
         _ => Err(Refusal::Csrf),
+    }
+}
+
+/// Counts the request against its rate limits (after the CSRF check, so that
+/// forged requests cannot lock anyone out).
+async fn check_limits(
+    method: &Method,
+    path: &str,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<(), Refusal> {
+    let ip = palabre_kit::ctx::client_ip(headers);
+    let buckets = limits::buckets(method, path, ip.as_deref(), body);
+    if buckets.is_empty() {
+        return Ok(());
+    }
+    let unavailable = |e: db::DbError| {
+        eprintln!("gate: rate limits: {e}");
+        Refusal::Unavailable
+    };
+    let conn = db::open().await.map_err(unavailable)?;
+    let now = palabre_kit::now();
+    let mut wait: Option<i64> = None;
+    for (bucket, limit) in &buckets {
+        let over = ratelimit::hit(&conn, bucket, *limit, now)
+            .await
+            .map_err(unavailable)?;
+        if let Some(seconds) = over {
+            wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
+        }
+    }
+    // Now and then, forget old windows.
+    if now % 97 == 0 {
+        ratelimit::purge(&conn, now).await.map_err(unavailable)?;
+    }
+    match wait {
+        Some(seconds) => Err(Refusal::TooMany(seconds)),
+        None => Ok(()),
     }
 }
 
@@ -317,6 +390,18 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         eprintln!("gate: database not ready: {e}");
         return wasi(Refusal::Unavailable.page(locale));
     }
+    match needs_setup().await {
+        Ok(true) if !reachable_before_setup(parts.uri.path()) => {
+            let mut response = respond::redirect("/setup");
+            security::add_headers(response.headers_mut(), true);
+            return wasi(response);
+        }
+        Ok(_) => {}
+        Err(e) => {
+            eprintln!("gate: cannot tell whether the instance is set up: {e}");
+            return wasi(Refusal::Unavailable.page(locale));
+        }
+    }
     let key = key().await.ok();
     let identity = identify(&parts.headers, key).await;
 
@@ -324,7 +409,13 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         drop(body);
         Bytes::new()
     } else {
-        match check_unsafe(&parts.headers, body, &identity, key).await {
+        let checked = match check_unsafe(&parts.headers, body, &identity, key).await {
+            Ok(bytes) => check_limits(&parts.method, parts.uri.path(), &parts.headers, &bytes)
+                .await
+                .map(|()| bytes),
+            Err(refusal) => Err(refusal),
+        };
+        match checked {
             Ok(bytes) => bytes,
             Err(refusal) => return wasi(refusal.page(locale)),
         }

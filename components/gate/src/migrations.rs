@@ -3,6 +3,7 @@
 //! nothing to do). Forward-only: `db/migrations/NNNN_description.sql`.
 
 use palabre_kit::db::{self, Connection, DbResult};
+use palabre_kit::{Error, Result};
 
 pub struct Migration {
     pub version: i64,
@@ -21,7 +22,10 @@ macro_rules! migration {
 }
 
 /// Every migration, in order. A unit test checks this list against the folder.
-pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_foundation")];
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_foundation"),
+    migration!(2, "0002_accounts"),
+];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");
 
@@ -34,48 +38,28 @@ async fn user_version(conn: &Connection) -> DbResult<i64> {
     Ok(row.map_or(0, |r| db::int(&r, 0)))
 }
 
-/// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back on error.
-async fn immediate<F>(conn: &Connection, body: F) -> DbResult<()>
-where
-    F: AsyncFnOnce(&Connection) -> DbResult<()>,
-{
-    db::exec(conn, "BEGIN IMMEDIATE", Vec::new()).await?;
-    match body(conn).await {
-        Ok(()) => db::exec(conn, "COMMIT", Vec::new()).await,
-        Err(e) => {
-            if let Err(rollback) = db::exec(conn, "ROLLBACK", Vec::new()).await {
-                eprintln!("gate: rollback failed: {rollback}");
-            }
-            Err(e)
-        }
-    }
-}
-
 /// Brings the schema up to date; returns the version now in force.
-pub async fn migrate(conn: &Connection) -> DbResult<i64> {
+pub async fn migrate(conn: &Connection) -> Result<i64> {
     if user_version(conn).await? >= latest() {
         return Ok(latest());
     }
-    immediate(conn, async |conn| {
+    db::immediate(conn, async |conn| {
         let current = user_version(conn).await?;
         for m in MIGRATIONS.iter().filter(|m| m.version > current) {
             eprintln!("gate: applying migration {}", m.name);
             db::exec_script(conn, m.sql).await?;
         }
         // PRAGMA takes no parameters; the value is our own integer.
-        db::exec(
-            conn,
-            &format!("PRAGMA user_version = {}", latest()),
-            Vec::new(),
-        )
-        .await
+        let set_version = format!("PRAGMA user_version = {}", latest());
+        db::exec(conn, &set_version, Vec::new()).await?;
+        Ok::<(), Error>(())
     })
     .await?;
     Ok(latest())
 }
 
 /// Loads the demo commune when the database has none yet.
-pub async fn seed_demo(conn: &Connection) -> DbResult<()> {
+pub async fn seed_demo(conn: &Connection) -> Result<()> {
     const HAS_COMMUNE: &str = "SELECT 1 FROM settings WHERE key = 'commune.name'";
     if db::query_one(conn, HAS_COMMUNE, Vec::new())
         .await?
@@ -83,7 +67,7 @@ pub async fn seed_demo(conn: &Connection) -> DbResult<()> {
     {
         return Ok(());
     }
-    immediate(conn, async |conn| {
+    db::immediate(conn, async |conn| {
         if db::query_one(conn, HAS_COMMUNE, Vec::new())
             .await?
             .is_none()

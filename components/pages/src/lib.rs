@@ -7,8 +7,10 @@ mod store;
 
 use std::sync::OnceLock;
 
-use palabre_kit::{Ctx, Error, Renderer, Site, db};
+use palabre_kit::{Error, Renderer};
 use spin_sdk::http::Request;
+
+pub use palabre_kit::app::Env;
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("home", include_str!("../templates/home.hbs")),
@@ -22,50 +24,10 @@ fn renderer() -> Result<&'static Renderer, &'static Error> {
     RENDERER.get_or_init(|| Renderer::new(TEMPLATES)).as_ref()
 }
 
-/// What every handler gets: the request context, the site and a connection.
-pub struct Env {
-    pub ctx: Ctx,
-    pub site: Site,
-    pub conn: db::Connection,
-    pub renderer: &'static Renderer,
-}
-
 #[spin_sdk::http_service]
 async fn handle(request: Request) -> palabre_kit::Response {
-    let (parts, _body) = request.into_parts();
-    let fallback_ctx = Ctx::new(&parts, palabre_domain::Locale::Fr);
-    let renderer = match renderer() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("pages: templates: {e}");
-            return palabre_kit::respond::bare_error(
-                fallback_ctx.locale,
-                http::StatusCode::INTERNAL_SERVER_ERROR,
-                "error-500-title",
-                "error-500-body",
-            );
-        }
-    };
-    // Static assets need no database.
-    if let Some(response) = handlers::assets::serve(&parts) {
-        return response;
-    }
-    let conn = match db::open().await {
-        Ok(conn) => conn,
-        Err(e) => return renderer.error(&fallback_ctx, &Site::default(), &e.into()),
-    };
-    let site = match Site::load(&conn).await {
-        Ok(site) => site,
-        Err(e) => return renderer.error(&fallback_ctx, &Site::default(), &e.into()),
-    };
-    let env = Env {
-        ctx: Ctx::new(&parts, site.default_locale),
-        site,
-        conn,
-        renderer,
-    };
-    match routes::dispatch(&env).await {
-        Ok(response) => response,
-        Err(e) => env.renderer.error(&env.ctx, &env.site, &e),
-    }
+    palabre_kit::app::serve(request, renderer(), handlers::assets::serve, async |env| {
+        routes::dispatch(env).await
+    })
+    .await
 }

@@ -6,7 +6,7 @@ use palabre_kit::{Error, Response, Result};
 use crate::Env;
 use crate::handlers::{assets, health, home, pages};
 
-pub async fn dispatch(env: &Env) -> Result<Response> {
+pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.as_str();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let read_only = matches!(env.ctx.method, Method::GET | Method::HEAD);

@@ -1,6 +1,7 @@
 //! Palabre's domain: types and rules, parsed once at the edge ("parse, don't validate").
 //! No I/O and no spin-sdk here, so everything is unit-tested natively.
 
+pub mod account;
 pub mod color;
 pub mod date;
 pub mod locale;

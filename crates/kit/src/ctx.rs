@@ -20,6 +20,8 @@ pub struct Ctx {
     pub query: Vec<(String, String)>,
     pub visitor: Visitor,
     pub locale: Locale,
+    /// The client's IP address, from the host's `spin-client-addr` header.
+    pub client_ip: Option<String>,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
 }
@@ -35,6 +37,17 @@ pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
             let (k, v) = pair.trim().split_once('=')?;
             (k == name).then_some(v)
         })
+}
+
+/// The client's IP address (without the port) from `spin-client-addr`.
+pub fn client_ip(headers: &http::HeaderMap) -> Option<String> {
+    let addr = headers.get("spin-client-addr")?.to_str().ok()?;
+    let ip = match addr.rsplit_once(':') {
+        Some((host, port)) if port.chars().all(|c| c.is_ascii_digit()) => host,
+        _ => addr,
+    };
+    let ip = ip.trim_start_matches('[').trim_end_matches(']');
+    (!ip.is_empty()).then(|| ip.to_string())
 }
 
 impl Ctx {
@@ -70,6 +83,7 @@ impl Ctx {
             query,
             visitor,
             locale,
+            client_ip: client_ip(&parts.headers),
             chosen_locale,
         }
     }

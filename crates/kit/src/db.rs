@@ -74,3 +74,24 @@ pub fn int(row: &Row, i: usize) -> i64 {
 pub fn opt_int(row: &Row, i: usize) -> Option<i64> {
     row.get::<i64>(i)
 }
+
+/// Runs `body` inside `BEGIN IMMEDIATE … COMMIT` (the write lock is taken at
+/// once, so two writers never deadlock), rolling back on any error.
+pub async fn immediate<T, F>(conn: &Connection, body: F) -> Result<T, crate::Error>
+where
+    F: AsyncFnOnce(&Connection) -> Result<T, crate::Error>,
+{
+    exec(conn, "BEGIN IMMEDIATE", Vec::new()).await?;
+    match body(conn).await {
+        Ok(value) => {
+            exec(conn, "COMMIT", Vec::new()).await?;
+            Ok(value)
+        }
+        Err(e) => {
+            if let Err(rollback) = exec(conn, "ROLLBACK", Vec::new()).await {
+                eprintln!("rollback failed: {rollback}");
+            }
+            Err(e)
+        }
+    }
+}

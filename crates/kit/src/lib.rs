@@ -2,12 +2,17 @@
 //! errors, responses, rendering (handlebars registry, layout), i18n, SQL
 //! access helpers, assets, and the session/CSRF primitives the gate uses.
 
+pub mod app;
 pub mod assets;
+pub mod audit;
 pub mod ctx;
 pub mod db;
 pub mod error;
 pub mod form;
+pub mod forms;
 pub mod i18n;
+pub mod password;
+pub mod ratelimit;
 pub mod render;
 pub mod respond;
 pub mod session;

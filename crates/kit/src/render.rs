@@ -16,6 +16,7 @@ use crate::{assets, i18n};
 
 const LAYOUT: &str = include_str!("../templates/layout.hbs");
 const ERROR: &str = include_str!("../templates/error.hbs");
+const FIELDS: &str = include_str!("../templates/fields.hbs");
 
 pub struct Renderer {
     registry: Handlebars<'static>,
@@ -82,7 +83,7 @@ impl Renderer {
         // Escape what HTML needs (& < > " '), not `=` and backticks as the default does.
         registry.register_escape_fn(crate::respond::escape);
         registry.register_helper("t", Box::new(t_helper));
-        let all = [("layout", LAYOUT), ("error", ERROR)];
+        let all = [("layout", LAYOUT), ("error", ERROR), ("fields", FIELDS)];
         for (name, source) in all.iter().chain(templates.iter()) {
             registry
                 .register_template_string(name, source)
@@ -135,6 +136,7 @@ impl Renderer {
             "footer": footer,
             "langs": langs,
             "csrf": ctx.visitor.csrf,
+            "signed_in": ctx.visitor.is_signed_in(),
         })
     }
 

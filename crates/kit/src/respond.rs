@@ -70,6 +70,24 @@ pub fn redirect(location: &str) -> Response {
     response
 }
 
+/// Asks the gate to start a session for `user_id` with this response.
+pub fn start_session(mut response: Response, user_id: i64) -> Response {
+    response.headers_mut().insert(
+        crate::visitor::SET_SESSION_HEADER,
+        HeaderValue::from(user_id),
+    );
+    response
+}
+
+/// Asks the gate to end the current session with this response.
+pub fn end_session(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        crate::visitor::END_SESSION_HEADER,
+        HeaderValue::from_static("1"),
+    );
+    response
+}
+
 /// Escapes text for HTML element content and quoted attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

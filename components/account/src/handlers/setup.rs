@@ -1,0 +1,177 @@
+//! First run: on an instance without an administrator, `/setup` asks for the
+//! commune's name, its default language and the first admin account; once
+//! done, it is a 404 forever.
+
+use palabre_domain::Locale;
+use palabre_domain::account::{self, Email, FieldError};
+use palabre_kit::app::Env;
+use palabre_kit::forms::FormView;
+use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond};
+use serde_json::json;
+
+use crate::{permissions, store};
+
+#[derive(Default)]
+struct Input {
+    commune: String,
+    locale: String,
+    name: String,
+    email: String,
+    password: String,
+    confirm: String,
+}
+
+#[derive(Default)]
+struct Errors {
+    commune: Option<FieldError>,
+    locale: Option<FieldError>,
+    name: Option<FieldError>,
+    email: Option<FieldError>,
+    password: Option<FieldError>,
+}
+
+fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
+    let locale = env.ctx.locale;
+    let languages = Locale::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), l.native_name().to_string()))
+        .collect();
+    let selected = if input.locale.is_empty() {
+        locale.code()
+    } else {
+        &input.locale
+    };
+    FormView::new(locale)
+        .input(
+            "commune",
+            "text",
+            "field-commune-name",
+            &input.commune,
+            "organization",
+            errors.commune,
+        )
+        .select(
+            "locale",
+            "field-default-locale",
+            languages,
+            selected,
+            errors.locale,
+        )
+        .input(
+            "name",
+            "text",
+            "field-display-name",
+            &input.name,
+            "name",
+            errors.name,
+        )
+        .input(
+            "email",
+            "email",
+            "field-email",
+            &input.email,
+            "email",
+            errors.email,
+        )
+        .input(
+            "password",
+            "password",
+            "field-password",
+            "",
+            "new-password",
+            errors.password,
+        )
+        .hint("password-hint")
+        .input(
+            "confirm",
+            "password",
+            "field-password-confirm",
+            "",
+            "new-password",
+            None,
+        )
+}
+
+fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
+    let form = view(env, input, errors);
+    let title = i18n::t(env.ctx.locale, "setup-title");
+    let data = json!({ "form": form.to_json() });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "setup", &title, data)
+}
+
+pub async fn form(env: &mut Env) -> Result<Response> {
+    permissions::setup_open(env).await?;
+    render(
+        env,
+        &Input::default(),
+        &Errors::default(),
+        http::StatusCode::OK,
+    )
+}
+
+pub async fn submit(env: &mut Env) -> Result<Response> {
+    permissions::setup_open(env).await?;
+    let pairs = env.form().await?;
+    let get = |name: &str| form::field(&pairs, name).unwrap_or_default().to_string();
+    let input = Input {
+        commune: get("commune"),
+        locale: get("locale"),
+        name: get("name"),
+        email: get("email"),
+        password: get("password"),
+        confirm: get("confirm"),
+    };
+    let mut errors = Errors::default();
+    let commune = account::line(&input.commune, 120)
+        .map_err(|e| errors.commune = Some(e))
+        .ok();
+    let locale = input
+        .locale
+        .parse::<Locale>()
+        .map_err(|_| errors.locale = Some(FieldError::InvalidChoice))
+        .ok();
+    let name = account::display_name(&input.name)
+        .map_err(|e| errors.name = Some(e))
+        .ok();
+    let email = Email::parse(&input.email)
+        .map_err(|e| errors.email = Some(e))
+        .ok();
+    let password = account::new_password(&input.password, &input.confirm)
+        .map_err(|e| errors.password = Some(e))
+        .ok();
+    let (Some(commune), Some(locale), Some(name), Some(email), Some(password)) =
+        (commune, locale, name, email, password)
+    else {
+        return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    if store::credentials(&env.conn, email.as_str())
+        .await?
+        .is_some()
+    {
+        errors.email = Some(FieldError::EmailTaken);
+        return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // Hash before taking the write lock: argon2 is deliberately slow.
+    let hash = password::hash(password).map_err(|e| Error::Internal(e.to_string()))?;
+    let ip = env.ctx.client_ip.clone();
+    let admin = store::NewAdmin {
+        email: email.as_str(),
+        display_name: &name,
+        locale: locale.code(),
+        password_hash: &hash,
+    };
+    let user_id = db::immediate(&env.conn, async |conn| {
+        // Two people racing through the setup: the second one finds it done.
+        if store::has_admin(conn).await? {
+            return Err(Error::NotFound);
+        }
+        store::set_setting(conn, "commune.name", &commune).await?;
+        store::set_setting(conn, "commune.default_locale", locale.code()).await?;
+        let id = store::insert_admin(conn, &admin, palabre_kit::now()).await?;
+        audit::record(conn, Some(id), "setup", Some(email.as_str()), ip.as_deref()).await?;
+        Ok(id)
+    })
+    .await?;
+    Ok(respond::start_session(respond::redirect("/"), user_id))
+}

@@ -1,0 +1,33 @@
+//! Accounts: the first-run setup of an instance, signing in and out.
+//! Sessions themselves are the gate's: this component only asks for them.
+
+mod handlers;
+mod permissions;
+mod routes;
+mod store;
+
+use std::sync::OnceLock;
+
+use palabre_kit::{Error, Renderer};
+use spin_sdk::http::Request;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("setup", include_str!("../templates/setup.hbs")),
+    ("login", include_str!("../templates/login.hbs")),
+];
+
+fn renderer() -> Result<&'static Renderer, &'static Error> {
+    static RENDERER: OnceLock<Result<Renderer, Error>> = OnceLock::new();
+    RENDERER.get_or_init(|| Renderer::new(TEMPLATES)).as_ref()
+}
+
+#[spin_sdk::http_service]
+async fn handle(request: Request) -> palabre_kit::Response {
+    palabre_kit::app::serve(
+        request,
+        renderer(),
+        |_| None,
+        async |env| routes::dispatch(env).await,
+    )
+    .await
+}

@@ -1,0 +1,20 @@
+//! The route table of the account component.
+
+use http::Method;
+use palabre_kit::app::Env;
+use palabre_kit::{Error, Response, Result};
+
+use crate::handlers::{session, setup};
+
+pub async fn dispatch(env: &mut Env) -> Result<Response> {
+    let method = env.ctx.method.clone();
+    match (method, env.ctx.path.as_str()) {
+        (Method::GET | Method::HEAD, "/setup") => setup::form(env).await,
+        (Method::POST, "/setup") => setup::submit(env).await,
+        (Method::GET | Method::HEAD, "/account/login") => session::login_form(env),
+        (Method::POST, "/account/login") => session::login(env).await,
+        (Method::POST, "/account/logout") => session::logout(env).await,
+        (_, "/setup" | "/account/login" | "/account/logout") => Err(Error::MethodNotAllowed),
+        _ => Err(Error::NotFound),
+    }
+}

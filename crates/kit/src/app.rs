@@ -1,0 +1,94 @@
+//! The entry every feature component shares: build the request context, open
+//! the database, load the site, dispatch, and turn errors into error pages.
+
+use palabre_domain::Locale;
+use spin_sdk::http::Request;
+use spin_sdk::wasip3::http_compat::IncomingRequestBody;
+
+use crate::db::{self, Connection};
+use crate::error::{Error, Result};
+use crate::forms;
+use crate::render::Renderer;
+use crate::respond::{self, Response};
+use crate::{Ctx, Site};
+
+/// What every handler gets.
+pub struct Env {
+    pub ctx: Ctx,
+    pub site: Site,
+    pub conn: Connection,
+    pub renderer: &'static Renderer,
+    body: Option<IncomingRequestBody>,
+}
+
+impl Env {
+    /// Reads the submitted urlencoded form (once).
+    pub async fn form(&mut self) -> Result<Vec<(String, String)>> {
+        let body = self
+            .body
+            .take()
+            .ok_or(Error::Internal("the form was already read".into()))?;
+        forms::read(body).await
+    }
+
+    /// Renders a page with status 200.
+    pub fn page(&self, template: &str, title: &str, data: serde_json::Value) -> Result<Response> {
+        self.renderer.page(
+            &self.ctx,
+            &self.site,
+            http::StatusCode::OK,
+            template,
+            title,
+            data,
+        )
+    }
+}
+
+/// Serves one request: `fast` may answer before the database is touched
+/// (static assets); otherwise `dispatch` runs with a full [`Env`].
+pub async fn serve<F>(
+    request: Request,
+    renderer: std::result::Result<&'static Renderer, &'static Error>,
+    fast: fn(&http::request::Parts) -> Option<Response>,
+    dispatch: F,
+) -> Response
+where
+    F: AsyncFnOnce(&mut Env) -> Result<Response>,
+{
+    let (parts, body) = request.into_parts();
+    let fallback = Ctx::new(&parts, Locale::Fr);
+    let renderer = match renderer {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("templates: {e}");
+            return respond::bare_error(
+                fallback.locale,
+                http::StatusCode::INTERNAL_SERVER_ERROR,
+                "error-500-title",
+                "error-500-body",
+            );
+        }
+    };
+    if let Some(response) = fast(&parts) {
+        return response;
+    }
+    let conn = match db::open().await {
+        Ok(conn) => conn,
+        Err(e) => return renderer.error(&fallback, &Site::default(), &e.into()),
+    };
+    let site = match Site::load(&conn).await {
+        Ok(site) => site,
+        Err(e) => return renderer.error(&fallback, &Site::default(), &e.into()),
+    };
+    let mut env = Env {
+        ctx: Ctx::new(&parts, site.default_locale),
+        site,
+        conn,
+        renderer,
+        body: Some(body),
+    };
+    match dispatch(&mut env).await {
+        Ok(response) => response,
+        Err(e) => env.renderer.error(&env.ctx, &env.site, &e),
+    }
+}

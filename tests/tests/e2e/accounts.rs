@@ -1,0 +1,264 @@
+//! Accounts: first-run setup, signing in and out, login rate limits, audit log.
+
+use palabre_e2e::{Browser, TestApp, fresh_state_dir};
+
+fn audit_actions(app: &TestApp) -> Vec<String> {
+    let db = app.db();
+    let mut stmt = db
+        .prepare("SELECT action FROM audit_log ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_fresh_instance_is_set_up_once() {
+    let dir = fresh_state_dir();
+    let app = TestApp::start_on(&dir, &[("SPIN_VARIABLE_DEMO_SEED", "false")]);
+    let mut browser = Browser::new(&app);
+
+    for path in ["/", "/pages/legal", "/account/login"] {
+        let r = browser.get(path);
+        assert_eq!(r.status, 303, "{path}");
+        assert_eq!(r.header("location"), Some("/setup"));
+    }
+    assert_eq!(browser.get("/health").status, 200);
+
+    let form = browser.get("/setup");
+    assert_eq!(form.status, 200);
+    let html = form.text();
+    for field in ["commune", "locale", "name", "email", "password", "confirm"] {
+        assert!(
+            html.contains(&format!("<label for=\"f-{field}\">")),
+            "label for {field}"
+        );
+    }
+
+    // Bad input: the form comes back with messages, the values kept, nothing created.
+    let bad = browser.post(
+        "/setup",
+        &[
+            ("commune", "Bourg-les-Essais"),
+            ("locale", "fr"),
+            ("name", "Maire"),
+            ("email", "not-an-email"),
+            ("password", "password"),
+            ("confirm", "password"),
+        ],
+    );
+    assert_eq!(bad.status, 422);
+    let html = bad.text();
+    assert!(html.contains("value=\"Bourg-les-Essais\""));
+    assert!(html.contains("Saisissez une adresse électronique valide"));
+    assert!(html.contains("fait partie des plus courants"));
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("class=\"error-summary\""));
+    let users: i64 = app
+        .db()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(users, 0);
+
+    let done = browser.post(
+        "/setup",
+        &[
+            ("commune", "Bourg-les-Essais"),
+            ("locale", "de"),
+            ("name", "Bürgermeisterin"),
+            ("email", "Maire@Bourg.example.org"),
+            ("password", "sous l'arbre à palabres"),
+            ("confirm", "sous l'arbre à palabres"),
+        ],
+    );
+    assert_eq!(done.status, 303, "{}", done.text());
+    assert_eq!(done.header("location"), Some("/"));
+    assert!(
+        browser.cookie("__Host-palabre-session").is_some(),
+        "signed in at once"
+    );
+
+    let home = browser.get("/");
+    assert_eq!(home.status, 200);
+    let html = home.text();
+    assert!(html.contains("Bourg-les-Essais"));
+    assert!(html.contains("<html lang=\"de\">"), "the admin's language");
+    assert!(html.contains("Abmelden"), "a way to sign out");
+    assert_eq!(home.header("cache-control"), Some("no-store"));
+
+    let (role, email, hash): (String, String, String) = app
+        .db()
+        .query_row("SELECT role, email, password_hash FROM users", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (role.as_str(), email.as_str()),
+        ("admin", "maire@bourg.example.org")
+    );
+    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+    assert_eq!(audit_actions(&app), vec!["setup"]);
+
+    // Gone for good, for everyone.
+    assert_eq!(browser.get("/setup").status, 404);
+    let mut stranger = Browser::new(&app);
+    assert_eq!(stranger.get("/setup").status, 404);
+    // A page with a form, for a valid CSRF token.
+    assert_eq!(stranger.get("/account/login").status, 200);
+    let again = stranger.post(
+        "/setup",
+        &[
+            ("commune", "Hijack"),
+            ("locale", "fr"),
+            ("name", "X"),
+            ("email", "x@evil.example"),
+            ("password", "another long password"),
+            ("confirm", "another long password"),
+        ],
+    );
+    assert_eq!(again.status, 404);
+    let admins: i64 = app
+        .db()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(admins, 1);
+    app.stop();
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn signing_in_and_out() {
+    let app = TestApp::start();
+    let mut browser = Browser::new(&app);
+    let form = browser.get("/account/login");
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("autocomplete=\"current-password\""));
+
+    // Unknown email and wrong password: the same page.
+    let unknown = browser.post(
+        "/account/login",
+        &[
+            ("email", "nobody@valbrune.example.org"),
+            ("password", "whatever it is"),
+        ],
+    );
+    let wrong = browser.post(
+        "/account/login",
+        &[
+            ("email", "camille@valbrune.example.org"),
+            ("password", "whatever it is"),
+        ],
+    );
+    assert_eq!(unknown.status, 422);
+    assert_eq!(wrong.status, 422);
+    let normalize = |html: String, email: &str| {
+        let html = html.replace(email, "EMAIL");
+        match palabre_e2e::csrf_in(&html) {
+            Some(token) => html.replace(&token, "TOKEN"),
+            None => html,
+        }
+    };
+    assert_eq!(
+        normalize(unknown.text(), "nobody@valbrune.example.org"),
+        normalize(wrong.text(), "camille@valbrune.example.org")
+    );
+    assert!(
+        wrong
+            .text()
+            .contains("Adresse électronique ou mot de passe incorrect.")
+    );
+    assert!(
+        !wrong.text().contains("whatever it is"),
+        "passwords are never echoed"
+    );
+    assert!(browser.cookie("__Host-palabre-session").is_none());
+
+    let ok = browser.post(
+        "/account/login",
+        &[
+            ("email", " Camille@Valbrune.example.org "),
+            ("password", "valbrune-citoyenne-2026"),
+        ],
+    );
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    let session = browser
+        .cookie("__Host-palabre-session")
+        .expect("session cookie")
+        .to_string();
+    let home = browser.get("/");
+    assert!(home.text().contains("Se déconnecter"));
+    assert_eq!(home.header("cache-control"), Some("no-store"));
+    // Signed in, the login page sends you home.
+    assert_eq!(browser.get("/account/login").status, 303);
+
+    let out = browser.post("/account/logout", &[]);
+    assert_eq!(out.status, 303);
+    assert!(
+        browser.cookie("__Host-palabre-session").is_none(),
+        "cleared"
+    );
+    assert!(browser.get("/").text().contains("Se connecter"));
+    let _ = session;
+
+    let actions = audit_actions(&app);
+    assert_eq!(
+        actions,
+        vec!["login-failed", "login-failed", "login", "logout"]
+    );
+    let failed_subject: String = app
+        .db()
+        .query_row(
+            "SELECT subject FROM audit_log WHERE action = 'login-failed' ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(failed_subject, "nobody@valbrune.example.org");
+}
+
+#[test]
+fn logins_are_rate_limited_per_email() {
+    let app = TestApp::start();
+    let mut browser = Browser::new(&app);
+    let _ = browser.get("/account/login");
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let r = browser.post(
+            "/account/login",
+            &[
+                ("email", "camille@valbrune.example.org"),
+                ("password", "not the password"),
+            ],
+        );
+        statuses.push(r.status);
+        if r.status == 429 {
+            let retry: i64 = r
+                .header("retry-after")
+                .expect("Retry-After")
+                .parse()
+                .unwrap();
+            assert!((1..=60).contains(&retry), "{retry}");
+            assert!(r.text().contains("Trop de tentatives"));
+        }
+    }
+    assert_eq!(statuses, vec![422, 422, 422, 422, 422, 429]);
+    // Even the right password waits for the window to pass.
+    let blocked = browser.post(
+        "/account/login",
+        &[
+            ("email", "camille@valbrune.example.org"),
+            ("password", "valbrune-citoyenne-2026"),
+        ],
+    );
+    assert_eq!(blocked.status, 429);
+    // Another account is not affected.
+    let other = browser.post(
+        "/account/login",
+        &[
+            ("email", "admin@valbrune.example.org"),
+            ("password", "valbrune-admin-2026"),
+        ],
+    );
+    assert_eq!(other.status, 303);
+}

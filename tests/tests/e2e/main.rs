@@ -1,0 +1,6 @@
+//! End-to-end tests: the composed components served by palabre-host on a
+//! temporary database. Run `scripts/build` first (scripts/test does).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod accounts;
+mod foundation;
