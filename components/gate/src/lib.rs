@@ -30,8 +30,6 @@ pub use migrations::{MIGRATIONS, latest};
 
 /// Largest request body the gate buffers (forms, small uploads).
 pub const MAX_BODY: usize = 1024 * 1024;
-/// Lifetime of a session cookie until the accounts feature refines it per role.
-const SESSION_TTL: i64 = 14 * 24 * 3600;
 
 const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after FROM users \
      WHERE id = ? AND deleted_at IS NULL";
@@ -109,6 +107,8 @@ struct Identity {
     new_presession: Option<String>,
     /// What the CSRF token is bound to.
     binding: Option<String>,
+    /// The session with a fresh `last seen`, to re-issue (idle timeout).
+    refreshed: Option<SessionClaims>,
 }
 
 async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
@@ -118,20 +118,30 @@ async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
         clear_session: false,
         new_presession: None,
         binding: None,
+        refreshed: None,
     };
     if let (Some(key), Some(cookie)) = (key, ctx::cookie(headers, SESSION_COOKIE)) {
-        match session::verify(key, cookie, palabre_kit::now()) {
-            Ok(claims) => match lookup_user(&claims).await {
-                Some((role, locale)) => {
-                    identity.visitor.user_id = Some(claims.user_id);
-                    identity.visitor.role = role;
-                    identity.visitor.locale = locale;
-                    identity.binding = Some(claims.session_id.clone());
-                    identity.session = Some(claims);
+        let now = palabre_kit::now();
+        let claims = session::verify(key, cookie, now).ok();
+        let user = match &claims {
+            Some(claims) => lookup_user(claims.user_id).await,
+            None => None,
+        };
+        match (claims, user) {
+            (Some(claims), Some(user)) if session_alive(&claims, &user, now) => {
+                identity.visitor.user_id = Some(claims.user_id);
+                identity.visitor.role = user.role;
+                identity.visitor.locale = user.locale;
+                identity.binding = Some(claims.session_id.clone());
+                if now - claims.seen_at >= user.role.session_refresh_seconds() {
+                    identity.refreshed = Some(SessionClaims {
+                        seen_at: now,
+                        ..claims.clone()
+                    });
                 }
-                None => identity.clear_session = true,
-            },
-            Err(_) => identity.clear_session = true,
+                identity.session = Some(claims);
+            }
+            _ => identity.clear_session = true,
         }
     }
     if identity.session.is_none() {
@@ -155,8 +165,24 @@ async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
     identity
 }
 
-/// The user's role and language, unless the account is gone or the session revoked.
-async fn lookup_user(claims: &SessionClaims) -> Option<(Role, Option<Locale>)> {
+/// What the gate needs to know of a signed-in user.
+struct User {
+    role: Role,
+    locale: Option<Locale>,
+    /// Sessions issued before this instant are revoked.
+    sessions_valid_after: i64,
+}
+
+/// A verified cookie still opens a session: not revoked (logout everywhere,
+/// password or role change, deletion), not idle for longer than the role allows.
+fn session_alive(claims: &SessionClaims, user: &User, now: i64) -> bool {
+    claims.issued_at >= user.sessions_valid_after
+        && now - claims.seen_at <= user.role.session_idle_seconds()
+        && user.role != Role::Visitor
+}
+
+/// The user's role and language, unless the account is gone.
+async fn lookup_user(user_id: i64) -> Option<User> {
     let conn = match db::open().await {
         Ok(conn) => conn,
         Err(e) => {
@@ -164,17 +190,18 @@ async fn lookup_user(claims: &SessionClaims) -> Option<(Role, Option<Locale>)> {
             return None;
         }
     };
-    let row = match db::query_one(&conn, SELECT_USER, vec![Value::Integer(claims.user_id)]).await {
+    let row = match db::query_one(&conn, SELECT_USER, vec![Value::Integer(user_id)]).await {
         Ok(row) => row?,
         Err(e) => {
             eprintln!("gate: user lookup failed: {e}");
             return None;
         }
     };
-    let role: Role = db::text(&row, 0).parse().ok()?;
-    let locale = db::opt_text(&row, 1).and_then(|l| l.parse().ok());
-    let valid_after = db::int(&row, 2);
-    (claims.issued_at >= valid_after && role != Role::Visitor).then_some((role, locale))
+    Some(User {
+        role: db::text(&row, 0).parse().ok()?,
+        locale: db::opt_text(&row, 1).and_then(|l| l.parse().ok()),
+        sessions_valid_after: db::int(&row, 2),
+    })
 }
 
 fn is_safe(method: &Method) -> bool {
@@ -341,8 +368,9 @@ async fn check_limits(
 
 /// The cookies to set for what the feature asked (`palabre-set-session`,
 /// `palabre-end-session`) and what the gate found (a dead cookie, a new
-/// pre-session). The bool says whether the response is for a signed-in visitor.
-fn session_cookies(
+/// pre-session, a session to refresh). The bool says whether the response is
+/// for a signed-in visitor.
+async fn session_cookies(
     headers: &http::HeaderMap,
     identity: &Identity,
     key: Option<&Key>,
@@ -359,20 +387,33 @@ fn session_cookies(
             eprintln!("gate: no randomness for a session id: {e}");
             Refusal::Internal
         })?;
+        // The session's absolute lifetime depends on the role.
+        let user = lookup_user(user_id).await.ok_or_else(|| {
+            eprintln!("gate: a session was asked for unknown user {user_id}");
+            Refusal::Internal
+        })?;
         let now = palabre_kit::now();
+        let lifetime = user.role.session_absolute_seconds();
         let claims = SessionClaims {
             user_id,
             session_id,
             issued_at: now,
-            expires_at: now + SESSION_TTL,
+            expires_at: now + lifetime,
+            seen_at: now,
         };
         cookies.push(security::session_cookie(
             &session::sign(key, &claims),
-            SESSION_TTL,
+            lifetime,
         ));
         signed_in = true;
     } else if headers.contains_key(END_SESSION_HEADER) || identity.clear_session {
         cookies.push(security::clear_cookie(SESSION_COOKIE));
+    } else if let (Some(claims), Some(key)) = (&identity.refreshed, key) {
+        let remaining = claims.expires_at - claims.seen_at;
+        cookies.push(security::session_cookie(
+            &session::sign(key, claims),
+            remaining,
+        ));
     }
     if let Some(pre) = &identity.new_presession {
         cookies.push(security::presession_cookie(pre));
@@ -434,7 +475,7 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         }
     };
     let (mut rparts, rbody) = response.into_parts();
-    let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key) {
+    let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key).await {
         Ok(found) => found,
         Err(refusal) => return wasi(refusal.page(locale)),
     };

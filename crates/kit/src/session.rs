@@ -2,7 +2,9 @@
 //! gate's security rests on code that is unit-tested (and fuzzable) natively.
 //!
 //! Cookie value: `base64url(payload) "." base64url(HMAC-SHA256(key, "session\0" payload))`
-//! with `payload = "1|<user id>|<session id>|<issued at>|<expires at>"` (unix seconds).
+//! with `payload = "2|<user id>|<session id>|<issued at>|<expires at>|<last seen>"`
+//! (unix seconds). `expires at` is the absolute end; `last seen` drives the idle
+//! timeout, and the gate re-issues the cookie as the visitor keeps using the site.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -26,7 +28,10 @@ pub struct SessionClaims {
     /// Random per login: a new session id on every sign-in.
     pub session_id: String,
     pub issued_at: i64,
+    /// Absolute end of the session, whatever the activity.
     pub expires_at: i64,
+    /// Last time the gate refreshed the cookie (idle timeout).
+    pub seen_at: i64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -97,8 +102,8 @@ impl Key {
 /// Signs claims into a cookie value.
 pub fn sign(key: &Key, claims: &SessionClaims) -> String {
     let payload = format!(
-        "1|{}|{}|{}|{}",
-        claims.user_id, claims.session_id, claims.issued_at, claims.expires_at
+        "2|{}|{}|{}|{}|{}",
+        claims.user_id, claims.session_id, claims.issued_at, claims.expires_at, claims.seen_at
     );
     let tag = key.mac("session", payload.as_bytes());
     format!("{}.{}", B64.encode(payload), B64.encode(tag))
@@ -122,10 +127,10 @@ pub fn verify(key: &Key, value: &str, now: i64) -> Result<SessionClaims, CookieE
     }
     let payload = std::str::from_utf8(&payload).map_err(|_| CookieError::Malformed)?;
     let fields: Vec<&str> = payload.split('|').collect();
-    let [version, user_id, session_id, issued_at, expires_at] = fields[..] else {
+    let [version, user_id, session_id, issued_at, expires_at, seen_at] = fields[..] else {
         return Err(CookieError::Malformed);
     };
-    if version != "1" || session_id.is_empty() {
+    if version != "2" || session_id.is_empty() {
         return Err(CookieError::Malformed);
     }
     let number = |s: &str| s.parse::<i64>().map_err(|_| CookieError::Malformed);
@@ -134,8 +139,13 @@ pub fn verify(key: &Key, value: &str, now: i64) -> Result<SessionClaims, CookieE
         session_id: session_id.to_string(),
         issued_at: number(issued_at)?,
         expires_at: number(expires_at)?,
+        seen_at: number(seen_at)?,
     };
-    if claims.user_id <= 0 || claims.issued_at > claims.expires_at {
+    if claims.user_id <= 0
+        || claims.issued_at > claims.expires_at
+        || claims.seen_at < claims.issued_at
+        || claims.seen_at > claims.expires_at
+    {
         return Err(CookieError::Malformed);
     }
     if now >= claims.expires_at {
@@ -190,6 +200,7 @@ mod tests {
             session_id: "c2Vzc2lvbi1pZC0xMjM0NQ".into(),
             issued_at: 1_000,
             expires_at: 2_000,
+            seen_at: 1_200,
         }
     }
 
@@ -221,7 +232,7 @@ mod tests {
         let cookie = sign(&key(), &claims());
         let (payload, tag) = cookie.split_once('.').unwrap();
         // Another user id with the old signature.
-        let forged = B64.encode("1|1|c2Vzc2lvbi1pZC0xMjM0NQ|1000|2000");
+        let forged = B64.encode("2|1|c2Vzc2lvbi1pZC0xMjM0NQ|1000|2000|1200");
         assert_eq!(
             verify(&key(), &format!("{forged}.{tag}"), 1_500),
             Err(CookieError::BadSignature)
@@ -235,7 +246,7 @@ mod tests {
             Err(CookieError::BadSignature)
         );
         // A later expiry with the old signature.
-        let extended = B64.encode("1|42|c2Vzc2lvbi1pZC0xMjM0NQ|1000|9000000");
+        let extended = B64.encode("2|42|c2Vzc2lvbi1pZC0xMjM0NQ|1000|9000000|1200");
         assert_eq!(
             verify(&key(), &format!("{extended}.{tag}"), 1_500),
             Err(CookieError::BadSignature)
@@ -256,12 +267,15 @@ mod tests {
             "!!!.???".into(),
             "a".repeat(600),
             signed("2|42|sid|1000|2000"),
-            signed("1|42|sid|1000"),
-            signed("1|x|sid|1000|2000"),
-            signed("1|0|sid|1000|2000"),
-            signed("1|42||1000|2000"),
-            signed("1|42|sid|3000|2000"),
-            signed("1|42|sid|1000|2000|extra"),
+            signed("1|42|sid|1000|2000"),
+            signed("2|42|sid|1000|2000"),
+            signed("2|x|sid|1000|2000|1000"),
+            signed("2|0|sid|1000|2000|1000"),
+            signed("2|42||1000|2000|1000"),
+            signed("2|42|sid|3000|2000|3000"),
+            signed("2|42|sid|1000|2000|999"),
+            signed("2|42|sid|1000|2000|2001"),
+            signed("2|42|sid|1000|2000|1000|extra"),
         ];
         for case in cases {
             assert_eq!(

@@ -261,4 +261,7 @@ fn logins_are_rate_limited_per_email() {
         ],
     );
     assert_eq!(other.status, 303);
+    // Staff sessions last 12 hours at most.
+    let set = other.headers_named("set-cookie").join("\n");
+    assert!(set.contains("Max-Age=43200"), "{set}");
 }

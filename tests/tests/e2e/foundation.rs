@@ -46,6 +46,7 @@ fn sign_in(app: &TestApp, role: &str, locale: Option<&str>) -> (i64, String) {
         session_id: session::random_id().unwrap(),
         issued_at: now,
         expires_at: now + 3600,
+        seen_at: now,
     };
     (id, session::sign(&key(), &claims))
 }
@@ -301,6 +302,7 @@ fn sessions_are_verified_revocable_and_private() {
             session_id: session::random_id().unwrap(),
             issued_at: now - 100,
             expires_at: now - 1,
+            seen_at: now - 100,
         },
     );
     let r = app.request(
@@ -335,6 +337,7 @@ fn sessions_are_verified_revocable_and_private() {
             session_id: "x".into(),
             issued_at: now,
             expires_at: now + 60,
+            seen_at: now,
         },
     );
     let r = app.request(
@@ -416,4 +419,78 @@ fn components_get_spin_headers_and_an_absolute_uri() {
     assert!(text.contains("spin-client-addr: 127.0.0.1:"), "{text}");
     app.stop();
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn idle_sessions_end_by_role_and_active_ones_are_refreshed() {
+    let app = TestApp::start();
+    let now = palabre_kit::now();
+    let cookie_for = |user_id: i64, idle: i64| {
+        let claims = SessionClaims {
+            user_id,
+            session_id: session::random_id().unwrap(),
+            issued_at: now - idle - 60,
+            expires_at: now + 3600,
+            seen_at: now - idle,
+        };
+        format!("__Host-palabre-session={}", session::sign(&key(), &claims))
+    };
+    let (admin, _) = sign_in(&app, "admin", Some("en"));
+    let (citizen, _) = sign_in(&app, "citizen", Some("en"));
+
+    // Staff: 30 minutes of inactivity end the session.
+    let r = app.request(
+        "GET",
+        "/",
+        &[("Cookie", cookie_for(admin, 31 * 60).as_str())],
+        b"",
+    );
+    assert!(r.text().contains("<html lang=\"fr\">"), "anonymous again");
+    assert_eq!(r.cookie("__Host-palabre-session").as_deref(), Some(""));
+    // Staff active 10 minutes ago: still in, and the cookie is refreshed.
+    let r = app.request(
+        "GET",
+        "/",
+        &[("Cookie", cookie_for(admin, 10 * 60).as_str())],
+        b"",
+    );
+    assert!(r.text().contains("<html lang=\"en\">"));
+    let refreshed = r
+        .cookie("__Host-palabre-session")
+        .expect("refreshed cookie");
+    let claims = session::verify(&key(), &refreshed, now + 5).unwrap();
+    assert!(
+        claims.seen_at >= now && claims.expires_at == now + 3600,
+        "same end, new last-seen"
+    );
+
+    // Citizens: two hours idle is fine (14 days allowed), refreshed hourly.
+    let r = app.request(
+        "GET",
+        "/",
+        &[("Cookie", cookie_for(citizen, 2 * 3600).as_str())],
+        b"",
+    );
+    assert!(r.text().contains("<html lang=\"en\">"));
+    assert!(
+        r.cookie("__Host-palabre-session")
+            .is_some_and(|c| !c.is_empty())
+    );
+    // Seen a minute ago: no need to re-sign.
+    let r = app.request(
+        "GET",
+        "/",
+        &[("Cookie", cookie_for(citizen, 60).as_str())],
+        b"",
+    );
+    assert!(r.text().contains("<html lang=\"en\">"));
+    assert!(r.cookie("__Host-palabre-session").is_none());
+    // Fifteen days idle: out.
+    let r = app.request(
+        "GET",
+        "/",
+        &[("Cookie", cookie_for(citizen, 15 * 86_400).as_str())],
+        b"",
+    );
+    assert!(r.text().contains("<html lang=\"fr\">"));
 }
