@@ -1,4 +1,5 @@
-//! Accounts: the first-run setup of an instance, signing in and out.
+//! Accounts: the first-run setup of an instance, signing up (with email
+//! confirmation), signing in and out.
 //! Sessions themselves are the gate's: this component only asks for them.
 
 mod handlers;
@@ -14,6 +15,8 @@ use spin_sdk::http::Request;
 const TEMPLATES: &[(&str, &str)] = &[
     ("setup", include_str!("../templates/setup.hbs")),
     ("login", include_str!("../templates/login.hbs")),
+    ("signup", include_str!("../templates/signup.hbs")),
+    ("notice", include_str!("../templates/notice.hbs")),
 ];
 
 fn renderer() -> Result<&'static Renderer, &'static Error> {

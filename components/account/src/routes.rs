@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Response, Result};
 
-use crate::handlers::{session, setup};
+use crate::handlers::{session, setup, signup};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let method = env.ctx.method.clone();
@@ -14,7 +14,14 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         (Method::GET | Method::HEAD, "/account/login") => session::login_form(env),
         (Method::POST, "/account/login") => session::login(env).await,
         (Method::POST, "/account/logout") => session::logout(env).await,
-        (_, "/setup" | "/account/login" | "/account/logout") => Err(Error::MethodNotAllowed),
+        (Method::GET | Method::HEAD, "/account/signup") => signup::form(env),
+        (Method::POST, "/account/signup") => signup::submit(env).await,
+        (Method::GET | Method::HEAD, "/account/confirm") => signup::confirm(env).await,
+        (
+            _,
+            "/setup" | "/account/login" | "/account/logout" | "/account/signup"
+            | "/account/confirm",
+        ) => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),
     }
 }

@@ -5,10 +5,21 @@ use palabre_kit::db::{self, Connection, DbResult, Value};
 const HAS_ADMIN: &str = "SELECT 1 FROM users WHERE role = 'admin' AND deleted_at IS NULL LIMIT 1";
 const SET_SETTING: &str = "INSERT INTO settings (key, value) VALUES (?, ?) \
      ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-const INSERT_ADMIN: &str = "INSERT INTO users (email, display_name, role, locale, password_hash, created_at) \
-     VALUES (?, ?, 'admin', ?, ?, ?) RETURNING id";
-const CREDENTIALS: &str =
-    "SELECT id, password_hash FROM users WHERE email = ? AND deleted_at IS NULL";
+// The installer typed the address in person: it counts as confirmed.
+const INSERT_ADMIN: &str = "INSERT INTO users \
+     (email, display_name, role, locale, password_hash, created_at, email_confirmed_at) \
+     VALUES (?, ?, 'admin', ?, ?, ?, ?) RETURNING id";
+const INSERT_CITIZEN: &str = "INSERT INTO users \
+     (email, display_name, role, locale, password_hash, created_at) \
+     VALUES (?, ?, 'citizen', ?, ?, ?) RETURNING id";
+const ACCOUNT_BY_EMAIL: &str = "SELECT id, password_hash, email_confirmed_at, locale \
+     FROM users WHERE email = ? AND deleted_at IS NULL";
+const INSERT_TOKEN: &str = "INSERT INTO email_tokens \
+     (user_id, purpose, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+const CONSUME_TOKEN: &str = "UPDATE email_tokens SET used_at = ? \
+     WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id";
+const CONFIRM_EMAIL: &str = "UPDATE users SET email_confirmed_at = ? \
+     WHERE id = ? AND email_confirmed_at IS NULL AND deleted_at IS NULL";
 
 pub async fn has_admin(conn: &Connection) -> DbResult<bool> {
     Ok(db::query_one(conn, HAS_ADMIN, Vec::new()).await?.is_some())
@@ -23,34 +34,101 @@ pub async fn set_setting(conn: &Connection, key: &str, value: &str) -> DbResult<
     .await
 }
 
-pub struct NewAdmin<'a> {
+/// A new account: the admin at setup, or a citizen signing up.
+pub struct NewUser<'a> {
     pub email: &'a str,
     pub display_name: &'a str,
     pub locale: &'a str,
     pub password_hash: &'a str,
 }
 
-pub async fn insert_admin(conn: &Connection, admin: &NewAdmin<'_>, now: i64) -> DbResult<i64> {
-    let row = db::query_one(
-        conn,
-        INSERT_ADMIN,
-        vec![
-            Value::text(admin.email),
-            Value::text(admin.display_name),
-            Value::text(admin.locale),
-            Value::text(admin.password_hash),
-            Value::Integer(now),
-        ],
-    )
-    .await?;
+async fn insert(
+    conn: &Connection,
+    sql: &str,
+    user: &NewUser<'_>,
+    extra: &[Value],
+) -> DbResult<i64> {
+    let mut params = vec![
+        Value::text(user.email),
+        Value::text(user.display_name),
+        Value::text(user.locale),
+        Value::text(user.password_hash),
+    ];
+    params.extend_from_slice(extra);
+    let row = db::query_one(conn, sql, params).await?;
     Ok(row.map_or(0, |r| db::int(&r, 0)))
 }
 
-/// The account id and password hash for an email, if such an account exists.
-pub async fn credentials(
+pub async fn insert_admin(conn: &Connection, admin: &NewUser<'_>, now: i64) -> DbResult<i64> {
+    insert(
+        conn,
+        INSERT_ADMIN,
+        admin,
+        &[Value::Integer(now), Value::Integer(now)],
+    )
+    .await
+}
+
+pub async fn insert_citizen(conn: &Connection, citizen: &NewUser<'_>, now: i64) -> DbResult<i64> {
+    insert(conn, INSERT_CITIZEN, citizen, &[Value::Integer(now)]).await
+}
+
+/// What signing in needs to know of an account.
+pub struct Account {
+    pub id: i64,
+    pub password_hash: Option<String>,
+    pub confirmed: bool,
+    pub locale: Option<String>,
+}
+
+/// The account of an email, if there is one.
+pub async fn account(conn: &Connection, email: &str) -> DbResult<Option<Account>> {
+    let row = db::query_one(conn, ACCOUNT_BY_EMAIL, vec![Value::text(email)]).await?;
+    Ok(row.map(|r| Account {
+        id: db::int(&r, 0),
+        password_hash: db::opt_text(&r, 1),
+        confirmed: db::opt_int(&r, 2).is_some(),
+        locale: db::opt_text(&r, 3),
+    }))
+}
+
+/// Stores the hash of a new mailed token.
+pub async fn insert_token(
     conn: &Connection,
-    email: &str,
-) -> DbResult<Option<(i64, Option<String>)>> {
-    let row = db::query_one(conn, CREDENTIALS, vec![Value::text(email)]).await?;
-    Ok(row.map(|r| (db::int(&r, 0), db::opt_text(&r, 1))))
+    user_id: i64,
+    purpose: &str,
+    token_hash: &str,
+    now: i64,
+    lifetime: i64,
+) -> DbResult<()> {
+    let params = vec![
+        Value::Integer(user_id),
+        Value::text(purpose),
+        Value::text(token_hash),
+        Value::Integer(now),
+        Value::Integer(now + lifetime),
+    ];
+    db::exec(conn, INSERT_TOKEN, params).await
+}
+
+/// Uses a token once: the user it was for, if it is valid, unused and unexpired.
+pub async fn consume_token(
+    conn: &Connection,
+    token_hash: &str,
+    purpose: &str,
+    now: i64,
+) -> DbResult<Option<i64>> {
+    let params = vec![
+        Value::Integer(now),
+        Value::text(token_hash),
+        Value::text(purpose),
+        Value::Integer(now),
+    ];
+    let row = db::query_one(conn, CONSUME_TOKEN, params).await?;
+    Ok(row.map(|r| db::int(&r, 0)))
+}
+
+pub async fn confirm_email(conn: &Connection, user_id: i64, now: i64) -> DbResult<()> {
+    let params = vec![Value::Integer(now), Value::Integer(user_id)];
+    db::exec(conn, CONFIRM_EMAIL, params).await
 }

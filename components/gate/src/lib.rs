@@ -20,7 +20,8 @@ use palabre_domain::{Locale, Role};
 use palabre_kit::db::{self, Value};
 use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
-    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
+    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ORIGIN_HEADER, SET_SESSION_HEADER, VISITOR_HEADER,
+    Visitor,
 };
 use palabre_kit::{ctx, form, ratelimit, respond};
 use spin_sdk::http::{IntoResponse, Request};
@@ -37,6 +38,27 @@ const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after FROM users 
 /// Per-instance state: the key (checked once) and whether the schema is ready.
 static KEY: OnceLock<Result<Key, KeyError>> = OnceLock::new();
 static READY: AtomicBool = AtomicBool::new(false);
+/// The configured public origin (`base_url` variable), checked once.
+static BASE_URL: OnceLock<Option<String>> = OnceLock::new();
+
+async fn base_url() -> Option<&'static str> {
+    if let Some(url) = BASE_URL.get() {
+        return url.as_deref();
+    }
+    let raw = spin_sdk::variables::get("base_url")
+        .await
+        .unwrap_or_default();
+    BASE_URL
+        .get_or_init(|| {
+            let url = security::parse_origin(&raw);
+            if url.is_none() && !raw.trim().is_empty() {
+                eprintln!("gate: base_url {raw:?} is not an origin like https://ville.example; using the Host header");
+            }
+            url
+        })
+        .as_deref()
+}
+
 /// Set once an administrator exists (the first-run setup is then over for good).
 static SET_UP: AtomicBool = AtomicBool::new(false);
 
@@ -464,6 +486,13 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
 
     if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
         parts.headers.insert(VISITOR_HEADER, value);
+    }
+    let origin = match base_url().await {
+        Some(url) => url.to_string(),
+        None => security::request_origin(&parts),
+    };
+    if let Ok(value) = HeaderValue::from_str(&origin) {
+        parts.headers.insert(ORIGIN_HEADER, value);
     }
     let is_static = parts.uri.path().starts_with("/static/");
     let forwarded = http::Request::from_parts(parts, Full::new(forwarded_body));

@@ -40,6 +40,15 @@ pub fn buckets(
             }
             buckets
         }
+        (&Method::POST, "/account/signup") => {
+            vec![(
+                format!("signup-ip:{ip}"),
+                Limit {
+                    max: 3,
+                    window_seconds: 3600,
+                },
+            )]
+        }
         _ => Vec::new(),
     }
 }
@@ -66,6 +75,17 @@ mod tests {
             "login-ip:unknown"
         );
         assert!(buckets(&Method::GET, "/account/login", None, b"").is_empty());
+        let signup = buckets(&Method::POST, "/account/signup", Some("::1"), b"");
+        assert_eq!(
+            signup,
+            vec![(
+                "signup-ip:::1".to_string(),
+                Limit {
+                    max: 3,
+                    window_seconds: 3600
+                }
+            )]
+        );
         assert!(buckets(&Method::POST, "/pages/x", None, b"email=a").is_empty());
     }
 }

@@ -25,6 +25,7 @@ macro_rules! migration {
 pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_foundation"),
     migration!(2, "0002_accounts"),
+    migration!(3, "0003_mail_and_tokens"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

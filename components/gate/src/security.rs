@@ -66,6 +66,37 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
     origin_host.is_some_and(|o| o.eq_ignore_ascii_case(host))
 }
 
+/// An origin (`https://host[:port]`) from configuration, without a trailing slash.
+pub fn parse_origin(raw: &str) -> Option<String> {
+    let url = raw.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let valid = !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    valid.then(|| url.to_ascii_lowercase())
+}
+
+/// The origin the request was sent to (when no `base_url` is configured).
+pub fn request_origin(parts: &http::request::Parts) -> String {
+    let scheme = parts.uri.scheme_str().unwrap_or("http");
+    let host = parts
+        .uri
+        .authority()
+        .map(|a| a.as_str().to_string())
+        .or_else(|| {
+            parts
+                .headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "localhost".to_string());
+    parse_origin(&format!("{scheme}://{host}")).unwrap_or_else(|| "http://localhost".to_string())
+}
+
 fn cookie(name: &str, value: &str, max_age: i64, same_site: &str) -> String {
     format!("{name}={value}; Path=/; Max-Age={max_age}; Secure; HttpOnly; SameSite={same_site}")
 }
@@ -191,6 +222,35 @@ mod tests {
         drop_gate_cookies(&mut h);
         let left: Vec<_> = h.get_all("set-cookie").iter().collect();
         assert_eq!(left, vec!["palabre-lang=en; Path=/"]);
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(
+            parse_origin("https://Ville.example/").as_deref(),
+            Some("https://ville.example")
+        );
+        assert_eq!(
+            parse_origin("http://127.0.0.1:3000").as_deref(),
+            Some("http://127.0.0.1:3000")
+        );
+        for bad in [
+            "",
+            "ville.example",
+            "https://",
+            "https://a/b",
+            "javascript:alert(1)",
+            "https://a b",
+        ] {
+            assert_eq!(parse_origin(bad), None, "{bad}");
+        }
+        let parts = http::Request::builder()
+            .uri("http://127.0.0.1:3000/x?y")
+            .body(())
+            .unwrap()
+            .into_parts()
+            .0;
+        assert_eq!(request_origin(&parts), "http://127.0.0.1:3000");
     }
 
     #[test]

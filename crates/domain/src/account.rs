@@ -25,6 +25,8 @@ pub enum FieldError {
     EmailTaken,
     #[error("unsupported choice")]
     InvalidChoice,
+    #[error("must be accepted")]
+    MustAccept,
 }
 
 impl FieldError {
@@ -40,6 +42,7 @@ impl FieldError {
             FieldError::PasswordsDiffer => "password-mismatch",
             FieldError::EmailTaken => "email-taken",
             FieldError::InvalidChoice => "field-invalid-choice",
+            FieldError::MustAccept => "must-accept",
         }
     }
 }

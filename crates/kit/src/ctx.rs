@@ -22,6 +22,10 @@ pub struct Ctx {
     pub locale: Locale,
     /// The client's IP address, from the host's `spin-client-addr` header.
     pub client_ip: Option<String>,
+    /// The site's public origin (`https://ville.example`), for links in mails:
+    /// set by the gate from its `base_url` variable, never from the Host header
+    /// alone when an operator configured it.
+    pub origin: String,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
 }
@@ -84,6 +88,12 @@ impl Ctx {
             visitor,
             locale,
             client_ip: client_ip(&parts.headers),
+            origin: parts
+                .headers
+                .get(crate::visitor::ORIGIN_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("http://localhost")
+                .to_string(),
             chosen_locale,
         }
     }

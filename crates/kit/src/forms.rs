@@ -45,6 +45,8 @@ struct Field {
     error: Option<String>,
     describedby: Option<String>,
     options: Option<Vec<Choice>>,
+    checkbox: bool,
+    checked: bool,
 }
 
 #[derive(Serialize)]
@@ -94,6 +96,33 @@ impl FormView {
             error: error.map(|e| i18n::t(self.locale, e.message_id())),
             describedby: None,
             options: None,
+            checkbox: false,
+            checked: false,
+        });
+        self
+    }
+
+    /// A checkbox that must be ticked (acceptance of the terms…).
+    pub fn checkbox(
+        mut self,
+        name: &'static str,
+        label_id: &str,
+        checked: bool,
+        error: Option<FieldError>,
+    ) -> FormView {
+        self.fields.push(Field {
+            name,
+            kind: "checkbox",
+            label: i18n::t(self.locale, label_id),
+            value: "yes".to_string(),
+            autocomplete: "off",
+            required: true,
+            hint: None,
+            error: error.map(|e| i18n::t(self.locale, e.message_id())),
+            describedby: None,
+            options: None,
+            checkbox: true,
+            checked,
         });
         self
     }
@@ -134,6 +163,8 @@ impl FormView {
             error: error.map(|e| i18n::t(self.locale, e.message_id())),
             describedby: None,
             options: Some(options),
+            checkbox: false,
+            checked: false,
         });
         self
     }

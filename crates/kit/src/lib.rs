@@ -11,6 +11,7 @@ pub mod error;
 pub mod form;
 pub mod forms;
 pub mod i18n;
+pub mod mail;
 pub mod password;
 pub mod ratelimit;
 pub mod render;
@@ -18,6 +19,7 @@ pub mod respond;
 pub mod session;
 pub mod site;
 pub mod sql;
+pub mod tokens;
 pub mod visitor;
 
 pub use ctx::Ctx;

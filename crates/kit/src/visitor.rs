@@ -13,6 +13,8 @@ pub const VISITOR_HEADER: &str = "palabre-visitor";
 pub const SET_SESSION_HEADER: &str = "palabre-set-session";
 /// Response header by which a feature asks the gate to end the current session.
 pub const END_SESSION_HEADER: &str = "palabre-end-session";
+/// Request header with the site's public origin (scheme and authority), set by the gate.
+pub const ORIGIN_HEADER: &str = "palabre-origin";
 /// Name of the hidden form field that carries the CSRF token.
 pub const CSRF_FIELD: &str = "_csrf";
 /// Header alternative to the form field, for scripts.

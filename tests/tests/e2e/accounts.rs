@@ -265,3 +265,151 @@ fn logins_are_rate_limited_per_email() {
     let set = other.headers_named("set-cookie").join("\n");
     assert!(set.contains("Max-Age=43200"), "{set}");
 }
+
+#[test]
+fn signing_up_confirms_the_address_by_mail() {
+    let app = TestApp::start();
+    let mut browser = Browser::new(&app);
+    let form = browser.get("/account/signup");
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("type=\"checkbox\""));
+
+    let bad = browser.post(
+        "/account/signup",
+        &[
+            ("name", ""),
+            ("email", "lea@example.org"),
+            ("password", "12345678"),
+            ("confirm", "12345678"),
+        ],
+    );
+    assert_eq!(bad.status, 422);
+    let html = bad.text();
+    assert!(html.contains("Ce champ est obligatoire."));
+    assert!(html.contains("fait partie des plus courants"));
+    assert!(html.contains("Vous devez accepter les conditions"));
+    assert!(
+        html.contains("value=\"lea@example.org\""),
+        "values are kept"
+    );
+
+    let fields = [
+        ("name", "Léa Dubois"),
+        ("email", "Lea@Example.org"),
+        ("password", "les quais de Loire"),
+        ("confirm", "les quais de Loire"),
+        ("terms", "yes"),
+    ];
+    let sent = browser.post("/account/signup", &fields);
+    assert_eq!(sent.status, 200, "{}", sent.text());
+    assert!(sent.text().contains("Vérifiez votre messagerie"));
+    assert!(
+        browser.cookie("__Host-palabre-session").is_none(),
+        "not signed in before confirming"
+    );
+
+    let db = app.db();
+    let (confirmed, role): (Option<i64>, String) = db
+        .query_row(
+            "SELECT email_confirmed_at, role FROM users WHERE email = 'lea@example.org'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((confirmed, role.as_str()), (None, "citizen"));
+    let (kind, subject, text, html): (String, String, String, String) = db
+        .query_row(
+            "SELECT kind, subject, body_text, body_html FROM mail_outbox WHERE to_email = 'lea@example.org'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(kind, "confirm");
+    assert!(subject.contains("Valbrune-sur-Loire"));
+    assert!(html.contains("<html lang=\"fr\">"));
+    let prefix = format!("http://{}/account/confirm?token=", app.addr);
+    let link = text
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no link in {text}"))
+        .to_string();
+    let token = link.trim_start_matches(&prefix).to_string();
+    let stored: i64 = db
+        .query_row(
+            "SELECT count(*) FROM email_tokens WHERE token_hash = ?1",
+            [&token],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, 0, "tokens are stored hashed");
+
+    // Before confirming: the right password says so, a wrong one says nothing more.
+    let early = browser.post(
+        "/account/login",
+        &[
+            ("email", "lea@example.org"),
+            ("password", "les quais de Loire"),
+        ],
+    );
+    assert_eq!(early.status, 422);
+    assert!(early.text().contains("pas encore confirmée"));
+    let wrong = browser.post(
+        "/account/login",
+        &[("email", "lea@example.org"), ("password", "not it at all")],
+    );
+    assert!(
+        wrong
+            .text()
+            .contains("Adresse électronique ou mot de passe incorrect.")
+    );
+
+    let path = link.trim_start_matches(&format!("http://{}", app.addr));
+    let confirm = browser.get(path);
+    assert_eq!(confirm.status, 303);
+    assert!(
+        browser.cookie("__Host-palabre-session").is_some(),
+        "signed in by the link"
+    );
+    let confirmed: Option<i64> = db
+        .query_row(
+            "SELECT email_confirmed_at FROM users WHERE email = 'lea@example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(confirmed.is_some());
+    // Single use.
+    let mut other = Browser::new(&app);
+    let again = other.get(path);
+    assert_eq!(again.status, 404);
+    assert!(again.text().contains("Lien invalide ou expiré"));
+    assert_eq!(other.get("/account/confirm?token=forged").status, 404);
+
+    // Signing up again with the address: the same answer, a warning mail, no new account.
+    let mut stranger = Browser::new(&app);
+    let _ = stranger.get("/account/signup");
+    let dup = stranger.post("/account/signup", &fields);
+    assert_eq!(dup.status, 200);
+    assert!(dup.text().contains("Vérifiez votre messagerie"));
+    let users: i64 = db
+        .query_row(
+            "SELECT count(*) FROM users WHERE email = 'lea@example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(users, 1);
+    let warned: i64 = db
+        .query_row(
+            "SELECT count(*) FROM mail_outbox WHERE kind = 'signup-existing'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(warned, 1);
+
+    // Three sign-ups an hour per address.
+    let limited = stranger.post("/account/signup", &fields);
+    assert_eq!(limited.status, 429);
+    assert!(limited.header("retry-after").is_some());
+}

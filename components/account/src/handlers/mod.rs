@@ -1,2 +1,3 @@
 pub mod session;
 pub mod setup;
+pub mod signup;

@@ -9,7 +9,12 @@ use serde_json::json;
 
 use crate::store;
 
-fn render(env: &Env, email: &str, failed: bool, status: http::StatusCode) -> Result<Response> {
+fn render(
+    env: &Env,
+    email: &str,
+    failed: Option<&str>,
+    status: http::StatusCode,
+) -> Result<Response> {
     let locale = env.ctx.locale;
     let form = FormView::new(locale)
         .input("email", "email", "field-email", email, "username", None)
@@ -24,7 +29,7 @@ fn render(env: &Env, email: &str, failed: bool, status: http::StatusCode) -> Res
     let title = i18n::t(locale, "login-title");
     let data = json!({
         "form": form.to_json(),
-        "failed": failed.then(|| i18n::t(locale, "login-failed")),
+        "failed": failed.map(|id| i18n::t(locale, id)),
     });
     env.renderer
         .page(&env.ctx, &env.site, status, "login", &title, data)
@@ -34,7 +39,7 @@ pub fn login_form(env: &mut Env) -> Result<Response> {
     if env.ctx.visitor.is_signed_in() {
         return Ok(respond::redirect("/"));
     }
-    render(env, "", false, http::StatusCode::OK)
+    render(env, "", None, http::StatusCode::OK)
 }
 
 pub async fn login(env: &mut Env) -> Result<Response> {
@@ -43,22 +48,37 @@ pub async fn login(env: &mut Env) -> Result<Response> {
     let password = form::field(&pairs, "password").unwrap_or_default();
     let email = Email::parse(&typed).ok();
     let account = match &email {
-        Some(email) => store::credentials(&env.conn, email.as_str()).await?,
+        Some(email) => store::account(&env.conn, email.as_str()).await?,
         None => None,
     };
-    let hash = account.as_ref().and_then(|(_, hash)| hash.as_deref());
+    let hash = account.as_ref().and_then(|a| a.password_hash.as_deref());
     // Always one argon2 verification: against a dummy hash when there is no account.
     let verified = password::verify(password, hash) && account.is_some();
     let ip = env.ctx.client_ip.as_deref();
+    let subject = email.as_ref().map_or(typed.as_str(), Email::as_str);
     match account {
-        Some((user_id, _)) if verified => {
-            audit::record(&env.conn, Some(user_id), "login", None, ip).await?;
-            Ok(respond::start_session(respond::redirect("/"), user_id))
+        Some(account) if verified && account.confirmed => {
+            audit::record(&env.conn, Some(account.id), "login", None, ip).await?;
+            Ok(respond::start_session(respond::redirect("/"), account.id))
+        }
+        // The right password proves who asks: telling them to confirm leaks nothing.
+        Some(account) if verified => {
+            audit::record(&env.conn, Some(account.id), "login-unconfirmed", None, ip).await?;
+            render(
+                env,
+                &typed,
+                Some("login-unconfirmed"),
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
         _ => {
-            let subject = email.as_ref().map_or(typed.as_str(), Email::as_str);
             audit::record(&env.conn, None, "login-failed", Some(subject), ip).await?;
-            render(env, &typed, true, http::StatusCode::UNPROCESSABLE_ENTITY)
+            render(
+                env,
+                &typed,
+                Some("login-failed"),
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
     }
 }

@@ -145,17 +145,14 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
     else {
         return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    if store::credentials(&env.conn, email.as_str())
-        .await?
-        .is_some()
-    {
+    if store::account(&env.conn, email.as_str()).await?.is_some() {
         errors.email = Some(FieldError::EmailTaken);
         return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Hash before taking the write lock: argon2 is deliberately slow.
     let hash = password::hash(password).map_err(|e| Error::Internal(e.to_string()))?;
     let ip = env.ctx.client_ip.clone();
-    let admin = store::NewAdmin {
+    let admin = store::NewUser {
         email: email.as_str(),
         display_name: &name,
         locale: locale.code(),

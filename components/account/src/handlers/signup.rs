@@ -1,0 +1,254 @@
+//! Signing up and confirming the email address. The answer to a sign-up is the
+//! same whether the address is new or already has an account (which then gets
+//! a warning mail instead), after the same work (one argon2 hash).
+
+use palabre_domain::account::{self, Email, FieldError};
+use palabre_kit::app::Env;
+use palabre_kit::forms::FormView;
+use palabre_kit::mail::{self, Mail};
+use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
+use serde_json::json;
+
+use crate::store;
+
+/// How long a confirmation link works.
+const CONFIRM_LIFETIME: i64 = 48 * 3600;
+
+#[derive(Default)]
+struct Input {
+    name: String,
+    email: String,
+    password: String,
+    confirm: String,
+    terms: bool,
+}
+
+#[derive(Default)]
+struct Errors {
+    name: Option<FieldError>,
+    email: Option<FieldError>,
+    password: Option<FieldError>,
+    terms: Option<FieldError>,
+}
+
+fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .input(
+            "name",
+            "text",
+            "field-display-name",
+            &input.name,
+            "nickname",
+            errors.name,
+        )
+        .input(
+            "email",
+            "email",
+            "field-email",
+            &input.email,
+            "email",
+            errors.email,
+        )
+        .input(
+            "password",
+            "password",
+            "field-password",
+            "",
+            "new-password",
+            errors.password,
+        )
+        .hint("password-hint")
+        .input(
+            "confirm",
+            "password",
+            "field-password-confirm",
+            "",
+            "new-password",
+            None,
+        )
+        .checkbox("terms", "field-accept-terms", input.terms, errors.terms);
+    let title = i18n::t(locale, "signup-title");
+    env.renderer.page(
+        &env.ctx,
+        &env.site,
+        status,
+        "signup",
+        &title,
+        json!({ "form": form.to_json() }),
+    )
+}
+
+pub fn form(env: &mut Env) -> Result<Response> {
+    if env.ctx.visitor.is_signed_in() {
+        return Ok(respond::redirect("/"));
+    }
+    render(
+        env,
+        &Input::default(),
+        &Errors::default(),
+        http::StatusCode::OK,
+    )
+}
+
+pub async fn submit(env: &mut Env) -> Result<Response> {
+    let pairs = env.form().await?;
+    let get = |name: &str| form::field(&pairs, name).unwrap_or_default().to_string();
+    let input = Input {
+        name: get("name"),
+        email: get("email"),
+        password: get("password"),
+        confirm: get("confirm"),
+        terms: get("terms") == "yes",
+    };
+    let mut errors = Errors::default();
+    let name = account::display_name(&input.name)
+        .map_err(|e| errors.name = Some(e))
+        .ok();
+    let email = Email::parse(&input.email)
+        .map_err(|e| errors.email = Some(e))
+        .ok();
+    let password = account::new_password(&input.password, &input.confirm)
+        .map_err(|e| errors.password = Some(e))
+        .ok();
+    if !input.terms {
+        errors.terms = Some(FieldError::MustAccept);
+    }
+    let (Some(name), Some(email), Some(password), true) = (name, email, password, input.terms)
+    else {
+        return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    // Hashed in every case, so that both answers take as long.
+    let hash = password::hash(password).map_err(|e| Error::Internal(e.to_string()))?;
+    let locale = env.ctx.locale;
+    let now = palabre_kit::now();
+    let ip = env.ctx.client_ip.clone();
+    let site_name = env.site.name.clone();
+    let origin = env.ctx.origin.clone();
+    db::immediate(&env.conn, async |conn| {
+        if let Some(existing) = store::account(conn, email.as_str()).await? {
+            let to_locale = existing
+                .locale
+                .as_deref()
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(locale);
+            let mail = Mail {
+                to_email: email.as_str(),
+                user_id: Some(existing.id),
+                locale: to_locale,
+                kind: "signup-existing",
+                subject: i18n::t_args(to_locale, "mail-existing-subject", &[("site", &site_name)]),
+                paragraphs: vec![i18n::t(to_locale, "mail-existing-body")],
+                action: Some((
+                    i18n::t(to_locale, "login-title"),
+                    format!("{origin}/account/login"),
+                )),
+                signature: site_name.clone(),
+            };
+            mail::queue(conn, &mail).await?;
+            audit::record(
+                conn,
+                None,
+                "signup-existing",
+                Some(email.as_str()),
+                ip.as_deref(),
+            )
+            .await?;
+            return Ok(());
+        }
+        let citizen = store::NewUser {
+            email: email.as_str(),
+            display_name: &name,
+            locale: locale.code(),
+            password_hash: &hash,
+        };
+        let user_id = store::insert_citizen(conn, &citizen, now).await?;
+        let token = tokens::new_token().map_err(|e| Error::Internal(e.to_string()))?;
+        store::insert_token(
+            conn,
+            user_id,
+            "confirm",
+            &tokens::hash_token(&token),
+            now,
+            CONFIRM_LIFETIME,
+        )
+        .await?;
+        let mail = Mail {
+            to_email: email.as_str(),
+            user_id: Some(user_id),
+            locale,
+            kind: "confirm",
+            subject: i18n::t_args(locale, "mail-confirm-subject", &[("site", &site_name)]),
+            paragraphs: vec![i18n::t_args(
+                locale,
+                "mail-confirm-body",
+                &[("name", &name)],
+            )],
+            action: Some((
+                i18n::t(locale, "mail-confirm-action"),
+                format!("{origin}/account/confirm?token={token}"),
+            )),
+            signature: site_name.clone(),
+        };
+        mail::queue(conn, &mail).await?;
+        audit::record(
+            conn,
+            Some(user_id),
+            "signup",
+            Some(email.as_str()),
+            ip.as_deref(),
+        )
+        .await?;
+        Ok(())
+    })
+    .await?;
+    notice(
+        env,
+        "signup-sent-title",
+        "signup-sent-body",
+        http::StatusCode::OK,
+    )
+}
+
+/// A page with a title and one message.
+fn notice(env: &Env, title_id: &str, body_id: &str, status: http::StatusCode) -> Result<Response> {
+    let title = i18n::t(env.ctx.locale, title_id);
+    let data = json!({ "heading": title, "message": i18n::t(env.ctx.locale, body_id) });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "notice", &title, data)
+}
+
+/// `/account/confirm?token=…`: confirms the address and signs the person in.
+pub async fn confirm(env: &mut Env) -> Result<Response> {
+    let token = env.ctx.query("token").unwrap_or_default().to_string();
+    if !tokens::plausible(&token) {
+        return notice(
+            env,
+            "confirm-failed-title",
+            "confirm-failed-body",
+            http::StatusCode::NOT_FOUND,
+        );
+    }
+    let now = palabre_kit::now();
+    let ip = env.ctx.client_ip.clone();
+    let confirmed = db::immediate(&env.conn, async |conn| {
+        let Some(user_id) =
+            store::consume_token(conn, &tokens::hash_token(&token), "confirm", now).await?
+        else {
+            return Ok(None);
+        };
+        store::confirm_email(conn, user_id, now).await?;
+        audit::record(conn, Some(user_id), "email-confirmed", None, ip.as_deref()).await?;
+        Ok::<_, Error>(Some(user_id))
+    })
+    .await?;
+    match confirmed {
+        Some(user_id) => Ok(respond::start_session(respond::redirect("/"), user_id)),
+        None => notice(
+            env,
+            "confirm-failed-title",
+            "confirm-failed-body",
+            http::StatusCode::NOT_FOUND,
+        ),
+    }
+}
