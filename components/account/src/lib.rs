@@ -17,6 +17,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("login", include_str!("../templates/login.hbs")),
     ("signup", include_str!("../templates/signup.hbs")),
     ("notice", include_str!("../templates/notice.hbs")),
+    ("form_page", include_str!("../templates/form_page.hbs")),
 ];
 
 fn renderer() -> Result<&'static Renderer, &'static Error> {

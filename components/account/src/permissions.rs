@@ -13,3 +13,8 @@ pub async fn setup_open(env: &Env) -> Result<()> {
         Ok(())
     }
 }
+
+/// Pages of one's own account need a session.
+pub fn signed_in(env: &Env) -> Result<i64> {
+    env.ctx.visitor.user_id.ok_or(Error::Forbidden)
+}

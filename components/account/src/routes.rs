@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Response, Result};
 
-use crate::handlers::{session, setup, signup};
+use crate::handlers::{password, session, setup, signup};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let method = env.ctx.method.clone();
@@ -17,6 +17,12 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         (Method::GET | Method::HEAD, "/account/signup") => signup::form(env),
         (Method::POST, "/account/signup") => signup::submit(env).await,
         (Method::GET | Method::HEAD, "/account/confirm") => signup::confirm(env).await,
+        (Method::GET | Method::HEAD, "/account/reset") => password::request_form(env),
+        (Method::POST, "/account/reset") => password::request(env).await,
+        (Method::GET | Method::HEAD, "/account/reset/new") => password::new_form(env).await,
+        (Method::POST, "/account/reset/new") => password::set_new(env).await,
+        (Method::GET | Method::HEAD, "/account/password") => password::change_form(env),
+        (Method::POST, "/account/password") => password::change(env).await,
         (
             _,
             "/setup" | "/account/login" | "/account/logout" | "/account/signup"

@@ -21,6 +21,12 @@ const CONSUME_TOKEN: &str = "UPDATE email_tokens SET used_at = ? \
 const CONFIRM_EMAIL: &str = "UPDATE users SET email_confirmed_at = ? \
      WHERE id = ? AND email_confirmed_at IS NULL AND deleted_at IS NULL";
 
+const TOKEN_VALID: &str = "SELECT user_id FROM email_tokens \
+     WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?";
+const SET_PASSWORD: &str = "UPDATE users SET password_hash = ?, sessions_valid_after = ?, \
+     email_confirmed_at = coalesce(email_confirmed_at, ?) WHERE id = ? AND deleted_at IS NULL";
+const PASSWORD_OF: &str = "SELECT password_hash FROM users WHERE id = ? AND deleted_at IS NULL";
+
 pub async fn has_admin(conn: &Connection) -> DbResult<bool> {
     Ok(db::query_one(conn, HAS_ADMIN, Vec::new()).await?.is_some())
 }
@@ -131,4 +137,37 @@ pub async fn consume_token(
 pub async fn confirm_email(conn: &Connection, user_id: i64, now: i64) -> DbResult<()> {
     let params = vec![Value::Integer(now), Value::Integer(user_id)];
     db::exec(conn, CONFIRM_EMAIL, params).await
+}
+
+/// Is this token valid (without using it)?
+pub async fn token_valid(
+    conn: &Connection,
+    token_hash: &str,
+    purpose: &str,
+    now: i64,
+) -> DbResult<bool> {
+    let params = vec![
+        Value::text(token_hash),
+        Value::text(purpose),
+        Value::Integer(now),
+    ];
+    Ok(db::query_one(conn, TOKEN_VALID, params).await?.is_some())
+}
+
+/// Sets a new password and revokes every session issued so far (up to the end
+/// of this second; the gate starts the new one after that). A reset by mail
+/// also proves the address.
+pub async fn set_password(conn: &Connection, user_id: i64, hash: &str, now: i64) -> DbResult<()> {
+    let params = vec![
+        Value::text(hash),
+        Value::Integer(now + 1),
+        Value::Integer(now),
+        Value::Integer(user_id),
+    ];
+    db::exec(conn, SET_PASSWORD, params).await
+}
+
+pub async fn password_of(conn: &Connection, user_id: i64) -> DbResult<Option<String>> {
+    let row = db::query_one(conn, PASSWORD_OF, vec![Value::Integer(user_id)]).await?;
+    Ok(row.and_then(|r| db::opt_text(&r, 0)))
 }

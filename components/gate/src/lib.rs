@@ -414,7 +414,9 @@ async fn session_cookies(
             eprintln!("gate: a session was asked for unknown user {user_id}");
             Refusal::Internal
         })?;
-        let now = palabre_kit::now();
+        // A password change revokes every session up to the next second
+        // (`sessions_valid_after = now + 1`); the new session starts there.
+        let now = palabre_kit::now().max(user.sessions_valid_after);
         let lifetime = user.role.session_absolute_seconds();
         let claims = SessionClaims {
             user_id,

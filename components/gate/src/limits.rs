@@ -40,6 +40,30 @@ pub fn buckets(
             }
             buckets
         }
+        (&Method::POST, "/account/reset") => {
+            let pairs = form::parse_urlencoded(body);
+            let email = form::field(&pairs, "email")
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+            let email: String = email.chars().take(254).collect();
+            vec![
+                (
+                    format!("reset-email:{email}"),
+                    Limit {
+                        max: 3,
+                        window_seconds: 3600,
+                    },
+                ),
+                (
+                    format!("reset-ip:{ip}"),
+                    Limit {
+                        max: 20,
+                        window_seconds: 3600,
+                    },
+                ),
+            ]
+        }
         (&Method::POST, "/account/signup") => {
             vec![(
                 format!("signup-ip:{ip}"),

@@ -27,6 +27,8 @@ pub enum FieldError {
     InvalidChoice,
     #[error("must be accepted")]
     MustAccept,
+    #[error("wrong current password")]
+    WrongPassword,
 }
 
 impl FieldError {
@@ -43,6 +45,7 @@ impl FieldError {
             FieldError::EmailTaken => "email-taken",
             FieldError::InvalidChoice => "field-invalid-choice",
             FieldError::MustAccept => "must-accept",
+            FieldError::WrongPassword => "current-password-wrong",
         }
     }
 }

@@ -413,3 +413,195 @@ fn signing_up_confirms_the_address_by_mail() {
     assert_eq!(limited.status, 429);
     assert!(limited.header("retry-after").is_some());
 }
+
+fn last_link(app: &TestApp, to: &str, kind: &str) -> String {
+    let text: String = app
+        .db()
+        .query_row(
+            "SELECT body_text FROM mail_outbox WHERE to_email = ?1 AND kind = ?2 ORDER BY id DESC LIMIT 1",
+            [to, kind],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let origin = format!("http://{}", app.addr);
+    let link = text
+        .lines()
+        .find(|l| l.starts_with(&origin))
+        .expect("a link")
+        .to_string();
+    link.trim_start_matches(&origin).to_string()
+}
+
+#[test]
+fn passwords_are_reset_by_mail_once_within_the_hour() {
+    let app = TestApp::start();
+    // An existing session on another device, to be ended by the reset.
+    let mut laptop = Browser::new(&app);
+    let _ = laptop.get("/account/login");
+    let camille = [
+        ("email", "camille@valbrune.example.org"),
+        ("password", "valbrune-citoyenne-2026"),
+    ];
+    assert_eq!(laptop.post("/account/login", &camille).status, 303);
+
+    let mut phone = Browser::new(&app);
+    let _ = phone.get("/account/reset");
+    let unknown = phone.post(
+        "/account/reset",
+        &[("email", "nobody@valbrune.example.org")],
+    );
+    let known = phone.post(
+        "/account/reset",
+        &[("email", "camille@valbrune.example.org")],
+    );
+    assert_eq!((unknown.status, known.status), (200, 200));
+    assert_eq!(
+        unknown.text().replace(
+            &palabre_e2e::csrf_in(&unknown.text()).unwrap_or_default(),
+            ""
+        ),
+        known
+            .text()
+            .replace(&palabre_e2e::csrf_in(&known.text()).unwrap_or_default(), ""),
+        "the same answer whether or not the account exists"
+    );
+    let mails: i64 = app
+        .db()
+        .query_row(
+            "SELECT count(*) FROM mail_outbox WHERE kind = 'reset'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(mails, 1);
+
+    let link = last_link(&app, "camille@valbrune.example.org", "reset");
+    let form = phone.get(&link);
+    assert_eq!(form.status, 200);
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    let weak = phone.post(
+        "/account/reset/new",
+        &[
+            ("token", &token),
+            ("password", "azertyuiop"),
+            ("confirm", "azertyuiop"),
+        ],
+    );
+    assert_eq!(
+        weak.status, 422,
+        "a common password is refused and the token kept"
+    );
+    let done = phone.post(
+        "/account/reset/new",
+        &[
+            ("token", &token),
+            ("password", "un nouveau mot de passe"),
+            ("confirm", "un nouveau mot de passe"),
+        ],
+    );
+    assert_eq!(done.status, 303);
+    assert!(
+        phone.cookie("__Host-palabre-session").is_some(),
+        "signed in after the reset"
+    );
+    assert!(phone.get("/").text().contains("Se déconnecter"));
+
+    // Single use.
+    let mut other = Browser::new(&app);
+    assert_eq!(other.get(&link).status, 404);
+    // The other device's session is over; the old password no longer works.
+    assert!(laptop.get("/").text().contains("Se connecter"));
+    let _ = laptop.get("/account/login");
+    assert_eq!(laptop.post("/account/login", &camille).status, 422);
+    let fresh = [
+        ("email", "camille@valbrune.example.org"),
+        ("password", "un nouveau mot de passe"),
+    ];
+    assert_eq!(laptop.post("/account/login", &fresh).status, 303);
+
+    // An expired token does not work.
+    let _ = other.get("/account/reset");
+    let _ = other.post(
+        "/account/reset",
+        &[("email", "camille@valbrune.example.org")],
+    );
+    let link = last_link(&app, "camille@valbrune.example.org", "reset");
+    app.db()
+        .execute(
+            "UPDATE email_tokens SET created_at = created_at - 7200, expires_at = created_at - 3600",
+            [],
+        )
+        .unwrap();
+    assert_eq!(other.get(&link).status, 404);
+
+    // Three requests an hour per address.
+    let reset = [("email", "camille@valbrune.example.org")];
+    assert_eq!(
+        other.post("/account/reset", &reset).status,
+        200,
+        "the third"
+    );
+    let limited = other.post("/account/reset", &reset);
+    assert_eq!(limited.status, 429);
+}
+
+#[test]
+fn changing_the_password_ends_the_other_sessions() {
+    let app = TestApp::start();
+    let admin = [
+        ("email", "admin@valbrune.example.org"),
+        ("password", "valbrune-admin-2026"),
+    ];
+    let mut office = Browser::new(&app);
+    let _ = office.get("/account/login");
+    assert_eq!(office.post("/account/login", &admin).status, 303);
+    let mut home = Browser::new(&app);
+    let _ = home.get("/account/login");
+    assert_eq!(home.post("/account/login", &admin).status, 303);
+
+    let mut visitor = Browser::new(&app);
+    assert_eq!(
+        visitor.get("/account/password").status,
+        403,
+        "signed-in only"
+    );
+
+    assert_eq!(office.get("/account/password").status, 200);
+    let wrong = office.post(
+        "/account/password",
+        &[
+            ("current", "not it"),
+            ("password", "une longue phrase secrète"),
+            ("confirm", "une longue phrase secrète"),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    assert!(
+        wrong
+            .text()
+            .contains("Le mot de passe actuel est incorrect.")
+    );
+    let ok = office.post(
+        "/account/password",
+        &[
+            ("current", "valbrune-admin-2026"),
+            ("password", "une longue phrase secrète"),
+            ("confirm", "une longue phrase secrète"),
+        ],
+    );
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    assert!(ok.text().contains("Mot de passe changé"));
+    assert!(
+        office.get("/").text().contains("Se déconnecter"),
+        "this browser stays signed in"
+    );
+    assert!(
+        home.get("/").text().contains("Se connecter"),
+        "the other session is over"
+    );
+    let actions: Vec<String> = audit_actions(&app)
+        .into_iter()
+        .filter(|a| a.starts_with("password"))
+        .collect();
+    assert_eq!(actions, vec!["password-change-failed", "password-changed"]);
+}

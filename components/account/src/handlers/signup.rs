@@ -9,6 +9,7 @@ use palabre_kit::mail::{self, Mail};
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
 use serde_json::json;
 
+use crate::handlers::notice;
 use crate::store;
 
 /// How long a confirmation link works.
@@ -208,14 +209,6 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
         "signup-sent-body",
         http::StatusCode::OK,
     )
-}
-
-/// A page with a title and one message.
-fn notice(env: &Env, title_id: &str, body_id: &str, status: http::StatusCode) -> Result<Response> {
-    let title = i18n::t(env.ctx.locale, title_id);
-    let data = json!({ "heading": title, "message": i18n::t(env.ctx.locale, body_id) });
-    env.renderer
-        .page(&env.ctx, &env.site, status, "notice", &title, data)
 }
 
 /// `/account/confirm?token=…`: confirms the address and signs the person in.

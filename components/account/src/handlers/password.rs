@@ -1,0 +1,291 @@
+//! Password reset by mail (token stored hashed, single use, one hour) and
+//! password change (current password required; ends the other sessions).
+
+use palabre_domain::account::{self, Email, FieldError};
+use palabre_kit::app::Env;
+use palabre_kit::forms::FormView;
+use palabre_kit::mail::{self, Mail};
+use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
+use serde_json::json;
+
+use crate::handlers::notice;
+use crate::{permissions, store};
+
+const RESET_LIFETIME: i64 = 3600;
+
+fn render_request(
+    env: &Env,
+    email: &str,
+    error: Option<FieldError>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale).input("email", "email", "field-email", email, "email", error);
+    let title = i18n::t(locale, "reset-title");
+    let data = json!({
+        "form": form.to_json(),
+        "intro": i18n::t(locale, "reset-intro"),
+        "action": "/account/reset",
+        "submit": i18n::t(locale, "reset-submit"),
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub fn request_form(env: &mut Env) -> Result<Response> {
+    render_request(env, "", None, http::StatusCode::OK)
+}
+
+/// Always the same answer; a mail only when the account exists.
+pub async fn request(env: &mut Env) -> Result<Response> {
+    let pairs = env.form().await?;
+    let typed = form::field(&pairs, "email").unwrap_or_default().to_string();
+    let email = match Email::parse(&typed) {
+        Ok(email) => email,
+        Err(e) => {
+            return render_request(env, &typed, Some(e), http::StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let now = palabre_kit::now();
+    let ip = env.ctx.client_ip.clone();
+    let site_name = env.site.name.clone();
+    let origin = env.ctx.origin.clone();
+    let fallback = env.ctx.locale;
+    db::immediate(&env.conn, async |conn| {
+        let Some(account) = store::account(conn, email.as_str()).await? else {
+            audit::record(
+                conn,
+                None,
+                "reset-unknown",
+                Some(email.as_str()),
+                ip.as_deref(),
+            )
+            .await?;
+            return Ok(());
+        };
+        let locale = account
+            .locale
+            .as_deref()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(fallback);
+        let token = tokens::new_token().map_err(|e| Error::Internal(e.to_string()))?;
+        store::insert_token(
+            conn,
+            account.id,
+            "reset",
+            &tokens::hash_token(&token),
+            now,
+            RESET_LIFETIME,
+        )
+        .await?;
+        let mail = Mail {
+            to_email: email.as_str(),
+            user_id: Some(account.id),
+            locale,
+            kind: "reset",
+            subject: i18n::t_args(locale, "mail-reset-subject", &[("site", &site_name)]),
+            paragraphs: vec![i18n::t(locale, "mail-reset-body")],
+            action: Some((
+                i18n::t(locale, "mail-reset-action"),
+                format!("{origin}/account/reset/new?token={token}"),
+            )),
+            signature: site_name.clone(),
+        };
+        mail::queue(conn, &mail).await?;
+        audit::record(
+            conn,
+            Some(account.id),
+            "reset-requested",
+            None,
+            ip.as_deref(),
+        )
+        .await?;
+        Ok::<(), Error>(())
+    })
+    .await?;
+    notice(
+        env,
+        "reset-sent-title",
+        "reset-sent-body",
+        http::StatusCode::OK,
+    )
+}
+
+fn render_new(
+    env: &Env,
+    token: &str,
+    error: Option<FieldError>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .input(
+            "password",
+            "password",
+            "field-new-password",
+            "",
+            "new-password",
+            error,
+        )
+        .hint("password-hint")
+        .input(
+            "confirm",
+            "password",
+            "field-password-confirm",
+            "",
+            "new-password",
+            None,
+        );
+    let title = i18n::t(locale, "reset-new-title");
+    let data = json!({
+        "form": form.to_json(),
+        "action": "/account/reset/new",
+        "submit": i18n::t(locale, "reset-new-submit"),
+        "token": token,
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+fn token_failed(env: &Env) -> Result<Response> {
+    notice(
+        env,
+        "confirm-failed-title",
+        "reset-failed-body",
+        http::StatusCode::NOT_FOUND,
+    )
+}
+
+pub async fn new_form(env: &mut Env) -> Result<Response> {
+    let token = env.ctx.query("token").unwrap_or_default().to_string();
+    let valid = tokens::plausible(&token)
+        && store::token_valid(
+            &env.conn,
+            &tokens::hash_token(&token),
+            "reset",
+            palabre_kit::now(),
+        )
+        .await?;
+    if !valid {
+        return token_failed(env);
+    }
+    render_new(env, &token, None, http::StatusCode::OK)
+}
+
+pub async fn set_new(env: &mut Env) -> Result<Response> {
+    let pairs = env.form().await?;
+    let token = form::field(&pairs, "token").unwrap_or_default().to_string();
+    let typed = form::field(&pairs, "password").unwrap_or_default();
+    let confirm = form::field(&pairs, "confirm").unwrap_or_default();
+    if !tokens::plausible(&token) {
+        return token_failed(env);
+    }
+    let new = match account::new_password(typed, confirm) {
+        Ok(p) => p,
+        Err(e) => return render_new(env, &token, Some(e), http::StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    let hash = password::hash(new).map_err(|e| Error::Internal(e.to_string()))?;
+    let now = palabre_kit::now();
+    let ip = env.ctx.client_ip.clone();
+    let user = db::immediate(&env.conn, async |conn| {
+        let Some(user_id) =
+            store::consume_token(conn, &tokens::hash_token(&token), "reset", now).await?
+        else {
+            return Ok(None);
+        };
+        store::set_password(conn, user_id, &hash, now).await?;
+        audit::record(conn, Some(user_id), "password-reset", None, ip.as_deref()).await?;
+        Ok::<_, Error>(Some(user_id))
+    })
+    .await?;
+    match user {
+        Some(user_id) => Ok(respond::start_session(respond::redirect("/"), user_id)),
+        None => token_failed(env),
+    }
+}
+
+fn render_change(
+    env: &Env,
+    errors: (Option<FieldError>, Option<FieldError>),
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .input(
+            "current",
+            "password",
+            "field-current-password",
+            "",
+            "current-password",
+            errors.0,
+        )
+        .input(
+            "password",
+            "password",
+            "field-new-password",
+            "",
+            "new-password",
+            errors.1,
+        )
+        .hint("password-hint")
+        .input(
+            "confirm",
+            "password",
+            "field-password-confirm",
+            "",
+            "new-password",
+            None,
+        );
+    let title = i18n::t(locale, "password-title");
+    let data = json!({
+        "form": form.to_json(),
+        "intro": i18n::t(locale, "password-intro"),
+        "action": "/account/password",
+        "submit": i18n::t(locale, "password-submit"),
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub fn change_form(env: &mut Env) -> Result<Response> {
+    permissions::signed_in(env)?;
+    render_change(env, (None, None), http::StatusCode::OK)
+}
+
+pub async fn change(env: &mut Env) -> Result<Response> {
+    let user_id = permissions::signed_in(env)?;
+    let pairs = env.form().await?;
+    let current = form::field(&pairs, "current").unwrap_or_default();
+    let typed = form::field(&pairs, "password").unwrap_or_default();
+    let confirm = form::field(&pairs, "confirm").unwrap_or_default();
+    let stored = store::password_of(&env.conn, user_id).await?;
+    let current_ok = password::verify(current, stored.as_deref());
+    let new = match (current_ok, account::new_password(typed, confirm)) {
+        (true, Ok(new)) => new,
+        (ok, new) => {
+            if !ok {
+                let ip = env.ctx.client_ip.as_deref();
+                audit::record(&env.conn, Some(user_id), "password-change-failed", None, ip).await?;
+            }
+            let errors = ((!ok).then_some(FieldError::WrongPassword), new.err());
+            return render_change(env, errors, http::StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let hash = password::hash(new).map_err(|e| Error::Internal(e.to_string()))?;
+    let now = palabre_kit::now();
+    let ip = env.ctx.client_ip.clone();
+    db::immediate(&env.conn, async |conn| {
+        store::set_password(conn, user_id, &hash, now).await?;
+        audit::record(conn, Some(user_id), "password-changed", None, ip.as_deref()).await?;
+        Ok::<(), Error>(())
+    })
+    .await?;
+    // A new session for this browser; every other one is revoked.
+    let page = notice(
+        env,
+        "password-changed-title",
+        "password-changed-body",
+        http::StatusCode::OK,
+    )?;
+    Ok(respond::start_session(page, user_id))
+}
