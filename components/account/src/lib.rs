@@ -18,6 +18,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("signup", include_str!("../templates/signup.hbs")),
     ("notice", include_str!("../templates/notice.hbs")),
     ("form_page", include_str!("../templates/form_page.hbs")),
+    ("account", include_str!("../templates/account.hbs")),
 ];
 
 fn renderer() -> Result<&'static Renderer, &'static Error> {

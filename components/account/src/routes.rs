@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Response, Result};
 
-use crate::handlers::{password, session, setup, signup};
+use crate::handlers::{me, password, session, setup, signup};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let method = env.ctx.method.clone();
@@ -23,6 +23,12 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         (Method::POST, "/account/reset/new") => password::set_new(env).await,
         (Method::GET | Method::HEAD, "/account/password") => password::change_form(env),
         (Method::POST, "/account/password") => password::change(env).await,
+        (Method::GET | Method::HEAD, "/account") => me::hub(env),
+        (Method::GET | Method::HEAD, "/account/profile") => me::profile_form(env).await,
+        (Method::POST, "/account/profile") => me::save_profile(env).await,
+        (Method::GET | Method::HEAD, "/account/data") => me::data(env).await,
+        (Method::GET | Method::HEAD, "/account/delete") => me::delete_form(env),
+        (Method::POST, "/account/delete") => me::delete(env).await,
         (
             _,
             "/setup" | "/account/login" | "/account/logout" | "/account/signup"

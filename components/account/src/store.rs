@@ -171,3 +171,63 @@ pub async fn password_of(conn: &Connection, user_id: i64) -> DbResult<Option<Str
     let row = db::query_one(conn, PASSWORD_OF, vec![Value::Integer(user_id)]).await?;
     Ok(row.and_then(|r| db::opt_text(&r, 0)))
 }
+
+const PROFILE_OF: &str = "SELECT display_name, bio, locale, notify_followed, notify_news \
+     FROM users WHERE id = ? AND deleted_at IS NULL";
+const UPDATE_PROFILE: &str = "UPDATE users SET display_name = ?, bio = ?, locale = ?, \
+     notify_followed = ?, notify_news = ? WHERE id = ? AND deleted_at IS NULL";
+
+/// What a person edits about themselves.
+#[derive(Default)]
+pub struct Profile {
+    pub display_name: String,
+    pub bio: String,
+    /// Empty: the site's language.
+    pub locale: String,
+    pub notify_followed: bool,
+    pub notify_news: bool,
+}
+
+pub async fn profile_of(conn: &Connection, user_id: i64) -> DbResult<Option<Profile>> {
+    let row = db::query_one(conn, PROFILE_OF, vec![Value::Integer(user_id)]).await?;
+    Ok(row.map(|r| Profile {
+        display_name: db::text(&r, 0),
+        bio: db::text(&r, 1),
+        locale: db::text(&r, 2),
+        notify_followed: db::int(&r, 3) == 1,
+        notify_news: db::int(&r, 4) == 1,
+    }))
+}
+
+pub async fn update_profile(conn: &Connection, user_id: i64, profile: &Profile) -> DbResult<()> {
+    let optional = |s: &str| {
+        if s.is_empty() {
+            Value::Null
+        } else {
+            Value::text(s)
+        }
+    };
+    let params = vec![
+        Value::text(profile.display_name.as_str()),
+        optional(&profile.bio),
+        optional(&profile.locale),
+        Value::Integer(i64::from(profile.notify_followed)),
+        Value::Integer(i64::from(profile.notify_news)),
+        Value::Integer(user_id),
+    ];
+    db::exec(conn, UPDATE_PROFILE, params).await
+}
+
+const OTHER_ADMINS: &str = "SELECT count(*) FROM users \
+     WHERE role = 'admin' AND deleted_at IS NULL AND id <> ?";
+const ROLE_OF: &str = "SELECT role FROM users WHERE id = ?";
+
+/// Deleting the last administrator would lock the commune out of its site.
+pub async fn is_last_admin(conn: &Connection, user_id: i64) -> DbResult<bool> {
+    let role = db::query_one(conn, ROLE_OF, vec![Value::Integer(user_id)]).await?;
+    if role.is_none_or(|r| db::text(&r, 0) != "admin") {
+        return Ok(false);
+    }
+    let others = db::query_one(conn, OTHER_ADMINS, vec![Value::Integer(user_id)]).await?;
+    Ok(others.is_some_and(|r| db::int(&r, 0) == 0))
+}

@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_foundation"),
     migration!(2, "0002_accounts"),
     migration!(3, "0003_mail_and_tokens"),
+    migration!(4, "0004_profile"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -47,6 +47,7 @@ struct Field {
     options: Option<Vec<Choice>>,
     checkbox: bool,
     checked: bool,
+    textarea: bool,
 }
 
 #[derive(Serialize)]
@@ -98,6 +99,7 @@ impl FormView {
             options: None,
             checkbox: false,
             checked: false,
+            textarea: kind == "textarea",
         });
         self
     }
@@ -123,7 +125,28 @@ impl FormView {
             options: None,
             checkbox: true,
             checked,
+            textarea: false,
         });
+        self
+    }
+
+    /// A multi-line text.
+    pub fn textarea(
+        mut self,
+        name: &'static str,
+        label_id: &str,
+        value: &str,
+        error: Option<FieldError>,
+    ) -> FormView {
+        self = self.input(name, "textarea", label_id, value, "off", error);
+        self
+    }
+
+    /// Marks the last field as optional.
+    pub fn optional(mut self) -> FormView {
+        if let Some(field) = self.fields.last_mut() {
+            field.required = false;
+        }
         self
     }
 
@@ -165,6 +188,7 @@ impl FormView {
             options: Some(options),
             checkbox: false,
             checked: false,
+            textarea: false,
         });
         self
     }

@@ -13,6 +13,7 @@ pub mod forms;
 pub mod i18n;
 pub mod mail;
 pub mod password;
+pub mod privacy;
 pub mod ratelimit;
 pub mod render;
 pub mod respond;

@@ -605,3 +605,180 @@ fn changing_the_password_ends_the_other_sessions() {
         .collect();
     assert_eq!(actions, vec!["password-change-failed", "password-changed"]);
 }
+
+fn signed_in_as<'a>(app: &'a TestApp, email: &str, password: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app);
+    let _ = browser.get("/account/login");
+    let r = browser.post(
+        "/account/login",
+        &[("email", email), ("password", password)],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    browser
+}
+
+#[test]
+fn people_edit_their_profile() {
+    let app = TestApp::start();
+    let mut camille = signed_in_as(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    let form = camille.get("/account/profile");
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("value=\"Camille Martin\""));
+    assert!(form.text().contains("<textarea"));
+
+    let long = "x".repeat(1001);
+    let bad = camille.post(
+        "/account/profile",
+        &[("name", " "), ("bio", &long), ("locale", "xx")],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains("Ce champ est obligatoire."));
+    assert!(bad.text().contains("Ce texte est trop long."));
+
+    let ok = camille.post(
+        "/account/profile",
+        &[
+            ("name", "Camille M."),
+            ("bio", "Habitante du quartier <Gare>"),
+            ("locale", "de"),
+            ("notify_news", "yes"),
+        ],
+    );
+    assert_eq!(ok.status, 200);
+    assert!(
+        ok.text().contains("Habitante du quartier &lt;Gare&gt;"),
+        "escaped"
+    );
+    let row: (String, String, String, i64, i64) = app
+        .db()
+        .query_row(
+            "SELECT display_name, bio, locale, notify_followed, notify_news FROM users WHERE email = 'camille@valbrune.example.org'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        row,
+        (
+            "Camille M.".into(),
+            "Habitante du quartier <Gare>".into(),
+            "de".into(),
+            0,
+            1
+        )
+    );
+    assert!(
+        camille.get("/").text().contains("<html lang=\"de\">"),
+        "the chosen language"
+    );
+    assert_eq!(Browser::new(&app).get("/account/profile").status, 403);
+}
+
+#[test]
+fn my_data_is_exported_and_the_account_deleted() {
+    let app = TestApp::start();
+    assert_eq!(Browser::new(&app).get("/account/data").status, 403);
+    let mut camille = signed_in_as(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    let export = camille.get("/account/data");
+    assert_eq!(export.status, 200);
+    assert_eq!(export.header("content-type"), Some("application/json"));
+    assert!(
+        export
+            .header("content-disposition")
+            .unwrap_or("")
+            .starts_with("attachment")
+    );
+    assert_eq!(export.header("cache-control"), Some("no-store"));
+    let json = export.text();
+    assert!(
+        json.contains("\"email\":\"camille@valbrune.example.org\""),
+        "{json}"
+    );
+    assert!(json.contains("\"action\":\"login\""), "{json}");
+    for table in ["users", "audit_log", "mail_outbox", "email_tokens"] {
+        assert!(
+            json.contains(&format!("\"{table}\":[")),
+            "{table} in {json}"
+        );
+    }
+    assert!(!json.contains("argon2"), "no password hash in the export");
+
+    let _ = camille.get("/account/delete");
+    let wrong = camille.post("/account/delete", &[("password", "not mine")]);
+    assert_eq!(wrong.status, 422);
+    let old_cookie = camille
+        .cookie("__Host-palabre-session")
+        .unwrap()
+        .to_string();
+    let done = camille.post(
+        "/account/delete",
+        &[("password", "valbrune-citoyenne-2026")],
+    );
+    assert_eq!(done.status, 200);
+    assert!(done.text().contains("Compte supprimé"));
+    assert!(camille.cookie("__Host-palabre-session").is_none());
+
+    let (email, name, hash, deleted): (Option<String>, String, Option<String>, Option<i64>) = app
+        .db()
+        .query_row(
+            "SELECT email, display_name, password_hash, deleted_at FROM users WHERE display_name = '-'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!((email, name.as_str(), hash), (None, "-", None));
+    assert!(deleted.is_some());
+    // The old session is dead.
+    let r = app.request(
+        "GET",
+        "/",
+        &[("Cookie", &format!("__Host-palabre-session={old_cookie}"))],
+        b"",
+    );
+    assert!(r.text().contains("Se connecter"));
+    // The address can sign up again.
+    let mut again = Browser::new(&app);
+    let _ = again.get("/account/signup");
+    let r = again.post(
+        "/account/signup",
+        &[
+            ("name", "Camille"),
+            ("email", "camille@valbrune.example.org"),
+            ("password", "une toute nouvelle vie"),
+            ("confirm", "une toute nouvelle vie"),
+            ("terms", "yes"),
+        ],
+    );
+    assert_eq!(r.status, 200);
+    let fresh: i64 = app
+        .db()
+        .query_row("SELECT count(*) FROM users WHERE email = 'camille@valbrune.example.org' AND deleted_at IS NULL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fresh, 1);
+}
+
+#[test]
+fn the_last_administrator_cannot_delete_their_account() {
+    let app = TestApp::start();
+    let mut admin = signed_in_as(&app, "admin@valbrune.example.org", "valbrune-admin-2026");
+    let _ = admin.get("/account/delete");
+    let r = admin.post("/account/delete", &[("password", "valbrune-admin-2026")]);
+    assert_eq!(r.status, 403);
+    let alive: i64 = app
+        .db()
+        .query_row(
+            "SELECT count(*) FROM users WHERE role = 'admin' AND deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(alive, 1);
+}

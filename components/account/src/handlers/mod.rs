@@ -1,3 +1,4 @@
+pub mod me;
 pub mod password;
 pub mod session;
 pub mod setup;
