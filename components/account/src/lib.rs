@@ -19,6 +19,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("notice", include_str!("../templates/notice.hbs")),
     ("form_page", include_str!("../templates/form_page.hbs")),
     ("account", include_str!("../templates/account.hbs")),
+    ("two_factor", include_str!("../templates/two_factor.hbs")),
+    ("recovery", include_str!("../templates/recovery.hbs")),
 ];
 
 fn renderer() -> Result<&'static Renderer, &'static Error> {

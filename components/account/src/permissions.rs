@@ -1,5 +1,6 @@
 //! Who may do what in the account component.
 
+use palabre_domain::Role;
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Result};
 
@@ -16,5 +17,15 @@ pub async fn setup_open(env: &Env) -> Result<()> {
 
 /// Pages of one's own account need a session.
 pub fn signed_in(env: &Env) -> Result<i64> {
-    env.ctx.visitor.user_id.ok_or(Error::Forbidden)
+    env.ctx.require_signed_in()
+}
+
+/// Two-factor sign-in is for staff.
+pub fn staff(env: &Env) -> Result<i64> {
+    env.ctx.require(Role::Moderator)
+}
+
+/// Instance-wide security settings are for administrators.
+pub fn admin(env: &Env) -> Result<i64> {
+    env.ctx.require(Role::Admin)
 }

@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Response, Result};
 
-use crate::handlers::{me, password, session, setup, signup};
+use crate::handlers::{me, password, session, setup, signup, two_factor};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let method = env.ctx.method.clone();
@@ -29,6 +29,13 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         (Method::GET | Method::HEAD, "/account/data") => me::data(env).await,
         (Method::GET | Method::HEAD, "/account/delete") => me::delete_form(env),
         (Method::POST, "/account/delete") => me::delete(env).await,
+        (Method::POST, "/account/login/2fa") => two_factor::login_code(env).await,
+        (Method::POST, "/account/login/enrol") => two_factor::login_enrol(env).await,
+        (Method::GET | Method::HEAD, "/account/2fa") => two_factor::settings(env).await,
+        (Method::POST, "/account/2fa/enable") => two_factor::enable(env).await,
+        (Method::POST, "/account/2fa/disable") => two_factor::disable(env).await,
+        (Method::GET | Method::HEAD, "/account/security") => two_factor::security_form(env).await,
+        (Method::POST, "/account/security") => two_factor::security_save(env).await,
         (
             _,
             "/setup" | "/account/login" | "/account/logout" | "/account/signup"

@@ -12,8 +12,8 @@ const INSERT_ADMIN: &str = "INSERT INTO users \
 const INSERT_CITIZEN: &str = "INSERT INTO users \
      (email, display_name, role, locale, password_hash, created_at) \
      VALUES (?, ?, 'citizen', ?, ?, ?) RETURNING id";
-const ACCOUNT_BY_EMAIL: &str = "SELECT id, password_hash, email_confirmed_at, locale \
-     FROM users WHERE email = ? AND deleted_at IS NULL";
+const ACCOUNT_BY_EMAIL: &str = "SELECT id, password_hash, email_confirmed_at, locale, role, \
+     totp_enabled_at FROM users WHERE email = ? AND deleted_at IS NULL";
 const INSERT_TOKEN: &str = "INSERT INTO email_tokens \
      (user_id, purpose, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
 const CONSUME_TOKEN: &str = "UPDATE email_tokens SET used_at = ? \
@@ -85,6 +85,8 @@ pub struct Account {
     pub password_hash: Option<String>,
     pub confirmed: bool,
     pub locale: Option<String>,
+    pub staff: bool,
+    pub two_factor: bool,
 }
 
 /// The account of an email, if there is one.
@@ -95,6 +97,8 @@ pub async fn account(conn: &Connection, email: &str) -> DbResult<Option<Account>
         password_hash: db::opt_text(&r, 1),
         confirmed: db::opt_int(&r, 2).is_some(),
         locale: db::opt_text(&r, 3),
+        staff: matches!(db::text(&r, 4).as_str(), "moderator" | "admin"),
+        two_factor: db::opt_int(&r, 5).is_some(),
     }))
 }
 
@@ -230,4 +234,160 @@ pub async fn is_last_admin(conn: &Connection, user_id: i64) -> DbResult<bool> {
     }
     let others = db::query_one(conn, OTHER_ADMINS, vec![Value::Integer(user_id)]).await?;
     Ok(others.is_some_and(|r| db::int(&r, 0) == 0))
+}
+
+const SETTING: &str = "SELECT value FROM settings WHERE key = ?";
+const INSERT_CHALLENGE: &str = "INSERT INTO login_challenges \
+     (user_id, purpose, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+const CHALLENGE: &str = "SELECT id, user_id FROM login_challenges WHERE token_hash = ? AND purpose = ? \
+     AND used_at IS NULL AND expires_at > ? AND attempts < 5";
+const CHALLENGE_FAILED: &str = "UPDATE login_challenges SET attempts = attempts + 1 WHERE id = ?";
+const CHALLENGE_USED: &str =
+    "UPDATE login_challenges SET used_at = ? WHERE id = ? AND used_at IS NULL";
+const TOTP_OF: &str = "SELECT totp_secret, totp_pending, totp_last_step, email FROM users \
+     WHERE id = ? AND deleted_at IS NULL";
+const SET_PENDING: &str = "UPDATE users SET totp_pending = ? WHERE id = ?";
+const ENABLE_TOTP: &str = "UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, \
+     totp_enabled_at = ?, totp_last_step = ? WHERE id = ? AND totp_pending IS NOT NULL";
+const DISABLE_TOTP: &str = "UPDATE users SET totp_secret = NULL, totp_pending = NULL, \
+     totp_enabled_at = NULL WHERE id = ?";
+const TOTP_STEP: &str = "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?";
+const DELETE_RECOVERY: &str = "DELETE FROM recovery_codes WHERE user_id = ?";
+const INSERT_RECOVERY: &str = "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)";
+const USE_RECOVERY: &str = "UPDATE recovery_codes SET used_at = ? \
+     WHERE user_id = ? AND code_hash = ? AND used_at IS NULL RETURNING id";
+
+pub async fn setting(conn: &Connection, key: &str) -> DbResult<Option<String>> {
+    let row = db::query_one(conn, SETTING, vec![Value::text(key)]).await?;
+    Ok(row.map(|r| db::text(&r, 0)))
+}
+
+/// Stores a login challenge (the token's hash) valid for `lifetime` seconds.
+pub async fn insert_challenge(
+    conn: &Connection,
+    user_id: i64,
+    purpose: &str,
+    token_hash: &str,
+    now: i64,
+    lifetime: i64,
+) -> DbResult<()> {
+    let params = vec![
+        Value::Integer(user_id),
+        Value::text(purpose),
+        Value::text(token_hash),
+        Value::Integer(now),
+        Value::Integer(now + lifetime),
+    ];
+    db::exec(conn, INSERT_CHALLENGE, params).await
+}
+
+/// (challenge id, user id) of a live challenge.
+pub async fn challenge(
+    conn: &Connection,
+    token_hash: &str,
+    purpose: &str,
+    now: i64,
+) -> DbResult<Option<(i64, i64)>> {
+    let params = vec![
+        Value::text(token_hash),
+        Value::text(purpose),
+        Value::Integer(now),
+    ];
+    let row = db::query_one(conn, CHALLENGE, params).await?;
+    Ok(row.map(|r| (db::int(&r, 0), db::int(&r, 1))))
+}
+
+pub async fn challenge_failed(conn: &Connection, id: i64) -> DbResult<()> {
+    db::exec(conn, CHALLENGE_FAILED, vec![Value::Integer(id)]).await
+}
+
+/// Marks a challenge used; false when it already was (a double submit).
+pub async fn challenge_used(conn: &Connection, id: i64, now: i64) -> DbResult<bool> {
+    db::exec(
+        conn,
+        CHALLENGE_USED,
+        vec![Value::Integer(now), Value::Integer(id)],
+    )
+    .await?;
+    Ok(conn.changes().await == 1)
+}
+
+pub struct Totp {
+    pub secret: Option<String>,
+    pub pending: Option<String>,
+    pub last_step: i64,
+    pub email: String,
+}
+
+pub async fn totp_of(conn: &Connection, user_id: i64) -> DbResult<Option<Totp>> {
+    let row = db::query_one(conn, TOTP_OF, vec![Value::Integer(user_id)]).await?;
+    Ok(row.map(|r| Totp {
+        secret: db::opt_text(&r, 0),
+        pending: db::opt_text(&r, 1),
+        last_step: db::int(&r, 2),
+        email: db::text(&r, 3),
+    }))
+}
+
+pub async fn set_pending(conn: &Connection, user_id: i64, secret: &str) -> DbResult<()> {
+    db::exec(
+        conn,
+        SET_PENDING,
+        vec![Value::text(secret), Value::Integer(user_id)],
+    )
+    .await
+}
+
+pub async fn enable_totp(conn: &Connection, user_id: i64, step: i64, now: i64) -> DbResult<()> {
+    let params = vec![
+        Value::Integer(now),
+        Value::Integer(step),
+        Value::Integer(user_id),
+    ];
+    db::exec(conn, ENABLE_TOTP, params).await
+}
+
+pub async fn disable_totp(conn: &Connection, user_id: i64) -> DbResult<()> {
+    db::exec(conn, DISABLE_TOTP, vec![Value::Integer(user_id)]).await?;
+    db::exec(conn, DELETE_RECOVERY, vec![Value::Integer(user_id)]).await
+}
+
+/// Records the step of an accepted code; false if a later one was already used.
+pub async fn totp_step(conn: &Connection, user_id: i64, step: i64) -> DbResult<bool> {
+    let params = vec![
+        Value::Integer(step),
+        Value::Integer(user_id),
+        Value::Integer(step),
+    ];
+    db::exec(conn, TOTP_STEP, params).await?;
+    Ok(conn.changes().await == 1)
+}
+
+/// Replaces the recovery codes with new ones (their hashes).
+pub async fn replace_recovery(conn: &Connection, user_id: i64, hashes: &[String]) -> DbResult<()> {
+    db::exec(conn, DELETE_RECOVERY, vec![Value::Integer(user_id)]).await?;
+    for hash in hashes {
+        db::exec(
+            conn,
+            INSERT_RECOVERY,
+            vec![Value::Integer(user_id), Value::text(hash.as_str())],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Uses a recovery code once.
+pub async fn use_recovery(
+    conn: &Connection,
+    user_id: i64,
+    code_hash: &str,
+    now: i64,
+) -> DbResult<bool> {
+    let params = vec![
+        Value::Integer(now),
+        Value::Integer(user_id),
+        Value::text(code_hash),
+    ];
+    Ok(db::query_one(conn, USE_RECOVERY, params).await?.is_some())
 }

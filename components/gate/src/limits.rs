@@ -40,6 +40,15 @@ pub fn buckets(
             }
             buckets
         }
+        (&Method::POST, "/account/login/2fa" | "/account/login/enrol") => {
+            vec![(
+                format!("login-ip:{ip}"),
+                Limit {
+                    max: 20,
+                    window_seconds: PER_MINUTE,
+                },
+            )]
+        }
         (&Method::POST, "/account/reset") => {
             let pairs = form::parse_urlencoded(body);
             let email = form::field(&pairs, "email")

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_accounts"),
     migration!(3, "0003_mail_and_tokens"),
     migration!(4, "0004_profile"),
+    migration!(5, "0005_two_factor"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

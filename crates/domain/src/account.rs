@@ -29,6 +29,8 @@ pub enum FieldError {
     MustAccept,
     #[error("wrong current password")]
     WrongPassword,
+    #[error("wrong code")]
+    WrongCode,
 }
 
 impl FieldError {
@@ -46,6 +48,7 @@ impl FieldError {
             FieldError::InvalidChoice => "field-invalid-choice",
             FieldError::MustAccept => "must-accept",
             FieldError::WrongPassword => "current-password-wrong",
+            FieldError::WrongCode => "wrong-code",
         }
     }
 }

@@ -98,6 +98,22 @@ impl Ctx {
         }
     }
 
+    /// The signed-in user's id, or 403.
+    pub fn require_signed_in(&self) -> crate::Result<i64> {
+        self.visitor.user_id.ok_or(crate::Error::Forbidden)
+    }
+
+    /// The user's id when their role is at least `role`, or 403: the one way
+    /// every component checks a role before a staff page or a write.
+    pub fn require(&self, role: palabre_domain::Role) -> crate::Result<i64> {
+        let user_id = self.require_signed_in()?;
+        if self.visitor.role.at_least(role) {
+            Ok(user_id)
+        } else {
+            Err(crate::Error::Forbidden)
+        }
+    }
+
     pub fn query(&self, name: &str) -> Option<&str> {
         form::field(&self.query, name)
     }

@@ -21,6 +21,7 @@ pub mod session;
 pub mod site;
 pub mod sql;
 pub mod tokens;
+pub mod totp;
 pub mod visitor;
 
 pub use ctx::Ctx;

@@ -48,6 +48,18 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Delete,
     },
     Source {
+        table: "recovery_codes",
+        user_column: "user_id",
+        export: &["id", "used_at"],
+        erase: Erase::Delete,
+    },
+    Source {
+        table: "login_challenges",
+        user_column: "user_id",
+        export: &["purpose", "created_at", "expires_at", "used_at"],
+        erase: Erase::Delete,
+    },
+    Source {
         table: "mail_outbox",
         user_column: "user_id",
         export: &[
@@ -74,12 +86,14 @@ pub const SOURCES: &[Source] = &[
             "notify_news",
             "created_at",
             "email_confirmed_at",
+            "totp_enabled_at",
         ],
         // The row stays as a tombstone so that contributions keep an author
         // ("deleted participant"); everything personal goes, and every session ends.
         erase: Erase::Sql(
             "UPDATE users SET email = NULL, display_name = '-', bio = NULL, password_hash = NULL, \
              locale = NULL, notify_followed = 0, notify_news = 0, \
+             totp_secret = NULL, totp_pending = NULL, totp_enabled_at = NULL, \
              deleted_at = CAST(strftime('%s', 'now') AS INTEGER), \
              sessions_valid_after = CAST(strftime('%s', 'now') AS INTEGER) + 1 \
              WHERE id = ?1",

@@ -782,3 +782,185 @@ fn the_last_administrator_cannot_delete_their_account() {
         .unwrap();
     assert_eq!(alive, 1);
 }
+
+fn totp_code(secret: &str, offset: i64) -> String {
+    let bytes = palabre_kit::totp::base32_decode(secret).unwrap();
+    let step = palabre_kit::now() / palabre_kit::totp::PERIOD + offset;
+    format!(
+        "{:06}",
+        palabre_kit::totp::code_at(&bytes, step, 6).unwrap()
+    )
+}
+
+fn secret_of(app: &TestApp, email: &str, column: &str) -> String {
+    app.db()
+        .query_row(
+            &format!("SELECT {column} FROM users WHERE email = ?1"),
+            [email],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn token_in(html: &str) -> String {
+    let at = html.find("name=\"token\" value=\"").expect("a token field");
+    html[at + 20..].split('"').next().unwrap().to_string()
+}
+
+#[test]
+fn staff_use_two_step_verification_and_citizens_cannot_reach_staff_pages() {
+    let app = TestApp::start();
+    let mut camille = signed_in_as(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    assert_eq!(camille.get("/account/2fa").status, 403);
+    assert_eq!(camille.get("/account/security").status, 403);
+    assert_eq!(
+        camille
+            .post("/account/security", &[("require_staff_2fa", "yes")])
+            .status,
+        403
+    );
+
+    let moderation = "moderation@valbrune.example.org";
+    let mut modo = signed_in_as(&app, moderation, "valbrune-moderation-2026");
+    let page = modo.get("/account/2fa");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text().contains("<svg") && page.text().contains("role=\"img\""),
+        "an inline QR code"
+    );
+    let secret = secret_of(&app, moderation, "totp_pending");
+    assert!(
+        page.text().contains(&secret),
+        "the key, for those who cannot scan"
+    );
+    assert_eq!(
+        modo.post("/account/2fa/enable", &[("code", "000000")])
+            .status,
+        422
+    );
+    let on = modo.post("/account/2fa/enable", &[("code", &totp_code(&secret, 0))]);
+    assert_eq!(on.status, 200);
+    let codes: Vec<String> = on
+        .text()
+        .split("<code>")
+        .skip(1)
+        .map(|s| s.split("</code>").next().unwrap().to_string())
+        .collect();
+    assert_eq!(codes.len(), 10);
+    let _ = modo.post("/account/logout", &[]);
+
+    // Password, then a recovery code.
+    let mut phone = Browser::new(&app);
+    let _ = phone.get("/account/login");
+    let step = phone.post(
+        "/account/login",
+        &[
+            ("email", moderation),
+            ("password", "valbrune-moderation-2026"),
+        ],
+    );
+    assert_eq!(step.status, 200);
+    assert!(
+        phone.cookie("__Host-palabre-session").is_none(),
+        "no session before the code"
+    );
+    let token = token_in(&step.text());
+    let wrong = phone.post(
+        "/account/login/2fa",
+        &[("token", &token), ("code", "123456")],
+    );
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text().contains("Ce code n&#x27;est pas valable."));
+    let ok = phone.post(
+        "/account/login/2fa",
+        &[("token", &token), ("code", &codes[0].to_lowercase())],
+    );
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    assert!(phone.cookie("__Host-palabre-session").is_some());
+    // The challenge and the recovery code are both spent.
+    let mut again = Browser::new(&app);
+    let _ = again.get("/account/login");
+    assert_eq!(
+        again
+            .post(
+                "/account/login/2fa",
+                &[("token", &token), ("code", &codes[1])]
+            )
+            .status,
+        422
+    );
+    let step = again.post(
+        "/account/login",
+        &[
+            ("email", moderation),
+            ("password", "valbrune-moderation-2026"),
+        ],
+    );
+    let token = token_in(&step.text());
+    assert_eq!(
+        again
+            .post(
+                "/account/login/2fa",
+                &[("token", &token), ("code", &codes[0])]
+            )
+            .status,
+        422
+    );
+    // The app's next code works (one step of drift is allowed, replays are not).
+    let secret = secret_of(&app, moderation, "totp_secret");
+    let ok = again.post(
+        "/account/login/2fa",
+        &[("token", &token), ("code", &totp_code(&secret, 1))],
+    );
+    assert_eq!(ok.status, 303, "{}", ok.text());
+
+    // An administrator requires it for all staff: the next admin sign-in enrols first.
+    let admin_email = "admin@valbrune.example.org";
+    let mut admin = signed_in_as(&app, admin_email, "valbrune-admin-2026");
+    let _ = admin.get("/account/security");
+    assert_eq!(
+        admin
+            .post("/account/security", &[("require_staff_2fa", "yes")])
+            .status,
+        200
+    );
+    let _ = admin.post("/account/logout", &[]);
+    let _ = admin.get("/account/login");
+    let enrol = admin.post(
+        "/account/login",
+        &[("email", admin_email), ("password", "valbrune-admin-2026")],
+    );
+    assert_eq!(enrol.status, 200);
+    assert!(enrol.text().contains("<svg"));
+    assert!(admin.cookie("__Host-palabre-session").is_none());
+    let token = token_in(&enrol.text());
+    let pending = secret_of(&app, admin_email, "totp_pending");
+    let done = admin.post(
+        "/account/login/enrol",
+        &[("token", &token), ("code", &totp_code(&pending, 0))],
+    );
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert!(done.text().contains("codes de secours"));
+    assert!(
+        admin.cookie("__Host-palabre-session").is_some(),
+        "signed in once enrolled"
+    );
+    // While it is required, staff cannot turn it off.
+    let _ = admin.get("/account/2fa");
+    let secret = secret_of(&app, admin_email, "totp_secret");
+    assert_eq!(
+        admin
+            .post("/account/2fa/disable", &[("code", &totp_code(&secret, 1))])
+            .status,
+        403
+    );
+
+    let actions = audit_actions(&app);
+    assert!(actions.contains(&"2fa-enabled".to_string()));
+    assert!(actions.contains(&"login-2fa-failed".to_string()));
+    assert!(actions.contains(&"2fa-requirement".to_string()));
+}

@@ -14,15 +14,24 @@ use crate::{permissions, store};
 pub fn hub(env: &mut Env) -> Result<Response> {
     permissions::signed_in(env)?;
     let locale = env.ctx.locale;
-    let links = [
+    let mut items = vec![
         ("/account/profile", "profile-title"),
         ("/account/password", "password-title"),
+    ];
+    if permissions::staff(env).is_ok() {
+        items.push(("/account/2fa", "totp-settings-title"));
+    }
+    if permissions::admin(env).is_ok() {
+        items.push(("/account/security", "security-title"));
+    }
+    items.extend([
         ("/account/data", "data-title"),
         ("/account/delete", "delete-title"),
-    ]
-    .iter()
-    .map(|(href, id)| json!({ "href": href, "label": i18n::t(locale, id) }))
-    .collect::<Vec<_>>();
+    ]);
+    let links = items
+        .iter()
+        .map(|(href, id)| json!({ "href": href, "label": i18n::t(locale, id) }))
+        .collect::<Vec<_>>();
     let title = i18n::t(locale, "account-title");
     let data = json!({ "intro": i18n::t(locale, "account-intro"), "links": links });
     env.page("account", &title, data)

@@ -3,6 +3,7 @@ pub mod password;
 pub mod session;
 pub mod setup;
 pub mod signup;
+pub mod two_factor;
 
 use palabre_kit::app::Env;
 use palabre_kit::{Response, Result, i18n};

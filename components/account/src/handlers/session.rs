@@ -7,6 +7,7 @@ use palabre_kit::forms::FormView;
 use palabre_kit::{Response, Result, audit, form, i18n, password, respond};
 use serde_json::json;
 
+use crate::handlers::two_factor;
 use crate::store;
 
 fn render(
@@ -58,8 +59,7 @@ pub async fn login(env: &mut Env) -> Result<Response> {
     let subject = email.as_ref().map_or(typed.as_str(), Email::as_str);
     match account {
         Some(account) if verified && account.confirmed => {
-            audit::record(&env.conn, Some(account.id), "login", None, ip).await?;
-            Ok(respond::start_session(respond::redirect("/"), account.id))
+            two_factor::after_password(env, &account).await
         }
         // The right password proves who asks: telling them to confirm leaks nothing.
         Some(account) if verified => {

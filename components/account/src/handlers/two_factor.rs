@@ -1,0 +1,463 @@
+//! Two-factor sign-in for staff (TOTP, RFC 6238) with recovery codes. Between
+//! the password and the code, a short-lived challenge (its token in the form,
+//! its hash in the database) stands for "the password was right".
+
+use palabre_domain::account::FieldError;
+use palabre_kit::app::Env;
+use palabre_kit::forms::FormView;
+use palabre_kit::{Error, Response, Result, audit, db, form, i18n, respond, tokens, totp};
+use serde_json::json;
+
+use crate::handlers::notice;
+use crate::permissions;
+use crate::store::{self, Account};
+
+/// How long the code step may take after the password step.
+const CHALLENGE_LIFETIME: i64 = 5 * 60;
+const RECOVERY_CODES: usize = 10;
+pub const REQUIRE_SETTING: &str = "security.require_staff_2fa";
+
+fn internal(e: impl std::fmt::Display) -> Error {
+    Error::Internal(e.to_string())
+}
+
+async fn required_for_staff(env: &Env) -> Result<bool> {
+    Ok(store::setting(&env.conn, REQUIRE_SETTING).await?.as_deref() == Some("true"))
+}
+
+/// What the page of a code step shows.
+struct Step<'a> {
+    title: &'a str,
+    intro: &'a str,
+    action: &'a str,
+    token: Option<&'a str>,
+    /// (base32 secret, account) when a new secret is to be scanned.
+    enrol: Option<(&'a str, &'a str)>,
+    error: Option<FieldError>,
+    submit: &'a str,
+}
+
+fn render_step(env: &Env, step: &Step<'_>, status: http::StatusCode) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale).input(
+        "code",
+        "text",
+        "field-totp-code",
+        "",
+        "one-time-code",
+        step.error,
+    );
+    let (qr, secret) = match step.enrol {
+        Some((secret, account)) => {
+            let uri = totp::uri(&env.site.name, account, secret);
+            let qr = totp::qr_svg(&uri, &i18n::t(locale, "totp-qr-label"))
+                .ok_or(Error::Internal("qr code".into()))?;
+            (Some(qr), Some(secret.to_string()))
+        }
+        None => (None, None),
+    };
+    let title = i18n::t(locale, step.title);
+    let data = json!({
+        "intro": i18n::t(locale, step.intro),
+        "action": step.action,
+        "token": step.token,
+        "qr": qr,
+        "secret": secret,
+        "form": form.to_json(),
+        "submit": i18n::t(locale, step.submit),
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "two_factor", &title, data)
+}
+
+/// After a right password: a code step, an enrolment, or the session.
+pub async fn after_password(env: &mut Env, account: &Account) -> Result<Response> {
+    let must_enrol = account.staff && !account.two_factor && required_for_staff(env).await?;
+    if !account.two_factor && !must_enrol {
+        audit::record(
+            &env.conn,
+            Some(account.id),
+            "login",
+            None,
+            env.ctx.client_ip.as_deref(),
+        )
+        .await?;
+        return Ok(respond::start_session(respond::redirect("/"), account.id));
+    }
+    let token = tokens::new_token().map_err(internal)?;
+    let now = palabre_kit::now();
+    let purpose = if must_enrol { "enrol" } else { "totp" };
+    store::insert_challenge(
+        &env.conn,
+        account.id,
+        purpose,
+        &tokens::hash_token(&token),
+        now,
+        CHALLENGE_LIFETIME,
+    )
+    .await?;
+    if !must_enrol {
+        let step = Step {
+            title: "totp-title",
+            intro: "totp-intro",
+            action: "/account/login/2fa",
+            token: Some(&token),
+            enrol: None,
+            error: None,
+            submit: "login-submit",
+        };
+        return render_step(env, &step, http::StatusCode::OK);
+    }
+    let secret = totp::new_secret().map_err(internal)?;
+    store::set_pending(&env.conn, account.id, &secret).await?;
+    let email = store::totp_of(&env.conn, account.id)
+        .await?
+        .map(|t| t.email)
+        .unwrap_or_default();
+    let step = Step {
+        title: "totp-enrol-title",
+        intro: "totp-required-intro",
+        action: "/account/login/enrol",
+        token: Some(&token),
+        enrol: Some((&secret, &email)),
+        error: None,
+        submit: "totp-enable-submit",
+    };
+    render_step(env, &step, http::StatusCode::OK)
+}
+
+fn normalize_recovery(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// Checks a TOTP code (or, at sign-in, a recovery code) for a user.
+async fn code_ok(env: &Env, user_id: i64, typed: &str, allow_recovery: bool) -> Result<bool> {
+    let Some(state) = store::totp_of(&env.conn, user_id).await? else {
+        return Ok(false);
+    };
+    let now = palabre_kit::now();
+    if let Some(secret) = &state.secret
+        && let Some(step) = totp::verify(secret, typed, now, state.last_step)
+    {
+        return Ok(store::totp_step(&env.conn, user_id, step).await?);
+    }
+    if allow_recovery {
+        let hash = tokens::hash_token(&normalize_recovery(typed));
+        return Ok(store::use_recovery(&env.conn, user_id, &hash, now).await?);
+    }
+    Ok(false)
+}
+
+fn challenge_expired(env: &Env) -> Result<Response> {
+    notice(
+        env,
+        "totp-expired-title",
+        "totp-expired-body",
+        http::StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+/// `POST /account/login/2fa`: the code step of a sign-in.
+pub async fn login_code(env: &mut Env) -> Result<Response> {
+    let pairs = env.form().await?;
+    let token = form::field(&pairs, "token").unwrap_or_default().to_string();
+    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
+    let now = palabre_kit::now();
+    let found = if tokens::plausible(&token) {
+        store::challenge(&env.conn, &tokens::hash_token(&token), "totp", now).await?
+    } else {
+        None
+    };
+    let Some((challenge_id, user_id)) = found else {
+        return challenge_expired(env);
+    };
+    let ip = env.ctx.client_ip.clone();
+    if !code_ok(env, user_id, &typed, true).await? {
+        store::challenge_failed(&env.conn, challenge_id).await?;
+        audit::record(
+            &env.conn,
+            Some(user_id),
+            "login-2fa-failed",
+            None,
+            ip.as_deref(),
+        )
+        .await?;
+        let step = Step {
+            title: "totp-title",
+            intro: "totp-intro",
+            action: "/account/login/2fa",
+            token: Some(&token),
+            enrol: None,
+            error: Some(FieldError::WrongCode),
+            submit: "login-submit",
+        };
+        return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    if !store::challenge_used(&env.conn, challenge_id, now).await? {
+        return challenge_expired(env);
+    }
+    audit::record(
+        &env.conn,
+        Some(user_id),
+        "login",
+        Some("2fa"),
+        ip.as_deref(),
+    )
+    .await?;
+    Ok(respond::start_session(respond::redirect("/"), user_id))
+}
+
+/// New recovery codes: shown once, stored hashed.
+async fn issue_recovery_codes(conn: &db::Connection, user_id: i64) -> Result<Vec<String>> {
+    let mut codes = Vec::with_capacity(RECOVERY_CODES);
+    for _ in 0..RECOVERY_CODES {
+        let raw = totp::new_secret().map_err(internal)?;
+        codes.push(raw[..10].to_string());
+    }
+    let hashes: Vec<String> = codes.iter().map(|c| tokens::hash_token(c)).collect();
+    store::replace_recovery(conn, user_id, &hashes).await?;
+    Ok(codes
+        .iter()
+        .map(|c| format!("{}-{}", &c[..5], &c[5..]))
+        .collect())
+}
+
+fn render_recovery(env: &Env, codes: &[String]) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let title = i18n::t(locale, "totp-recovery-title");
+    let data = json!({ "intro": i18n::t(locale, "totp-recovery-intro"), "codes": codes });
+    env.renderer.page(
+        &env.ctx,
+        &env.site,
+        http::StatusCode::OK,
+        "recovery",
+        &title,
+        data,
+    )
+}
+
+/// Turns the pending secret on if `typed` is a valid code for it.
+async fn confirm_pending(env: &Env, user_id: i64, typed: &str) -> Result<Option<Vec<String>>> {
+    let Some(state) = store::totp_of(&env.conn, user_id).await? else {
+        return Ok(None);
+    };
+    let Some(pending) = state.pending else {
+        return Ok(None);
+    };
+    let now = palabre_kit::now();
+    let Some(step) = totp::verify(&pending, typed, now, 0) else {
+        return Ok(None);
+    };
+    let ip = env.ctx.client_ip.clone();
+    let codes = db::immediate(&env.conn, async |conn| {
+        store::enable_totp(conn, user_id, step, now).await?;
+        let codes = issue_recovery_codes(conn, user_id).await?;
+        audit::record(conn, Some(user_id), "2fa-enabled", None, ip.as_deref()).await?;
+        Ok::<_, Error>(codes)
+    })
+    .await?;
+    Ok(Some(codes))
+}
+
+/// `POST /account/login/enrol`: staff who must use two-factor sign-in enrol
+/// before their first session.
+pub async fn login_enrol(env: &mut Env) -> Result<Response> {
+    let pairs = env.form().await?;
+    let token = form::field(&pairs, "token").unwrap_or_default().to_string();
+    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
+    let now = palabre_kit::now();
+    let found = if tokens::plausible(&token) {
+        store::challenge(&env.conn, &tokens::hash_token(&token), "enrol", now).await?
+    } else {
+        None
+    };
+    let Some((challenge_id, user_id)) = found else {
+        return challenge_expired(env);
+    };
+    let Some(codes) = confirm_pending(env, user_id, &typed).await? else {
+        store::challenge_failed(&env.conn, challenge_id).await?;
+        let state = store::totp_of(&env.conn, user_id).await?;
+        let (pending, email) = state
+            .map(|s| (s.pending.unwrap_or_default(), s.email))
+            .unwrap_or_default();
+        let step = Step {
+            title: "totp-enrol-title",
+            intro: "totp-required-intro",
+            action: "/account/login/enrol",
+            token: Some(&token),
+            enrol: Some((&pending, &email)),
+            error: Some(FieldError::WrongCode),
+            submit: "totp-enable-submit",
+        };
+        return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    if !store::challenge_used(&env.conn, challenge_id, now).await? {
+        return challenge_expired(env);
+    }
+    audit::record(
+        &env.conn,
+        Some(user_id),
+        "login",
+        Some("2fa-enrolled"),
+        env.ctx.client_ip.as_deref(),
+    )
+    .await?;
+    Ok(respond::start_session(
+        render_recovery(env, &codes)?,
+        user_id,
+    ))
+}
+
+/// `GET /account/2fa`: status, and a new secret to scan when it is off.
+pub async fn settings(env: &mut Env) -> Result<Response> {
+    let user_id = permissions::staff(env)?;
+    let state = store::totp_of(&env.conn, user_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if state.secret.is_some() {
+        let step = Step {
+            title: "totp-settings-title",
+            intro: "totp-on-intro",
+            action: "/account/2fa/disable",
+            token: None,
+            enrol: None,
+            error: None,
+            submit: "totp-disable-submit",
+        };
+        return render_step(env, &step, http::StatusCode::OK);
+    }
+    let secret = totp::new_secret().map_err(internal)?;
+    store::set_pending(&env.conn, user_id, &secret).await?;
+    let step = Step {
+        title: "totp-settings-title",
+        intro: "totp-off-intro",
+        action: "/account/2fa/enable",
+        token: None,
+        enrol: Some((&secret, &state.email)),
+        error: None,
+        submit: "totp-enable-submit",
+    };
+    render_step(env, &step, http::StatusCode::OK)
+}
+
+pub async fn enable(env: &mut Env) -> Result<Response> {
+    let user_id = permissions::staff(env)?;
+    let pairs = env.form().await?;
+    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
+    match confirm_pending(env, user_id, &typed).await? {
+        Some(codes) => render_recovery(env, &codes),
+        None => {
+            let state = store::totp_of(&env.conn, user_id)
+                .await?
+                .ok_or(Error::NotFound)?;
+            let pending = state.pending.unwrap_or_default();
+            let step = Step {
+                title: "totp-settings-title",
+                intro: "totp-off-intro",
+                action: "/account/2fa/enable",
+                token: None,
+                enrol: Some((&pending, &state.email)),
+                error: Some(FieldError::WrongCode),
+                submit: "totp-enable-submit",
+            };
+            render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
+}
+
+pub async fn disable(env: &mut Env) -> Result<Response> {
+    let user_id = permissions::staff(env)?;
+    let pairs = env.form().await?;
+    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
+    if required_for_staff(env).await? {
+        return Err(Error::Forbidden);
+    }
+    if !code_ok(env, user_id, &typed, false).await? {
+        let step = Step {
+            title: "totp-settings-title",
+            intro: "totp-on-intro",
+            action: "/account/2fa/disable",
+            token: None,
+            enrol: None,
+            error: Some(FieldError::WrongCode),
+            submit: "totp-disable-submit",
+        };
+        return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    store::disable_totp(&env.conn, user_id).await?;
+    audit::record(
+        &env.conn,
+        Some(user_id),
+        "2fa-disabled",
+        None,
+        env.ctx.client_ip.as_deref(),
+    )
+    .await?;
+    notice(
+        env,
+        "totp-settings-title",
+        "totp-disabled-body",
+        http::StatusCode::OK,
+    )
+}
+
+fn render_security(env: &Env, required: bool, saved: bool) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .checkbox(
+            "require_staff_2fa",
+            "field-require-staff-2fa",
+            required,
+            None,
+        )
+        .optional();
+    let title = i18n::t(locale, "security-title");
+    let data = json!({
+        "form": form.to_json(),
+        "intro": i18n::t(locale, "security-intro"),
+        "action": "/account/security",
+        "submit": i18n::t(locale, "profile-submit"),
+        "saved": saved.then(|| i18n::t(locale, "profile-saved")),
+    });
+    env.renderer.page(
+        &env.ctx,
+        &env.site,
+        http::StatusCode::OK,
+        "form_page",
+        &title,
+        data,
+    )
+}
+
+/// `GET /account/security`: instance-wide security settings (administrators).
+pub async fn security_form(env: &mut Env) -> Result<Response> {
+    permissions::admin(env)?;
+    let required = required_for_staff(env).await?;
+    render_security(env, required, false)
+}
+
+pub async fn security_save(env: &mut Env) -> Result<Response> {
+    let user_id = permissions::admin(env)?;
+    let pairs = env.form().await?;
+    let required = form::field(&pairs, "require_staff_2fa") == Some("yes");
+    let value = if required { "true" } else { "false" };
+    let ip = env.ctx.client_ip.clone();
+    db::immediate(&env.conn, async |conn| {
+        store::set_setting(conn, REQUIRE_SETTING, value).await?;
+        audit::record(
+            conn,
+            Some(user_id),
+            "2fa-requirement",
+            Some(value),
+            ip.as_deref(),
+        )
+        .await?;
+        Ok::<(), Error>(())
+    })
+    .await?;
+    render_security(env, required, true)
+}
