@@ -964,3 +964,146 @@ fn staff_use_two_step_verification_and_citizens_cannot_reach_staff_pages() {
     assert!(actions.contains(&"login-2fa-failed".to_string()));
     assert!(actions.contains(&"2fa-requirement".to_string()));
 }
+
+/// A snapshot of what forms could change.
+fn state(app: &TestApp) -> (i64, i64, i64, String) {
+    let db = app.db();
+    let count = |sql: &str| db.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    let users = count("SELECT count(*) FROM users");
+    let mails = count("SELECT count(*) FROM mail_outbox");
+    let tokens = count("SELECT count(*) FROM email_tokens");
+    let profile: String = db
+        .query_row(
+            "SELECT display_name || '|' || coalesce(bio, '') || '|' || coalesce(locale, '') || '|' || password_hash \
+             FROM users WHERE email = 'camille@valbrune.example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (users, mails, tokens, profile)
+}
+
+#[test]
+fn bad_input_gives_the_form_back_and_changes_nothing() {
+    let app = TestApp::start();
+    let huge = "x".repeat(100_000); // 100 KB
+    let accents = "é".repeat(50_000); // 100 KB of UTF-8 (300 KB percent-encoded)
+    let mut camille = signed_in_as(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    camille
+        .headers
+        .push(("Accept-Language".into(), "de".into()));
+    // A page of the session, for its CSRF token.
+    assert_eq!(camille.get("/account/profile").status, 200);
+    let mut visitor = Browser::new(&app);
+    visitor
+        .headers
+        .push(("Accept-Language".into(), "de".into()));
+    let _ = visitor.get("/account/signup");
+    let before = state(&app);
+
+    let cases: Vec<(&str, Vec<(&str, &str)>, bool)> = vec![
+        ("/account/signup", vec![], false),
+        (
+            "/account/signup",
+            vec![
+                ("name", &huge),
+                ("email", &huge),
+                ("password", &huge),
+                ("confirm", &huge),
+                ("terms", "yes"),
+            ],
+            false,
+        ),
+        (
+            "/account/signup",
+            vec![
+                ("name", "Ok"),
+                ("email", "a@b.example"),
+                ("password", "long enough pass"),
+                ("confirm", "long enough pass"),
+                ("terms", "maybe"),
+            ],
+            false,
+        ),
+        ("/account/login", vec![], false),
+        (
+            "/account/login",
+            vec![("email", &huge), ("password", &huge)],
+            false,
+        ),
+        ("/account/reset", vec![("email", "")], false),
+        ("/account/reset", vec![("email", &huge)], false),
+        ("/account/profile", vec![], true),
+        (
+            "/account/profile",
+            vec![("name", &huge), ("bio", &huge), ("locale", "12")],
+            true,
+        ),
+        (
+            "/account/profile",
+            vec![("name", "Ok"), ("locale", "klingon")],
+            true,
+        ),
+        ("/account/password", vec![], true),
+        (
+            "/account/password",
+            vec![("current", &huge), ("password", &huge), ("confirm", &huge)],
+            true,
+        ),
+        ("/account/delete", vec![("password", "")], true),
+    ];
+    for (path, fields, signed_in) in cases {
+        let browser = if signed_in {
+            &mut camille
+        } else {
+            &mut visitor
+        };
+        let r = browser.post(path, &fields);
+        assert_eq!(
+            r.status,
+            422,
+            "{path} {}: {}",
+            fields.len(),
+            r.text().chars().take(600).collect::<String>()
+        );
+        let html = r.text();
+        assert!(
+            html.contains("<html lang=\"de\">"),
+            "{path}: in the visitor's language"
+        );
+        assert!(
+            html.contains("class=\"error-summary\"") || html.contains("role=\"alert\""),
+            "{path}: a clear message"
+        );
+        assert!(
+            html.contains("<form method=\"post\""),
+            "{path}: the form comes back"
+        );
+        assert_eq!(state(&app), before, "{path}: nothing changed");
+    }
+
+    // Invalid UTF-8 and raw bytes: replaced, refused, nothing changed.
+    let token = palabre_e2e::csrf_in(&camille.get("/account/profile").text()).unwrap();
+    let body = format!("_csrf={token}&name=%FF%FE%00&bio=%C3%28%80&locale=%80%81");
+    let jar = format!(
+        "__Host-palabre-session={}",
+        camille.cookie("__Host-palabre-session").unwrap()
+    );
+    let r = app.request(
+        "POST",
+        "/account/profile",
+        &[
+            ("Cookie", &jar),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Accept-Language", "de"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("Das Formular enthält Fehler"));
+    assert_eq!(state(&app), before);
+}
