@@ -965,6 +965,8 @@ fn staff_use_two_step_verification_and_citizens_cannot_reach_staff_pages() {
     assert!(actions.contains(&"2fa-requirement".to_string()));
 }
 
+type FormCase<'a> = (&'a str, Vec<(&'a str, &'a str)>, bool);
+
 /// A snapshot of what forms could change.
 fn state(app: &TestApp) -> (i64, i64, i64, String) {
     let db = app.db();
@@ -1005,7 +1007,8 @@ fn bad_input_gives_the_form_back_and_changes_nothing() {
     let _ = visitor.get("/account/signup");
     let before = state(&app);
 
-    let cases: Vec<(&str, Vec<(&str, &str)>, bool)> = vec![
+    // (path, fields, whether the form needs a session)
+    let cases: Vec<FormCase> = vec![
         ("/account/signup", vec![], false),
         (
             "/account/signup",
@@ -1046,6 +1049,11 @@ fn bad_input_gives_the_form_back_and_changes_nothing() {
         (
             "/account/profile",
             vec![("name", "Ok"), ("locale", "klingon")],
+            true,
+        ),
+        (
+            "/account/profile",
+            vec![("name", "Ok"), ("bio", &accents)],
             true,
         ),
         ("/account/password", vec![], true),
