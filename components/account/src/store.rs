@@ -391,3 +391,14 @@ pub async fn use_recovery(
     ];
     Ok(db::query_one(conn, USE_RECOVERY, params).await?.is_some())
 }
+
+const FACTORS: &str = "SELECT role IN ('moderator', 'admin'), totp_enabled_at IS NOT NULL \
+     FROM users WHERE id = ?";
+
+/// (is staff, has two-factor on) for a user.
+pub async fn factors(conn: &Connection, user_id: i64) -> DbResult<(bool, bool)> {
+    let row = db::query_one(conn, FACTORS, vec![Value::Integer(user_id)]).await?;
+    Ok(row.map_or((false, false), |r| {
+        (db::int(&r, 0) == 1, db::int(&r, 1) == 1)
+    }))
+}

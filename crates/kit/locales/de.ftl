@@ -162,3 +162,4 @@ wrong-code = Dieser Code ist ungültig. Prüfen Sie die Uhrzeit Ihres Telefons u
 security-title = Sicherheit der Plattform
 security-intro = Sicherheitseinstellungen, die für das gesamte Team der Gemeinde gelten.
 field-require-staff-2fa = Zwei-Schritt-Verifizierung für Moderatoren und Administratoren verlangen
+reset-done-login-body = Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an.

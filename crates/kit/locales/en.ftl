@@ -162,3 +162,4 @@ wrong-code = This code is not valid. Check your phone's clock and try again.
 security-title = Platform security
 security-intro = Security settings that apply to the whole staff of the commune.
 field-require-staff-2fa = Require two-step verification for moderators and administrators
+reset-done-login-body = Your password has been changed. Log in with the new password.

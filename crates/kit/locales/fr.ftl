@@ -162,3 +162,4 @@ wrong-code = Ce code n'est pas valable. Vérifiez l'heure de votre téléphone e
 security-title = Sécurité de la plateforme
 security-intro = Réglages de sécurité qui s'appliquent à toute l'équipe de la commune.
 field-require-staff-2fa = Exiger la vérification en deux étapes pour les modérateurs et les administrateurs
+reset-done-login-body = Votre mot de passe a été changé. Connectez-vous avec ce nouveau mot de passe.

@@ -63,9 +63,13 @@ pub fn code_at(secret: &[u8], step: i64, digits: u32) -> Option<u32> {
     Some(binary % 10u32.pow(digits))
 }
 
-/// Checks a typed code against the secret at `now`, allowing one step of clock
-/// drift either way, and only for a step later than `last_step` (no replay).
-/// Returns the step that matched.
+/// Seconds into a new step during which the previous step's code is still
+/// accepted (the time it takes to type and send it).
+pub const GRACE: i64 = 5;
+
+/// Checks a typed code against the secret at `now`: a code lives for its
+/// 30-second step (ASVS 6.5.5), plus a few seconds of grace, and only for a
+/// step later than `last_step` (used once, ASVS 6.5.1). Returns the step.
 pub fn verify(secret_b32: &str, typed: &str, now: i64, last_step: i64) -> Option<i64> {
     let typed: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
     if typed.len() != DIGITS as usize || !typed.bytes().all(|b| b.is_ascii_digit()) {
@@ -74,7 +78,12 @@ pub fn verify(secret_b32: &str, typed: &str, now: i64, last_step: i64) -> Option
     let wanted: u32 = typed.parse().ok()?;
     let secret = base32_decode(secret_b32)?;
     let current = now.div_euclid(PERIOD);
-    (current - 1..=current + 1)
+    let first = if now.rem_euclid(PERIOD) < GRACE {
+        current - 1
+    } else {
+        current
+    };
+    (first..=current)
         .filter(|step| *step > last_step)
         .find(|step| code_at(&secret, *step, DIGITS) == Some(wanted))
 }
@@ -145,14 +154,24 @@ mod tests {
     #[test]
     fn verification_window_and_replay() {
         let secret = base32_encode(b"12345678901234567890");
-        let now = 1_111_111_111;
+        let now = 1_111_111_111; // 1 s into its step
         let step = now / PERIOD;
         let code = |s: i64| format!("{:06}", code_at(b"12345678901234567890", s, 6).unwrap());
         assert_eq!(verify(&secret, &code(step), now, 0), Some(step));
         assert_eq!(
             verify(&secret, &code(step - 1), now, 0),
             Some(step - 1),
-            "clock drift"
+            "grace"
+        );
+        assert_eq!(
+            verify(&secret, &code(step - 1), now + 10, 0),
+            None,
+            "a step lives 30 s"
+        );
+        assert_eq!(
+            verify(&secret, &code(step + 1), now, 0),
+            None,
+            "no code from the future"
         );
         assert_eq!(verify(&secret, &code(step - 2), now, 0), None, "too old");
         assert_eq!(verify(&secret, &code(step), now, step), None, "replayed");

@@ -910,11 +910,18 @@ fn staff_use_two_step_verification_and_citizens_cannot_reach_staff_pages() {
             .status,
         422
     );
-    // The app's next code works (one step of drift is allowed, replays are not).
+    // The app's code works once, within its step.
+    // The enrolment spent this step's code: act as if it had been a step earlier.
+    app.db()
+        .execute(
+            "UPDATE users SET totp_last_step = totp_last_step - 1 WHERE email = ?1",
+            [moderation],
+        )
+        .unwrap();
     let secret = secret_of(&app, moderation, "totp_secret");
     let ok = again.post(
         "/account/login/2fa",
-        &[("token", &token), ("code", &totp_code(&secret, 1))],
+        &[("token", &token), ("code", &totp_code(&secret, 0))],
     );
     assert_eq!(ok.status, 303, "{}", ok.text());
 
@@ -954,7 +961,7 @@ fn staff_use_two_step_verification_and_citizens_cannot_reach_staff_pages() {
     let secret = secret_of(&app, admin_email, "totp_secret");
     assert_eq!(
         admin
-            .post("/account/2fa/disable", &[("code", &totp_code(&secret, 1))])
+            .post("/account/2fa/disable", &[("code", &totp_code(&secret, 0))])
             .status,
         403
     );
@@ -1114,4 +1121,49 @@ fn bad_input_gives_the_form_back_and_changes_nothing() {
     assert_eq!(r.status, 422);
     assert!(r.text().contains("Das Formular enthält Fehler"));
     assert_eq!(state(&app), before);
+}
+
+#[test]
+fn a_password_reset_does_not_bypass_two_step_verification() {
+    let app = TestApp::start();
+    let moderation = "moderation@valbrune.example.org";
+    let mut modo = signed_in_as(&app, moderation, "valbrune-moderation-2026");
+    let _ = modo.get("/account/2fa");
+    let secret = secret_of(&app, moderation, "totp_pending");
+    assert_eq!(
+        modo.post("/account/2fa/enable", &[("code", &totp_code(&secret, 0))])
+            .status,
+        200
+    );
+
+    let mut thief = Browser::new(&app);
+    let _ = thief.get("/account/reset");
+    let _ = thief.post("/account/reset", &[("email", moderation)]);
+    let link = last_link(&app, moderation, "reset");
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    let _ = thief.get(&link);
+    let done = thief.post(
+        "/account/reset/new",
+        &[
+            ("token", &token),
+            ("password", "le voleur a la boite"),
+            ("confirm", "le voleur a la boite"),
+        ],
+    );
+    assert_eq!(done.status, 200);
+    assert!(
+        thief.cookie("__Host-palabre-session").is_none(),
+        "no session without the second factor"
+    );
+    let _ = thief.get("/account/login");
+    let step = thief.post(
+        "/account/login",
+        &[("email", moderation), ("password", "le voleur a la boite")],
+    );
+    assert_eq!(step.status, 200);
+    assert!(
+        step.text().contains("name=\"token\""),
+        "the code step still stands"
+    );
+    assert!(thief.cookie("__Host-palabre-session").is_none());
 }
