@@ -32,8 +32,12 @@ pub use migrations::{MIGRATIONS, latest};
 /// Largest request body the gate buffers (forms, small uploads).
 pub const MAX_BODY: usize = 1024 * 1024;
 
-const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after FROM users \
-     WHERE id = ? AND deleted_at IS NULL";
+const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after, \
+     EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = ?) \
+     FROM users WHERE id = ? AND deleted_at IS NULL";
+const END_SESSION: &str = "INSERT OR IGNORE INTO ended_sessions \
+     (session_id, user_id, ended_at, expires_at) VALUES (?, ?, ?, ?)";
+const PURGE_ENDED: &str = "DELETE FROM ended_sessions WHERE expires_at < ?";
 
 /// Per-instance state: the key (checked once) and whether the schema is ready.
 static KEY: OnceLock<Result<Key, KeyError>> = OnceLock::new();
@@ -146,7 +150,7 @@ async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
         let now = palabre_kit::now();
         let claims = session::verify(key, cookie, now).ok();
         let user = match &claims {
-            Some(claims) => lookup_user(claims.user_id).await,
+            Some(claims) => lookup_user(claims.user_id, Some(&claims.session_id)).await,
             None => None,
         };
         match (claims, user) {
@@ -193,18 +197,22 @@ struct User {
     locale: Option<Locale>,
     /// Sessions issued before this instant are revoked.
     sessions_valid_after: i64,
+    /// The session asked about was ended (log out).
+    session_ended: bool,
 }
 
 /// A verified cookie still opens a session: not revoked (logout everywhere,
 /// password or role change, deletion), not idle for longer than the role allows.
 fn session_alive(claims: &SessionClaims, user: &User, now: i64) -> bool {
     claims.issued_at >= user.sessions_valid_after
+        && !user.session_ended
         && now - claims.seen_at <= user.role.session_idle_seconds()
         && user.role != Role::Visitor
 }
 
-/// The user's role and language, unless the account is gone.
-async fn lookup_user(user_id: i64) -> Option<User> {
+/// The user's role and language, unless the account is gone; and whether
+/// `session_id` was ended.
+async fn lookup_user(user_id: i64, session_id: Option<&str>) -> Option<User> {
     let conn = match db::open().await {
         Ok(conn) => conn,
         Err(e) => {
@@ -212,7 +220,11 @@ async fn lookup_user(user_id: i64) -> Option<User> {
             return None;
         }
     };
-    let row = match db::query_one(&conn, SELECT_USER, vec![Value::Integer(user_id)]).await {
+    let params = vec![
+        Value::text(session_id.unwrap_or("")),
+        Value::Integer(user_id),
+    ];
+    let row = match db::query_one(&conn, SELECT_USER, params).await {
         Ok(row) => row?,
         Err(e) => {
             eprintln!("gate: user lookup failed: {e}");
@@ -223,6 +235,7 @@ async fn lookup_user(user_id: i64) -> Option<User> {
         role: db::text(&row, 0).parse().ok()?,
         locale: db::opt_text(&row, 1).and_then(|l| l.parse().ok()),
         sessions_valid_after: db::int(&row, 2),
+        session_ended: db::int(&row, 3) == 1,
     })
 }
 
@@ -388,6 +401,25 @@ async fn check_limits(
     }
 }
 
+async fn end_session(claims: &SessionClaims) -> Result<(), Refusal> {
+    let failed = |e: db::DbError| {
+        eprintln!("gate: cannot end a session: {e}");
+        Refusal::Unavailable
+    };
+    let conn = db::open().await.map_err(failed)?;
+    let now = palabre_kit::now();
+    let params = vec![
+        Value::text(claims.session_id.as_str()),
+        Value::Integer(claims.user_id),
+        Value::Integer(now),
+        Value::Integer(claims.expires_at),
+    ];
+    db::exec(&conn, END_SESSION, params).await.map_err(failed)?;
+    db::exec(&conn, PURGE_ENDED, vec![Value::Integer(now)])
+        .await
+        .map_err(failed)
+}
+
 /// The cookies to set for what the feature asked (`palabre-set-session`,
 /// `palabre-end-session`) and what the gate found (a dead cookie, a new
 /// pre-session, a session to refresh). The bool says whether the response is
@@ -410,7 +442,7 @@ async fn session_cookies(
             Refusal::Internal
         })?;
         // The session's absolute lifetime depends on the role.
-        let user = lookup_user(user_id).await.ok_or_else(|| {
+        let user = lookup_user(user_id, None).await.ok_or_else(|| {
             eprintln!("gate: a session was asked for unknown user {user_id}");
             Refusal::Internal
         })?;
@@ -441,6 +473,13 @@ async fn session_cookies(
     }
     if let Some(pre) = &identity.new_presession {
         cookies.push(security::presession_cookie(pre));
+    }
+    // Logging out, or signing in again, ends the current session for good
+    // (its cookie could have been copied), not only in this browser.
+    if let Some(current) = &identity.session
+        && (start.is_some() || headers.contains_key(END_SESSION_HEADER))
+    {
+        end_session(current).await?;
     }
     Ok((cookies, signed_in))
 }

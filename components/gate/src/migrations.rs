@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_mail_and_tokens"),
     migration!(4, "0004_profile"),
     migration!(5, "0005_two_factor"),
+    migration!(6, "0006_ended_sessions"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -199,7 +199,15 @@ fn signing_in_and_out() {
         "cleared"
     );
     assert!(browser.get("/").text().contains("Se connecter"));
-    let _ = session;
+    // A copy of the old cookie is dead too (ASVS 7.4.1), not only this browser's.
+    let replay = app.request(
+        "GET",
+        "/",
+        &[("Cookie", &format!("__Host-palabre-session={session}"))],
+        b"",
+    );
+    assert!(replay.text().contains("Se connecter"));
+    assert_eq!(replay.cookie("__Host-palabre-session").as_deref(), Some(""));
 
     let actions = audit_actions(&app);
     assert_eq!(
@@ -688,7 +696,7 @@ fn my_data_is_exported_and_the_account_deleted() {
         "valbrune-citoyenne-2026",
     );
     let export = camille.get("/account/data");
-    assert_eq!(export.status, 200);
+    assert_eq!(export.status, 200, "{}", app.log());
     assert_eq!(export.header("content-type"), Some("application/json"));
     assert!(
         export

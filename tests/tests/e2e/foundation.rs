@@ -238,7 +238,7 @@ fn health_reports_the_schema_version() {
     let r = app.get("/health");
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), Some("application/json"));
-    assert_eq!(r.text(), "{\"schema_version\":5,\"status\":\"ok\"}");
+    assert_eq!(r.text(), "{\"schema_version\":6,\"status\":\"ok\"}");
 }
 
 #[test]
@@ -258,7 +258,7 @@ fn a_second_instance_finds_migrations_done() {
         .db()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     first.stop();
     let log = second.stop_and_log();
     assert!(
