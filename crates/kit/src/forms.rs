@@ -130,6 +130,21 @@ impl FormView {
         self
     }
 
+    /// A new password and its confirmation (never echoed), with the policy hint;
+    /// `error` shows beside the first.
+    pub fn new_password(self, label_id: &str, error: Option<FieldError>) -> FormView {
+        self.input("password", "password", label_id, "", "new-password", error)
+            .hint("password-hint")
+            .input(
+                "confirm",
+                "password",
+                "field-password-confirm",
+                "",
+                "new-password",
+                None,
+            )
+    }
+
     /// A multi-line text.
     pub fn textarea(
         mut self,

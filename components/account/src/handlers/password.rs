@@ -118,24 +118,7 @@ fn render_new(
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .input(
-            "password",
-            "password",
-            "field-new-password",
-            "",
-            "new-password",
-            error,
-        )
-        .hint("password-hint")
-        .input(
-            "confirm",
-            "password",
-            "field-password-confirm",
-            "",
-            "new-password",
-            None,
-        );
+    let form = FormView::new(locale).new_password("field-new-password", error);
     let title = i18n::t(locale, "reset-new-title");
     let data = json!({
         "form": form.to_json(),
@@ -230,23 +213,7 @@ fn render_change(
             "current-password",
             errors.0,
         )
-        .input(
-            "password",
-            "password",
-            "field-new-password",
-            "",
-            "new-password",
-            errors.1,
-        )
-        .hint("password-hint")
-        .input(
-            "confirm",
-            "password",
-            "field-password-confirm",
-            "",
-            "new-password",
-            None,
-        );
+        .new_password("field-new-password", errors.1);
     let title = i18n::t(locale, "password-title");
     let data = json!({
         "form": form.to_json(),

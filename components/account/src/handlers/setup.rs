@@ -73,23 +73,7 @@ fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
             "email",
             errors.email,
         )
-        .input(
-            "password",
-            "password",
-            "field-password",
-            "",
-            "new-password",
-            errors.password,
-        )
-        .hint("password-hint")
-        .input(
-            "confirm",
-            "password",
-            "field-password-confirm",
-            "",
-            "new-password",
-            None,
-        )
+        .new_password("field-password", errors.password)
 }
 
 fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {

@@ -51,23 +51,7 @@ fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -
             "email",
             errors.email,
         )
-        .input(
-            "password",
-            "password",
-            "field-password",
-            "",
-            "new-password",
-            errors.password,
-        )
-        .hint("password-hint")
-        .input(
-            "confirm",
-            "password",
-            "field-password-confirm",
-            "",
-            "new-password",
-            None,
-        )
+        .new_password("field-password", errors.password)
         .checkbox("terms", "field-accept-terms", input.terms, errors.terms);
     let title = i18n::t(locale, "signup-title");
     env.renderer.page(

@@ -37,6 +37,65 @@ struct Step<'a> {
     submit: &'a str,
 }
 
+impl<'a> Step<'a> {
+    /// The code step of a sign-in.
+    fn sign_in(token: &'a str, error: Option<FieldError>) -> Step<'a> {
+        Step {
+            title: "totp-title",
+            intro: "totp-intro",
+            action: "/account/login/2fa",
+            token: Some(token),
+            enrol: None,
+            error,
+            submit: "login-submit",
+        }
+    }
+
+    /// Enrolment during a sign-in, when staff must use two-step verification.
+    fn sign_in_enrol(
+        token: &'a str,
+        secret: &'a str,
+        account: &'a str,
+        error: Option<FieldError>,
+    ) -> Step<'a> {
+        Step {
+            title: "totp-enrol-title",
+            intro: "totp-required-intro",
+            action: "/account/login/enrol",
+            token: Some(token),
+            enrol: Some((secret, account)),
+            error,
+            submit: "totp-enable-submit",
+        }
+    }
+
+    /// The settings page while two-step verification is off: a secret to scan.
+    fn turn_on(secret: &'a str, account: &'a str, error: Option<FieldError>) -> Step<'a> {
+        Step {
+            title: "totp-settings-title",
+            intro: "totp-off-intro",
+            action: "/account/2fa/enable",
+            token: None,
+            enrol: Some((secret, account)),
+            error,
+            submit: "totp-enable-submit",
+        }
+    }
+
+    /// The settings page while it is on: a code to turn it off.
+    fn turn_off(error: Option<FieldError>) -> Step<'a> {
+        Step {
+            title: "totp-settings-title",
+            intro: "totp-on-intro",
+            action: "/account/2fa/disable",
+            token: None,
+            enrol: None,
+            error,
+            submit: "totp-disable-submit",
+        }
+    }
+}
+
 fn render_step(env: &Env, step: &Step<'_>, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
     let form = FormView::new(locale).input(
@@ -97,15 +156,7 @@ pub async fn after_password(env: &mut Env, account: &Account) -> Result<Response
     )
     .await?;
     if !must_enrol {
-        let step = Step {
-            title: "totp-title",
-            intro: "totp-intro",
-            action: "/account/login/2fa",
-            token: Some(&token),
-            enrol: None,
-            error: None,
-            submit: "login-submit",
-        };
+        let step = Step::sign_in(&token, None);
         return render_step(env, &step, http::StatusCode::OK);
     }
     let secret = totp::new_secret().map_err(internal)?;
@@ -114,15 +165,7 @@ pub async fn after_password(env: &mut Env, account: &Account) -> Result<Response
         .await?
         .map(|t| t.email)
         .unwrap_or_default();
-    let step = Step {
-        title: "totp-enrol-title",
-        intro: "totp-required-intro",
-        action: "/account/login/enrol",
-        token: Some(&token),
-        enrol: Some((&secret, &email)),
-        error: None,
-        submit: "totp-enable-submit",
-    };
+    let step = Step::sign_in_enrol(&token, &secret, &email, None);
     render_step(env, &step, http::StatusCode::OK)
 }
 
@@ -186,15 +229,7 @@ pub async fn login_code(env: &mut Env) -> Result<Response> {
             ip.as_deref(),
         )
         .await?;
-        let step = Step {
-            title: "totp-title",
-            intro: "totp-intro",
-            action: "/account/login/2fa",
-            token: Some(&token),
-            enrol: None,
-            error: Some(FieldError::WrongCode),
-            submit: "login-submit",
-        };
+        let step = Step::sign_in(&token, Some(FieldError::WrongCode));
         return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
     }
     if !store::challenge_used(&env.conn, challenge_id, now).await? {
@@ -290,15 +325,7 @@ pub async fn login_enrol(env: &mut Env) -> Result<Response> {
         let (pending, email) = state
             .map(|s| (s.pending.unwrap_or_default(), s.email))
             .unwrap_or_default();
-        let step = Step {
-            title: "totp-enrol-title",
-            intro: "totp-required-intro",
-            action: "/account/login/enrol",
-            token: Some(&token),
-            enrol: Some((&pending, &email)),
-            error: Some(FieldError::WrongCode),
-            submit: "totp-enable-submit",
-        };
+        let step = Step::sign_in_enrol(&token, &pending, &email, Some(FieldError::WrongCode));
         return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     if !store::challenge_used(&env.conn, challenge_id, now).await? {
@@ -325,28 +352,12 @@ pub async fn settings(env: &mut Env) -> Result<Response> {
         .await?
         .ok_or(Error::NotFound)?;
     if state.secret.is_some() {
-        let step = Step {
-            title: "totp-settings-title",
-            intro: "totp-on-intro",
-            action: "/account/2fa/disable",
-            token: None,
-            enrol: None,
-            error: None,
-            submit: "totp-disable-submit",
-        };
+        let step = Step::turn_off(None);
         return render_step(env, &step, http::StatusCode::OK);
     }
     let secret = totp::new_secret().map_err(internal)?;
     store::set_pending(&env.conn, user_id, &secret).await?;
-    let step = Step {
-        title: "totp-settings-title",
-        intro: "totp-off-intro",
-        action: "/account/2fa/enable",
-        token: None,
-        enrol: Some((&secret, &state.email)),
-        error: None,
-        submit: "totp-enable-submit",
-    };
+    let step = Step::turn_on(&secret, &state.email, None);
     render_step(env, &step, http::StatusCode::OK)
 }
 
@@ -361,15 +372,7 @@ pub async fn enable(env: &mut Env) -> Result<Response> {
                 .await?
                 .ok_or(Error::NotFound)?;
             let pending = state.pending.unwrap_or_default();
-            let step = Step {
-                title: "totp-settings-title",
-                intro: "totp-off-intro",
-                action: "/account/2fa/enable",
-                token: None,
-                enrol: Some((&pending, &state.email)),
-                error: Some(FieldError::WrongCode),
-                submit: "totp-enable-submit",
-            };
+            let step = Step::turn_on(&pending, &state.email, Some(FieldError::WrongCode));
             render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY)
         }
     }
@@ -383,15 +386,7 @@ pub async fn disable(env: &mut Env) -> Result<Response> {
         return Err(Error::Forbidden);
     }
     if !code_ok(env, user_id, &typed, false).await? {
-        let step = Step {
-            title: "totp-settings-title",
-            intro: "totp-on-intro",
-            action: "/account/2fa/disable",
-            token: None,
-            enrol: None,
-            error: Some(FieldError::WrongCode),
-            submit: "totp-disable-submit",
-        };
+        let step = Step::turn_off(Some(FieldError::WrongCode));
         return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
     }
     store::disable_totp(&env.conn, user_id).await?;
