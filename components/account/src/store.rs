@@ -102,23 +102,30 @@ pub async fn account(conn: &Connection, email: &str) -> DbResult<Option<Account>
     }))
 }
 
-/// Stores the hash of a new mailed token.
-pub async fn insert_token(
-    conn: &Connection,
-    user_id: i64,
-    purpose: &str,
-    token_hash: &str,
-    now: i64,
-    lifetime: i64,
-) -> DbResult<()> {
+/// A secret handed out once (mailed token, login challenge): its hash, its
+/// purpose, and how long it lives.
+pub struct Secret<'a> {
+    pub user_id: i64,
+    pub purpose: &'a str,
+    pub hash: &'a str,
+    pub now: i64,
+    pub lifetime: i64,
+}
+
+async fn insert_secret(conn: &Connection, sql: &str, secret: &Secret<'_>) -> DbResult<()> {
     let params = vec![
-        Value::Integer(user_id),
-        Value::text(purpose),
-        Value::text(token_hash),
-        Value::Integer(now),
-        Value::Integer(now + lifetime),
+        Value::Integer(secret.user_id),
+        Value::text(secret.purpose),
+        Value::text(secret.hash),
+        Value::Integer(secret.now),
+        Value::Integer(secret.now + secret.lifetime),
     ];
-    db::exec(conn, INSERT_TOKEN, params).await
+    db::exec(conn, sql, params).await
+}
+
+/// Stores the hash of a new mailed token.
+pub async fn insert_token(conn: &Connection, token: &Secret<'_>) -> DbResult<()> {
+    insert_secret(conn, INSERT_TOKEN, token).await
 }
 
 /// Uses a token once: the user it was for, if it is valid, unused and unexpired.
@@ -262,23 +269,9 @@ pub async fn setting(conn: &Connection, key: &str) -> DbResult<Option<String>> {
     Ok(row.map(|r| db::text(&r, 0)))
 }
 
-/// Stores a login challenge (the token's hash) valid for `lifetime` seconds.
-pub async fn insert_challenge(
-    conn: &Connection,
-    user_id: i64,
-    purpose: &str,
-    token_hash: &str,
-    now: i64,
-    lifetime: i64,
-) -> DbResult<()> {
-    let params = vec![
-        Value::Integer(user_id),
-        Value::text(purpose),
-        Value::text(token_hash),
-        Value::Integer(now),
-        Value::Integer(now + lifetime),
-    ];
-    db::exec(conn, INSERT_CHALLENGE, params).await
+/// Stores a login challenge (the token's hash).
+pub async fn insert_challenge(conn: &Connection, challenge: &Secret<'_>) -> DbResult<()> {
+    insert_secret(conn, INSERT_CHALLENGE, challenge).await
 }
 
 /// (challenge id, user id) of a live challenge.

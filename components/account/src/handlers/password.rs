@@ -71,11 +71,13 @@ pub async fn request(env: &mut Env) -> Result<Response> {
         let token = tokens::new_token().map_err(|e| Error::Internal(e.to_string()))?;
         store::insert_token(
             conn,
-            account.id,
-            "reset",
-            &tokens::hash_token(&token),
-            now,
-            RESET_LIFETIME,
+            &store::Secret {
+                user_id: account.id,
+                purpose: "reset",
+                hash: &tokens::hash_token(&token),
+                now,
+                lifetime: RESET_LIFETIME,
+            },
         )
         .await?;
         let mail = Mail {

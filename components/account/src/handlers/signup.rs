@@ -151,11 +151,13 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
         let token = tokens::new_token().map_err(|e| Error::Internal(e.to_string()))?;
         store::insert_token(
             conn,
-            user_id,
-            "confirm",
-            &tokens::hash_token(&token),
-            now,
-            CONFIRM_LIFETIME,
+            &store::Secret {
+                user_id,
+                purpose: "confirm",
+                hash: &tokens::hash_token(&token),
+                now,
+                lifetime: CONFIRM_LIFETIME,
+            },
         )
         .await?;
         let mail = Mail {

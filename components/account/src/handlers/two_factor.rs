@@ -148,11 +148,13 @@ pub async fn after_password(env: &mut Env, account: &Account) -> Result<Response
     let purpose = if must_enrol { "enrol" } else { "totp" };
     store::insert_challenge(
         &env.conn,
-        account.id,
-        purpose,
-        &tokens::hash_token(&token),
-        now,
-        CHALLENGE_LIFETIME,
+        &store::Secret {
+            user_id: account.id,
+            purpose,
+            hash: &tokens::hash_token(&token),
+            now,
+            lifetime: CHALLENGE_LIFETIME,
+        },
     )
     .await?;
     if !must_enrol {
