@@ -147,14 +147,13 @@ impl FormView {
 
     /// A multi-line text.
     pub fn textarea(
-        mut self,
+        self,
         name: &'static str,
         label_id: &str,
         value: &str,
         error: Option<FieldError>,
     ) -> FormView {
-        self = self.input(name, "textarea", label_id, value, "off", error);
-        self
+        self.input(name, "textarea", label_id, value, "off", error)
     }
 
     /// Marks the last field as optional.
