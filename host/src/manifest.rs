@@ -135,10 +135,17 @@ pub fn parse(text: &str, base: &Path, lookup: &dyn Fn(&str) -> Option<String>) -
                 .with_context(|| format!("variable `{name}` of component `{id}`"))?;
             variables.insert(name.clone(), value);
         }
+        // Spin renders variables in allowed hosts too ("{{ mail_api_url }}").
+        let allowed_outbound_hosts = c
+            .allowed_outbound_hosts
+            .iter()
+            .map(|h| render_template(h, &values))
+            .collect::<Result<Vec<_>>>()
+            .with_context(|| format!("allowed_outbound_hosts of component `{id}`"))?;
         components.push(Component {
             source: base.join(&c.source),
             id,
-            allowed_outbound_hosts: c.allowed_outbound_hosts,
+            allowed_outbound_hosts,
             sqlite_databases: c.sqlite_databases,
             variables,
         });
@@ -272,6 +279,7 @@ component = "pages"
 [component.pages]
 source = "target/pages.wasm"
 sqlite_databases = ["default"]
+allowed_outbound_hosts = ["{{ demo_seed }}://api.example.org"]
 [component.pages.variables]
 session_key = "key:{{ session_key }}"
 demo = "{{demo_seed}}"
@@ -286,6 +294,10 @@ demo = "{{demo_seed}}"
         assert_eq!(c.source, PathBuf::from("/app/target/pages.wasm"));
         assert_eq!(c.variables["session_key"], "key:s3cret");
         assert_eq!(c.variables["demo"], "false");
+        assert_eq!(
+            c.allowed_outbound_hosts,
+            vec!["false://api.example.org".to_string()]
+        );
         assert_eq!(app.triggers[0].route.as_deref(), Some("/..."));
         assert_eq!(app.triggers[1].route, None);
     }

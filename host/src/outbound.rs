@@ -19,6 +19,8 @@ pub fn allows(pattern: &str, scheme: &str, host: &str, port: u16) -> bool {
     let Some((p_scheme, rest)) = pattern.split_once("://") else {
         return false;
     };
+    // A URL names its origin: what follows the authority does not restrict it.
+    let rest = rest.split('/').next().unwrap_or(rest);
     let (p_host, p_port) = match rest.rsplit_once(':') {
         Some((h, p)) if !h.is_empty() => (h, Some(p)),
         _ => (rest, None),
@@ -145,6 +147,27 @@ mod tests {
             ),
             ("*://*:*", "http", "anything", 1234, true),
             ("not a pattern", "https", "x", 443, false),
+            (
+                "https://api.mail.example/v1/send",
+                "https",
+                "api.mail.example",
+                443,
+                true,
+            ),
+            (
+                "http://127.0.0.1:8025/send",
+                "http",
+                "127.0.0.1",
+                8025,
+                true,
+            ),
+            (
+                "http://127.0.0.1:8025/send",
+                "http",
+                "127.0.0.1",
+                8026,
+                false,
+            ),
         ];
         for (pattern, scheme, host, port, expected) in cases {
             assert_eq!(
