@@ -49,3 +49,16 @@ impl From<crate::db::DbError> for Error {
         Error::Db(e.to_string())
     }
 }
+
+impl From<crate::password::PasswordError> for Error {
+    fn from(e: crate::password::PasswordError) -> Self {
+        Error::Internal(e.to_string())
+    }
+}
+
+/// No randomness for a token, salt or secret: nothing safe can be issued.
+impl From<getrandom::Error> for Error {
+    fn from(e: getrandom::Error) -> Self {
+        Error::Internal(format!("randomness: {e}"))
+    }
+}

@@ -1,4 +1,5 @@
 pub mod me;
+pub mod new_account;
 pub mod password;
 pub mod session;
 pub mod setup;

@@ -68,7 +68,7 @@ pub async fn request(env: &mut Env) -> Result<Response> {
             .as_deref()
             .and_then(|l| l.parse().ok())
             .unwrap_or(fallback);
-        let token = tokens::new_token().map_err(|e| Error::Internal(e.to_string()))?;
+        let token = tokens::new_token()?;
         store::insert_token(
             conn,
             &store::Secret {
@@ -169,7 +169,7 @@ pub async fn set_new(env: &mut Env) -> Result<Response> {
         Ok(p) => p,
         Err(e) => return render_new(env, &token, Some(e), http::StatusCode::UNPROCESSABLE_ENTITY),
     };
-    let hash = password::hash(new).map_err(|e| Error::Internal(e.to_string()))?;
+    let hash = password::hash(new)?;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
     let user = db::immediate(&env.conn, async |conn| {
@@ -251,7 +251,7 @@ pub async fn change(env: &mut Env) -> Result<Response> {
             return render_change(env, errors, http::StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let hash = password::hash(new).map_err(|e| Error::Internal(e.to_string()))?;
+    let hash = password::hash(new)?;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
     db::immediate(&env.conn, async |conn| {

@@ -3,31 +3,27 @@
 //! done, it is a 404 forever.
 
 use palabre_domain::Locale;
-use palabre_domain::account::{self, Email, FieldError};
+use palabre_domain::account::{self, FieldError};
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond};
 use serde_json::json;
 
+use crate::handlers::new_account;
 use crate::{permissions, store};
 
 #[derive(Default)]
 struct Input {
     commune: String,
     locale: String,
-    name: String,
-    email: String,
-    password: String,
-    confirm: String,
+    account: new_account::Input,
 }
 
 #[derive(Default)]
 struct Errors {
     commune: Option<FieldError>,
     locale: Option<FieldError>,
-    name: Option<FieldError>,
-    email: Option<FieldError>,
-    password: Option<FieldError>,
+    account: new_account::Errors,
 }
 
 fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
@@ -41,7 +37,7 @@ fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
     } else {
         &input.locale
     };
-    FormView::new(locale)
+    let form = FormView::new(locale)
         .input(
             "commune",
             "text",
@@ -56,24 +52,8 @@ fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
             languages,
             selected,
             errors.locale,
-        )
-        .input(
-            "name",
-            "text",
-            "field-display-name",
-            &input.name,
-            "name",
-            errors.name,
-        )
-        .input(
-            "email",
-            "email",
-            "field-email",
-            &input.email,
-            "email",
-            errors.email,
-        )
-        .new_password("field-password", errors.password)
+        );
+    input.account.fields(form, &errors.account, "name")
 }
 
 fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
@@ -101,10 +81,7 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
     let input = Input {
         commune: get("commune"),
         locale: get("locale"),
-        name: get("name"),
-        email: get("email"),
-        password: get("password"),
-        confirm: get("confirm"),
+        account: new_account::Input::read(&pairs),
     };
     let mut errors = Errors::default();
     let commune = account::line(&input.commune, 120)
@@ -115,26 +92,25 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
         .parse::<Locale>()
         .map_err(|_| errors.locale = Some(FieldError::InvalidChoice))
         .ok();
-    let name = account::display_name(&input.name)
-        .map_err(|e| errors.name = Some(e))
-        .ok();
-    let email = Email::parse(&input.email)
-        .map_err(|e| errors.email = Some(e))
-        .ok();
-    let password = account::new_password(&input.password, &input.confirm)
-        .map_err(|e| errors.password = Some(e))
-        .ok();
-    let (Some(commune), Some(locale), Some(name), Some(email), Some(password)) =
-        (commune, locale, name, email, password)
+    let valid = input.account.check(&mut errors.account);
+    let (
+        Some(commune),
+        Some(locale),
+        Some(new_account::Valid {
+            name,
+            email,
+            password,
+        }),
+    ) = (commune, locale, valid)
     else {
         return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     if store::account(&env.conn, email.as_str()).await?.is_some() {
-        errors.email = Some(FieldError::EmailTaken);
+        errors.account.email = Some(FieldError::EmailTaken);
         return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Hash before taking the write lock: argon2 is deliberately slow.
-    let hash = password::hash(password).map_err(|e| Error::Internal(e.to_string()))?;
+    let hash = password::hash(password)?;
     let ip = env.ctx.client_ip.clone();
     let admin = store::NewUser {
         email: email.as_str(),

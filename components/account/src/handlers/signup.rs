@@ -2,14 +2,14 @@
 //! same whether the address is new or already has an account (which then gets
 //! a warning mail instead), after the same work (one argon2 hash).
 
-use palabre_domain::account::{self, Email, FieldError};
+use palabre_domain::account::FieldError;
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
 use serde_json::json;
 
-use crate::handlers::notice;
+use crate::handlers::{new_account, notice};
 use crate::store;
 
 /// How long a confirmation link works.
@@ -17,51 +17,26 @@ const CONFIRM_LIFETIME: i64 = 48 * 3600;
 
 #[derive(Default)]
 struct Input {
-    name: String,
-    email: String,
-    password: String,
-    confirm: String,
+    account: new_account::Input,
     terms: bool,
 }
 
 #[derive(Default)]
 struct Errors {
-    name: Option<FieldError>,
-    email: Option<FieldError>,
-    password: Option<FieldError>,
+    account: new_account::Errors,
     terms: Option<FieldError>,
 }
 
 fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .input(
-            "name",
-            "text",
-            "field-display-name",
-            &input.name,
-            "nickname",
-            errors.name,
-        )
-        .input(
-            "email",
-            "email",
-            "field-email",
-            &input.email,
-            "email",
-            errors.email,
-        )
-        .new_password("field-password", errors.password)
+    let form = input
+        .account
+        .fields(FormView::new(locale), &errors.account, "nickname")
         .checkbox("terms", "field-accept-terms", input.terms, errors.terms);
     let title = i18n::t(locale, "signup-title");
-    env.renderer.page(
-        &env.ctx,
-        &env.site,
-        status,
-        "signup",
-        &title,
-        json!({ "form": form.to_json() }),
-    )
+    let data = json!({ "form": form.to_json() });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "signup", &title, data)
 }
 
 pub fn form(env: &mut Env) -> Result<Response> {
@@ -78,33 +53,28 @@ pub fn form(env: &mut Env) -> Result<Response> {
 
 pub async fn submit(env: &mut Env) -> Result<Response> {
     let pairs = env.form().await?;
-    let get = |name: &str| form::field(&pairs, name).unwrap_or_default().to_string();
     let input = Input {
-        name: get("name"),
-        email: get("email"),
-        password: get("password"),
-        confirm: get("confirm"),
-        terms: get("terms") == "yes",
+        account: new_account::Input::read(&pairs),
+        terms: form::field(&pairs, "terms") == Some("yes"),
     };
     let mut errors = Errors::default();
-    let name = account::display_name(&input.name)
-        .map_err(|e| errors.name = Some(e))
-        .ok();
-    let email = Email::parse(&input.email)
-        .map_err(|e| errors.email = Some(e))
-        .ok();
-    let password = account::new_password(&input.password, &input.confirm)
-        .map_err(|e| errors.password = Some(e))
-        .ok();
+    let valid = input.account.check(&mut errors.account);
     if !input.terms {
         errors.terms = Some(FieldError::MustAccept);
     }
-    let (Some(name), Some(email), Some(password), true) = (name, email, password, input.terms)
+    let (
+        Some(new_account::Valid {
+            name,
+            email,
+            password,
+        }),
+        true,
+    ) = (valid, input.terms)
     else {
         return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     // Hashed in every case, so that both answers take as long.
-    let hash = password::hash(password).map_err(|e| Error::Internal(e.to_string()))?;
+    let hash = password::hash(password)?;
     let locale = env.ctx.locale;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
@@ -148,7 +118,7 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
             password_hash: &hash,
         };
         let user_id = store::insert_citizen(conn, &citizen, now).await?;
-        let token = tokens::new_token().map_err(|e| Error::Internal(e.to_string()))?;
+        let token = tokens::new_token()?;
         store::insert_token(
             conn,
             &store::Secret {

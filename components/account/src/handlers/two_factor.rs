@@ -17,10 +17,6 @@ const CHALLENGE_LIFETIME: i64 = 5 * 60;
 const RECOVERY_CODES: usize = 10;
 pub const REQUIRE_SETTING: &str = "security.require_staff_2fa";
 
-fn internal(e: impl std::fmt::Display) -> Error {
-    Error::Internal(e.to_string())
-}
-
 async fn required_for_staff(env: &Env) -> Result<bool> {
     Ok(store::setting(&env.conn, REQUIRE_SETTING).await?.as_deref() == Some("true"))
 }
@@ -143,7 +139,7 @@ pub async fn after_password(env: &mut Env, account: &Account) -> Result<Response
         .await?;
         return Ok(respond::start_session(respond::redirect("/"), account.id));
     }
-    let token = tokens::new_token().map_err(internal)?;
+    let token = tokens::new_token()?;
     let now = palabre_kit::now();
     let purpose = if must_enrol { "enrol" } else { "totp" };
     store::insert_challenge(
@@ -161,7 +157,7 @@ pub async fn after_password(env: &mut Env, account: &Account) -> Result<Response
         let step = Step::sign_in(&token, None);
         return render_step(env, &step, http::StatusCode::OK);
     }
-    let secret = totp::new_secret().map_err(internal)?;
+    let secret = totp::new_secret()?;
     store::set_pending(&env.conn, account.id, &secret).await?;
     let email = store::totp_of(&env.conn, account.id)
         .await?
@@ -206,18 +202,44 @@ fn challenge_expired(env: &Env) -> Result<Response> {
     )
 }
 
-/// `POST /account/login/2fa`: the code step of a sign-in.
-pub async fn login_code(env: &mut Env) -> Result<Response> {
+/// A submitted code step: the challenge it answers and the typed code.
+struct CodeStep {
+    token: String,
+    typed: String,
+    challenge_id: i64,
+    user_id: i64,
+    now: i64,
+}
+
+/// Reads a code-step form; `None` when its challenge is unknown, used or expired.
+async fn code_step(env: &mut Env, purpose: &str) -> Result<Option<CodeStep>> {
     let pairs = env.form().await?;
     let token = form::field(&pairs, "token").unwrap_or_default().to_string();
     let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
     let now = palabre_kit::now();
-    let found = if tokens::plausible(&token) {
-        store::challenge(&env.conn, &tokens::hash_token(&token), "totp", now).await?
-    } else {
-        None
-    };
-    let Some((challenge_id, user_id)) = found else {
+    if !tokens::plausible(&token) {
+        return Ok(None);
+    }
+    let found = store::challenge(&env.conn, &tokens::hash_token(&token), purpose, now).await?;
+    Ok(found.map(|(challenge_id, user_id)| CodeStep {
+        token,
+        typed,
+        challenge_id,
+        user_id,
+        now,
+    }))
+}
+
+/// `POST /account/login/2fa`: the code step of a sign-in.
+pub async fn login_code(env: &mut Env) -> Result<Response> {
+    let Some(CodeStep {
+        token,
+        typed,
+        challenge_id,
+        user_id,
+        now,
+    }) = code_step(env, "totp").await?
+    else {
         return challenge_expired(env);
     };
     let ip = env.ctx.client_ip.clone();
@@ -253,7 +275,7 @@ async fn issue_recovery_codes(conn: &db::Connection, user_id: i64) -> Result<Vec
     // 24 base32 characters: 120 bits, enough for a plain SHA-256 at rest (ASVS 6.5.2).
     let mut codes = Vec::with_capacity(RECOVERY_CODES);
     for _ in 0..RECOVERY_CODES {
-        let raw = totp::new_secret().map_err(internal)?;
+        let raw = totp::new_secret()?;
         codes.push(raw[..24].to_string());
     }
     let hashes: Vec<String> = codes.iter().map(|c| tokens::hash_token(c)).collect();
@@ -309,16 +331,14 @@ async fn confirm_pending(env: &Env, user_id: i64, typed: &str) -> Result<Option<
 /// `POST /account/login/enrol`: staff who must use two-factor sign-in enrol
 /// before their first session.
 pub async fn login_enrol(env: &mut Env) -> Result<Response> {
-    let pairs = env.form().await?;
-    let token = form::field(&pairs, "token").unwrap_or_default().to_string();
-    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
-    let now = palabre_kit::now();
-    let found = if tokens::plausible(&token) {
-        store::challenge(&env.conn, &tokens::hash_token(&token), "enrol", now).await?
-    } else {
-        None
-    };
-    let Some((challenge_id, user_id)) = found else {
+    let Some(CodeStep {
+        token,
+        typed,
+        challenge_id,
+        user_id,
+        now,
+    }) = code_step(env, "enrol").await?
+    else {
         return challenge_expired(env);
     };
     let Some(codes) = confirm_pending(env, user_id, &typed).await? else {
@@ -357,7 +377,7 @@ pub async fn settings(env: &mut Env) -> Result<Response> {
         let step = Step::turn_off(None);
         return render_step(env, &step, http::StatusCode::OK);
     }
-    let secret = totp::new_secret().map_err(internal)?;
+    let secret = totp::new_secret()?;
     store::set_pending(&env.conn, user_id, &secret).await?;
     let step = Step::turn_on(&secret, &state.email, None);
     render_step(env, &step, http::StatusCode::OK)
