@@ -142,6 +142,11 @@ pub fn parse(text: &str, base: &Path, lookup: &dyn Fn(&str) -> Option<String>) -
             .map(|h| render_template(h, &values))
             .collect::<Result<Vec<_>>>()
             .with_context(|| format!("allowed_outbound_hosts of component `{id}`"))?;
+        for host in &allowed_outbound_hosts {
+            crate::outbound::validate(host).map_err(|e| {
+                anyhow!("`allowed_outbound_hosts` of component `{id}` is malformed: {e}")
+            })?;
+        }
         components.push(Component {
             source: base.join(&c.source),
             id,
@@ -279,7 +284,7 @@ component = "pages"
 [component.pages]
 source = "target/pages.wasm"
 sqlite_databases = ["default"]
-allowed_outbound_hosts = ["{{ demo_seed }}://api.example.org"]
+allowed_outbound_hosts = ["https://{{ demo_seed }}.example.org"]
 [component.pages.variables]
 session_key = "key:{{ session_key }}"
 demo = "{{demo_seed}}"
@@ -296,10 +301,18 @@ demo = "{{demo_seed}}"
         assert_eq!(c.variables["demo"], "false");
         assert_eq!(
             c.allowed_outbound_hosts,
-            vec!["false://api.example.org".to_string()]
+            vec!["https://false.example.org".to_string()]
         );
         assert_eq!(app.triggers[0].route.as_deref(), Some("/..."));
         assert_eq!(app.triggers[1].route, None);
+    }
+
+    #[test]
+    fn malformed_allowed_hosts_are_refused_at_load() {
+        let env = |name: &str| (name == "SPIN_VARIABLE_SESSION_KEY").then(|| "s3cret".to_string());
+        let manifest = MANIFEST.replace(".example.org\"]", ".example.org/send\"]");
+        let err = parse(&manifest, Path::new("/"), &env).unwrap_err();
+        assert!(format!("{err:#}").contains("has a path"), "{err:#}");
     }
 
     #[test]

@@ -14,16 +14,54 @@ impl Outbound {
     }
 }
 
+/// Splits an `allowed_outbound_hosts` entry as Spin reads it:
+/// `scheme://host[:port]`, `*` wildcards allowed, at most a trailing `/`.
+fn split(pattern: &str) -> Result<(&str, &str, Option<&str>), String> {
+    let pattern = pattern.trim();
+    let Some((scheme, rest)) = pattern.split_once("://") else {
+        return Err(format!(
+            "{pattern:?} is not scheme://host[:port] (use *://*:* to allow everything)"
+        ));
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    if rest.contains('/') {
+        return Err(format!(
+            "{pattern:?} has a path; an allowed host is scheme://host[:port] only"
+        ));
+    }
+    if scheme.is_empty() || !(scheme == "*" || scheme.chars().all(|c| c.is_ascii_alphabetic())) {
+        return Err(format!("{pattern:?} has an invalid scheme"));
+    }
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.is_empty() && !h.ends_with(':') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    if host.is_empty() {
+        return Err(format!("{pattern:?} has no host"));
+    }
+    if let Some(port) = port
+        && port != "*"
+        && port.parse::<u16>().is_err()
+    {
+        return Err(format!("{pattern:?} has an invalid port"));
+    }
+    if port.is_none() && !matches!(scheme, "http" | "https") {
+        return Err(format!(
+            "{pattern:?} needs a port: {scheme} has no default one"
+        ));
+    }
+    Ok((scheme, host, port))
+}
+
+/// Checks an entry when the manifest is loaded, as Spin does.
+pub fn validate(pattern: &str) -> Result<(), String> {
+    split(pattern).map(|_| ())
+}
+
 /// Does `pattern` (Spin's `scheme://host[:port]`, with `*` wildcards) allow this URI?
 pub fn allows(pattern: &str, scheme: &str, host: &str, port: u16) -> bool {
-    let Some((p_scheme, rest)) = pattern.split_once("://") else {
+    let Ok((p_scheme, p_host, p_port)) = split(pattern) else {
         return false;
-    };
-    // A URL names its origin: what follows the authority does not restrict it.
-    let rest = rest.split('/').next().unwrap_or(rest);
-    let (p_host, p_port) = match rest.rsplit_once(':') {
-        Some((h, p)) if !h.is_empty() => (h, Some(p)),
-        _ => (rest, None),
     };
     let scheme_ok = p_scheme == "*" || p_scheme.eq_ignore_ascii_case(scheme);
     let host_ok = p_host == "*"
@@ -91,7 +129,33 @@ impl WasiHttpHooks for Outbound {
 
 #[cfg(test)]
 mod tests {
-    use super::allows;
+    use super::{allows, validate};
+
+    #[test]
+    fn entries_are_checked_as_spin_does() {
+        for ok in [
+            "https://api.mail.example",
+            "https://api.mail.example/",
+            "http://127.0.0.1:8025",
+            "*://*:*",
+            "https://*.mail.example",
+            "mysql://db.example:3306",
+        ] {
+            assert_eq!(validate(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "",
+            "*",
+            "api.mail.example",
+            "https://api.mail.example/v1/send",
+            "https://",
+            "https://host:port",
+            "mysql://db.example",
+            "ht-tp://host",
+        ] {
+            assert!(validate(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
 
     #[test]
     fn allowed_hosts() {
@@ -152,22 +216,10 @@ mod tests {
                 "https",
                 "api.mail.example",
                 443,
-                true,
-            ),
-            (
-                "http://127.0.0.1:8025/send",
-                "http",
-                "127.0.0.1",
-                8025,
-                true,
-            ),
-            (
-                "http://127.0.0.1:8025/send",
-                "http",
-                "127.0.0.1",
-                8026,
                 false,
             ),
+            ("http://127.0.0.1:8025/", "http", "127.0.0.1", 8025, true),
+            ("http://127.0.0.1:8025", "http", "127.0.0.1", 8026, false),
         ];
         for (pattern, scheme, host, port, expected) in cases {
             assert_eq!(

@@ -4,9 +4,11 @@
 //! `palabre-*` headers, runs migrations once per instance, verifies the session
 //! cookie, checks CSRF on unsafe methods, passes the verified visitor to the
 //! feature in `palabre-visitor`, turns the feature's session requests into
-//! signed cookies, and adds security headers to every response.
+//! signed cookies, adds security headers to every response, and delivers
+//! queued mail when an API is configured.
 
 mod limits;
+mod mail;
 mod migrations;
 mod security;
 
@@ -509,7 +511,8 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
     let key = key().await.ok();
     let identity = identify(&parts.headers, key).await;
 
-    let forwarded_body = if is_safe(&parts.method) {
+    let safe = is_safe(&parts.method);
+    let forwarded_body = if safe {
         drop(body);
         Bytes::new()
     } else {
@@ -557,6 +560,9 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         }
     }
     security::add_headers(&mut rparts.headers, signed_in && !is_static);
+    if !safe {
+        mail::deliver_after_write().await;
+    }
     passthrough(rparts, rbody)
 }
 

@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_profile"),
     migration!(5, "0005_two_factor"),
     migration!(6, "0006_ended_sessions"),
+    migration!(7, "0007_mail_delivery"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -1,6 +1,8 @@
 //! Mail: every mail goes to the `mail_outbox` table (a shared table), as plain
 //! text and HTML, in the recipient's language. Delivery through an HTTP API,
-//! when configured, reads from there.
+//! when configured, reads from there: [`claim_due`] takes the rows to send,
+//! [`payload`] is what the API receives, [`record`] keeps the outcome. The
+//! gate (which alone may hold the API token) does the sending.
 
 use palabre_domain::Locale;
 
@@ -80,9 +82,204 @@ pub async fn queue(conn: &Connection, mail: &Mail<'_>) -> DbResult<i64> {
     Ok(row.map_or(0, |r| db::int(&r, 0)))
 }
 
+/// Attempts before a mail is given up (`failed`).
+pub const MAX_ATTEMPTS: i64 = 5;
+/// How long a claimed row stays reserved for the sender that claimed it: if
+/// that sender dies, the row is due again after this.
+pub const CLAIM_SECONDS: i64 = 120;
+/// Longest error text kept in `last_error`.
+const MAX_ERROR: usize = 300;
+
+/// Wait before the next attempt after `attempts` failed ones: 1, 4, 16, 64 minutes.
+pub fn backoff_seconds(attempts: i64) -> i64 {
+    let exponent = u32::try_from(attempts.clamp(1, 6) - 1).unwrap_or(0);
+    60 * 4_i64.pow(exponent)
+}
+
+/// A queued mail taken for delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub id: i64,
+    pub to_email: String,
+    pub locale: String,
+    pub kind: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// Attempts so far, this one included.
+    pub attempts: i64,
+}
+
+const CLAIM: &str = "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? \
+     WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'queued' AND next_attempt_at <= ? \
+                  ORDER BY id LIMIT ?) \
+     RETURNING id, to_email, locale, kind, subject, body_text, body_html, attempts";
+
+/// Takes up to `limit` mails that are due, reserving them for [`CLAIM_SECONDS`]
+/// in the same statement, so two senders never take the same row.
+pub async fn claim_due(conn: &Connection, now: i64, limit: i64) -> DbResult<Vec<Outgoing>> {
+    let params = vec![
+        Value::Integer(now + CLAIM_SECONDS),
+        Value::Integer(now),
+        Value::Integer(limit),
+    ];
+    let rows = db::query(conn, CLAIM, params).await?;
+    Ok(rows
+        .iter()
+        .map(|r| Outgoing {
+            id: db::int(r, 0),
+            to_email: db::text(r, 1),
+            locale: db::text(r, 2),
+            kind: db::text(r, 3),
+            subject: db::text(r, 4),
+            text: db::text(r, 5),
+            html: db::text(r, 6),
+            attempts: db::int(r, 7),
+        })
+        .collect())
+}
+
+/// The JSON body posted to the mail API. `from` is left to the API's own
+/// default when empty; the outbox id doubles as an idempotency reference.
+pub fn payload(mail: &Outgoing, from: &str) -> String {
+    let mut body = serde_json::json!({
+        "to": mail.to_email,
+        "subject": mail.subject,
+        "text": mail.text,
+        "html": mail.html,
+        "language": mail.locale,
+        "tag": mail.kind,
+        "reference": format!("palabre-{}", mail.id),
+        "headers": { "Auto-Submitted": "auto-generated" },
+    });
+    if !from.is_empty() {
+        body["from"] = serde_json::Value::from(from);
+    }
+    body.to_string()
+}
+
+/// What came of one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Sent,
+    /// Worth trying again later (network trouble, 5xx, 429…).
+    Retry(String),
+    /// The API refused the mail itself: trying again would not help.
+    Refused(String),
+}
+
+impl Outcome {
+    /// Classifies the API's HTTP status (`detail`: a short excerpt of its answer).
+    pub fn of_status(status: u16, detail: &str) -> Outcome {
+        let message = format!("HTTP {status} {}", detail.trim());
+        match status {
+            200..=299 => Outcome::Sent,
+            408 | 425 | 429 | 500..=599 => Outcome::Retry(message),
+            _ => Outcome::Refused(message),
+        }
+    }
+}
+
+/// Keeps the outcome of an attempt on the outbox row.
+pub async fn record(
+    conn: &Connection,
+    mail: &Outgoing,
+    outcome: &Outcome,
+    now: i64,
+) -> DbResult<()> {
+    let (sql, params) = match outcome {
+        Outcome::Sent => (
+            "UPDATE mail_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
+            vec![Value::Integer(now), Value::Integer(mail.id)],
+        ),
+        Outcome::Retry(error) if mail.attempts < MAX_ATTEMPTS => (
+            "UPDATE mail_outbox SET status = 'queued', next_attempt_at = ?, last_error = ? WHERE id = ?",
+            vec![
+                Value::Integer(now + backoff_seconds(mail.attempts)),
+                Value::text(clip(error)),
+                Value::Integer(mail.id),
+            ],
+        ),
+        Outcome::Retry(error) | Outcome::Refused(error) => (
+            "UPDATE mail_outbox SET status = 'failed', last_error = ? WHERE id = ?",
+            vec![Value::text(clip(error)), Value::Integer(mail.id)],
+        ),
+    };
+    db::exec(conn, sql, params).await
+}
+
+fn clip(error: &str) -> String {
+    let one_line: String = error
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    match one_line.char_indices().nth(MAX_ERROR) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backoff_grows_and_stays_bounded() {
+        assert_eq!(backoff_seconds(1), 60);
+        assert_eq!(backoff_seconds(2), 240);
+        assert_eq!(backoff_seconds(4), 3840);
+        assert_eq!(backoff_seconds(0), 60);
+        assert_eq!(backoff_seconds(i64::MAX), backoff_seconds(6));
+    }
+
+    #[test]
+    fn api_answers_are_classified() {
+        assert_eq!(Outcome::of_status(202, ""), Outcome::Sent);
+        assert_eq!(
+            Outcome::of_status(503, " busy\n"),
+            Outcome::Retry("HTTP 503 busy".into())
+        );
+        assert!(matches!(Outcome::of_status(429, ""), Outcome::Retry(_)));
+        assert!(matches!(
+            Outcome::of_status(422, "bad address"),
+            Outcome::Refused(m) if m == "HTTP 422 bad address"
+        ));
+        assert!(matches!(Outcome::of_status(401, ""), Outcome::Refused(_)));
+    }
+
+    #[test]
+    fn errors_are_kept_short_and_on_one_line() {
+        assert_eq!(clip("a\nb"), "a b");
+        let long = "é".repeat(1000);
+        let kept = clip(&long);
+        assert_eq!(kept.chars().count(), MAX_ERROR + 1);
+        assert!(kept.ends_with('…'));
+    }
+
+    #[test]
+    fn payload_carries_both_bodies_and_the_reference() {
+        let mail = Outgoing {
+            id: 42,
+            to_email: "camille@ville.example".into(),
+            locale: "de".into(),
+            kind: "reset".into(),
+            subject: "Passwort \"neu\"".into(),
+            text: "Hallo".into(),
+            html: "<p>Hallo</p>".into(),
+            attempts: 1,
+        };
+        let json: serde_json::Value = serde_json::from_str(&payload(&mail, "")).unwrap();
+        assert_eq!(json["to"], "camille@ville.example");
+        assert_eq!(json["subject"], "Passwort \"neu\"");
+        assert_eq!(json["text"], "Hallo");
+        assert_eq!(json["html"], "<p>Hallo</p>");
+        assert_eq!(json["language"], "de");
+        assert_eq!(json["reference"], "palabre-42");
+        assert!(json.get("from").is_none());
+        let json: serde_json::Value =
+            serde_json::from_str(&payload(&mail, "Mairie <mairie@ville.example>")).unwrap();
+        assert_eq!(json["from"], "Mairie <mairie@ville.example>");
+    }
 
     #[test]
     fn text_and_html_bodies() {

@@ -4,3 +4,4 @@
 
 mod accounts;
 mod foundation;
+mod mail;
