@@ -25,7 +25,17 @@ const TOKEN_VALID: &str = "SELECT user_id FROM email_tokens \
      WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?";
 const SET_PASSWORD: &str = "UPDATE users SET password_hash = ?, sessions_valid_after = ?, \
      email_confirmed_at = coalesce(email_confirmed_at, ?) WHERE id = ? AND deleted_at IS NULL";
+const CONTACT: &str = "SELECT email, locale FROM users WHERE id = ? AND deleted_at IS NULL";
 const PASSWORD_OF: &str = "SELECT password_hash FROM users WHERE id = ? AND deleted_at IS NULL";
+
+/// Where to write to a person: their address and preferred language.
+pub async fn contact(
+    conn: &Connection,
+    user_id: i64,
+) -> DbResult<Option<(String, Option<String>)>> {
+    let row = db::query_one(conn, CONTACT, vec![Value::Integer(user_id)]).await?;
+    Ok(row.map(|r| (db::text(&r, 0), db::opt_text(&r, 1))))
+}
 
 pub async fn has_admin(conn: &Connection) -> DbResult<bool> {
     Ok(db::query_one(conn, HAS_ADMIN, Vec::new()).await?.is_some())

@@ -513,6 +513,11 @@ fn passwords_are_reset_by_mail_once_within_the_hour() {
         "signed in after the reset"
     );
     assert!(phone.get("/").text().contains("Se déconnecter"));
+    assert_eq!(
+        security_notices(&app, "camille@valbrune.example.org").len(),
+        1,
+        "the owner is told of the new password"
+    );
 
     // Single use.
     let mut other = Browser::new(&app);
@@ -612,6 +617,25 @@ fn changing_the_password_ends_the_other_sessions() {
         .filter(|a| a.starts_with("password"))
         .collect();
     assert_eq!(actions, vec!["password-change-failed", "password-changed"]);
+    let notices = security_notices(&app, "admin@valbrune.example.org");
+    assert_eq!(notices.len(), 1, "told once, by mail, of the change");
+    assert!(notices[0].contains("vient d'être changé"));
+    assert!(notices[0].contains("/account/reset"));
+}
+
+/// Texts of the security notices mailed to `to` (ASVS 6.3.7), oldest first.
+fn security_notices(app: &TestApp, to: &str) -> Vec<String> {
+    let db = app.db();
+    let mut stmt = db
+        .prepare(
+            "SELECT body_text FROM mail_outbox WHERE to_email = ? AND kind = 'security-notice' \
+             ORDER BY id",
+        )
+        .unwrap();
+    stmt.query_map([to], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }
 
 fn signed_in_as<'a>(app: &'a TestApp, email: &str, password: &str) -> Browser<'a> {
@@ -973,6 +997,10 @@ fn staff_use_two_step_verification_and_citizens_cannot_reach_staff_pages() {
             .status,
         403
     );
+
+    let notices = security_notices(&app, admin_email);
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].contains("vérification en deux étapes vient d'être activée"));
 
     let actions = audit_actions(&app);
     assert!(actions.contains(&"2fa-enabled".to_string()));

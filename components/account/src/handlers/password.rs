@@ -8,7 +8,7 @@ use palabre_kit::mail::{self, Mail};
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
 use serde_json::json;
 
-use crate::handlers::notice;
+use crate::handlers::{Letterhead, SecurityChange, notice, notify_security_change};
 use crate::{permissions, store};
 
 const RESET_LIFETIME: i64 = 3600;
@@ -172,6 +172,7 @@ pub async fn set_new(env: &mut Env) -> Result<Response> {
     let hash = password::hash(new)?;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
+    let from = Letterhead::of(env);
     let user = db::immediate(&env.conn, async |conn| {
         let Some(user_id) =
             store::consume_token(conn, &tokens::hash_token(&token), "reset", now).await?
@@ -180,6 +181,7 @@ pub async fn set_new(env: &mut Env) -> Result<Response> {
         };
         store::set_password(conn, user_id, &hash, now).await?;
         audit::record(conn, Some(user_id), "password-reset", None, ip.as_deref()).await?;
+        notify_security_change(conn, &from, user_id, SecurityChange::Password).await?;
         Ok::<_, Error>(Some(user_id))
     })
     .await?;
@@ -254,9 +256,11 @@ pub async fn change(env: &mut Env) -> Result<Response> {
     let hash = password::hash(new)?;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
+    let from = Letterhead::of(env);
     db::immediate(&env.conn, async |conn| {
         store::set_password(conn, user_id, &hash, now).await?;
         audit::record(conn, Some(user_id), "password-changed", None, ip.as_deref()).await?;
+        notify_security_change(conn, &from, user_id, SecurityChange::Password).await?;
         Ok::<(), Error>(())
     })
     .await?;

@@ -8,7 +8,7 @@ use palabre_kit::forms::FormView;
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, respond, tokens, totp};
 use serde_json::json;
 
-use crate::handlers::notice;
+use crate::handlers::{Letterhead, SecurityChange, notice, notify_security_change};
 use crate::permissions;
 use crate::store::{self, Account};
 
@@ -318,10 +318,12 @@ async fn confirm_pending(env: &Env, user_id: i64, typed: &str) -> Result<Option<
         return Ok(None);
     };
     let ip = env.ctx.client_ip.clone();
+    let from = Letterhead::of(env);
     let codes = db::immediate(&env.conn, async |conn| {
         store::enable_totp(conn, user_id, step, now).await?;
         let codes = issue_recovery_codes(conn, user_id).await?;
         audit::record(conn, Some(user_id), "2fa-enabled", None, ip.as_deref()).await?;
+        notify_security_change(conn, &from, user_id, SecurityChange::TwoFactorOn).await?;
         Ok::<_, Error>(codes)
     })
     .await?;
@@ -411,14 +413,14 @@ pub async fn disable(env: &mut Env) -> Result<Response> {
         let step = Step::turn_off(Some(FieldError::WrongCode));
         return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
     }
-    store::disable_totp(&env.conn, user_id).await?;
-    audit::record(
-        &env.conn,
-        Some(user_id),
-        "2fa-disabled",
-        None,
-        env.ctx.client_ip.as_deref(),
-    )
+    let ip = env.ctx.client_ip.clone();
+    let from = Letterhead::of(env);
+    db::immediate(&env.conn, async |conn| {
+        store::disable_totp(conn, user_id).await?;
+        audit::record(conn, Some(user_id), "2fa-disabled", None, ip.as_deref()).await?;
+        notify_security_change(conn, &from, user_id, SecurityChange::TwoFactorOff).await?;
+        Ok::<(), Error>(())
+    })
     .await?;
     notice(
         env,
