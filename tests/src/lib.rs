@@ -48,6 +48,19 @@ pub fn fresh_state_dir() -> PathBuf {
     dir
 }
 
+/// Rate limits use fixed windows aligned on the clock: a test that must stay
+/// within one minute's window waits when fewer than 15 seconds of it are left.
+pub fn start_of_a_fresh_minute_window() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
+    let left = 60 - now % 60;
+    if left < 15 {
+        std::thread::sleep(Duration::from_secs(left));
+    }
+}
+
 pub const TEST_KEY: &str = "test-session-key-0123456789abcdef-0123456789";
 
 impl TestApp {

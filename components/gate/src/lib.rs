@@ -371,10 +371,11 @@ async fn check_limits(
     method: &Method,
     path: &str,
     headers: &http::HeaderMap,
+    user_id: Option<i64>,
     body: &[u8],
 ) -> Result<(), Refusal> {
     let ip = palabre_kit::ctx::client_ip(headers);
-    let buckets = limits::buckets(method, path, ip.as_deref(), body);
+    let buckets = limits::buckets(method, path, ip.as_deref(), user_id, body);
     if buckets.is_empty() {
         return Ok(());
     }
@@ -517,9 +518,15 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         Bytes::new()
     } else {
         let checked = match check_unsafe(&parts.headers, body, &identity, key).await {
-            Ok(bytes) => check_limits(&parts.method, parts.uri.path(), &parts.headers, &bytes)
-                .await
-                .map(|()| bytes),
+            Ok(bytes) => check_limits(
+                &parts.method,
+                parts.uri.path(),
+                &parts.headers,
+                identity.visitor.user_id,
+                &bytes,
+            )
+            .await
+            .map(|()| bytes),
             Err(refusal) => Err(refusal),
         };
         match checked {

@@ -7,14 +7,40 @@ use palabre_kit::ratelimit::Limit;
 
 const PER_MINUTE: i64 = 60;
 
-/// The buckets a request counts against, with their limits.
+/// Paths whose writes are not contributions: the visitor's own account, the
+/// first-run setup, and the staff back-office.
+fn is_contribution(path: &str) -> bool {
+    !(path == "/setup"
+        || path == "/account"
+        || path.starts_with("/account/")
+        || path == "/admin"
+        || path.starts_with("/admin/"))
+}
+
+/// The buckets a request counts against, with their limits. `user_id` is the
+/// signed-in visitor (contributions are limited per person).
 pub fn buckets(
     method: &Method,
     path: &str,
     client_ip: Option<&str>,
+    user_id: Option<i64>,
     body: &[u8],
 ) -> Vec<(String, Limit)> {
     let ip = client_ip.unwrap_or("unknown");
+    if let Some(user_id) = user_id
+        && method != Method::GET
+        && method != Method::HEAD
+        && is_contribution(path)
+    {
+        // Posting content (comments, proposals, answers, reactions…): 10 a minute.
+        return vec![(
+            format!("post-user:{user_id}"),
+            Limit {
+                max: 10,
+                window_seconds: PER_MINUTE,
+            },
+        )];
+    }
     match (method, path) {
         (&Method::POST, "/account/login") => {
             let mut buckets = vec![(
@@ -96,6 +122,7 @@ mod tests {
             &Method::POST,
             "/account/login",
             Some("10.0.0.1"),
+            None,
             b"email=%20Anne%40Example.org&password=x",
         );
         assert_eq!(b.len(), 2);
@@ -104,11 +131,11 @@ mod tests {
         assert_eq!(b[1].0, "login-email:anne@example.org");
         assert_eq!(b[1].1.max, 5);
         assert_eq!(
-            buckets(&Method::POST, "/account/login", None, b"")[0].0,
+            buckets(&Method::POST, "/account/login", None, None, b"")[0].0,
             "login-ip:unknown"
         );
-        assert!(buckets(&Method::GET, "/account/login", None, b"").is_empty());
-        let signup = buckets(&Method::POST, "/account/signup", Some("::1"), b"");
+        assert!(buckets(&Method::GET, "/account/login", None, None, b"").is_empty());
+        let signup = buckets(&Method::POST, "/account/signup", Some("::1"), None, b"");
         assert_eq!(
             signup,
             vec![(
@@ -119,6 +146,24 @@ mod tests {
                 }
             )]
         );
-        assert!(buckets(&Method::POST, "/pages/x", None, b"email=a").is_empty());
+        assert!(buckets(&Method::POST, "/pages/x", None, None, b"email=a").is_empty());
+    }
+
+    #[test]
+    fn contributions_are_limited_per_person() {
+        let post = |path: &str| buckets(&Method::POST, path, Some("::1"), Some(7), b"");
+        let limited = post("/discussions/3/comments");
+        assert_eq!(limited.len(), 1);
+        assert_eq!(limited[0].0, "post-user:7");
+        assert_eq!(limited[0].1.max, 10);
+        assert_eq!(post("/proposals/9/support")[0].0, "post-user:7");
+        // Not contributions: the visitor's account, setup, the back-office.
+        assert!(post("/account/profile").is_empty());
+        assert!(post("/account/logout").is_empty());
+        assert!(post("/admin/news/4").is_empty());
+        assert!(post("/setup").is_empty());
+        // Anonymous writes are not counted per person; reads never.
+        assert!(buckets(&Method::POST, "/discussions/3/comments", None, None, b"").is_empty());
+        assert!(buckets(&Method::GET, "/discussions/3", None, Some(7), b"").is_empty());
     }
 }

@@ -230,6 +230,7 @@ fn logins_are_rate_limited_per_email() {
     let app = TestApp::start();
     let mut browser = Browser::new(&app);
     let _ = browser.get("/account/login");
+    palabre_e2e::start_of_a_fresh_minute_window();
     let mut statuses = Vec::new();
     for _ in 0..6 {
         let r = browser.post(
@@ -272,6 +273,40 @@ fn logins_are_rate_limited_per_email() {
     // Staff sessions last 12 hours at most.
     let set = other.headers_named("set-cookie").join("\n");
     assert!(set.contains("Max-Age=43200"), "{set}");
+}
+
+#[test]
+fn contributions_are_rate_limited_per_person() {
+    let app = TestApp::start();
+    let mut camille = signed_in_as(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    let mut neighbour = signed_in_as(
+        &app,
+        "moderation@valbrune.example.org",
+        "valbrune-moderation-2026",
+    );
+    // Pages seen signed in carry the session's CSRF token.
+    let _ = camille.get("/");
+    let _ = neighbour.get("/");
+    palabre_e2e::start_of_a_fresh_minute_window();
+    // Any write outside the account pages and the back-office is a contribution.
+    let statuses: Vec<u16> = (0..11)
+        .map(|_| camille.post("/", &[("body", "Un avis")]).status)
+        .collect();
+    assert!(
+        statuses[..10].iter().all(|s| ![403, 429].contains(s)),
+        "ten a minute pass: {statuses:?}"
+    );
+    assert_eq!(statuses[10], 429, "the eleventh waits");
+    let limited = camille.post("/", &[("body", "Un avis")]);
+    assert!(limited.header("retry-after").is_some());
+    assert!(limited.text().contains("Trop de tentatives"));
+    // Someone else is not held back; nor is the person's own account.
+    assert_ne!(neighbour.post("/", &[("body", "Un avis")]).status, 429);
+    assert_eq!(camille.post("/account/logout", &[]).status, 303);
 }
 
 #[test]
