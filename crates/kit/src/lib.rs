@@ -12,6 +12,7 @@ pub mod form;
 pub mod forms;
 pub mod i18n;
 pub mod mail;
+pub mod markdown;
 pub mod password;
 pub mod privacy;
 pub mod ratelimit;
