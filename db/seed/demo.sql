@@ -65,3 +65,68 @@ INSERT INTO users (email, display_name, role, locale, created_at, email_confirme
      '$argon2id$v=19$m=19456,t=2,p=1$srwCrRw+JRnkIwp4FPNbJw$Cud/7saB7rl82fhHv6jwK0hjQy6vRZv0jVIdiARYsAU'),
     ('camille@valbrune.example.org', 'Camille Martin', 'citizen', NULL, 1772352000, 1772352000,
      '$argon2id$v=19$m=19456,t=2,p=1$IFAG8EFYJcDSylXoO+JRqw$SfQy0J2YWhm5x0VPXlnfNOcxA64HRwfBTgWZf0iQ+cQ');
+
+-- Districts and processes. Dates are relative to the day the demo is loaded,
+-- so that it always shows a process under way, one to come and one closed.
+INSERT INTO districts (name) VALUES
+    ('Centre-ville'), ('Saint-Martin'), ('Les Quais'), ('Bois-Joli');
+
+INSERT INTO processes (slug, title, summary, body, district_id, starts_on, ends_on, status,
+                       participants, contributions, created_at, updated_at) VALUES
+    ('quais-de-loire', 'Réaménagement des quais de Loire',
+     'Promenade, stationnement, terrasses : imaginons ensemble les quais de demain.',
+     'Les quais de Loire doivent être rénovés d''ici 2028. La commune souhaite **associer les habitants** dès le départ :
+
+- quels usages privilégier (promenade, vélo, marché, terrasses) ?
+- quelle place pour le stationnement ?
+- comment mieux protéger les berges ?
+
+Trois scénarios ont été présentés lors de la réunion publique. Consultez-les, débattez-en et donnez votre avis.',
+     (SELECT id FROM districts WHERE name = 'Les Quais'),
+     date('now', '-20 days'), date('now', '+40 days'), 'published', 143, 312,
+     strftime('%s', 'now', '-25 days'), strftime('%s', 'now', '-25 days')),
+    ('budget-participatif-2026', 'Budget participatif 2026',
+     '250 000 € pour les projets proposés et choisis par les habitants.',
+     'Chaque habitant peut déposer une idée pour son quartier, puis soutenir celles des autres. Les projets les plus soutenus et réalisables seront financés.',
+     NULL, date('now', '-10 days'), date('now', '+80 days'), 'published', 88, 131,
+     strftime('%s', 'now', '-12 days'), strftime('%s', 'now', '-12 days')),
+    ('plan-velo-saint-martin', 'Plan vélo du quartier Saint-Martin',
+     'Pistes, stationnements vélo et zones apaisées autour des écoles.',
+     'La concertation ouvrira bientôt : suivez-la pour être prévenu du début de la première phase.',
+     (SELECT id FROM districts WHERE name = 'Saint-Martin'),
+     date('now', '+15 days'), date('now', '+75 days'), 'published', 0, 0,
+     strftime('%s', 'now', '-2 days'), strftime('%s', 'now', '-2 days')),
+    ('mobilites-2025', 'Mobilités 2025',
+     'La concertation sur les transports en commun est terminée : merci à tous.',
+     'Plus de 600 contributions ont été recueillies. Le bilan sera publié dans les actualités.',
+     NULL, date('now', '-200 days'), date('now', '-110 days'), 'published', 412, 617,
+     strftime('%s', 'now', '-210 days'), strftime('%s', 'now', '-100 days')),
+    ('ecole-des-tilleuls', 'Cour d''école des Tilleuls (brouillon)',
+     'En préparation par les services.', '', NULL, date('now', '+60 days'), date('now', '+90 days'),
+     'draft', 0, 0, strftime('%s', 'now'), strftime('%s', 'now'));
+
+INSERT INTO process_phases (process_id, position, name, description, starts_on, ends_on, tools)
+SELECT p.id, v.position, v.name, v.description, date('now', v.starts), date('now', v.ends), v.tools
+FROM processes p JOIN (
+    SELECT 'quais-de-loire' AS slug, 0 AS position, 'Information' AS name,
+           'Découvrez le diagnostic et les trois scénarios.' AS description,
+           '-20 days' AS starts, '-6 days' AS ends, '' AS tools
+    UNION ALL SELECT 'quais-de-loire', 1, 'Concertation',
+           'Débattez des scénarios et répondez au questionnaire.', '-5 days', '+25 days',
+           'discussion,questionnaire'
+    UNION ALL SELECT 'quais-de-loire', 2, 'Synthèse et réponse de la commune',
+           'La commune publie ce qu''elle retient de vos contributions.', '+26 days', '+40 days', ''
+    UNION ALL SELECT 'budget-participatif-2026', 0, 'Dépôt des projets',
+           'Déposez vos idées et soutenez celles des autres.', '-10 days', '+30 days', 'discussion,proposal'
+    UNION ALL SELECT 'budget-participatif-2026', 1, 'Analyse par les services',
+           'Les services étudient la faisabilité des projets.', '+31 days', '+60 days', ''
+    UNION ALL SELECT 'budget-participatif-2026', 2, 'Vote',
+           'Choisissez les projets qui seront financés.', '+61 days', '+80 days', 'questionnaire'
+    UNION ALL SELECT 'plan-velo-saint-martin', 0, 'Diagnostic partagé',
+           'Signalez les points noirs du quartier.', '+15 days', '+45 days', 'discussion,proposal'
+    UNION ALL SELECT 'plan-velo-saint-martin', 1, 'Questionnaire',
+           'Donnez votre avis sur les aménagements proposés.', '+46 days', '+75 days', 'questionnaire'
+    UNION ALL SELECT 'mobilites-2025', 0, 'Consultation',
+           'Questionnaire et débats sur les lignes de bus.', '-200 days', '-130 days', 'questionnaire,discussion'
+    UNION ALL SELECT 'mobilites-2025', 1, 'Bilan', 'Publication du bilan.', '-129 days', '-110 days', ''
+) v ON v.slug = p.slug;

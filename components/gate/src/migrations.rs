@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_two_factor"),
     migration!(6, "0006_ended_sessions"),
     migration!(7, "0007_mail_delivery"),
+    migration!(8, "0008_processes"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -2,6 +2,7 @@
 //! assets and the health check. Reached only through the gate.
 
 mod handlers;
+mod ical;
 mod routes;
 mod store;
 
@@ -16,6 +17,12 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("home", include_str!("../templates/home.hbs")),
     ("page", include_str!("../templates/page.hbs")),
     ("news_item", include_str!("../templates/news_item.hbs")),
+    ("processes", include_str!("../templates/processes.hbs")),
+    ("process", include_str!("../templates/process.hbs")),
+    (
+        "process_card",
+        include_str!("../templates/process_card.hbs"),
+    ),
 ];
 
 /// Templates are parsed once per instance.

@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{assets, health, home, pages};
+use crate::handlers::{assets, health, home, pages, processes};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.as_str();
@@ -16,9 +16,17 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["brand.css"] if read_only => Ok(assets::brand_css(env)),
         ["pages", slug] if read_only => pages::show(env, slug).await,
         ["news", slug] if read_only => pages::news_item(env, slug).await,
-        [""] | ["health"] | ["brand.css"] | ["pages", _] | ["news", _] => {
-            Err(Error::MethodNotAllowed)
-        }
+        ["processes"] if read_only => processes::list(env).await,
+        ["processes", slug] if read_only => processes::show(env, slug).await,
+        ["processes", slug, "phases.ics"] if read_only => processes::ical(env, slug).await,
+        [""]
+        | ["health"]
+        | ["brand.css"]
+        | ["pages", _]
+        | ["news", _]
+        | ["processes"]
+        | ["processes", _]
+        | ["processes", _, "phases.ics"] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),
     }
 }

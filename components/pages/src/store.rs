@@ -65,3 +65,145 @@ pub async fn schema_version(conn: &Connection) -> DbResult<i64> {
     let row = db::query_one(conn, SCHEMA_VERSION, Vec::new()).await?;
     Ok(row.map_or(0, |r| db::int(&r, 0)))
 }
+
+const PROCESS_COLUMNS: &str = "p.id, p.slug, p.title, p.summary, p.body, d.name, p.starts_on, \
+     p.ends_on, p.participants, p.contributions, p.status";
+const PHASES: &str = "SELECT id, name, description, starts_on, ends_on, tools FROM process_phases \
+     WHERE process_id = ? ORDER BY starts_on, position, id";
+const UPCOMING_PHASES: &str = "SELECT p.slug, p.title, ph.name, ph.starts_on FROM process_phases ph \
+     JOIN processes p ON p.id = ph.process_id \
+     WHERE p.status = 'published' AND ph.starts_on > ? ORDER BY ph.starts_on, ph.id LIMIT ?";
+
+/// A process as its pages show it.
+pub struct Process {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    /// `None`: the whole commune.
+    pub district: Option<String>,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub participants: i64,
+    pub contributions: i64,
+    pub published: bool,
+}
+
+pub struct Phase {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub tools: String,
+}
+
+/// The next phase to start somewhere, for the home page.
+pub struct UpcomingPhase {
+    pub process_slug: String,
+    pub process_title: String,
+    pub name: String,
+    pub starts_on: String,
+}
+
+fn process_of(r: &db::Row) -> Process {
+    Process {
+        id: db::int(r, 0),
+        slug: db::text(r, 1),
+        title: db::text(r, 2),
+        summary: db::text(r, 3),
+        body: db::text(r, 4),
+        district: db::opt_text(r, 5),
+        starts_on: db::text(r, 6),
+        ends_on: db::text(r, 7),
+        participants: db::int(r, 8),
+        contributions: db::int(r, 9),
+        published: db::text(r, 10) == "published",
+    }
+}
+
+/// Published processes: under way first (ending soonest), then upcoming
+/// (starting soonest), then closed (most recent first).
+pub async fn published_processes(conn: &Connection, today: &str) -> DbResult<Vec<Process>> {
+    let sql = format!(
+        "SELECT {PROCESS_COLUMNS} FROM processes p LEFT JOIN districts d ON d.id = p.district_id \
+         WHERE p.status = 'published' ORDER BY \
+         CASE WHEN p.starts_on <= ?1 AND p.ends_on >= ?1 THEN 0 WHEN p.starts_on > ?1 THEN 1 ELSE 2 END, \
+         CASE WHEN p.ends_on >= ?1 THEN p.ends_on END, \
+         CASE WHEN p.starts_on > ?1 THEN p.starts_on END, \
+         p.ends_on DESC, p.id"
+    );
+    let rows = db::query(conn, &sql, vec![Value::text(today)]).await?;
+    Ok(rows.iter().map(process_of).collect())
+}
+
+pub async fn process_by_slug(conn: &Connection, slug: &str) -> DbResult<Option<Process>> {
+    let sql = format!(
+        "SELECT {PROCESS_COLUMNS} FROM processes p LEFT JOIN districts d ON d.id = p.district_id \
+         WHERE p.slug = ?"
+    );
+    let row = db::query_one(conn, &sql, vec![Value::text(slug)]).await?;
+    Ok(row.as_ref().map(process_of))
+}
+
+pub async fn phases(conn: &Connection, process_id: i64) -> DbResult<Vec<Phase>> {
+    let rows = db::query(conn, PHASES, vec![Value::Integer(process_id)]).await?;
+    Ok(rows
+        .iter()
+        .map(|r| Phase {
+            id: db::int(r, 0),
+            name: db::text(r, 1),
+            description: db::text(r, 2),
+            starts_on: db::text(r, 3),
+            ends_on: db::text(r, 4),
+            tools: db::text(r, 5),
+        })
+        .collect())
+}
+
+pub async fn upcoming_phases(
+    conn: &Connection,
+    today: &str,
+    limit: i64,
+) -> DbResult<Vec<UpcomingPhase>> {
+    let params = vec![Value::text(today), Value::Integer(limit)];
+    let rows = db::query(conn, UPCOMING_PHASES, params).await?;
+    Ok(rows
+        .iter()
+        .map(|r| UpcomingPhase {
+            process_slug: db::text(r, 0),
+            process_title: db::text(r, 1),
+            name: db::text(r, 2),
+            starts_on: db::text(r, 3),
+        })
+        .collect())
+}
+
+const FIGURES: &str = "SELECT \
+     (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen'), \
+     (SELECT count(*) FROM processes WHERE status = 'published' AND starts_on <= ?1 AND ends_on >= ?1), \
+     (SELECT coalesce(sum(contributions), 0) FROM processes WHERE status = 'published')";
+
+/// The home page's key figures.
+pub struct Figures {
+    pub participants: i64,
+    pub open_processes: i64,
+    pub contributions: i64,
+}
+
+pub async fn figures(conn: &Connection, today: &str) -> DbResult<Figures> {
+    let row = db::query_one(conn, FIGURES, vec![Value::text(today)]).await?;
+    Ok(row.map_or(
+        Figures {
+            participants: 0,
+            open_processes: 0,
+            contributions: 0,
+        },
+        |r| Figures {
+            participants: db::int(&r, 0),
+            open_processes: db::int(&r, 1),
+            contributions: db::int(&r, 2),
+        },
+    ))
+}

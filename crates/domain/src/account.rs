@@ -31,6 +31,20 @@ pub enum FieldError {
     WrongPassword,
     #[error("wrong code")]
     WrongCode,
+    #[error("invalid date")]
+    InvalidDate,
+    #[error("end before start")]
+    EndBeforeStart,
+    #[error("outside the process dates")]
+    OutsideProcess,
+    #[error("invalid address")]
+    InvalidSlug,
+    #[error("address already used")]
+    SlugTaken,
+    #[error("invalid colour")]
+    InvalidColor,
+    #[error("contrast too low")]
+    ContrastTooLow,
 }
 
 impl FieldError {
@@ -49,6 +63,13 @@ impl FieldError {
             FieldError::MustAccept => "must-accept",
             FieldError::WrongPassword => "current-password-wrong",
             FieldError::WrongCode => "wrong-code",
+            FieldError::InvalidDate => "field-invalid-date",
+            FieldError::EndBeforeStart => "field-end-before-start",
+            FieldError::OutsideProcess => "field-outside-process",
+            FieldError::InvalidSlug => "field-invalid-slug",
+            FieldError::SlugTaken => "field-slug-taken",
+            FieldError::InvalidColor => "field-invalid-color",
+            FieldError::ContrastTooLow => "field-contrast-too-low",
         }
     }
 }

@@ -4,7 +4,9 @@
 pub mod account;
 pub mod color;
 pub mod date;
+pub mod home;
 pub mod locale;
+pub mod process;
 pub mod role;
 
 pub use color::Color;

@@ -11,14 +11,18 @@ footer-privacy = Datenschutz
 footer-accessibility = Barrierefreiheit: teilweise konform
 footer-terms = Nutzungsbedingungen
 footer-powered = Betrieben mit Palabre, freie Software für Bürgerbeteiligung
-home-intro-heading = Willkommen
 home-news-heading = Aktuelle Neuigkeiten
 home-news-empty = Noch keine Neuigkeiten.
-home-pages-heading = Mehr erfahren
-home-take-part-heading = Drei Wege, sich zu beteiligen
-home-take-part-discussion = Diskussion: über eine Frage der Gemeinde debattieren.
-home-take-part-questionnaire = Fragebogen: in wenigen Minuten die eigene Meinung sagen.
-home-take-part-proposition = Vorschlag: eine Idee einbringen und die anderer unterstützen.
+home-see-processes = Zu den Beteiligungsverfahren
+home-processes-heading = Laufende Beteiligungsverfahren
+home-processes-empty = Derzeit läuft kein Verfahren: Sehen Sie sich die bevorstehenden an.
+home-figures-heading = Beteiligung in Zahlen
+home-figures-participants = registrierte Einwohnerinnen und Einwohner
+home-figures-open = laufende Verfahren
+home-figures-contributions = eingegangene Beiträge
+home-phases-heading = Nächste Schritte
+home-phases-empty = Noch ist keine Phase angekündigt.
+home-news-all = Alle Neuigkeiten
 published-on = Veröffentlicht am { $date }
 page-updated-on = Aktualisiert am { $date }
 back-home = Zurück zur Startseite
@@ -169,3 +173,48 @@ security-title = Sicherheit der Plattform
 security-intro = Sicherheitseinstellungen, die für das gesamte Team der Gemeinde gelten.
 field-require-staff-2fa = Zwei-Schritt-Verifizierung für Moderatoren und Administratoren verlangen
 reset-done-login-body = Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an.
+
+## Processes (concertations)
+nav-processes = Beteiligungen
+nav-news = Neuigkeiten
+processes-title = Beteiligungsverfahren
+processes-intro = Die Projekte, zu denen die Gemeinde Sie befragt: laufend, bevorstehend und abgeschlossen.
+processes-empty = Noch ist kein Beteiligungsverfahren veröffentlicht.
+process-status-upcoming = Bevorstehend
+process-status-open = Laufend
+process-status-closed = Abgeschlossen
+process-draft = Entwurf (nur für das Team sichtbar)
+process-scope-commune = Die ganze Gemeinde
+process-dates-from = Vom
+process-dates-to = bis
+process-progress = Fortschritt: { $percent } %
+process-participants = { $count ->
+    [one] { $count } Person beteiligt
+   *[other] { $count } Personen beteiligt
+}
+process-contributions = { $count ->
+    [one] { $count } Beitrag
+   *[other] { $count } Beiträge
+}
+process-figures = Kennzahlen
+process-elapsed = der Laufzeit vergangen
+process-participants-label = Beteiligte
+process-contributions-label = Beiträge
+process-about = Das Projekt
+process-take-part = Mitmachen
+process-open-tools = In der laufenden Phase können Sie:
+process-no-open-tools = Derzeit ist keine Beteiligung geöffnet: Sehen Sie sich die Phasen unten an.
+process-phases = Phasen
+phase-tools = Beteiligung:
+process-ical = Die Phasen in meinen Kalender übernehmen (iCal)
+process-no-phases = Die Phasen werden bald veröffentlicht.
+tool-discussion = Diskutieren
+tool-questionnaire = Den Fragebogen beantworten
+tool-proposal = Vorschläge einreichen und unterstützen
+field-invalid-date = Geben Sie ein Datum im Format JJJJ-MM-TT ein, zum Beispiel 2026-03-01.
+field-end-before-start = Das Enddatum muss nach dem Anfangsdatum liegen.
+field-outside-process = Die Daten der Phase müssen innerhalb der Daten des Verfahrens liegen.
+field-invalid-slug = Die Adresse darf nur Kleinbuchstaben ohne Akzente, Ziffern und Bindestriche enthalten.
+field-slug-taken = Diese Adresse wird bereits verwendet.
+field-invalid-color = Geben Sie eine Farbe im Format #RRGGBB ein, zum Beispiel #1d4e89.
+field-contrast-too-low = Der Kontrast zu Weiß ist zu gering (mindestens 4,5:1 für Stufe AA).

@@ -11,14 +11,18 @@ footer-privacy = Privacy
 footer-accessibility = Accessibility: partially compliant
 footer-terms = Terms of use
 footer-powered = Powered by Palabre, free software for citizen participation
-home-intro-heading = Welcome
 home-news-heading = Latest news
 home-news-empty = No news yet.
-home-pages-heading = Learn more
-home-take-part-heading = Three ways to take part
-home-take-part-discussion = Discussion: debate a question the commune asks.
-home-take-part-questionnaire = Questionnaire: give your opinion in a few minutes.
-home-take-part-proposition = Proposal: suggest an idea and support other people's.
+home-see-processes = See the consultations
+home-processes-heading = Consultations under way
+home-processes-empty = No consultation is under way: see those coming up.
+home-figures-heading = Participation in figures
+home-figures-participants = registered residents
+home-figures-open = consultations under way
+home-figures-contributions = contributions received
+home-phases-heading = Next steps
+home-phases-empty = No phase is announced yet.
+home-news-all = All news
 published-on = Published on { $date }
 page-updated-on = Updated on { $date }
 back-home = Back to the home page
@@ -169,3 +173,48 @@ security-title = Platform security
 security-intro = Security settings that apply to the whole staff of the commune.
 field-require-staff-2fa = Require two-step verification for moderators and administrators
 reset-done-login-body = Your password has been changed. Log in with the new password.
+
+## Processes (concertations)
+nav-processes = Consultations
+nav-news = News
+processes-title = Consultations
+processes-intro = The projects the commune is consulting you on: under way, coming up and closed.
+processes-empty = No consultation is published yet.
+process-status-upcoming = Coming up
+process-status-open = Under way
+process-status-closed = Closed
+process-draft = Draft (visible to staff only)
+process-scope-commune = The whole commune
+process-dates-from = From
+process-dates-to = to
+process-progress = Progress: { $percent }%
+process-participants = { $count ->
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+process-contributions = { $count ->
+    [one] { $count } contribution
+   *[other] { $count } contributions
+}
+process-figures = Key figures
+process-elapsed = of the time elapsed
+process-participants-label = participants
+process-contributions-label = contributions
+process-about = The project
+process-take-part = Take part
+process-open-tools = In the current phase, you can:
+process-no-open-tools = Nothing is open for participation right now: see the phases below.
+process-phases = Phases
+phase-tools = Participation:
+process-ical = Add the phases to my calendar (iCal)
+process-no-phases = The phases will be published soon.
+tool-discussion = Discuss
+tool-questionnaire = Answer the questionnaire
+tool-proposal = Submit and support proposals
+field-invalid-date = Enter a date as YYYY-MM-DD, for example 2026-03-01.
+field-end-before-start = The end date must come after the start date.
+field-outside-process = The phase's dates must lie within the consultation's dates.
+field-invalid-slug = The address may only contain lowercase letters without accents, digits and dashes.
+field-slug-taken = This address is already used.
+field-invalid-color = Enter a colour as #RRGGBB, for example #1d4e89.
+field-contrast-too-low = The contrast with white is too low (at least 4.5:1 for level AA).

@@ -11,14 +11,18 @@ footer-privacy = Confidentialité
 footer-accessibility = Accessibilité : partiellement conforme
 footer-terms = Conditions d'utilisation
 footer-powered = Propulsé par Palabre, logiciel libre de participation citoyenne
-home-intro-heading = Bienvenue
 home-news-heading = Dernières actualités
 home-news-empty = Aucune actualité pour le moment.
-home-pages-heading = Pour en savoir plus
-home-take-part-heading = Trois façons de participer
-home-take-part-discussion = Discussion : débattre d'une question posée par la commune.
-home-take-part-questionnaire = Questionnaire : donner son avis en quelques minutes.
-home-take-part-proposition = Proposition : proposer une idée et soutenir celles des autres.
+home-see-processes = Voir les concertations
+home-processes-heading = Concertations en cours
+home-processes-empty = Aucune concertation n'est en cours : consultez celles à venir.
+home-figures-heading = La participation en chiffres
+home-figures-participants = habitants inscrits
+home-figures-open = concertations en cours
+home-figures-contributions = contributions reçues
+home-phases-heading = Prochaines étapes
+home-phases-empty = Aucune étape n'est annoncée pour le moment.
+home-news-all = Toutes les actualités
 published-on = Publié le { $date }
 page-updated-on = Mis à jour le { $date }
 back-home = Retour à l'accueil
@@ -169,3 +173,48 @@ security-title = Sécurité de la plateforme
 security-intro = Réglages de sécurité qui s'appliquent à toute l'équipe de la commune.
 field-require-staff-2fa = Exiger la vérification en deux étapes pour les modérateurs et les administrateurs
 reset-done-login-body = Votre mot de passe a été changé. Connectez-vous avec ce nouveau mot de passe.
+
+## Processes (concertations)
+nav-processes = Concertations
+nav-news = Actualités
+processes-title = Concertations
+processes-intro = Les projets sur lesquels la commune vous consulte : en cours, à venir et terminés.
+processes-empty = Aucune concertation n'est publiée pour le moment.
+process-status-upcoming = À venir
+process-status-open = En cours
+process-status-closed = Terminée
+process-draft = Brouillon (visible par l'équipe seulement)
+process-scope-commune = Toute la commune
+process-dates-from = Du
+process-dates-to = au
+process-progress = Avancement : { $percent } %
+process-participants = { $count ->
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+process-contributions = { $count ->
+    [one] { $count } contribution
+   *[other] { $count } contributions
+}
+process-figures = Chiffres clés
+process-elapsed = de la durée écoulée
+process-participants-label = participants
+process-contributions-label = contributions
+process-about = Le projet
+process-take-part = Participer
+process-open-tools = Dans la phase en cours, vous pouvez :
+process-no-open-tools = Aucune participation n'est ouverte en ce moment : consultez les étapes ci-dessous.
+process-phases = Les étapes
+phase-tools = Participation :
+process-ical = Ajouter les étapes à mon agenda (iCal)
+process-no-phases = Les étapes seront bientôt publiées.
+tool-discussion = Débattre
+tool-questionnaire = Répondre au questionnaire
+tool-proposal = Déposer et soutenir des propositions
+field-invalid-date = Saisissez une date au format AAAA-MM-JJ, par exemple 2026-03-01.
+field-end-before-start = La date de fin doit être après la date de début.
+field-outside-process = Les dates de l'étape doivent se situer dans celles de la concertation.
+field-invalid-slug = L'adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets.
+field-slug-taken = Cette adresse est déjà utilisée.
+field-invalid-color = Saisissez une couleur au format #RRVVBB, par exemple #1d4e89.
+field-contrast-too-low = Le contraste avec le blanc est trop faible (au moins 4,5:1 pour le niveau AA).

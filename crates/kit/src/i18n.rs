@@ -66,12 +66,22 @@ pub fn t(locale: Locale, id: &str) -> String {
     t_args(locale, id, &[])
 }
 
-/// The message `id` in `locale` with named string arguments.
+/// An argument as Fluent sees it: whole numbers as numbers (so that plural
+/// forms apply: `{ $count -> [one] … *[other] … }`), anything else as text.
+fn fluent_value(value: &str) -> FluentValue<'static> {
+    let canonical = !value.is_empty() && (value == "0" || !value.starts_with(['0', '+']));
+    match value.parse::<i64>() {
+        Ok(n) if canonical => FluentValue::from(n),
+        _ => FluentValue::from(value.to_string()),
+    }
+}
+
+/// The message `id` in `locale` with named arguments.
 pub fn t_args(locale: Locale, id: &str, args: &[(&str, &str)]) -> String {
     let fluent_args = (!args.is_empty()).then(|| {
         let mut a = FluentArgs::new();
         for (name, value) in args {
-            a.set(*name, FluentValue::from(value.to_string()));
+            a.set(*name, fluent_value(value));
         }
         a
     });

@@ -223,6 +223,10 @@ mod tests {
             "Titre Un beau lien. a b"
         );
         assert_eq!(plain_text("un deux trois", 7), "un deux…");
-        assert_eq!(plain_text("<b>x</b>", 10), "x", "tags are left out, words kept");
+        assert_eq!(
+            plain_text("<b>x</b>", 10),
+            "x",
+            "tags are left out, words kept"
+        );
     }
 }

@@ -22,6 +22,20 @@ pub struct Renderer {
     registry: Handlebars<'static>,
 }
 
+/// `{{markdown text}}`: what people wrote, rendered by [`crate::markdown`]
+/// (raw HTML shown as text, safe links only). The one way Markdown reaches a page.
+fn markdown_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let source = h.param(0).and_then(|p| p.value().as_str()).unwrap_or("");
+    out.write(&crate::markdown::to_html(source))?;
+    Ok(())
+}
+
 /// `{{t "message-id" name=value …}}`: a catalogue message in the page's language, escaped.
 fn t_helper(
     h: &Helper,
@@ -83,6 +97,7 @@ impl Renderer {
         // Escape what HTML needs (& < > " '), not `=` and backticks as the default does.
         registry.register_escape_fn(crate::respond::escape);
         registry.register_helper("t", Box::new(t_helper));
+        registry.register_helper("markdown", Box::new(markdown_helper));
         let all = [("layout", LAYOUT), ("error", ERROR), ("fields", FIELDS)];
         for (name, source) in all.iter().chain(templates.iter()) {
             registry
@@ -95,14 +110,19 @@ impl Renderer {
     /// The layout's data: title, site identity, navigation, language switch.
     fn layout(&self, ctx: &Ctx, site: &Site, title: &str) -> Value {
         let locale = ctx.locale;
-        let nav = [("/", "nav-home"), ("/pages/about", "nav-about")]
-            .into_iter()
-            .map(|(href, key)| Link {
-                href: href.to_string(),
-                label: i18n::t(locale, key),
-                current: ctx.path == href,
-            })
-            .collect::<Vec<_>>();
+        let nav = [
+            ("/", "nav-home"),
+            ("/processes", "nav-processes"),
+            ("/news", "nav-news"),
+            ("/pages/about", "nav-about"),
+        ]
+        .into_iter()
+        .map(|(href, key)| Link {
+            href: href.to_string(),
+            label: i18n::t(locale, key),
+            current: ctx.path == href || (href != "/" && ctx.path.starts_with(&format!("{href}/"))),
+        })
+        .collect::<Vec<_>>();
         let footer = [
             ("/pages/legal", "footer-legal"),
             ("/pages/privacy", "footer-privacy"),
@@ -186,8 +206,8 @@ impl Renderer {
     }
 }
 
-/// Splits plain text into paragraphs at blank lines, for `{{#each}}<p>{{this}}</p>`.
-/// (Markdown rendering with sanitising arrives with the content editors.)
+/// Splits plain text into paragraphs at blank lines, for `{{#each}}<p>{{this}}</p>`
+/// (text that is not Markdown: the commune's introduction, notices).
 pub fn paragraphs(text: &str) -> Vec<String> {
     text.replace("\r\n", "\n")
         .split("\n\n")
@@ -208,7 +228,11 @@ mod tests {
 
     #[test]
     fn templates_escape_and_translate() {
-        let r = Renderer::new(&[("t", "{{#> layout}}<p>{{text}}</p>{{/layout}}")]).unwrap();
+        let r = Renderer::new(&[(
+            "t",
+            "{{#> layout}}<p>{{text}}</p>{{markdown md}}{{/layout}}",
+        )])
+        .unwrap();
         let parts = http::Request::builder()
             .uri("/x?lang=de")
             .body(())
@@ -224,7 +248,7 @@ mod tests {
                 http::StatusCode::OK,
                 "t",
                 "T<i>",
-                json!({"text": "<script>x</script>"}),
+                json!({"text": "<script>x</script>", "md": "**gras** <script>y</script>"}),
             )
             .unwrap();
         let body = page.into_body();
@@ -234,6 +258,7 @@ mod tests {
         assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
         assert!(html.contains("T&lt;i&gt;"));
         assert!(html.contains("Zum Inhalt springen"));
+        assert!(html.contains("<strong>gras</strong> &lt;script&gt;y&lt;/script&gt;"));
         assert!(!html.contains("<script>"));
     }
 

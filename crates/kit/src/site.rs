@@ -1,5 +1,6 @@
 //! The commune's identity and branding, from the shared `settings` table.
 
+use palabre_domain::home::{Block, blocks_from_setting};
 use palabre_domain::{Color, Locale};
 
 use crate::db::{self, Connection, DbResult};
@@ -16,6 +17,8 @@ pub struct Site {
     pub secondary: Color,
     pub logo_url: String,
     pub intro: String,
+    /// The home page's blocks, in order (`home.blocks`).
+    pub home_blocks: Vec<Block>,
 }
 
 impl Default for Site {
@@ -36,6 +39,7 @@ impl Default for Site {
             },
             logo_url: crate::assets::url("logo.svg"),
             intro: String::new(),
+            home_blocks: Block::ALL.to_vec(),
         }
     }
 }
@@ -68,6 +72,7 @@ impl Site {
                     site.logo_url = value.to_string()
                 }
                 "home.intro" => site.intro = value.to_string(),
+                "home.blocks" => site.home_blocks = blocks_from_setting(Some(value)),
                 _ => {}
             }
         }

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::{Env, store};
 
-fn valid_slug(slug: &str) -> bool {
+pub fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 120
         && slug

@@ -1,0 +1,188 @@
+//! Processes (concertations): the list, a process page with its timeline and
+//! progress, and the iCalendar feed of its phases.
+
+use bytes::Bytes;
+use palabre_domain::Locale;
+use palabre_domain::date::Day;
+use palabre_domain::process::{Span, Status, Tool, progress_percent, tools_from_list};
+use palabre_kit::respond::{self, Cache};
+use palabre_kit::{Error, Response, Result, i18n};
+use serde_json::{Value, json};
+
+use crate::handlers::pages::valid_slug;
+use crate::store::{self, Phase, Process};
+use crate::{Env, ical};
+
+pub fn today() -> Day {
+    Day::of_unix(palabre_kit::now())
+}
+
+/// A day as people read it ("1 mars 2026"), with its ISO form for `<time>`.
+pub fn day_json(locale: Locale, iso: &str) -> Value {
+    match Day::parse(iso) {
+        Some(day) => json!({ "iso": day.iso(), "text": i18n::long_date(locale, day.unix()) }),
+        None => json!({ "iso": iso, "text": iso }),
+    }
+}
+
+fn span_of(starts: &str, ends: &str) -> Option<Span> {
+    Span::parse(starts, ends).ok()
+}
+
+fn status_json(locale: Locale, status: Status) -> Value {
+    json!({
+        "key": status.as_str(),
+        "label": i18n::t(locale, &format!("process-status-{}", status.as_str())),
+        "open": status == Status::Open,
+    })
+}
+
+fn tool_labels(locale: Locale, tools: &[Tool]) -> Vec<String> {
+    tools
+        .iter()
+        .map(|t| i18n::t(locale, &format!("tool-{}", t.as_str())))
+        .collect()
+}
+
+/// What a process card shows (list, home page).
+pub fn card(locale: Locale, p: &Process, today: Day) -> Value {
+    let span = span_of(&p.starts_on, &p.ends_on);
+    let status = span.map_or(Status::Closed, |s| s.status(today));
+    let progress = span.map_or(0, |s| progress_percent(s.starts, s.ends, today));
+    json!({
+        "href": format!("/processes/{}", p.slug),
+        "title": p.title,
+        "summary": p.summary,
+        "status": status_json(locale, status),
+        "scope": p.district.clone().unwrap_or_else(|| i18n::t(locale, "process-scope-commune")),
+        "starts": day_json(locale, &p.starts_on),
+        "ends": day_json(locale, &p.ends_on),
+        "progress": progress,
+        "participants": p.participants,
+        "contributions": p.contributions,
+        "draft": !p.published,
+    })
+}
+
+fn phase_json(locale: Locale, phase: &Phase, today: Day) -> Value {
+    let status =
+        span_of(&phase.starts_on, &phase.ends_on).map_or(Status::Closed, |s| s.status(today));
+    json!({
+        "name": phase.name,
+        "description": phase.description,
+        "starts": day_json(locale, &phase.starts_on),
+        "ends": day_json(locale, &phase.ends_on),
+        "status": status_json(locale, status),
+        "current": status == Status::Open,
+        "tools": tool_labels(locale, &tools_from_list(&phase.tools)),
+    })
+}
+
+pub async fn list(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let today = today();
+    let processes = store::published_processes(&env.conn, &today.iso()).await?;
+    let cards: Vec<Value> = processes.iter().map(|p| card(locale, p, today)).collect();
+    let title = i18n::t(locale, "processes-title");
+    let page = env.renderer.page(
+        &env.ctx,
+        &env.site,
+        http::StatusCode::OK,
+        "processes",
+        &title,
+        json!({ "processes": cards }),
+    )?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+/// The process, if visitors may see it (drafts: staff only, as a preview).
+async fn visible(env: &Env, slug: &str) -> Result<Process> {
+    if !valid_slug(slug) {
+        return Err(Error::NotFound);
+    }
+    let process = store::process_by_slug(&env.conn, slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !process.published && !env.ctx.visitor.role.is_staff() {
+        return Err(Error::NotFound);
+    }
+    Ok(process)
+}
+
+pub async fn show(env: &Env, slug: &str) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let today = today();
+    let process = visible(env, slug).await?;
+    let phases = store::phases(&env.conn, process.id).await?;
+    let phase_views: Vec<Value> = phases
+        .iter()
+        .map(|p| phase_json(locale, p, today))
+        .collect();
+    let open_tools: Vec<Tool> = phases
+        .iter()
+        .filter(|p| {
+            span_of(&p.starts_on, &p.ends_on).is_some_and(|s| s.status(today) == Status::Open)
+        })
+        .flat_map(|p| tools_from_list(&p.tools))
+        .collect();
+    let mut open_tools = open_tools;
+    open_tools.sort();
+    open_tools.dedup();
+    let data = json!({
+        "process": card(locale, &process, today),
+        "body": process.body,
+        "phases": phase_views,
+        "open_tools": tool_labels(locale, &open_tools),
+        "ical_href": format!("/processes/{}/phases.ics", process.slug),
+    });
+    let page = env.renderer.page(
+        &env.ctx,
+        &env.site,
+        http::StatusCode::OK,
+        "process",
+        &process.title,
+        data,
+    )?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+pub async fn ical(env: &Env, slug: &str) -> Result<Response> {
+    let process = visible(env, slug).await?;
+    let phases = store::phases(&env.conn, process.id).await?;
+    let host = env
+        .ctx
+        .origin
+        .split("://")
+        .nth(1)
+        .unwrap_or("palabre")
+        .to_string();
+    let url = format!("{}/processes/{}", env.ctx.origin, process.slug);
+    let events: Vec<ical::Event<'_>> = phases
+        .iter()
+        .filter_map(|phase| {
+            let span = span_of(&phase.starts_on, &phase.ends_on)?;
+            Some(ical::Event {
+                uid: format!("phase-{}@{host}", phase.id),
+                starts: span.starts,
+                ends: span.ends,
+                summary: &phase.name,
+                description: &phase.description,
+                url: &url,
+            })
+        })
+        .collect();
+    let body = ical::calendar(&process.title, &events, palabre_kit::now());
+    let mut response = respond::with_body(
+        http::StatusCode::OK,
+        "text/calendar; charset=utf-8",
+        Bytes::from(body),
+    );
+    if let Ok(value) =
+        http::HeaderValue::from_str(&format!("inline; filename=\"{}.ics\"", process.slug))
+    {
+        response
+            .headers_mut()
+            .insert(http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok(respond::cached(response, Cache::NoCache))
+}
