@@ -16,6 +16,7 @@ pub use palabre_kit::app::Env;
 const TEMPLATES: &[(&str, &str)] = &[
     ("home", include_str!("../templates/home.hbs")),
     ("page", include_str!("../templates/page.hbs")),
+    ("news", include_str!("../templates/news.hbs")),
     ("news_item", include_str!("../templates/news_item.hbs")),
     ("processes", include_str!("../templates/processes.hbs")),
     ("process", include_str!("../templates/process.hbs")),

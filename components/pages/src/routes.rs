@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{assets, health, home, pages, processes};
+use crate::handlers::{assets, health, home, news, pages, processes};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.as_str();
@@ -15,7 +15,9 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["health"] if read_only => health::show(env).await,
         ["brand.css"] if read_only => Ok(assets::brand_css(env)),
         ["pages", slug] if read_only => pages::show(env, slug).await,
-        ["news", slug] if read_only => pages::news_item(env, slug).await,
+        ["news"] if read_only => news::list(env).await,
+        ["news", "feed.xml"] if read_only => news::feed(env).await,
+        ["news", slug] if read_only => news::item(env, slug).await,
         ["processes"] if read_only => processes::list(env).await,
         ["processes", slug] if read_only => processes::show(env, slug).await,
         ["processes", slug, "phases.ics"] if read_only => processes::ical(env, slug).await,
@@ -23,6 +25,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | ["health"]
         | ["brand.css"]
         | ["pages", _]
+        | ["news"]
         | ["news", _]
         | ["processes"]
         | ["processes", _]

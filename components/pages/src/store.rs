@@ -207,3 +207,57 @@ pub async fn figures(conn: &Connection, today: &str) -> DbResult<Figures> {
         },
     ))
 }
+
+const NEWS_PAGE: &str = "SELECT slug, title, summary, published_at FROM news \
+     WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?";
+const NEWS_COUNT: &str = "SELECT count(*) FROM news WHERE status = 'published'";
+const NEWS_FEED: &str = "SELECT slug, title, summary, body, published_at, updated_at FROM news \
+     WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?";
+
+/// One page of published news, newest first, and how many there are in all.
+pub async fn news_page(
+    conn: &Connection,
+    limit: i64,
+    offset: i64,
+) -> DbResult<(Vec<NewsSummary>, i64)> {
+    let params = vec![Value::Integer(limit), Value::Integer(offset)];
+    let rows = db::query(conn, NEWS_PAGE, params).await?;
+    let total = db::query_one(conn, NEWS_COUNT, Vec::new())
+        .await?
+        .map_or(0, |r| db::int(&r, 0));
+    let items = rows
+        .iter()
+        .map(|r| NewsSummary {
+            slug: db::text(r, 0),
+            title: db::text(r, 1),
+            summary: db::text(r, 2),
+            published_at: db::int(r, 3),
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// A news item as the Atom feed carries it.
+pub struct FeedEntry {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub published_at: i64,
+    pub updated_at: i64,
+}
+
+pub async fn news_feed(conn: &Connection, limit: i64) -> DbResult<Vec<FeedEntry>> {
+    let rows = db::query(conn, NEWS_FEED, vec![Value::Integer(limit)]).await?;
+    Ok(rows
+        .iter()
+        .map(|r| FeedEntry {
+            slug: db::text(r, 0),
+            title: db::text(r, 1),
+            summary: db::text(r, 2),
+            body: db::text(r, 3),
+            published_at: db::int(r, 4),
+            updated_at: db::int(r, 5),
+        })
+        .collect())
+}

@@ -5,3 +5,4 @@
 mod accounts;
 mod foundation;
 mod mail;
+mod pages;

@@ -1,5 +1,6 @@
 pub mod assets;
 pub mod health;
 pub mod home;
+pub mod news;
 pub mod pages;
 pub mod processes;

@@ -1,7 +1,6 @@
-//! Static pages (about, legal notice, accessibility statement…) and news items.
+//! Static pages (about, legal notice, accessibility statement…).
 
 use palabre_domain::date::iso_date;
-use palabre_kit::render::paragraphs;
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
@@ -23,7 +22,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let locale = env.ctx.locale;
     let data = json!({
         "title": page.title,
-        "paragraphs": paragraphs(&page.body),
+        "body": page.body,
         "date_iso": iso_date(page.updated_at),
         "date": i18n::long_date(locale, page.updated_at),
     });
@@ -33,31 +32,6 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         http::StatusCode::OK,
         "page",
         &page.title,
-        data,
-    )
-}
-
-pub async fn news_item(env: &Env, slug: &str) -> Result<Response> {
-    if !valid_slug(slug) {
-        return Err(Error::NotFound);
-    }
-    let item = store::news_item(&env.conn, slug)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let locale = env.ctx.locale;
-    let data = json!({
-        "title": item.title,
-        "summary": item.summary,
-        "paragraphs": paragraphs(&item.body),
-        "date_iso": iso_date(item.published_at),
-        "date": i18n::long_date(locale, item.published_at),
-    });
-    env.renderer.page(
-        &env.ctx,
-        &env.site,
-        http::StatusCode::OK,
-        "news_item",
-        &item.title,
         data,
     )
 }

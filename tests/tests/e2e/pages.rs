@@ -1,0 +1,222 @@
+//! The public pages: home blocks, processes and their phases, news.
+
+use palabre_e2e::{Browser, TestApp};
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[test]
+fn the_home_page_shows_the_blocks_staff_chose_in_their_order() {
+    let app = TestApp::start();
+    let home = app.get("/?lang=fr").text();
+    for heading in [
+        "Concertations en cours",
+        "La participation en chiffres",
+        "Prochaines étapes",
+        "Dernières actualités",
+    ] {
+        assert!(home.contains(heading), "{heading}");
+    }
+    // Under way only: not the upcoming one, the closed one or the draft.
+    let under_way = home
+        .split("Concertations en cours")
+        .nth(1)
+        .unwrap()
+        .split("La participation en chiffres")
+        .next()
+        .unwrap();
+    assert!(under_way.contains("Réaménagement des quais de Loire"));
+    assert!(under_way.contains("Budget participatif 2026"));
+    assert!(!under_way.contains("Plan vélo"));
+    assert!(!under_way.contains("Mobilités 2025"));
+    assert!(!home.contains("Tilleuls"), "drafts stay private");
+    assert!(home.contains("<progress max=\"100\" value=\""));
+    // The next phase to start is announced, with its process.
+    assert!(home.contains("Diagnostic partagé"));
+
+    app.db()
+        .execute(
+            "INSERT INTO settings (key, value) VALUES ('home.blocks', 'news,hero')",
+            [],
+        )
+        .unwrap();
+    let home = app.get("/?lang=fr").text();
+    let news_at = home.find("Dernières actualités").unwrap();
+    let hero_at = home.find("class=\"hero\"").unwrap();
+    assert!(news_at < hero_at, "news first, then the hero");
+    assert!(!home.contains("Concertations en cours"));
+    assert!(!home.contains("La participation en chiffres"));
+    assert_eq!(count(&home, "<h1"), 1, "one page title");
+
+    app.db()
+        .execute(
+            "UPDATE settings SET value = 'phases' WHERE key = 'home.blocks'",
+            [],
+        )
+        .unwrap();
+    let home = app.get("/?lang=en").text();
+    assert!(home.contains("Next steps"));
+    assert!(
+        home.contains("<h1 class=\"visually-hidden\">Valbrune-sur-Loire</h1>"),
+        "without the hero the page still has a title"
+    );
+}
+
+#[test]
+fn processes_show_their_status_progress_and_phases() {
+    let app = TestApp::start();
+    let list = app.get("/processes?lang=fr");
+    assert_eq!(list.status, 200);
+    let list = list.text();
+    let open = list.find("Réaménagement des quais de Loire").unwrap();
+    let upcoming = list.find("Plan vélo du quartier Saint-Martin").unwrap();
+    let closed = list.find("Mobilités 2025").unwrap();
+    assert!(
+        open < upcoming && upcoming < closed,
+        "under way, coming up, closed"
+    );
+    assert!(list.contains("status-open\">En cours"));
+    assert!(list.contains("status-upcoming\">À venir"));
+    assert!(list.contains("status-closed\">Terminée"));
+    assert!(list.contains("Toute la commune"));
+    assert!(list.contains("143 participants"));
+    assert!(!list.contains("Tilleuls"));
+
+    let page = app.get("/processes/quais-de-loire?lang=fr");
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(
+        html.contains("<strong>associer les habitants</strong>"),
+        "Markdown body"
+    );
+    assert_eq!(
+        count(&html, "aria-current=\"step\""),
+        1,
+        "one current phase"
+    );
+    let current = html.split("aria-current=\"step\"").nth(1).unwrap();
+    let current_title = current.split("</h3>").next().unwrap();
+    assert!(
+        current_title.contains("<h3>Concertation "),
+        "{current_title}"
+    );
+    assert!(html.contains("Débattre"), "the tools open now");
+    assert!(html.contains("href=\"/processes/quais-de-loire/phases.ics\""));
+
+    let de = app.get("/processes/quais-de-loire?lang=de").text();
+    assert!(de.contains("Laufend") && de.contains("Phasen"));
+
+    let ics = app.get("/processes/quais-de-loire/phases.ics");
+    assert_eq!(ics.status, 200);
+    assert_eq!(
+        ics.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    let ics = ics.text();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(count(&ics, "BEGIN:VEVENT"), 3);
+    assert_eq!(count(&ics, "DTSTART;VALUE=DATE:"), 3);
+    assert!(ics.contains("SUMMARY:Synthèse et réponse de la commune\r\n"));
+    assert!(ics.lines().all(|l| l.len() <= 75));
+
+    // Drafts: a preview for staff, nothing for anyone else.
+    assert_eq!(app.get("/processes/ecole-des-tilleuls").status, 404);
+    assert_eq!(
+        app.get("/processes/ecole-des-tilleuls/phases.ics").status,
+        404
+    );
+    assert_eq!(app.get("/processes/nope").status, 404);
+    assert_eq!(app.get("/processes/Bad..Slug").status, 404);
+    let mut staff = Browser::new(&app);
+    let _ = staff.get("/account/login");
+    let signed = staff.post(
+        "/account/login",
+        &[
+            ("email", "admin@valbrune.example.org"),
+            ("password", "valbrune-admin-2026"),
+        ],
+    );
+    assert_eq!(signed.status, 303);
+    let preview = staff.get("/processes/ecole-des-tilleuls?lang=fr");
+    assert_eq!(preview.status, 200);
+    assert!(preview.text().contains("Brouillon"));
+    assert_eq!(
+        app.request("POST", "/processes/quais-de-loire", &[], b"")
+            .status,
+        403,
+        "writes need a CSRF token first"
+    );
+}
+
+#[test]
+fn news_are_paginated_rendered_from_markdown_and_syndicated() {
+    let app = TestApp::start();
+    // The first request applies the migrations and loads the demo.
+    assert_eq!(app.get("/news").status, 200);
+    {
+        let db = app.db();
+        for i in 0..12 {
+            db.execute(
+                "INSERT INTO news (slug, title, summary, body, status, published_at, created_at, updated_at) \
+                 VALUES (?1, ?2, 'Résumé', 'Texte', 'published', 1780000000 + ?3, 1780000000, 1780000000)",
+                rusqlite::params![format!("info-{i}"), format!("Information n° {i}"), i],
+            )
+            .unwrap();
+        }
+        db.execute(
+            "INSERT INTO news (slug, title, summary, body, status, published_at, created_at, updated_at) \
+             VALUES ('piege', 'Un <piège> & co', 'Résumé', ?1, \
+             'published', 1790000000, 1790000000, 1790000000)",
+            ["# Sous-titre\n\n<script>alert(1)</script>\n\nDu **gras** et un [lien](javascript:alert(1))."],
+        )
+        .unwrap();
+    }
+    // 3 demo news + 13 = 16 published: two pages of 10.
+    let first = app.get("/news?lang=fr");
+    assert_eq!(first.status, 200);
+    let first = first.text();
+    assert_eq!(count(&first, "<article>"), 10);
+    assert!(first.contains("Page 1 sur 2"));
+    assert!(first.contains("href=\"/news?page=2\" rel=\"next\""));
+    assert!(!first.contains("rel=\"prev\""));
+    let second = app.get("/news?page=2&lang=fr").text();
+    assert_eq!(count(&second, "<article>"), 6);
+    assert!(second.contains("rel=\"prev\""));
+    assert!(!second.contains("Brouillon"), "drafts are not listed");
+    for bad in [
+        "/news?page=3",
+        "/news?page=0",
+        "/news?page=abc",
+        "/news?page=-1",
+    ] {
+        assert_eq!(app.get(bad).status, 404, "{bad}");
+    }
+
+    let post = app.get("/news/piege").text();
+    assert!(post.contains("<h1>Un &lt;piège&gt; &amp; co</h1>"));
+    assert!(post.contains("<h2>Sous-titre</h2>"));
+    assert!(post.contains("<strong>gras</strong>"));
+    assert!(!post.contains("<script>alert"));
+    assert!(!post.contains("javascript:"));
+
+    let feed = app.get("/news/feed.xml");
+    assert_eq!(feed.status, 200);
+    assert_eq!(
+        feed.header("content-type"),
+        Some("application/atom+xml; charset=utf-8")
+    );
+    let xml = feed.text();
+    assert!(xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert_eq!(count(&xml, "<entry>"), 16);
+    assert!(xml.contains("<title>Un &lt;piège&gt; &amp; co</title>"));
+    assert!(
+        xml.contains("&lt;strong&gt;gras&lt;/strong&gt;"),
+        "HTML content, escaped"
+    );
+    assert!(!xml.contains("<script"));
+    assert!(!xml.contains("brouillon-interne"));
+    let newest = xml.find("/news/piege").unwrap();
+    let older = xml.find("/news/info-11").unwrap();
+    assert!(newest < older, "newest first");
+}
