@@ -17,7 +17,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("login", include_str!("../templates/login.hbs")),
     ("signup", include_str!("../templates/signup.hbs")),
     ("notice", include_str!("../templates/notice.hbs")),
-    ("form_page", include_str!("../templates/form_page.hbs")),
     ("account", include_str!("../templates/account.hbs")),
     ("two_factor", include_str!("../templates/two_factor.hbs")),
     ("recovery", include_str!("../templates/recovery.hbs")),

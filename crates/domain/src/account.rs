@@ -37,6 +37,8 @@ pub enum FieldError {
     EndBeforeStart,
     #[error("outside the process dates")]
     OutsideProcess,
+    #[error("phases outside these dates")]
+    PhasesOutside,
     #[error("invalid address")]
     InvalidSlug,
     #[error("address already used")]
@@ -66,6 +68,7 @@ impl FieldError {
             FieldError::InvalidDate => "field-invalid-date",
             FieldError::EndBeforeStart => "field-end-before-start",
             FieldError::OutsideProcess => "field-outside-process",
+            FieldError::PhasesOutside => "field-phases-outside",
             FieldError::InvalidSlug => "field-invalid-slug",
             FieldError::SlugTaken => "field-slug-taken",
             FieldError::InvalidColor => "field-invalid-color",

@@ -17,6 +17,9 @@ use crate::{assets, i18n};
 const LAYOUT: &str = include_str!("../templates/layout.hbs");
 const ERROR: &str = include_str!("../templates/error.hbs");
 const FIELDS: &str = include_str!("../templates/fields.hbs");
+/// A page holding one form (title, intro, the fields, a submit button, and
+/// what follows it: `below`, a list of related items).
+const FORM_PAGE: &str = include_str!("../templates/form_page.hbs");
 
 pub struct Renderer {
     registry: Handlebars<'static>,
@@ -98,7 +101,12 @@ impl Renderer {
         registry.register_escape_fn(crate::respond::escape);
         registry.register_helper("t", Box::new(t_helper));
         registry.register_helper("markdown", Box::new(markdown_helper));
-        let all = [("layout", LAYOUT), ("error", ERROR), ("fields", FIELDS)];
+        let all = [
+            ("layout", LAYOUT),
+            ("error", ERROR),
+            ("fields", FIELDS),
+            ("form_page", FORM_PAGE),
+        ];
         for (name, source) in all.iter().chain(templates.iter()) {
             registry
                 .register_template_string(name, source)
@@ -157,6 +165,7 @@ impl Renderer {
             "langs": langs,
             "csrf": ctx.visitor.csrf,
             "signed_in": ctx.visitor.is_signed_in(),
+            "admin": ctx.visitor.role == palabre_domain::Role::Admin,
         })
     }
 

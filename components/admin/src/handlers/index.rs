@@ -1,0 +1,24 @@
+//! `/admin`: what staff can manage.
+
+use palabre_kit::{Response, Result, i18n};
+use serde_json::json;
+
+use crate::Env;
+
+pub fn show(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let sections: Vec<_> = [
+        ("/admin/site", "admin-site-title", "admin-site-intro"),
+        ("/admin/processes", "admin-processes-title", "admin-processes-intro"),
+        ("/admin/news", "admin-news-title", "admin-news-intro"),
+        ("/admin/pages", "admin-pages-title", "admin-pages-intro"),
+        ("/account/security", "security-title", "security-intro"),
+    ]
+    .into_iter()
+    .map(|(href, title, intro)| {
+        json!({ "href": href, "title": i18n::t(locale, title), "intro": i18n::t(locale, intro) })
+    })
+    .collect();
+    let title = i18n::t(locale, "admin-title");
+    env.page("admin_index", &title, json!({ "sections": sections }))
+}

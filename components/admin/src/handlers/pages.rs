@@ -1,0 +1,94 @@
+//! Static pages (about, how to take part, legal notice, privacy, terms,
+//! accessibility statement): staff edit their title and text. Their addresses
+//! are fixed, since the footer and the sign-up form link to them.
+
+use palabre_domain::account::{FieldError, line};
+use palabre_domain::content::{self, MAX_BODY};
+use palabre_kit::forms::FormView;
+use palabre_kit::{Error, Response, Result, i18n};
+use serde_json::json;
+
+use crate::handlers::{Submitted, link, list_page, record, saved, saved_notice};
+use crate::{Env, store};
+
+pub async fn list(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let rows = store::all_pages(&env.conn)
+        .await?
+        .into_iter()
+        .map(|p| {
+            (
+                format!("/admin/pages/{}", p.id),
+                vec![
+                    p.title,
+                    format!("/pages/{}", p.slug),
+                    i18n::long_date(locale, p.updated_at),
+                ],
+            )
+        })
+        .collect();
+    list_page(
+        env,
+        "admin-pages-title",
+        &["admin-col-title", "admin-col-address", "admin-col-updated"],
+        rows,
+        None,
+    )
+}
+
+fn render(
+    env: &Env,
+    page: &store::Page,
+    (title, body): (&str, &str),
+    errors: (Option<FieldError>, Option<FieldError>),
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .input("title", "text", "admin-field-title", title, "off", errors.0)
+        .textarea("body", "admin-field-body", body, errors.1)
+        .optional()
+        .hint("admin-field-markdown-hint");
+    let data = json!({
+        "form": form.to_json(),
+        "action": format!("/admin/pages/{}", page.id),
+        "submit": i18n::t(locale, "admin-save"),
+        "saved": saved_notice(env),
+        "back": link(env, "/admin/pages", "admin-pages-title"),
+        "preview": link(env, &format!("/pages/{}", page.slug), "admin-view-public"),
+    });
+    let heading = i18n::t(locale, "admin-pages-edit");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &heading, data)
+}
+
+pub async fn form(env: &Env, id: i64) -> Result<Response> {
+    let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
+    render(
+        env,
+        &page,
+        (&page.title, &page.body),
+        (None, None),
+        http::StatusCode::OK,
+    )
+}
+
+pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
+    let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
+    let form = Submitted::read(env).await?;
+    let (typed_title, typed_body) = (form.get("title"), form.get("body"));
+    match (line(typed_title, 200), content::text(typed_body, MAX_BODY)) {
+        (Ok(title), Ok(body)) => {
+            store::save_page(&env.conn, id, &title, &body, palabre_kit::now()).await?;
+            record(env, "page-saved", &page.slug).await?;
+            Ok(saved(&format!("/admin/pages/{id}")))
+        }
+        (title, body) => render(
+            env,
+            &page,
+            (typed_title, typed_body),
+            (title.err(), body.err()),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    }
+}

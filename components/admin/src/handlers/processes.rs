@@ -1,0 +1,597 @@
+//! Processes and their phases, written by staff.
+
+use palabre_domain::account::{FieldError, line};
+use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
+use palabre_domain::process::{Span, SpanError, Tool, tools_from_list, tools_to_list};
+use palabre_kit::forms::FormView;
+use palabre_kit::{Error, Response, Result, i18n};
+use serde_json::json;
+
+use crate::Env;
+use crate::handlers::{
+    Submitted, link, list_page, record, saved, saved_notice, status_label, status_options,
+};
+use crate::store::{self, PhaseInput, ProcessInput, Table};
+
+pub async fn list(env: &Env) -> Result<Response> {
+    let rows = store::all_processes(&env.conn)
+        .await?
+        .into_iter()
+        .map(|p| {
+            (
+                format!("/admin/processes/{}", p.id),
+                vec![
+                    p.title,
+                    status_label(env, p.published),
+                    format!("{} → {}", p.starts_on, p.ends_on),
+                ],
+            )
+        })
+        .collect();
+    list_page(
+        env,
+        "admin-processes-title",
+        &["admin-col-title", "admin-col-status", "admin-col-dates"],
+        rows,
+        Some(link(env, "/admin/processes/new", "admin-processes-new")),
+    )
+}
+
+struct Values {
+    title: String,
+    slug: String,
+    summary: String,
+    body: String,
+    district: String,
+    starts_on: String,
+    ends_on: String,
+    status: String,
+}
+
+#[derive(Default)]
+struct Errors {
+    title: Option<FieldError>,
+    slug: Option<FieldError>,
+    summary: Option<FieldError>,
+    body: Option<FieldError>,
+    district: Option<FieldError>,
+    starts_on: Option<FieldError>,
+    ends_on: Option<FieldError>,
+    status: Option<FieldError>,
+}
+
+impl Errors {
+    fn any(&self) -> bool {
+        [
+            self.title,
+            self.slug,
+            self.summary,
+            self.body,
+            self.district,
+            self.starts_on,
+            self.ends_on,
+            self.status,
+        ]
+        .iter()
+        .any(Option::is_some)
+    }
+}
+
+async fn render(
+    env: &Env,
+    id: Option<i64>,
+    values: &Values,
+    errors: &Errors,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let mut districts = vec![(String::new(), i18n::t(locale, "process-scope-commune"))];
+    districts.extend(
+        store::districts(&env.conn)
+            .await?
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name)),
+    );
+    let form = FormView::new(locale)
+        .input(
+            "title",
+            "text",
+            "admin-field-title",
+            &values.title,
+            "off",
+            errors.title,
+        )
+        .input(
+            "slug",
+            "text",
+            "admin-field-slug",
+            &values.slug,
+            "off",
+            errors.slug,
+        )
+        .optional()
+        .hint("admin-field-slug-hint")
+        .textarea(
+            "summary",
+            "admin-field-summary",
+            &values.summary,
+            errors.summary,
+        )
+        .optional()
+        .textarea("body", "admin-field-body", &values.body, errors.body)
+        .optional()
+        .hint("admin-field-markdown-hint")
+        .select(
+            "district",
+            "admin-field-scope",
+            districts,
+            &values.district,
+            errors.district,
+        )
+        .input(
+            "starts_on",
+            "date",
+            "admin-field-starts",
+            &values.starts_on,
+            "off",
+            errors.starts_on,
+        )
+        .hint("admin-field-date-hint")
+        .input(
+            "ends_on",
+            "date",
+            "admin-field-ends",
+            &values.ends_on,
+            "off",
+            errors.ends_on,
+        )
+        .hint("admin-field-date-hint")
+        .select(
+            "status",
+            "admin-field-status",
+            status_options(env),
+            &values.status,
+            errors.status,
+        );
+    let (title, action) = match id {
+        Some(id) => (
+            i18n::t(locale, "admin-processes-edit"),
+            format!("/admin/processes/{id}"),
+        ),
+        None => (
+            i18n::t(locale, "admin-processes-new"),
+            "/admin/processes/new".to_string(),
+        ),
+    };
+    let below = match id {
+        Some(id) => {
+            let phases = store::phases(&env.conn, id).await?;
+            let rows: Vec<_> = phases
+                .iter()
+                .map(|p| {
+                    let tools: Vec<String> = tools_from_list(&p.tools)
+                        .iter()
+                        .map(|t| i18n::t(locale, &format!("tool-{}", t.as_str())))
+                        .collect();
+                    json!({
+                        "href": format!("/admin/processes/{id}/phases/{}", p.id),
+                        "cells": [p.name, format!("{} → {}", p.starts_on, p.ends_on), tools.join(", ")],
+                    })
+                })
+                .collect();
+            json!({
+                "title": i18n::t(locale, "process-phases"),
+                "columns": [
+                    i18n::t(locale, "admin-col-name"),
+                    i18n::t(locale, "admin-col-dates"),
+                    i18n::t(locale, "admin-col-tools"),
+                ],
+                "rows": rows,
+                "empty": i18n::t(locale, "process-no-phases"),
+                "add": link(env, &format!("/admin/processes/{id}/phases/new"), "admin-phases-new"),
+            })
+        }
+        None => serde_json::Value::Null,
+    };
+    let preview = (id.is_some() && !values.slug.is_empty()).then(|| {
+        link(
+            env,
+            &format!("/processes/{}", values.slug),
+            "admin-view-public",
+        )
+    });
+    let data = json!({
+        "form": form.to_json(),
+        "action": action,
+        "submit": i18n::t(locale, "admin-save"),
+        "saved": saved_notice(env),
+        "back": link(env, "/admin/processes", "admin-processes-title"),
+        "preview": preview,
+        "below": below,
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
+    let values = match id {
+        Some(id) => {
+            let p = store::process(&env.conn, id)
+                .await?
+                .ok_or(Error::NotFound)?;
+            Values {
+                title: p.title,
+                slug: p.slug,
+                summary: p.summary,
+                body: p.body,
+                district: p.district_id.map(|d| d.to_string()).unwrap_or_default(),
+                starts_on: p.starts_on,
+                ends_on: p.ends_on,
+                status: if p.published { "published" } else { "draft" }.into(),
+            }
+        }
+        None => Values {
+            title: String::new(),
+            slug: String::new(),
+            summary: String::new(),
+            body: String::new(),
+            district: String::new(),
+            starts_on: String::new(),
+            ends_on: String::new(),
+            status: "draft".into(),
+        },
+    };
+    render(env, id, &values, &Errors::default(), http::StatusCode::OK).await
+}
+
+/// Puts a span's error beside the right date.
+fn span_errors(
+    result: std::result::Result<Span, SpanError>,
+    start: &mut Option<FieldError>,
+    end: &mut Option<FieldError>,
+) -> Option<Span> {
+    match result {
+        Ok(span) => Some(span),
+        Err(SpanError::Start(e)) => {
+            *start = Some(e);
+            None
+        }
+        Err(SpanError::End(e)) => {
+            *end = Some(e);
+            None
+        }
+    }
+}
+
+pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
+    if let Some(id) = id {
+        store::process(&env.conn, id)
+            .await?
+            .ok_or(Error::NotFound)?;
+    }
+    let form = Submitted::read(env).await?;
+    let values = Values {
+        title: form.get("title").to_string(),
+        slug: form.get("slug").to_string(),
+        summary: form.get("summary").to_string(),
+        body: form.get("body").to_string(),
+        district: form.get("district").to_string(),
+        starts_on: form.get("starts_on").to_string(),
+        ends_on: form.get("ends_on").to_string(),
+        status: form.get("status").to_string(),
+    };
+    let mut errors = Errors::default();
+    let title = line(&values.title, 200)
+        .map_err(|e| errors.title = Some(e))
+        .ok();
+    let slug = content::slug(&values.slug, title.as_deref().unwrap_or(""))
+        .map_err(|e| errors.slug = Some(e))
+        .ok();
+    let summary = content::text(&values.summary, MAX_SUMMARY)
+        .map_err(|e| errors.summary = Some(e))
+        .ok();
+    let body = content::text(&values.body, MAX_BODY)
+        .map_err(|e| errors.body = Some(e))
+        .ok();
+    let published = content::published(&values.status)
+        .map_err(|e| errors.status = Some(e))
+        .ok();
+    let span = span_errors(
+        Span::parse(&values.starts_on, &values.ends_on),
+        &mut errors.starts_on,
+        &mut errors.ends_on,
+    );
+    let districts = store::districts(&env.conn).await?;
+    let district = match values.district.trim() {
+        "" => Some(None),
+        typed => match typed.parse::<i64>() {
+            Ok(d) if districts.iter().any(|(id, _)| *id == d) => Some(Some(d)),
+            _ => {
+                errors.district = Some(FieldError::InvalidChoice);
+                None
+            }
+        },
+    };
+    if let Some(slug) = &slug
+        && store::slug_taken(&env.conn, Table::Processes, slug, id).await?
+    {
+        errors.slug = Some(FieldError::SlugTaken);
+    }
+    if let (Some(id), Some(span)) = (id, span)
+        && store::phases_outside(&env.conn, id, &span.starts.iso(), &span.ends.iso()).await? > 0
+    {
+        errors.starts_on = Some(FieldError::PhasesOutside);
+    }
+    let (
+        Some(title),
+        Some(slug),
+        Some(summary),
+        Some(body),
+        Some(published),
+        Some(span),
+        Some(district_id),
+        false,
+    ) = (
+        title,
+        slug,
+        summary,
+        body,
+        published,
+        span,
+        district,
+        errors.any(),
+    )
+    else {
+        return render(
+            env,
+            id,
+            &values,
+            &errors,
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let input = ProcessInput {
+        slug,
+        title,
+        summary,
+        body,
+        district_id,
+        starts_on: span.starts.iso(),
+        ends_on: span.ends.iso(),
+        published,
+    };
+    let saved_id = store::save_process(&env.conn, id, &input, palabre_kit::now()).await?;
+    record(env, "process-saved", &input.slug).await?;
+    Ok(saved(&format!("/admin/processes/{saved_id}")))
+}
+
+// ---- phases
+
+struct PhaseValues {
+    name: String,
+    description: String,
+    starts_on: String,
+    ends_on: String,
+    tools: Vec<Tool>,
+}
+
+#[derive(Default)]
+struct PhaseErrors {
+    name: Option<FieldError>,
+    description: Option<FieldError>,
+    starts_on: Option<FieldError>,
+    ends_on: Option<FieldError>,
+}
+
+fn tool_field(tool: Tool) -> &'static str {
+    match tool {
+        Tool::Discussion => "tool_discussion",
+        Tool::Questionnaire => "tool_questionnaire",
+        Tool::Proposal => "tool_proposal",
+    }
+}
+
+fn render_phase(
+    env: &Env,
+    process: &store::Process,
+    id: Option<i64>,
+    values: &PhaseValues,
+    errors: &PhaseErrors,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let mut form = FormView::new(locale)
+        .input(
+            "name",
+            "text",
+            "admin-field-name",
+            &values.name,
+            "off",
+            errors.name,
+        )
+        .textarea(
+            "description",
+            "admin-field-description",
+            &values.description,
+            errors.description,
+        )
+        .optional()
+        .hint("admin-field-markdown-hint")
+        .input(
+            "starts_on",
+            "date",
+            "admin-field-starts",
+            &values.starts_on,
+            "off",
+            errors.starts_on,
+        )
+        .hint("admin-field-date-hint")
+        .input(
+            "ends_on",
+            "date",
+            "admin-field-ends",
+            &values.ends_on,
+            "off",
+            errors.ends_on,
+        )
+        .hint("admin-field-date-hint");
+    for tool in Tool::ALL {
+        form = form
+            .checkbox(
+                tool_field(tool),
+                &format!("tool-{}", tool.as_str()),
+                values.tools.contains(&tool),
+                None,
+            )
+            .optional();
+    }
+    let base = format!("/admin/processes/{}", process.id);
+    let (title, action) = match id {
+        Some(pid) => (
+            i18n::t(locale, "admin-phases-edit"),
+            format!("{base}/phases/{pid}"),
+        ),
+        None => (
+            i18n::t(locale, "admin-phases-new"),
+            format!("{base}/phases/new"),
+        ),
+    };
+    let delete = id.map(|pid| {
+        json!({
+            "action": format!("{base}/phases/{pid}/delete"),
+            "label": i18n::t(locale, "admin-phases-delete"),
+        })
+    });
+    let data = json!({
+        "form": form.to_json(),
+        "action": action,
+        "intro": i18n::t_args(locale, "admin-phases-intro", &[
+            ("process", &process.title),
+            ("starts", &process.starts_on),
+            ("ends", &process.ends_on),
+        ]),
+        "submit": i18n::t(locale, "admin-save"),
+        "saved": saved_notice(env),
+        "back": json!({ "href": base, "label": process.title }),
+        "delete": delete,
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub async fn phase_form(env: &Env, process_id: i64, id: Option<i64>) -> Result<Response> {
+    let process = store::process(&env.conn, process_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let values = match id {
+        Some(id) => {
+            let p = store::phase(&env.conn, process_id, id)
+                .await?
+                .ok_or(Error::NotFound)?;
+            PhaseValues {
+                name: p.name,
+                description: p.description,
+                starts_on: p.starts_on,
+                ends_on: p.ends_on,
+                tools: tools_from_list(&p.tools),
+            }
+        }
+        None => PhaseValues {
+            name: String::new(),
+            description: String::new(),
+            starts_on: String::new(),
+            ends_on: String::new(),
+            tools: Vec::new(),
+        },
+    };
+    render_phase(
+        env,
+        &process,
+        id,
+        &values,
+        &PhaseErrors::default(),
+        http::StatusCode::OK,
+    )
+}
+
+pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Result<Response> {
+    let process = store::process(&env.conn, process_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if let Some(id) = id {
+        store::phase(&env.conn, process_id, id)
+            .await?
+            .ok_or(Error::NotFound)?;
+    }
+    let form = Submitted::read(env).await?;
+    let values = PhaseValues {
+        name: form.get("name").to_string(),
+        description: form.get("description").to_string(),
+        starts_on: form.get("starts_on").to_string(),
+        ends_on: form.get("ends_on").to_string(),
+        tools: Tool::ALL
+            .into_iter()
+            .filter(|t| form.get(tool_field(*t)) == "yes")
+            .collect(),
+    };
+    let mut errors = PhaseErrors::default();
+    let name = line(&values.name, 120)
+        .map_err(|e| errors.name = Some(e))
+        .ok();
+    let description = content::text(&values.description, 20_000)
+        .map_err(|e| errors.description = Some(e))
+        .ok();
+    let span = span_errors(
+        Span::parse(&values.starts_on, &values.ends_on),
+        &mut errors.starts_on,
+        &mut errors.ends_on,
+    );
+    if let (Some(span), Ok(outer)) = (span, Span::parse(&process.starts_on, &process.ends_on))
+        && !outer.contains(span)
+    {
+        if span.starts < outer.starts {
+            errors.starts_on = Some(FieldError::OutsideProcess);
+        } else {
+            errors.ends_on = Some(FieldError::OutsideProcess);
+        }
+    }
+    let valid = errors.name.is_none()
+        && errors.description.is_none()
+        && errors.starts_on.is_none()
+        && errors.ends_on.is_none();
+    let (Some(name), Some(description), Some(span), true) = (name, description, span, valid) else {
+        return render_phase(
+            env,
+            &process,
+            id,
+            &values,
+            &errors,
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let input = PhaseInput {
+        name,
+        description,
+        starts_on: span.starts.iso(),
+        ends_on: span.ends.iso(),
+        tools: tools_to_list(&values.tools),
+    };
+    let saved_id = store::save_phase(&env.conn, process_id, id, &input).await?;
+    record(env, "phase-saved", &process.slug).await?;
+    Ok(saved(&format!(
+        "/admin/processes/{process_id}/phases/{saved_id}"
+    )))
+}
+
+pub async fn phase_delete(env: &mut Env, process_id: i64, id: i64) -> Result<Response> {
+    let process = store::process(&env.conn, process_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    store::phase(&env.conn, process_id, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    store::delete_phase(&env.conn, process_id, id).await?;
+    record(env, "phase-deleted", &process.slug).await?;
+    Ok(saved(&format!("/admin/processes/{process_id}")))
+}

@@ -1,0 +1,236 @@
+//! The site's identity and branding, and the home page's blocks.
+
+use palabre_domain::account::{FieldError, line};
+use palabre_domain::content::{self, brand_color};
+use palabre_domain::home::{Block, blocks_to_setting};
+use palabre_kit::forms::FormView;
+use palabre_kit::{Response, Result, db, i18n};
+use serde_json::json;
+
+use crate::handlers::{Submitted, link, record, saved, saved_notice};
+use crate::{Env, store};
+
+fn block_field(block: Block) -> &'static str {
+    match block {
+        Block::Hero => "block_hero",
+        Block::Processes => "block_processes",
+        Block::Figures => "block_figures",
+        Block::Phases => "block_phases",
+        Block::News => "block_news",
+    }
+}
+
+struct Values {
+    name: String,
+    tagline: String,
+    intro: String,
+    primary: String,
+    secondary: String,
+    /// Each block's position ("1"…"5"), or "" when hidden.
+    positions: Vec<(Block, String)>,
+}
+
+#[derive(Default)]
+struct Errors {
+    name: Option<FieldError>,
+    tagline: Option<FieldError>,
+    intro: Option<FieldError>,
+    primary: Option<FieldError>,
+    secondary: Option<FieldError>,
+}
+
+fn render(
+    env: &Env,
+    values: &Values,
+    errors: &Errors,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let mut form = FormView::new(locale)
+        .input(
+            "name",
+            "text",
+            "field-commune-name",
+            &values.name,
+            "organization",
+            errors.name,
+        )
+        .input(
+            "tagline",
+            "text",
+            "admin-field-tagline",
+            &values.tagline,
+            "off",
+            errors.tagline,
+        )
+        .optional()
+        .textarea("intro", "admin-field-intro", &values.intro, errors.intro)
+        .optional()
+        .input(
+            "primary",
+            "text",
+            "admin-field-primary",
+            &values.primary,
+            "off",
+            errors.primary,
+        )
+        .hint("admin-field-color-hint")
+        .input(
+            "secondary",
+            "text",
+            "admin-field-secondary",
+            &values.secondary,
+            "off",
+            errors.secondary,
+        )
+        .hint("admin-field-color-hint");
+    let mut options = vec![(String::new(), i18n::t(locale, "admin-block-hidden"))];
+    options.extend((1..=Block::ALL.len()).map(|n| (n.to_string(), n.to_string())));
+    for (block, position) in &values.positions {
+        form = form
+            .select(
+                block_field(*block),
+                &format!("admin-block-{}", block.as_str()),
+                options.clone(),
+                position,
+                None,
+            )
+            .hint("admin-block-hint");
+    }
+    let data = json!({
+        "form": form.to_json(),
+        "action": "/admin/site",
+        "intro": i18n::t(locale, "admin-site-intro"),
+        "submit": i18n::t(locale, "admin-save"),
+        "saved": saved_notice(env),
+        "back": link(env, "/admin", "admin-back-to-index"),
+        "preview": link(env, "/", "admin-view-home"),
+    });
+    let title = i18n::t(locale, "admin-site-title");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub async fn form(env: &Env) -> Result<Response> {
+    let site = &env.site;
+    let positions = Block::ALL
+        .into_iter()
+        .map(|b| {
+            let at = site.home_blocks.iter().position(|x| *x == b);
+            (b, at.map(|i| (i + 1).to_string()).unwrap_or_default())
+        })
+        .collect();
+    let values = Values {
+        name: site.name.clone(),
+        tagline: site.tagline.clone(),
+        intro: site.intro.clone(),
+        primary: site.primary.to_string(),
+        secondary: site.secondary.to_string(),
+        positions,
+    };
+    render(env, &values, &Errors::default(), http::StatusCode::OK)
+}
+
+/// The shown blocks in the order of their positions (ties: the default order).
+fn order(positions: &[(Block, String)]) -> Vec<Block> {
+    let mut shown: Vec<(usize, usize, Block)> = positions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (b, p))| p.parse::<usize>().ok().map(|p| (p, i, *b)))
+        .collect();
+    shown.sort_by_key(|(position, index, _)| (*position, *index));
+    shown.into_iter().map(|(_, _, b)| b).collect()
+}
+
+pub async fn save(env: &mut Env) -> Result<Response> {
+    let form = Submitted::read(env).await?;
+    let values = Values {
+        name: form.get("name").to_string(),
+        tagline: form.get("tagline").to_string(),
+        intro: form.get("intro").to_string(),
+        primary: form.get("primary").to_string(),
+        secondary: form.get("secondary").to_string(),
+        positions: Block::ALL
+            .into_iter()
+            .map(|b| {
+                let typed = form.get(block_field(b));
+                let valid = typed
+                    .parse::<usize>()
+                    .is_ok_and(|n| (1..=Block::ALL.len()).contains(&n));
+                (
+                    b,
+                    if valid {
+                        typed.to_string()
+                    } else {
+                        String::new()
+                    },
+                )
+            })
+            .collect(),
+    };
+    let mut errors = Errors::default();
+    let name = line(&values.name, 120)
+        .map_err(|e| errors.name = Some(e))
+        .ok();
+    let tagline = match values.tagline.trim() {
+        "" => Some(String::new()),
+        typed => line(typed, 200).map_err(|e| errors.tagline = Some(e)).ok(),
+    };
+    let intro = content::text(&values.intro, 2_000)
+        .map_err(|e| errors.intro = Some(e))
+        .ok();
+    let primary = brand_color(&values.primary)
+        .map_err(|e| errors.primary = Some(e))
+        .ok();
+    let secondary = brand_color(&values.secondary)
+        .map_err(|e| errors.secondary = Some(e))
+        .ok();
+    let (Some(name), Some(tagline), Some(intro), Some(primary), Some(secondary)) =
+        (name, tagline, intro, primary, secondary)
+    else {
+        return render(
+            env,
+            &values,
+            &errors,
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let blocks = blocks_to_setting(&order(&values.positions));
+    let settings = [
+        ("commune.name", name),
+        ("commune.tagline", tagline),
+        ("home.intro", intro),
+        ("brand.primary", primary.to_string()),
+        ("brand.secondary", secondary.to_string()),
+        ("home.blocks", blocks),
+    ];
+    db::immediate(&env.conn, async |conn| {
+        for (key, value) in &settings {
+            store::set_setting(conn, key, value).await?;
+        }
+        Ok::<(), palabre_kit::Error>(())
+    })
+    .await?;
+    record(env, "site-saved", "settings").await?;
+    Ok(saved("/admin/site"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_follow_their_positions() {
+        let positions = vec![
+            (Block::Hero, "2".to_string()),
+            (Block::Processes, String::new()),
+            (Block::Figures, "1".to_string()),
+            (Block::Phases, "2".to_string()),
+            (Block::News, "5".to_string()),
+        ];
+        assert_eq!(
+            order(&positions),
+            vec![Block::Figures, Block::Hero, Block::Phases, Block::News]
+        );
+    }
+}

@@ -1,0 +1,36 @@
+//! The back-office (`/admin`): the commune's administrators brand the site,
+//! arrange the home page, and write news, pages and processes with their
+//! phases. Every route checks the role server-side; every write is CSRF-checked
+//! by the gate and recorded in the audit log.
+
+mod handlers;
+mod routes;
+mod store;
+
+use std::sync::OnceLock;
+
+use palabre_kit::{Error, Renderer};
+use spin_sdk::http::Request;
+
+pub use palabre_kit::app::Env;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("admin_index", include_str!("../templates/admin_index.hbs")),
+    ("admin_list", include_str!("../templates/admin_list.hbs")),
+];
+
+fn renderer() -> Result<&'static Renderer, &'static Error> {
+    static RENDERER: OnceLock<Result<Renderer, Error>> = OnceLock::new();
+    RENDERER.get_or_init(|| Renderer::new(TEMPLATES)).as_ref()
+}
+
+#[spin_sdk::http_service]
+async fn handle(request: Request) -> palabre_kit::Response {
+    palabre_kit::app::serve(
+        request,
+        renderer(),
+        |_| None,
+        async |env| routes::dispatch(env).await,
+    )
+    .await
+}

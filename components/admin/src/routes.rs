@@ -1,0 +1,63 @@
+//! The route table of the back-office. Every route needs an administrator.
+
+use http::Method;
+use palabre_domain::Role;
+use palabre_kit::{Error, Response, Result};
+
+use crate::Env;
+use crate::handlers::{index, news, pages, processes, site};
+
+fn id(segment: &str) -> Result<i64> {
+    match segment.parse::<i64>() {
+        Ok(id) if id > 0 => Ok(id),
+        _ => Err(Error::NotFound),
+    }
+}
+
+pub async fn dispatch(env: &mut Env) -> Result<Response> {
+    // Authorization first, for every route, before anything is read.
+    env.ctx.require(Role::Admin)?;
+    let path = env.ctx.path.clone();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
+    let post = env.ctx.method == Method::POST;
+    match segments.as_slice() {
+        ["admin"] if get => index::show(env),
+        ["admin", "site"] if get => site::form(env).await,
+        ["admin", "site"] if post => site::save(env).await,
+        ["admin", "news"] if get => news::list(env).await,
+        ["admin", "news", "new"] if get => news::form(env, None).await,
+        ["admin", "news", "new"] if post => news::save(env, None).await,
+        ["admin", "news", n] if get => news::form(env, Some(id(n)?)).await,
+        ["admin", "news", n] if post => news::save(env, Some(id(n)?)).await,
+        ["admin", "pages"] if get => pages::list(env).await,
+        ["admin", "pages", n] if get => pages::form(env, id(n)?).await,
+        ["admin", "pages", n] if post => pages::save(env, id(n)?).await,
+        ["admin", "processes"] if get => processes::list(env).await,
+        ["admin", "processes", "new"] if get => processes::form(env, None).await,
+        ["admin", "processes", "new"] if post => processes::save(env, None).await,
+        ["admin", "processes", n] if get => processes::form(env, Some(id(n)?)).await,
+        ["admin", "processes", n] if post => processes::save(env, Some(id(n)?)).await,
+        ["admin", "processes", n, "phases", "new"] if get => {
+            processes::phase_form(env, id(n)?, None).await
+        }
+        ["admin", "processes", n, "phases", "new"] if post => {
+            processes::phase_save(env, id(n)?, None).await
+        }
+        ["admin", "processes", n, "phases", p] if get => {
+            processes::phase_form(env, id(n)?, Some(id(p)?)).await
+        }
+        ["admin", "processes", n, "phases", p] if post => {
+            processes::phase_save(env, id(n)?, Some(id(p)?)).await
+        }
+        ["admin", "processes", n, "phases", p, "delete"] if post => {
+            processes::phase_delete(env, id(n)?, id(p)?).await
+        }
+        ["admin"]
+        | ["admin", "site" | "news" | "pages" | "processes"]
+        | ["admin", "news" | "pages" | "processes", _]
+        | ["admin", "processes", _, "phases", _]
+        | ["admin", "processes", _, "phases", _, "delete"] => Err(Error::MethodNotAllowed),
+        _ => Err(Error::NotFound),
+    }
+}

@@ -1,0 +1,457 @@
+//! SQL of the back-office, next to its row mapping.
+
+use palabre_kit::db::{self, Connection, DbResult, Value};
+
+// ---- settings
+
+const SET_SETTING: &str = "INSERT INTO settings (key, value) VALUES (?, ?) \
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+pub async fn set_setting(conn: &Connection, key: &str, value: &str) -> DbResult<()> {
+    db::exec(
+        conn,
+        SET_SETTING,
+        vec![Value::text(key), Value::text(value)],
+    )
+    .await
+}
+
+// ---- news
+
+pub struct News {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub published: bool,
+    pub published_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+const NEWS_COLUMNS: &str = "id, slug, title, summary, body, status, published_at, updated_at";
+
+fn news_of(r: &db::Row) -> News {
+    News {
+        id: db::int(r, 0),
+        slug: db::text(r, 1),
+        title: db::text(r, 2),
+        summary: db::text(r, 3),
+        body: db::text(r, 4),
+        published: db::text(r, 5) == "published",
+        published_at: db::opt_int(r, 6),
+        updated_at: db::int(r, 7),
+    }
+}
+
+pub async fn all_news(conn: &Connection) -> DbResult<Vec<News>> {
+    let sql = format!(
+        "SELECT {NEWS_COLUMNS} FROM news ORDER BY status = 'published', \
+         coalesce(published_at, updated_at) DESC, id DESC"
+    );
+    Ok(db::query(conn, &sql, Vec::new())
+        .await?
+        .iter()
+        .map(news_of)
+        .collect())
+}
+
+pub async fn news(conn: &Connection, id: i64) -> DbResult<Option<News>> {
+    let sql = format!("SELECT {NEWS_COLUMNS} FROM news WHERE id = ?");
+    Ok(db::query_one(conn, &sql, vec![Value::Integer(id)])
+        .await?
+        .as_ref()
+        .map(news_of))
+}
+
+/// What a news form saves.
+pub struct NewsInput {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub published: bool,
+}
+
+/// Is `slug` used by another row of `table` than `id`?
+pub async fn slug_taken(
+    conn: &Connection,
+    table: Table,
+    slug: &str,
+    id: Option<i64>,
+) -> DbResult<bool> {
+    let sql = format!(
+        "SELECT 1 FROM {} WHERE slug = ? AND id IS NOT ?",
+        table.name()
+    );
+    let params = vec![Value::text(slug), id.map_or(Value::Null, Value::Integer)];
+    Ok(db::query_one(conn, &sql, params).await?.is_some())
+}
+
+/// Tables whose rows have a public address.
+#[derive(Clone, Copy)]
+pub enum Table {
+    News,
+    Processes,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::News => "news",
+            Table::Processes => "processes",
+        }
+    }
+}
+
+/// Inserts or updates a news item; the publication date is set the first time
+/// it is published and kept afterwards. Returns its id.
+pub async fn save_news(
+    conn: &Connection,
+    id: Option<i64>,
+    input: &NewsInput,
+    now: i64,
+) -> DbResult<i64> {
+    let status = if input.published {
+        "published"
+    } else {
+        "draft"
+    };
+    let published_at = if input.published {
+        Value::Integer(now)
+    } else {
+        Value::Null
+    };
+    match id {
+        Some(id) => {
+            db::exec(
+                conn,
+                "UPDATE news SET slug = ?, title = ?, summary = ?, body = ?, status = ?, \
+                 published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) ELSE NULL END, \
+                 updated_at = ? WHERE id = ?",
+                vec![
+                    Value::text(input.slug.as_str()),
+                    Value::text(input.title.as_str()),
+                    Value::text(input.summary.as_str()),
+                    Value::text(input.body.as_str()),
+                    Value::text(status),
+                    Value::text(status),
+                    Value::Integer(now),
+                    Value::Integer(now),
+                    Value::Integer(id),
+                ],
+            )
+            .await?;
+            Ok(id)
+        }
+        None => {
+            let row = db::query_one(
+                conn,
+                "INSERT INTO news (slug, title, summary, body, status, published_at, created_at, updated_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                vec![
+                    Value::text(input.slug.as_str()),
+                    Value::text(input.title.as_str()),
+                    Value::text(input.summary.as_str()),
+                    Value::text(input.body.as_str()),
+                    Value::text(status),
+                    published_at,
+                    Value::Integer(now),
+                    Value::Integer(now),
+                ],
+            )
+            .await?;
+            Ok(row.map_or(0, |r| db::int(&r, 0)))
+        }
+    }
+}
+
+// ---- static pages
+
+pub struct Page {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub body: String,
+    pub updated_at: i64,
+}
+
+fn page_of(r: &db::Row) -> Page {
+    Page {
+        id: db::int(r, 0),
+        slug: db::text(r, 1),
+        title: db::text(r, 2),
+        body: db::text(r, 3),
+        updated_at: db::int(r, 4),
+    }
+}
+
+pub async fn all_pages(conn: &Connection) -> DbResult<Vec<Page>> {
+    let rows = db::query(
+        conn,
+        "SELECT id, slug, title, body, updated_at FROM pages ORDER BY id",
+        Vec::new(),
+    )
+    .await?;
+    Ok(rows.iter().map(page_of).collect())
+}
+
+pub async fn page(conn: &Connection, id: i64) -> DbResult<Option<Page>> {
+    let row = db::query_one(
+        conn,
+        "SELECT id, slug, title, body, updated_at FROM pages WHERE id = ?",
+        vec![Value::Integer(id)],
+    )
+    .await?;
+    Ok(row.as_ref().map(page_of))
+}
+
+pub async fn save_page(
+    conn: &Connection,
+    id: i64,
+    title: &str,
+    body: &str,
+    now: i64,
+) -> DbResult<()> {
+    db::exec(
+        conn,
+        "UPDATE pages SET title = ?, body = ?, updated_at = ? WHERE id = ?",
+        vec![
+            Value::text(title),
+            Value::text(body),
+            Value::Integer(now),
+            Value::Integer(id),
+        ],
+    )
+    .await
+}
+
+// ---- processes and phases
+
+pub struct Process {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub district_id: Option<i64>,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub published: bool,
+}
+
+const PROCESS_COLUMNS: &str =
+    "id, slug, title, summary, body, district_id, starts_on, ends_on, status";
+
+fn process_of(r: &db::Row) -> Process {
+    Process {
+        id: db::int(r, 0),
+        slug: db::text(r, 1),
+        title: db::text(r, 2),
+        summary: db::text(r, 3),
+        body: db::text(r, 4),
+        district_id: db::opt_int(r, 5),
+        starts_on: db::text(r, 6),
+        ends_on: db::text(r, 7),
+        published: db::text(r, 8) == "published",
+    }
+}
+
+pub async fn all_processes(conn: &Connection) -> DbResult<Vec<Process>> {
+    let sql = format!("SELECT {PROCESS_COLUMNS} FROM processes ORDER BY starts_on DESC, id DESC");
+    Ok(db::query(conn, &sql, Vec::new())
+        .await?
+        .iter()
+        .map(process_of)
+        .collect())
+}
+
+pub async fn process(conn: &Connection, id: i64) -> DbResult<Option<Process>> {
+    let sql = format!("SELECT {PROCESS_COLUMNS} FROM processes WHERE id = ?");
+    Ok(db::query_one(conn, &sql, vec![Value::Integer(id)])
+        .await?
+        .as_ref()
+        .map(process_of))
+}
+
+pub struct ProcessInput {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub district_id: Option<i64>,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub published: bool,
+}
+
+pub async fn save_process(
+    conn: &Connection,
+    id: Option<i64>,
+    input: &ProcessInput,
+    now: i64,
+) -> DbResult<i64> {
+    let status = if input.published {
+        "published"
+    } else {
+        "draft"
+    };
+    let mut params = vec![
+        Value::text(input.slug.as_str()),
+        Value::text(input.title.as_str()),
+        Value::text(input.summary.as_str()),
+        Value::text(input.body.as_str()),
+        input.district_id.map_or(Value::Null, Value::Integer),
+        Value::text(input.starts_on.as_str()),
+        Value::text(input.ends_on.as_str()),
+        Value::text(status),
+        Value::Integer(now),
+    ];
+    match id {
+        Some(id) => {
+            params.push(Value::Integer(id));
+            db::exec(
+                conn,
+                "UPDATE processes SET slug = ?, title = ?, summary = ?, body = ?, district_id = ?, \
+                 starts_on = ?, ends_on = ?, status = ?, updated_at = ? WHERE id = ?",
+                params,
+            )
+            .await?;
+            Ok(id)
+        }
+        None => {
+            params.push(Value::Integer(now));
+            let row = db::query_one(
+                conn,
+                "INSERT INTO processes (slug, title, summary, body, district_id, starts_on, ends_on, \
+                 status, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                params,
+            )
+            .await?;
+            Ok(row.map_or(0, |r| db::int(&r, 0)))
+        }
+    }
+}
+
+/// Phases outside a process's new dates, which would stop fitting.
+pub async fn phases_outside(conn: &Connection, id: i64, starts: &str, ends: &str) -> DbResult<i64> {
+    let row = db::query_one(
+        conn,
+        "SELECT count(*) FROM process_phases WHERE process_id = ? AND (starts_on < ? OR ends_on > ?)",
+        vec![Value::Integer(id), Value::text(starts), Value::text(ends)],
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
+
+pub async fn districts(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
+    let rows = db::query(
+        conn,
+        "SELECT id, name FROM districts ORDER BY name",
+        Vec::new(),
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (db::int(r, 0), db::text(r, 1)))
+        .collect())
+}
+
+pub struct Phase {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub tools: String,
+}
+
+fn phase_of(r: &db::Row) -> Phase {
+    Phase {
+        id: db::int(r, 0),
+        name: db::text(r, 1),
+        description: db::text(r, 2),
+        starts_on: db::text(r, 3),
+        ends_on: db::text(r, 4),
+        tools: db::text(r, 5),
+    }
+}
+
+pub async fn phases(conn: &Connection, process_id: i64) -> DbResult<Vec<Phase>> {
+    let rows = db::query(
+        conn,
+        "SELECT id, name, description, starts_on, ends_on, tools FROM process_phases \
+         WHERE process_id = ? ORDER BY starts_on, position, id",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(rows.iter().map(phase_of).collect())
+}
+
+pub async fn phase(conn: &Connection, process_id: i64, id: i64) -> DbResult<Option<Phase>> {
+    let row = db::query_one(
+        conn,
+        "SELECT id, name, description, starts_on, ends_on, tools FROM process_phases \
+         WHERE process_id = ? AND id = ?",
+        vec![Value::Integer(process_id), Value::Integer(id)],
+    )
+    .await?;
+    Ok(row.as_ref().map(phase_of))
+}
+
+pub struct PhaseInput {
+    pub name: String,
+    pub description: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub tools: String,
+}
+
+pub async fn save_phase(
+    conn: &Connection,
+    process_id: i64,
+    id: Option<i64>,
+    input: &PhaseInput,
+) -> DbResult<i64> {
+    let mut params = vec![
+        Value::text(input.name.as_str()),
+        Value::text(input.description.as_str()),
+        Value::text(input.starts_on.as_str()),
+        Value::text(input.ends_on.as_str()),
+        Value::text(input.tools.as_str()),
+        Value::Integer(process_id),
+    ];
+    match id {
+        Some(id) => {
+            params.push(Value::Integer(id));
+            db::exec(
+                conn,
+                "UPDATE process_phases SET name = ?, description = ?, starts_on = ?, ends_on = ?, \
+                 tools = ? WHERE process_id = ? AND id = ?",
+                params,
+            )
+            .await?;
+            Ok(id)
+        }
+        None => {
+            let row = db::query_one(
+                conn,
+                "INSERT INTO process_phases (name, description, starts_on, ends_on, tools, process_id, position) \
+                 VALUES (?, ?, ?, ?, ?, ?, (SELECT count(*) FROM process_phases WHERE process_id = ?6)) \
+                 RETURNING id",
+                params,
+            )
+            .await?;
+            Ok(row.map_or(0, |r| db::int(&r, 0)))
+        }
+    }
+}
+
+pub async fn delete_phase(conn: &Connection, process_id: i64, id: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        "DELETE FROM process_phases WHERE process_id = ? AND id = ?",
+        vec![Value::Integer(process_id), Value::Integer(id)],
+    )
+    .await
+}

@@ -1,0 +1,109 @@
+//! What staff write (news, pages, processes, branding), parsed at the edge.
+
+use crate::Color;
+use crate::account::FieldError;
+use crate::color::AA_NORMAL_TEXT;
+use crate::process::slugify;
+
+/// Longest Markdown body (news, pages, processes), in characters.
+pub const MAX_BODY: usize = 100_000;
+/// Longest summary.
+pub const MAX_SUMMARY: usize = 1_000;
+
+/// A multi-line text of at most `max` characters, possibly empty: line breaks
+/// normalised to `\n`, no other control characters.
+pub fn text(input: &str, max: usize) -> Result<String, FieldError> {
+    let text = input.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim();
+    if text.chars().count() > max {
+        return Err(FieldError::TooLong);
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(FieldError::InvalidCharacters);
+    }
+    Ok(text.to_string())
+}
+
+/// The address of a page (`/news/<slug>`): as typed, or made from the title.
+pub fn slug(input: &str, title: &str) -> Result<String, FieldError> {
+    let typed = input.trim();
+    let slug = if typed.is_empty() {
+        slugify(title)
+    } else {
+        typed.to_string()
+    };
+    let valid = !slug.is_empty()
+        && slug.len() <= 120
+        && !slug.starts_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if valid {
+        Ok(slug)
+    } else {
+        Err(FieldError::InvalidSlug)
+    }
+}
+
+/// A brand colour: `#rrggbb`, dark enough for white text on it (WCAG AA).
+pub fn brand_color(input: &str) -> Result<Color, FieldError> {
+    let color: Color = input.trim().parse().map_err(|_| FieldError::InvalidColor)?;
+    if color.contrast(Color::WHITE) < AA_NORMAL_TEXT {
+        return Err(FieldError::ContrastTooLow);
+    }
+    Ok(color)
+}
+
+/// Draft or published.
+pub fn published(input: &str) -> Result<bool, FieldError> {
+    match input.trim() {
+        "published" => Ok(true),
+        "draft" => Ok(false),
+        _ => Err(FieldError::InvalidChoice),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts() {
+        assert_eq!(text(" a\r\nb\rc ", 10), Ok("a\nb\nc".to_string()));
+        assert_eq!(text("", 10), Ok(String::new()));
+        assert_eq!(text("abc", 2), Err(FieldError::TooLong));
+        assert_eq!(text("a\u{0}b", 10), Err(FieldError::InvalidCharacters));
+        assert_eq!(text("a\tb", 10), Ok("a\tb".to_string()));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("", "Fête de la musique"),
+            Ok("fete-de-la-musique".into())
+        );
+        assert_eq!(slug(" budget-2026 ", "x"), Ok("budget-2026".into()));
+        for bad in ["Budget", "a/b", "é", "-x", "a b"] {
+            assert_eq!(slug(bad, "x"), Err(FieldError::InvalidSlug), "{bad}");
+        }
+        assert_eq!(slug("", "!!!"), Err(FieldError::InvalidSlug));
+    }
+
+    #[test]
+    fn brand_colours_must_carry_white_text() {
+        assert!(brand_color("#1d4e89").is_ok());
+        assert_eq!(brand_color("#ffcc00"), Err(FieldError::ContrastTooLow));
+        assert_eq!(brand_color("blue"), Err(FieldError::InvalidColor));
+        assert_eq!(brand_color(""), Err(FieldError::InvalidColor));
+    }
+
+    #[test]
+    fn status() {
+        assert_eq!(published("published"), Ok(true));
+        assert_eq!(published("draft"), Ok(false));
+        assert_eq!(published("live"), Err(FieldError::InvalidChoice));
+    }
+}
