@@ -405,6 +405,51 @@ impl<'a> Browser<'a> {
     }
 }
 
+impl Browser<'_> {
+    /// Submits a `multipart/form-data` form (with files: field, file name,
+    /// bytes) and the CSRF token of the last page seen.
+    pub fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> Response {
+        let boundary = "palabre-test-boundary-7c1f";
+        let mut body = Vec::new();
+        let csrf = self.csrf.clone().unwrap_or_default();
+        let text = |name: &str, value: &str, body: &mut Vec<u8>| {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        };
+        text("_csrf", &csrf, &mut body);
+        for (name, value) in fields {
+            text(name, value, &mut body);
+        }
+        for (name, filename, bytes) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        self.send(
+            "POST",
+            path,
+            &[("Content-Type", content_type.as_str())],
+            &body,
+        )
+    }
+}
+
 /// The CSRF token in a page's first form, if any.
 pub fn csrf_in(html: &str) -> Option<String> {
     let at = html.find("name=\"_csrf\" value=\"")?;

@@ -27,9 +27,11 @@ pub struct News {
     pub published: bool,
     pub published_at: Option<i64>,
     pub updated_at: i64,
+    pub image_id: Option<i64>,
 }
 
-const NEWS_COLUMNS: &str = "id, slug, title, summary, body, status, published_at, updated_at";
+const NEWS_COLUMNS: &str =
+    "id, slug, title, summary, body, status, published_at, updated_at, image_id";
 
 fn news_of(r: &db::Row) -> News {
     News {
@@ -41,6 +43,7 @@ fn news_of(r: &db::Row) -> News {
         published: db::text(r, 5) == "published",
         published_at: db::opt_int(r, 6),
         updated_at: db::int(r, 7),
+        image_id: db::opt_int(r, 8),
     }
 }
 
@@ -71,6 +74,7 @@ pub struct NewsInput {
     pub summary: String,
     pub body: String,
     pub published: bool,
+    pub image_id: Option<i64>,
 }
 
 /// Is `slug` used by another row of `table` than `id`?
@@ -126,7 +130,7 @@ pub async fn save_news(
         Some(id) => {
             db::exec(
                 conn,
-                "UPDATE news SET slug = ?, title = ?, summary = ?, body = ?, status = ?, \
+                "UPDATE news SET slug = ?, title = ?, summary = ?, body = ?, image_id = ?, status = ?, \
                  published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) ELSE NULL END, \
                  updated_at = ? WHERE id = ?",
                 vec![
@@ -134,6 +138,7 @@ pub async fn save_news(
                     Value::text(input.title.as_str()),
                     Value::text(input.summary.as_str()),
                     Value::text(input.body.as_str()),
+                    input.image_id.map_or(Value::Null, Value::Integer),
                     Value::text(status),
                     Value::text(status),
                     Value::Integer(now),
@@ -147,13 +152,14 @@ pub async fn save_news(
         None => {
             let row = db::query_one(
                 conn,
-                "INSERT INTO news (slug, title, summary, body, status, published_at, created_at, updated_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO news (slug, title, summary, body, image_id, status, published_at, created_at, updated_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 vec![
                     Value::text(input.slug.as_str()),
                     Value::text(input.title.as_str()),
                     Value::text(input.summary.as_str()),
                     Value::text(input.body.as_str()),
+                    input.image_id.map_or(Value::Null, Value::Integer),
                     Value::text(status),
                     published_at,
                     Value::Integer(now),
@@ -238,10 +244,11 @@ pub struct Process {
     pub starts_on: String,
     pub ends_on: String,
     pub published: bool,
+    pub image_id: Option<i64>,
 }
 
 const PROCESS_COLUMNS: &str =
-    "id, slug, title, summary, body, district_id, starts_on, ends_on, status";
+    "id, slug, title, summary, body, district_id, starts_on, ends_on, status, image_id";
 
 fn process_of(r: &db::Row) -> Process {
     Process {
@@ -254,6 +261,7 @@ fn process_of(r: &db::Row) -> Process {
         starts_on: db::text(r, 6),
         ends_on: db::text(r, 7),
         published: db::text(r, 8) == "published",
+        image_id: db::opt_int(r, 9),
     }
 }
 
@@ -283,6 +291,7 @@ pub struct ProcessInput {
     pub starts_on: String,
     pub ends_on: String,
     pub published: bool,
+    pub image_id: Option<i64>,
 }
 
 pub async fn save_process(
@@ -305,6 +314,7 @@ pub async fn save_process(
         Value::text(input.starts_on.as_str()),
         Value::text(input.ends_on.as_str()),
         Value::text(status),
+        input.image_id.map_or(Value::Null, Value::Integer),
         Value::Integer(now),
     ];
     match id {
@@ -313,7 +323,7 @@ pub async fn save_process(
             db::exec(
                 conn,
                 "UPDATE processes SET slug = ?, title = ?, summary = ?, body = ?, district_id = ?, \
-                 starts_on = ?, ends_on = ?, status = ?, updated_at = ? WHERE id = ?",
+                 starts_on = ?, ends_on = ?, status = ?, image_id = ?, updated_at = ? WHERE id = ?",
                 params,
             )
             .await?;
@@ -324,7 +334,7 @@ pub async fn save_process(
             let row = db::query_one(
                 conn,
                 "INSERT INTO processes (slug, title, summary, body, district_id, starts_on, ends_on, \
-                 status, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 status, image_id, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 params,
             )
             .await?;

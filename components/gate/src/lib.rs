@@ -31,8 +31,8 @@ use spin_sdk::wasip3::http::types::{ErrorCode, Fields, Response as WasiResponse}
 
 pub use migrations::{MIGRATIONS, latest};
 
-/// Largest request body the gate buffers (forms, small uploads).
-pub const MAX_BODY: usize = 1024 * 1024;
+/// Largest request body the gate buffers (forms, with an image of up to 2 MB).
+pub const MAX_BODY: usize = palabre_kit::forms::MAX_FORM;
 
 const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after, \
      EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = ?) \
@@ -545,7 +545,11 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
     if let Ok(value) = HeaderValue::from_str(&origin) {
         parts.headers.insert(ORIGIN_HEADER, value);
     }
-    let is_static = parts.uri.path().starts_with("/static/");
+    // Versioned public files (assets, uploaded images): cacheable even when
+    // the visitor is signed in.
+    let is_static = ["/static/", "/images/"]
+        .iter()
+        .any(|p| parts.uri.path().starts_with(p));
     let forwarded = http::Request::from_parts(parts, Full::new(forwarded_body));
     let response = match spin_sdk::http::next(forwarded).await {
         Ok(response) => response,

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_ended_sessions"),
     migration!(7, "0007_mail_delivery"),
     migration!(8, "0008_processes"),
+    migration!(9, "0009_images"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{assets, health, home, news, pages, processes};
+use crate::handlers::{assets, health, home, images, news, pages, processes};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.as_str();
@@ -18,6 +18,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["news"] if read_only => news::list(env).await,
         ["news", "feed.xml"] if read_only => news::feed(env).await,
         ["news", slug] if read_only => news::item(env, slug).await,
+        ["images", name] if read_only => images::show(env, name).await,
         ["processes"] if read_only => processes::list(env).await,
         ["processes", slug] if read_only => processes::show(env, slug).await,
         ["processes", slug, "phases.ics"] if read_only => processes::ical(env, slug).await,
@@ -25,6 +26,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | ["health"]
         | ["brand.css"]
         | ["pages", _]
+        | ["images", _]
         | ["news"]
         | ["news", _]
         | ["processes"]

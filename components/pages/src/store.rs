@@ -1,11 +1,13 @@
 //! SQL of the pages component, next to its row mapping.
 
 use palabre_kit::db::{self, Connection, DbResult, Value};
+use palabre_kit::images;
 
 const LATEST_NEWS: &str = "SELECT slug, title, summary, published_at FROM news \
      WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?";
-const NEWS_BY_SLUG: &str = "SELECT title, summary, body, published_at FROM news \
-     WHERE slug = ? AND status = 'published'";
+const NEWS_BY_SLUG: &str = "SELECT n.title, n.summary, n.body, n.published_at, \
+     i.id, i.hash, i.alt, i.width, i.height FROM news n LEFT JOIN images i ON i.id = n.image_id \
+     WHERE n.slug = ? AND n.status = 'published'";
 const PAGE_BY_SLUG: &str = "SELECT title, body, updated_at FROM pages WHERE slug = ?";
 const SCHEMA_VERSION: &str = "PRAGMA user_version";
 
@@ -21,6 +23,7 @@ pub struct NewsItem {
     pub summary: String,
     pub body: String,
     pub published_at: i64,
+    pub image: Option<images::Shown>,
 }
 
 pub struct Page {
@@ -49,6 +52,7 @@ pub async fn news_item(conn: &Connection, slug: &str) -> DbResult<Option<NewsIte
         summary: db::text(&r, 1),
         body: db::text(&r, 2),
         published_at: db::int(&r, 3),
+        image: images::Shown::from_row(&r, 4),
     }))
 }
 
@@ -67,7 +71,10 @@ pub async fn schema_version(conn: &Connection) -> DbResult<i64> {
 }
 
 const PROCESS_COLUMNS: &str = "p.id, p.slug, p.title, p.summary, p.body, d.name, p.starts_on, \
-     p.ends_on, p.participants, p.contributions, p.status";
+     p.ends_on, p.participants, p.contributions, p.status, \
+     i.id, i.hash, i.alt, i.width, i.height";
+const PROCESS_FROM: &str = "processes p LEFT JOIN districts d ON d.id = p.district_id \
+     LEFT JOIN images i ON i.id = p.image_id";
 const PHASES: &str = "SELECT id, name, description, starts_on, ends_on, tools FROM process_phases \
      WHERE process_id = ? ORDER BY starts_on, position, id";
 const UPCOMING_PHASES: &str = "SELECT p.slug, p.title, ph.name, ph.starts_on FROM process_phases ph \
@@ -88,6 +95,7 @@ pub struct Process {
     pub participants: i64,
     pub contributions: i64,
     pub published: bool,
+    pub image: Option<images::Shown>,
 }
 
 pub struct Phase {
@@ -120,6 +128,7 @@ fn process_of(r: &db::Row) -> Process {
         participants: db::int(r, 8),
         contributions: db::int(r, 9),
         published: db::text(r, 10) == "published",
+        image: images::Shown::from_row(r, 11),
     }
 }
 
@@ -127,7 +136,7 @@ fn process_of(r: &db::Row) -> Process {
 /// (starting soonest), then closed (most recent first).
 pub async fn published_processes(conn: &Connection, today: &str) -> DbResult<Vec<Process>> {
     let sql = format!(
-        "SELECT {PROCESS_COLUMNS} FROM processes p LEFT JOIN districts d ON d.id = p.district_id \
+        "SELECT {PROCESS_COLUMNS} FROM {PROCESS_FROM} \
          WHERE p.status = 'published' ORDER BY \
          CASE WHEN p.starts_on <= ?1 AND p.ends_on >= ?1 THEN 0 WHEN p.starts_on > ?1 THEN 1 ELSE 2 END, \
          CASE WHEN p.ends_on >= ?1 THEN p.ends_on END, \
@@ -139,10 +148,7 @@ pub async fn published_processes(conn: &Connection, today: &str) -> DbResult<Vec
 }
 
 pub async fn process_by_slug(conn: &Connection, slug: &str) -> DbResult<Option<Process>> {
-    let sql = format!(
-        "SELECT {PROCESS_COLUMNS} FROM processes p LEFT JOIN districts d ON d.id = p.district_id \
-         WHERE p.slug = ?"
-    );
+    let sql = format!("SELECT {PROCESS_COLUMNS} FROM {PROCESS_FROM} WHERE p.slug = ?");
     let row = db::query_one(conn, &sql, vec![Value::text(slug)]).await?;
     Ok(row.as_ref().map(process_of))
 }

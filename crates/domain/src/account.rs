@@ -47,6 +47,12 @@ pub enum FieldError {
     InvalidColor,
     #[error("contrast too low")]
     ContrastTooLow,
+    #[error("image too large")]
+    ImageTooLarge,
+    #[error("not a PNG, JPEG or WebP image")]
+    ImageType,
+    #[error("broken image")]
+    ImageBroken,
 }
 
 impl FieldError {
@@ -73,6 +79,9 @@ impl FieldError {
             FieldError::SlugTaken => "field-slug-taken",
             FieldError::InvalidColor => "field-invalid-color",
             FieldError::ContrastTooLow => "field-contrast-too-low",
+            FieldError::ImageTooLarge => "field-image-too-large",
+            FieldError::ImageType => "field-image-type",
+            FieldError::ImageBroken => "field-image-broken",
         }
     }
 }

@@ -31,6 +31,15 @@ impl Env {
         forms::read(body).await
     }
 
+    /// Reads the submitted form with its files (urlencoded or multipart, once).
+    pub async fn submission(&mut self) -> Result<forms::Submission> {
+        let body = self
+            .body
+            .take()
+            .ok_or(Error::Internal("the form was already read".into()))?;
+        forms::Submission::read(body, &self.ctx.content_type).await
+    }
+
     /// Renders a page with status 200.
     pub fn page(&self, template: &str, title: &str, data: serde_json::Value) -> Result<Response> {
         self.renderer.page(

@@ -26,6 +26,10 @@ pub struct Ctx {
     /// set by the gate from its `base_url` variable, never from the Host header
     /// alone when an operator configured it.
     pub origin: String,
+    /// The request's `Content-Type` ("" when absent).
+    pub content_type: String,
+    /// The request's `If-None-Match` (conditional GET of versioned content).
+    pub if_none_match: Option<String>,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
 }
@@ -94,6 +98,17 @@ impl Ctx {
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("http://localhost")
                 .to_string(),
+            content_type: parts
+                .headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string(),
+            if_none_match: parts
+                .headers
+                .get(header::IF_NONE_MATCH)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
             chosen_locale,
         }
     }

@@ -65,6 +65,11 @@ pub fn opt_text(row: &Row, i: usize) -> Option<String> {
     row.get::<&str>(i).map(str::to_string)
 }
 
+/// Reads column `i` as bytes (empty for NULL).
+pub fn blob(row: &Row, i: usize) -> Vec<u8> {
+    row.get::<&[u8]>(i).map(<[u8]>::to_vec).unwrap_or_default()
+}
+
 /// Reads column `i` as an integer (0 for NULL).
 pub fn int(row: &Row, i: usize) -> i64 {
     row.get::<i64>(i).unwrap_or_default()

@@ -79,30 +79,81 @@ pub fn multipart_boundary(content_type: &str) -> Option<String> {
     })
 }
 
-/// Finds the value of a simple (non-file) text field in a multipart body.
-pub fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+/// One part of a `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part<'a> {
+    pub name: String,
+    /// Set for a file input (possibly empty when no file was chosen).
+    pub filename: Option<String>,
+    pub data: &'a [u8],
+}
+
+/// A parameter of a `Content-Disposition` header (`name="x"`).
+fn disposition_param(disposition: &str, key: &str) -> Option<String> {
+    disposition.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.trim().split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case(key)
+            .then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
+/// Splits a multipart body into its parts; stops at the first malformed one.
+pub fn multipart_parts<'a>(body: &'a [u8], boundary: &str) -> Vec<Part<'a>> {
     let delimiter = format!("--{boundary}");
-    let wanted = format!("name=\"{name}\"");
-    let mut rest = body;
-    while let Some(start) = find(rest, delimiter.as_bytes()) {
-        rest = &rest[start + delimiter.len()..];
+    let closing = format!("\r\n{delimiter}");
+    let mut parts = Vec::new();
+    let Some(start) = find(body, delimiter.as_bytes()) else {
+        return parts;
+    };
+    let mut rest = &body[start + delimiter.len()..];
+    loop {
         if rest.starts_with(b"--") {
-            return None;
+            break;
         }
-        let headers_end = find(rest, b"\r\n\r\n")?;
-        let headers = std::str::from_utf8(&rest[..headers_end]).ok()?;
+        let Some(headers_end) = find(rest, b"\r\n\r\n") else {
+            break;
+        };
+        let Ok(headers) = std::str::from_utf8(&rest[..headers_end]) else {
+            break;
+        };
         let content = &rest[headers_end + 4..];
-        let end = find(content, format!("\r\n{delimiter}").as_bytes())?;
+        let Some(end) = find_delimiter(content, closing.as_bytes()) else {
+            break;
+        };
         let disposition = headers
             .lines()
-            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"))?;
-        if disposition.split(';').any(|p| p.trim() == wanted) && !disposition.contains("filename=")
-        {
-            return std::str::from_utf8(&content[..end])
-                .ok()
-                .map(str::to_string);
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"));
+        if let Some(name) = disposition.and_then(|d| disposition_param(d, "name")) {
+            parts.push(Part {
+                name,
+                filename: disposition.and_then(|d| disposition_param(d, "filename")),
+                data: &content[..end],
+            });
         }
-        rest = &content[end..];
+        rest = &content[end + closing.len()..];
+    }
+    parts
+}
+
+/// Finds the value of a simple (non-file) text field in a multipart body.
+pub fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    multipart_parts(body, boundary)
+        .into_iter()
+        .find(|p| p.name == name && p.filename.is_none())
+        .and_then(|p| std::str::from_utf8(p.data).ok().map(str::to_string))
+}
+
+/// The next delimiter line: the boundary followed by CRLF or by `--` (the
+/// last one), so a look-alike inside a file does not cut it.
+fn find_delimiter(haystack: &[u8], delimiter: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = find(&haystack[from..], delimiter) {
+        let end = from + at + delimiter.len();
+        match haystack.get(end..end + 2) {
+            Some(b"\r\n") | Some(b"--") => return Some(from + at),
+            _ => from += at + 1,
+        }
     }
     None
 }
@@ -117,6 +168,34 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multipart_files_and_fields() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntok\r\n\
+--XyZ\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\
+Content-Type: image/png\r\n\r\n\x89PNG\r\n--XyZ-\r\n\r\n--XyZ\r\n\
+Content-Disposition: form-data; name=\"alt\"\r\n\r\nLe parc\r\n--XyZ--\r\n";
+        let parts = multipart_parts(body, "XyZ");
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[1].name, "image");
+        assert_eq!(parts[1].filename.as_deref(), Some("a.png"));
+        assert_eq!(parts[1].data, b"\x89PNG\r\n--XyZ-\r\n");
+        assert_eq!(
+            multipart_field(body, "XyZ", "alt").as_deref(),
+            Some("Le parc")
+        );
+        assert_eq!(
+            multipart_field(body, "XyZ", "_csrf").as_deref(),
+            Some("tok")
+        );
+        assert_eq!(
+            multipart_field(body, "XyZ", "image"),
+            None,
+            "files are not fields"
+        );
+        assert!(multipart_parts(b"garbage", "XyZ").is_empty());
+        assert!(multipart_parts(b"--XyZ\r\nno headers end", "XyZ").is_empty());
+    }
 
     #[test]
     fn urlencoded() {

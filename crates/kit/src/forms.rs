@@ -10,20 +10,87 @@ use serde_json::{Value, json};
 use crate::error::Error;
 use crate::{form, i18n};
 
-/// Largest form a feature reads (the gate already refuses more than 1 MiB).
-const MAX_FORM: usize = 1024 * 1024;
+/// Largest form a feature reads: the gate refuses more (`MAX_BODY`), room
+/// for a 2 MB image and the form's fields.
+pub const MAX_FORM: usize = 3 * 1024 * 1024;
+
+async fn read_bytes(
+    body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
+) -> Result<bytes::Bytes, Error> {
+    use http_body_util::BodyExt;
+    Ok(http_body_util::Limited::new(body, MAX_FORM)
+        .collect()
+        .await
+        .map_err(|_| Error::BadRequest("unreadable form"))?
+        .to_bytes())
+}
 
 /// Reads an urlencoded form body.
 pub async fn read(
     body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
 ) -> Result<Vec<(String, String)>, Error> {
-    use http_body_util::BodyExt;
-    let bytes = http_body_util::Limited::new(body, MAX_FORM)
-        .collect()
-        .await
-        .map_err(|_| Error::BadRequest("unreadable form"))?
-        .to_bytes();
-    Ok(form::parse_urlencoded(&bytes))
+    Ok(form::parse_urlencoded(&read_bytes(body).await?))
+}
+
+/// A file sent with a form (`<input type="file">`), empty when none was chosen.
+#[derive(Debug, Clone)]
+pub struct UploadedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A submitted form: its text fields and its files, from an urlencoded or a
+/// `multipart/form-data` body.
+#[derive(Debug, Clone, Default)]
+pub struct Submission {
+    fields: Vec<(String, String)>,
+    files: Vec<UploadedFile>,
+}
+
+impl Submission {
+    pub async fn read(
+        body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
+        content_type: &str,
+    ) -> Result<Submission, Error> {
+        let bytes = read_bytes(body).await?;
+        Ok(Submission::parse(&bytes, content_type))
+    }
+
+    pub fn parse(bytes: &[u8], content_type: &str) -> Submission {
+        let Some(boundary) = form::multipart_boundary(content_type) else {
+            return Submission {
+                fields: form::parse_urlencoded(bytes),
+                files: Vec::new(),
+            };
+        };
+        let mut submission = Submission::default();
+        for part in form::multipart_parts(bytes, &boundary) {
+            match part.filename {
+                Some(_) => submission.files.push(UploadedFile {
+                    name: part.name,
+                    bytes: part.data.to_vec(),
+                }),
+                // Invalid UTF-8 reads as a replacement character, then fails validation.
+                None => submission
+                    .fields
+                    .push((part.name, String::from_utf8_lossy(part.data).into_owned())),
+            }
+        }
+        submission
+    }
+
+    /// The field's value ("" when absent).
+    pub fn get(&self, name: &str) -> &str {
+        form::field(&self.fields, name).unwrap_or_default()
+    }
+
+    /// The file sent as `name`, if one was chosen.
+    pub fn file(&self, name: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|f| f.name == name && !f.bytes.is_empty())
+            .map(|f| f.bytes.as_slice())
+    }
 }
 
 #[derive(Serialize)]
@@ -36,6 +103,8 @@ struct Choice {
 #[derive(Serialize)]
 struct Field {
     name: &'static str,
+    /// File inputs: the types offered in the picker.
+    accept: Option<&'static str>,
     kind: &'static str,
     label: String,
     value: String,
@@ -88,6 +157,7 @@ impl FormView {
         };
         self.fields.push(Field {
             name,
+            accept: None,
             kind,
             label: i18n::t(self.locale, label_id),
             value,
@@ -114,6 +184,7 @@ impl FormView {
     ) -> FormView {
         self.fields.push(Field {
             name,
+            accept: None,
             kind: "checkbox",
             label: i18n::t(self.locale, label_id),
             value: "yes".to_string(),
@@ -156,6 +227,20 @@ impl FormView {
         self.input(name, "textarea", label_id, value, "off", error)
     }
 
+    /// An image to upload (PNG, JPEG or WebP); the form must be multipart.
+    pub fn image(self, name: &'static str, label_id: &str, error: Option<FieldError>) -> FormView {
+        let mut view = self.input(name, "file", label_id, "", "off", error);
+        if let Some(field) = view.fields.last_mut() {
+            field.accept = Some("image/png,image/jpeg,image/webp");
+        }
+        view
+    }
+
+    /// Is there a file input (the form must then be sent as multipart)?
+    pub fn has_file(&self) -> bool {
+        self.fields.iter().any(|f| f.kind == "file")
+    }
+
     /// Marks the last field as optional.
     pub fn optional(mut self) -> FormView {
         if let Some(field) = self.fields.last_mut() {
@@ -191,6 +276,7 @@ impl FormView {
             .collect();
         self.fields.push(Field {
             name,
+            accept: None,
             kind: "select",
             label: i18n::t(self.locale, label_id),
             value: selected.to_string(),
@@ -234,7 +320,8 @@ impl FormView {
                 })
             })
             .collect();
-        json!({ "fields": self.fields, "errors": errors })
+        let multipart = self.has_file();
+        json!({ "fields": self.fields, "errors": errors, "multipart": multipart })
     }
 }
 

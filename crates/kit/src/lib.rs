@@ -11,6 +11,7 @@ pub mod error;
 pub mod form;
 pub mod forms;
 pub mod i18n;
+pub mod images;
 pub mod mail;
 pub mod markdown;
 pub mod password;

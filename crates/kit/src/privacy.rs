@@ -79,6 +79,13 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Delete,
     },
     Source {
+        table: "images",
+        user_column: "user_id",
+        export: &["id", "alt", "content_type", "created_at"],
+        // Images staff uploaded are the commune's content: they stay, unsigned.
+        erase: Erase::Sql("UPDATE images SET user_id = NULL WHERE user_id = ?1"),
+    },
+    Source {
         table: "users",
         user_column: "id",
         export: &[

@@ -16,6 +16,9 @@ pub struct Site {
     pub primary: Color,
     pub secondary: Color,
     pub logo_url: String,
+    /// The site's icon and its type.
+    pub favicon_url: String,
+    pub favicon_type: String,
     pub intro: String,
     /// The home page's blocks, in order (`home.blocks`).
     pub home_blocks: Vec<Block>,
@@ -38,6 +41,8 @@ impl Default for Site {
                 b: 0x12,
             },
             logo_url: crate::assets::url("logo.svg"),
+            favicon_url: crate::assets::url("favicon.svg"),
+            favicon_type: "image/svg+xml".to_string(),
             intro: String::new(),
             home_blocks: Block::ALL.to_vec(),
         }
@@ -70,6 +75,12 @@ impl Site {
                 }
                 "brand.logo" if value.starts_with('/') && !value.starts_with("//") => {
                     site.logo_url = value.to_string()
+                }
+                "brand.favicon" if value.starts_with("/images/") => {
+                    site.favicon_url = value.to_string()
+                }
+                "brand.favicon_type" if crate::images::Kind::from_content_type(value).is_some() => {
+                    site.favicon_type = value.to_string()
                 }
                 "home.intro" => site.intro = value.to_string(),
                 "home.blocks" => site.home_blocks = blocks_from_setting(Some(value)),

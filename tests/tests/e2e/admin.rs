@@ -375,3 +375,128 @@ fn staff_brand_the_site_and_arrange_the_home_page() {
     assert!(news_at < hero_at);
     assert!(!home.contains("Concertations en cours"));
 }
+
+const PIXEL: &[u8] = include_bytes!("../../fixtures/images/pixel.png");
+
+#[test]
+fn staff_attach_images_checked_by_their_bytes() {
+    let app = TestApp::start();
+    let mut admin = admin(&app);
+    assert_eq!(admin.get("/admin/news/new?lang=fr").status, 200);
+    let fields = [
+        ("title", "Le nouveau parc"),
+        ("summary", "Photos du chantier."),
+        ("status", "published"),
+        ("image_alt", "Le parc vu depuis l'entrée nord"),
+    ];
+    let disguised = admin.post_multipart(
+        "/admin/news/new",
+        &fields,
+        &[(
+            "image",
+            "parc.png",
+            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+        )],
+    );
+    assert_eq!(disguised.status, 422);
+    assert!(
+        disguised
+            .text()
+            .contains("Choisissez une image PNG, JPEG ou WebP.")
+    );
+    let mut huge = PIXEL.to_vec();
+    huge.resize(2 * 1024 * 1024 + 1, 0);
+    let too_big = admin.post_multipart("/admin/news/new", &fields, &[("image", "big.png", &huge)]);
+    assert_eq!(too_big.status, 422);
+    assert!(too_big.text().contains("dépasse 2 Mo"));
+    let no_alt = admin.post_multipart(
+        "/admin/news/new",
+        &fields[..3],
+        &[("image", "parc.png", PIXEL)],
+    );
+    assert_eq!(no_alt.status, 422);
+    assert!(no_alt.text().contains("Ce champ est obligatoire."));
+    assert_eq!(count(&app, "SELECT count(*) FROM images"), 0);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM news WHERE slug = 'le-nouveau-parc'"
+        ),
+        0
+    );
+
+    let ok = admin.post_multipart("/admin/news/new", &fields, &[("image", "parc.png", PIXEL)]);
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    let html = app.get("/news/le-nouveau-parc").text();
+    let at = html.find("src=\"/images/").expect("the image is shown");
+    let src: String = html[at + 5..].split('"').next().unwrap().to_string();
+    assert!(
+        html.contains("alt=\"Le parc vu depuis l&#x27;entrée nord\"")
+            || html.contains("alt=\"Le parc vu depuis l'entrée nord\"")
+    );
+    assert!(html.contains("width=\"1\" height=\"1\""));
+
+    let image = app.get(&src);
+    assert_eq!(image.status, 200);
+    assert_eq!(image.header("content-type"), Some("image/png"));
+    assert_eq!(image.body, PIXEL);
+    assert!(image.header("cache-control").unwrap().contains("immutable"));
+    let etag = image.header("etag").unwrap().to_string();
+    let again = app.request("GET", &src, &[("If-None-Match", etag.as_str())], b"");
+    assert_eq!(again.status, 304);
+    let wrong_version = format!("{}0000000000000000", &src[..src.len() - 16]);
+    assert_eq!(app.get(&wrong_version).status, 404);
+    assert_eq!(app.get("/images/999-0123456789abcdef").status, 404);
+    assert_eq!(app.get("/images/x").status, 404);
+
+    // Edited without a new file: the image and its new text stay.
+    let edit = ok
+        .header("location")
+        .unwrap()
+        .trim_end_matches("?saved=1")
+        .to_string();
+    let _ = admin.get(&edit);
+    let kept = admin.post_multipart(
+        &edit,
+        &[
+            ("title", "Le nouveau parc"),
+            ("status", "published"),
+            ("image_alt", "Le parc au printemps"),
+        ],
+        &[("image", "", b"")],
+    );
+    assert_eq!(kept.status, 303);
+    assert!(
+        app.get("/news/le-nouveau-parc")
+            .text()
+            .contains("alt=\"Le parc au printemps\"")
+    );
+    let _ = admin.get(&edit);
+    let removed = admin.post_multipart(
+        &edit,
+        &[
+            ("title", "Le nouveau parc"),
+            ("status", "published"),
+            ("image_remove", "yes"),
+        ],
+        &[],
+    );
+    assert_eq!(removed.status, 303);
+    assert!(!app.get("/news/le-nouveau-parc").text().contains("/images/"));
+
+    // The commune's logo.
+    let _ = admin.get("/admin/site");
+    let logo = admin.post_multipart(
+        "/admin/site",
+        &[
+            ("name", "Valbrune-sur-Loire"),
+            ("primary", "#1d4e89"),
+            ("secondary", "#8a3b12"),
+            ("block_hero", "1"),
+        ],
+        &[("logo", "logo.png", PIXEL)],
+    );
+    assert_eq!(logo.status, 303, "{}", logo.text());
+    let home = app.get("/").text();
+    assert!(home.contains("class=\"brand\"") && home.contains("<img src=\"/images/"));
+}

@@ -175,7 +175,7 @@ fn unsafe_methods_need_a_csrf_token_from_the_same_origin() {
 #[test]
 fn oversized_bodies_are_refused() {
     let app = TestApp::start();
-    let big = vec![b'a'; 2 * 1024 * 1024];
+    let big = vec![b'a'; 4 * 1024 * 1024];
     let r = app.request(
         "POST",
         "/",

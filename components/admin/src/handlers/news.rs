@@ -1,14 +1,15 @@
-//! News, written by staff: list, new, edit, publish.
+//! News, written by staff: list, new, edit, publish, with an optional image.
 
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
 use palabre_kit::forms::FormView;
-use palabre_kit::{Error, Response, Result, i18n};
+use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
 
 use crate::Env;
 use crate::handlers::{
-    Submitted, link, list_page, record, saved, saved_notice, status_label, status_options,
+    ImageChange, image_fields, link, list_page, record, saved, saved_notice, status_label,
+    status_options,
 };
 use crate::store::{self, NewsInput, Table};
 
@@ -41,6 +42,7 @@ struct Values {
     summary: String,
     body: String,
     status: String,
+    image_alt: String,
 }
 
 #[derive(Default)]
@@ -50,19 +52,27 @@ struct Errors {
     summary: Option<FieldError>,
     body: Option<FieldError>,
     status: Option<FieldError>,
+    image: Option<FieldError>,
+    image_alt: Option<FieldError>,
 }
 
 impl Errors {
     fn any(&self) -> bool {
-        self.title.is_some()
-            || self.slug.is_some()
-            || self.summary.is_some()
-            || self.body.is_some()
-            || self.status.is_some()
+        [
+            self.title,
+            self.slug,
+            self.summary,
+            self.body,
+            self.status,
+            self.image,
+            self.image_alt,
+        ]
+        .iter()
+        .any(Option::is_some)
     }
 }
 
-fn render(
+async fn render(
     env: &Env,
     id: Option<i64>,
     values: &Values,
@@ -70,6 +80,11 @@ fn render(
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
+    let current = match id {
+        Some(id) => store::news(&env.conn, id).await?.and_then(|n| n.image_id),
+        None => None,
+    };
+    let image = images::shown(&env.conn, current).await?;
     let form = FormView::new(locale)
         .input(
             "title",
@@ -98,14 +113,20 @@ fn render(
         .optional()
         .textarea("body", "admin-field-body", &values.body, errors.body)
         .optional()
-        .hint("admin-field-markdown-hint")
-        .select(
-            "status",
-            "admin-field-status",
-            status_options(env),
-            &values.status,
-            errors.status,
-        );
+        .hint("admin-field-markdown-hint");
+    let form = image_fields(
+        form,
+        image.as_ref(),
+        &values.image_alt,
+        (errors.image, errors.image_alt),
+    )
+    .select(
+        "status",
+        "admin-field-status",
+        status_options(env),
+        &values.status,
+        errors.status,
+    );
     let (title, action) = match id {
         Some(id) => (
             i18n::t(locale, "admin-news-edit"),
@@ -125,6 +146,7 @@ fn render(
         "saved": saved_notice(env),
         "back": link(env, "/admin/news", "admin-news-title"),
         "preview": preview,
+        "image": image,
     });
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
@@ -134,12 +156,14 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
     let values = match id {
         Some(id) => {
             let n = store::news(&env.conn, id).await?.ok_or(Error::NotFound)?;
+            let image = images::shown(&env.conn, n.image_id).await?;
             Values {
                 title: n.title,
                 slug: n.slug,
                 summary: n.summary,
                 body: n.body,
                 status: if n.published { "published" } else { "draft" }.into(),
+                image_alt: image.map(|i| i.alt).unwrap_or_default(),
             }
         }
         None => Values {
@@ -148,24 +172,33 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
             summary: String::new(),
             body: String::new(),
             status: "draft".into(),
+            image_alt: String::new(),
         },
     };
-    render(env, id, &values, &Errors::default(), http::StatusCode::OK)
+    render(env, id, &values, &Errors::default(), http::StatusCode::OK).await
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
-    if let Some(id) = id {
-        store::news(&env.conn, id).await?.ok_or(Error::NotFound)?;
-    }
-    let form = Submitted::read(env).await?;
+    let current = match id {
+        Some(id) => {
+            store::news(&env.conn, id)
+                .await?
+                .ok_or(Error::NotFound)?
+                .image_id
+        }
+        None => None,
+    };
+    let form = env.submission().await?;
     let values = Values {
         title: form.get("title").to_string(),
         slug: form.get("slug").to_string(),
         summary: form.get("summary").to_string(),
         body: form.get("body").to_string(),
         status: form.get("status").to_string(),
+        image_alt: form.get("image_alt").to_string(),
     };
     let mut errors = Errors::default();
+    let image = ImageChange::read(&form, current, &mut errors.image, &mut errors.image_alt);
     let title = line(&values.title, 200)
         .map_err(|e| errors.title = Some(e))
         .ok();
@@ -186,8 +219,8 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     {
         errors.slug = Some(FieldError::SlugTaken);
     }
-    let (Some(title), Some(slug), Some(summary), Some(body), Some(published), false) =
-        (title, slug, summary, body, published, errors.any())
+    let (Some(title), Some(slug), Some(summary), Some(body), Some(published), Some(image), false) =
+        (title, slug, summary, body, published, image, errors.any())
     else {
         return render(
             env,
@@ -195,7 +228,8 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             &values,
             &errors,
             http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     };
     let input = NewsInput {
         slug,
@@ -203,6 +237,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         summary,
         body,
         published,
+        image_id: image.apply(env).await?,
     };
     let saved_id = store::save_news(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "news-saved", &input.slug).await?;

@@ -8,7 +8,7 @@ use palabre_kit::forms::FormView;
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
-use crate::handlers::{Submitted, link, list_page, record, saved, saved_notice};
+use crate::handlers::{link, list_page, record, saved, saved_notice};
 use crate::{Env, store};
 
 pub async fn list(env: &Env) -> Result<Response> {
@@ -75,7 +75,7 @@ pub async fn form(env: &Env, id: i64) -> Result<Response> {
 
 pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
     let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
-    let form = Submitted::read(env).await?;
+    let form = env.submission().await?;
     let (typed_title, typed_body) = (form.get("title"), form.get("body"));
     match (line(typed_title, 200), content::text(typed_body, MAX_BODY)) {
         (Ok(title), Ok(body)) => {

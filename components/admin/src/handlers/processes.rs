@@ -4,12 +4,13 @@ use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
 use palabre_domain::process::{Span, SpanError, Tool, tools_from_list, tools_to_list};
 use palabre_kit::forms::FormView;
-use palabre_kit::{Error, Response, Result, i18n};
+use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
 
 use crate::Env;
 use crate::handlers::{
-    Submitted, link, list_page, record, saved, saved_notice, status_label, status_options,
+    ImageChange, image_fields, link, list_page, record, saved, saved_notice, status_label,
+    status_options,
 };
 use crate::store::{self, PhaseInput, ProcessInput, Table};
 
@@ -46,6 +47,7 @@ struct Values {
     starts_on: String,
     ends_on: String,
     status: String,
+    image_alt: String,
 }
 
 #[derive(Default)]
@@ -58,6 +60,8 @@ struct Errors {
     starts_on: Option<FieldError>,
     ends_on: Option<FieldError>,
     status: Option<FieldError>,
+    image: Option<FieldError>,
+    image_alt: Option<FieldError>,
 }
 
 impl Errors {
@@ -71,6 +75,8 @@ impl Errors {
             self.starts_on,
             self.ends_on,
             self.status,
+            self.image,
+            self.image_alt,
         ]
         .iter()
         .any(Option::is_some)
@@ -145,14 +151,27 @@ async fn render(
             "off",
             errors.ends_on,
         )
-        .hint("admin-field-date-hint")
-        .select(
-            "status",
-            "admin-field-status",
-            status_options(env),
-            &values.status,
-            errors.status,
-        );
+        .hint("admin-field-date-hint");
+    let current = match id {
+        Some(id) => store::process(&env.conn, id)
+            .await?
+            .and_then(|p| p.image_id),
+        None => None,
+    };
+    let image = images::shown(&env.conn, current).await?;
+    let form = image_fields(
+        form,
+        image.as_ref(),
+        &values.image_alt,
+        (errors.image, errors.image_alt),
+    )
+    .select(
+        "status",
+        "admin-field-status",
+        status_options(env),
+        &values.status,
+        errors.status,
+    );
     let (title, action) = match id {
         Some(id) => (
             i18n::t(locale, "admin-processes-edit"),
@@ -208,6 +227,7 @@ async fn render(
         "back": link(env, "/admin/processes", "admin-processes-title"),
         "preview": preview,
         "below": below,
+        "image": image,
     });
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
@@ -219,7 +239,9 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
             let p = store::process(&env.conn, id)
                 .await?
                 .ok_or(Error::NotFound)?;
+            let image = images::shown(&env.conn, p.image_id).await?;
             Values {
+                image_alt: image.map(|i| i.alt).unwrap_or_default(),
                 title: p.title,
                 slug: p.slug,
                 summary: p.summary,
@@ -239,6 +261,7 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
             starts_on: String::new(),
             ends_on: String::new(),
             status: "draft".into(),
+            image_alt: String::new(),
         },
     };
     render(env, id, &values, &Errors::default(), http::StatusCode::OK).await
@@ -264,12 +287,16 @@ fn span_errors(
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
-    if let Some(id) = id {
-        store::process(&env.conn, id)
-            .await?
-            .ok_or(Error::NotFound)?;
-    }
-    let form = Submitted::read(env).await?;
+    let current = match id {
+        Some(id) => {
+            store::process(&env.conn, id)
+                .await?
+                .ok_or(Error::NotFound)?
+                .image_id
+        }
+        None => None,
+    };
+    let form = env.submission().await?;
     let values = Values {
         title: form.get("title").to_string(),
         slug: form.get("slug").to_string(),
@@ -279,8 +306,10 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         starts_on: form.get("starts_on").to_string(),
         ends_on: form.get("ends_on").to_string(),
         status: form.get("status").to_string(),
+        image_alt: form.get("image_alt").to_string(),
     };
     let mut errors = Errors::default();
+    let image = ImageChange::read(&form, current, &mut errors.image, &mut errors.image_alt);
     let title = line(&values.title, 200)
         .map_err(|e| errors.title = Some(e))
         .ok();
@@ -330,6 +359,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         Some(published),
         Some(span),
         Some(district_id),
+        Some(image),
         false,
     ) = (
         title,
@@ -339,6 +369,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         published,
         span,
         district,
+        image,
         errors.any(),
     )
     else {
@@ -360,6 +391,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         starts_on: span.starts.iso(),
         ends_on: span.ends.iso(),
         published,
+        image_id: image.apply(env).await?,
     };
     let saved_id = store::save_process(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "process-saved", &input.slug).await?;
@@ -524,7 +556,7 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
             .await?
             .ok_or(Error::NotFound)?;
     }
-    let form = Submitted::read(env).await?;
+    let form = env.submission().await?;
     let values = PhaseValues {
         name: form.get("name").to_string(),
         description: form.get("description").to_string(),

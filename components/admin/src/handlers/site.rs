@@ -4,10 +4,10 @@ use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, brand_color};
 use palabre_domain::home::{Block, blocks_to_setting};
 use palabre_kit::forms::FormView;
-use palabre_kit::{Response, Result, db, i18n};
+use palabre_kit::{Response, Result, db, i18n, images};
 use serde_json::json;
 
-use crate::handlers::{Submitted, link, record, saved, saved_notice};
+use crate::handlers::{link, record, saved, saved_notice};
 use crate::{Env, store};
 
 fn block_field(block: Block) -> &'static str {
@@ -37,6 +37,8 @@ struct Errors {
     intro: Option<FieldError>,
     primary: Option<FieldError>,
     secondary: Option<FieldError>,
+    logo: Option<FieldError>,
+    favicon: Option<FieldError>,
 }
 
 fn render(
@@ -83,7 +85,13 @@ fn render(
             "off",
             errors.secondary,
         )
-        .hint("admin-field-color-hint");
+        .hint("admin-field-color-hint")
+        .image("logo", "admin-field-logo", errors.logo)
+        .optional()
+        .hint("admin-field-image-hint")
+        .image("favicon", "admin-field-favicon", errors.favicon)
+        .optional()
+        .hint("admin-field-image-hint");
     let mut options = vec![(String::new(), i18n::t(locale, "admin-block-hidden"))];
     options.extend((1..=Block::ALL.len()).map(|n| (n.to_string(), n.to_string())));
     for (block, position) in &values.positions {
@@ -143,7 +151,7 @@ fn order(positions: &[(Block, String)]) -> Vec<Block> {
 }
 
 pub async fn save(env: &mut Env) -> Result<Response> {
-    let form = Submitted::read(env).await?;
+    let form = env.submission().await?;
     let values = Values {
         name: form.get("name").to_string(),
         tagline: form.get("tagline").to_string(),
@@ -185,8 +193,27 @@ pub async fn save(env: &mut Env) -> Result<Response> {
     let secondary = brand_color(&values.secondary)
         .map_err(|e| errors.secondary = Some(e))
         .ok();
-    let (Some(name), Some(tagline), Some(intro), Some(primary), Some(secondary)) =
-        (name, tagline, intro, primary, secondary)
+    let logo = form
+        .file("logo")
+        .map(|bytes| images::check(bytes).map(|c| (bytes.to_vec(), c)))
+        .transpose()
+        .map_err(|e| errors.logo = Some(e))
+        .ok();
+    let favicon = form
+        .file("favicon")
+        .map(|bytes| images::check(bytes).map(|c| (bytes.to_vec(), c)))
+        .transpose()
+        .map_err(|e| errors.favicon = Some(e))
+        .ok();
+    let (
+        Some(name),
+        Some(tagline),
+        Some(intro),
+        Some(primary),
+        Some(secondary),
+        Some(logo),
+        Some(favicon),
+    ) = (name, tagline, intro, primary, secondary, logo, favicon)
     else {
         return render(
             env,
@@ -196,14 +223,32 @@ pub async fn save(env: &mut Env) -> Result<Response> {
         );
     };
     let blocks = blocks_to_setting(&order(&values.positions));
-    let settings = [
+    let mut settings = Vec::new();
+    // The logo and the icon stand for the commune: their text alternative is its name.
+    if let Some((bytes, checked)) = logo {
+        let id = images::store(&env.conn, &bytes, checked, &name, env.ctx.visitor.user_id).await?;
+        if let Some(shown) = images::shown(&env.conn, Some(id)).await? {
+            settings.push(("brand.logo", shown.url));
+        }
+    }
+    if let Some((bytes, checked)) = favicon {
+        let id = images::store(&env.conn, &bytes, checked, &name, env.ctx.visitor.user_id).await?;
+        if let Some(shown) = images::shown(&env.conn, Some(id)).await? {
+            settings.push(("brand.favicon", shown.url));
+            settings.push((
+                "brand.favicon_type",
+                checked.kind.content_type().to_string(),
+            ));
+        }
+    }
+    settings.extend([
         ("commune.name", name),
         ("commune.tagline", tagline),
         ("home.intro", intro),
         ("brand.primary", primary.to_string()),
         ("brand.secondary", secondary.to_string()),
         ("home.blocks", blocks),
-    ];
+    ]);
     db::immediate(&env.conn, async |conn| {
         for (key, value) in &settings {
             store::set_setting(conn, key, value).await?;

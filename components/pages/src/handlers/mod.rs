@@ -1,6 +1,7 @@
 pub mod assets;
 pub mod health;
 pub mod home;
+pub mod images;
 pub mod news;
 pub mod pages;
 pub mod processes;

@@ -77,6 +77,7 @@ pub async fn item(env: &Env, slug: &str) -> Result<Response> {
         "title": item.title,
         "summary": item.summary,
         "body": item.body,
+        "image": item.image,
         "date_iso": iso_date(item.published_at),
         "date": i18n::long_date(locale, item.published_at),
     });

@@ -61,6 +61,7 @@ pub fn card(locale: Locale, p: &Process, today: Day) -> Value {
         "participants": p.participants,
         "contributions": p.contributions,
         "draft": !p.published,
+        "image": p.image,
     })
 }
 
