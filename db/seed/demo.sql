@@ -130,3 +130,6 @@ FROM processes p JOIN (
            'Questionnaire et débats sur les lignes de bus.', '-200 days', '-130 days', 'questionnaire,discussion'
     UNION ALL SELECT 'mobilites-2025', 1, 'Bilan', 'Publication du bilan.', '-129 days', '-110 days', ''
 ) v ON v.slug = p.slug;
+
+-- Phases that opened before the demo was loaded count as announced.
+UPDATE process_phases SET opened_announced = 1 WHERE starts_on <= date('now');

@@ -446,9 +446,11 @@ pub async fn save_phase(
         None => {
             let row = db::query_one(
                 conn,
-                "INSERT INTO process_phases (name, description, starts_on, ends_on, tools, process_id, position) \
-                 VALUES (?, ?, ?, ?, ?, ?, (SELECT count(*) FROM process_phases WHERE process_id = ?6)) \
-                 RETURNING id",
+                // A phase already open when added is announced once, as added.
+                "INSERT INTO process_phases (name, description, starts_on, ends_on, tools, process_id, \
+                 position, opened_announced) \
+                 VALUES (?, ?, ?, ?, ?, ?, (SELECT count(*) FROM process_phases WHERE process_id = ?6), \
+                 ?3 <= date('now')) RETURNING id",
                 params,
             )
             .await?;

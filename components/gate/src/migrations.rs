@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_mail_delivery"),
     migration!(8, "0008_processes"),
     migration!(9, "0009_images"),
+    migration!(10, "0010_network"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

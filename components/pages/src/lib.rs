@@ -21,6 +21,16 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("processes", include_str!("../templates/processes.hbs")),
     ("process", include_str!("../templates/process.hbs")),
     (
+        "notifications",
+        include_str!("../templates/notifications.hbs"),
+    ),
+    (
+        "activity_list",
+        include_str!("../templates/activity_list.hbs"),
+    ),
+    ("follow", include_str!("../templates/follow.hbs")),
+    ("profile", include_str!("../templates/profile.hbs")),
+    (
         "process_card",
         include_str!("../templates/process_card.hbs"),
     ),

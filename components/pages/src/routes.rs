@@ -4,12 +4,13 @@ use http::Method;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{assets, health, home, images, news, pages, processes};
+use crate::handlers::{assets, health, home, images, network, news, pages, processes};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
-    let path = env.ctx.path.as_str();
+    let path = env.ctx.path.clone();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let read_only = matches!(env.ctx.method, Method::GET | Method::HEAD);
+    let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
         [""] if read_only => home::show(env).await,
         ["health"] if read_only => health::show(env).await,
@@ -19,6 +20,15 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["news", "feed.xml"] if read_only => news::feed(env).await,
         ["news", slug] if read_only => news::item(env, slug).await,
         ["images", name] if read_only => images::show(env, name).await,
+        ["notifications"] if read_only => network::notifications(env).await,
+        ["notifications", "read"] if post => network::mark_read(env).await,
+        ["people", id] if read_only => network::profile(env, id).await,
+        [kind @ ("people" | "processes"), key, "follow"] if post => {
+            network::set_follow(env, kind, key, true).await
+        }
+        [kind @ ("people" | "processes"), key, "unfollow"] if post => {
+            network::set_follow(env, kind, key, false).await
+        }
         ["processes"] if read_only => processes::list(env).await,
         ["processes", slug] if read_only => processes::show(env, slug).await,
         ["processes", slug, "phases.ics"] if read_only => processes::ical(env, slug).await,
@@ -27,6 +37,10 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | ["brand.css"]
         | ["pages", _]
         | ["images", _]
+        | ["notifications"]
+        | ["notifications", "read"]
+        | ["people", _]
+        | ["people" | "processes", _, "follow" | "unfollow"]
         | ["news"]
         | ["news", _]
         | ["processes"]

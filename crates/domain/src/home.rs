@@ -15,16 +15,19 @@ pub enum Block {
     Phases,
     /// Latest news.
     News,
+    /// The latest public activity (contributions, phases opening, news).
+    Activity,
 }
 
 impl Block {
     /// Every block, in the default order.
-    pub const ALL: [Block; 5] = [
+    pub const ALL: [Block; 6] = [
         Block::Hero,
         Block::Processes,
         Block::Figures,
         Block::Phases,
         Block::News,
+        Block::Activity,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -34,6 +37,7 @@ impl Block {
             Block::Figures => "figures",
             Block::Phases => "phases",
             Block::News => "news",
+            Block::Activity => "activity",
         }
     }
 }

@@ -298,3 +298,34 @@ admin-field-favicon = Website-Symbol (Favicon)
 field-image-too-large = Das Bild ist größer als 2 MB.
 field-image-type = Wählen Sie ein PNG-, JPEG- oder WebP-Bild.
 field-image-broken = Diese Datei ist kein lesbares Bild.
+nav-notifications = { $count ->
+    [0] Benachrichtigungen
+    [one] Benachrichtigungen (1 ungelesen)
+   *[other] Benachrichtigungen ({ $count } ungelesen)
+}
+notifications-title = Benachrichtigungen
+notifications-mark-read = Alle als gelesen markieren
+notifications-new = Neu:
+notifications-empty = Noch keine Benachrichtigungen.
+notifications-how = Folgen Sie einem Verfahren oder einer Person, um zu erfahren, was dort geschieht. Sie können diese Benachrichtigungen in Ihrem Profil einstellen.
+follow = Folgen
+unfollow = Nicht mehr folgen
+follow-login = Melden Sie sich an, um zu folgen
+followers-count = { $count ->
+    [0] Noch folgt niemand
+    [one] 1 Person folgt
+   *[other] { $count } Personen folgen
+}
+profile-since = Mitglied seit dem { $date }
+profile-activity = Aktivität
+profile-no-activity = Noch keine öffentliche Aktivität.
+profile-edit-mine = Mein Profil bearbeiten
+deleted-participant = Gelöschte Person
+process-activity = Neues aus diesem Verfahren
+home-activity-heading = Letzte Aktivitäten
+home-activity-empty = Noch nichts Neues.
+admin-block-activity = Block „Letzte Aktivitäten“
+activity-phase-opened = Phase eröffnet:
+activity-phase-added = Neue Phase angekündigt:
+activity-process-published = Neues Verfahren:
+activity-news-published = Neuigkeit:

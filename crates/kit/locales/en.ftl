@@ -298,3 +298,34 @@ admin-field-favicon = Site icon (favicon)
 field-image-too-large = The image is larger than 2 MB.
 field-image-type = Choose a PNG, JPEG or WebP image.
 field-image-broken = This file is not a readable image.
+nav-notifications = { $count ->
+    [0] Notifications
+    [one] Notifications (1 unread)
+   *[other] Notifications ({ $count } unread)
+}
+notifications-title = Notifications
+notifications-mark-read = Mark all as read
+notifications-new = New:
+notifications-empty = No notifications yet.
+notifications-how = Follow a consultation or a person to hear about what happens there. You can set these notifications in your profile.
+follow = Follow
+unfollow = Stop following
+follow-login = Log in to follow
+followers-count = { $count ->
+    [0] Nobody follows yet
+    [one] 1 person follows
+   *[other] { $count } people follow
+}
+profile-since = Member since { $date }
+profile-activity = Activity
+profile-no-activity = No public activity yet.
+profile-edit-mine = Edit my profile
+deleted-participant = Deleted participant
+process-activity = Latest from this consultation
+home-activity-heading = Latest activity
+home-activity-empty = Nothing new yet.
+admin-block-activity = "Latest activity" block
+activity-phase-opened = Phase open:
+activity-phase-added = New phase announced:
+activity-process-published = New consultation:
+activity-news-published = News:

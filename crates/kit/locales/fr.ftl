@@ -298,3 +298,34 @@ admin-field-favicon = Icône du site (favicon)
 field-image-too-large = L'image dépasse 2 Mo.
 field-image-type = Choisissez une image PNG, JPEG ou WebP.
 field-image-broken = Ce fichier n'est pas une image lisible.
+nav-notifications = { $count ->
+    [0] Notifications
+    [one] Notifications (1 non lue)
+   *[other] Notifications ({ $count } non lues)
+}
+notifications-title = Notifications
+notifications-mark-read = Tout marquer comme lu
+notifications-new = Nouveau :
+notifications-empty = Aucune notification pour le moment.
+notifications-how = Suivez une concertation ou une personne pour être prévenu de ce qui s'y passe. Vous pouvez régler ces notifications dans votre profil.
+follow = Suivre
+unfollow = Ne plus suivre
+follow-login = Connectez-vous pour suivre
+followers-count = { $count ->
+    [0] Personne ne suit encore
+    [one] 1 personne suit
+   *[other] { $count } personnes suivent
+}
+profile-since = Inscrit depuis le { $date }
+profile-activity = Activité
+profile-no-activity = Aucune activité publique pour le moment.
+profile-edit-mine = Modifier mon profil
+deleted-participant = Participant supprimé
+process-activity = Dernières nouvelles de la concertation
+home-activity-heading = Dernières activités
+home-activity-empty = Rien de nouveau pour le moment.
+admin-block-activity = Bloc « Dernières activités »
+activity-phase-opened = Étape ouverte :
+activity-phase-added = Nouvelle étape annoncée :
+activity-process-published = Nouvelle concertation :
+activity-news-published = Actualité :

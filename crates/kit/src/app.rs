@@ -89,8 +89,15 @@ where
         Ok(site) => site,
         Err(e) => return renderer.error(&fallback, &Site::default(), &e.into()),
     };
+    let mut ctx = Ctx::new(&parts, site.default_locale);
+    if let Some(user_id) = ctx.visitor.user_id {
+        match crate::activity::unread_count(&conn, user_id).await {
+            Ok(n) => ctx.unread = n,
+            Err(e) => eprintln!("unread notifications: {e}"),
+        }
+    }
     let mut env = Env {
-        ctx: Ctx::new(&parts, site.default_locale),
+        ctx,
         site,
         conn,
         renderer,

@@ -30,6 +30,8 @@ pub struct Ctx {
     pub content_type: String,
     /// The request's `If-None-Match` (conditional GET of versioned content).
     pub if_none_match: Option<String>,
+    /// Unread notifications of the signed-in visitor (shown in the header).
+    pub unread: i64,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
 }
@@ -109,6 +111,7 @@ impl Ctx {
                 .get(header::IF_NONE_MATCH)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string),
+            unread: 0,
             chosen_locale,
         }
     }

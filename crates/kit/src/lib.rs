@@ -2,6 +2,7 @@
 //! errors, responses, rendering (handlebars registry, layout), i18n, SQL
 //! access helpers, assets, and the session/CSRF primitives the gate uses.
 
+pub mod activity;
 pub mod app;
 pub mod assets;
 pub mod audit;

@@ -13,6 +13,9 @@ pub enum Erase {
     Delete,
     /// This statement (its only parameter: the user id) anonymizes them.
     Sql(&'static str),
+    /// The rows stay as they are: contributions, shown under "deleted
+    /// participant" once the account's name is erased.
+    Keep,
 }
 
 /// One table holding personal data.
@@ -77,6 +80,27 @@ pub const SOURCES: &[Source] = &[
             "sent_at",
         ],
         erase: Erase::Delete,
+    },
+    Source {
+        table: "notifications",
+        user_column: "user_id",
+        export: &["activity_id", "created_at", "read_at"],
+        erase: Erase::Delete,
+    },
+    Source {
+        table: "follows",
+        user_column: "user_id",
+        export: &["target_kind", "target_id", "created_at"],
+        // Their follows, and other people's follows of them.
+        erase: Erase::Sql(
+            "DELETE FROM follows WHERE user_id = ?1 OR (target_kind = 'user' AND target_id = ?1)",
+        ),
+    },
+    Source {
+        table: "activity",
+        user_column: "actor_id",
+        export: &["at", "kind", "title", "url"],
+        erase: Erase::Keep,
     },
     Source {
         table: "images",
@@ -169,6 +193,7 @@ pub async fn erase(conn: &Connection, user_id: i64) -> DbResult<()> {
                 db::exec(conn, &sql, vec![Value::Integer(user_id)]).await?;
             }
             Erase::Sql(sql) => db::exec(conn, sql, vec![Value::Integer(user_id)]).await?,
+            Erase::Keep => {}
         }
     }
     Ok(())

@@ -167,6 +167,12 @@ impl Renderer {
             "csrf": ctx.visitor.csrf,
             "signed_in": ctx.visitor.is_signed_in(),
             "admin": ctx.visitor.role == palabre_domain::Role::Admin,
+            "unread": ctx.unread,
+            "notifications_label": i18n::t_args(
+                locale,
+                "nav-notifications",
+                &[("count", &ctx.unread.to_string())],
+            ),
         })
     }
 

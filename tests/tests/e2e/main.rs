@@ -6,4 +6,5 @@ mod accounts;
 mod admin;
 mod foundation;
 mod mail;
+mod network;
 mod pages;

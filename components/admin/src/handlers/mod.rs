@@ -6,7 +6,7 @@ pub mod site;
 
 use palabre_domain::account::{FieldError, line};
 use palabre_kit::forms::{FormView, Submission};
-use palabre_kit::{Response, Result, audit, i18n, images, respond};
+use palabre_kit::{Response, Result, activity, audit, i18n, images, respond};
 use serde_json::{Value, json};
 
 use crate::Env;
@@ -115,6 +115,29 @@ pub async fn record(env: &Env, action: &str, subject: &str) -> Result<()> {
         action,
         Some(subject),
         env.ctx.client_ip.as_deref(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Tells the platform's activity (and followers) what the commune published.
+pub async fn announce(
+    env: &Env,
+    kind: &str,
+    process_id: Option<i64>,
+    title: &str,
+    url: &str,
+) -> Result<()> {
+    activity::record(
+        &env.conn,
+        &activity::Activity {
+            actor_id: None,
+            kind,
+            process_id,
+            title,
+            url,
+            public: true,
+        },
     )
     .await?;
     Ok(())

@@ -8,8 +8,8 @@ use serde_json::json;
 
 use crate::Env;
 use crate::handlers::{
-    ImageChange, image_fields, link, list_page, record, saved, saved_notice, status_label,
-    status_options,
+    ImageChange, announce, image_fields, link, list_page, record, saved, saved_notice,
+    status_label, status_options,
 };
 use crate::store::{self, NewsInput, Table};
 
@@ -179,14 +179,12 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
-    let current = match id {
+    let (current, was_published) = match id {
         Some(id) => {
-            store::news(&env.conn, id)
-                .await?
-                .ok_or(Error::NotFound)?
-                .image_id
+            let n = store::news(&env.conn, id).await?.ok_or(Error::NotFound)?;
+            (n.image_id, n.published)
         }
-        None => None,
+        None => (None, false),
     };
     let form = env.submission().await?;
     let values = Values {
@@ -241,5 +239,15 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     };
     let saved_id = store::save_news(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "news-saved", &input.slug).await?;
+    if input.published && !was_published {
+        announce(
+            env,
+            "news-published",
+            None,
+            &input.title,
+            &format!("/news/{}", input.slug),
+        )
+        .await?;
+    }
     Ok(saved(&format!("/admin/news/{saved_id}")))
 }

@@ -9,8 +9,8 @@ use serde_json::json;
 
 use crate::Env;
 use crate::handlers::{
-    ImageChange, image_fields, link, list_page, record, saved, saved_notice, status_label,
-    status_options,
+    ImageChange, announce, image_fields, link, list_page, record, saved, saved_notice,
+    status_label, status_options,
 };
 use crate::store::{self, PhaseInput, ProcessInput, Table};
 
@@ -287,14 +287,14 @@ fn span_errors(
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
-    let current = match id {
+    let (current, was_published) = match id {
         Some(id) => {
-            store::process(&env.conn, id)
+            let p = store::process(&env.conn, id)
                 .await?
-                .ok_or(Error::NotFound)?
-                .image_id
+                .ok_or(Error::NotFound)?;
+            (p.image_id, p.published)
         }
-        None => None,
+        None => (None, false),
     };
     let form = env.submission().await?;
     let values = Values {
@@ -395,6 +395,10 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     };
     let saved_id = store::save_process(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "process-saved", &input.slug).await?;
+    if input.published && !was_published {
+        let url = format!("/processes/{}", input.slug);
+        announce(env, "process-published", Some(saved_id), &input.title, &url).await?;
+    }
     Ok(saved(&format!("/admin/processes/{saved_id}")))
 }
 
@@ -611,6 +615,12 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
     };
     let saved_id = store::save_phase(&env.conn, process_id, id, &input).await?;
     record(env, "phase-saved", &process.slug).await?;
+    // Followers hear of a new phase as soon as it is announced.
+    if id.is_none() && process.published {
+        let title = format!("{} — {}", process.title, input.name);
+        let url = format!("/processes/{}", process.slug);
+        announce(env, "phase-added", Some(process_id), &title, &url).await?;
+    }
     Ok(saved(&format!(
         "/admin/processes/{process_id}/phases/{saved_id}"
     )))

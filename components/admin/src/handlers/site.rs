@@ -17,6 +17,7 @@ fn block_field(block: Block) -> &'static str {
         Block::Figures => "block_figures",
         Block::Phases => "block_phases",
         Block::News => "block_news",
+        Block::Activity => "block_activity",
     }
 }
 

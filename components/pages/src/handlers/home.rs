@@ -8,6 +8,7 @@ use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
 use serde_json::{Value, json};
 
+use crate::handlers::network;
 use crate::handlers::processes::{card, day_json, today};
 use crate::{Env, store};
 
@@ -72,11 +73,13 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
                 .collect();
             json!({ "news": news })
         }
+        Block::Activity => json!({ "lines": network::latest(env, 8).await? }),
     };
     Ok(json!({ "kind": block.as_str(), block.as_str(): data }))
 }
 
 pub async fn show(env: &Env) -> Result<Response> {
+    network::announce_phases(env).await?;
     let mut blocks = Vec::new();
     for b in &env.site.home_blocks {
         blocks.push(block(env, *b).await?);

@@ -9,9 +9,11 @@ use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::{Value, json};
 
+use crate::handlers::network;
 use crate::handlers::pages::valid_slug;
 use crate::store::{self, Phase, Process};
 use crate::{Env, ical};
+use palabre_kit::activity::{self, Target};
 
 pub fn today() -> Day {
     Day::of_unix(palabre_kit::now())
@@ -111,9 +113,22 @@ async fn visible(env: &Env, slug: &str) -> Result<Process> {
 }
 
 pub async fn show(env: &Env, slug: &str) -> Result<Response> {
+    network::announce_phases(env).await?;
     let locale = env.ctx.locale;
     let today = today();
     let process = visible(env, slug).await?;
+    let following = match env.ctx.visitor.user_id {
+        Some(me) if process.published => {
+            Some(activity::follows(&env.conn, me, Target::Process(process.id)).await?)
+        }
+        _ => None,
+    };
+    let followers = activity::follower_count(&env.conn, Target::Process(process.id)).await?;
+    let lines: Vec<Value> = activity::feed(&env.conn, None, Some(process.id), 10)
+        .await?
+        .iter()
+        .map(|l| network::line_json(env, l))
+        .collect();
     let phases = store::phases(&env.conn, process.id).await?;
     let phase_views: Vec<Value> = phases
         .iter()
@@ -135,6 +150,13 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         "phases": phase_views,
         "open_tools": tool_labels(locale, &open_tools),
         "ical_href": format!("/processes/{}/phases.ics", process.slug),
+        "follow": if process.published {
+            network::follow_json(env, &format!("/processes/{}", process.slug), following)
+        } else {
+            Value::Null
+        },
+        "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
+        "activity": lines,
     });
     let page = env.renderer.page(
         &env.ctx,

@@ -1,0 +1,263 @@
+//! What happens on the platform, written by every feature through [`record`]:
+//! it feeds the public activity lists and notifies the people who follow the
+//! process or the person concerned (in-app, unread count in the header).
+
+use crate::db::{self, Connection, DbResult, Value};
+
+/// Something that happened.
+pub struct Activity<'a> {
+    /// Who did it; `None` for the commune itself.
+    pub actor_id: Option<i64>,
+    /// `phase-opened`, `phase-added`, `news-published`, `comment`…
+    pub kind: &'a str,
+    pub process_id: Option<i64>,
+    /// What it is about, in a few words (a title).
+    pub title: &'a str,
+    /// Where to see it (a path on this site).
+    pub url: &'a str,
+    /// In public feeds, or only for the people notified.
+    pub public: bool,
+}
+
+const INSERT: &str = "INSERT INTO activity (at, actor_id, kind, process_id, title, url, public) \
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+/// Followers of the process or of the actor, who want to hear about what they follow.
+const NOTIFY_FOLLOWERS: &str = "INSERT OR IGNORE INTO notifications (user_id, activity_id, created_at) \
+     SELECT DISTINCT f.user_id, ?1, ?2 FROM follows f JOIN users u ON u.id = f.user_id \
+     WHERE u.deleted_at IS NULL AND u.notify_followed = 1 AND f.user_id IS NOT ?3 \
+       AND ((f.target_kind = 'process' AND f.target_id = ?4) OR (f.target_kind = 'user' AND f.target_id = ?3))";
+/// Everyone who asked to hear about the commune's news.
+const NOTIFY_NEWS_READERS: &str = "INSERT OR IGNORE INTO notifications (user_id, activity_id, created_at) \
+     SELECT id, ?1, ?2 FROM users WHERE deleted_at IS NULL AND notify_news = 1";
+
+/// Records an activity and notifies followers; returns its id.
+pub async fn record(conn: &Connection, activity: &Activity<'_>) -> DbResult<i64> {
+    let now = crate::now();
+    let title: String = activity.title.chars().take(300).collect();
+    let row = db::query_one(
+        conn,
+        INSERT,
+        vec![
+            Value::Integer(now),
+            activity.actor_id.map_or(Value::Null, Value::Integer),
+            Value::text(activity.kind),
+            activity.process_id.map_or(Value::Null, Value::Integer),
+            Value::text(title),
+            Value::text(activity.url),
+            Value::Integer(i64::from(activity.public)),
+        ],
+    )
+    .await?;
+    let id = row.map_or(0, |r| db::int(&r, 0));
+    let actor = activity.actor_id.map_or(Value::Null, Value::Integer);
+    let process = activity.process_id.map_or(Value::Null, Value::Integer);
+    db::exec(
+        conn,
+        NOTIFY_FOLLOWERS,
+        vec![Value::Integer(id), Value::Integer(now), actor, process],
+    )
+    .await?;
+    if activity.kind == "news-published" {
+        db::exec(
+            conn,
+            NOTIFY_NEWS_READERS,
+            vec![Value::Integer(id), Value::Integer(now)],
+        )
+        .await?;
+    }
+    Ok(id)
+}
+
+const DUE_PHASES: &str = "UPDATE process_phases SET opened_announced = 1 \
+     WHERE opened_announced = 0 AND starts_on <= ? \
+       AND process_id IN (SELECT id FROM processes WHERE status = 'published') \
+     RETURNING id, process_id, name, \
+       (SELECT title FROM processes WHERE id = process_id), \
+       (SELECT slug FROM processes WHERE id = process_id)";
+
+/// Announces the phases that opened since the last request (once each: the
+/// update claims them), so that followers hear of them on the day.
+pub async fn announce_opened_phases(conn: &Connection, today: &str) -> DbResult<()> {
+    let rows = db::query(conn, DUE_PHASES, vec![Value::text(today)]).await?;
+    for r in &rows {
+        let title = format!("{} — {}", db::text(r, 3), db::text(r, 2));
+        let url = format!("/processes/{}", db::text(r, 4));
+        record(
+            conn,
+            &Activity {
+                actor_id: None,
+                kind: "phase-opened",
+                process_id: Some(db::int(r, 1)),
+                title: &title,
+                url: &url,
+                public: true,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// One line of an activity feed.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Line {
+    pub id: i64,
+    pub at: i64,
+    pub kind: String,
+    pub title: String,
+    pub url: String,
+    /// The actor's public name ("-" once deleted); `None` for the commune.
+    pub actor: Option<String>,
+    pub actor_id: Option<i64>,
+}
+
+const FEED_COLUMNS: &str = "a.id, a.at, a.kind, a.title, a.url, u.display_name, a.actor_id";
+
+fn line_of(r: &db::Row) -> Line {
+    Line {
+        id: db::int(r, 0),
+        at: db::int(r, 1),
+        kind: db::text(r, 2),
+        title: db::text(r, 3),
+        url: db::text(r, 4),
+        actor: db::opt_text(r, 5),
+        actor_id: db::opt_int(r, 6),
+    }
+}
+
+/// The latest public activity, optionally of one person or one process.
+pub async fn feed(
+    conn: &Connection,
+    actor_id: Option<i64>,
+    process_id: Option<i64>,
+    limit: i64,
+) -> DbResult<Vec<Line>> {
+    let sql = format!(
+        "SELECT {FEED_COLUMNS} FROM activity a LEFT JOIN users u ON u.id = a.actor_id \
+         WHERE a.public = 1 AND (?1 IS NULL OR a.actor_id = ?1) AND (?2 IS NULL OR a.process_id = ?2) \
+         ORDER BY a.at DESC, a.id DESC LIMIT ?3"
+    );
+    let params = vec![
+        actor_id.map_or(Value::Null, Value::Integer),
+        process_id.map_or(Value::Null, Value::Integer),
+        Value::Integer(limit),
+    ];
+    Ok(db::query(conn, &sql, params)
+        .await?
+        .iter()
+        .map(line_of)
+        .collect())
+}
+
+/// A notification: the activity, and whether it was read.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Notification {
+    pub line: Line,
+    pub unread: bool,
+}
+
+pub async fn notifications(
+    conn: &Connection,
+    user_id: i64,
+    limit: i64,
+) -> DbResult<Vec<Notification>> {
+    let sql = format!(
+        "SELECT {FEED_COLUMNS}, n.read_at FROM notifications n JOIN activity a ON a.id = n.activity_id \
+         LEFT JOIN users u ON u.id = a.actor_id WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?"
+    );
+    let rows = db::query(
+        conn,
+        &sql,
+        vec![Value::Integer(user_id), Value::Integer(limit)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Notification {
+            line: line_of(r),
+            unread: db::opt_int(r, 7).is_none(),
+        })
+        .collect())
+}
+
+pub async fn unread_count(conn: &Connection, user_id: i64) -> DbResult<i64> {
+    let row = db::query_one(
+        conn,
+        "SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL",
+        vec![Value::Integer(user_id)],
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
+
+pub async fn mark_all_read(conn: &Connection, user_id: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL",
+        vec![Value::Integer(crate::now()), Value::Integer(user_id)],
+    )
+    .await
+}
+
+/// What someone follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Process(i64),
+    User(i64),
+}
+
+impl Target {
+    fn parts(self) -> (&'static str, i64) {
+        match self {
+            Target::Process(id) => ("process", id),
+            Target::User(id) => ("user", id),
+        }
+    }
+}
+
+pub async fn follows(conn: &Connection, user_id: i64, target: Target) -> DbResult<bool> {
+    let (kind, id) = target.parts();
+    let row = db::query_one(
+        conn,
+        "SELECT 1 FROM follows WHERE user_id = ? AND target_kind = ? AND target_id = ?",
+        vec![
+            Value::Integer(user_id),
+            Value::text(kind),
+            Value::Integer(id),
+        ],
+    )
+    .await?;
+    Ok(row.is_some())
+}
+
+/// Follows or stops following (idempotent both ways).
+pub async fn set_follow(conn: &Connection, user_id: i64, target: Target, on: bool) -> DbResult<()> {
+    let (kind, id) = target.parts();
+    let sql = if on {
+        "INSERT OR IGNORE INTO follows (user_id, target_kind, target_id, created_at) VALUES (?, ?, ?, ?)"
+    } else {
+        "DELETE FROM follows WHERE user_id = ? AND target_kind = ? AND target_id = ? AND ? IS NOT NULL"
+    };
+    db::exec(
+        conn,
+        sql,
+        vec![
+            Value::Integer(user_id),
+            Value::text(kind),
+            Value::Integer(id),
+            Value::Integer(crate::now()),
+        ],
+    )
+    .await
+}
+
+pub async fn follower_count(conn: &Connection, target: Target) -> DbResult<i64> {
+    let (kind, id) = target.parts();
+    let row = db::query_one(
+        conn,
+        "SELECT count(*) FROM follows WHERE target_kind = ? AND target_id = ?",
+        vec![Value::text(kind), Value::Integer(id)],
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
