@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_processes"),
     migration!(9, "0009_images"),
     migration!(10, "0010_network"),
+    migration!(11, "0011_search"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

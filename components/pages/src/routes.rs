@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{assets, health, home, images, network, news, pages, processes};
+use crate::handlers::{assets, health, home, images, network, news, pages, processes, search};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
@@ -20,6 +20,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["news", "feed.xml"] if read_only => news::feed(env).await,
         ["news", slug] if read_only => news::item(env, slug).await,
         ["images", name] if read_only => images::show(env, name).await,
+        ["search"] if read_only => search::show(env).await,
         ["notifications"] if read_only => network::notifications(env).await,
         ["notifications", "read"] if post => network::mark_read(env).await,
         ["people", id] if read_only => network::profile(env, id).await,
@@ -37,6 +38,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | ["brand.css"]
         | ["pages", _]
         | ["images", _]
+        | ["search"]
         | ["notifications"]
         | ["notifications", "read"]
         | ["people", _]

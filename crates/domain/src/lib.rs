@@ -9,6 +9,7 @@ pub mod home;
 pub mod locale;
 pub mod process;
 pub mod role;
+pub mod search;
 
 pub use color::Color;
 pub use locale::Locale;

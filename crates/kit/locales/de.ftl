@@ -329,3 +329,15 @@ activity-phase-opened = Phase eröffnet:
 activity-phase-added = Neue Phase angekündigt:
 activity-process-published = Neues Verfahren:
 activity-news-published = Neuigkeit:
+search-title = Suche
+search-label = Verfahren, Neuigkeiten und Seiten durchsuchen
+search-placeholder = Suchen…
+search-submit = Suchen
+search-count = { $count ->
+    [0] Keine Ergebnisse für „{ $q }“.
+    [one] 1 Ergebnis für „{ $q }“.
+   *[other] { $count } Ergebnisse für „{ $q }“.
+}
+search-kind-process = Beteiligungsverfahren
+search-kind-news = Neuigkeit
+search-kind-page = Seite

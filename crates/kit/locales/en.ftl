@@ -329,3 +329,15 @@ activity-phase-opened = Phase open:
 activity-phase-added = New phase announced:
 activity-process-published = New consultation:
 activity-news-published = News:
+search-title = Search
+search-label = Search consultations, news and pages
+search-placeholder = Search…
+search-submit = Search
+search-count = { $count ->
+    [0] No results for "{ $q }".
+    [one] 1 result for "{ $q }".
+   *[other] { $count } results for "{ $q }".
+}
+search-kind-process = Consultation
+search-kind-news = News
+search-kind-page = Page

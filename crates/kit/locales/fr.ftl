@@ -329,3 +329,15 @@ activity-phase-opened = Étape ouverte :
 activity-phase-added = Nouvelle étape annoncée :
 activity-process-published = Nouvelle concertation :
 activity-news-published = Actualité :
+search-title = Rechercher
+search-label = Rechercher dans les concertations, actualités et pages
+search-placeholder = Rechercher…
+search-submit = Rechercher
+search-count = { $count ->
+    [0] Aucun résultat pour « { $q } ».
+    [one] 1 résultat pour « { $q } ».
+   *[other] { $count } résultats pour « { $q } ».
+}
+search-kind-process = Concertation
+search-kind-news = Actualité
+search-kind-page = Page

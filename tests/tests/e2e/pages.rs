@@ -220,3 +220,70 @@ fn news_are_paginated_rendered_from_markdown_and_syndicated() {
     let older = xml.find("/news/info-11").unwrap();
     assert!(newest < older, "newest first");
 }
+
+#[test]
+fn search_finds_published_content_without_accents() {
+    let app = TestApp::start();
+    let velo = app.get("/search?q=velo&lang=fr");
+    assert_eq!(velo.status, 200);
+    let html = velo.text();
+    assert!(html.contains("href=\"/processes/plan-velo-saint-martin\""));
+    assert!(
+        html.contains("<mark>vélo</mark>") || html.contains("<mark>Vélo</mark>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("2 résultats pour « velo »."),
+        "the plan and the quays (vélo in its text)"
+    );
+
+    let both = app.get("/search?q=REAMENAGEMENT%20quais&lang=fr").text();
+    assert!(both.contains("href=\"/processes/quais-de-loire\""));
+    assert!(both.contains("href=\"/news/reunion-quai-loire\""));
+    assert!(both.contains("Concertation") && both.contains("Actualité"));
+
+    let draft = app.get("/search?q=tilleuls&lang=fr").text();
+    assert!(
+        draft.contains("Aucun résultat"),
+        "drafts are not searchable"
+    );
+    let legal = app.get("/search?q=mentions&lang=fr").text();
+    assert!(legal.contains("href=\"/pages/legal\""));
+
+    for nasty in [
+        "/search?q=%22*%5E(%20OR%20NEAR",
+        "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/search?q=",
+        "/search",
+    ] {
+        let r = app.get(nasty);
+        assert_eq!(r.status, 200, "{nasty}");
+        assert!(!r.text().contains("<script>alert"), "{nasty}");
+    }
+    let long = format!("/search?q={}", "a".repeat(5000));
+    assert_eq!(app.get(&long).status, 200);
+
+    // The index follows publication.
+    app.db()
+        .execute(
+            "UPDATE news SET status = 'published', published_at = 1790000000 WHERE slug = 'brouillon-interne'",
+            [],
+        )
+        .unwrap();
+    assert!(
+        app.get("/search?q=bilan%20mobilites")
+            .text()
+            .contains("/news/brouillon-interne")
+    );
+    app.db()
+        .execute(
+            "UPDATE news SET status = 'draft', published_at = NULL WHERE slug = 'brouillon-interne'",
+            [],
+        )
+        .unwrap();
+    assert!(
+        !app.get("/search?q=bilan%20mobilites")
+            .text()
+            .contains("/news/brouillon-interne")
+    );
+}

@@ -6,3 +6,4 @@ pub mod network;
 pub mod news;
 pub mod pages;
 pub mod processes;
+pub mod search;
