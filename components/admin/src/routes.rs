@@ -5,7 +5,7 @@ use palabre_domain::Role;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{index, news, pages, processes, site};
+use crate::handlers::{index, news, pages, processes, site, translations};
 
 fn id(segment: &str) -> Result<i64> {
     match segment.parse::<i64>() {
@@ -53,7 +53,14 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "processes", n, "phases", p, "delete"] if post => {
             processes::phase_delete(env, id(n)?, id(p)?).await
         }
+        ["admin", "translations", entity, n, locale] if get => {
+            translations::form(env, entity, id(n)?, locale).await
+        }
+        ["admin", "translations", entity, n, locale] if post => {
+            translations::save(env, entity, id(n)?, locale).await
+        }
         ["admin"]
+        | ["admin", "translations", _, _, _]
         | ["admin", "site" | "news" | "pages" | "processes"]
         | ["admin", "news" | "pages" | "processes", _]
         | ["admin", "processes", _, "phases", _]

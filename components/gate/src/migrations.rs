@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(9, "0009_images"),
     migration!(10, "0010_network"),
     migration!(11, "0011_search"),
+    migration!(12, "0012_translations"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -3,15 +3,16 @@
 use palabre_kit::db::{self, Connection, DbResult, Value};
 use palabre_kit::images;
 
-const LATEST_NEWS: &str = "SELECT slug, title, summary, published_at FROM news \
+const LATEST_NEWS: &str = "SELECT slug, title, summary, published_at, id FROM news \
      WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?";
 const NEWS_BY_SLUG: &str = "SELECT n.title, n.summary, n.body, n.published_at, \
-     i.id, i.hash, i.alt, i.width, i.height FROM news n LEFT JOIN images i ON i.id = n.image_id \
+     i.id, i.hash, i.alt, i.width, i.height, n.id FROM news n LEFT JOIN images i ON i.id = n.image_id \
      WHERE n.slug = ? AND n.status = 'published'";
-const PAGE_BY_SLUG: &str = "SELECT title, body, updated_at FROM pages WHERE slug = ?";
+const PAGE_BY_SLUG: &str = "SELECT title, body, updated_at, id FROM pages WHERE slug = ?";
 const SCHEMA_VERSION: &str = "PRAGMA user_version";
 
 pub struct NewsSummary {
+    pub id: i64,
     pub slug: String,
     pub title: String,
     pub summary: String,
@@ -19,6 +20,7 @@ pub struct NewsSummary {
 }
 
 pub struct NewsItem {
+    pub id: i64,
     pub title: String,
     pub summary: String,
     pub body: String,
@@ -27,6 +29,7 @@ pub struct NewsItem {
 }
 
 pub struct Page {
+    pub id: i64,
     pub title: String,
     pub body: String,
     pub updated_at: i64,
@@ -37,6 +40,7 @@ pub async fn latest_news(conn: &Connection, limit: i64) -> DbResult<Vec<NewsSumm
     Ok(rows
         .iter()
         .map(|r| NewsSummary {
+            id: db::int(r, 4),
             slug: db::text(r, 0),
             title: db::text(r, 1),
             summary: db::text(r, 2),
@@ -53,12 +57,14 @@ pub async fn news_item(conn: &Connection, slug: &str) -> DbResult<Option<NewsIte
         body: db::text(&r, 2),
         published_at: db::int(&r, 3),
         image: images::Shown::from_row(&r, 4),
+        id: db::int(&r, 9),
     }))
 }
 
 pub async fn page(conn: &Connection, slug: &str) -> DbResult<Option<Page>> {
     let row = db::query_one(conn, PAGE_BY_SLUG, vec![Value::text(slug)]).await?;
     Ok(row.map(|r| Page {
+        id: db::int(&r, 3),
         title: db::text(&r, 0),
         body: db::text(&r, 1),
         updated_at: db::int(&r, 2),
@@ -77,7 +83,7 @@ const PROCESS_FROM: &str = "processes p LEFT JOIN districts d ON d.id = p.distri
      LEFT JOIN images i ON i.id = p.image_id";
 const PHASES: &str = "SELECT id, name, description, starts_on, ends_on, tools FROM process_phases \
      WHERE process_id = ? ORDER BY starts_on, position, id";
-const UPCOMING_PHASES: &str = "SELECT p.slug, p.title, ph.name, ph.starts_on FROM process_phases ph \
+const UPCOMING_PHASES: &str = "SELECT p.slug, p.title, ph.name, ph.starts_on, p.id, ph.id FROM process_phases ph \
      JOIN processes p ON p.id = ph.process_id \
      WHERE p.status = 'published' AND ph.starts_on > ? ORDER BY ph.starts_on, ph.id LIMIT ?";
 
@@ -109,6 +115,8 @@ pub struct Phase {
 
 /// The next phase to start somewhere, for the home page.
 pub struct UpcomingPhase {
+    pub process_id: i64,
+    pub phase_id: i64,
     pub process_slug: String,
     pub process_title: String,
     pub name: String,
@@ -182,6 +190,8 @@ pub async fn upcoming_phases(
             process_title: db::text(r, 1),
             name: db::text(r, 2),
             starts_on: db::text(r, 3),
+            process_id: db::int(r, 4),
+            phase_id: db::int(r, 5),
         })
         .collect())
 }
@@ -214,7 +224,7 @@ pub async fn figures(conn: &Connection, today: &str) -> DbResult<Figures> {
     ))
 }
 
-const NEWS_PAGE: &str = "SELECT slug, title, summary, published_at FROM news \
+const NEWS_PAGE: &str = "SELECT slug, title, summary, published_at, id FROM news \
      WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?";
 const NEWS_COUNT: &str = "SELECT count(*) FROM news WHERE status = 'published'";
 const NEWS_FEED: &str = "SELECT slug, title, summary, body, published_at, updated_at FROM news \
@@ -234,6 +244,7 @@ pub async fn news_page(
     let items = rows
         .iter()
         .map(|r| NewsSummary {
+            id: db::int(r, 4),
             slug: db::text(r, 0),
             title: db::text(r, 1),
             summary: db::text(r, 2),

@@ -25,6 +25,7 @@ pub mod site;
 pub mod sql;
 pub mod tokens;
 pub mod totp;
+pub mod translations;
 pub mod visitor;
 
 pub use ctx::Ctx;

@@ -500,3 +500,129 @@ fn staff_attach_images_checked_by_their_bytes() {
     let home = app.get("/").text();
     assert!(home.contains("class=\"brand\"") && home.contains("<img src=\"/images/"));
 }
+
+#[test]
+fn staff_translate_content_and_visitors_see_their_language() {
+    let app = TestApp::start();
+    let mut admin = admin(&app);
+    let id: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM news WHERE slug = 'reunion-quai-loire'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let edit = admin.get(&format!("/admin/news/{id}?lang=fr")).text();
+    assert!(edit.contains(&format!("href=\"/admin/translations/news/{id}/en\"")));
+    assert!(edit.contains(&format!("href=\"/admin/translations/news/{id}/de\"")));
+    assert!(
+        !edit.contains(&format!("/admin/translations/news/{id}/fr")),
+        "not the default"
+    );
+    assert_eq!(
+        admin
+            .get(&format!("/admin/translations/news/{id}/fr"))
+            .status,
+        404
+    );
+    assert_eq!(
+        admin
+            .get(&format!("/admin/translations/news/{id}/xx"))
+            .status,
+        404
+    );
+    assert_eq!(admin.get("/admin/translations/news/999999/en").status, 404);
+    assert_eq!(
+        admin
+            .get(&format!("/admin/translations/bogus/{id}/en"))
+            .status,
+        404
+    );
+
+    let path = format!("/admin/translations/news/{id}/en");
+    assert_eq!(admin.get(&path).status, 200);
+    let long = "x".repeat(201);
+    let bad = admin.post(&path, &[("title", &long), ("body", "Text")]);
+    assert_eq!(bad.status, 422);
+    let stored: i64 = app
+        .db()
+        .query_row("SELECT count(*) FROM translations", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 0);
+    let ok = admin.post(
+        &path,
+        &[
+            ("title", "Public meeting on the quays"),
+            ("summary", "On 12 March at 6.30 pm in the village hall."),
+            ("body", "The architects will show **three** scenarios."),
+        ],
+    );
+    assert_eq!(ok.status, 303);
+
+    let en = app.get("/news/reunion-quai-loire?lang=en").text();
+    assert!(en.contains("<h1>Public meeting on the quays</h1>"));
+    assert!(en.contains("<strong>three</strong>"));
+    assert!(!en.contains("translation-note"));
+    let de = app.get("/news/reunion-quai-loire?lang=de").text();
+    assert!(de.contains("Réunion publique sur le réaménagement des quais"));
+    assert!(de.contains("class=\"translation-note\""));
+    assert!(de.contains("auf Französisch angezeigt"));
+    assert!(de.contains("<article class=\"page\" lang=\"fr\">"));
+    assert!(
+        app.get("/news?lang=en")
+            .text()
+            .contains("Public meeting on the quays")
+    );
+
+    // A process and one of its phases.
+    let process: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM processes WHERE slug = 'quais-de-loire'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let phase: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM process_phases WHERE name = 'Concertation'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let p = format!("/admin/translations/process/{process}/de");
+    let _ = admin.get(&p);
+    assert_eq!(
+        admin
+            .post(&p, &[("title", "Umgestaltung der Loire-Ufer")])
+            .status,
+        303
+    );
+    let ph = format!("/admin/translations/phase/{phase}/de");
+    let _ = admin.get(&ph);
+    assert_eq!(
+        admin
+            .post(&ph, &[("name", "Beteiligung"), ("description", "")])
+            .status,
+        303
+    );
+    let page = app.get("/processes/quais-de-loire?lang=de").text();
+    assert!(page.contains("<h1>Umgestaltung der Loire-Ufer</h1>"));
+    assert!(page.contains("<h3>Beteiligung "));
+    let list = app.get("/processes?lang=de").text();
+    assert!(list.contains("Umgestaltung der Loire-Ufer"));
+    assert!(
+        list.contains("<article class=\"process-card\" lang=\"fr\">"),
+        "untranslated cards say their language"
+    );
+    // Emptying a field removes it.
+    let _ = admin.get(&p);
+    assert_eq!(admin.post(&p, &[("title", "")]).status, 303);
+    assert!(
+        app.get("/processes/quais-de-loire?lang=de")
+            .text()
+            .contains("<h1>Réaménagement des quais de Loire</h1>")
+    );
+}

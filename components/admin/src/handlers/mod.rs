@@ -3,6 +3,7 @@ pub mod news;
 pub mod pages;
 pub mod processes;
 pub mod site;
+pub mod translations;
 
 use palabre_domain::account::{FieldError, line};
 use palabre_kit::forms::{FormView, Submission};

@@ -7,11 +7,13 @@ use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
 
 use crate::Env;
+use crate::handlers::translations;
 use crate::handlers::{
     ImageChange, announce, image_fields, link, list_page, record, saved, saved_notice,
     status_label, status_options,
 };
 use crate::store::{self, NewsInput, Table};
+use palabre_kit::translations::Entity;
 
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -147,6 +149,7 @@ async fn render(
         "back": link(env, "/admin/news", "admin-news-title"),
         "preview": preview,
         "image": image,
+        "translations": id.map(|id| translations::links(env, Entity::News, id)),
     });
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)

@@ -8,8 +8,10 @@ use palabre_kit::forms::FormView;
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
+use crate::handlers::translations;
 use crate::handlers::{link, list_page, record, saved, saved_notice};
 use crate::{Env, store};
+use palabre_kit::translations::Entity;
 
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -56,6 +58,7 @@ fn render(
         "saved": saved_notice(env),
         "back": link(env, "/admin/pages", "admin-pages-title"),
         "preview": link(env, &format!("/pages/{}", page.slug), "admin-view-public"),
+        "translations": translations::links(env, Entity::Page, page.id),
     });
     let heading = i18n::t(locale, "admin-pages-edit");
     env.renderer

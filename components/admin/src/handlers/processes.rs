@@ -8,11 +8,13 @@ use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
 
 use crate::Env;
+use crate::handlers::translations;
 use crate::handlers::{
     ImageChange, announce, image_fields, link, list_page, record, saved, saved_notice,
     status_label, status_options,
 };
 use crate::store::{self, PhaseInput, ProcessInput, Table};
+use palabre_kit::translations::Entity;
 
 pub async fn list(env: &Env) -> Result<Response> {
     let rows = store::all_processes(&env.conn)
@@ -228,6 +230,7 @@ async fn render(
         "preview": preview,
         "below": below,
         "image": image,
+        "translations": id.map(|id| translations::links(env, Entity::Process, id)),
     });
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
@@ -511,6 +514,7 @@ fn render_phase(
         "saved": saved_notice(env),
         "back": json!({ "href": base, "label": process.title }),
         "delete": delete,
+        "translations": id.map(|pid| translations::links(env, Entity::Phase, pid)),
     });
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)

@@ -8,9 +8,11 @@ use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
 use serde_json::{Value, json};
 
-use crate::handlers::network;
-use crate::handlers::processes::{card, day_json, today};
+use crate::handlers::news::translate_news;
+use crate::handlers::processes::{card, day_json, today, translate_processes};
+use crate::handlers::{network, translate};
 use crate::{Env, store};
+use palabre_kit::translations::{Entity, Texts};
 
 /// Processes under way shown on the home page at most.
 const HOME_PROCESSES: usize = 6;
@@ -25,10 +27,17 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
             "intro": paragraphs(&env.site.intro),
         }),
         Block::Processes => {
-            let processes = store::published_processes(&env.conn, &today.iso()).await?;
+            let mut processes = store::published_processes(&env.conn, &today.iso()).await?;
+            processes.retain(|p| {
+                palabre_domain::process::Span::parse(&p.starts_on, &p.ends_on)
+                    .is_ok_and(|s| s.status(today) == Status::Open)
+            });
+            processes.truncate(HOME_PROCESSES);
+            let marks = translate_processes(env, &mut processes).await?;
             let open: Vec<Value> = processes
                 .iter()
-                .map(|p| card(locale, p, today))
+                .zip(marks)
+                .map(|(p, mark)| card(locale, p, today, mark))
                 .filter(|c| c["status"]["key"] == Status::Open.as_str())
                 .take(HOME_PROCESSES)
                 .collect();
@@ -43,7 +52,23 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
             })
         }
         Block::Phases => {
-            let phases = store::upcoming_phases(&env.conn, &today.iso(), 4).await?;
+            let mut phases = store::upcoming_phases(&env.conn, &today.iso(), 4).await?;
+            let mut names: Vec<Texts<'_>> = phases
+                .iter_mut()
+                .map(|p| Texts {
+                    id: p.phase_id,
+                    fields: vec![("name", &mut p.name)],
+                })
+                .collect();
+            translate(env, Entity::Phase, &mut names).await?;
+            let mut titles: Vec<Texts<'_>> = phases
+                .iter_mut()
+                .map(|p| Texts {
+                    id: p.process_id,
+                    fields: vec![("title", &mut p.process_title)],
+                })
+                .collect();
+            translate(env, Entity::Process, &mut titles).await?;
             let phases: Vec<Value> = phases
                 .iter()
                 .map(|p| {
@@ -58,11 +83,14 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
             json!({ "phases": phases })
         }
         Block::News => {
-            let news: Vec<Value> = store::latest_news(&env.conn, 3)
-                .await?
+            let mut news = store::latest_news(&env.conn, 3).await?;
+            let marks = translate_news(env, &mut news).await?;
+            let news: Vec<Value> = news
                 .into_iter()
-                .map(|n| {
+                .zip(marks)
+                .map(|(n, mark)| {
                     json!({
+                        "content_lang": mark,
                         "href": format!("/news/{}", n.slug),
                         "title": n.title,
                         "summary": n.summary,

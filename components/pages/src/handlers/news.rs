@@ -7,7 +7,9 @@ use palabre_kit::{Error, Response, Result, i18n, markdown};
 use serde_json::{Value, json};
 
 use crate::handlers::pages::valid_slug;
+use crate::handlers::translate;
 use crate::{Env, store};
+use palabre_kit::translations::{Entity, Texts};
 
 pub const PER_PAGE: i64 = 10;
 /// Entries in the feed.
@@ -27,15 +29,18 @@ fn page_number(env: &Env) -> Result<i64> {
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
     let page = page_number(env)?;
-    let (items, total) = store::news_page(&env.conn, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let (mut items, total) = store::news_page(&env.conn, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let marks = translate_news(env, &mut items).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     if page > pages {
         return Err(Error::NotFound);
     }
     let items: Vec<Value> = items
         .into_iter()
-        .map(|n| {
+        .zip(marks)
+        .map(|(n, mark)| {
             json!({
+                "content_lang": mark,
                 "href": format!("/news/{}", n.slug),
                 "title": n.title,
                 "summary": n.summary,
@@ -69,11 +74,26 @@ pub async fn item(env: &Env, slug: &str) -> Result<Response> {
     if !valid_slug(slug) {
         return Err(Error::NotFound);
     }
-    let item = store::news_item(&env.conn, slug)
+    let mut item = store::news_item(&env.conn, slug)
         .await?
         .ok_or(Error::NotFound)?;
+    let mark = translate(
+        env,
+        Entity::News,
+        &mut [Texts {
+            id: item.id,
+            fields: vec![
+                ("title", &mut item.title),
+                ("summary", &mut item.summary),
+                ("body", &mut item.body),
+            ],
+        }],
+    )
+    .await?
+    .pop();
     let locale = env.ctx.locale;
     let data = json!({
+        "content_lang": mark,
         "title": item.title,
         "summary": item.summary,
         "body": item.body,
@@ -89,6 +109,18 @@ pub async fn item(env: &Env, slug: &str) -> Result<Response> {
         &item.title,
         data,
     )
+}
+
+/// Titles and summaries of news in the visitor's language; how to mark each.
+pub async fn translate_news(env: &Env, items: &mut [store::NewsSummary]) -> Result<Vec<Value>> {
+    let mut texts: Vec<Texts<'_>> = items
+        .iter_mut()
+        .map(|n| Texts {
+            id: n.id,
+            fields: vec![("title", &mut n.title), ("summary", &mut n.summary)],
+        })
+        .collect();
+    translate(env, Entity::News, &mut texts).await
 }
 
 /// RFC 3339 time of a Unix timestamp (UTC).

@@ -4,7 +4,9 @@ use palabre_domain::date::iso_date;
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
+use crate::handlers::translate;
 use crate::{Env, store};
+use palabre_kit::translations::{Entity, Texts};
 
 pub fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -18,9 +20,20 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     if !valid_slug(slug) {
         return Err(Error::NotFound);
     }
-    let page = store::page(&env.conn, slug).await?.ok_or(Error::NotFound)?;
+    let mut page = store::page(&env.conn, slug).await?.ok_or(Error::NotFound)?;
+    let mark = translate(
+        env,
+        Entity::Page,
+        &mut [Texts {
+            id: page.id,
+            fields: vec![("title", &mut page.title), ("body", &mut page.body)],
+        }],
+    )
+    .await?
+    .pop();
     let locale = env.ctx.locale;
     let data = json!({
+        "content_lang": mark,
         "title": page.title,
         "body": page.body,
         "date_iso": iso_date(page.updated_at),

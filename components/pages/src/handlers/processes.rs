@@ -9,11 +9,12 @@ use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::{Value, json};
 
-use crate::handlers::network;
 use crate::handlers::pages::valid_slug;
+use crate::handlers::{network, translate};
 use crate::store::{self, Phase, Process};
 use crate::{Env, ical};
 use palabre_kit::activity::{self, Target};
+use palabre_kit::translations::{Entity, Texts};
 
 pub fn today() -> Day {
     Day::of_unix(palabre_kit::now())
@@ -47,7 +48,23 @@ fn tool_labels(locale: Locale, tools: &[Tool]) -> Vec<String> {
 }
 
 /// What a process card shows (list, home page).
-pub fn card(locale: Locale, p: &Process, today: Day) -> Value {
+/// Processes in the visitor's language (title, summary, body); how to mark each.
+pub async fn translate_processes(env: &Env, items: &mut [Process]) -> Result<Vec<Value>> {
+    let mut texts: Vec<Texts<'_>> = items
+        .iter_mut()
+        .map(|p| Texts {
+            id: p.id,
+            fields: vec![
+                ("title", &mut p.title),
+                ("summary", &mut p.summary),
+                ("body", &mut p.body),
+            ],
+        })
+        .collect();
+    translate(env, Entity::Process, &mut texts).await
+}
+
+pub fn card(locale: Locale, p: &Process, today: Day, lang: Value) -> Value {
     let span = span_of(&p.starts_on, &p.ends_on);
     let status = span.map_or(Status::Closed, |s| s.status(today));
     let progress = span.map_or(0, |s| progress_percent(s.starts, s.ends, today));
@@ -63,6 +80,7 @@ pub fn card(locale: Locale, p: &Process, today: Day) -> Value {
         "participants": p.participants,
         "contributions": p.contributions,
         "draft": !p.published,
+        "content_lang": lang,
         "image": p.image,
     })
 }
@@ -84,8 +102,13 @@ fn phase_json(locale: Locale, phase: &Phase, today: Day) -> Value {
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
     let today = today();
-    let processes = store::published_processes(&env.conn, &today.iso()).await?;
-    let cards: Vec<Value> = processes.iter().map(|p| card(locale, p, today)).collect();
+    let mut processes = store::published_processes(&env.conn, &today.iso()).await?;
+    let marks = translate_processes(env, &mut processes).await?;
+    let cards: Vec<Value> = processes
+        .iter()
+        .zip(marks)
+        .map(|(p, mark)| card(locale, p, today, mark))
+        .collect();
     let title = i18n::t(locale, "processes-title");
     let page = env.renderer.page(
         &env.ctx,
@@ -116,7 +139,11 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     network::announce_phases(env).await?;
     let locale = env.ctx.locale;
     let today = today();
-    let process = visible(env, slug).await?;
+    let mut process = visible(env, slug).await?;
+    let mark = translate_processes(env, std::slice::from_mut(&mut process))
+        .await?
+        .pop()
+        .unwrap_or(Value::Null);
     let following = match env.ctx.visitor.user_id {
         Some(me) if process.published => {
             Some(activity::follows(&env.conn, me, Target::Process(process.id)).await?)
@@ -129,7 +156,15 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         .iter()
         .map(|l| network::line_json(env, l))
         .collect();
-    let phases = store::phases(&env.conn, process.id).await?;
+    let mut phases = store::phases(&env.conn, process.id).await?;
+    let mut texts: Vec<Texts<'_>> = phases
+        .iter_mut()
+        .map(|p| Texts {
+            id: p.id,
+            fields: vec![("name", &mut p.name), ("description", &mut p.description)],
+        })
+        .collect();
+    translate(env, Entity::Phase, &mut texts).await?;
     let phase_views: Vec<Value> = phases
         .iter()
         .map(|p| phase_json(locale, p, today))
@@ -145,7 +180,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     open_tools.sort();
     open_tools.dedup();
     let data = json!({
-        "process": card(locale, &process, today),
+        "process": card(locale, &process, today, mark),
         "body": process.body,
         "phases": phase_views,
         "open_tools": tool_labels(locale, &open_tools),

@@ -1,0 +1,191 @@
+//! Translations of what staff write (news, pages, processes, phases), one
+//! language at a time; an empty field falls back to the default language.
+
+use palabre_domain::Locale;
+use palabre_domain::account::{FieldError, line};
+use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
+use palabre_kit::db::{self, Value};
+use palabre_kit::forms::FormView;
+use palabre_kit::translations::{self, Entity};
+use palabre_kit::{Error, Response, Result, i18n};
+use serde_json::{Value as Json, json};
+
+use crate::Env;
+use crate::handlers::{record, saved, saved_notice};
+
+/// The item's texts in the default language, and where its edit page is.
+async fn original(env: &Env, entity: Entity, id: i64) -> Result<(Vec<String>, String)> {
+    let (sql, back) = match entity {
+        Entity::News => (
+            "SELECT title, summary, body FROM news WHERE id = ?",
+            format!("/admin/news/{id}"),
+        ),
+        Entity::Page => (
+            "SELECT title, body FROM pages WHERE id = ?",
+            format!("/admin/pages/{id}"),
+        ),
+        Entity::Process => (
+            "SELECT title, summary, body FROM processes WHERE id = ?",
+            format!("/admin/processes/{id}"),
+        ),
+        Entity::Phase => (
+            "SELECT name, description, process_id FROM process_phases WHERE id = ?",
+            String::new(),
+        ),
+    };
+    let row = db::query_one(&env.conn, sql, vec![Value::Integer(id)])
+        .await?
+        .ok_or(Error::NotFound)?;
+    let count = entity.fields().len();
+    let texts = (0..count).map(|i| db::text(&row, i)).collect();
+    let back = if entity == Entity::Phase {
+        format!("/admin/processes/{}/phases/{id}", db::int(&row, 2))
+    } else {
+        back
+    };
+    Ok((texts, back))
+}
+
+/// Links to an item's translations, for its edit page.
+pub fn links(env: &Env, entity: Entity, id: i64) -> Json {
+    let locale = env.ctx.locale;
+    let links: Vec<Json> = Locale::ALL
+        .into_iter()
+        .filter(|l| *l != env.site.default_locale)
+        .map(|l| {
+            json!({
+                "href": format!("/admin/translations/{}/{id}/{}", entity.as_str(), l.code()),
+                "label": l.native_name(),
+                "lang": l.code(),
+            })
+        })
+        .collect();
+    json!({ "title": i18n::t(locale, "admin-translations"), "links": links })
+}
+
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "title" => "admin-field-title",
+        "summary" => "admin-field-summary",
+        "body" => "admin-field-body",
+        "name" => "admin-field-name",
+        _ => "admin-field-description",
+    }
+}
+
+fn check(field: &str, value: &str) -> std::result::Result<String, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    match field {
+        "title" => line(value, 200),
+        "name" => line(value, 120),
+        "summary" => content::text(value, MAX_SUMMARY),
+        "description" => content::text(value, 20_000),
+        _ => content::text(value, MAX_BODY),
+    }
+}
+
+fn parse(entity: &str, locale: &str, env: &Env) -> Result<(Entity, Locale)> {
+    let entity = Entity::parse(entity).ok_or(Error::NotFound)?;
+    let locale: Locale = locale.parse().map_err(|_| Error::NotFound)?;
+    if locale == env.site.default_locale {
+        return Err(Error::NotFound);
+    }
+    Ok((entity, locale))
+}
+
+fn render(
+    env: &Env,
+    target: (Entity, i64, Locale),
+    original: &(Vec<String>, String),
+    values: &[(&'static str, String, Option<FieldError>)],
+    status: http::StatusCode,
+) -> Result<Response> {
+    let (entity, id, language) = target;
+    let locale = env.ctx.locale;
+    let mut form = FormView::new(locale);
+    for (field, value, error) in values {
+        form = if matches!(*field, "title" | "name") {
+            form.input(field, "text", field_label(field), value, "off", *error)
+        } else {
+            form.textarea(field, field_label(field), value, *error)
+        }
+        .optional();
+    }
+    let title = i18n::t_args(
+        locale,
+        "admin-translation-title",
+        &[
+            ("language", language.native_name()),
+            ("item", &original.0[0]),
+        ],
+    );
+    let data = json!({
+        "form": form.to_json(),
+        "action": format!("/admin/translations/{}/{id}/{}", entity.as_str(), language.code()),
+        "intro": i18n::t(locale, "admin-translation-intro"),
+        "submit": i18n::t(locale, "admin-save"),
+        "saved": saved_notice(env),
+        "back": json!({ "href": original.1, "label": original.0[0] }),
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub async fn form(env: &Env, entity: &str, id: i64, locale: &str) -> Result<Response> {
+    let (entity, language) = parse(entity, locale, env)?;
+    let original = original(env, entity, id).await?;
+    let saved = translations::load(&env.conn, entity, id, language).await?;
+    let values: Vec<_> = entity
+        .fields()
+        .iter()
+        .map(|f| (*f, saved.get(*f).cloned().unwrap_or_default(), None))
+        .collect();
+    render(
+        env,
+        (entity, id, language),
+        &original,
+        &values,
+        http::StatusCode::OK,
+    )
+}
+
+pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<Response> {
+    let (entity, language) = parse(entity, locale, env)?;
+    let original = original(env, entity, id).await?;
+    let form = env.submission().await?;
+    let mut values = Vec::new();
+    let mut checked = Vec::new();
+    for field in entity.fields() {
+        let typed = form.get(field).to_string();
+        match check(field, &typed) {
+            Ok(value) => {
+                checked.push((*field, value));
+                values.push((*field, typed, None));
+            }
+            Err(e) => values.push((*field, typed, Some(e))),
+        }
+    }
+    if values.iter().any(|(_, _, e)| e.is_some()) {
+        return render(
+            env,
+            (entity, id, language),
+            &original,
+            &values,
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    db::immediate(&env.conn, async |conn| {
+        translations::save(conn, entity, id, language, &checked).await?;
+        Ok::<(), Error>(())
+    })
+    .await?;
+    record(env, "translation-saved", entity.as_str()).await?;
+    Ok(saved(&format!(
+        "/admin/translations/{}/{id}/{}",
+        entity.as_str(),
+        language.code()
+    )))
+}
