@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(10, "0010_network"),
     migration!(11, "0011_search"),
     migration!(12, "0012_translations"),
+    migration!(13, "0013_revision"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

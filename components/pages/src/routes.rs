@@ -1,12 +1,47 @@
 //! The route table of the pages component.
 
 use http::Method;
-use palabre_kit::{Error, Response, Result};
+use palabre_kit::{Error, Response, Result, cache};
 
 use crate::Env;
 use crate::handlers::{assets, health, home, images, network, news, pages, processes, search};
 
+/// Public pages an anonymous visitor may be served from the page cache.
+fn cacheable(segments: &[&str]) -> bool {
+    matches!(
+        segments,
+        [""] | ["processes"]
+            | ["processes", _]
+            | ["news"]
+            | ["news", _]
+            | ["pages", _]
+            | ["people", _]
+    )
+}
+
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
+    let anonymous_read = matches!(env.ctx.method, Method::GET | Method::HEAD)
+        && env.ctx.visitor.user_id.is_none()
+        && env.ctx.query.is_empty();
+    let path = env.ctx.path.clone();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    if anonymous_read && cacheable(&segments) {
+        let key = cache::Key {
+            path: path.clone(),
+            locale: env.ctx.locale.code(),
+            revision: env.site.revision,
+            day: palabre_kit::now().div_euclid(86_400),
+        };
+        if let Some(hit) = cache::get(&key) {
+            return Ok(hit);
+        }
+        let page = route(env).await?;
+        return Ok(cache::put(&key, page));
+    }
+    route(env).await
+}
+
+async fn route(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let read_only = matches!(env.ctx.method, Method::GET | Method::HEAD);

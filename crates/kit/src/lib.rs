@@ -6,6 +6,7 @@ pub mod activity;
 pub mod app;
 pub mod assets;
 pub mod audit;
+pub mod cache;
 pub mod ctx;
 pub mod db;
 pub mod error;

@@ -5,7 +5,9 @@ use palabre_domain::{Color, Locale};
 
 use crate::db::{self, Connection, DbResult};
 
-const SELECT_SETTINGS: &str = "SELECT key, value FROM settings";
+/// The settings, and the content revision (one query for both).
+const SELECT_SETTINGS: &str = "SELECT key, value FROM settings \
+     UNION ALL SELECT 'content.revision', n FROM content_revision";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Site {
@@ -22,6 +24,8 @@ pub struct Site {
     pub intro: String,
     /// The home page's blocks, in order (`home.blocks`).
     pub home_blocks: Vec<Block>,
+    /// Bumped by every change to what public pages show (`content_revision`).
+    pub revision: i64,
 }
 
 impl Default for Site {
@@ -45,6 +49,7 @@ impl Default for Site {
             favicon_type: "image/svg+xml".to_string(),
             intro: String::new(),
             home_blocks: Block::ALL.to_vec(),
+            revision: 0,
         }
     }
 }
@@ -84,6 +89,7 @@ impl Site {
                 }
                 "home.intro" => site.intro = value.to_string(),
                 "home.blocks" => site.home_blocks = blocks_from_setting(Some(value)),
+                "content.revision" => site.revision = value.parse().unwrap_or(0),
                 _ => {}
             }
         }
@@ -94,7 +100,14 @@ impl Site {
         let rows = db::query(conn, SELECT_SETTINGS, Vec::new()).await?;
         let pairs: Vec<(String, String)> = rows
             .iter()
-            .map(|r| (db::text(r, 0), db::text(r, 1)))
+            .map(|r| {
+                // The revision comes back as a number.
+                let value = match db::opt_text(r, 1) {
+                    Some(text) => text,
+                    None => db::int(r, 1).to_string(),
+                };
+                (db::text(r, 0), value)
+            })
             .collect();
         Ok(Site::from_pairs(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
