@@ -93,6 +93,8 @@ impl TestApp {
             .arg(state_dir)
             .env("SPIN_VARIABLE_SESSION_KEY", TEST_KEY)
             .env("SPIN_VARIABLE_DEMO_SEED", "true")
+            // Tests change content and read it back at once: no delay by default.
+            .env("SPIN_VARIABLE_PUBLIC_CACHE_MS", "0")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         for (k, v) in env {

@@ -10,6 +10,7 @@
 mod limits;
 mod mail;
 mod migrations;
+mod public;
 mod security;
 
 use std::sync::OnceLock;
@@ -22,8 +23,8 @@ use palabre_domain::{Locale, Role};
 use palabre_kit::db::{self, Value};
 use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
-    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ORIGIN_HEADER, SET_SESSION_HEADER, VISITOR_HEADER,
-    Visitor,
+    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER,
+    VISITOR_HEADER, Visitor,
 };
 use palabre_kit::{ctx, form, ratelimit, respond};
 use spin_sdk::http::{IntoResponse, Request};
@@ -512,6 +513,35 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
     let key = key().await.ok();
     let identity = identify(&parts.headers, key).await;
 
+    // Anonymous reads of public pages: answered from the short-lived copy.
+    let public_key = if identity.session.is_none() && !identity.clear_session {
+        public::key(&parts)
+    } else {
+        None
+    };
+    let ttl = match public_key {
+        Some(_) => public::ttl_ms().await,
+        None => 0,
+    };
+    if let Some(k) = public_key.as_deref().filter(|_| ttl > 0)
+        && let Some((status, headers, body)) = public::get(k, ttl)
+    {
+        let mut response = http::Response::new(Full::new(body));
+        *response.status_mut() = status;
+        *response.headers_mut() = headers;
+        let (cookies, _) = match session_cookies(&http::HeaderMap::new(), &identity, key).await {
+            Ok(found) => found,
+            Err(refusal) => return wasi(refusal.page(locale)),
+        };
+        for cookie in cookies {
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+        }
+        security::add_headers(response.headers_mut(), false);
+        return wasi(response);
+    }
+
     let safe = is_safe(&parts.method);
     let forwarded_body = if safe {
         drop(body);
@@ -563,8 +593,24 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         Ok(found) => found,
         Err(refusal) => return wasi(refusal.page(locale)),
     };
+    let public = rparts.headers.contains_key(PUBLIC_HEADER) && ttl > 0;
     security::strip_internal_headers(&mut rparts.headers);
     security::drop_gate_cookies(&mut rparts.headers);
+    // A public page rendered for nobody in particular: kept for the next visitors.
+    let body = match (public, public_key) {
+        (true, Some(k)) => match rbody.collect().await {
+            Ok(collected) => {
+                let bytes = collected.to_bytes();
+                public::put(k, rparts.status, &rparts.headers, &bytes);
+                Ok(bytes)
+            }
+            Err(e) => {
+                eprintln!("gate: reading a public page: {e:?}");
+                return wasi(Refusal::Internal.page(locale));
+            }
+        },
+        _ => Err(rbody),
+    };
     for cookie in cookies {
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             rparts.headers.append(header::SET_COOKIE, value);
@@ -574,7 +620,10 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
     if !safe {
         mail::deliver_after_write().await;
     }
-    passthrough(rparts, rbody)
+    match body {
+        Ok(bytes) => wasi(http::Response::from_parts(rparts, Full::new(bytes))),
+        Err(stream) => passthrough(rparts, stream),
+    }
 }
 
 /// Converts one of our own (fully rendered) responses for the WASI export.

@@ -1,6 +1,7 @@
 //! The route table of the pages component.
 
 use http::Method;
+use palabre_kit::visitor::PUBLIC_HEADER;
 use palabre_kit::{Error, Response, Result, cache};
 
 use crate::Env;
@@ -32,13 +33,23 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             revision: env.site.revision,
             day: palabre_kit::now().div_euclid(86_400),
         };
-        if let Some(hit) = cache::get(&key) {
-            return Ok(hit);
-        }
-        let page = route(env).await?;
-        return Ok(cache::put(&key, page));
+        let page = match cache::get(&key) {
+            Some(hit) => hit,
+            None => cache::put(&key, route(env).await?),
+        };
+        return Ok(public(page));
     }
     route(env).await
+}
+
+/// Marks a page rendered for nobody in particular: the gate may answer the
+/// same anonymous request with it for a moment.
+fn public(mut page: Response) -> Response {
+    if page.status() == http::StatusCode::OK {
+        page.headers_mut()
+            .insert(PUBLIC_HEADER, http::HeaderValue::from_static("1"));
+    }
+    page
 }
 
 async fn route(env: &mut Env) -> Result<Response> {

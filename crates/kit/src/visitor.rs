@@ -15,6 +15,9 @@ pub const SET_SESSION_HEADER: &str = "palabre-set-session";
 pub const END_SESSION_HEADER: &str = "palabre-end-session";
 /// Request header with the site's public origin (scheme and authority), set by the gate.
 pub const ORIGIN_HEADER: &str = "palabre-origin";
+/// Set by a feature on a page rendered for nobody in particular (anonymous,
+/// public): the gate may answer the same request with it for a short while.
+pub const PUBLIC_HEADER: &str = "palabre-public";
 /// Name of the hidden form field that carries the CSRF token.
 pub const CSRF_FIELD: &str = "_csrf";
 /// Header alternative to the form field, for scripts.

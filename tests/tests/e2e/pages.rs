@@ -287,3 +287,57 @@ fn search_finds_published_content_without_accents() {
             .contains("/news/brouillon-interne")
     );
 }
+
+#[test]
+fn the_gate_answers_anonymous_visitors_with_a_fresh_copy_of_public_pages() {
+    let dir = palabre_e2e::fresh_state_dir();
+    let app = TestApp::start_on(&dir, &[("SPIN_VARIABLE_PUBLIC_CACHE_MS", "60000")]);
+    let first = app.request("GET", "/", &[("Accept-Language", "fr")], b"");
+    assert_eq!(first.status, 200);
+    assert!(
+        first
+            .text()
+            .contains("Budget participatif 2026 : 250 000 € pour vos projets")
+    );
+    app.db()
+        .execute(
+            "UPDATE news SET title = 'Titre changé' WHERE slug = 'budget-participatif-2026'",
+            [],
+        )
+        .unwrap();
+    let copy = app.request("GET", "/", &[("Accept-Language", "fr")], b"");
+    assert_eq!(copy.status, 200);
+    assert!(
+        copy.text().contains("250 000 € pour vos projets"),
+        "the kept copy"
+    );
+    assert!(
+        copy.header("content-security-policy").is_some(),
+        "security headers on copies too"
+    );
+    assert!(
+        copy.headers_named("set-cookie")
+            .iter()
+            .any(|c| c.starts_with("__Host-palabre-pre=")),
+        "a new visitor still gets their pre-session cookie"
+    );
+    // Another language, a query, or a signed-in visitor: rendered afresh.
+    let en = app.request("GET", "/", &[("Accept-Language", "en")], b"");
+    assert!(en.text().contains("Titre changé"));
+    assert!(app.get("/?lang=fr").text().contains("Titre changé"));
+    let mut camille = Browser::new(&app);
+    let _ = camille.get("/account/login");
+    let signed = camille.post(
+        "/account/login",
+        &[
+            ("email", "camille@valbrune.example.org"),
+            ("password", "valbrune-citoyenne-2026"),
+        ],
+    );
+    assert_eq!(signed.status, 303);
+    assert!(camille.get("/").text().contains("Titre changé"));
+    // Pages for someone are never kept for others.
+    let again = app.request("GET", "/", &[("Accept-Language", "fr")], b"");
+    assert!(!again.text().contains("Camille Martin"));
+    assert!(!again.text().contains("Se déconnecter"));
+}
