@@ -348,6 +348,20 @@ impl<'a> Browser<'a> {
         }
     }
 
+    /// A browser signed in as `email`, holding the session's CSRF token (from
+    /// the account page, which announces nothing and changes nothing).
+    pub fn signed_in(app: &'a TestApp, email: &str, password: &str) -> Browser<'a> {
+        let mut browser = Browser::new(app);
+        let _ = browser.get("/account/login");
+        let r = browser.post(
+            "/account/login",
+            &[("email", email), ("password", password)],
+        );
+        assert_eq!(r.status, 303, "sign-in as {email}: {}", r.text());
+        let _ = browser.get("/account");
+        browser
+    }
+
     pub fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies
             .iter()

@@ -3,8 +3,6 @@
 use palabre_kit::db::{self, Connection, DbResult, Value};
 
 const HAS_ADMIN: &str = "SELECT 1 FROM users WHERE role = 'admin' AND deleted_at IS NULL LIMIT 1";
-const SET_SETTING: &str = "INSERT INTO settings (key, value) VALUES (?, ?) \
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 // The installer typed the address in person: it counts as confirmed.
 const INSERT_ADMIN: &str = "INSERT INTO users \
      (email, display_name, role, locale, password_hash, created_at, email_confirmed_at) \
@@ -39,15 +37,6 @@ pub async fn contact(
 
 pub async fn has_admin(conn: &Connection) -> DbResult<bool> {
     Ok(db::query_one(conn, HAS_ADMIN, Vec::new()).await?.is_some())
-}
-
-pub async fn set_setting(conn: &Connection, key: &str, value: &str) -> DbResult<()> {
-    db::exec(
-        conn,
-        SET_SETTING,
-        vec![Value::text(key), Value::text(value)],
-    )
-    .await
 }
 
 /// A new account: the admin at setup, or a citizen signing up.

@@ -2,20 +2,6 @@
 
 use palabre_kit::db::{self, Connection, DbResult, Value};
 
-// ---- settings
-
-const SET_SETTING: &str = "INSERT INTO settings (key, value) VALUES (?, ?) \
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-
-pub async fn set_setting(conn: &Connection, key: &str, value: &str) -> DbResult<()> {
-    db::exec(
-        conn,
-        SET_SETTING,
-        vec![Value::text(key), Value::text(value)],
-    )
-    .await
-}
-
 // ---- news
 
 pub struct News {

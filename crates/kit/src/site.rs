@@ -96,6 +96,17 @@ impl Site {
         site
     }
 
+    /// Writes one setting (the one way every component changes the site).
+    pub async fn set(conn: &Connection, key: &str, value: &str) -> DbResult<()> {
+        db::exec(
+            conn,
+            "INSERT INTO settings (key, value) VALUES (?, ?) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            vec![crate::db::Value::text(key), crate::db::Value::text(value)],
+        )
+        .await
+    }
+
     pub async fn load(conn: &Connection) -> DbResult<Site> {
         let rows = db::query(conn, SELECT_SETTINGS, Vec::new()).await?;
         let pairs: Vec<(String, String)> = rows

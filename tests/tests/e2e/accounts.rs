@@ -674,14 +674,7 @@ fn security_notices(app: &TestApp, to: &str) -> Vec<String> {
 }
 
 fn signed_in_as<'a>(app: &'a TestApp, email: &str, password: &str) -> Browser<'a> {
-    let mut browser = Browser::new(app);
-    let _ = browser.get("/account/login");
-    let r = browser.post(
-        "/account/login",
-        &[("email", email), ("password", password)],
-    );
-    assert_eq!(r.status, 303, "{}", r.text());
-    browser
+    Browser::signed_in(app, email, password)
 }
 
 #[test]

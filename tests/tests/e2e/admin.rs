@@ -4,16 +4,7 @@
 use palabre_e2e::{Browser, TestApp};
 
 fn signed_in<'a>(app: &'a TestApp, email: &str, password: &str) -> Browser<'a> {
-    let mut browser = Browser::new(app);
-    let _ = browser.get("/account/login");
-    let r = browser.post(
-        "/account/login",
-        &[("email", email), ("password", password)],
-    );
-    assert_eq!(r.status, 303, "{}", r.text());
-    // A page seen signed in carries the session's CSRF token.
-    let _ = browser.get("/?lang=fr");
-    browser
+    Browser::signed_in(app, email, password)
 }
 
 fn admin(app: &TestApp) -> Browser<'_> {

@@ -123,8 +123,8 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
         if store::has_admin(conn).await? {
             return Err(Error::NotFound);
         }
-        store::set_setting(conn, "commune.name", &commune).await?;
-        store::set_setting(conn, "commune.default_locale", locale.code()).await?;
+        palabre_kit::Site::set(conn, "commune.name", &commune).await?;
+        palabre_kit::Site::set(conn, "commune.default_locale", locale.code()).await?;
         let id = store::insert_admin(conn, &admin, palabre_kit::now()).await?;
         audit::record(conn, Some(id), "setup", Some(email.as_str()), ip.as_deref()).await?;
         Ok(id)

@@ -472,7 +472,7 @@ pub async fn security_save(env: &mut Env) -> Result<Response> {
     let value = if required { "true" } else { "false" };
     let ip = env.ctx.client_ip.clone();
     db::immediate(&env.conn, async |conn| {
-        store::set_setting(conn, REQUIRE_SETTING, value).await?;
+        palabre_kit::Site::set(conn, REQUIRE_SETTING, value).await?;
         audit::record(
             conn,
             Some(user_id),

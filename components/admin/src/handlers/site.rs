@@ -7,8 +7,8 @@ use palabre_kit::forms::FormView;
 use palabre_kit::{Response, Result, db, i18n, images};
 use serde_json::json;
 
+use crate::Env;
 use crate::handlers::{link, record, saved, saved_notice};
-use crate::{Env, store};
 
 fn block_field(block: Block) -> &'static str {
     match block {
@@ -252,7 +252,7 @@ pub async fn save(env: &mut Env) -> Result<Response> {
     ]);
     db::immediate(&env.conn, async |conn| {
         for (key, value) in &settings {
-            store::set_setting(conn, key, value).await?;
+            palabre_kit::Site::set(conn, key, value).await?;
         }
         Ok::<(), palabre_kit::Error>(())
     })
