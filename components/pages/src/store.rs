@@ -35,18 +35,20 @@ pub struct Page {
     pub updated_at: i64,
 }
 
+/// Reads `slug, title, summary, published_at, id`.
+fn news_summary_of(r: &db::Row) -> NewsSummary {
+    NewsSummary {
+        id: db::int(r, 4),
+        slug: db::text(r, 0),
+        title: db::text(r, 1),
+        summary: db::text(r, 2),
+        published_at: db::int(r, 3),
+    }
+}
+
 pub async fn latest_news(conn: &Connection, limit: i64) -> DbResult<Vec<NewsSummary>> {
     let rows = db::query(conn, LATEST_NEWS, vec![Value::Integer(limit)]).await?;
-    Ok(rows
-        .iter()
-        .map(|r| NewsSummary {
-            id: db::int(r, 4),
-            slug: db::text(r, 0),
-            title: db::text(r, 1),
-            summary: db::text(r, 2),
-            published_at: db::int(r, 3),
-        })
-        .collect())
+    Ok(rows.iter().map(news_summary_of).collect())
 }
 
 pub async fn news_item(conn: &Connection, slug: &str) -> DbResult<Option<NewsItem>> {
@@ -241,16 +243,7 @@ pub async fn news_page(
     let total = db::query_one(conn, NEWS_COUNT, Vec::new())
         .await?
         .map_or(0, |r| db::int(&r, 0));
-    let items = rows
-        .iter()
-        .map(|r| NewsSummary {
-            id: db::int(r, 4),
-            slug: db::text(r, 0),
-            title: db::text(r, 1),
-            summary: db::text(r, 2),
-            published_at: db::int(r, 3),
-        })
-        .collect();
+    let items = rows.iter().map(news_summary_of).collect();
     Ok((items, total))
 }
 

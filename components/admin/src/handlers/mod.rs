@@ -1,3 +1,4 @@
+pub mod article;
 pub mod index;
 pub mod news;
 pub mod pages;

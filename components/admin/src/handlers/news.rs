@@ -1,19 +1,16 @@
 //! News, written by staff: list, new, edit, publish, with an optional image.
 
-use palabre_domain::account::{FieldError, line};
-use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
 use palabre_kit::forms::FormView;
+use palabre_kit::translations::Entity;
 use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
 
 use crate::Env;
-use crate::handlers::translations;
+use crate::handlers::article::{ArticleErrors, ArticleValues};
 use crate::handlers::{
-    ImageChange, announce, image_fields, link, list_page, record, saved, saved_notice,
-    status_label, status_options,
+    announce, link, list_page, record, saved, saved_notice, status_label, translations,
 };
 use crate::store::{self, NewsInput, Table};
-use palabre_kit::translations::Entity;
 
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -37,48 +34,11 @@ pub async fn list(env: &Env) -> Result<Response> {
     )
 }
 
-/// The values a form shows: from the row, or as typed.
-struct Values {
-    title: String,
-    slug: String,
-    summary: String,
-    body: String,
-    status: String,
-    image_alt: String,
-}
-
-#[derive(Default)]
-struct Errors {
-    title: Option<FieldError>,
-    slug: Option<FieldError>,
-    summary: Option<FieldError>,
-    body: Option<FieldError>,
-    status: Option<FieldError>,
-    image: Option<FieldError>,
-    image_alt: Option<FieldError>,
-}
-
-impl Errors {
-    fn any(&self) -> bool {
-        [
-            self.title,
-            self.slug,
-            self.summary,
-            self.body,
-            self.status,
-            self.image,
-            self.image_alt,
-        ]
-        .iter()
-        .any(Option::is_some)
-    }
-}
-
 async fn render(
     env: &Env,
     id: Option<i64>,
-    values: &Values,
-    errors: &Errors,
+    values: &ArticleValues,
+    errors: &ArticleErrors,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -87,48 +47,8 @@ async fn render(
         None => None,
     };
     let image = images::shown(&env.conn, current).await?;
-    let form = FormView::new(locale)
-        .input(
-            "title",
-            "text",
-            "admin-field-title",
-            &values.title,
-            "off",
-            errors.title,
-        )
-        .input(
-            "slug",
-            "text",
-            "admin-field-slug",
-            &values.slug,
-            "off",
-            errors.slug,
-        )
-        .optional()
-        .hint("admin-field-slug-hint")
-        .textarea(
-            "summary",
-            "admin-field-summary",
-            &values.summary,
-            errors.summary,
-        )
-        .optional()
-        .textarea("body", "admin-field-body", &values.body, errors.body)
-        .optional()
-        .hint("admin-field-markdown-hint");
-    let form = image_fields(
-        form,
-        image.as_ref(),
-        &values.image_alt,
-        (errors.image, errors.image_alt),
-    )
-    .select(
-        "status",
-        "admin-field-status",
-        status_options(env),
-        &values.status,
-        errors.status,
-    );
+    let form = values.head_fields(FormView::new(locale), errors);
+    let form = values.tail_fields(env, form, image.as_ref(), errors);
     let (title, action) = match id {
         Some(id) => (
             i18n::t(locale, "admin-news-edit"),
@@ -160,7 +80,7 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
         Some(id) => {
             let n = store::news(&env.conn, id).await?.ok_or(Error::NotFound)?;
             let image = images::shown(&env.conn, n.image_id).await?;
-            Values {
+            ArticleValues {
                 title: n.title,
                 slug: n.slug,
                 summary: n.summary,
@@ -169,16 +89,16 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
                 image_alt: image.map(|i| i.alt).unwrap_or_default(),
             }
         }
-        None => Values {
-            title: String::new(),
-            slug: String::new(),
-            summary: String::new(),
-            body: String::new(),
-            status: "draft".into(),
-            image_alt: String::new(),
-        },
+        None => ArticleValues::blank(),
     };
-    render(env, id, &values, &Errors::default(), http::StatusCode::OK).await
+    render(
+        env,
+        id,
+        &values,
+        &ArticleErrors::default(),
+        http::StatusCode::OK,
+    )
+    .await
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
@@ -190,39 +110,12 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         None => (None, false),
     };
     let form = env.submission().await?;
-    let values = Values {
-        title: form.get("title").to_string(),
-        slug: form.get("slug").to_string(),
-        summary: form.get("summary").to_string(),
-        body: form.get("body").to_string(),
-        status: form.get("status").to_string(),
-        image_alt: form.get("image_alt").to_string(),
-    };
-    let mut errors = Errors::default();
-    let image = ImageChange::read(&form, current, &mut errors.image, &mut errors.image_alt);
-    let title = line(&values.title, 200)
-        .map_err(|e| errors.title = Some(e))
-        .ok();
-    let slug = content::slug(&values.slug, title.as_deref().unwrap_or(""))
-        .map_err(|e| errors.slug = Some(e))
-        .ok();
-    let summary = content::text(&values.summary, MAX_SUMMARY)
-        .map_err(|e| errors.summary = Some(e))
-        .ok();
-    let body = content::text(&values.body, MAX_BODY)
-        .map_err(|e| errors.body = Some(e))
-        .ok();
-    let published = content::published(&values.status)
-        .map_err(|e| errors.status = Some(e))
-        .ok();
-    if let Some(slug) = &slug
-        && store::slug_taken(&env.conn, Table::News, slug, id).await?
-    {
-        errors.slug = Some(FieldError::SlugTaken);
-    }
-    let (Some(title), Some(slug), Some(summary), Some(body), Some(published), Some(image), false) =
-        (title, slug, summary, body, published, image, errors.any())
-    else {
+    let values = ArticleValues::read(&form);
+    let mut errors = ArticleErrors::default();
+    let article = values
+        .check(env, &form, (Table::News, id), current, &mut errors)
+        .await?;
+    let Some(article) = article.filter(|_| !errors.any()) else {
         return render(
             env,
             id,
@@ -233,24 +126,18 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         .await;
     };
     let input = NewsInput {
-        slug,
-        title,
-        summary,
-        body,
-        published,
-        image_id: image.apply(env).await?,
+        image_id: article.image.apply(env).await?,
+        slug: article.slug,
+        title: article.title,
+        summary: article.summary,
+        body: article.body,
+        published: article.published,
     };
     let saved_id = store::save_news(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "news-saved", &input.slug).await?;
     if input.published && !was_published {
-        announce(
-            env,
-            "news-published",
-            None,
-            &input.title,
-            &format!("/news/{}", input.slug),
-        )
-        .await?;
+        let url = format!("/news/{}", input.slug);
+        announce(env, "news-published", None, &input.title, &url).await?;
     }
     Ok(saved(&format!("/admin/news/{saved_id}")))
 }

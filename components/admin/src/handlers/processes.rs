@@ -1,20 +1,19 @@
 //! Processes and their phases, written by staff.
 
 use palabre_domain::account::{FieldError, line};
-use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
+use palabre_domain::content;
 use palabre_domain::process::{Span, SpanError, Tool, tools_from_list, tools_to_list};
 use palabre_kit::forms::FormView;
+use palabre_kit::translations::Entity;
 use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
 
 use crate::Env;
-use crate::handlers::translations;
+use crate::handlers::article::{ArticleErrors, ArticleValues};
 use crate::handlers::{
-    ImageChange, announce, image_fields, link, list_page, record, saved, saved_notice,
-    status_label, status_options,
+    announce, link, list_page, record, saved, saved_notice, status_label, translations,
 };
 use crate::store::{self, PhaseInput, ProcessInput, Table};
-use palabre_kit::translations::Entity;
 
 pub async fn list(env: &Env) -> Result<Response> {
     let rows = store::all_processes(&env.conn)
@@ -40,49 +39,59 @@ pub async fn list(env: &Env) -> Result<Response> {
     )
 }
 
+/// A process form: the fields it shares with news, and its own.
 struct Values {
-    title: String,
-    slug: String,
-    summary: String,
-    body: String,
+    article: ArticleValues,
     district: String,
     starts_on: String,
     ends_on: String,
-    status: String,
-    image_alt: String,
 }
 
 #[derive(Default)]
 struct Errors {
-    title: Option<FieldError>,
-    slug: Option<FieldError>,
-    summary: Option<FieldError>,
-    body: Option<FieldError>,
+    article: ArticleErrors,
     district: Option<FieldError>,
     starts_on: Option<FieldError>,
     ends_on: Option<FieldError>,
-    status: Option<FieldError>,
-    image: Option<FieldError>,
-    image_alt: Option<FieldError>,
 }
 
 impl Errors {
     fn any(&self) -> bool {
-        [
-            self.title,
-            self.slug,
-            self.summary,
-            self.body,
-            self.district,
-            self.starts_on,
-            self.ends_on,
-            self.status,
-            self.image,
-            self.image_alt,
-        ]
-        .iter()
-        .any(Option::is_some)
+        self.article.any()
+            || self.district.is_some()
+            || self.starts_on.is_some()
+            || self.ends_on.is_some()
     }
+}
+
+/// The process's phases, listed under its form.
+async fn phases_below(env: &Env, id: i64) -> Result<serde_json::Value> {
+    let locale = env.ctx.locale;
+    let phases = store::phases(&env.conn, id).await?;
+    let rows: Vec<_> = phases
+        .iter()
+        .map(|p| {
+            let tools: Vec<String> = tools_from_list(&p.tools)
+                .iter()
+                .map(|t| i18n::t(locale, &format!("tool-{}", t.as_str())))
+                .collect();
+            json!({
+                "href": format!("/admin/processes/{id}/phases/{}", p.id),
+                "cells": [p.name, format!("{} → {}", p.starts_on, p.ends_on), tools.join(", ")],
+            })
+        })
+        .collect();
+    Ok(json!({
+        "title": i18n::t(locale, "process-phases"),
+        "columns": [
+            i18n::t(locale, "admin-col-name"),
+            i18n::t(locale, "admin-col-dates"),
+            i18n::t(locale, "admin-col-tools"),
+        ],
+        "rows": rows,
+        "empty": i18n::t(locale, "process-no-phases"),
+        "add": link(env, &format!("/admin/processes/{id}/phases/new"), "admin-phases-new"),
+    }))
 }
 
 async fn render(
@@ -100,35 +109,16 @@ async fn render(
             .into_iter()
             .map(|(id, name)| (id.to_string(), name)),
     );
-    let form = FormView::new(locale)
-        .input(
-            "title",
-            "text",
-            "admin-field-title",
-            &values.title,
-            "off",
-            errors.title,
-        )
-        .input(
-            "slug",
-            "text",
-            "admin-field-slug",
-            &values.slug,
-            "off",
-            errors.slug,
-        )
-        .optional()
-        .hint("admin-field-slug-hint")
-        .textarea(
-            "summary",
-            "admin-field-summary",
-            &values.summary,
-            errors.summary,
-        )
-        .optional()
-        .textarea("body", "admin-field-body", &values.body, errors.body)
-        .optional()
-        .hint("admin-field-markdown-hint")
+    let current = match id {
+        Some(id) => store::process(&env.conn, id)
+            .await?
+            .and_then(|p| p.image_id),
+        None => None,
+    };
+    let image = images::shown(&env.conn, current).await?;
+    let form = values
+        .article
+        .head_fields(FormView::new(locale), &errors.article)
         .select(
             "district",
             "admin-field-scope",
@@ -154,26 +144,9 @@ async fn render(
             errors.ends_on,
         )
         .hint("admin-field-date-hint");
-    let current = match id {
-        Some(id) => store::process(&env.conn, id)
-            .await?
-            .and_then(|p| p.image_id),
-        None => None,
-    };
-    let image = images::shown(&env.conn, current).await?;
-    let form = image_fields(
-        form,
-        image.as_ref(),
-        &values.image_alt,
-        (errors.image, errors.image_alt),
-    )
-    .select(
-        "status",
-        "admin-field-status",
-        status_options(env),
-        &values.status,
-        errors.status,
-    );
+    let form = values
+        .article
+        .tail_fields(env, form, image.as_ref(), &errors.article);
     let (title, action) = match id {
         Some(id) => (
             i18n::t(locale, "admin-processes-edit"),
@@ -185,39 +158,13 @@ async fn render(
         ),
     };
     let below = match id {
-        Some(id) => {
-            let phases = store::phases(&env.conn, id).await?;
-            let rows: Vec<_> = phases
-                .iter()
-                .map(|p| {
-                    let tools: Vec<String> = tools_from_list(&p.tools)
-                        .iter()
-                        .map(|t| i18n::t(locale, &format!("tool-{}", t.as_str())))
-                        .collect();
-                    json!({
-                        "href": format!("/admin/processes/{id}/phases/{}", p.id),
-                        "cells": [p.name, format!("{} → {}", p.starts_on, p.ends_on), tools.join(", ")],
-                    })
-                })
-                .collect();
-            json!({
-                "title": i18n::t(locale, "process-phases"),
-                "columns": [
-                    i18n::t(locale, "admin-col-name"),
-                    i18n::t(locale, "admin-col-dates"),
-                    i18n::t(locale, "admin-col-tools"),
-                ],
-                "rows": rows,
-                "empty": i18n::t(locale, "process-no-phases"),
-                "add": link(env, &format!("/admin/processes/{id}/phases/new"), "admin-phases-new"),
-            })
-        }
+        Some(id) => phases_below(env, id).await?,
         None => serde_json::Value::Null,
     };
-    let preview = (id.is_some() && !values.slug.is_empty()).then(|| {
+    let preview = (id.is_some() && !values.article.slug.is_empty()).then(|| {
         link(
             env,
-            &format!("/processes/{}", values.slug),
+            &format!("/processes/{}", values.article.slug),
             "admin-view-public",
         )
     });
@@ -244,27 +191,24 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
                 .ok_or(Error::NotFound)?;
             let image = images::shown(&env.conn, p.image_id).await?;
             Values {
-                image_alt: image.map(|i| i.alt).unwrap_or_default(),
-                title: p.title,
-                slug: p.slug,
-                summary: p.summary,
-                body: p.body,
+                article: ArticleValues {
+                    title: p.title,
+                    slug: p.slug,
+                    summary: p.summary,
+                    body: p.body,
+                    status: if p.published { "published" } else { "draft" }.into(),
+                    image_alt: image.map(|i| i.alt).unwrap_or_default(),
+                },
                 district: p.district_id.map(|d| d.to_string()).unwrap_or_default(),
                 starts_on: p.starts_on,
                 ends_on: p.ends_on,
-                status: if p.published { "published" } else { "draft" }.into(),
             }
         }
         None => Values {
-            title: String::new(),
-            slug: String::new(),
-            summary: String::new(),
-            body: String::new(),
+            article: ArticleValues::blank(),
             district: String::new(),
             starts_on: String::new(),
             ends_on: String::new(),
-            status: "draft".into(),
-            image_alt: String::new(),
         },
     };
     render(env, id, &values, &Errors::default(), http::StatusCode::OK).await
@@ -301,33 +245,22 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     };
     let form = env.submission().await?;
     let values = Values {
-        title: form.get("title").to_string(),
-        slug: form.get("slug").to_string(),
-        summary: form.get("summary").to_string(),
-        body: form.get("body").to_string(),
+        article: ArticleValues::read(&form),
         district: form.get("district").to_string(),
         starts_on: form.get("starts_on").to_string(),
         ends_on: form.get("ends_on").to_string(),
-        status: form.get("status").to_string(),
-        image_alt: form.get("image_alt").to_string(),
     };
     let mut errors = Errors::default();
-    let image = ImageChange::read(&form, current, &mut errors.image, &mut errors.image_alt);
-    let title = line(&values.title, 200)
-        .map_err(|e| errors.title = Some(e))
-        .ok();
-    let slug = content::slug(&values.slug, title.as_deref().unwrap_or(""))
-        .map_err(|e| errors.slug = Some(e))
-        .ok();
-    let summary = content::text(&values.summary, MAX_SUMMARY)
-        .map_err(|e| errors.summary = Some(e))
-        .ok();
-    let body = content::text(&values.body, MAX_BODY)
-        .map_err(|e| errors.body = Some(e))
-        .ok();
-    let published = content::published(&values.status)
-        .map_err(|e| errors.status = Some(e))
-        .ok();
+    let article = values
+        .article
+        .check(
+            env,
+            &form,
+            (Table::Processes, id),
+            current,
+            &mut errors.article,
+        )
+        .await?;
     let span = span_errors(
         Span::parse(&values.starts_on, &values.ends_on),
         &mut errors.starts_on,
@@ -344,37 +277,13 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             }
         },
     };
-    if let Some(slug) = &slug
-        && store::slug_taken(&env.conn, Table::Processes, slug, id).await?
-    {
-        errors.slug = Some(FieldError::SlugTaken);
-    }
     if let (Some(id), Some(span)) = (id, span)
         && store::phases_outside(&env.conn, id, &span.starts.iso(), &span.ends.iso()).await? > 0
     {
         errors.starts_on = Some(FieldError::PhasesOutside);
     }
-    let (
-        Some(title),
-        Some(slug),
-        Some(summary),
-        Some(body),
-        Some(published),
-        Some(span),
-        Some(district_id),
-        Some(image),
-        false,
-    ) = (
-        title,
-        slug,
-        summary,
-        body,
-        published,
-        span,
-        district,
-        image,
-        errors.any(),
-    )
+    let (Some(article), Some(span), Some(district_id), false) =
+        (article, span, district, errors.any())
     else {
         return render(
             env,
@@ -386,15 +295,15 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         .await;
     };
     let input = ProcessInput {
-        slug,
-        title,
-        summary,
-        body,
+        image_id: article.image.apply(env).await?,
+        slug: article.slug,
+        title: article.title,
+        summary: article.summary,
+        body: article.body,
         district_id,
         starts_on: span.starts.iso(),
         ends_on: span.ends.iso(),
-        published,
-        image_id: image.apply(env).await?,
+        published: article.published,
     };
     let saved_id = store::save_process(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "process-saved", &input.slug).await?;

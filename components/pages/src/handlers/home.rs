@@ -1,6 +1,5 @@
 //! The commune's home page: the blocks staff chose, in their order.
 
-use palabre_domain::date::iso_date;
 use palabre_domain::home::Block;
 use palabre_domain::process::Status;
 use palabre_kit::render::paragraphs;
@@ -8,7 +7,7 @@ use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
 use serde_json::{Value, json};
 
-use crate::handlers::news::translate_news;
+use crate::handlers::news::{self, translate_news};
 use crate::handlers::processes::{card, day_json, today, translate_processes};
 use crate::handlers::{network, translate};
 use crate::{Env, store};
@@ -85,21 +84,7 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
         Block::News => {
             let mut news = store::latest_news(&env.conn, 3).await?;
             let marks = translate_news(env, &mut news).await?;
-            let news: Vec<Value> = news
-                .into_iter()
-                .zip(marks)
-                .map(|(n, mark)| {
-                    json!({
-                        "content_lang": mark,
-                        "href": format!("/news/{}", n.slug),
-                        "title": n.title,
-                        "summary": n.summary,
-                        "date_iso": iso_date(n.published_at),
-                        "date": i18n::long_date(locale, n.published_at),
-                    })
-                })
-                .collect();
-            json!({ "news": news })
+            json!({ "news": news::list_json(env, news, marks) })
         }
         Block::Activity => json!({ "lines": network::latest(env, 8).await? }),
     };

@@ -35,20 +35,7 @@ pub async fn list(env: &Env) -> Result<Response> {
     if page > pages {
         return Err(Error::NotFound);
     }
-    let items: Vec<Value> = items
-        .into_iter()
-        .zip(marks)
-        .map(|(n, mark)| {
-            json!({
-                "content_lang": mark,
-                "href": format!("/news/{}", n.slug),
-                "title": n.title,
-                "summary": n.summary,
-                "date_iso": iso_date(n.published_at),
-                "date": i18n::long_date(locale, n.published_at),
-            })
-        })
-        .collect();
+    let items = list_json(env, items, marks);
     let link = |n: i64| (n >= 1 && n <= pages).then(|| format!("/news?page={n}"));
     let data = json!({
         "news": items,
@@ -109,6 +96,25 @@ pub async fn item(env: &Env, slug: &str) -> Result<Response> {
         &item.title,
         data,
     )
+}
+
+/// News items as lists show them (the news page, the home page).
+pub fn list_json(env: &Env, items: Vec<store::NewsSummary>, marks: Vec<Value>) -> Vec<Value> {
+    let locale = env.ctx.locale;
+    items
+        .into_iter()
+        .zip(marks)
+        .map(|(n, mark)| {
+            json!({
+                "content_lang": mark,
+                "href": format!("/news/{}", n.slug),
+                "title": n.title,
+                "summary": n.summary,
+                "date_iso": iso_date(n.published_at),
+                "date": i18n::long_date(locale, n.published_at),
+            })
+        })
+        .collect()
 }
 
 /// Titles and summaries of news in the visitor's language; how to mark each.
