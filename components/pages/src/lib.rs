@@ -31,6 +31,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("follow", include_str!("../templates/follow.hbs")),
     ("profile", include_str!("../templates/profile.hbs")),
     ("search", include_str!("../templates/search.hbs")),
+    ("ranking", include_str!("../templates/ranking.hbs")),
     (
         "process_card",
         include_str!("../templates/process_card.hbs"),

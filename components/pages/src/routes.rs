@@ -5,7 +5,9 @@ use palabre_kit::visitor::PUBLIC_HEADER;
 use palabre_kit::{Error, Response, Result, cache};
 
 use crate::Env;
-use crate::handlers::{assets, health, home, images, network, news, pages, processes, search};
+use crate::handlers::{
+    assets, health, home, images, network, news, pages, processes, search, transparency,
+};
 
 /// Public pages an anonymous visitor may be served from the page cache.
 fn cacheable(segments: &[&str]) -> bool {
@@ -67,6 +69,7 @@ async fn route(env: &mut Env) -> Result<Response> {
         ["news", slug] if read_only => news::item(env, slug).await,
         ["images", name] if read_only => images::show(env, name).await,
         ["search"] if read_only => search::show(env).await,
+        ["transparency", "ranking"] if read_only => transparency::ranking(env),
         ["notifications"] if read_only => network::notifications(env).await,
         ["notifications", "read"] if post => network::mark_read(env).await,
         ["people", id] if read_only => network::profile(env, id).await,
@@ -85,6 +88,7 @@ async fn route(env: &mut Env) -> Result<Response> {
         | ["pages", _]
         | ["images", _]
         | ["search"]
+        | ["transparency", "ranking"]
         | ["notifications"]
         | ["notifications", "read"]
         | ["people", _]

@@ -8,6 +8,7 @@ pub mod date;
 pub mod home;
 pub mod locale;
 pub mod process;
+pub mod ranking;
 pub mod role;
 pub mod search;
 

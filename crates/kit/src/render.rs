@@ -136,6 +136,7 @@ impl Renderer {
             ("/pages/privacy", "footer-privacy"),
             ("/pages/terms", "footer-terms"),
             ("/pages/accessibility", "footer-accessibility"),
+            ("/transparency/ranking", "footer-ranking"),
         ]
         .into_iter()
         .map(|(href, key)| Link {

@@ -341,3 +341,24 @@ fn the_gate_answers_anonymous_visitors_with_a_fresh_copy_of_public_pages() {
     assert!(!again.text().contains("Camille Martin"));
     assert!(!again.text().contains("Se déconnecter"));
 }
+
+#[test]
+fn the_ranking_formula_is_public_with_its_real_weights() {
+    let app = TestApp::start();
+    let fr = app.get("/transparency/ranking?lang=fr");
+    assert_eq!(fr.status, 200);
+    let fr = fr.text();
+    assert!(fr.contains("chaque réponse : + 0,5 point, pour 10 réponses au plus"));
+    assert!(fr.contains("divisés par deux au bout de 14 jours"));
+    assert!(fr.contains("totalise 12 points ; avec son âge, son score est de 8."));
+    assert!(fr.contains("ni son nom, ni son rôle"));
+    let en = app.get("/transparency/ranking?lang=en").text();
+    assert!(en.contains("each reply: + 0.5 point, for 10 replies at most"));
+    let de = app.get("/transparency/ranking?lang=de").text();
+    assert!(de.contains("jede Antwort: + 0,5 Punkt"));
+    assert!(
+        app.get("/?lang=fr")
+            .text()
+            .contains("href=\"/transparency/ranking\"")
+    );
+}

@@ -7,6 +7,7 @@ pub mod news;
 pub mod pages;
 pub mod processes;
 pub mod search;
+pub mod transparency;
 
 use palabre_domain::Locale;
 use palabre_kit::translations::{self, Entity, Texts};
