@@ -7,6 +7,7 @@ pub mod content;
 pub mod date;
 pub mod home;
 pub mod locale;
+pub mod opinion;
 pub mod process;
 pub mod ranking;
 pub mod role;

@@ -1,0 +1,520 @@
+//! The opinion map of a discussion (Pol.is-style): participants vote agree /
+//! disagree / pass on short statements; the map places each participant by
+//! their votes (PCA to two dimensions), groups them (k-means, k from 2 to 5
+//! chosen by the silhouette), and finds what sets each group apart and what
+//! most groups agree on. Pure computation, deterministic, no I/O.
+
+/// A vote on a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vote {
+    Agree,
+    Disagree,
+    Pass,
+}
+
+impl Vote {
+    fn value(self) -> f64 {
+        match self {
+            Vote::Agree => 1.0,
+            Vote::Disagree => -1.0,
+            Vote::Pass => 0.0,
+        }
+    }
+}
+
+/// Participants with fewer votes are left off the map (too little to place them).
+pub const MIN_VOTES: usize = 3;
+/// A statement is a consensus when at least this share of every group agrees
+/// (or disagrees).
+pub const CONSENSUS_SHARE: f64 = 0.6;
+
+/// The votes: `participants × statements`, `None` where someone did not vote.
+pub struct Votes {
+    pub participants: usize,
+    pub statements: usize,
+    cells: Vec<Option<Vote>>,
+}
+
+impl Votes {
+    pub fn new(participants: usize, statements: usize) -> Votes {
+        Votes {
+            participants,
+            statements,
+            cells: vec![None; participants * statements],
+        }
+    }
+
+    pub fn set(&mut self, participant: usize, statement: usize, vote: Vote) {
+        if participant < self.participants && statement < self.statements {
+            self.cells[participant * self.statements + statement] = Some(vote);
+        }
+    }
+
+    pub fn get(&self, participant: usize, statement: usize) -> Option<Vote> {
+        self.cells[participant * self.statements + statement]
+    }
+
+    fn count(&self, participant: usize) -> usize {
+        (0..self.statements)
+            .filter(|s| self.get(participant, *s).is_some())
+            .count()
+    }
+}
+
+/// A statement and how strongly it qualifies (a share of agreement, or a gap).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub statement: usize,
+    /// For a group: the share of its members who agree (or, when `agree` is
+    /// false, disagree). For a consensus: the lowest such share over groups.
+    pub share: f64,
+    pub agree: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Participants (their indexes in the votes).
+    pub members: Vec<usize>,
+    /// What this group thinks differently from the others, most telling first.
+    pub distinctive: Vec<Scored>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Map {
+    /// (participant, x, y, group) for every participant on the map.
+    pub points: Vec<(usize, f64, f64, usize)>,
+    pub groups: Vec<Group>,
+    /// Statements most groups agree (or disagree) on, strongest first.
+    pub consensus: Vec<Scored>,
+    /// The silhouette of the grouping chosen (−1 to 1; higher is clearer).
+    pub silhouette: f64,
+}
+
+/// Builds the map; `None` when fewer than four participants can be placed.
+pub fn map(votes: &Votes) -> Option<Map> {
+    let placed: Vec<usize> = (0..votes.participants)
+        .filter(|p| votes.count(*p) >= MIN_VOTES)
+        .collect();
+    if placed.len() < 4 || votes.statements < 2 {
+        return None;
+    }
+    let coords = project(votes, &placed);
+    let (assignment, k, silhouette) = (2..=5usize)
+        .filter(|k| *k < placed.len())
+        .map(|k| {
+            let assignment = kmeans(&coords, k);
+            let s = silhouette_of(&coords, &assignment, k);
+            (assignment, k, s)
+        })
+        .fold(
+            None::<(Vec<usize>, usize, f64)>,
+            |best, candidate| match best {
+                Some(b) if b.2 >= candidate.2 => Some(b),
+                _ => Some(candidate),
+            },
+        )?;
+    let mut groups: Vec<Group> = (0..k)
+        .map(|g| Group {
+            members: placed
+                .iter()
+                .zip(&assignment)
+                .filter(|(_, a)| **a == g)
+                .map(|(p, _)| *p)
+                .collect(),
+            distinctive: Vec::new(),
+        })
+        .filter(|g| !g.members.is_empty())
+        .collect();
+    for i in 0..groups.len() {
+        let others: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .flat_map(|(_, g)| g.members.iter().copied())
+            .collect();
+        groups[i].distinctive = distinctive(votes, &groups[i].members, &others);
+    }
+    let consensus = consensus(votes, &groups);
+    let group_of = |index: usize| {
+        let participant = placed[index];
+        groups
+            .iter()
+            .position(|g| g.members.contains(&participant))
+            .unwrap_or(0)
+    };
+    let points = coords
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| (placed[i], *x, *y, group_of(i)))
+        .collect();
+    Some(Map {
+        points,
+        groups,
+        consensus,
+        silhouette,
+    })
+}
+
+/// The participants' votes projected on the two main axes of disagreement
+/// (principal components by power iteration; unvoted cells count as the
+/// statement's mean, so they pull nowhere).
+fn project(votes: &Votes, placed: &[usize]) -> Vec<(f64, f64)> {
+    let m = votes.statements;
+    let n = placed.len();
+    let mut means = vec![0.0; m];
+    for (s, mean) in means.iter_mut().enumerate() {
+        let (sum, count) = placed
+            .iter()
+            .filter_map(|p| votes.get(*p, s))
+            .fold((0.0, 0usize), |(sum, c), v| (sum + v.value(), c + 1));
+        *mean = if count > 0 { sum / count as f64 } else { 0.0 };
+    }
+    let mut x = vec![0.0; n * m];
+    for (row, p) in placed.iter().enumerate() {
+        for s in 0..m {
+            x[row * m + s] = votes.get(*p, s).map_or(0.0, |v| v.value() - means[s]);
+        }
+    }
+    let first = component(&x, n, m, None);
+    let second = component(&x, n, m, Some(&first));
+    (0..n)
+        .map(|row| {
+            let r = &x[row * m..(row + 1) * m];
+            (dot(r, &first), dot(r, &second))
+        })
+        .collect()
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn normalise(v: &mut [f64]) -> f64 {
+    let norm = dot(v, v).sqrt();
+    if norm > 1e-12 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+    norm
+}
+
+/// The main eigenvector of XᵀX (orthogonal to `other` if given), by power iteration.
+fn component(x: &[f64], n: usize, m: usize, other: Option<&[f64]>) -> Vec<f64> {
+    // A fixed, uneven start: deterministic, and not orthogonal to the answer
+    // in any but contrived cases.
+    let mut v: Vec<f64> = (0..m)
+        .map(|i| 1.0 + (i as f64 * 0.618_034).fract())
+        .collect();
+    let orthogonalise = |v: &mut Vec<f64>| {
+        if let Some(o) = other {
+            let d = dot(v, o);
+            v.iter_mut().zip(o).for_each(|(a, b)| *a -= d * b);
+        }
+    };
+    orthogonalise(&mut v);
+    normalise(&mut v);
+    let mut xv = vec![0.0; n];
+    // A map needs the axes, not ten decimals: a few dozen rounds are plenty.
+    for _ in 0..40 {
+        for (row, out) in xv.iter_mut().enumerate() {
+            *out = dot(&x[row * m..(row + 1) * m], &v);
+        }
+        let mut next = vec![0.0; m];
+        for (row, weight) in xv.iter().enumerate() {
+            let r = &x[row * m..(row + 1) * m];
+            next.iter_mut().zip(r).for_each(|(a, b)| *a += weight * b);
+        }
+        orthogonalise(&mut next);
+        if normalise(&mut next) < 1e-12 {
+            return vec![0.0; m];
+        }
+        let change: f64 = next.iter().zip(&v).map(|(a, b)| (a - b).abs()).sum();
+        v = next;
+        if change < 1e-5 {
+            break;
+        }
+    }
+    v
+}
+
+fn distance2(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
+}
+
+/// k-means with a deterministic farthest-point start.
+fn kmeans(points: &[(f64, f64)], k: usize) -> Vec<usize> {
+    let mut centres = vec![points[0]];
+    while centres.len() < k {
+        let farthest = points
+            .iter()
+            .copied()
+            .max_by(|a, b| {
+                let da = centres
+                    .iter()
+                    .map(|c| distance2(*a, *c))
+                    .fold(f64::MAX, f64::min);
+                let db = centres
+                    .iter()
+                    .map(|c| distance2(*b, *c))
+                    .fold(f64::MAX, f64::min);
+                da.total_cmp(&db)
+            })
+            .unwrap_or(points[0]);
+        centres.push(farthest);
+    }
+    let mut assignment = vec![0; points.len()];
+    for _ in 0..100 {
+        let mut changed = false;
+        for (i, p) in points.iter().enumerate() {
+            let nearest = (0..k)
+                .min_by(|a, b| distance2(*p, centres[*a]).total_cmp(&distance2(*p, centres[*b])))
+                .unwrap_or(0);
+            if assignment[i] != nearest {
+                assignment[i] = nearest;
+                changed = true;
+            }
+        }
+        for (c, centre) in centres.iter_mut().enumerate() {
+            let members: Vec<&(f64, f64)> = points
+                .iter()
+                .zip(&assignment)
+                .filter(|(_, a)| **a == c)
+                .map(|(p, _)| p)
+                .collect();
+            if !members.is_empty() {
+                let len = members.len() as f64;
+                *centre = (
+                    members.iter().map(|p| p.0).sum::<f64>() / len,
+                    members.iter().map(|p| p.1).sum::<f64>() / len,
+                );
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    assignment
+}
+
+/// Points whose silhouette is averaged at most (an evenly spread sample, each
+/// measured against every point): enough to choose k, and it keeps the cost
+/// linear in the number of participants.
+const SILHOUETTE_SAMPLE: usize = 400;
+
+/// The mean silhouette of a grouping (−1 to 1).
+fn silhouette_of(points: &[(f64, f64)], assignment: &[usize], k: usize) -> f64 {
+    let step = points.len().div_ceil(SILHOUETTE_SAMPLE).max(1);
+    let mut total = 0.0;
+    let mut measured = 0usize;
+    for (i, p) in points.iter().enumerate().step_by(step) {
+        measured += 1;
+        let mut sums = vec![0.0; k];
+        let mut counts = vec![0usize; k];
+        for (j, q) in points.iter().enumerate() {
+            if i != j {
+                sums[assignment[j]] += distance2(*p, *q).sqrt();
+                counts[assignment[j]] += 1;
+            }
+        }
+        let own = assignment[i];
+        if counts[own] == 0 {
+            continue; // alone in its group: silhouette 0
+        }
+        let a = sums[own] / counts[own] as f64;
+        let b = (0..k)
+            .filter(|g| *g != own && counts[*g] > 0)
+            .map(|g| sums[g] / counts[g] as f64)
+            .fold(f64::MAX, f64::min);
+        if b < f64::MAX {
+            total += (b - a) / a.max(b).max(1e-12);
+        }
+    }
+    total / measured.max(1) as f64
+}
+
+/// Shares of agreement and disagreement among `people` on `statement`, and
+/// how many voted.
+fn shares(votes: &Votes, people: &[usize], statement: usize) -> (f64, f64, usize) {
+    let (mut agree, mut disagree, mut voted) = (0usize, 0usize, 0usize);
+    for p in people {
+        match votes.get(*p, statement) {
+            Some(Vote::Agree) => agree += 1,
+            Some(Vote::Disagree) => disagree += 1,
+            Some(Vote::Pass) => {}
+            None => continue,
+        }
+        voted += 1;
+    }
+    if voted == 0 {
+        return (0.0, 0.0, 0);
+    }
+    (
+        agree as f64 / voted as f64,
+        disagree as f64 / voted as f64,
+        voted,
+    )
+}
+
+/// Statements on which a group differs most from everyone else (at most 3).
+fn distinctive(votes: &Votes, members: &[usize], others: &[usize]) -> Vec<Scored> {
+    let mut scored: Vec<(f64, Scored)> = (0..votes.statements)
+        .filter_map(|s| {
+            let (agree_in, disagree_in, voted_in) = shares(votes, members, s);
+            let (agree_out, disagree_out, _) = shares(votes, others, s);
+            if voted_in < 2 {
+                return None;
+            }
+            let (gap_agree, gap_disagree) = (agree_in - agree_out, disagree_in - disagree_out);
+            let (gap, scored) = if gap_agree >= gap_disagree {
+                (
+                    gap_agree,
+                    Scored {
+                        statement: s,
+                        share: agree_in,
+                        agree: true,
+                    },
+                )
+            } else {
+                (
+                    gap_disagree,
+                    Scored {
+                        statement: s,
+                        share: disagree_in,
+                        agree: false,
+                    },
+                )
+            };
+            (gap >= 0.3 && scored.share >= 0.5).then_some((gap, scored))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.statement.cmp(&b.1.statement)));
+    scored.into_iter().take(3).map(|(_, s)| s).collect()
+}
+
+/// Statements every group agrees (or disagrees) on, at least [`CONSENSUS_SHARE`].
+fn consensus(votes: &Votes, groups: &[Group]) -> Vec<Scored> {
+    let mut found: Vec<Scored> = (0..votes.statements)
+        .filter_map(|s| {
+            let per_group: Vec<(f64, f64, usize)> = groups
+                .iter()
+                .map(|g| shares(votes, &g.members, s))
+                .collect();
+            if per_group.iter().any(|(_, _, voted)| *voted == 0) {
+                return None;
+            }
+            let min_agree = per_group.iter().map(|g| g.0).fold(f64::MAX, f64::min);
+            let min_disagree = per_group.iter().map(|g| g.1).fold(f64::MAX, f64::min);
+            if min_agree >= CONSENSUS_SHARE {
+                Some(Scored {
+                    statement: s,
+                    share: min_agree,
+                    agree: true,
+                })
+            } else if min_disagree >= CONSENSUS_SHARE {
+                Some(Scored {
+                    statement: s,
+                    share: min_disagree,
+                    agree: false,
+                })
+            } else {
+                None
+            }
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.share
+            .total_cmp(&a.share)
+            .then(a.statement.cmp(&b.statement))
+    });
+    found.truncate(5);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Vote::{Agree as A, Disagree as D, Pass as P};
+
+    /// Two camps of three: 0–2 agree with statements 0 and 1 and reject 2;
+    /// 3–5 the opposite; everyone agrees with 3. Participant 6 voted twice only.
+    fn two_camps() -> Votes {
+        let rows = [
+            [A, A, D, A],
+            [A, A, D, A],
+            [A, P, D, A],
+            [D, D, A, A],
+            [D, D, A, A],
+            [D, D, A, P],
+        ];
+        let mut votes = Votes::new(7, 4);
+        for (p, row) in rows.iter().enumerate() {
+            for (s, v) in row.iter().enumerate() {
+                votes.set(p, s, *v);
+            }
+        }
+        votes.set(6, 0, A);
+        votes.set(6, 1, A);
+        votes
+    }
+
+    #[test]
+    fn two_camps_and_their_common_ground() {
+        let map = map(&two_camps()).expect("a map");
+        assert_eq!(map.groups.len(), 2, "{map:?}");
+        let mut members: Vec<Vec<usize>> = map.groups.iter().map(|g| g.members.clone()).collect();
+        members.sort();
+        assert_eq!(members, vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        assert_eq!(
+            map.points.len(),
+            6,
+            "the participant with two votes is left off"
+        );
+        assert!(map.silhouette > 0.8, "clear camps: {}", map.silhouette);
+        // Statement 3 is the consensus: the first camp all agree, the second
+        // two out of three (the third passed), so at least 2/3 of every group.
+        assert_eq!(map.consensus.len(), 1);
+        assert_eq!(map.consensus[0].statement, 3);
+        assert!(map.consensus[0].agree);
+        assert!((map.consensus[0].share - 2.0 / 3.0).abs() < 1e-12);
+        // What sets the first camp apart: agreeing with 0 and 1, rejecting 2.
+        let camp = map.groups.iter().find(|g| g.members.contains(&0)).unwrap();
+        let statements: Vec<(usize, bool)> = camp
+            .distinctive
+            .iter()
+            .map(|s| (s.statement, s.agree))
+            .collect();
+        assert!(
+            statements.contains(&(0, true)) && statements.contains(&(2, false)),
+            "{statements:?}"
+        );
+        assert!(
+            !statements.iter().any(|(s, _)| *s == 3),
+            "the consensus sets nobody apart"
+        );
+    }
+
+    #[test]
+    fn too_few_participants_make_no_map() {
+        let mut votes = Votes::new(3, 3);
+        for p in 0..3 {
+            for s in 0..3 {
+                votes.set(p, s, A);
+            }
+        }
+        assert!(map(&votes).is_none());
+        assert!(map(&Votes::new(0, 0)).is_none());
+    }
+
+    #[test]
+    fn projection_separates_opposite_votes() {
+        let votes = two_camps();
+        let coords = project(&votes, &[0, 1, 3, 4]);
+        // The camps land on opposite sides of the first axis.
+        assert!(coords[0].0 * coords[2].0 < 0.0, "{coords:?}");
+        assert!((coords[0].0 - coords[1].0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn deterministic() {
+        assert_eq!(map(&two_camps()), map(&two_camps()));
+    }
+}
