@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod color;
+pub mod comment;
 pub mod content;
 pub mod date;
 pub mod home;
