@@ -133,3 +133,31 @@ FROM processes p JOIN (
 
 -- Phases that opened before the demo was loaded count as announced.
 UPDATE process_phases SET opened_announced = 1 WHERE starts_on <= date('now');
+
+-- A discussion in the quays process, with a few contributions.
+INSERT INTO discussions (process_id, slug, question, context, opens_on, closes_on, status, comments_count, created_at, updated_at)
+SELECT id, 'usages-des-quais', 'Quels usages voulez-vous privilégier sur les quais ?',
+       'Les trois scénarios présentés font des choix différents entre **promenade**, **stationnement** et **terrasses**. Dites-nous ce qui compte le plus pour vous, et pourquoi.',
+       date('now', '-5 days'), date('now', '+25 days'), 'published', 3,
+       strftime('%s', 'now', '-5 days'), strftime('%s', 'now', '-5 days')
+FROM processes WHERE slug = 'quais-de-loire';
+
+INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, stance, up, down, replies, badge, created_at)
+SELECT 'discussion', d.id, NULL, 1, u.id,
+       'Une vraie promenade piétonne le long de la Loire, avec des bancs et de l''ombre. Le stationnement peut se faire au parking de la gare, à cinq minutes.',
+       'for', 0, 0, 1, NULL, strftime('%s', 'now', '-4 days')
+FROM discussions d, users u WHERE d.slug = 'usages-des-quais' AND u.email = 'camille@valbrune.example.org';
+
+INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, stance, badge, created_at)
+SELECT 'discussion', d.id, NULL, 1, u.id,
+       'Merci pour vos premières contributions. Le parking de la gare compte 180 places, occupées à 60 % en semaine : nous étudions une navette le samedi.',
+       'neutral', 'official', strftime('%s', 'now', '-2 days')
+FROM discussions d, users u WHERE d.slug = 'usages-des-quais' AND u.email = 'admin@valbrune.example.org';
+
+INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, created_at)
+SELECT 'discussion', d.id, c.id, 2, u.id,
+       'D''accord, à condition de garder quelques places pour les personnes à mobilité réduite.',
+       strftime('%s', 'now', '-3 days')
+FROM discussions d, comments c, users u
+WHERE d.slug = 'usages-des-quais' AND c.resource_id = d.id AND c.depth = 1 AND c.stance = 'for'
+  AND u.email = 'moderation@valbrune.example.org';

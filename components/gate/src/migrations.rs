@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(11, "0011_search"),
     migration!(12, "0012_translations"),
     migration!(13, "0013_revision"),
+    migration!(14, "0014_discussions"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

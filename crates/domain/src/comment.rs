@@ -92,7 +92,9 @@ pub fn body(input: &str) -> Result<String, FieldError> {
 
 /// The depth of a reply to a comment at `parent_depth`, if replies may go there.
 pub fn reply_depth(parent_depth: u32) -> Option<u32> {
-    (1..MAX_DEPTH).contains(&parent_depth).then_some(parent_depth + 1)
+    (1..MAX_DEPTH)
+        .contains(&parent_depth)
+        .then_some(parent_depth + 1)
 }
 
 /// A stance is asked of top-level comments only; replies carry none.

@@ -261,3 +261,37 @@ pub async fn follower_count(conn: &Connection, target: Target) -> DbResult<i64> 
     .await?;
     Ok(row.map_or(0, |r| db::int(&r, 0)))
 }
+
+/// Notifies one person of an activity (a reply to their comment…).
+pub async fn notify(conn: &Connection, user_id: i64, activity_id: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        "INSERT OR IGNORE INTO notifications (user_id, activity_id, created_at) \
+         SELECT id, ?, ? FROM users WHERE id = ? AND deleted_at IS NULL",
+        vec![
+            Value::Integer(activity_id),
+            Value::Integer(crate::now()),
+            Value::Integer(user_id),
+        ],
+    )
+    .await
+}
+
+/// Counts a contribution to a process: one more contribution, and one more
+/// participant the first time this person takes part in it.
+pub async fn contributed(conn: &Connection, process_id: i64, user_id: i64) -> DbResult<()> {
+    let first = db::query_one(
+        conn,
+        "INSERT INTO process_participants (process_id, user_id) VALUES (?, ?) \
+         ON CONFLICT DO NOTHING RETURNING 1",
+        vec![Value::Integer(process_id), Value::Integer(user_id)],
+    )
+    .await?
+    .is_some();
+    db::exec(
+        conn,
+        "UPDATE processes SET contributions = contributions + 1, participants = participants + ? WHERE id = ?",
+        vec![Value::Integer(i64::from(first)), Value::Integer(process_id)],
+    )
+    .await
+}

@@ -121,6 +121,7 @@ impl Renderer {
         let nav = [
             ("/", "nav-home"),
             ("/processes", "nav-processes"),
+            ("/discussions", "nav-discussions"),
             ("/news", "nav-news"),
             ("/pages/about", "nav-about"),
         ]

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod discussion;
 mod foundation;
 mod mail;
 mod network;

@@ -156,6 +156,27 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         .iter()
         .map(|l| network::line_json(env, l))
         .collect();
+    // What each participation feature holds in this process.
+    let participation: Vec<Value> = palabre_kit::participation::items(&env.conn, process.id)
+        .await?
+        .into_iter()
+        .map(|(tool, items)| {
+            let items: Vec<Value> = items
+                .iter()
+                .map(|item| {
+                    let span = span_of(&item.opens_on, &item.closes_on);
+                    let status = span.map_or(Status::Closed, |s| s.status(today));
+                    json!({
+                        "title": item.title,
+                        "url": item.url,
+                        "count": i18n::t_args(locale, "discussion-comments", &[("count", &item.count.to_string())]),
+                        "status": status_json(locale, status),
+                    })
+                })
+                .collect();
+            json!({ "heading": i18n::t(locale, &format!("tool-{}-heading", tool.as_str())), "items": items })
+        })
+        .collect();
     let mut phases = store::phases(&env.conn, process.id).await?;
     let mut texts: Vec<Texts<'_>> = phases
         .iter_mut()
@@ -191,6 +212,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
             Value::Null
         },
         "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
+        "participation": participation,
         "activity": lines,
     });
     let page = env.renderer.page(

@@ -1,0 +1,37 @@
+//! The route table of the discussion component.
+
+use http::Method;
+use palabre_kit::{Error, Response, Result};
+
+use crate::Env;
+use crate::handlers;
+
+pub async fn dispatch(env: &mut Env) -> Result<Response> {
+    let path = env.ctx.path.clone();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
+    let post = env.ctx.method == Method::POST;
+    match segments.as_slice() {
+        ["discussions"] if get => handlers::list(env).await,
+        ["discussions", slug] if get => handlers::show(env, slug, None, http::StatusCode::OK).await,
+        ["discussions", slug, "comments"] if post => handlers::post_comment(env, slug).await,
+        ["discussions", slug, "comments", id, "edit"] if get => {
+            handlers::edit_form(env, slug, id).await
+        }
+        ["discussions", slug, "comments", id, "edit"] if post => {
+            handlers::edit(env, slug, id).await
+        }
+        [
+            "discussions",
+            slug,
+            "comments",
+            id,
+            action @ ("react" | "report" | "withdraw" | "badge" | "hide"),
+        ] if post => handlers::act(env, slug, id, action).await,
+        ["discussions"]
+        | ["discussions", _]
+        | ["discussions", _, "comments"]
+        | ["discussions", _, "comments", _, _] => Err(Error::MethodNotAllowed),
+        _ => Err(Error::NotFound),
+    }
+}

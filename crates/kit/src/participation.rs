@@ -1,0 +1,79 @@
+//! What each participation feature shows on a process page: every feature adds
+//! its list here (one query each), and the pages component shows them all.
+
+use palabre_domain::process::Tool;
+use serde::Serialize;
+
+use crate::db::{self, Connection, DbResult, Value};
+
+/// One feature's list of items in a process. The query takes the process id
+/// and returns `title, url, count, opens_on, closes_on` of published items.
+pub struct List {
+    pub tool: Tool,
+    pub sql: &'static str,
+}
+
+pub const LISTS: &[List] = &[List {
+    tool: Tool::Discussion,
+    sql: "SELECT question, '/discussions/' || slug, comments_count, opens_on, closes_on \
+          FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
+}];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub title: String,
+    pub url: String,
+    /// Contributions so far (comments, answers, supports).
+    pub count: i64,
+    pub opens_on: String,
+    pub closes_on: String,
+}
+
+/// Every feature's items in a process, by tool.
+pub async fn items(conn: &Connection, process_id: i64) -> DbResult<Vec<(Tool, Vec<Item>)>> {
+    let mut all = Vec::new();
+    for list in LISTS {
+        let rows = db::query(conn, list.sql, vec![Value::Integer(process_id)]).await?;
+        let items: Vec<Item> = rows
+            .iter()
+            .map(|r| Item {
+                title: db::text(r, 0),
+                url: db::text(r, 1),
+                count: db::int(r, 2),
+                opens_on: db::text(r, 3),
+                closes_on: db::text(r, 4),
+            })
+            .collect();
+        if !items.is_empty() {
+            all.push((list.tool, items));
+        }
+    }
+    Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LISTS;
+
+    /// Every list's query runs against the real schema and returns five columns.
+    #[test]
+    fn every_list_matches_the_schema() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../db/migrations");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+            .collect();
+        files.sort();
+        for file in files {
+            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+                .unwrap();
+        }
+        for list in LISTS {
+            let stmt = conn.prepare(list.sql).unwrap();
+            assert_eq!(stmt.column_count(), 5, "{}", list.sql);
+            assert_eq!(stmt.parameter_count(), 1, "{}", list.sql);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! Discussions: comments, replies, stances, reactions, reports, badges and
+//! moderation, through the shared comment mechanism.
+
+use palabre_e2e::{Browser, TestApp};
+
+const PAGE: &str = "/discussions/usages-des-quais";
+
+fn count(app: &TestApp, sql: &str) -> i64 {
+    app.db().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn camille(app: &TestApp) -> Browser<'_> {
+    Browser::signed_in(
+        app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    )
+}
+
+fn moderator(app: &TestApp) -> Browser<'_> {
+    Browser::signed_in(
+        app,
+        "moderation@valbrune.example.org",
+        "valbrune-moderation-2026",
+    )
+}
+
+/// The id of the newest comment whose text contains `needle`.
+fn comment_id(app: &TestApp, needle: &str) -> i64 {
+    app.db()
+        .query_row(
+            "SELECT id FROM comments WHERE body LIKE '%' || ? || '%' ORDER BY id DESC LIMIT 1",
+            [needle],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn citizens_comment_reply_to_depth_three_and_bad_input_changes_nothing() {
+    let app = TestApp::start();
+    let list = app.get("/discussions?lang=fr");
+    assert_eq!(list.status, 200);
+    assert!(
+        list.text()
+            .contains("Quels usages voulez-vous privilégier sur les quais ?")
+    );
+    let page = app.get(&format!("{PAGE}?lang=fr")).text();
+    // The official answer comes first, whatever the order.
+    let official = page.find("Réponse officielle").unwrap();
+    let camille_first = page.find("Une vraie promenade piétonne").unwrap();
+    assert!(official < camille_first);
+    assert!(page.contains("1 pour") && page.contains("0 contre") && page.contains("1 neutres"));
+    assert!(page.contains("Connectez-vous pour participer"));
+
+    let mut camille = camille(&app);
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let _ = camille.get(PAGE);
+    let before = count(&app, "SELECT count(*) FROM comments");
+    let huge = "a".repeat(50 * 1024);
+    for (fields, message) in [
+        (
+            vec![("body", "   "), ("stance", "for")],
+            "Ce champ est obligatoire.",
+        ),
+        (
+            vec![("body", huge.as_str()), ("stance", "for")],
+            "Ce texte est trop long.",
+        ),
+        (
+            vec![("body", "Avis"), ("stance", "peut-être")],
+            "Choisissez une des options",
+        ),
+    ] {
+        let r = camille.post(&format!("{PAGE}/comments"), &fields);
+        assert_eq!(r.status, 422, "{fields:?}");
+        assert!(r.text().contains(message), "{message}");
+    }
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM comments"),
+        before,
+        "nothing stored"
+    );
+
+    let contributions = count(
+        &app,
+        "SELECT contributions FROM processes WHERE slug = 'quais-de-loire'",
+    );
+    let participants = count(
+        &app,
+        "SELECT participants FROM processes WHERE slug = 'quais-de-loire'",
+    );
+    let posted = camille.post(
+        &format!("{PAGE}/comments"),
+        &[
+            (
+                "body",
+                "Gardons des **terrasses** en été, mais pas de voitures.",
+            ),
+            ("stance", "against"),
+        ],
+    );
+    assert_eq!(posted.status, 303);
+    let html = camille.get(&format!("{PAGE}?lang=fr")).text();
+    assert!(html.contains("Gardons des <strong>terrasses</strong>"));
+    assert!(html.contains("1 contre"));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT contributions FROM processes WHERE slug = 'quais-de-loire'"
+        ),
+        contributions + 1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT participants FROM processes WHERE slug = 'quais-de-loire'"
+        ),
+        participants + 1,
+        "a new participant"
+    );
+    // The process page lists the discussion (through kit::participation).
+    let process = app.get("/processes/quais-de-loire?lang=fr").text();
+    assert!(process.contains("href=\"/discussions/usages-des-quais\""));
+
+    // Replies go to depth 3 and no deeper.
+    let depth2 = comment_id(&app, "mobilité réduite");
+    let _ = camille.get(PAGE);
+    let reply = camille.post(
+        &format!("{PAGE}/comments"),
+        &[
+            ("body", "Bien sûr, et des arceaux à vélos."),
+            ("parent", &depth2.to_string()),
+        ],
+    );
+    assert_eq!(reply.status, 303);
+    let depth3 = comment_id(&app, "arceaux à vélos");
+    let depth: i64 = count(
+        &app,
+        &format!("SELECT depth FROM comments WHERE id = {depth3}"),
+    );
+    assert_eq!(depth, 3);
+    let _ = camille.get(PAGE);
+    let too_deep = camille.post(
+        &format!("{PAGE}/comments"),
+        &[
+            ("body", "Encore plus loin"),
+            ("parent", &depth3.to_string()),
+        ],
+    );
+    assert_eq!(too_deep.status, 422);
+    assert!(
+        too_deep
+            .text()
+            .contains("On ne peut pas répondre plus loin")
+    );
+    assert!(
+        too_deep.text().contains("Encore plus loin"),
+        "nothing typed is lost"
+    );
+
+    // Editing: within 15 minutes only, and only one's own.
+    let mine = comment_id(&app, "terrasses");
+    let edit = format!("{PAGE}/comments/{mine}/edit");
+    assert_eq!(camille.get(&edit).status, 200);
+    let edited = camille.post(&edit, &[("body", "Gardons des terrasses en été.")]);
+    assert_eq!(edited.status, 303);
+    assert!(
+        camille
+            .get(&format!("{PAGE}?lang=fr"))
+            .text()
+            .contains("modifiée")
+    );
+    app.db()
+        .execute(
+            &format!("UPDATE comments SET created_at = created_at - 3600 WHERE id = {mine}"),
+            [],
+        )
+        .unwrap();
+    let _ = camille.get(&edit);
+    let late = camille.post(&edit, &[("body", "Trop tard")]);
+    assert_eq!(late.status, 422);
+    assert!(late.text().contains("délai de 15 minutes"));
+    let official = comment_id(&app, "180 places");
+    assert_eq!(
+        camille
+            .get(&format!("{PAGE}/comments/{official}/edit"))
+            .status,
+        404
+    );
+
+    // A closed discussion takes no more contributions.
+    app.db()
+        .execute(
+            "UPDATE discussions SET opens_on = date('now', '-30 days'), closes_on = date('now', '-1 day')",
+            [],
+        )
+        .unwrap();
+    let _ = camille.get(PAGE);
+    let closed = camille.post(
+        &format!("{PAGE}/comments"),
+        &[("body", "Trop tard ?"), ("stance", "for")],
+    );
+    assert_eq!(closed.status, 422);
+    assert!(
+        closed.text().contains("n'est pas ouvert")
+            || closed.text().contains("n&#x27;est pas ouvert")
+    );
+}
+
+#[test]
+fn reactions_reports_badges_and_moderation() {
+    let app = TestApp::start();
+    let mut moderator = moderator(&app);
+    let mut camille = camille(&app);
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let camilles = comment_id(&app, "promenade piétonne");
+    let official = comment_id(&app, "180 places");
+
+    // Twice "for" is one reaction; then "against" replaces it.
+    let _ = moderator.get(PAGE);
+    for _ in 0..2 {
+        let r = moderator.post(
+            &format!("{PAGE}/comments/{camilles}/react"),
+            &[("reaction", "up")],
+        );
+        assert_eq!(r.status, 303);
+    }
+    let (up, down): (i64, i64) = app
+        .db()
+        .query_row(
+            &format!("SELECT up, down FROM comments WHERE id = {camilles}"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((up, down), (1, 0));
+    assert_eq!(count(&app, "SELECT count(*) FROM comment_reactions"), 1);
+    let _ = moderator.get(PAGE);
+    assert_eq!(
+        moderator
+            .post(
+                &format!("{PAGE}/comments/{camilles}/react"),
+                &[("reaction", "down")]
+            )
+            .status,
+        303
+    );
+    let (up, down): (i64, i64) = app
+        .db()
+        .query_row(
+            &format!("SELECT up, down FROM comments WHERE id = {camilles}"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((up, down), (0, 1));
+    // Not on one's own.
+    let _ = camille.get(PAGE);
+    let own = camille.post(
+        &format!("{PAGE}/comments/{camilles}/react"),
+        &[("reaction", "up")],
+    );
+    assert_eq!(own.status, 422);
+    assert!(own.text().contains("propre contribution"));
+    // Camille is told of the moderator's reply to her comment (seeded) only
+    // when a new one comes: the moderator replies now.
+    let _ = moderator.get(PAGE);
+    let reply = moderator.post(
+        &format!("{PAGE}/comments"),
+        &[
+            ("body", "Et des fontaines ?"),
+            ("parent", &camilles.to_string()),
+        ],
+    );
+    assert_eq!(reply.status, 303);
+    let notes = camille.get("/notifications?lang=fr").text();
+    assert!(notes.contains("Réponse :"), "reply notification");
+
+    // Reports: once per person, with a reason.
+    let _ = camille.get(PAGE);
+    let empty = camille.post(
+        &format!("{PAGE}/comments/{official}/report"),
+        &[("reason", "")],
+    );
+    assert_eq!(empty.status, 422);
+    for _ in 0..2 {
+        let r = camille.post(
+            &format!("{PAGE}/comments/{official}/report"),
+            &[("reason", "Hors sujet")],
+        );
+        assert_eq!(r.status, 303);
+        assert!(r.header("location").unwrap().contains("reported=1"));
+    }
+    assert_eq!(count(&app, "SELECT count(*) FROM comment_reports"), 1);
+
+    // Badges are for staff; "impact" counts in the best order, "official" pins.
+    let _ = camille.get(PAGE);
+    assert_eq!(
+        camille
+            .post(
+                &format!("{PAGE}/comments/{camilles}/badge"),
+                &[("badge", "impact")]
+            )
+            .status,
+        403
+    );
+    let _ = moderator.get(PAGE);
+    assert_eq!(
+        moderator
+            .post(
+                &format!("{PAGE}/comments/{camilles}/badge"),
+                &[("badge", "official")]
+            )
+            .status,
+        303
+    );
+    let _ = moderator.get(PAGE);
+    assert_eq!(
+        moderator
+            .post(
+                &format!("{PAGE}/comments/{official}/badge"),
+                &[("badge", "none")]
+            )
+            .status,
+        303
+    );
+    let page = app.get(&format!("{PAGE}?lang=fr&sort=oldest")).text();
+    let first = page.find("Une vraie promenade piétonne").unwrap();
+    let second = page.find("180 places").unwrap();
+    assert!(first < second, "the official answer first");
+
+    // Hidden: gone for citizens and visitors, still there for moderators.
+    let _ = moderator.get(PAGE);
+    assert_eq!(
+        moderator
+            .post(
+                &format!("{PAGE}/comments/{official}/hide"),
+                &[("hidden", "yes")]
+            )
+            .status,
+        303
+    );
+    assert!(!app.get(PAGE).text().contains("180 places"));
+    assert!(!camille.get(PAGE).text().contains("180 places"));
+    let seen = moderator.get(&format!("{PAGE}?lang=fr")).text();
+    assert!(seen.contains("180 places") && seen.contains("Masquée"));
+
+    // Withdrawn with replies: the place stays, the text goes.
+    let _ = camille.get(PAGE);
+    assert_eq!(
+        camille
+            .post(&format!("{PAGE}/comments/{camilles}/withdraw"), &[])
+            .status,
+        303
+    );
+    let page = app.get(&format!("{PAGE}?lang=fr")).text();
+    assert!(!page.contains("Une vraie promenade piétonne"));
+    assert!(page.contains("Contribution retirée par son auteur."));
+    assert!(page.contains("mobilité réduite"), "the replies stay");
+}
