@@ -5,7 +5,7 @@ use palabre_domain::Role;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{index, news, pages, processes, site, translations};
+use crate::handlers::{discussions, index, news, pages, processes, site, translations};
 
 fn id(segment: &str) -> Result<i64> {
     match segment.parse::<i64>() {
@@ -30,6 +30,11 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "news", "new"] if post => news::save(env, None).await,
         ["admin", "news", n] if get => news::form(env, Some(id(n)?)).await,
         ["admin", "news", n] if post => news::save(env, Some(id(n)?)).await,
+        ["admin", "discussions"] if get => discussions::list(env).await,
+        ["admin", "discussions", "new"] if get => discussions::form(env, None).await,
+        ["admin", "discussions", "new"] if post => discussions::save(env, None).await,
+        ["admin", "discussions", n] if get => discussions::form(env, Some(id(n)?)).await,
+        ["admin", "discussions", n] if post => discussions::save(env, Some(id(n)?)).await,
         ["admin", "pages"] if get => pages::list(env).await,
         ["admin", "pages", n] if get => pages::form(env, id(n)?).await,
         ["admin", "pages", n] if post => pages::save(env, id(n)?).await,
@@ -61,8 +66,11 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         }
         ["admin"]
         | ["admin", "translations", _, _, _]
-        | ["admin", "site" | "news" | "pages" | "processes"]
-        | ["admin", "news" | "pages" | "processes", _]
+        | [
+            "admin",
+            "site" | "news" | "pages" | "processes" | "discussions",
+        ]
+        | ["admin", "news" | "pages" | "processes" | "discussions", _]
         | ["admin", "processes", _, "phases", _]
         | ["admin", "processes", _, "phases", _, "delete"] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),

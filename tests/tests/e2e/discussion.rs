@@ -359,3 +359,76 @@ fn reactions_reports_badges_and_moderation() {
     assert!(page.contains("Contribution retirée par son auteur."));
     assert!(page.contains("mobilité réduite"), "the replies stay");
 }
+
+#[test]
+fn staff_open_discussions_within_their_process() {
+    let app = TestApp::start();
+    let mut admin = Browser::signed_in(&app, "admin@valbrune.example.org", "valbrune-admin-2026");
+    assert_eq!(admin.get("/admin/discussions/new?lang=fr").status, 200);
+    let process: i64 = count(
+        &app,
+        "SELECT id FROM processes WHERE slug = 'budget-participatif-2026'",
+    );
+    let process = process.to_string();
+    let (inside_start, inside_end, outside): (String, String, String) = app
+        .db()
+        .query_row(
+            "SELECT date('now'), date('now', '+20 days'), date('now', '+200 days')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let before = count(&app, "SELECT count(*) FROM discussions");
+    let out = admin.post(
+        "/admin/discussions/new",
+        &[
+            ("question", "Quel projet pour le parc ?"),
+            ("process", &process),
+            ("opens_on", &inside_start),
+            ("closes_on", &outside),
+            ("status", "published"),
+        ],
+    );
+    assert_eq!(out.status, 422);
+    assert!(out.text().contains("dans celles de la concertation"));
+    let empty = admin.post(
+        "/admin/discussions/new",
+        &[
+            ("question", ""),
+            ("opens_on", "x"),
+            ("closes_on", "y"),
+            ("status", "draft"),
+        ],
+    );
+    assert_eq!(empty.status, 422);
+    assert_eq!(count(&app, "SELECT count(*) FROM discussions"), before);
+
+    let ok = admin.post(
+        "/admin/discussions/new",
+        &[
+            ("question", "Quel projet pour le parc ?"),
+            ("context", "Le parc des *Tilleuls* attend vos idées."),
+            ("process", &process),
+            ("opens_on", &inside_start),
+            ("closes_on", &inside_end),
+            ("status", "published"),
+        ],
+    );
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    let page = app.get("/discussions/quel-projet-pour-le-parc?lang=fr");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("<em>Tilleuls</em>"));
+    assert!(
+        app.get("/processes/budget-participatif-2026?lang=fr")
+            .text()
+            .contains("href=\"/discussions/quel-projet-pour-le-parc\"")
+    );
+    assert!(
+        app.get("/search?q=tilleuls&lang=fr")
+            .text()
+            .contains("/discussions/quel-projet-pour-le-parc")
+    );
+    // Citizens cannot open discussions from the back-office.
+    let mut camille = camille(&app);
+    assert_eq!(camille.get("/admin/discussions/new").status, 403);
+}

@@ -10,6 +10,7 @@ pub fn show(env: &Env) -> Result<Response> {
     let sections: Vec<_> = [
         ("/admin/site", "admin-site-title", "admin-site-intro"),
         ("/admin/processes", "admin-processes-title", "admin-processes-intro"),
+        ("/admin/discussions", "admin-discussions-title", "admin-discussions-intro"),
         ("/admin/news", "admin-news-title", "admin-news-intro"),
         ("/admin/pages", "admin-pages-title", "admin-pages-intro"),
         ("/account/security", "security-title", "security-intro"),
