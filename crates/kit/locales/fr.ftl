@@ -413,7 +413,10 @@ stance-all = Toutes
 stance-filter = Filtrer par position
 stance-count-for = { $count } pour
 stance-count-against = { $count } contre
-stance-count-neutral = { $count } neutres
+stance-count-neutral = { $count ->
+    [one] { $count } neutre
+   *[other] { $count } neutres
+}
 sort-label = Trier
 sort-best = Les meilleures
 sort-newest = Les plus récentes

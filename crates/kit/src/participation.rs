@@ -58,18 +58,7 @@ mod tests {
     /// Every list's query runs against the real schema and returns five columns.
     #[test]
     fn every_list_matches_the_schema() {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../db/migrations");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
-            .collect();
-        files.sort();
-        for file in files {
-            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
-                .unwrap();
-        }
+        let conn = crate::privacy::tests::schema();
         for list in LISTS {
             let stmt = conn.prepare(list.sql).unwrap();
             assert_eq!(stmt.column_count(), 5, "{}", list.sql);

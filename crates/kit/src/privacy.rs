@@ -239,12 +239,12 @@ pub async fn erase(conn: &Connection, user_id: i64) -> DbResult<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
     /// The schema as the migrations build it.
-    fn schema() -> rusqlite::Connection {
+    pub(crate) fn schema() -> rusqlite::Connection {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../db/migrations");
         let mut files: Vec<_> = std::fs::read_dir(dir)
