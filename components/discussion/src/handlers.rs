@@ -395,7 +395,25 @@ pub async fn act(env: &mut Env, slug: &str, raw_id: &str, action: &str) -> Resul
         "withdraw" => comments::withdraw(&env.conn, on, id, user_id).await?,
         "badge" => {
             env.ctx.require(Role::Moderator)?;
-            comments::set_badge(&env.conn, on, id, form.get("badge")).await?
+            let badge = form.get("badge");
+            let outcome = comments::set_badge(&env.conn, on, id, badge).await?;
+            // The commune answered: followers of the process hear of it.
+            if badge == "official" && matches!(outcome, Outcome::Done(())) {
+                let url = format!("/discussions/{}#c{id}", d.slug);
+                activity::record(
+                    &env.conn,
+                    &Activity {
+                        actor_id: None,
+                        kind: "official-answer",
+                        process_id: d.process.as_ref().map(|(pid, _, _)| *pid),
+                        title: &d.question,
+                        url: &url,
+                        public: true,
+                    },
+                )
+                .await?;
+            }
+            outcome
         }
         "hide" => {
             env.ctx.require(Role::Moderator)?;

@@ -437,3 +437,4 @@ admin-field-question = Gestellte Frage
 admin-field-context = Hintergrund
 admin-field-process = Beteiligungsverfahren
 admin-no-process = Keins (eigenständige Diskussion)
+activity-official-answer = Offizielle Antwort der Gemeinde:

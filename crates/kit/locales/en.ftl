@@ -437,3 +437,4 @@ admin-field-question = Question asked
 admin-field-context = Context
 admin-field-process = Consultation
 admin-no-process = None (a discussion on its own)
+activity-official-answer = The commune answered:

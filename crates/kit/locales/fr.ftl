@@ -440,3 +440,4 @@ admin-field-question = Question posée
 admin-field-context = Contexte
 admin-field-process = Concertation
 admin-no-process = Aucune (débat à part)
+activity-official-answer = Réponse officielle de la commune :

@@ -294,7 +294,13 @@ fn reactions_reports_badges_and_moderation() {
     }
     assert_eq!(count(&app, "SELECT count(*) FROM comment_reports"), 1);
 
-    // Badges are for staff; "impact" counts in the best order, "official" pins.
+    // Badges are for staff; "impact" counts in the best order, "official" pins
+    // and tells the process's followers.
+    let _ = camille.get("/processes/quais-de-loire");
+    assert_eq!(
+        camille.post("/processes/quais-de-loire/follow", &[]).status,
+        303
+    );
     let _ = camille.get(PAGE);
     assert_eq!(
         camille
@@ -324,6 +330,12 @@ fn reactions_reports_badges_and_moderation() {
             )
             .status,
         303
+    );
+    assert!(
+        camille
+            .get("/notifications?lang=fr")
+            .text()
+            .contains("Réponse officielle de la commune :")
     );
     let page = app.get(&format!("{PAGE}?lang=fr&sort=oldest")).text();
     let first = page.find("Une vraie promenade piétonne").unwrap();
