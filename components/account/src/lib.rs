@@ -7,9 +7,6 @@ mod permissions;
 mod routes;
 mod store;
 
-use std::sync::OnceLock;
-
-use palabre_kit::{Error, Renderer};
 use spin_sdk::http::Request;
 
 const TEMPLATES: &[(&str, &str)] = &[
@@ -22,16 +19,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("recovery", include_str!("../templates/recovery.hbs")),
 ];
 
-fn renderer() -> Result<&'static Renderer, &'static Error> {
-    static RENDERER: OnceLock<Result<Renderer, Error>> = OnceLock::new();
-    RENDERER.get_or_init(|| Renderer::new(TEMPLATES)).as_ref()
-}
-
 #[spin_sdk::http_service]
 async fn handle(request: Request) -> palabre_kit::Response {
     palabre_kit::app::serve(
         request,
-        renderer(),
+        TEMPLATES,
         |_| None,
         async |env| routes::dispatch(env).await,
     )

@@ -7,9 +7,6 @@ mod handlers;
 mod routes;
 mod store;
 
-use std::sync::OnceLock;
-
-use palabre_kit::{Error, Renderer};
 use spin_sdk::http::Request;
 
 pub use palabre_kit::app::Env;
@@ -19,16 +16,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("admin_list", include_str!("../templates/admin_list.hbs")),
 ];
 
-fn renderer() -> Result<&'static Renderer, &'static Error> {
-    static RENDERER: OnceLock<Result<Renderer, Error>> = OnceLock::new();
-    RENDERER.get_or_init(|| Renderer::new(TEMPLATES)).as_ref()
-}
-
 #[spin_sdk::http_service]
 async fn handle(request: Request) -> palabre_kit::Response {
     palabre_kit::app::serve(
         request,
-        renderer(),
+        TEMPLATES,
         |_| None,
         async |env| routes::dispatch(env).await,
     )

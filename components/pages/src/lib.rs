@@ -6,9 +6,6 @@ mod ical;
 mod routes;
 mod store;
 
-use std::sync::OnceLock;
-
-use palabre_kit::{Error, Renderer};
 use spin_sdk::http::Request;
 
 pub use palabre_kit::app::Env;
@@ -38,15 +35,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Templates are parsed once per instance.
-fn renderer() -> Result<&'static Renderer, &'static Error> {
-    static RENDERER: OnceLock<Result<Renderer, Error>> = OnceLock::new();
-    RENDERER.get_or_init(|| Renderer::new(TEMPLATES)).as_ref()
-}
-
 #[spin_sdk::http_service]
 async fn handle(request: Request) -> palabre_kit::Response {
-    palabre_kit::app::serve(request, renderer(), handlers::assets::serve, async |env| {
+    palabre_kit::app::serve(request, TEMPLATES, handlers::assets::serve, async |env| {
         routes::dispatch(env).await
     })
     .await

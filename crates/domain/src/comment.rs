@@ -58,14 +58,6 @@ impl Reaction {
             Reaction::Down => "down",
         }
     }
-
-    /// The reaction's value in the stored sum (+1 / −1).
-    pub fn value(self) -> i64 {
-        match self {
-            Reaction::Up => 1,
-            Reaction::Down => -1,
-        }
-    }
 }
 
 impl FromStr for Reaction {
@@ -110,12 +102,15 @@ pub fn editable(created_at: i64, now: i64) -> bool {
     now >= created_at && now - created_at <= EDIT_WINDOW_SECONDS
 }
 
-/// What a reaction does to the stored one: the value to add to the comment's
-/// sum, and the reaction kept. The same reaction twice (a double submit) is
+/// What replacing a person's reaction does to a comment's counters: (change
+/// of "up", change of "down"). The same reaction twice (a double submit) is
 /// still one; another one replaces it; `None` takes it back.
-pub fn react(previous: Option<Reaction>, new: Option<Reaction>) -> (i64, Option<Reaction>) {
-    let value = |r: Option<Reaction>| r.map_or(0, Reaction::value);
-    (value(new) - value(previous), new)
+pub fn react(previous: Option<Reaction>, new: Option<Reaction>) -> (i64, i64) {
+    let count = |r: Option<Reaction>, which: Reaction| i64::from(r == Some(which));
+    (
+        count(new, Reaction::Up) - count(previous, Reaction::Up),
+        count(new, Reaction::Down) - count(previous, Reaction::Down),
+    )
 }
 
 #[cfg(test)]
@@ -161,12 +156,12 @@ mod tests {
     #[test]
     fn one_reaction_per_person() {
         let (up, down) = (Some(Reaction::Up), Some(Reaction::Down));
-        assert_eq!(react(None, up), (1, up));
-        assert_eq!(react(up, up), (0, up), "twice is still one");
-        assert_eq!(react(up, down), (-2, down));
-        assert_eq!(react(down, up), (2, up));
-        assert_eq!(react(down, None), (1, None), "taken back");
-        assert_eq!(react(None, None), (0, None));
+        assert_eq!(react(None, up), (1, 0));
+        assert_eq!(react(up, up), (0, 0), "twice is still one");
+        assert_eq!(react(up, down), (-1, 1));
+        assert_eq!(react(down, up), (1, -1));
+        assert_eq!(react(down, None), (0, -1), "taken back");
+        assert_eq!(react(None, None), (0, 0));
         assert_eq!("up".parse::<Reaction>(), Ok(Reaction::Up));
         assert!("sideways".parse::<Reaction>().is_err());
     }

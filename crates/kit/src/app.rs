@@ -53,11 +53,22 @@ impl Env {
     }
 }
 
-/// Serves one request: `fast` may answer before the database is touched
-/// (static assets); otherwise `dispatch` runs with a full [`Env`].
+/// The component's templates, parsed once per instance (each component links
+/// its own copy of this crate, so this is one renderer per component).
+fn renderer(
+    templates: &'static [(&'static str, &'static str)],
+) -> std::result::Result<&'static Renderer, &'static Error> {
+    static RENDERER: std::sync::OnceLock<std::result::Result<Renderer, Error>> =
+        std::sync::OnceLock::new();
+    RENDERER.get_or_init(|| Renderer::new(templates)).as_ref()
+}
+
+/// Serves one request with the component's `templates`: `fast` may answer
+/// before the database is touched (static assets); otherwise `dispatch` runs
+/// with a full [`Env`].
 pub async fn serve<F>(
     request: Request,
-    renderer: std::result::Result<&'static Renderer, &'static Error>,
+    templates: &'static [(&'static str, &'static str)],
     fast: fn(&http::request::Parts) -> Option<Response>,
     dispatch: F,
 ) -> Response
@@ -66,7 +77,7 @@ where
 {
     let (parts, body) = request.into_parts();
     let fallback = Ctx::new(&parts, Locale::Fr);
-    let renderer = match renderer {
+    let renderer = match renderer(templates) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("templates: {e}");

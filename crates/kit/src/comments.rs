@@ -426,11 +426,8 @@ pub async fn react(
     )
     .await?
     .and_then(|r| db::text(&r, 0).parse::<Reaction>().ok());
-    let (_, kept) = comment::react(previous, reaction);
-    let count = |r: Option<Reaction>, which: Reaction| i64::from(r == Some(which));
-    let up = count(kept, Reaction::Up) - count(previous, Reaction::Up);
-    let down = count(kept, Reaction::Down) - count(previous, Reaction::Down);
-    match kept {
+    let (up, down) = comment::react(previous, reaction);
+    match reaction {
         Some(r) => {
             db::exec(
                 conn,
