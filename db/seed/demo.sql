@@ -135,10 +135,10 @@ FROM processes p JOIN (
 UPDATE process_phases SET opened_announced = 1 WHERE starts_on <= date('now');
 
 -- A discussion in the quays process, with a few contributions.
-INSERT INTO discussions (process_id, slug, question, context, opens_on, closes_on, status, comments_count, created_at, updated_at)
+INSERT INTO discussions (process_id, slug, question, context, opens_on, closes_on, status, comments_count, opinion_map, created_at, updated_at)
 SELECT id, 'usages-des-quais', 'Quels usages voulez-vous privilégier sur les quais ?',
        'Les trois scénarios présentés font des choix différents entre **promenade**, **stationnement** et **terrasses**. Dites-nous ce qui compte le plus pour vous, et pourquoi.',
-       date('now', '-5 days'), date('now', '+25 days'), 'published', 3,
+       date('now', '-5 days'), date('now', '+25 days'), 'published', 3, 1,
        strftime('%s', 'now', '-5 days'), strftime('%s', 'now', '-5 days')
 FROM processes WHERE slug = 'quais-de-loire';
 
@@ -161,3 +161,61 @@ SELECT 'discussion', d.id, c.id, 2, u.id,
 FROM discussions d, comments c, users u
 WHERE d.slug = 'usages-des-quais' AND c.resource_id = d.id AND c.depth = 1 AND c.stance = 'for'
   AND u.email = 'moderation@valbrune.example.org';
+
+-- Residents may open their own discussions in the participatory budget.
+UPDATE processes SET citizen_discussions = 1 WHERE slug = 'budget-participatif-2026';
+
+-- The quays discussion's opinion map: twelve statements from the commune, one
+-- waiting for moderation, and 36 residents (demo accounts without a password:
+-- nobody can sign in with them) who voted along three broad lines.
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 36)
+INSERT INTO users (email, display_name, role, created_at, email_confirmed_at)
+SELECT printf('habitant-%02d@valbrune.example.org', i), printf('Habitant·e %02d', i), 'citizen',
+       strftime('%s', 'now', '-6 days'), strftime('%s', 'now', '-6 days')
+FROM n;
+
+INSERT INTO opinion_statements (discussion_id, user_id, body, status, created_at, moderated_at)
+SELECT d.id, u.id, v.body, 'accepted', strftime('%s', 'now', '-4 days'), strftime('%s', 'now', '-4 days')
+FROM discussions d, users u, (
+              SELECT 1 AS pos, 'Les quais doivent devenir piétons le week-end.' AS body
+    UNION ALL SELECT 2, 'Il faut garder du stationnement au bord de l''eau.'
+    UNION ALL SELECT 3, 'Il faut plus d''arbres et d''ombre le long de la Loire.'
+    UNION ALL SELECT 4, 'Des terrasses de cafés animeraient les quais.'
+    UNION ALL SELECT 5, 'Une piste cyclable continue est la priorité.'
+    UNION ALL SELECT 6, 'Le marché du samedi devrait s''installer sur les quais.'
+    UNION ALL SELECT 7, 'Les berges doivent être protégées des crues avant tout aménagement.'
+    UNION ALL SELECT 8, 'Une navette depuis le parking de la gare suffirait aux visiteurs.'
+    UNION ALL SELECT 9, 'Les terrasses privatiseraient l''espace public.'
+    UNION ALL SELECT 10, 'L''éclairage doit être renforcé le soir.'
+    UNION ALL SELECT 11, 'Les voitures doivent pouvoir traverser les quais en semaine.'
+    UNION ALL SELECT 12, 'Des toilettes publiques et des fontaines à eau sont indispensables.'
+) v
+WHERE d.slug = 'usages-des-quais' AND u.email = 'admin@valbrune.example.org'
+ORDER BY v.pos;
+
+INSERT INTO opinion_statements (discussion_id, user_id, body, status, created_at)
+SELECT d.id, u.id, 'Un espace de jeux pour enfants au bord de l''eau.', 'pending', strftime('%s', 'now', '-1 days')
+FROM discussions d, users u
+WHERE d.slug = 'usages-des-quais' AND u.email = 'camille@valbrune.example.org';
+
+-- Three lines of opinion (walkers, shopkeepers, drivers): a = agree,
+-- d = disagree, p = pass; a little noise, and a few statements skipped.
+WITH lean (pos, c0, c1, c2) AS (VALUES
+    (1, 'a', 'd', 'd'), (2, 'd', 'a', 'a'), (3, 'a', 'a', 'a'), (4, 'p', 'a', 'p'),
+    (5, 'a', 'p', 'd'), (6, 'a', 'a', 'd'), (7, 'a', 'a', 'a'), (8, 'a', 'd', 'd'),
+    (9, 'a', 'd', 'p'), (10, 'a', 'a', 'a'), (11, 'd', 'p', 'a'), (12, 'a', 'a', 'a')),
+voters AS (
+    SELECT id AS uid, CAST(substr(email, 10, 2) AS INTEGER) AS i FROM users WHERE email LIKE 'habitant-%'),
+statements AS (
+    SELECT s.id AS sid, s.discussion_id AS did,
+           s.id - (SELECT min(id) FROM opinion_statements WHERE discussion_id = s.discussion_id) + 1 AS pos
+    FROM opinion_statements s WHERE s.status = 'accepted')
+INSERT INTO opinion_votes (statement_id, user_id, discussion_id, vote, created_at)
+SELECT sid, uid, did,
+       CASE WHEN (i * 3 + pos) % 13 = 0 THEN 'pass'
+            ELSE CASE (CASE i % 3 WHEN 0 THEN c0 WHEN 1 THEN c1 ELSE c2 END)
+                     WHEN 'a' THEN 'agree' WHEN 'd' THEN 'disagree' ELSE 'pass' END
+       END,
+       strftime('%s', 'now', '-3 days') + i * 600 + pos
+FROM voters, statements JOIN lean USING (pos)
+WHERE (i + 2 * pos) % 7 != 0;

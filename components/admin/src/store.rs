@@ -233,10 +233,11 @@ pub struct Process {
     pub ends_on: String,
     pub published: bool,
     pub image_id: Option<i64>,
+    pub citizen_discussions: bool,
 }
 
-const PROCESS_COLUMNS: &str =
-    "id, slug, title, summary, body, district_id, starts_on, ends_on, status, image_id";
+const PROCESS_COLUMNS: &str = "id, slug, title, summary, body, district_id, starts_on, ends_on, status, image_id, \
+     citizen_discussions";
 
 fn process_of(r: &db::Row) -> Process {
     Process {
@@ -250,6 +251,7 @@ fn process_of(r: &db::Row) -> Process {
         ends_on: db::text(r, 7),
         published: db::text(r, 8) == "published",
         image_id: db::opt_int(r, 9),
+        citizen_discussions: db::int(r, 10) == 1,
     }
 }
 
@@ -280,6 +282,7 @@ pub struct ProcessInput {
     pub ends_on: String,
     pub published: bool,
     pub image_id: Option<i64>,
+    pub citizen_discussions: bool,
 }
 
 pub async fn save_process(
@@ -303,6 +306,7 @@ pub async fn save_process(
         Value::text(input.ends_on.as_str()),
         Value::text(status),
         input.image_id.map_or(Value::Null, Value::Integer),
+        Value::Integer(i64::from(input.citizen_discussions)),
         Value::Integer(now),
     ];
     match id {
@@ -311,7 +315,8 @@ pub async fn save_process(
             db::exec(
                 conn,
                 "UPDATE processes SET slug = ?, title = ?, summary = ?, body = ?, district_id = ?, \
-                 starts_on = ?, ends_on = ?, status = ?, image_id = ?, updated_at = ? WHERE id = ?",
+                 starts_on = ?, ends_on = ?, status = ?, image_id = ?, citizen_discussions = ?, updated_at = ? \
+                 WHERE id = ?",
                 params,
             )
             .await?;
@@ -322,7 +327,8 @@ pub async fn save_process(
             let row = db::query_one(
                 conn,
                 "INSERT INTO processes (slug, title, summary, body, district_id, starts_on, ends_on, \
-                 status, image_id, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 status, image_id, citizen_discussions, updated_at, created_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 params,
             )
             .await?;
@@ -467,10 +473,11 @@ pub struct Discussion {
     pub opens_on: String,
     pub closes_on: String,
     pub published: bool,
+    pub opinion_map: bool,
 }
 
 const DISCUSSION_COLUMNS: &str =
-    "id, slug, question, context, process_id, opens_on, closes_on, status";
+    "id, slug, question, context, process_id, opens_on, closes_on, status, opinion_map";
 
 fn discussion_of(r: &db::Row) -> Discussion {
     Discussion {
@@ -482,6 +489,7 @@ fn discussion_of(r: &db::Row) -> Discussion {
         opens_on: db::text(r, 5),
         closes_on: db::text(r, 6),
         published: db::text(r, 7) == "published",
+        opinion_map: db::int(r, 8) == 1,
     }
 }
 
@@ -533,6 +541,7 @@ pub async fn save_discussion(
         Value::text(d.opens_on.as_str()),
         Value::text(d.closes_on.as_str()),
         Value::text(status),
+        Value::Integer(i64::from(d.opinion_map)),
         Value::Integer(now),
     ];
     match id {
@@ -541,7 +550,7 @@ pub async fn save_discussion(
             db::exec(
                 conn,
                 "UPDATE discussions SET slug = ?, question = ?, context = ?, process_id = ?, opens_on = ?, \
-                 closes_on = ?, status = ?, updated_at = ? WHERE id = ?",
+                 closes_on = ?, status = ?, opinion_map = ?, updated_at = ? WHERE id = ?",
                 params,
             )
             .await?;
@@ -553,7 +562,7 @@ pub async fn save_discussion(
             let row = db::query_one(
                 conn,
                 "INSERT INTO discussions (slug, question, context, process_id, opens_on, closes_on, status, \
-                 updated_at, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 opinion_map, updated_at, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 params,
             )
             .await?;

@@ -1,10 +1,13 @@
 //! Discussion pages and the comment actions on them.
 
+pub mod opinion;
+
 use palabre_domain::Role;
+use palabre_domain::account::FieldError;
 use palabre_domain::comment::{Reaction, Stance};
 use palabre_domain::date::{Day, iso_date};
 use palabre_domain::process::{Span, Status};
-use palabre_kit::activity::{self, Activity};
+use palabre_kit::activity::{self, Activity, Target};
 use palabre_kit::comments::{self, New, Outcome, Refused, Resource, Sort, View, Viewer};
 use palabre_kit::forms::FormView;
 use palabre_kit::respond::{self, Cache};
@@ -14,7 +17,7 @@ use serde_json::{Value, json};
 use crate::Env;
 use crate::store::{self, Discussion};
 
-fn valid_slug(slug: &str) -> bool {
+pub(crate) fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 120
         && slug
@@ -22,15 +25,15 @@ fn valid_slug(slug: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn today() -> Day {
+pub(crate) fn today() -> Day {
     Day::of_unix(palabre_kit::now())
 }
 
-fn status(d: &Discussion) -> Status {
+pub(crate) fn status(d: &Discussion) -> Status {
     Span::parse(&d.opens_on, &d.closes_on).map_or(Status::Closed, |s| s.status(today()))
 }
 
-fn status_json(env: &Env, d: &Discussion) -> Value {
+pub(crate) fn status_json(env: &Env, d: &Discussion) -> Value {
     let locale = env.ctx.locale;
     let s = status(d);
     let day = |iso: &str| match Day::parse(iso) {
@@ -47,7 +50,7 @@ fn status_json(env: &Env, d: &Discussion) -> Value {
 }
 
 /// The discussion, if visitors may see it (drafts: staff only).
-async fn visible(env: &Env, slug: &str) -> Result<Discussion> {
+pub(crate) async fn visible(env: &Env, slug: &str) -> Result<Discussion> {
     if !valid_slug(slug) {
         return Err(Error::NotFound);
     }
@@ -224,7 +227,17 @@ pub async fn show(
         .iter()
         .map(|v| view_json(env, v, draft.as_ref()))
         .collect();
+    let follow = if d.published {
+        let following = activity::following(&env.conn, &env.ctx, Target::Discussion(d.id)).await?;
+        activity::follow_button(&env.ctx, &base, following)
+    } else {
+        Value::Null
+    };
+    let followers = activity::follower_count(&env.conn, Target::Discussion(d.id)).await?;
     let data = json!({
+        "follow": follow,
+        "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
+        "map_href": d.opinion_map.then(|| format!("{base}/map")),
         "discussion": {
             "question": d.question,
             "context": d.context,
@@ -260,7 +273,7 @@ pub async fn show(
 }
 
 /// The message for a refused write, in the visitor's language.
-fn refusal_message(env: &Env, refused: Refused) -> Result<String> {
+pub(crate) fn refusal_message(env: &Env, refused: Refused) -> Result<String> {
     let id = match refused {
         Refused::NotFound => return Err(Error::NotFound),
         Refused::Forbidden => return Err(Error::Forbidden),
@@ -273,7 +286,7 @@ fn refusal_message(env: &Env, refused: Refused) -> Result<String> {
 }
 
 /// Shows the page again with a message (nothing was changed).
-async fn refused(env: &Env, slug: &str, problem: Problem) -> Result<Response> {
+pub(crate) async fn refused(env: &Env, slug: &str, problem: Problem) -> Result<Response> {
     show(
         env,
         slug,
@@ -283,7 +296,7 @@ async fn refused(env: &Env, slug: &str, problem: Problem) -> Result<Response> {
     .await
 }
 
-fn closed(env: &Env) -> Problem {
+pub(crate) fn closed(env: &Env) -> Problem {
     Problem::Notice(i18n::t(env.ctx.locale, "discussion-closed"))
 }
 
@@ -331,6 +344,7 @@ pub async fn post_comment(env: &mut Env, slug: &str) -> Result<Response> {
                     title: &question,
                     url: &url,
                     public: true,
+                    followed: Some(Target::Discussion(d.id)),
                 },
             )
             .await?;
@@ -361,7 +375,7 @@ pub async fn post_comment(env: &mut Env, slug: &str) -> Result<Response> {
 }
 
 /// The comment id in the path.
-fn comment_id(raw: &str) -> Result<i64> {
+pub(crate) fn comment_id(raw: &str) -> Result<i64> {
     raw.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
@@ -409,6 +423,7 @@ pub async fn act(env: &mut Env, slug: &str, raw_id: &str, action: &str) -> Resul
                         title: &d.question,
                         url: &url,
                         public: true,
+                        followed: Some(Target::Discussion(d.id)),
                     },
                 )
                 .await?;
@@ -517,4 +532,133 @@ pub async fn edit(env: &mut Env, slug: &str, raw_id: &str) -> Result<Response> {
             refused(env, slug, Problem::Notice(message)).await
         }
     }
+}
+
+/// `POST /discussions/<slug>/follow|unfollow`: replies, official answers and
+/// new comments in it reach the people who follow it.
+pub async fn set_follow(env: &mut Env, slug: &str, on: bool) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let d = visible(env, slug).await?;
+    if !d.published {
+        return Err(Error::NotFound);
+    }
+    activity::set_follow(&env.conn, user_id, Target::Discussion(d.id), on).await?;
+    Ok(respond::redirect(&format!("/discussions/{slug}")))
+}
+
+/// The process a citizen opens a discussion in (`?process=<slug>`), and the
+/// day that discussion would close; 404 when the process does not allow it now.
+async fn citizen_process(env: &Env) -> Result<((i64, String, String), String)> {
+    let slug = env.ctx.query("process").unwrap_or_default().to_string();
+    if !valid_slug(&slug) {
+        return Err(Error::NotFound);
+    }
+    let process = store::published_process(&env.conn, &slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let closes_on =
+        palabre_kit::participation::citizens_may_open(&env.conn, process.0, &today().iso())
+            .await?
+            .ok_or(Error::NotFound)?;
+    Ok((process, closes_on))
+}
+
+fn render_new(
+    env: &Env,
+    process: &(i64, String, String),
+    (question, context): (&str, &str),
+    (question_error, context_error): (Option<FieldError>, Option<FieldError>),
+    http_status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .input(
+            "question",
+            "text",
+            "discussion-new-question",
+            question,
+            "off",
+            question_error,
+        )
+        .hint("discussion-new-question-hint")
+        .textarea("context", "discussion-new-context", context, context_error)
+        .optional()
+        .hint("discussion-new-context-hint");
+    let data = json!({
+        "form": form.to_json(),
+        "action": format!("/discussions/new?process={}", process.1),
+        "submit": i18n::t(locale, "discussion-new-submit"),
+        "intro": i18n::t(locale, "discussion-new-intro"),
+        "back": json!({ "href": format!("/processes/{}", process.1), "label": process.2 }),
+    });
+    let title = i18n::t(locale, "discussion-new-title");
+    env.renderer
+        .page(&env.ctx, &env.site, http_status, "form_page", &title, data)
+}
+
+/// `GET /discussions/new?process=<slug>`: a citizen asks a question, when the
+/// process allows it during a phase with the discussion tool.
+pub async fn new_form(env: &Env) -> Result<Response> {
+    let (process, _) = citizen_process(env).await?;
+    if env.ctx.visitor.user_id.is_none() {
+        return Ok(respond::redirect("/account/login"));
+    }
+    render_new(env, &process, ("", ""), (None, None), http::StatusCode::OK)
+}
+
+/// `POST /discussions/new?process=<slug>`.
+pub async fn open_new(env: &mut Env) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let (process, closes_on) = citizen_process(env).await?;
+    let form = env.submission().await?;
+    let (typed_question, typed_context) = (
+        form.get("question").to_string(),
+        form.get("context").to_string(),
+    );
+    let question = palabre_domain::account::line(&typed_question, 300);
+    let context = palabre_domain::content::text(&typed_context, 20_000);
+    let (Ok(question), Ok(context)) = (&question, &context) else {
+        return render_new(
+            env,
+            &process,
+            (&typed_question, &typed_context),
+            (question.err(), context.err()),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let now = palabre_kit::now();
+    let opens_on = today().iso();
+    let process_id = process.0;
+    let slug = db::immediate(&env.conn, async |conn| {
+        let (id, slug) = store::open_by_citizen(
+            conn,
+            process_id,
+            user_id,
+            question,
+            context,
+            (&opens_on, &closes_on),
+            now,
+        )
+        .await?;
+        activity::contributed(conn, process_id, user_id).await?;
+        let url = format!("/discussions/{slug}");
+        activity::record(
+            conn,
+            &Activity {
+                actor_id: Some(user_id),
+                kind: "discussion-opened",
+                process_id: Some(process_id),
+                title: question,
+                url: &url,
+                public: true,
+                followed: None,
+            },
+        )
+        .await?;
+        // The person who asked hears of the answers.
+        activity::set_follow(conn, user_id, Target::Discussion(id), true).await?;
+        Ok::<_, Error>(slug)
+    })
+    .await?;
+    Ok(respond::redirect(&format!("/discussions/{slug}")))
 }

@@ -2,6 +2,7 @@
 //! comments (kit::comments) the community rates and the commune badges.
 
 mod handlers;
+mod opinion;
 mod routes;
 mod store;
 
@@ -13,6 +14,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("discussions", include_str!("../templates/discussions.hbs")),
     ("discussion", include_str!("../templates/discussion.hbs")),
     ("comment", include_str!("../templates/comment.hbs")),
+    ("opinion", include_str!("../templates/opinion.hbs")),
 ];
 
 #[spin_sdk::http_service]

@@ -4,7 +4,7 @@ use http::Method;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers;
+use crate::handlers::{self, opinion};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
@@ -13,8 +13,23 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
         ["discussions"] if get => handlers::list(env).await,
+        ["discussions", "new"] if get => handlers::new_form(env).await,
+        ["discussions", "new"] if post => handlers::open_new(env).await,
         ["discussions", slug] if get => handlers::show(env, slug, None, http::StatusCode::OK).await,
         ["discussions", slug, "comments"] if post => handlers::post_comment(env, slug).await,
+        ["discussions", slug, "map"] if get => {
+            opinion::page(env, slug, None, http::StatusCode::OK).await
+        }
+        ["discussions", slug, "statements"] if post => opinion::add_statement(env, slug).await,
+        ["discussions", slug, "statements", id, "vote"] if post => {
+            opinion::vote(env, slug, id).await
+        }
+        ["discussions", slug, "statements", id, "moderate"] if post => {
+            opinion::moderate(env, slug, id).await
+        }
+        ["discussions", slug, action @ ("follow" | "unfollow")] if post => {
+            handlers::set_follow(env, slug, *action == "follow").await
+        }
         ["discussions", slug, "comments", id, "edit"] if get => {
             handlers::edit_form(env, slug, id).await
         }
@@ -30,8 +45,12 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ] if post => handlers::act(env, slug, id, action).await,
         ["discussions"]
         | ["discussions", _]
-        | ["discussions", _, "comments"]
-        | ["discussions", _, "comments", _, _] => Err(Error::MethodNotAllowed),
+        | [
+            "discussions",
+            _,
+            "comments" | "map" | "statements" | "follow" | "unfollow",
+        ]
+        | ["discussions", _, "comments" | "statements", _, _] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),
     }
 }

@@ -17,6 +17,16 @@ fn is_contribution(path: &str) -> bool {
         || path.starts_with("/admin/"))
 }
 
+/// Votes on opinion-map statements (`/discussions/<slug>/statements/<id>/vote`):
+/// one click each, shown one after another, so they get a bucket of their own.
+fn is_quick_vote(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        ["discussions", _, "statements", _, "vote"]
+    )
+}
+
 /// The buckets a request counts against, with their limits. `user_id` is the
 /// signed-in visitor (contributions are limited per person).
 pub fn buckets(
@@ -32,6 +42,15 @@ pub fn buckets(
         && method != Method::HEAD
         && is_contribution(path)
     {
+        if is_quick_vote(path) {
+            return vec![(
+                format!("vote-user:{user_id}"),
+                Limit {
+                    max: 60,
+                    window_seconds: PER_MINUTE,
+                },
+            )];
+        }
         // Posting content (comments, proposals, answers, reactions…): 10 a minute.
         return vec![(
             format!("post-user:{user_id}"),
@@ -157,6 +176,11 @@ mod tests {
         assert_eq!(limited[0].0, "post-user:7");
         assert_eq!(limited[0].1.max, 10);
         assert_eq!(post("/proposals/9/support")[0].0, "post-user:7");
+        // Opinion-map votes: a bucket of their own, a vote a second on average.
+        let votes = post("/discussions/quais/statements/4/vote");
+        assert_eq!(votes[0].0, "vote-user:7");
+        assert_eq!(votes[0].1.max, 60);
+        assert_eq!(post("/discussions/quais/statements")[0].0, "post-user:7");
         // Not contributions: the visitor's account, setup, the back-office.
         assert!(post("/account/profile").is_empty());
         assert!(post("/account/logout").is_empty());

@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(12, "0012_translations"),
     migration!(13, "0013_revision"),
     migration!(14, "0014_discussions"),
+    migration!(15, "0015_opinion_map"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -25,7 +25,6 @@ const TEMPLATES: &[(&str, &str)] = &[
         "activity_list",
         include_str!("../templates/activity_list.hbs"),
     ),
-    ("follow", include_str!("../templates/follow.hbs")),
     ("profile", include_str!("../templates/profile.hbs")),
     ("search", include_str!("../templates/search.hbs")),
     ("ranking", include_str!("../templates/ranking.hbs")),

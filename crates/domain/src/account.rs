@@ -53,6 +53,8 @@ pub enum FieldError {
     ImageType,
     #[error("broken image")]
     ImageBroken,
+    #[error("already there")]
+    Duplicate,
 }
 
 impl FieldError {
@@ -82,6 +84,7 @@ impl FieldError {
             FieldError::ImageTooLarge => "field-image-too-large",
             FieldError::ImageType => "field-image-type",
             FieldError::ImageBroken => "field-image-broken",
+            FieldError::Duplicate => "field-duplicate",
         }
     }
 }

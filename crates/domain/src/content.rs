@@ -27,6 +27,9 @@ pub fn text(input: &str, max: usize) -> Result<String, FieldError> {
     Ok(text.to_string())
 }
 
+/// Addresses that are pages of their own (`/discussions/new`).
+pub const RESERVED_SLUGS: &[&str] = &["new"];
+
 /// The address of a page (`/news/<slug>`): as typed, or made from the title.
 pub fn slug(input: &str, title: &str) -> Result<String, FieldError> {
     let typed = input.trim();
@@ -36,6 +39,7 @@ pub fn slug(input: &str, title: &str) -> Result<String, FieldError> {
         typed.to_string()
     };
     let valid = !slug.is_empty()
+        && !RESERVED_SLUGS.contains(&slug.as_str())
         && slug.len() <= 120
         && !slug.starts_with('-')
         && slug
@@ -90,6 +94,8 @@ mod tests {
             assert_eq!(slug(bad, "x"), Err(FieldError::InvalidSlug), "{bad}");
         }
         assert_eq!(slug("", "!!!"), Err(FieldError::InvalidSlug));
+        assert_eq!(slug("new", "x"), Err(FieldError::InvalidSlug));
+        assert_eq!(slug("", "New"), Err(FieldError::InvalidSlug));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! chosen by the silhouette), and finds what sets each group apart and what
 //! most groups agree on. Pure computation, deterministic, no I/O.
 
+use crate::account::FieldError;
+
 /// A vote on a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Vote {
@@ -13,6 +15,16 @@ pub enum Vote {
 }
 
 impl Vote {
+    pub const ALL: [Vote; 3] = [Vote::Agree, Vote::Disagree, Vote::Pass];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Vote::Agree => "agree",
+            Vote::Disagree => "disagree",
+            Vote::Pass => "pass",
+        }
+    }
+
     fn value(self) -> f64 {
         match self {
             Vote::Agree => 1.0,
@@ -20,6 +32,36 @@ impl Vote {
             Vote::Pass => 0.0,
         }
     }
+}
+
+impl std::str::FromStr for Vote {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Vote, FieldError> {
+        Vote::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or(FieldError::InvalidChoice)
+    }
+}
+
+/// Longest statement, in characters.
+pub const MAX_STATEMENT: usize = 140;
+
+/// A statement as submitted: one line (line breaks become spaces, runs of
+/// spaces one), not empty, at most [`MAX_STATEMENT`] characters.
+pub fn statement(input: &str) -> Result<String, FieldError> {
+    if input.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(FieldError::InvalidCharacters);
+    }
+    let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if text.chars().count() > MAX_STATEMENT {
+        return Err(FieldError::TooLong);
+    }
+    Ok(text)
 }
 
 /// Participants with fewer votes are left off the map (too little to place them).
@@ -433,6 +475,27 @@ fn consensus(votes: &Votes, groups: &[Group]) -> Vec<Scored> {
 mod tests {
     use super::*;
     use Vote::{Agree as A, Disagree as D, Pass as P};
+
+    #[test]
+    fn statements_are_one_short_line() {
+        assert_eq!(
+            statement("  Plus d'arbres\r\n le long   de la Loire. "),
+            Ok("Plus d'arbres le long de la Loire.".to_string())
+        );
+        assert_eq!(statement(" \n "), Err(FieldError::Required));
+        assert_eq!(statement(&"é".repeat(140)), Ok("é".repeat(140)));
+        assert_eq!(statement(&"é".repeat(141)), Err(FieldError::TooLong));
+        assert_eq!(statement("a\u{7}b"), Err(FieldError::InvalidCharacters));
+    }
+
+    #[test]
+    fn votes_parse_from_their_names_only() {
+        for v in Vote::ALL {
+            assert_eq!(v.as_str().parse::<Vote>(), Ok(v));
+        }
+        assert_eq!("maybe".parse::<Vote>(), Err(FieldError::InvalidChoice));
+        assert_eq!("".parse::<Vote>(), Err(FieldError::InvalidChoice));
+    }
 
     /// Two camps of three: 0–2 agree with statements 0 and 1 and reject 2;
     /// 3–5 the opposite; everyone agrees with 3. Participant 6 voted twice only.

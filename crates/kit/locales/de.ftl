@@ -175,8 +175,6 @@ field-require-staff-2fa = Zwei-Schritt-Verifizierung für Moderatoren und Admini
 reset-done-login-body = Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an.
 
 ## Processes (concertations)
-nav-processes = Beteiligungen
-nav-news = Neuigkeiten
 processes-title = Beteiligungsverfahren
 processes-intro = Die Projekte, zu denen die Gemeinde Sie befragt: laufend, bevorstehend und abgeschlossen.
 processes-empty = Noch ist kein Beteiligungsverfahren veröffentlicht.
@@ -320,7 +318,6 @@ profile-since = Mitglied seit dem { $date }
 profile-activity = Aktivität
 profile-no-activity = Noch keine öffentliche Aktivität.
 profile-edit-mine = Mein Profil bearbeiten
-deleted-participant = Gelöschte Person
 process-activity = Neues aus diesem Verfahren
 home-activity-heading = Letzte Aktivitäten
 home-activity-empty = Noch nichts Neues.
@@ -438,3 +435,79 @@ admin-field-context = Hintergrund
 admin-field-process = Beteiligungsverfahren
 admin-no-process = Keins (eigenständige Diskussion)
 activity-official-answer = Offizielle Antwort der Gemeinde:
+
+## Meinungskarte, einer Diskussion folgen, Diskussionen von Bürgern
+admin-field-opinion-map = Meinungskarte
+admin-field-opinion-map-hint = Teilnehmende reichen kurze Aussagen ein und stimmen zu, lehnen ab oder überspringen; die Karte zeigt Meinungsgruppen und Punkte des Konsenses.
+admin-field-citizen-discussions = Einwohner können Diskussionen eröffnen
+admin-field-citizen-discussions-hint = Während einer Phase mit geöffnetem Diskussionswerkzeug kann jede angemeldete Person eine Frage stellen.
+field-duplicate = Dieser Text wurde bereits eingereicht.
+opinion-title = Meinungskarte
+opinion-title-of = Meinungskarte: { $question }
+opinion-callout = Stimmen Sie über kurze Aussagen ab und entdecken Sie die Meinungsgruppen und das, was verbindet.
+opinion-open = Abstimmen und Karte ansehen
+opinion-how = Jede Aussage wird einzeln gezeigt: Sagen Sie, ob Sie zustimmen, ablehnen oder überspringen. Sie können auch eine eigene einreichen (höchstens 140 Zeichen); sie wird nach Prüfung durch die Moderation veröffentlicht. Die Karte gruppiert Menschen, die ähnlich abstimmen; sie zeigt keine Namen.
+opinion-vote-title = Abstimmen
+opinion-statement = Aussage
+opinion-progress = { $voted ->
+    [0] Noch keine Stimme von Ihnen
+    [one] 1 Stimme von Ihnen
+   *[other] { $voted } Stimmen von Ihnen
+} · { $left ->
+    [0] keine Aussage mehr offen
+    [one] 1 Aussage offen
+   *[other] { $left } Aussagen offen
+}
+vote-agree = Zustimmen
+vote-disagree = Ablehnen
+vote-pass = Überspringen
+opinion-all-voted = Sie haben über alle Aussagen abgestimmt. Schauen Sie später wieder vorbei: Weitere werden eingereicht.
+opinion-login = Melden Sie sich an, um abzustimmen und Aussagen einzureichen.
+statement-add = Eine Aussage einreichen
+statement-field = Ihre Aussage
+statement-field-hint = Ein kurzer, klarer Satz mit höchstens 140 Zeichen, dem man zustimmen oder den man ablehnen kann.
+statement-send = Einreichen
+statement-sent-pending = Danke! Ihre Aussage wird zur Abstimmung gestellt, sobald die Moderation sie geprüft hat.
+statement-sent-accepted = Die Aussage ist veröffentlicht und steht zur Abstimmung.
+statement-mine-pending = Ihre Aussagen in Prüfung
+statement-queue = Zu prüfende Aussagen
+statement-accept = Veröffentlichen
+statement-reject = Ablehnen
+statement-own-vote = Sie können nicht über Ihre eigene Aussage abstimmen.
+statement-vote-choice = Wählen Sie „Zustimmen“, „Ablehnen“ oder „Überspringen“.
+statement-decision-choice = Wählen Sie, ob die Aussage veröffentlicht oder abgelehnt wird.
+opinion-map-title = Die Karte
+opinion-map-desc = Jeder Punkt ist eine Person; nahe beieinander liegende Personen stimmen ähnlich ab. Die Buchstaben bezeichnen die in der Tabelle beschriebenen Gruppen.
+opinion-map-caption = Jeder Punkt ist eine Person, platziert nach ihren Stimmen; der umrandete Punkt sind Sie.
+opinion-updated = Karte berechnet am { $date } um { $time }, nach neuen Stimmen höchstens einmal pro Minute neu berechnet.
+opinion-summary = { $placed ->
+    [one] 1 Person
+   *[other] { $placed } Personen
+} auf der Karte, in { $groups } Meinungsgruppen.
+opinion-you-are-in = Sie gehören zu Gruppe { $letter }.
+opinion-group = Gruppe { $letter }
+opinion-group-size = { $count ->
+    [one] 1 Person
+   *[other] { $count } Personen
+}
+opinion-groups-title = Was jede Gruppe auszeichnet
+opinion-col-group = Gruppe
+opinion-col-people = Personen
+opinion-col-distinctive = Aussagen, die sie von den anderen unterscheiden
+opinion-none = Nichts Auffälliges
+opinion-share-agree = { $percent } % Zustimmung
+opinion-share-disagree = { $percent } % Ablehnung
+opinion-consensus-title = Punkte des Konsenses
+opinion-no-consensus = Noch keine Aussage vereint alle Gruppen.
+opinion-not-enough = Die Karte erscheint, sobald mindestens { $people } Personen über je { $votes } Aussagen abgestimmt haben.
+opinion-no-votes = Noch keine Stimmen: Die Karte erscheint mit den ersten Stimmen.
+opinion-statements-title = Alle Aussagen und ihre Stimmen
+activity-discussion-opened = Neue Diskussion:
+discussion-new-title = Eine Diskussion eröffnen
+discussion-new-intro = Stellen Sie den anderen Einwohnern eine Frage. Sie wird sofort veröffentlicht und bleibt bis zum Ende der laufenden Phase offen; die Moderation kann sie zurückziehen, wenn sie gegen die Nutzungsbedingungen verstößt.
+discussion-new-question = Ihre Frage
+discussion-new-question-hint = Höchstens 300 Zeichen.
+discussion-new-context = Kontext
+discussion-new-context-hint = Optional. Was andere wissen müssen, um zu antworten; Markdown-Formatierung möglich.
+discussion-new-submit = Diskussion veröffentlichen
+discussion-new-link = Eine Diskussion in diesem Beteiligungsverfahren eröffnen

@@ -175,8 +175,6 @@ field-require-staff-2fa = Require two-step verification for moderators and admin
 reset-done-login-body = Your password has been changed. Log in with the new password.
 
 ## Processes (concertations)
-nav-processes = Consultations
-nav-news = News
 processes-title = Consultations
 processes-intro = The projects the commune is consulting you on: under way, coming up and closed.
 processes-empty = No consultation is published yet.
@@ -320,7 +318,6 @@ profile-since = Member since { $date }
 profile-activity = Activity
 profile-no-activity = No public activity yet.
 profile-edit-mine = Edit my profile
-deleted-participant = Deleted participant
 process-activity = Latest from this consultation
 home-activity-heading = Latest activity
 home-activity-empty = Nothing new yet.
@@ -438,3 +435,79 @@ admin-field-context = Context
 admin-field-process = Consultation
 admin-no-process = None (a discussion on its own)
 activity-official-answer = The commune answered:
+
+## Opinion map, following a discussion, citizens opening discussions
+admin-field-opinion-map = Opinion map
+admin-field-opinion-map-hint = Participants submit short statements and vote agree, disagree or pass; the map shows the groups of opinion and the points of consensus.
+admin-field-citizen-discussions = Residents may open discussions
+admin-field-citizen-discussions-hint = During a phase where the discussion tool is open, anyone signed in may ask a question.
+field-duplicate = This text has already been submitted.
+opinion-title = Opinion map
+opinion-title-of = Opinion map: { $question }
+opinion-callout = Vote on short statements and see the groups of opinion and what brings people together.
+opinion-open = Vote and see the map
+opinion-how = Each statement is shown on its own: say whether you agree, disagree, or pass. You may also submit your own (140 characters at most), published once moderators have read it. The map groups people who vote alike; it shows no names.
+opinion-vote-title = Vote
+opinion-statement = Statement
+opinion-progress = { $voted ->
+    [0] No votes from you yet
+    [one] 1 vote from you
+   *[other] { $voted } votes from you
+} · { $left ->
+    [0] no statement left to vote on
+    [one] 1 statement left
+   *[other] { $left } statements left
+}
+vote-agree = Agree
+vote-disagree = Disagree
+vote-pass = Pass
+opinion-all-voted = You have voted on every statement. Come back later: others will be submitted.
+opinion-login = Sign in to vote and submit statements.
+statement-add = Submit a statement
+statement-field = Your statement
+statement-field-hint = One short, clear sentence, 140 characters at most, that people can agree or disagree with.
+statement-send = Submit
+statement-sent-pending = Thank you! Your statement will be put to the vote once moderators have read it.
+statement-sent-accepted = The statement is published and put to the vote.
+statement-mine-pending = Your statements awaiting moderation
+statement-queue = Statements to review
+statement-accept = Publish
+statement-reject = Reject
+statement-own-vote = You cannot vote on your own statement.
+statement-vote-choice = Choose “Agree”, “Disagree” or “Pass”.
+statement-decision-choice = Choose to publish or to reject the statement.
+opinion-map-title = The map
+opinion-map-desc = Each dot is a person; people close together vote alike. The letters name the groups described in the table below.
+opinion-map-caption = Each dot is a person, placed by their votes; the circled dot is you.
+opinion-updated = Map computed on { $date } at { $time }, recomputed at most once a minute after new votes.
+opinion-summary = { $placed ->
+    [one] 1 person
+   *[other] { $placed } people
+} on the map, in { $groups } groups of opinion.
+opinion-you-are-in = You are in group { $letter }.
+opinion-group = Group { $letter }
+opinion-group-size = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+opinion-groups-title = What sets each group apart
+opinion-col-group = Group
+opinion-col-people = People
+opinion-col-distinctive = Statements that set it apart
+opinion-none = Nothing notable
+opinion-share-agree = { $percent } % agree
+opinion-share-disagree = { $percent } % disagree
+opinion-consensus-title = Points of consensus
+opinion-no-consensus = No statement brings every group together yet.
+opinion-not-enough = The map will appear once at least { $people } people have each voted on { $votes } statements.
+opinion-no-votes = No votes yet: the map will appear with the first votes.
+opinion-statements-title = Every statement and its votes
+activity-discussion-opened = New discussion:
+discussion-new-title = Open a discussion
+discussion-new-intro = Ask the other residents a question. It is published at once and stays open until the end of the current phase; moderators may withdraw it if it breaks the terms of use.
+discussion-new-question = Your question
+discussion-new-question-hint = 300 characters at most.
+discussion-new-context = Context
+discussion-new-context-hint = Optional. What others need to know to answer; Markdown formatting allowed.
+discussion-new-submit = Publish the discussion
+discussion-new-link = Open a discussion in this process

@@ -175,8 +175,6 @@ field-require-staff-2fa = Exiger la vérification en deux étapes pour les modé
 reset-done-login-body = Votre mot de passe a été changé. Connectez-vous avec ce nouveau mot de passe.
 
 ## Processes (concertations)
-nav-processes = Concertations
-nav-news = Actualités
 processes-title = Concertations
 processes-intro = Les projets sur lesquels la commune vous consulte : en cours, à venir et terminés.
 processes-empty = Aucune concertation n'est publiée pour le moment.
@@ -320,7 +318,6 @@ profile-since = Inscrit depuis le { $date }
 profile-activity = Activité
 profile-no-activity = Aucune activité publique pour le moment.
 profile-edit-mine = Modifier mon profil
-deleted-participant = Participant supprimé
 process-activity = Dernières nouvelles de la concertation
 home-activity-heading = Dernières activités
 home-activity-empty = Rien de nouveau pour le moment.
@@ -441,3 +438,79 @@ admin-field-context = Contexte
 admin-field-process = Concertation
 admin-no-process = Aucune (débat à part)
 activity-official-answer = Réponse officielle de la commune :
+
+## Opinion map, following a discussion, citizens opening discussions
+admin-field-opinion-map = Carte des opinions
+admin-field-opinion-map-hint = Les participants proposent de courtes affirmations et votent d'accord, pas d'accord ou je passe ; la carte montre les groupes d'opinion et les points de consensus.
+admin-field-citizen-discussions = Les habitants peuvent ouvrir des débats
+admin-field-citizen-discussions-hint = Pendant une phase où l'outil débat est ouvert, toute personne inscrite peut poser une question.
+field-duplicate = Ce texte a déjà été proposé.
+opinion-title = Carte des opinions
+opinion-title-of = Carte des opinions : { $question }
+opinion-callout = Votez sur de courtes affirmations et découvrez les groupes d'opinion et les points qui rassemblent.
+opinion-open = Voter et voir la carte
+opinion-how = Chaque affirmation est présentée seule : dites si vous êtes d'accord, pas d'accord, ou passez. Vous pouvez aussi proposer la vôtre (140 caractères au plus), publiée après relecture par la modération. La carte regroupe les personnes qui votent de la même façon ; elle ne montre aucun nom.
+opinion-vote-title = Votez
+opinion-statement = Affirmation
+opinion-progress = { $voted ->
+    [0] Aucun vote de votre part pour l'instant
+    [one] 1 vote de votre part
+   *[other] { $voted } votes de votre part
+} · { $left ->
+    [0] plus aucune affirmation à voter
+    [one] 1 affirmation restante
+   *[other] { $left } affirmations restantes
+}
+vote-agree = D'accord
+vote-disagree = Pas d'accord
+vote-pass = Je passe
+opinion-all-voted = Vous avez voté sur toutes les affirmations. Revenez plus tard : d'autres seront proposées.
+opinion-login = Connectez-vous pour voter et proposer des affirmations.
+statement-add = Proposer une affirmation
+statement-field = Votre affirmation
+statement-field-hint = Une phrase courte et claire, 140 caractères au plus, sur laquelle on peut être d'accord ou non.
+statement-send = Proposer
+statement-sent-pending = Merci ! Votre affirmation sera soumise au vote dès que la modération l'aura relue.
+statement-sent-accepted = L'affirmation est publiée et soumise au vote.
+statement-mine-pending = Vos affirmations en attente de relecture
+statement-queue = Affirmations à relire
+statement-accept = Publier
+statement-reject = Refuser
+statement-own-vote = Vous ne pouvez pas voter sur votre propre affirmation.
+statement-vote-choice = Choisissez « D'accord », « Pas d'accord » ou « Je passe ».
+statement-decision-choice = Choisissez de publier ou de refuser l'affirmation.
+opinion-map-title = La carte
+opinion-map-desc = Chaque point est une personne ; les personnes proches votent de la même façon. Les lettres désignent les groupes décrits dans le tableau ci-dessous.
+opinion-map-caption = Chaque point est une personne, placée selon ses votes ; le point entouré, c'est vous.
+opinion-updated = Carte calculée le { $date } à { $time }, recalculée au plus une fois par minute après de nouveaux votes.
+opinion-summary = { $placed ->
+    [one] 1 personne
+   *[other] { $placed } personnes
+} sur la carte, en { $groups } groupes d'opinion.
+opinion-you-are-in = Vous êtes dans le groupe { $letter }.
+opinion-group = Groupe { $letter }
+opinion-group-size = { $count ->
+    [one] 1 personne
+   *[other] { $count } personnes
+}
+opinion-groups-title = Ce qui distingue chaque groupe
+opinion-col-group = Groupe
+opinion-col-people = Personnes
+opinion-col-distinctive = Affirmations qui le distinguent des autres
+opinion-none = Rien de marquant
+opinion-share-agree = { $percent } % d'accord
+opinion-share-disagree = { $percent } % pas d'accord
+opinion-consensus-title = Points de consensus
+opinion-no-consensus = Aucune affirmation ne rassemble encore tous les groupes.
+opinion-not-enough = La carte apparaîtra quand au moins { $people } personnes auront voté chacune sur { $votes } affirmations.
+opinion-no-votes = Aucun vote pour l'instant : la carte apparaîtra avec les premiers votes.
+opinion-statements-title = Toutes les affirmations et leurs votes
+activity-discussion-opened = Nouveau débat :
+discussion-new-title = Ouvrir un débat
+discussion-new-intro = Posez une question aux autres habitants. Elle est publiée tout de suite et reste ouverte jusqu'à la fin de l'étape en cours ; la modération peut la retirer si elle ne respecte pas les conditions d'utilisation.
+discussion-new-question = Votre question
+discussion-new-question-hint = 300 caractères au plus.
+discussion-new-context = Contexte
+discussion-new-context-hint = Facultatif. Ce que les autres doivent savoir pour répondre ; mise en forme Markdown possible.
+discussion-new-submit = Publier le débat
+discussion-new-link = Ouvrir un débat dans cette concertation

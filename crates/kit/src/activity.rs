@@ -2,7 +2,11 @@
 //! it feeds the public activity lists and notifies the people who follow the
 //! process or the person concerned (in-app, unread count in the header).
 
+use serde_json::{Value as Json, json};
+
+use crate::ctx::Ctx;
 use crate::db::{self, Connection, DbResult, Value};
+use crate::i18n;
 
 /// Something that happened.
 pub struct Activity<'a> {
@@ -17,6 +21,9 @@ pub struct Activity<'a> {
     pub url: &'a str,
     /// In public feeds, or only for the people notified.
     pub public: bool,
+    /// Something else people follow that this concerns (a discussion), whose
+    /// followers hear of it too.
+    pub followed: Option<Target>,
 }
 
 const INSERT: &str = "INSERT INTO activity (at, actor_id, kind, process_id, title, url, public) \
@@ -25,7 +32,8 @@ const INSERT: &str = "INSERT INTO activity (at, actor_id, kind, process_id, titl
 const NOTIFY_FOLLOWERS: &str = "INSERT OR IGNORE INTO notifications (user_id, activity_id, created_at) \
      SELECT DISTINCT f.user_id, ?1, ?2 FROM follows f JOIN users u ON u.id = f.user_id \
      WHERE u.deleted_at IS NULL AND u.notify_followed = 1 AND f.user_id IS NOT ?3 \
-       AND ((f.target_kind = 'process' AND f.target_id = ?4) OR (f.target_kind = 'user' AND f.target_id = ?3))";
+       AND ((f.target_kind = 'process' AND f.target_id = ?4) OR (f.target_kind = 'user' AND f.target_id = ?3) \
+         OR (f.target_kind = ?5 AND f.target_id = ?6))";
 /// Everyone who asked to hear about the commune's news.
 const NOTIFY_NEWS_READERS: &str = "INSERT OR IGNORE INTO notifications (user_id, activity_id, created_at) \
      SELECT id, ?1, ?2 FROM users WHERE deleted_at IS NULL AND notify_news = 1";
@@ -51,10 +59,21 @@ pub async fn record(conn: &Connection, activity: &Activity<'_>) -> DbResult<i64>
     let id = row.map_or(0, |r| db::int(&r, 0));
     let actor = activity.actor_id.map_or(Value::Null, Value::Integer);
     let process = activity.process_id.map_or(Value::Null, Value::Integer);
+    let (followed_kind, followed_id) = activity.followed.map_or((Value::Null, Value::Null), |t| {
+        let (kind, id) = t.parts();
+        (Value::text(kind), Value::Integer(id))
+    });
     db::exec(
         conn,
         NOTIFY_FOLLOWERS,
-        vec![Value::Integer(id), Value::Integer(now), actor, process],
+        vec![
+            Value::Integer(id),
+            Value::Integer(now),
+            actor,
+            process,
+            followed_kind,
+            followed_id,
+        ],
     )
     .await?;
     if activity.kind == "news-published" {
@@ -91,6 +110,7 @@ pub async fn announce_opened_phases(conn: &Connection, today: &str) -> DbResult<
                 title: &title,
                 url: &url,
                 public: true,
+                followed: None,
             },
         )
         .await?;
@@ -204,6 +224,7 @@ pub async fn mark_all_read(conn: &Connection, user_id: i64) -> DbResult<()> {
 pub enum Target {
     Process(i64),
     User(i64),
+    Discussion(i64),
 }
 
 impl Target {
@@ -211,7 +232,32 @@ impl Target {
         match self {
             Target::Process(id) => ("process", id),
             Target::User(id) => ("user", id),
+            Target::Discussion(id) => ("discussion", id),
         }
+    }
+}
+
+/// Whether the visitor follows the target (`None` when signed out, or when
+/// the target is the visitor).
+pub async fn following(conn: &Connection, ctx: &Ctx, target: Target) -> DbResult<Option<bool>> {
+    match ctx.visitor.user_id {
+        Some(me) if target != Target::User(me) => Ok(Some(follows(conn, me, target).await?)),
+        _ => Ok(None),
+    }
+}
+
+/// The data of the shared `follow` template: the button for `<base>/follow`
+/// or `<base>/unfollow`, or the way to sign in first.
+pub fn follow_button(ctx: &Ctx, base: &str, following: Option<bool>) -> Json {
+    let locale = ctx.locale;
+    match (ctx.visitor.user_id, following) {
+        (None, _) => json!({ "login": i18n::t(locale, "follow-login") }),
+        (Some(_), None) => Json::Null,
+        (Some(_), Some(on)) => json!({
+            "action": format!("{base}/{}", if on { "unfollow" } else { "follow" }),
+            "label": i18n::t(locale, if on { "unfollow" } else { "follow" }),
+            "following": on,
+        }),
     }
 }
 
@@ -280,6 +326,21 @@ pub async fn notify(conn: &Connection, user_id: i64, activity_id: i64) -> DbResu
 /// Counts a contribution to a process: one more contribution, and one more
 /// participant the first time this person takes part in it.
 pub async fn contributed(conn: &Connection, process_id: i64, user_id: i64) -> DbResult<()> {
+    count(conn, process_id, user_id, 1).await
+}
+
+/// Counts a person taking part without contributing content (a vote on a
+/// statement): one more participant the first time, no contribution.
+pub async fn participated(conn: &Connection, process_id: i64, user_id: i64) -> DbResult<()> {
+    count(conn, process_id, user_id, 0).await
+}
+
+async fn count(
+    conn: &Connection,
+    process_id: i64,
+    user_id: i64,
+    contributions: i64,
+) -> DbResult<()> {
     let first = db::query_one(
         conn,
         "INSERT INTO process_participants (process_id, user_id) VALUES (?, ?) \
@@ -288,10 +349,17 @@ pub async fn contributed(conn: &Connection, process_id: i64, user_id: i64) -> Db
     )
     .await?
     .is_some();
+    if !first && contributions == 0 {
+        return Ok(());
+    }
     db::exec(
         conn,
-        "UPDATE processes SET contributions = contributions + 1, participants = participants + ? WHERE id = ?",
-        vec![Value::Integer(i64::from(first)), Value::Integer(process_id)],
+        "UPDATE processes SET contributions = contributions + ?, participants = participants + ? WHERE id = ?",
+        vec![
+            Value::Integer(contributions),
+            Value::Integer(i64::from(first)),
+            Value::Integer(process_id),
+        ],
     )
     .await
 }

@@ -119,6 +119,20 @@ mod tests {
     }
 
     #[test]
+    fn no_message_is_defined_twice() {
+        for locale in Locale::ALL {
+            let mut ids = message_ids(locale);
+            ids.sort();
+            let twice: Vec<&String> = ids
+                .windows(2)
+                .filter(|w| w[0] == w[1])
+                .map(|w| &w[0])
+                .collect();
+            assert!(twice.is_empty(), "{twice:?} twice in {}", locale.code());
+        }
+    }
+
+    #[test]
     fn every_message_formats() {
         for locale in Locale::ALL {
             for id in message_ids(locale) {
@@ -159,9 +173,24 @@ pub fn long_date(locale: Locale, unix_seconds: i64) -> String {
     )
 }
 
+/// The time of day in UTC, 24-hour ("14:05 UTC"), the same in every language.
+pub fn clock_utc(unix_seconds: i64) -> String {
+    let seconds = unix_seconds.rem_euclid(86_400);
+    format!("{:02}:{:02} UTC", seconds / 3600, seconds % 3600 / 60)
+}
+
 #[cfg(test)]
 mod date_tests {
     use super::*;
+
+    #[test]
+    fn clock() {
+        assert_eq!(
+            clock_utc(1_772_323_200 + 14 * 3600 + 5 * 60 + 59),
+            "14:05 UTC"
+        );
+        assert_eq!(clock_utc(-60), "23:59 UTC");
+    }
 
     #[test]
     fn long_dates() {

@@ -19,6 +19,27 @@ pub const LISTS: &[List] = &[List {
           FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
 }];
 
+/// When a process lets citizens open discussions (its setting, and a phase
+/// under way today with the discussion tool): the end of that phase, which
+/// is when such a discussion closes.
+pub async fn citizens_may_open(
+    conn: &Connection,
+    process_id: i64,
+    today: &str,
+) -> DbResult<Option<String>> {
+    let row = db::query_one(
+        conn,
+        "SELECT ph.ends_on FROM processes p JOIN process_phases ph ON ph.process_id = p.id \
+         WHERE p.id = ?1 AND p.status = 'published' AND p.citizen_discussions = 1 \
+           AND ph.starts_on <= ?2 AND ph.ends_on >= ?2 \
+           AND (',' || ph.tools || ',') LIKE '%,discussion,%' \
+         ORDER BY ph.ends_on DESC LIMIT 1",
+        vec![Value::Integer(process_id), Value::text(today)],
+    )
+    .await?;
+    Ok(row.map(|r| db::text(&r, 0)))
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub title: String,

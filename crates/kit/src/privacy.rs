@@ -124,6 +124,18 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Keep,
     },
     Source {
+        table: "opinion_statements",
+        user_column: "user_id",
+        export: &["discussion_id", "body", "status", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "opinion_votes",
+        user_column: "user_id",
+        export: &["statement_id", "vote", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
         table: "discussions",
         user_column: "user_id",
         export: &["slug", "question", "created_at"],

@@ -20,6 +20,7 @@ const FIELDS: &str = include_str!("../templates/fields.hbs");
 /// A page holding one form (title, intro, the fields, a submit button, and
 /// what follows it: `below`, a list of related items).
 const FORM_PAGE: &str = include_str!("../templates/form_page.hbs");
+const FOLLOW: &str = include_str!("../templates/follow.hbs");
 
 pub struct Renderer {
     registry: Handlebars<'static>,
@@ -106,6 +107,7 @@ impl Renderer {
             ("error", ERROR),
             ("fields", FIELDS),
             ("form_page", FORM_PAGE),
+            ("follow", FOLLOW),
         ];
         for (name, source) in all.iter().chain(templates.iter()) {
             registry

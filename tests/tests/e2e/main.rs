@@ -8,4 +8,5 @@ mod discussion;
 mod foundation;
 mod mail;
 mod network;
+mod opinion;
 mod pages;

@@ -44,6 +44,7 @@ struct Values {
     opens_on: String,
     closes_on: String,
     status: String,
+    opinion_map: bool,
 }
 
 #[derive(Default)]
@@ -134,7 +135,15 @@ async fn render(
             status_options(env),
             &v.status,
             e.status,
-        );
+        )
+        .checkbox(
+            "opinion_map",
+            "admin-field-opinion-map",
+            v.opinion_map,
+            None,
+        )
+        .optional()
+        .hint("admin-field-opinion-map-hint");
     let (title, action) = match id {
         Some(id) => (
             i18n::t(locale, "admin-discussions-edit"),
@@ -178,6 +187,7 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
                 opens_on: d.opens_on,
                 closes_on: d.closes_on,
                 status: if d.published { "published" } else { "draft" }.into(),
+                opinion_map: d.opinion_map,
             }
         }
         None => Values {
@@ -188,6 +198,7 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
             opens_on: String::new(),
             closes_on: String::new(),
             status: "draft".into(),
+            opinion_map: false,
         },
     };
     render(env, id, &v, &Errors::default(), http::StatusCode::OK).await
@@ -208,6 +219,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         opens_on: form.get("opens_on").to_string(),
         closes_on: form.get("closes_on").to_string(),
         status: form.get("status").to_string(),
+        opinion_map: form.get("opinion_map") == "yes",
     };
     let mut e = Errors::default();
     let question = line(&v.question, 300)
@@ -284,6 +296,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         opens_on: span.starts.iso(),
         closes_on: span.ends.iso(),
         published,
+        opinion_map: v.opinion_map,
     };
     let saved_id = store::save_discussion(
         &env.conn,

@@ -140,6 +140,7 @@ pub async fn announce(
             title,
             url,
             public: true,
+            followed: None,
         },
     )
     .await?;

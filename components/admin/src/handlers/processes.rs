@@ -45,6 +45,7 @@ struct Values {
     district: String,
     starts_on: String,
     ends_on: String,
+    citizen_discussions: bool,
 }
 
 #[derive(Default)]
@@ -143,7 +144,15 @@ async fn render(
             "off",
             errors.ends_on,
         )
-        .hint("admin-field-date-hint");
+        .hint("admin-field-date-hint")
+        .checkbox(
+            "citizen_discussions",
+            "admin-field-citizen-discussions",
+            values.citizen_discussions,
+            None,
+        )
+        .optional()
+        .hint("admin-field-citizen-discussions-hint");
     let form = values
         .article
         .tail_fields(env, form, image.as_ref(), &errors.article);
@@ -202,6 +211,7 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
                 district: p.district_id.map(|d| d.to_string()).unwrap_or_default(),
                 starts_on: p.starts_on,
                 ends_on: p.ends_on,
+                citizen_discussions: p.citizen_discussions,
             }
         }
         None => Values {
@@ -209,6 +219,7 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
             district: String::new(),
             starts_on: String::new(),
             ends_on: String::new(),
+            citizen_discussions: false,
         },
     };
     render(env, id, &values, &Errors::default(), http::StatusCode::OK).await
@@ -249,6 +260,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         district: form.get("district").to_string(),
         starts_on: form.get("starts_on").to_string(),
         ends_on: form.get("ends_on").to_string(),
+        citizen_discussions: form.get("citizen_discussions") == "yes",
     };
     let mut errors = Errors::default();
     let article = values
@@ -304,6 +316,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         starts_on: span.starts.iso(),
         ends_on: span.ends.iso(),
         published: article.published,
+        citizen_discussions: values.citizen_discussions,
     };
     let saved_id = store::save_process(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "process-saved", &input.slug).await?;

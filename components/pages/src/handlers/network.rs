@@ -101,11 +101,7 @@ pub async fn profile(env: &Env, id: &str) -> Result<Response> {
         .iter()
         .map(|l| line_json(env, l))
         .collect();
-    let me = env.ctx.visitor.user_id;
-    let following = match me {
-        Some(me) if me != id => Some(activity::follows(&env.conn, me, Target::User(id)).await?),
-        _ => None,
-    };
+    let following = activity::following(&env.conn, &env.ctx, Target::User(id)).await?;
     let followers = activity::follower_count(&env.conn, Target::User(id)).await?;
     let locale = env.ctx.locale;
     let data = json!({
@@ -113,31 +109,12 @@ pub async fn profile(env: &Env, id: &str) -> Result<Response> {
         "bio": db::text(&row, 1),
         "since": i18n::long_date(locale, db::int(&row, 2)),
         "activity": lines,
-        "follow": follow_json(env, &format!("/people/{id}"), following),
+        "follow": activity::follow_button(&env.ctx, &format!("/people/{id}"), following),
         "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
-        "is_me": me == Some(id),
+        "is_me": env.ctx.visitor.user_id == Some(id),
     });
     let page = env.page("profile", &name, data)?;
     Ok(respond::cached(page, Cache::NoCache))
-}
-
-/// The follow button (or the way to sign in first).
-pub fn follow_json(env: &Env, base: &str, following: Option<bool>) -> Json {
-    let locale = env.ctx.locale;
-    match (env.ctx.visitor.user_id, following) {
-        (None, _) => json!({ "login": i18n::t(locale, "follow-login") }),
-        (Some(_), None) => Json::Null,
-        (Some(_), Some(true)) => json!({
-            "action": format!("{base}/unfollow"),
-            "label": i18n::t(locale, "unfollow"),
-            "following": true,
-        }),
-        (Some(_), Some(false)) => json!({
-            "action": format!("{base}/follow"),
-            "label": i18n::t(locale, "follow"),
-            "following": false,
-        }),
-    }
 }
 
 /// `POST /processes/<slug>/follow|unfollow`, `POST /people/<id>/follow|unfollow`.

@@ -144,12 +144,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         .await?
         .pop()
         .unwrap_or(Value::Null);
-    let following = match env.ctx.visitor.user_id {
-        Some(me) if process.published => {
-            Some(activity::follows(&env.conn, me, Target::Process(process.id)).await?)
-        }
-        _ => None,
-    };
+    let following = activity::following(&env.conn, &env.ctx, Target::Process(process.id)).await?;
     let followers = activity::follower_count(&env.conn, Target::Process(process.id)).await?;
     let lines: Vec<Value> = activity::feed(&env.conn, None, Some(process.id), 10)
         .await?
@@ -200,14 +195,20 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let mut open_tools = open_tools;
     open_tools.sort();
     open_tools.dedup();
+    // Signed-out visitors see the link too: it leads them to sign in first.
+    let open_discussion_href =
+        palabre_kit::participation::citizens_may_open(&env.conn, process.id, &today.iso())
+            .await?
+            .map(|_| format!("/discussions/new?process={}", process.slug));
     let data = json!({
+        "open_discussion_href": open_discussion_href,
         "process": card(locale, &process, today, mark),
         "body": process.body,
         "phases": phase_views,
         "open_tools": tool_labels(locale, &open_tools),
         "ical_href": format!("/processes/{}/phases.ics", process.slug),
         "follow": if process.published {
-            network::follow_json(env, &format!("/processes/{}", process.slug), following)
+            activity::follow_button(&env.ctx, &format!("/processes/{}", process.slug), following)
         } else {
             Value::Null
         },

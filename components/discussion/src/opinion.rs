@@ -1,0 +1,331 @@
+//! The opinion map's data: statements, votes, and the computed map cached in
+//! `opinion_maps` (recomputed when votes changed, at most once a minute).
+
+use std::collections::HashMap;
+
+use palabre_domain::opinion::{self, Vote, Votes};
+use palabre_kit::db::{self, Connection, DbResult, Value};
+use serde::{Deserialize, Serialize};
+
+/// The map is recomputed at most this often (seconds).
+pub const REFRESH_SECONDS: i64 = 60;
+
+pub struct Statement {
+    pub id: i64,
+    pub user_id: i64,
+    pub body: String,
+    pub status: String,
+    pub agree: i64,
+    pub disagree: i64,
+    pub pass: i64,
+}
+
+impl Statement {
+    pub fn votes(&self) -> i64 {
+        self.agree + self.disagree + self.pass
+    }
+}
+
+fn statement_of(r: &db::Row) -> Statement {
+    Statement {
+        id: db::int(r, 0),
+        user_id: db::int(r, 1),
+        body: db::text(r, 2),
+        status: db::text(r, 3),
+        agree: db::int(r, 4),
+        disagree: db::int(r, 5),
+        pass: db::int(r, 6),
+    }
+}
+
+const COLUMNS: &str = "id, user_id, body, status, agree, disagree, pass";
+
+/// Every statement of a discussion, oldest first.
+pub async fn statements(conn: &Connection, discussion_id: i64) -> DbResult<Vec<Statement>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM opinion_statements WHERE discussion_id = ? AND status != 'rejected' ORDER BY id"
+    );
+    Ok(db::query(conn, &sql, vec![Value::Integer(discussion_id)])
+        .await?
+        .iter()
+        .map(statement_of)
+        .collect())
+}
+
+/// The next statement for this person to vote on (the least voted first, so
+/// that every statement gathers votes), and how many are left.
+pub async fn next_for(
+    conn: &Connection,
+    discussion_id: i64,
+    user_id: i64,
+) -> DbResult<(Option<Statement>, i64)> {
+    let sql = format!(
+        "SELECT {COLUMNS}, count(*) OVER () FROM opinion_statements s \
+         WHERE discussion_id = ?1 AND status = 'accepted' AND user_id != ?2 \
+           AND NOT EXISTS (SELECT 1 FROM opinion_votes v WHERE v.statement_id = s.id AND v.user_id = ?2) \
+         ORDER BY agree + disagree + pass, id LIMIT 1"
+    );
+    let row = db::query_one(
+        conn,
+        &sql,
+        vec![Value::Integer(discussion_id), Value::Integer(user_id)],
+    )
+    .await?;
+    Ok(match row {
+        Some(r) => (Some(statement_of(&r)), db::int(&r, 7)),
+        None => (None, 0),
+    })
+}
+
+/// How many statements this person has voted on in the discussion.
+pub async fn voted_count(conn: &Connection, discussion_id: i64, user_id: i64) -> DbResult<i64> {
+    let row = db::query_one(
+        conn,
+        "SELECT count(*) FROM opinion_votes WHERE discussion_id = ? AND user_id = ?",
+        vec![Value::Integer(discussion_id), Value::Integer(user_id)],
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
+
+pub async fn add(
+    conn: &Connection,
+    discussion_id: i64,
+    user_id: i64,
+    body: &str,
+    accepted: bool,
+    now: i64,
+) -> DbResult<i64> {
+    let row = db::query_one(
+        conn,
+        "INSERT INTO opinion_statements (discussion_id, user_id, body, status, created_at, moderated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?4 = 'accepted' THEN ?5 END) RETURNING id",
+        vec![
+            Value::Integer(discussion_id),
+            Value::Integer(user_id),
+            Value::text(body),
+            Value::text(if accepted { "accepted" } else { "pending" }),
+            Value::Integer(now),
+        ],
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
+
+/// A statement of this discussion: (author, status).
+pub async fn placed(
+    conn: &Connection,
+    discussion_id: i64,
+    id: i64,
+) -> DbResult<Option<(i64, String)>> {
+    let row = db::query_one(
+        conn,
+        "SELECT user_id, status FROM opinion_statements WHERE id = ? AND discussion_id = ?",
+        vec![Value::Integer(id), Value::Integer(discussion_id)],
+    )
+    .await?;
+    Ok(row.map(|r| (db::int(&r, 0), db::text(&r, 1))))
+}
+
+/// Records (or changes) a vote; the triggers keep the counters.
+pub async fn vote(
+    conn: &Connection,
+    discussion_id: i64,
+    id: i64,
+    user_id: i64,
+    vote: Vote,
+    now: i64,
+) -> DbResult<()> {
+    db::exec(
+        conn,
+        "INSERT INTO opinion_votes (statement_id, user_id, discussion_id, vote, created_at) \
+         VALUES (?, ?, ?, ?, ?) \
+         ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = excluded.vote \
+         WHERE vote != excluded.vote",
+        vec![
+            Value::Integer(id),
+            Value::Integer(user_id),
+            Value::Integer(discussion_id),
+            Value::text(vote.as_str()),
+            Value::Integer(now),
+        ],
+    )
+    .await
+}
+
+/// Accepts or rejects a statement.
+pub async fn moderate(conn: &Connection, id: i64, accepted: bool, now: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        "UPDATE opinion_statements SET status = ?, moderated_at = ? WHERE id = ?",
+        vec![
+            Value::text(if accepted { "accepted" } else { "rejected" }),
+            Value::Integer(now),
+            Value::Integer(id),
+        ],
+    )
+    .await
+}
+
+/// The cached map, as stored.
+#[derive(Serialize, Deserialize)]
+pub struct Cached {
+    /// People who voted at all, and how many of them are on the map.
+    pub voters: usize,
+    pub placed: usize,
+    /// `None` when too few people voted enough to draw a map.
+    pub map: Option<Computed>,
+    pub computed_at: i64,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Computed {
+    pub silhouette: f64,
+    pub groups: Vec<CachedGroup>,
+    pub consensus: Vec<CachedScored>,
+    /// (x, y, group, user id) of each placed participant.
+    pub points: Vec<(f64, f64, usize, i64)>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct CachedGroup {
+    pub size: usize,
+    pub distinctive: Vec<CachedScored>,
+}
+
+/// A statement (by id) with the share that qualifies it.
+#[derive(Serialize, Deserialize)]
+pub struct CachedScored {
+    pub statement: i64,
+    pub share: f64,
+    pub agree: bool,
+}
+
+/// The map of a discussion, recomputed first if votes changed and the last
+/// computation is more than a minute old. `None` before anyone voted.
+pub async fn map(conn: &Connection, discussion_id: i64, now: i64) -> DbResult<Option<Cached>> {
+    let row = db::query_one(
+        conn,
+        "SELECT version, computed_version, result FROM opinion_maps WHERE discussion_id = ?",
+        vec![Value::Integer(discussion_id)],
+    )
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let cached: Option<Cached> = db::opt_text(&row, 2).and_then(|s| serde_json::from_str(&s).ok());
+    if db::int(&row, 0) == db::int(&row, 1) && cached.is_some() {
+        return Ok(cached);
+    }
+    // Claim the computation, so that one request per minute does it.
+    let claimed = db::query_one(
+        conn,
+        "UPDATE opinion_maps SET computed_at = ?1 WHERE discussion_id = ?2 \
+           AND (result IS NULL OR (computed_version != version AND computed_at <= ?1 - ?3)) \
+         RETURNING version",
+        vec![
+            Value::Integer(now),
+            Value::Integer(discussion_id),
+            Value::Integer(REFRESH_SECONDS),
+        ],
+    )
+    .await?;
+    let Some(claimed) = claimed else {
+        return Ok(cached);
+    };
+    let version = db::int(&claimed, 0);
+    let fresh = compute(conn, discussion_id, now).await?;
+    let json = serde_json::to_string(&fresh).unwrap_or_default();
+    db::exec(
+        conn,
+        "UPDATE opinion_maps SET computed_version = ?, computed_at = ?, result = ? WHERE discussion_id = ?",
+        vec![
+            Value::Integer(version),
+            Value::Integer(now),
+            Value::text(json),
+            Value::Integer(discussion_id),
+        ],
+    )
+    .await?;
+    Ok(Some(fresh))
+}
+
+/// Reads the votes on accepted statements and computes the map.
+pub async fn compute(conn: &Connection, discussion_id: i64, now: i64) -> DbResult<Cached> {
+    let (statement_ids, user_ids, votes) = load(conn, discussion_id).await?;
+    let map = opinion::map(&votes);
+    let placed = map.as_ref().map_or(0, |m| m.points.len());
+    let scored = |s: &opinion::Scored| CachedScored {
+        statement: statement_ids[s.statement],
+        share: s.share,
+        agree: s.agree,
+    };
+    let map = map.map(|m| Computed {
+        silhouette: m.silhouette,
+        groups: m
+            .groups
+            .iter()
+            .map(|g| CachedGroup {
+                size: g.members.len(),
+                distinctive: g.distinctive.iter().map(scored).collect(),
+            })
+            .collect(),
+        consensus: m.consensus.iter().map(scored).collect(),
+        points: m
+            .points
+            .iter()
+            .map(|(p, x, y, g)| (*x, *y, *g, user_ids[*p]))
+            .collect(),
+    });
+    Ok(Cached {
+        voters: user_ids.len(),
+        placed,
+        map,
+        computed_at: now,
+    })
+}
+
+/// The votes matrix: accepted statements (ids by column), voters (ids by
+/// row). One row per voter comes back from SQLite, not one per vote.
+async fn load(conn: &Connection, discussion_id: i64) -> DbResult<(Vec<i64>, Vec<i64>, Votes)> {
+    let statement_ids: Vec<i64> = db::query(
+        conn,
+        "SELECT id FROM opinion_statements WHERE discussion_id = ? AND status = 'accepted' ORDER BY id",
+        vec![Value::Integer(discussion_id)],
+    )
+    .await?
+    .iter()
+    .map(|r| db::int(r, 0))
+    .collect();
+    let column: HashMap<i64, usize> = statement_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i))
+        .collect();
+    let rows = db::query(
+        conn,
+        "SELECT user_id, group_concat(statement_id || substr(vote, 1, 1)) FROM opinion_votes \
+         WHERE discussion_id = ? GROUP BY user_id ORDER BY user_id",
+        vec![Value::Integer(discussion_id)],
+    )
+    .await?;
+    let user_ids: Vec<i64> = rows.iter().map(|r| db::int(r, 0)).collect();
+    let mut votes = Votes::new(user_ids.len(), statement_ids.len());
+    for (p, row) in rows.iter().enumerate() {
+        for cell in db::text(row, 1).split(',') {
+            let Some((id, kind)) = cell.len().checked_sub(1).map(|n| cell.split_at(n)) else {
+                continue;
+            };
+            let vote = match kind {
+                "a" => Vote::Agree,
+                "d" => Vote::Disagree,
+                "p" => Vote::Pass,
+                _ => continue,
+            };
+            if let Some(s) = id.parse::<i64>().ok().and_then(|id| column.get(&id)) {
+                votes.set(p, *s, vote);
+            }
+        }
+    }
+    Ok((statement_ids, user_ids, votes))
+}
