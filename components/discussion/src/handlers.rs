@@ -163,11 +163,11 @@ pub async fn show(
     let on = (Resource::Discussion, d.id);
     let thread =
         comments::thread(&env.conn, on, viewer(env), sort, stance, palabre_kit::now()).await?;
-    let counts = comments::stance_counts(&env.conn, on).await?;
+    let counts = comments::counts(&env.conn, on).await?;
     let base = format!("/discussions/{}", d.slug);
     let stances: Vec<Value> = Stance::ALL
         .iter()
-        .zip(counts)
+        .zip(counts.stances)
         .map(|(s, n)| {
             json!({
                 "label": i18n::t_args(locale, &format!("stance-count-{}", s.as_str()), &[("count", &n.to_string())]),
@@ -246,6 +246,10 @@ pub async fn show(
             "draft": !d.published,
             "process": d.process.as_ref().map(|(_, slug, title)| json!({ "href": format!("/processes/{slug}"), "title": title })),
             "count": i18n::t_args(locale, "discussion-comments", &[("count", &d.comments_count.to_string())]),
+            "badges": (counts.official + counts.impact > 0).then(|| i18n::t_args(locale, "discussion-badges", &[
+                ("official", &counts.official.to_string()),
+                ("impact", &counts.impact.to_string()),
+            ])),
         },
         "stances": stances,
         "all_href": format!("{base}?sort={}", sort.as_str()),

@@ -286,7 +286,8 @@ pub async fn compute(conn: &Connection, discussion_id: i64, now: i64) -> DbResul
 }
 
 /// The votes matrix: accepted statements (ids by column), voters (ids by
-/// row). One row per voter comes back from SQLite, not one per vote.
+/// row), read from the packed ballots (one row per voter, not one per vote;
+/// a later entry for a statement replaces an earlier one).
 async fn load(conn: &Connection, discussion_id: i64) -> DbResult<(Vec<i64>, Vec<i64>, Votes)> {
     let statement_ids: Vec<i64> = db::query(
         conn,
@@ -304,8 +305,7 @@ async fn load(conn: &Connection, discussion_id: i64) -> DbResult<(Vec<i64>, Vec<
         .collect();
     let rows = db::query(
         conn,
-        "SELECT user_id, group_concat(statement_id || substr(vote, 1, 1)) FROM opinion_votes \
-         WHERE discussion_id = ? GROUP BY user_id ORDER BY user_id",
+        "SELECT user_id, votes FROM opinion_ballots WHERE discussion_id = ? AND votes != '' ORDER BY user_id",
         vec![Value::Integer(discussion_id)],
     )
     .await?;

@@ -511,3 +511,12 @@ discussion-new-context = Kontext
 discussion-new-context-hint = Optional. Was andere wissen müssen, um zu antworten; Markdown-Formatierung möglich.
 discussion-new-submit = Diskussion veröffentlichen
 discussion-new-link = Eine Diskussion in diesem Beteiligungsverfahren eröffnen
+discussion-badges = { $official ->
+    [0] keine offizielle Antwort
+    [one] 1 offizielle Antwort
+   *[other] { $official } offizielle Antworten
+}, { $impact ->
+    [0] kein Beitrag, der das Projekt verändert hat
+    [one] 1 Beitrag, der das Projekt verändert hat
+   *[other] { $impact } Beiträge, die das Projekt verändert haben
+}

@@ -511,3 +511,12 @@ discussion-new-context = Context
 discussion-new-context-hint = Optional. What others need to know to answer; Markdown formatting allowed.
 discussion-new-submit = Publish the discussion
 discussion-new-link = Open a discussion in this process
+discussion-badges = { $official ->
+    [0] no official answer
+    [one] 1 official answer
+   *[other] { $official } official answers
+}, { $impact ->
+    [0] no contribution that changed the project
+    [one] 1 contribution that changed the project
+   *[other] { $impact } contributions that changed the project
+}

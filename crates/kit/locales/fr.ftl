@@ -514,3 +514,12 @@ discussion-new-context = Contexte
 discussion-new-context-hint = Facultatif. Ce que les autres doivent savoir pour répondre ; mise en forme Markdown possible.
 discussion-new-submit = Publier le débat
 discussion-new-link = Ouvrir un débat dans cette concertation
+discussion-badges = { $official ->
+    [0] aucune réponse officielle
+    [one] 1 réponse officielle
+   *[other] { $official } réponses officielles
+}, { $impact ->
+    [0] aucune contribution qui a changé le projet
+    [one] 1 contribution qui a changé le projet
+   *[other] { $impact } contributions qui ont changé le projet
+}

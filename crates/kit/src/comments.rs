@@ -270,26 +270,40 @@ pub async fn thread(
     Ok(top)
 }
 
-/// Top-level comments per stance (for, against, neutral), withdrawn and
-/// hidden ones left out.
-pub async fn stance_counts(
+/// What a thread shows in figures: visible top-level comments per stance
+/// (in [`Stance::ALL`] order) and the commune's badges.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub stances: [i64; 3],
+    pub official: i64,
+    pub impact: i64,
+}
+
+pub async fn counts(
     conn: &Connection,
     (resource, resource_id): (Resource, i64),
-) -> DbResult<[i64; 3]> {
+) -> DbResult<Counts> {
     let rows = db::query(
         conn,
-        "SELECT stance, count(*) FROM comments WHERE resource = ? AND resource_id = ? AND depth = 1 \
-         AND deleted_at IS NULL AND hidden_at IS NULL GROUP BY stance",
+        "SELECT depth = 1, stance, badge, count(*) FROM comments WHERE resource = ? AND resource_id = ? \
+         AND deleted_at IS NULL AND hidden_at IS NULL GROUP BY 1, 2, 3",
         vec![Value::text(resource.as_str()), Value::Integer(resource_id)],
     )
     .await?;
-    let mut counts = [0; 3];
+    let mut counts = Counts::default();
     for r in &rows {
+        let n = db::int(r, 3);
+        let stance = db::opt_text(r, 1);
         let index = Stance::ALL
             .iter()
-            .position(|s| Some(s.as_str()) == db::opt_text(r, 0).as_deref());
-        if let Some(i) = index {
-            counts[i] = db::int(r, 1);
+            .position(|s| Some(s.as_str()) == stance.as_deref());
+        if let (1, Some(i)) = (db::int(r, 0), index) {
+            counts.stances[i] += n;
+        }
+        match db::opt_text(r, 2).as_deref() {
+            Some("official") => counts.official += n,
+            Some("impact") => counts.impact += n,
+            _ => {}
         }
     }
     Ok(counts)

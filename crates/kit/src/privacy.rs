@@ -136,6 +136,12 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Keep,
     },
     Source {
+        table: "opinion_ballots",
+        user_column: "user_id",
+        export: &["discussion_id", "votes"],
+        erase: Erase::Keep,
+    },
+    Source {
         table: "discussions",
         user_column: "user_id",
         export: &["slug", "question", "created_at"],

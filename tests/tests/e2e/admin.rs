@@ -239,9 +239,20 @@ fn staff_create_processes_with_phases_and_dates_in_order() {
 
     let created = admin.post(
         "/admin/processes/new",
-        &with(&[("starts_on", "2030-03-01"), ("ends_on", "2030-06-30")]),
+        &with(&[
+            ("starts_on", "2030-03-01"),
+            ("ends_on", "2030-06-30"),
+            ("citizen_discussions", "yes"),
+        ]),
     );
     assert_eq!(created.status, 303);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT citizen_discussions FROM processes WHERE slug = 'parc-des-tilleuls'"
+        ),
+        1
+    );
     let edit = created
         .header("location")
         .unwrap()

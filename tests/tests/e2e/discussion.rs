@@ -338,6 +338,8 @@ fn reactions_reports_badges_and_moderation() {
             .contains("Réponse officielle de la commune :")
     );
     let page = app.get(&format!("{PAGE}?lang=fr&sort=oldest")).text();
+    // Badges are counted on the page (the demo's official answer lost its badge).
+    assert!(page.contains("1 réponse officielle, aucune contribution qui a changé le projet"));
     let first = page.find("Une vraie promenade piétonne").unwrap();
     let second = page.find("180 places").unwrap();
     assert!(first < second, "the official answer first");
@@ -424,12 +426,17 @@ fn staff_open_discussions_within_their_process() {
             ("opens_on", &inside_start),
             ("closes_on", &inside_end),
             ("status", "published"),
+            ("opinion_map", "yes"),
         ],
     );
     assert_eq!(ok.status, 303, "{}", ok.text());
     let page = app.get("/discussions/quel-projet-pour-le-parc?lang=fr");
     assert_eq!(page.status, 200);
     assert!(page.text().contains("<em>Tilleuls</em>"));
+    // With its opinion map, empty so far.
+    let map = app.get("/discussions/quel-projet-pour-le-parc/map?lang=fr");
+    assert_eq!(map.status, 200);
+    assert!(map.text().contains("Aucun vote pour l&#x27;instant"));
     assert!(
         app.get("/processes/budget-participatif-2026?lang=fr")
             .text()

@@ -141,6 +141,16 @@ fn citizens_vote_one_statement_at_a_time_and_bad_votes_are_refused() {
         ),
         agree_before
     );
+    // The packed ballot the map reads ends with the latest vote.
+    let ballot: String = app
+        .db()
+        .query_row(
+            "SELECT votes FROM opinion_ballots WHERE user_id = 3",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ballot, format!("{id}a,{id}d"));
     // Bad input: an unknown choice, a statement of another discussion or
     // not yet accepted, one's own statement, a closed discussion.
     let votes = count(&app, "SELECT count(*) FROM opinion_votes");
