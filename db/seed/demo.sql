@@ -219,3 +219,91 @@ SELECT sid, uid, did,
        strftime('%s', 'now', '-3 days') + i * 600 + pos
 FROM voters, statements JOIN lean USING (pos)
 WHERE (i + 2 * pos) % 7 != 0;
+
+-- Questionnaires. One closed, with the 36 residents' answers and public
+-- results; one under way in the quays process, anonymous, with every kind
+-- of question.
+INSERT INTO questionnaires (process_id, slug, title, intro, opens_on, closes_on, status, anonymous,
+                            results_public, responses_count, created_at, updated_at)
+SELECT id, 'deplacements-2025', 'Vos déplacements au quotidien',
+       'Ce questionnaire a nourri la concertation **Mobilités 2025**. Merci aux habitants qui y ont répondu.',
+       date('now', '-200 days'), date('now', '-130 days'), 'published', 0, 1, 0,
+       strftime('%s', 'now', '-210 days'), strftime('%s', 'now', '-210 days')
+FROM processes WHERE slug = 'mobilites-2025';
+INSERT INTO questionnaire_sections (questionnaire_id, position, title, description)
+SELECT id, 0, 'Vos trajets', '' FROM questionnaires WHERE slug = 'deplacements-2025';
+INSERT INTO questions (questionnaire_id, section_id, position, kind, label, required, options, max, min_label, max_label)
+SELECT q.id, s.id, v.pos, v.kind, v.label, v.required, v.options, v.max, v.min_label, v.max_label
+FROM questionnaires q JOIN questionnaire_sections s ON s.questionnaire_id = q.id, (
+              SELECT 0 AS pos, 'single' AS kind, 'Comment vous déplacez-vous le plus souvent ?' AS label, 1 AS required,
+                     'Voiture' || char(10) || 'Bus' || char(10) || 'Vélo' || char(10) || 'À pied' AS options,
+                     NULL AS max, '' AS min_label, '' AS max_label
+    UNION ALL SELECT 1, 'scale', 'Êtes-vous satisfait des bus de Valbrune ?', 1, '', 5, 'Pas du tout', 'Tout à fait'
+    UNION ALL SELECT 2, 'yes_no', 'Utiliseriez-vous une navette gratuite le samedi ?', 0, '', NULL, '', ''
+    UNION ALL SELECT 3, 'short_text', 'Une suggestion ?', 0, '', NULL, '', ''
+) v WHERE q.slug = 'deplacements-2025';
+
+-- The residents' answers: habitant n° i chose mode i % 4, gave a mark of
+-- 1 + i % 5, said yes when i is even; every third one left a suggestion.
+INSERT INTO responses (questionnaire_id, user_id, status, section, created_at, submitted_at)
+SELECT q.id, u.id, 'submitted', 1, strftime('%s', 'now', '-150 days'), strftime('%s', 'now', '-150 days')
+FROM questionnaires q, users u WHERE q.slug = 'deplacements-2025' AND u.email LIKE 'habitant-%';
+INSERT INTO answers (response_id, question_id, value)
+SELECT r.id, qu.id,
+       CASE qu.position
+           WHEN 0 THEN 'o' || (CAST(substr(u.email, 10, 2) AS INTEGER) % 4)
+           WHEN 1 THEN CAST(1 + CAST(substr(u.email, 10, 2) AS INTEGER) % 5 AS TEXT)
+           WHEN 2 THEN CASE WHEN CAST(substr(u.email, 10, 2) AS INTEGER) % 2 = 0 THEN 'yes' ELSE 'no' END
+           ELSE 'Plus de bus le dimanche, s''il vous plaît.'
+       END
+FROM responses r JOIN users u ON u.id = r.user_id JOIN questions qu ON qu.questionnaire_id = r.questionnaire_id
+WHERE r.questionnaire_id = (SELECT id FROM questionnaires WHERE slug = 'deplacements-2025')
+  AND (qu.position < 3 OR CAST(substr(u.email, 10, 2) AS INTEGER) % 3 = 0);
+-- Tallies as the component keeps them (domain::questionnaire::Answer::buckets).
+INSERT INTO answer_tallies (question_id, bucket, n)
+SELECT a.question_id, 'answered', count(*) FROM answers a JOIN questions q ON q.id = a.question_id
+WHERE q.questionnaire_id = (SELECT id FROM questionnaires WHERE slug = 'deplacements-2025') GROUP BY a.question_id;
+INSERT INTO answer_tallies (question_id, bucket, n)
+SELECT a.question_id, CASE q.kind WHEN 'scale' THEN 'v' || a.value ELSE a.value END, count(*)
+FROM answers a JOIN questions q ON q.id = a.question_id
+WHERE q.questionnaire_id = (SELECT id FROM questionnaires WHERE slug = 'deplacements-2025')
+  AND q.kind IN ('single', 'scale', 'yes_no') GROUP BY 1, 2;
+UPDATE questionnaires SET responses_count = (SELECT count(*) FROM responses WHERE questionnaire_id = questionnaires.id AND status = 'submitted');
+
+INSERT INTO questionnaires (process_id, slug, title, intro, opens_on, closes_on, status, anonymous,
+                            results_public, created_at, updated_at)
+SELECT id, 'marche-des-quais', 'Un marché sur les quais ?',
+       'La commune étudie l''installation du **marché du samedi** sur les quais. Dites-nous comment vous l''imaginez : cinq minutes suffisent, et vos réponses sont anonymes.',
+       date('now', '-3 days'), date('now', '+27 days'), 'published', 1, 1,
+       strftime('%s', 'now', '-4 days'), strftime('%s', 'now', '-4 days')
+FROM processes WHERE slug = 'quais-de-loire';
+INSERT INTO questionnaire_sections (questionnaire_id, position, title, description)
+SELECT q.id, v.pos, v.title, v.description FROM questionnaires q, (
+              SELECT 0 AS pos, 'Vous et le marché' AS title, '' AS description
+    UNION ALL SELECT 1, 'Vos habitudes', 'Quelques questions sur vos venues au marché.'
+    UNION ALL SELECT 2, 'Le marché de demain', 'Vos priorités pour le nouveau marché.'
+) v WHERE q.slug = 'marche-des-quais';
+INSERT INTO questions (questionnaire_id, section_id, position, kind, label, help, required, options, rows, other, min, max, min_label, max_label)
+SELECT q.id, s.id, v.pos, v.kind, v.label, v.help, v.required, v.options, v.rows, v.other, v.min, v.max, v.min_label, v.max_label
+FROM questionnaires q JOIN questionnaire_sections s ON s.questionnaire_id = q.id AND s.position = v.section, (
+              SELECT 0 AS section, 0 AS pos, 'yes_no' AS kind, 'Allez-vous au marché du samedi ?' AS label, '' AS help, 1 AS required,
+                     '' AS options, '' AS rows, 0 AS other, NULL AS min, NULL AS max, '' AS min_label, '' AS max_label
+    UNION ALL SELECT 1, 0, 'number', 'Combien de fois par mois ?', 'Un nombre entre 0 et 31.', 0, '', '', 0, 0, 31, '', ''
+    UNION ALL SELECT 1, 1, 'single', 'Comment y venez-vous ?', '', 0,
+                     'À pied' || char(10) || 'À vélo' || char(10) || 'En bus' || char(10) || 'En voiture', '', 1, NULL, NULL, '', ''
+    UNION ALL SELECT 1, 2, 'date', 'À quelle date y êtes-vous allé pour la dernière fois ?', '', 0, '', '', 0, NULL, NULL, '', ''
+    UNION ALL SELECT 2, 0, 'multiple', 'Que voudriez-vous y trouver ?', 'Deux à trois réponses.', 1,
+                     'Producteurs locaux' || char(10) || 'Artisanat' || char(10) || 'Restauration' || char(10) || 'Animations',
+                     '', 1, 2, 3, '', ''
+    UNION ALL SELECT 2, 1, 'ranking', 'Classez ces emplacements', '', 0,
+                     'Quai Est' || char(10) || 'Quai Ouest' || char(10) || 'Place de la Mairie', '', 0, NULL, NULL, '', ''
+    UNION ALL SELECT 2, 2, 'matrix', 'Ces horaires vous conviennent-ils ?', '', 0,
+                     'Oui' || char(10) || 'Non' || char(10) || 'Sans avis', 'Samedi matin' || char(10) || 'Dimanche matin', 0, NULL, NULL, '', ''
+    UNION ALL SELECT 2, 3, 'scale', 'Ce projet vous paraît-il important ?', '', 1, '', '', 0, NULL, 10, 'Pas du tout', 'Très important'
+    UNION ALL SELECT 2, 4, 'long_text', 'Autre chose à nous dire ?', '', 0, '', '', 0, NULL, NULL, '', ''
+) v WHERE q.slug = 'marche-des-quais';
+-- The habits part only for people who go to the market.
+UPDATE questions SET condition_question = (SELECT id FROM questions WHERE label = 'Allez-vous au marché du samedi ?'),
+                     condition_option = 0
+WHERE label IN ('Combien de fois par mois ?', 'Comment y venez-vous ?',
+                'À quelle date y êtes-vous allé pour la dernière fois ?');

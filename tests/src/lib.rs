@@ -61,6 +61,13 @@ pub fn start_of_a_fresh_minute_window() {
     }
 }
 
+/// Today's date (UTC, `YYYY-MM-DD`), as the components compute it.
+pub fn today() -> String {
+    rusqlite::Connection::open_in_memory()
+        .and_then(|c| c.query_row("SELECT date('now')", [], |r| r.get(0)))
+        .unwrap_or_default()
+}
+
 pub const TEST_KEY: &str = "test-session-key-0123456789abcdef-0123456789";
 
 impl TestApp {

@@ -511,19 +511,7 @@ pub async fn discussion(conn: &Connection, id: i64) -> DbResult<Option<Discussio
         .map(discussion_of))
 }
 
-/// (id, title) of every process, for a select.
-pub async fn process_choices(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
-    let rows = db::query(
-        conn,
-        "SELECT id, title FROM processes ORDER BY starts_on DESC",
-        Vec::new(),
-    )
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| (db::int(r, 0), db::text(r, 1)))
-        .collect())
-}
+pub use palabre_kit::participation::process_choices;
 
 pub async fn save_discussion(
     conn: &Connection,

@@ -6,10 +6,11 @@ use palabre_domain::Role;
 use palabre_domain::account::FieldError;
 use palabre_domain::comment::{Reaction, Stance};
 use palabre_domain::date::{Day, iso_date};
-use palabre_domain::process::{Span, Status};
+use palabre_domain::process::Status;
 use palabre_kit::activity::{self, Activity, Target};
 use palabre_kit::comments::{self, New, Outcome, Refused, Resource, Sort, View, Viewer};
 use palabre_kit::forms::FormView;
+use palabre_kit::participation::dates_json;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, db, i18n};
 use serde_json::{Value, json};
@@ -17,36 +18,18 @@ use serde_json::{Value, json};
 use crate::Env;
 use crate::store::{self, Discussion};
 
-pub(crate) fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 120
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub(crate) use palabre_domain::content::is_slug as valid_slug;
 
 pub(crate) fn today() -> Day {
     Day::of_unix(palabre_kit::now())
 }
 
 pub(crate) fn status(d: &Discussion) -> Status {
-    Span::parse(&d.opens_on, &d.closes_on).map_or(Status::Closed, |s| s.status(today()))
+    palabre_kit::participation::status_of(&d.opens_on, &d.closes_on)
 }
 
 pub(crate) fn status_json(env: &Env, d: &Discussion) -> Value {
-    let locale = env.ctx.locale;
-    let s = status(d);
-    let day = |iso: &str| match Day::parse(iso) {
-        Some(day) => json!({ "iso": day.iso(), "text": i18n::long_date(locale, day.unix()) }),
-        None => json!({ "iso": iso, "text": iso }),
-    };
-    json!({
-        "key": s.as_str(),
-        "label": i18n::t(locale, &format!("process-status-{}", s.as_str())),
-        "open": s == Status::Open,
-        "opens": day(&d.opens_on),
-        "closes": day(&d.closes_on),
-    })
+    dates_json(env.ctx.locale, &d.opens_on, &d.closes_on).1
 }
 
 /// The discussion, if visitors may see it (drafts: staff only).

@@ -8,13 +8,26 @@ use palabre_kit::ratelimit::Limit;
 const PER_MINUTE: i64 = 60;
 
 /// Paths whose writes are not contributions: the visitor's own account, the
-/// first-run setup, and the staff back-office.
+/// first-run setup, and the staff back-office (under `/admin`, and the
+/// questionnaire builder, which the questionnaire component serves).
 fn is_contribution(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let builder = matches!(
+        segments.as_slice(),
+        ["questionnaires", "new"]
+            | [
+                "questionnaires",
+                _,
+                "settings" | "sections" | "questions" | "new-version",
+                ..
+            ]
+    );
     !(path == "/setup"
         || path == "/account"
         || path.starts_with("/account/")
         || path == "/admin"
-        || path.starts_with("/admin/"))
+        || path.starts_with("/admin/")
+        || builder)
 }
 
 /// Votes on opinion-map statements (`/discussions/<slug>/statements/<id>/vote`):
@@ -127,6 +140,16 @@ pub fn buckets(
                 },
             )]
         }
+        // Anonymous questionnaires: answers without an account, per address.
+        (&Method::POST, p) if user_id.is_none() && p.starts_with("/questionnaires/") => {
+            vec![(
+                format!("answer-ip:{ip}"),
+                Limit {
+                    max: 60,
+                    window_seconds: PER_MINUTE,
+                },
+            )]
+        }
         _ => Vec::new(),
     }
 }
@@ -186,8 +209,21 @@ mod tests {
         assert!(post("/account/logout").is_empty());
         assert!(post("/admin/news/4").is_empty());
         assert!(post("/setup").is_empty());
+        assert!(post("/questionnaires/new").is_empty());
+        assert!(post("/questionnaires/parc/questions/4/move").is_empty());
+        assert_eq!(post("/questionnaires/parc/answer")[0].0, "post-user:7");
         // Anonymous writes are not counted per person; reads never.
         assert!(buckets(&Method::POST, "/discussions/3/comments", None, None, b"").is_empty());
+        // Anonymous answers to questionnaires are counted per address.
+        let anonymous = buckets(
+            &Method::POST,
+            "/questionnaires/mobilite/answer",
+            Some("::1"),
+            None,
+            b"",
+        );
+        assert_eq!(anonymous[0].0, "answer-ip:::1");
+        assert_eq!(anonymous[0].1.max, 60);
         assert!(buckets(&Method::GET, "/discussions/3", None, Some(7), b"").is_empty());
     }
 }

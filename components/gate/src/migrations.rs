@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(13, "0013_revision"),
     migration!(14, "0014_discussions"),
     migration!(15, "0015_opinion_map"),
+    migration!(16, "0016_questionnaires"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -27,6 +27,15 @@ pub fn text(input: &str, max: usize) -> Result<String, FieldError> {
     Ok(text.to_string())
 }
 
+/// Whether a path segment can be an address we made (before any query).
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 120
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Addresses that are pages of their own (`/discussions/new`).
 pub const RESERVED_SLUGS: &[&str] = &["new"];
 

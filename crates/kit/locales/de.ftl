@@ -520,3 +520,182 @@ discussion-badges = { $official ->
     [one] 1 Beitrag, der das Projekt verändert hat
    *[other] { $impact } Beiträge, die das Projekt verändert haben
 }
+
+## Fragebögen
+nav-questionnaires = Fragebögen
+search-kind-questionnaire = Fragebogen
+activity-questionnaire-answered = Fragebogen beantwortet:
+activity-questionnaire-published = Neuer Fragebogen:
+percent = { $value } %
+questionnaires-title = Fragebögen
+questionnaires-empty = Noch kein Fragebogen.
+questionnaire-responses = { $count ->
+    [0] Keine Antworten
+    [one] 1 Antwort
+   *[other] { $count } Antworten
+}
+questionnaire-size = { $sections ->
+    [one] 1 Teil
+   *[other] { $sections } Teile
+}, { $questions ->
+    [one] 1 Frage
+   *[other] { $questions } Fragen
+}.
+questionnaire-anonymous = Ihre Antworten sind anonym: Sie sind mit keinem Konto verknüpft. Ein in Ihrem Browser gespeichertes Token erlaubt nur, Ihre Antworten fortzusetzen und nicht zweimal zu antworten.
+questionnaire-anonymous-short = Anonym
+questionnaire-signed = Eine Antwort pro angemeldeter Person. Ihre Antworten werden Teil für Teil gespeichert: Sie können unterbrechen und später fortfahren.
+questionnaire-start = Antworten
+questionnaire-resume = Meine Antworten fortsetzen
+questionnaire-already = Sie haben diesen Fragebogen bereits beantwortet. Danke!
+questionnaire-not-open = Dieser Fragebogen ist derzeit nicht geöffnet.
+questionnaire-login = Melden Sie sich an, um zu antworten.
+questionnaire-results = Ergebnisse ansehen
+questionnaire-open-data = Offene Daten (JSON)
+questionnaire-export-csv = Antworten exportieren (CSV)
+questionnaire-export-json = Antworten exportieren (JSON)
+questionnaire-progress = Teil { $current } von { $total }
+questionnaire-previous = Vorheriger Teil
+questionnaire-next = Speichern und weiter
+questionnaire-send = Meine Antworten senden
+questionnaire-saved-as-you-go = Ihre Antworten werden bei jedem Teil gespeichert.
+questionnaire-done-title = Danke für Ihre Antworten
+questionnaire-done = Ihre Antworten wurden gespeichert.
+receipt-ask = Mir eine Kopie meiner Antworten per E-Mail senden
+receipt-subject = Ihre Antworten: { $title }
+receipt-intro = Hier ist eine Kopie Ihrer Antworten auf den Fragebogen „{ $title }“.
+receipt-action = Den Fragebogen erneut ansehen
+answer-required = Beantworten Sie diese Frage.
+answer-too-long = Dieser Text ist zu lang (höchstens { $max } Zeichen).
+answer-invalid-choice = Wählen Sie eine der angebotenen Antworten.
+answer-other-missing = Präzisieren Sie Ihre Antwort „Sonstiges“.
+answer-too-few = Wählen Sie mindestens { $min } Antworten.
+answer-too-many = Wählen Sie höchstens { $max } Antworten.
+answer-not-a-number = Geben Sie eine Zahl ein, zum Beispiel 12 oder 3,5.
+answer-out-of-range = Wählen Sie einen Wert von { $min } bis { $max }.
+answer-below-min = Geben Sie eine Zahl größer oder gleich { $min } ein.
+answer-above-max = Geben Sie eine Zahl kleiner oder gleich { $max } ein.
+answer-ranking-incomplete = Ordnen Sie alle Antworten oder keine.
+answer-ranking-repeated = Jeder Rang darf nur einmal vergeben werden.
+answer-row-missing = Antworten Sie für jede Zeile.
+answer-bounds-both = Wählen Sie { $min } bis { $max } Antworten.
+answer-bounds-min = Wählen Sie mindestens { $min } Antworten.
+answer-bounds-max = Wählen Sie höchstens { $max } Antworten.
+answer-number-between = Eine Zahl von { $min } bis { $max }.
+answer-ranking-hint = Geben Sie Ihrer ersten Wahl den Rang 1, der nächsten 2 und so weiter.
+answer-yes = Ja
+answer-no = Nein
+answer-other = Sonstiges
+answer-other-specify = Bitte angeben
+results-title = Ergebnisse: { $title }
+results-private = Diese Ergebnisse sind vorerst nur für die Mitarbeitenden der Gemeinde sichtbar.
+results-answered = { $count ->
+    [0] Niemand hat diese Frage beantwortet
+    [one] 1 Person hat geantwortet
+   *[other] { $count } Personen haben geantwortet
+}
+results-multiple-note = mehrere Antworten möglich: Jede Antwort wird gezählt, die Prozentwerte ergeben zusammen mehr als 100 %
+results-col-answer = Antwort
+results-col-count = Anzahl
+results-col-share = Anteil der Antwortenden
+results-col-value = Wert
+results-col-measure = Kennzahl
+results-col-month = Monat
+results-col-borda = Borda-Punktzahl
+results-col-first = Auf Platz 1
+results-mean-median = Mittelwert { $mean }, Median { $median }.
+results-mean = Mittelwert
+results-median = Median
+results-min = Minimum
+results-max = Maximum
+results-borda = Borda-Punktzahl: { $points } Punkte für Platz 1, einer weniger für jeden weiteren Platz, 0 für den letzten.
+results-texts-link = Die Freitextantworten lesen
+results-texts-search = In den Antworten suchen
+results-texts-count = { $count ->
+    [0] Keine Antworten
+    [one] 1 Antwort
+   *[other] { $count } Antworten
+}
+open-data-licence = Licence Ouverte / Open Licence 2.0 (Etalab)
+questionnaire-new-title = Neuer Fragebogen
+questionnaire-settings-title = Einstellungen des Fragebogens
+questionnaire-builder-title = Fragebogen erstellen
+questionnaire-builder-of = Erstellen: { $title }
+questionnaire-preview = Vorschau
+questionnaire-preview-of = Vorschau: { $title }
+questionnaire-preview-note = Vorschau aller Teile und Fragen, ohne Speichern. Bedingungen stehen unter den betreffenden Fragen.
+questionnaire-version = Version { $version }
+questionnaire-locked-title = Fragen festgelegt
+questionnaire-locked = Es wurde bereits geantwortet: Teile und Fragen können nicht mehr geändert werden. Veröffentlichen Sie eine neue Version, um sie zu ändern.
+questionnaire-anonymous-locked = Es gibt Antworten: Der anonyme Modus kann nicht mehr geändert werden.
+questionnaire-new-version = Eine neue Version erstellen
+questionnaire-section-title = Teil des Fragebogens
+questionnaire-question-new = Eine Frage hinzufügen
+questionnaire-question-edit = Die Frage bearbeiten
+questionnaire-field-title = Titel
+questionnaire-field-intro = Einleitung
+questionnaire-field-anonymous = Anonyme Antworten
+questionnaire-field-anonymous-hint = Alle können antworten, einmal pro Browser, ohne Konto; keine Antwort wird einer Person zugeordnet. Nach den ersten Antworten nicht mehr änderbar.
+questionnaire-field-results-public = Öffentliche Ergebnisse
+questionnaire-field-results-from = Ergebnisse öffentlich ab
+questionnaire-field-results-from-hint = Optional, im Format JJJJ-MM-TT. Leer: sofort, wenn die Ergebnisse öffentlich sind.
+questionnaire-field-open-data-text = Freitextantworten in die offenen Daten aufnehmen
+questionnaire-field-open-data-text-hint = Nur ankreuzen, wenn die Freitextantworten keine personenbezogenen Daten enthalten.
+questionnaire-field-section = Teil
+questionnaire-field-section-title = Titel des Teils
+questionnaire-field-section-description = Einleitung des Teils
+questionnaire-field-kind = Fragetyp
+questionnaire-field-label = Frage
+questionnaire-field-help = Hilfe
+questionnaire-field-required = Antwort erforderlich
+questionnaire-field-options = Angebotene Antworten (oder Spalten eines Rasters)
+questionnaire-field-options-hint = Eine pro Zeile, mindestens zwei: Einfachauswahl, Mehrfachauswahl, Rangfolge, Raster.
+questionnaire-field-rows = Zeilen des Rasters
+questionnaire-field-rows-hint = Eine pro Zeile: nur für ein Raster.
+questionnaire-field-other = „Sonstiges, bitte angeben“ anbieten
+questionnaire-field-other-hint = Nur Einfach- oder Mehrfachauswahl.
+questionnaire-field-min = Minimum
+questionnaire-field-min-hint = Mehrfachauswahl: wenigste Antworten. Zahl: kleinster Wert.
+questionnaire-field-max = Maximum
+questionnaire-field-max-hint = Mehrfachauswahl: meiste Antworten. Zahl: größter Wert. Skala: die höchste Stufe, 2 bis 10 (5 wenn leer).
+questionnaire-field-min-label = Beschriftung des unteren Skalenendes
+questionnaire-field-max-label = Beschriftung des oberen Skalenendes
+questionnaire-field-condition = Nur anzeigen, wenn
+questionnaire-field-condition-hint = Die Frage erscheint nur, wenn in einem früheren Teil eine Antwort gewählt wurde.
+condition-none = Immer anzeigen
+condition-text = Angezeigt, wenn F{ $n } = „{ $option }“
+condition-broken = Bedingung auf eine gelöschte Frage
+kind-short_text = Kurzer Text
+kind-long_text = Langer Text
+kind-single = Einfachauswahl
+kind-multiple = Mehrfachauswahl
+kind-scale = Lineare Skala
+kind-ranking = Rangfolge
+kind-matrix = Raster (Zeilen × Antworten)
+kind-number = Zahl
+kind-date = Datum
+kind-yes_no = Ja / Nein
+builder-add-section = Einen Teil hinzufügen
+builder-edit-section = Den Teil bearbeiten
+builder-delete-section = Den Teil löschen…
+builder-delete-section-confirm = Der Teil und alle seine Fragen werden gelöscht.
+builder-delete = Löschen…
+builder-delete-confirm = Löschen bestätigen
+builder-up = Nach oben
+builder-down = Nach unten
+builder-col-actions = Aktionen
+builder-no-questions = Keine Frage in diesem Teil.
+tool-discussion-count = { $count ->
+    [0] Keine Beiträge
+    [one] 1 Beitrag
+   *[other] { $count } Beiträge
+}
+tool-questionnaire-count = { $count ->
+    [0] Keine Antworten
+    [one] 1 Antwort
+   *[other] { $count } Antworten
+}
+tool-proposal-count = { $count ->
+    [0] Keine Unterstützungen
+    [one] 1 Unterstützung
+   *[other] { $count } Unterstützungen
+}

@@ -520,3 +520,182 @@ discussion-badges = { $official ->
     [one] 1 contribution that changed the project
    *[other] { $impact } contributions that changed the project
 }
+
+## Questionnaires
+nav-questionnaires = Questionnaires
+search-kind-questionnaire = Questionnaire
+activity-questionnaire-answered = Answered the questionnaire:
+activity-questionnaire-published = New questionnaire:
+percent = { $value } %
+questionnaires-title = Questionnaires
+questionnaires-empty = No questionnaire yet.
+questionnaire-responses = { $count ->
+    [0] No responses
+    [one] 1 response
+   *[other] { $count } responses
+}
+questionnaire-size = { $sections ->
+    [one] 1 part
+   *[other] { $sections } parts
+}, { $questions ->
+    [one] 1 question
+   *[other] { $questions } questions
+}.
+questionnaire-anonymous = Your answers are anonymous: they are linked to no account. A token kept in your browser only lets you resume your answers and avoid answering twice.
+questionnaire-anonymous-short = Anonymous
+questionnaire-signed = One response per registered person. Your answers are saved part by part: you can stop and resume later.
+questionnaire-start = Answer
+questionnaire-resume = Resume my answers
+questionnaire-already = You have already answered this questionnaire. Thank you!
+questionnaire-not-open = This questionnaire is not open at the moment.
+questionnaire-login = Sign in to answer.
+questionnaire-results = See the results
+questionnaire-open-data = Open data (JSON)
+questionnaire-export-csv = Export the responses (CSV)
+questionnaire-export-json = Export the responses (JSON)
+questionnaire-progress = Part { $current } of { $total }
+questionnaire-previous = Previous part
+questionnaire-next = Save and continue
+questionnaire-send = Send my answers
+questionnaire-saved-as-you-go = Your answers are saved at each part.
+questionnaire-done-title = Thank you for your answers
+questionnaire-done = Your answers have been recorded.
+receipt-ask = Send me a copy of my answers by email
+receipt-subject = Your answers: { $title }
+receipt-intro = Here is a copy of your answers to the questionnaire “{ $title }”.
+receipt-action = See the questionnaire again
+answer-required = Answer this question.
+answer-too-long = This text is too long ({ $max } characters at most).
+answer-invalid-choice = Choose one of the answers offered.
+answer-other-missing = Specify your “Other” answer.
+answer-too-few = Choose at least { $min } answers.
+answer-too-many = Choose at most { $max } answers.
+answer-not-a-number = Enter a number, for example 12 or 3.5.
+answer-out-of-range = Choose a value from { $min } to { $max }.
+answer-below-min = Enter a number greater than or equal to { $min }.
+answer-above-max = Enter a number less than or equal to { $max }.
+answer-ranking-incomplete = Rank every answer, or none.
+answer-ranking-repeated = Each rank can be given only once.
+answer-row-missing = Answer for every row.
+answer-bounds-both = Choose { $min } to { $max } answers.
+answer-bounds-min = Choose at least { $min } answers.
+answer-bounds-max = Choose at most { $max } answers.
+answer-number-between = A number from { $min } to { $max }.
+answer-ranking-hint = Give rank 1 to your first choice, 2 to the next, and so on.
+answer-yes = Yes
+answer-no = No
+answer-other = Other
+answer-other-specify = Please specify
+results-title = Results: { $title }
+results-private = Only the commune's staff can see these results for now.
+results-answered = { $count ->
+    [0] Nobody answered this question
+    [one] 1 person answered
+   *[other] { $count } people answered
+}
+results-multiple-note = several answers allowed: each answer is counted, so the percentages add up to more than 100 %
+results-col-answer = Answer
+results-col-count = Count
+results-col-share = Share of the people who answered
+results-col-value = Value
+results-col-measure = Measure
+results-col-month = Month
+results-col-borda = Borda score
+results-col-first = Ranked first
+results-mean-median = Mean { $mean }, median { $median }.
+results-mean = Mean
+results-median = Median
+results-min = Minimum
+results-max = Maximum
+results-borda = Borda score: { $points } points for a first place, one less for each next place, 0 for the last.
+results-texts-link = Read the free-text answers
+results-texts-search = Search the answers
+results-texts-count = { $count ->
+    [0] No answers
+    [one] 1 answer
+   *[other] { $count } answers
+}
+open-data-licence = Licence Ouverte / Open Licence 2.0 (Etalab)
+questionnaire-new-title = New questionnaire
+questionnaire-settings-title = Questionnaire settings
+questionnaire-builder-title = Build the questionnaire
+questionnaire-builder-of = Build: { $title }
+questionnaire-preview = Preview
+questionnaire-preview-of = Preview: { $title }
+questionnaire-preview-note = A preview of every part and question, nothing saved. Conditions are shown under the questions they apply to.
+questionnaire-version = Version { $version }
+questionnaire-locked-title = Questions fixed
+questionnaire-locked = People have started answering: parts and questions can no longer change. Publish a new version to change them.
+questionnaire-anonymous-locked = Responses exist: the anonymous mode can no longer change.
+questionnaire-new-version = Create a new version
+questionnaire-section-title = Questionnaire part
+questionnaire-question-new = Add a question
+questionnaire-question-edit = Edit the question
+questionnaire-field-title = Title
+questionnaire-field-intro = Introduction
+questionnaire-field-anonymous = Anonymous answers
+questionnaire-field-anonymous-hint = Anyone may answer, once per browser, without an account; no answer is linked to a person. Cannot change once answers came in.
+questionnaire-field-results-public = Public results
+questionnaire-field-results-from = Results public from
+questionnaire-field-results-from-hint = Optional, as YYYY-MM-DD. Empty: at once, if the results are public.
+questionnaire-field-open-data-text = Include free-text answers in the open data
+questionnaire-field-open-data-text-hint = Only tick this if free-text answers hold no personal data.
+questionnaire-field-section = Part
+questionnaire-field-section-title = Part title
+questionnaire-field-section-description = Part introduction
+questionnaire-field-kind = Question type
+questionnaire-field-label = Question
+questionnaire-field-help = Help
+questionnaire-field-required = Answer required
+questionnaire-field-options = Choices offered (or a grid's columns)
+questionnaire-field-options-hint = One per line, at least two: single choice, multiple choice, ranking, grid.
+questionnaire-field-rows = Grid rows
+questionnaire-field-rows-hint = One per line: for a grid only.
+questionnaire-field-other = Offer “Other, please specify”
+questionnaire-field-other-hint = Single or multiple choice only.
+questionnaire-field-min = Minimum
+questionnaire-field-min-hint = Multiple choice: fewest answers. Number: smallest value accepted.
+questionnaire-field-max = Maximum
+questionnaire-field-max-hint = Multiple choice: most answers. Number: largest value. Scale: the top mark, 2 to 10 (5 if empty).
+questionnaire-field-min-label = Label of the scale's low end
+questionnaire-field-max-label = Label of the scale's high end
+questionnaire-field-condition = Show only if
+questionnaire-field-condition-hint = The question appears only when an answer in an earlier part was chosen.
+condition-none = Always show
+condition-text = Shown if Q{ $n } = “{ $option }”
+condition-broken = Condition on a deleted question
+kind-short_text = Short text
+kind-long_text = Long text
+kind-single = Single choice
+kind-multiple = Multiple choice
+kind-scale = Linear scale
+kind-ranking = Ranking
+kind-matrix = Grid (rows × choices)
+kind-number = Number
+kind-date = Date
+kind-yes_no = Yes / no
+builder-add-section = Add a part
+builder-edit-section = Edit the part
+builder-delete-section = Delete the part…
+builder-delete-section-confirm = The part and all its questions will be deleted.
+builder-delete = Delete…
+builder-delete-confirm = Confirm the deletion
+builder-up = Move up
+builder-down = Move down
+builder-col-actions = Actions
+builder-no-questions = No question in this part.
+tool-discussion-count = { $count ->
+    [0] No contributions
+    [one] 1 contribution
+   *[other] { $count } contributions
+}
+tool-questionnaire-count = { $count ->
+    [0] No responses
+    [one] 1 response
+   *[other] { $count } responses
+}
+tool-proposal-count = { $count ->
+    [0] No supports
+    [one] 1 support
+   *[other] { $count } supports
+}

@@ -523,3 +523,182 @@ discussion-badges = { $official ->
     [one] 1 contribution qui a changé le projet
    *[other] { $impact } contributions qui ont changé le projet
 }
+
+## Questionnaires
+nav-questionnaires = Questionnaires
+search-kind-questionnaire = Questionnaire
+activity-questionnaire-answered = Réponse au questionnaire :
+activity-questionnaire-published = Nouveau questionnaire :
+percent = { $value } %
+questionnaires-title = Questionnaires
+questionnaires-empty = Aucun questionnaire pour l'instant.
+questionnaire-responses = { $count ->
+    [0] Aucune réponse
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+questionnaire-size = { $sections ->
+    [one] 1 partie
+   *[other] { $sections } parties
+}, { $questions ->
+    [one] 1 question
+   *[other] { $questions } questions
+}.
+questionnaire-anonymous = Vos réponses sont anonymes : elles ne sont liées à aucun compte. Un jeton enregistré dans votre navigateur permet seulement de reprendre vos réponses et d'éviter de répondre deux fois.
+questionnaire-anonymous-short = Anonyme
+questionnaire-signed = Une réponse par personne inscrite. Vos réponses sont enregistrées au fil des parties : vous pouvez vous arrêter et reprendre plus tard.
+questionnaire-start = Répondre
+questionnaire-resume = Reprendre mes réponses
+questionnaire-already = Vous avez déjà répondu à ce questionnaire. Merci !
+questionnaire-not-open = Ce questionnaire n'est pas ouvert en ce moment.
+questionnaire-login = Connectez-vous pour répondre.
+questionnaire-results = Voir les résultats
+questionnaire-open-data = Données ouvertes (JSON)
+questionnaire-export-csv = Exporter les réponses (CSV)
+questionnaire-export-json = Exporter les réponses (JSON)
+questionnaire-progress = Partie { $current } sur { $total }
+questionnaire-previous = Partie précédente
+questionnaire-next = Enregistrer et continuer
+questionnaire-send = Envoyer mes réponses
+questionnaire-saved-as-you-go = Vos réponses sont enregistrées à chaque partie.
+questionnaire-done-title = Merci pour vos réponses
+questionnaire-done = Vos réponses ont bien été enregistrées.
+receipt-ask = M'envoyer une copie de mes réponses par courriel
+receipt-subject = Vos réponses : { $title }
+receipt-intro = Voici une copie de vos réponses au questionnaire « { $title } ».
+receipt-action = Revoir le questionnaire
+answer-required = Répondez à cette question.
+answer-too-long = Ce texte est trop long ({ $max } caractères au plus).
+answer-invalid-choice = Choisissez une des réponses proposées.
+answer-other-missing = Précisez votre réponse « Autre ».
+answer-too-few = Choisissez au moins { $min } réponses.
+answer-too-many = Choisissez au plus { $max } réponses.
+answer-not-a-number = Saisissez un nombre, par exemple 12 ou 3,5.
+answer-out-of-range = Choisissez une valeur de { $min } à { $max }.
+answer-below-min = Saisissez un nombre supérieur ou égal à { $min }.
+answer-above-max = Saisissez un nombre inférieur ou égal à { $max }.
+answer-ranking-incomplete = Classez toutes les réponses, ou aucune.
+answer-ranking-repeated = Chaque rang ne peut être donné qu'une fois.
+answer-row-missing = Répondez pour chaque ligne.
+answer-bounds-both = Choisissez de { $min } à { $max } réponses.
+answer-bounds-min = Choisissez au moins { $min } réponses.
+answer-bounds-max = Choisissez au plus { $max } réponses.
+answer-number-between = Un nombre de { $min } à { $max }.
+answer-ranking-hint = Donnez le rang 1 à votre premier choix, 2 au suivant, et ainsi de suite.
+answer-yes = Oui
+answer-no = Non
+answer-other = Autre
+answer-other-specify = Précisez
+results-title = Résultats : { $title }
+results-private = Ces résultats ne sont visibles que par l'équipe de la commune pour l'instant.
+results-answered = { $count ->
+    [0] Personne n'a répondu à cette question
+    [one] 1 personne a répondu
+   *[other] { $count } personnes ont répondu
+}
+results-multiple-note = plusieurs réponses possibles : chaque réponse est comptée, les pourcentages dépassent 100 % au total
+results-col-answer = Réponse
+results-col-count = Nombre
+results-col-share = Part des personnes ayant répondu
+results-col-value = Valeur
+results-col-measure = Mesure
+results-col-month = Mois
+results-col-borda = Score de Borda
+results-col-first = Classé premier
+results-mean-median = Moyenne { $mean }, médiane { $median }.
+results-mean = Moyenne
+results-median = Médiane
+results-min = Minimum
+results-max = Maximum
+results-borda = Score de Borda : { $points } points pour un premier rang, un de moins à chaque rang suivant, 0 pour le dernier.
+results-texts-link = Lire les réponses libres
+results-texts-search = Chercher dans les réponses
+results-texts-count = { $count ->
+    [0] Aucune réponse
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+open-data-licence = Licence Ouverte / Open Licence 2.0 (Etalab)
+questionnaire-new-title = Nouveau questionnaire
+questionnaire-settings-title = Réglages du questionnaire
+questionnaire-builder-title = Construire le questionnaire
+questionnaire-builder-of = Construire : { $title }
+questionnaire-preview = Aperçu
+questionnaire-preview-of = Aperçu : { $title }
+questionnaire-preview-note = Aperçu de toutes les parties et questions, sans enregistrement. Les conditions sont indiquées sous les questions concernées.
+questionnaire-version = Version { $version }
+questionnaire-locked-title = Questions figées
+questionnaire-locked = Des personnes ont commencé à répondre : les parties et les questions ne peuvent plus changer. Publiez une nouvelle version pour les modifier.
+questionnaire-anonymous-locked = Des réponses existent : le mode anonyme ne peut plus changer.
+questionnaire-new-version = Créer une nouvelle version
+questionnaire-section-title = Partie du questionnaire
+questionnaire-question-new = Ajouter une question
+questionnaire-question-edit = Modifier la question
+questionnaire-field-title = Titre
+questionnaire-field-intro = Présentation
+questionnaire-field-anonymous = Réponses anonymes
+questionnaire-field-anonymous-hint = Tout le monde peut répondre, une fois par navigateur, sans compte ; aucune réponse n'est liée à une personne. Ne peut plus changer une fois des réponses reçues.
+questionnaire-field-results-public = Résultats publics
+questionnaire-field-results-from = Résultats publics à partir du
+questionnaire-field-results-from-hint = Facultatif, au format AAAA-MM-JJ. Vide : dès maintenant, si les résultats sont publics.
+questionnaire-field-open-data-text = Inclure les réponses libres dans les données ouvertes
+questionnaire-field-open-data-text-hint = À ne cocher que si les réponses libres ne contiennent pas de données personnelles.
+questionnaire-field-section = Partie
+questionnaire-field-section-title = Titre de la partie
+questionnaire-field-section-description = Présentation de la partie
+questionnaire-field-kind = Type de question
+questionnaire-field-label = Question
+questionnaire-field-help = Aide
+questionnaire-field-required = Réponse obligatoire
+questionnaire-field-options = Choix proposés (ou colonnes d'une grille)
+questionnaire-field-options-hint = Un par ligne, au moins deux : choix unique, choix multiples, classement, grille.
+questionnaire-field-rows = Lignes de la grille
+questionnaire-field-rows-hint = Une par ligne : seulement pour une grille.
+questionnaire-field-other = Proposer « Autre, précisez »
+questionnaire-field-other-hint = Choix unique ou multiples seulement.
+questionnaire-field-min = Minimum
+questionnaire-field-min-hint = Choix multiples : nombre minimum de réponses. Nombre : plus petite valeur acceptée.
+questionnaire-field-max = Maximum
+questionnaire-field-max-hint = Choix multiples : nombre maximum de réponses. Nombre : plus grande valeur. Échelle : la note la plus haute, de 2 à 10 (5 si vide).
+questionnaire-field-min-label = Libellé du bas de l'échelle
+questionnaire-field-max-label = Libellé du haut de l'échelle
+questionnaire-field-condition = Afficher seulement si
+questionnaire-field-condition-hint = La question n'apparaît que si une réponse d'une partie précédente a été choisie.
+condition-none = Toujours afficher
+condition-text = Affichée si Q{ $n } = « { $option } »
+condition-broken = Condition sur une question supprimée
+kind-short_text = Texte court
+kind-long_text = Texte long
+kind-single = Choix unique
+kind-multiple = Choix multiples
+kind-scale = Échelle linéaire
+kind-ranking = Classement
+kind-matrix = Grille (lignes × choix)
+kind-number = Nombre
+kind-date = Date
+kind-yes_no = Oui / non
+builder-add-section = Ajouter une partie
+builder-edit-section = Modifier la partie
+builder-delete-section = Supprimer la partie…
+builder-delete-section-confirm = La partie et toutes ses questions seront supprimées.
+builder-delete = Supprimer…
+builder-delete-confirm = Confirmer la suppression
+builder-up = Monter
+builder-down = Descendre
+builder-col-actions = Actions
+builder-no-questions = Aucune question dans cette partie.
+tool-discussion-count = { $count ->
+    [0] Aucune contribution
+    [one] 1 contribution
+   *[other] { $count } contributions
+}
+tool-questionnaire-count = { $count ->
+    [0] Aucune réponse
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+tool-proposal-count = { $count ->
+    [0] Aucun soutien
+    [one] 1 soutien
+   *[other] { $count } soutiens
+}

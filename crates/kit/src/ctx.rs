@@ -34,6 +34,8 @@ pub struct Ctx {
     pub unread: i64,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
+    /// The request's cookies, without the gate's own (`__Host-…`).
+    cookies: Vec<(String, String)>,
 }
 
 /// The value of cookie `name` in a `Cookie` header.
@@ -113,7 +115,23 @@ impl Ctx {
                 .map(str::to_string),
             unread: 0,
             chosen_locale,
+            cookies: parts
+                .headers
+                .get_all(header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(';'))
+                .filter_map(|pair| {
+                    let (k, v) = pair.trim().split_once('=')?;
+                    (!k.starts_with("__Host-")).then(|| (k.to_string(), v.to_string()))
+                })
+                .collect(),
         }
+    }
+
+    /// The value of a feature's cookie (never the gate's session cookies).
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        form::field(&self.cookies, name)
     }
 
     /// The signed-in user's id, or 403.

@@ -84,6 +84,20 @@ impl Submission {
         form::field(&self.fields, name).unwrap_or_default()
     }
 
+    /// Every text field, in the order sent.
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.fields
+    }
+
+    /// Every value sent as `name` (checkboxes send several).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     /// The file sent as `name`, if one was chosen.
     pub fn file(&self, name: &str) -> Option<&[u8]> {
         self.files

@@ -1,7 +1,8 @@
 //! What each participation feature shows on a process page: every feature adds
 //! its list here (one query each), and the pages component shows them all.
 
-use palabre_domain::process::Tool;
+use palabre_domain::date::Day;
+use palabre_domain::process::{Span, Status, Tool};
 use serde::Serialize;
 
 use crate::db::{self, Connection, DbResult, Value};
@@ -13,11 +14,63 @@ pub struct List {
     pub sql: &'static str,
 }
 
-pub const LISTS: &[List] = &[List {
-    tool: Tool::Discussion,
-    sql: "SELECT question, '/discussions/' || slug, comments_count, opens_on, closes_on \
-          FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
-}];
+pub const LISTS: &[List] = &[
+    List {
+        tool: Tool::Discussion,
+        sql: "SELECT question, '/discussions/' || slug, comments_count, opens_on, closes_on \
+              FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
+    },
+    List {
+        tool: Tool::Questionnaire,
+        sql: "SELECT title, '/questionnaires/' || slug, responses_count, opens_on, closes_on \
+              FROM questionnaires WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
+    },
+];
+
+/// (id, title) of every process, for a select.
+pub async fn process_choices(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
+    let rows = db::query(
+        conn,
+        "SELECT id, title FROM processes ORDER BY starts_on DESC",
+        Vec::new(),
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (db::int(r, 0), db::text(r, 1)))
+        .collect())
+}
+
+/// Where something open from `opens_on` to `closes_on` stands today.
+pub fn status_of(opens_on: &str, closes_on: &str) -> Status {
+    let today = Day::of_unix(crate::now());
+    Span::parse(opens_on, closes_on).map_or(Status::Closed, |s| s.status(today))
+}
+
+/// Where something open for a time (a discussion, a questionnaire) stands
+/// today, and its dates written out for the visitor: the status and the data
+/// templates show (`key`, `label`, `open`, `opens`, `closes`).
+pub fn dates_json(
+    locale: palabre_domain::Locale,
+    opens_on: &str,
+    closes_on: &str,
+) -> (Status, serde_json::Value) {
+    let status = status_of(opens_on, closes_on);
+    let day = |iso: &str| match Day::parse(iso) {
+        Some(day) => {
+            serde_json::json!({ "iso": day.iso(), "text": crate::i18n::long_date(locale, day.unix()) })
+        }
+        None => serde_json::json!({ "iso": iso, "text": iso }),
+    };
+    let data = serde_json::json!({
+        "key": status.as_str(),
+        "label": crate::i18n::t(locale, &format!("process-status-{}", status.as_str())),
+        "open": status == Status::Open,
+        "opens": day(opens_on),
+        "closes": day(closes_on),
+    });
+    (status, data)
+}
 
 /// When a process lets citizens open discussions (its setting, and a phase
 /// under way today with the discussion tool): the end of that phase, which

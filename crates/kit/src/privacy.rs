@@ -13,6 +13,8 @@ pub enum Erase {
     Delete,
     /// This statement (its only parameter: the user id) anonymizes them.
     Sql(&'static str),
+    /// These statements, in order (same parameter).
+    Script(&'static [&'static str]),
     /// The rows stay as they are: contributions, shown under "deleted
     /// participant" once the account's name is erased.
     Keep,
@@ -142,6 +144,33 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Keep,
     },
     Source {
+        table: "answers",
+        user_column: "(SELECT user_id FROM responses WHERE id = response_id)",
+        export: &["question_id", "value"],
+        // Unfinished answers go; submitted ones stay with the response, unsigned.
+        erase: Erase::Sql(
+            "DELETE FROM answers WHERE response_id IN \
+             (SELECT id FROM responses WHERE user_id = ?1 AND status = 'draft')",
+        ),
+    },
+    Source {
+        table: "responses",
+        user_column: "user_id",
+        export: &["questionnaire_id", "status", "created_at", "submitted_at"],
+        // Submitted responses stay in the results (counted in the tallies),
+        // linked to no one any more; drafts go.
+        erase: Erase::Script(&[
+            "DELETE FROM responses WHERE user_id = ?1 AND status = 'draft'",
+            "UPDATE responses SET user_id = NULL WHERE user_id = ?1",
+        ]),
+    },
+    Source {
+        table: "questionnaires",
+        user_column: "user_id",
+        export: &["slug", "title", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
         table: "discussions",
         user_column: "user_id",
         export: &["slug", "question", "created_at"],
@@ -250,6 +279,11 @@ pub async fn erase(conn: &Connection, user_id: i64) -> DbResult<()> {
                 db::exec(conn, &sql, vec![Value::Integer(user_id)]).await?;
             }
             Erase::Sql(sql) => db::exec(conn, sql, vec![Value::Integer(user_id)]).await?,
+            Erase::Script(statements) => {
+                for sql in statements {
+                    db::exec(conn, sql, vec![Value::Integer(user_id)]).await?;
+                }
+            }
             Erase::Keep => {}
         }
     }

@@ -124,6 +124,7 @@ impl Renderer {
             ("/", "nav-home"),
             ("/processes", "nav-processes"),
             ("/discussions", "nav-discussions"),
+            ("/questionnaires", "nav-questionnaires"),
             ("/news", "nav-news"),
             ("/pages/about", "nav-about"),
         ]

@@ -40,6 +40,22 @@ pub fn json(status: StatusCode, body: &serde_json::Value) -> Response {
     )
 }
 
+/// A file to save (`Content-Disposition: attachment`): exports, "my data".
+/// `filename` is ours (ASCII letters, digits, `-`, `.`), never the visitor's.
+pub fn download(content_type: &'static str, filename: &str, body: Vec<u8>) -> Response {
+    let mut response = with_body(StatusCode::OK, content_type, Bytes::from(body));
+    let safe: String = filename
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+        .collect();
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    cached(response, Cache::NoCache)
+}
+
 pub fn cached(mut response: Response, cache: Cache) -> Response {
     let value = match cache {
         Cache::NoCache => "no-cache",

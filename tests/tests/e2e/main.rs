@@ -10,3 +10,4 @@ mod mail;
 mod network;
 mod opinion;
 mod pages;
+mod questionnaire;

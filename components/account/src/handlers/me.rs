@@ -176,12 +176,11 @@ pub async fn data(env: &mut Env) -> Result<Response> {
         env.ctx.client_ip.as_deref(),
     )
     .await?;
-    let mut response = respond::json(http::StatusCode::OK, &export);
-    response.headers_mut().insert(
-        http::header::CONTENT_DISPOSITION,
-        http::HeaderValue::from_static("attachment; filename=\"my-data.json\""),
-    );
-    Ok(response)
+    Ok(respond::download(
+        "application/json",
+        "my-data.json",
+        export.to_string().into_bytes(),
+    ))
 }
 
 fn render_delete(

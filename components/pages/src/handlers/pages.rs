@@ -8,13 +8,7 @@ use crate::handlers::translate;
 use crate::{Env, store};
 use palabre_kit::translations::{Entity, Texts};
 
-pub fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 120
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use palabre_domain::content::is_slug as valid_slug;
 
 pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     if !valid_slug(slug) {

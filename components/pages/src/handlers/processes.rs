@@ -164,7 +164,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
                     json!({
                         "title": item.title,
                         "url": item.url,
-                        "count": i18n::t_args(locale, "discussion-comments", &[("count", &item.count.to_string())]),
+                        "count": i18n::t_args(locale, &format!("tool-{}-count", tool.as_str()), &[("count", &item.count.to_string())]),
                         "status": status_json(locale, status),
                     })
                 })

@@ -1,0 +1,150 @@
+//! Questionnaire pages: the list, a questionnaire's page, and what the
+//! answering, results, builder and export handlers share.
+
+pub mod answer;
+pub mod build;
+pub mod export;
+pub mod results;
+
+use palabre_domain::content::is_slug;
+use palabre_domain::date::Day;
+use palabre_domain::process::Status;
+use palabre_kit::participation::{dates_json, status_of};
+use palabre_kit::respond::{self, Cache};
+use palabre_kit::{Error, Response, Result, i18n, tokens};
+use serde_json::{Value, json};
+
+use crate::Env;
+use crate::store::{self, Owner, Questionnaire};
+
+/// The questionnaire, if the visitor may see it (drafts: staff only).
+pub async fn visible(env: &Env, slug: &str) -> Result<Questionnaire> {
+    if !is_slug(slug) {
+        return Err(Error::NotFound);
+    }
+    let q = store::by_slug(&env.conn, slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !q.published && !env.ctx.visitor.role.is_staff() {
+        return Err(Error::NotFound);
+    }
+    Ok(q)
+}
+
+pub fn is_open(q: &Questionnaire) -> bool {
+    q.published && status_of(&q.opens_on, &q.closes_on) == Status::Open
+}
+
+/// Results are shown to staff, and to everyone once staff made them public
+/// (from the day they chose).
+pub fn results_visible(env: &Env, q: &Questionnaire) -> bool {
+    env.ctx.visitor.role.is_staff() || results_public(q)
+}
+
+pub fn results_public(q: &Questionnaire) -> bool {
+    let today = Day::of_unix(palabre_kit::now()).iso();
+    q.published
+        && q.results_public
+        && q.results_from
+            .as_deref()
+            .is_none_or(|from| from <= today.as_str())
+}
+
+/// The cookie that holds an anonymous respondent's browser token.
+pub fn token_cookie(q: &Questionnaire) -> String {
+    format!("palabre-answer-{}", q.id)
+}
+
+/// Who answers: the signed-in person, or (anonymous questionnaires) the
+/// browser's token, if it has one. Anonymous questionnaires never use the
+/// account, even when someone is signed in.
+pub fn owner(env: &Env, q: &Questionnaire) -> Option<Owner> {
+    if q.anonymous {
+        env.ctx
+            .cookie(&token_cookie(q))
+            .filter(|t| tokens::plausible(t))
+            .map(|t| Owner::Token(tokens::hash_token(t)))
+    } else {
+        env.ctx.visitor.user_id.map(Owner::User)
+    }
+}
+
+fn card(env: &Env, q: &Questionnaire) -> Value {
+    let locale = env.ctx.locale;
+    json!({
+        "title": q.title,
+        "href": format!("/questionnaires/{}", q.slug),
+        "status": dates_json(locale, &q.opens_on, &q.closes_on).1,
+        "draft": !q.published,
+        "anonymous": q.anonymous,
+        "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
+        "process": q.process.as_ref().map(|(_, slug, title)| json!({ "href": format!("/processes/{slug}"), "title": title })),
+    })
+}
+
+pub async fn list(env: &Env) -> Result<Response> {
+    let staff = env.ctx.visitor.role.is_staff();
+    let items: Vec<Value> = store::list(&env.conn, staff)
+        .await?
+        .iter()
+        .map(|q| {
+            let mut c = card(env, q);
+            c["edit"] = json!(staff.then(|| format!("/questionnaires/{}/edit", q.slug)));
+            c
+        })
+        .collect();
+    let title = i18n::t(env.ctx.locale, "questionnaires-title");
+    let page = env.page(
+        "questionnaires",
+        &title,
+        json!({ "questionnaires": items, "staff": staff }),
+    )?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+pub async fn show(env: &Env, slug: &str) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let q = visible(env, slug).await?;
+    let response = match owner(env, &q) {
+        Some(owner) => store::response(&env.conn, q.id, &owner).await?,
+        None => None,
+    };
+    let open = is_open(&q);
+    let base = format!("/questionnaires/{}", q.slug);
+    // What the visitor can do now.
+    let action = match (&response, open) {
+        (Some(r), _) if r.submitted => json!({ "note": i18n::t(locale, "questionnaire-already") }),
+        (_, false) => json!({ "note": i18n::t(locale, "questionnaire-not-open") }),
+        (_, true) if !q.anonymous && env.ctx.visitor.user_id.is_none() => {
+            json!({ "login": i18n::t(locale, "questionnaire-login") })
+        }
+        (Some(_), true) => {
+            json!({ "href": format!("{base}/answer"), "label": i18n::t(locale, "questionnaire-resume") })
+        }
+        (None, true) => {
+            json!({ "href": format!("{base}/answer"), "label": i18n::t(locale, "questionnaire-start") })
+        }
+    };
+    let staff = env.ctx.visitor.role.is_staff();
+    let sections = store::structure(&env.conn, q.id).await?;
+    let questions: usize = sections.iter().map(|s| s.items.len()).sum();
+    let data = json!({
+        "questionnaire": card(env, &q),
+        "intro": q.intro,
+        "size": i18n::t_args(locale, "questionnaire-size", &[
+            ("sections", &sections.len().to_string()),
+            ("questions", &questions.to_string()),
+        ]),
+        "privacy": i18n::t(locale, if q.anonymous { "questionnaire-anonymous" } else { "questionnaire-signed" }),
+        "action": action,
+        "results_href": results_visible(env, &q).then(|| format!("{base}/results")),
+        "staff": staff.then(|| json!({
+            "edit": format!("{base}/edit"),
+            "csv": format!("{base}/export.csv"),
+            "json": format!("{base}/export.json"),
+        })),
+        "open_data_href": results_public(&q).then(|| format!("{base}/open-data.json")),
+    });
+    let page = env.page("questionnaire", &q.title, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}

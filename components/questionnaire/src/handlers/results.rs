@@ -1,0 +1,300 @@
+//! Results: per question, exact counts and shares from the tallies (multiple
+//! choice counts options, not combinations), means and medians, Borda scores,
+//! matrix tables; an SVG chart with the same figures in a table beside it.
+//! Free-text answers are listed to staff, with a search.
+
+use palabre_domain::Locale;
+use palabre_domain::questionnaire::{self as rules, Answer, Kind, Line, Pick, Summary};
+use palabre_kit::respond::{self, Cache};
+use palabre_kit::{Error, Response, Result, i18n};
+use serde_json::{Value, json};
+
+use super::{results_public, results_visible, visible};
+use crate::Env;
+use crate::store::{self, Item};
+
+/// A number written the visitor's way (decimal comma in French and German),
+/// with at most `decimals` decimals.
+pub fn decimal(locale: Locale, value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    match locale {
+        Locale::En => text,
+        _ => text.replace('.', ","),
+    }
+}
+
+fn percent(locale: Locale, value: f64) -> String {
+    i18n::t_args(locale, "percent", &[("value", &decimal(locale, value, 1))])
+}
+
+/// Bars of a horizontal chart: the label above, the bar, the figure after it.
+const CHART_WIDTH: f64 = 480.0;
+const BAR_SPACE: f64 = 300.0;
+const ROW: f64 = 40.0;
+
+fn bars(rows: &[(String, f64, String)]) -> Value {
+    let max = rows.iter().map(|r| r.1).fold(0.0_f64, f64::max);
+    let bars: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (label, value, figure))| {
+            let y = i as f64 * ROW;
+            let width = if max > 0.0 {
+                value / max * BAR_SPACE
+            } else {
+                0.0
+            };
+            json!({
+                "label": label,
+                "figure": figure,
+                "label_y": format!("{:.0}", y + 13.0),
+                "bar_y": format!("{:.0}", y + 18.0),
+                "width": format!("{:.1}", width.max(1.0)),
+                "figure_x": format!("{:.1}", width.max(1.0) + 6.0),
+                "figure_y": format!("{:.0}", y + 31.0),
+            })
+        })
+        .collect();
+    json!({
+        "width": CHART_WIDTH,
+        "height": format!("{:.0}", rows.len() as f64 * ROW + 4.0),
+        "bars": bars,
+    })
+}
+
+fn choice_rows(locale: Locale, labels: &[String], lines: &[Line]) -> Vec<(String, f64, String)> {
+    labels
+        .iter()
+        .zip(lines)
+        .map(|(label, line)| {
+            (
+                label.clone(),
+                line.count as f64,
+                format!("{} ({})", line.count, percent(locale, line.percent)),
+            )
+        })
+        .collect()
+}
+
+/// A question's results for the template.
+fn question_results(
+    env: &Env,
+    item: &Item,
+    tallies: Option<&std::collections::HashMap<String, i64>>,
+    base: &str,
+) -> Value {
+    let locale = env.ctx.locale;
+    let q = &item.question;
+    let empty = std::collections::HashMap::new();
+    let r = rules::results(q, tallies.unwrap_or(&empty));
+    let mut data = json!({
+        "id": q.id,
+        "label": item.label,
+        "answered": i18n::t_args(locale, "results-answered", &[("count", &r.answered.to_string())]),
+        "multiple_note": (q.kind == Kind::Multiple).then(|| i18n::t(locale, "results-multiple-note")),
+        "chart": null, "table": null, "stats": null, "scale_ends": null, "texts_href": null,
+    });
+    let staff = env.ctx.visitor.role.is_staff();
+    match &r.summary {
+        Summary::Text => {
+            data["texts_href"] = json!(staff.then(|| format!("{base}/results/{}", q.id)));
+        }
+        Summary::Choices(lines) => {
+            let mut labels: Vec<String> = if q.kind == Kind::YesNo {
+                vec![i18n::t(locale, "answer-yes"), i18n::t(locale, "answer-no")]
+            } else {
+                q.options.clone()
+            };
+            if q.other {
+                labels.push(i18n::t(locale, "answer-other"));
+                data["texts_href"] = json!(staff.then(|| format!("{base}/results/{}", q.id)));
+            }
+            let rows = choice_rows(locale, &labels, lines);
+            data["chart"] = bars(&rows);
+            data["table"] = json!({
+                "head": [i18n::t(locale, "results-col-answer"), i18n::t(locale, "results-col-count"), i18n::t(locale, "results-col-share")],
+                "rows": labels.iter().zip(lines).map(|(l, line)| json!([l, line.count, percent(locale, line.percent)])).collect::<Vec<_>>(),
+            });
+        }
+        Summary::Scale {
+            lines,
+            mean,
+            median,
+        } => {
+            let labels: Vec<String> = (1..=q.scale_top()).map(|v| v.to_string()).collect();
+            data["chart"] = bars(&choice_rows(locale, &labels, lines));
+            data["table"] = json!({
+                "head": [i18n::t(locale, "results-col-value"), i18n::t(locale, "results-col-count"), i18n::t(locale, "results-col-share")],
+                "rows": labels.iter().zip(lines).map(|(l, line)| json!([l, line.count, percent(locale, line.percent)])).collect::<Vec<_>>(),
+            });
+            if r.answered > 0 {
+                data["stats"] = json!(i18n::t_args(
+                    locale,
+                    "results-mean-median",
+                    &[
+                        ("mean", &decimal(locale, *mean, 2)),
+                        ("median", &decimal(locale, *median, 2)),
+                    ]
+                ));
+            }
+            data["scale_ends"] = json!(
+                (!item.min_label.is_empty() || !item.max_label.is_empty()).then(|| {
+                    format!(
+                        "1 : {} · {} : {}",
+                        item.min_label,
+                        q.scale_top(),
+                        item.max_label
+                    )
+                })
+            );
+        }
+        Summary::Number {
+            mean,
+            median,
+            min,
+            max,
+        } => {
+            if r.answered > 0 {
+                data["table"] = json!({
+                    "head": [i18n::t(locale, "results-col-measure"), i18n::t(locale, "results-col-value")],
+                    "rows": [
+                        [i18n::t(locale, "results-mean"), decimal(locale, *mean, 2)],
+                        [i18n::t(locale, "results-median"), decimal(locale, *median, 2)],
+                        [i18n::t(locale, "results-min"), decimal(locale, *min, 2)],
+                        [i18n::t(locale, "results-max"), decimal(locale, *max, 2)],
+                    ],
+                });
+            }
+        }
+        Summary::Dates(months) => {
+            let rows: Vec<(String, f64, String)> = months
+                .iter()
+                .map(|(m, n)| (m.clone(), *n as f64, n.to_string()))
+                .collect();
+            data["chart"] = bars(&rows);
+            data["table"] = json!({
+                "head": [i18n::t(locale, "results-col-month"), i18n::t(locale, "results-col-count")],
+                "rows": months.iter().map(|(m, n)| json!([m, n])).collect::<Vec<_>>(),
+            });
+        }
+        Summary::Ranking { scores, ranks } => {
+            let mut order: Vec<usize> = (0..q.options.len()).collect();
+            order.sort_by(|a, b| scores[*b].cmp(&scores[*a]).then(a.cmp(b)));
+            let rows: Vec<(String, f64, String)> = order
+                .iter()
+                .map(|o| {
+                    (
+                        q.options[*o].clone(),
+                        scores[*o] as f64,
+                        scores[*o].to_string(),
+                    )
+                })
+                .collect();
+            data["chart"] = bars(&rows);
+            data["table"] = json!({
+                "head": [i18n::t(locale, "results-col-answer"), i18n::t(locale, "results-col-borda"), i18n::t(locale, "results-col-first")],
+                "rows": order.iter().map(|o| json!([q.options[*o], scores[*o], ranks[*o].first().copied().unwrap_or(0)])).collect::<Vec<_>>(),
+            });
+            data["stats"] = json!(i18n::t_args(
+                locale,
+                "results-borda",
+                &[("points", &(q.options.len().saturating_sub(1)).to_string())]
+            ));
+        }
+        Summary::Matrix(rows) => {
+            let mut head = vec![String::new()];
+            head.extend(q.options.iter().cloned());
+            data["table"] = json!({
+                "head": head,
+                "row_headers": true,
+                "rows": q.rows.iter().zip(rows).map(|(label, lines)| {
+                    let mut cells = vec![json!(label)];
+                    cells.extend(lines.iter().map(|l| json!(format!("{} ({})", l.count, percent(locale, l.percent)))));
+                    cells
+                }).collect::<Vec<_>>(),
+            });
+        }
+    }
+    data
+}
+
+pub async fn page(env: &Env, slug: &str) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let q = visible(env, slug).await?;
+    if !results_visible(env, &q) {
+        return Err(Error::NotFound);
+    }
+    let base = format!("/questionnaires/{}", q.slug);
+    let sections = store::structure(&env.conn, q.id).await?;
+    let tallies = store::tallies(&env.conn, q.id).await?;
+    let sections: Vec<Value> = sections
+        .iter()
+        .filter(|s| !s.items.is_empty())
+        .map(|s| {
+            json!({
+                "title": s.title,
+                "questions": s.items.iter().map(|item| question_results(env, item, tallies.get(&item.question.id), &base)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let data = json!({
+        "questionnaire": { "title": q.title, "href": base },
+        "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
+        "sections": sections,
+        "private_note": (!results_public(&q)).then(|| i18n::t(locale, "results-private")),
+    });
+    let title = i18n::t_args(locale, "results-title", &[("title", &q.title)]);
+    let page = env.page("results", &title, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+/// `GET /questionnaires/<slug>/results/<question>?q=`: the free-text answers
+/// (or the "other" texts) of a question, for staff, with a search.
+pub async fn texts(env: &Env, slug: &str, raw_id: &str) -> Result<Response> {
+    env.ctx.require(palabre_domain::Role::Moderator)?;
+    let locale = env.ctx.locale;
+    let q = visible(env, slug).await?;
+    let id: i64 = raw_id.parse().map_err(|_| Error::NotFound)?;
+    let sections = store::structure(&env.conn, q.id).await?;
+    let item = sections
+        .iter()
+        .flat_map(|s| s.items.iter())
+        .find(|i| i.question.id == id)
+        .ok_or(Error::NotFound)?;
+    let needle: String = env
+        .ctx
+        .query("q")
+        .unwrap_or_default()
+        .chars()
+        .take(100)
+        .collect();
+    let texts: Vec<String> = store::texts(&env.conn, id, needle.trim(), 500)
+        .await?
+        .iter()
+        .filter_map(|raw| match Answer::decode(item.question.kind, raw)? {
+            Answer::Text(t) => Some(t),
+            Answer::Choice(Pick::Other(t)) => Some(t),
+            Answer::Choices(_, Some(t)) => Some(t),
+            _ => None,
+        })
+        .filter(|t| {
+            needle.trim().is_empty() || t.to_lowercase().contains(&needle.trim().to_lowercase())
+        })
+        .collect();
+    let base = format!("/questionnaires/{}", q.slug);
+    let data = json!({
+        "questionnaire": { "title": q.title, "href": format!("{base}/results") },
+        "label": item.label,
+        "action": format!("{base}/results/{id}"),
+        "needle": needle,
+        "texts": texts,
+        "count": i18n::t_args(locale, "results-texts-count", &[("count", &texts.len().to_string())]),
+    });
+    let page = env.page("texts", &item.label, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
