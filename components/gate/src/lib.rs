@@ -332,11 +332,12 @@ impl Refusal {
 /// and a bounded body; returns the buffered body to forward.
 async fn check_unsafe(
     headers: &http::HeaderMap,
+    authority: Option<&str>,
     body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
     identity: &Identity,
     key: Option<&Key>,
 ) -> Result<Bytes, Refusal> {
-    if !security::same_origin(headers) {
+    if !security::same_origin(headers, authority) {
         return Err(Refusal::Csrf);
     }
     let key = key.ok_or(Refusal::Misconfigured)?;
@@ -547,7 +548,15 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         drop(body);
         Bytes::new()
     } else {
-        let checked = match check_unsafe(&parts.headers, body, &identity, key).await {
+        let checked = match check_unsafe(
+            &parts.headers,
+            parts.uri.authority().map(|a| a.as_str()),
+            body,
+            &identity,
+            key,
+        )
+        .await
+        {
             Ok(bytes) => check_limits(
                 &parts.method,
                 parts.uri.path(),

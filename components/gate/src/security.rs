@@ -44,8 +44,9 @@ pub fn drop_gate_cookies(headers: &mut HeaderMap) {
 
 /// Refuses cross-site unsafe requests: `Sec-Fetch-Site` must be `same-origin`
 /// (or `none`, a user-typed navigation), and `Origin`, when sent, must name
-/// the host the request was sent to.
-pub fn same_origin(headers: &HeaderMap) -> bool {
+/// the host the request was sent to: its `Host` header, or the request URI's
+/// authority (WASI HTTP hands the host over that way, not as a header).
+pub fn same_origin(headers: &HeaderMap, authority: Option<&str>) -> bool {
     if let Some(site) = headers.get("sec-fetch-site")
         && !matches!(site.to_str(), Ok("same-origin") | Ok("none"))
     {
@@ -57,7 +58,11 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
     let Ok(origin) = origin.to_str() else {
         return false;
     };
-    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+    let Some(host) = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or(authority)
+    else {
         return false;
     };
     let origin_host = origin
@@ -208,8 +213,12 @@ mod tests {
             ),
         ];
         for (headers, expected) in cases {
-            assert_eq!(same_origin(&map(headers)), expected, "{headers:?}");
+            assert_eq!(same_origin(&map(headers), None), expected, "{headers:?}");
         }
+        // The host from the request URI when no Host header came.
+        let from_uri = map(&[("origin", "http://127.0.0.1:3000")]);
+        assert!(same_origin(&from_uri, Some("127.0.0.1:3000")));
+        assert!(!same_origin(&from_uri, Some("ville.example")));
     }
 
     #[test]

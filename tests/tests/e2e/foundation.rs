@@ -147,6 +147,15 @@ fn unsafe_methods_need_a_csrf_token_from_the_same_origin() {
     // Past the gate, the pages component answers: it has no form on `/`.
     assert_eq!(good.status, 405, "{}", good.text());
 
+    // What a browser sends: its own origin, same-origin fetch metadata.
+    let origin = format!("http://{}", app.addr);
+    let mut browser = form.to_vec();
+    browser.push(("Origin", origin.as_str()));
+    browser.push(("Sec-Fetch-Site", "same-origin"));
+    assert_eq!(
+        app.request("POST", "/", &browser, body.as_bytes()).status,
+        405
+    );
     let mut cross = form.to_vec();
     cross.push(("Origin", "https://evil.example"));
     assert_eq!(
