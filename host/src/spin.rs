@@ -30,6 +30,27 @@ pub use bindings::spin::sqlite::sqlite as sqlite_api;
 pub use bindings::spin::variables::variables as variables_api;
 use sqlite_api::{Error as SqlError, QueryResult, RowResult, Value};
 
+/// Copies the write-ahead log into the database file twice a second, on a
+/// thread of its own (a passive checkpoint: it never blocks readers or
+/// writers, and skips what a reader still needs).
+fn spawn_checkpointer(path: PathBuf) {
+    std::thread::spawn(move || {
+        let mut conn = None;
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            if conn.is_none() {
+                conn = rusqlite::Connection::open(&path).ok();
+            }
+            if let Some(c) = &conn
+                && let Err(e) = c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            {
+                eprintln!("palabre-host: checkpoint: {e}");
+                conn = None;
+            }
+        }
+    });
+}
+
 /// A database file and its idle connections.
 pub struct Pool {
     path: PathBuf,
@@ -40,6 +61,7 @@ const MAX_IDLE: usize = 32;
 
 impl Pool {
     pub fn new(path: PathBuf) -> Pool {
+        spawn_checkpointer(path.clone());
         Pool {
             path,
             idle: Mutex::new(Vec::new()),
@@ -52,6 +74,9 @@ impl Pool {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Checkpoints run beside the requests (`spawn_checkpointer`), not
+        // inside the commit that happens to cross the WAL's threshold.
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(conn)
