@@ -29,3 +29,14 @@ async fn handle(request: Request) -> palabre_kit::Response {
     )
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    /// Templates are parsed when first used: check them all here.
+    #[test]
+    fn every_template_parses() {
+        palabre_kit::render::Renderer::new(super::TEMPLATES)
+            .and_then(|r| r.check_all())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}

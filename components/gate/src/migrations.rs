@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(14, "0014_discussions"),
     migration!(15, "0015_opinion_map"),
     migration!(16, "0016_questionnaires"),
+    migration!(17, "0017_page_cache"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

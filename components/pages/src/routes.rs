@@ -1,8 +1,7 @@
 //! The route table of the pages component.
 
 use http::Method;
-use palabre_kit::visitor::PUBLIC_HEADER;
-use palabre_kit::{Error, Response, Result, cache};
+use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
 use crate::handlers::{
@@ -23,35 +22,12 @@ fn cacheable(segments: &[&str]) -> bool {
 }
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
-    let anonymous_read = matches!(env.ctx.method, Method::GET | Method::HEAD)
-        && env.ctx.visitor.user_id.is_none()
-        && env.ctx.query.is_empty();
     let path = env.ctx.path.clone();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    if anonymous_read && cacheable(&segments) {
-        let key = cache::Key {
-            path: path.clone(),
-            locale: env.ctx.locale.code(),
-            revision: env.site.revision,
-            day: palabre_kit::now().div_euclid(86_400),
-        };
-        let page = match cache::get(&key) {
-            Some(hit) => hit,
-            None => cache::put(&key, route(env).await?),
-        };
-        return Ok(public(page));
+    if cacheable(&segments) {
+        return palabre_kit::app::public_page(env, route).await;
     }
     route(env).await
-}
-
-/// Marks a page rendered for nobody in particular: the gate may answer the
-/// same anonymous request with it for a moment.
-fn public(mut page: Response) -> Response {
-    if page.status() == http::StatusCode::OK {
-        page.headers_mut()
-            .insert(PUBLIC_HEADER, http::HeaderValue::from_static("1"));
-    }
-    page
 }
 
 async fn route(env: &mut Env) -> Result<Response> {

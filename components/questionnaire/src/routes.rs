@@ -12,14 +12,20 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
     let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
-        ["questionnaires"] if get => handlers::list(env).await,
+        // Public pages that depend on nobody: kept for anonymous visitors.
+        ["questionnaires"] if get => {
+            palabre_kit::app::public_page(env, async |env| handlers::list(env).await).await
+        }
         ["questionnaires", "new"] if get => build::settings_form(env, None).await,
         ["questionnaires", "new"] if post => build::save_settings(env, None).await,
         ["questionnaires", slug] if get => handlers::show(env, slug).await,
         ["questionnaires", slug, "answer"] if get => answer::section_page(env, slug).await,
         ["questionnaires", slug, "answer"] if post => answer::save(env, slug).await,
         ["questionnaires", slug, "done"] if get => answer::done(env, slug).await,
-        ["questionnaires", slug, "results"] if get => results::page(env, slug).await,
+        ["questionnaires", slug, "results"] if get => {
+            let slug = slug.to_string();
+            palabre_kit::app::public_page(env, async |env| results::page(env, &slug).await).await
+        }
         ["questionnaires", slug, "results", id] if get => results::texts(env, slug, id).await,
         ["questionnaires", slug, "export.csv"] if get => export::csv(env, slug).await,
         ["questionnaires", slug, "export.json"] if get => export::json(env, slug, false).await,

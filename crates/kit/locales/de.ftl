@@ -699,3 +699,4 @@ tool-proposal-count = { $count ->
     [one] 1 Unterstützung
    *[other] { $count } Unterstützungen
 }
+admin-questionnaires-intro = Fragebögen erstellen, Antworten verfolgen, Ergebnisse veröffentlichen und Daten exportieren.

@@ -699,3 +699,4 @@ tool-proposal-count = { $count ->
     [one] 1 support
    *[other] { $count } supports
 }
+admin-questionnaires-intro = Build questionnaires, follow the responses, publish the results and export the data.

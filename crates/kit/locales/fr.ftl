@@ -702,3 +702,4 @@ tool-proposal-count = { $count ->
     [one] 1 soutien
    *[other] { $count } soutiens
 }
+admin-questionnaires-intro = Construire des questionnaires, suivre les réponses, publier les résultats et exporter les données.

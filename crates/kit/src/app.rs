@@ -53,6 +53,47 @@ impl Env {
     }
 }
 
+/// Serves a public page: an anonymous visitor's plain read (no query) comes
+/// from the instance's page cache (`kit::cache`, valid while the content
+/// revision and the day stay the same) or is rendered by `render` and kept,
+/// and is marked so that the gate may answer the same request for a moment.
+/// Everyone else gets `render`'s page as it is.
+pub async fn public_page<F>(env: &mut Env, render: F) -> Result<Response>
+where
+    F: AsyncFnOnce(&mut Env) -> Result<Response>,
+{
+    let anonymous_read = matches!(env.ctx.method, http::Method::GET | http::Method::HEAD)
+        && env.ctx.visitor.user_id.is_none()
+        && env.ctx.query.is_empty();
+    if !anonymous_read {
+        return render(env).await;
+    }
+    let key = crate::cache::Key {
+        path: env.ctx.path.clone(),
+        locale: env.ctx.locale.code(),
+        revision: env.site.revision,
+        day: crate::now().div_euclid(86_400),
+    };
+    let mut page = match crate::cache::get(&key) {
+        Some(hit) => hit,
+        None => match crate::cache::shared(&env.conn, &key).await {
+            Some(hit) => hit,
+            None => {
+                let page = crate::cache::put(&key, render(env).await?);
+                crate::cache::share(&env.conn, &key).await;
+                page
+            }
+        },
+    };
+    if page.status() == http::StatusCode::OK {
+        page.headers_mut().insert(
+            crate::visitor::PUBLIC_HEADER,
+            http::HeaderValue::from_static("1"),
+        );
+    }
+    Ok(page)
+}
+
 /// The component's templates, parsed once per instance (each component links
 /// its own copy of this crate, so this is one renderer per component).
 fn renderer(

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 
+use crate::db::{self, Connection, Value};
 use crate::respond::{Body, Response};
 
 /// Pages kept at most per instance (the oldest revision goes first).
@@ -89,6 +90,81 @@ pub fn put(key: &Key, response: Response) -> Response {
     http::Response::from_parts(parts, Body::new(bytes))
 }
 
+/// The headers and bytes of a kept page (to share it through the database).
+fn kept(key: &Key) -> Option<(HeaderMap, Bytes)> {
+    let guard = PAGES.lock().ok()?;
+    let entry = guard.as_ref()?.get(&key.name())?;
+    (entry.revision == key.revision && entry.day == key.day)
+        .then(|| (entry.headers.clone(), entry.body.clone()))
+}
+
+fn headers_text(headers: &HeaderMap) -> String {
+    headers
+        .iter()
+        .filter_map(|(k, v)| Some(format!("{}: {}\n", k.as_str(), v.to_str().ok()?)))
+        .collect()
+}
+
+fn headers_of(text: &str) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for line in text.lines() {
+        if let Some((k, v)) = line.split_once(": ")
+            && let (Ok(k), Ok(v)) = (
+                http::HeaderName::from_bytes(k.as_bytes()),
+                http::HeaderValue::from_str(v),
+            )
+        {
+            map.append(k, v);
+        }
+    }
+    map
+}
+
+/// The page another instance rendered for this key, kept here too.
+pub async fn shared(conn: &Connection, key: &Key) -> Option<Response> {
+    let row = db::query_one(
+        conn,
+        "SELECT headers, body FROM page_cache WHERE path = ? AND locale = ? AND revision = ? AND day = ?",
+        vec![
+            Value::text(key.path.as_str()),
+            Value::text(key.locale),
+            Value::Integer(key.revision),
+            Value::Integer(key.day),
+        ],
+    )
+    .await
+    .ok()??;
+    let mut response = http::Response::new(Body::new(Bytes::from(db::blob(&row, 1))));
+    *response.headers_mut() = headers_of(&db::text(&row, 0));
+    Some(put(key, response))
+}
+
+/// Shares the page just kept with the other instances (best effort: a
+/// failure only costs them a render).
+pub async fn share(conn: &Connection, key: &Key) {
+    let Some((headers, body)) = kept(key) else {
+        return;
+    };
+    let result = db::exec(
+        conn,
+        "INSERT INTO page_cache (path, locale, revision, day, headers, body) VALUES (?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (path, locale) DO UPDATE SET revision = excluded.revision, day = excluded.day, \
+         headers = excluded.headers, body = excluded.body",
+        vec![
+            Value::text(key.path.as_str()),
+            Value::text(key.locale),
+            Value::Integer(key.revision),
+            Value::Integer(key.day),
+            Value::text(headers_text(&headers)),
+            Value::Blob(body.to_vec()),
+        ],
+    )
+    .await;
+    if let Err(e) = result {
+        eprintln!("page cache: {e}");
+    }
+}
+
 /// The bytes of a fully rendered body (a `Full` is ready at once).
 fn ready_bytes(body: Body) -> Option<Bytes> {
     use http_body_util::BodyExt;
@@ -115,6 +191,17 @@ mod tests {
             revision,
             day: 20_000,
         }
+    }
+
+    #[test]
+    fn headers_survive_the_database() {
+        let page = respond::cached(
+            respond::html(StatusCode::OK, "<p>x</p>".into()),
+            respond::Cache::NoCache,
+        );
+        let text = headers_text(page.headers());
+        assert_eq!(&headers_of(&text), page.headers());
+        assert!(text.contains("content-type: text/html; charset=utf-8\n"));
     }
 
     #[test]

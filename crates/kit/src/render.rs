@@ -8,6 +8,8 @@ use palabre_domain::Locale;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
+use std::sync::Mutex;
+
 use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::respond::{self, Response};
@@ -22,8 +24,41 @@ const FIELDS: &str = include_str!("../templates/fields.hbs");
 const FORM_PAGE: &str = include_str!("../templates/form_page.hbs");
 const FOLLOW: &str = include_str!("../templates/follow.hbs");
 
+/// The templates every component has.
+const SHARED: &[(&str, &str)] = &[
+    ("layout", LAYOUT),
+    ("error", ERROR),
+    ("fields", FIELDS),
+    ("form_page", FORM_PAGE),
+    ("follow", FOLLOW),
+];
+
+/// Templates are parsed when first used, with the partials they name:
+/// handlebars parses ~2 kB a millisecond, and a fresh instance (one every
+/// 128 requests under Spin's defaults) should not parse pages it will not serve.
 pub struct Renderer {
-    registry: Handlebars<'static>,
+    registry: Mutex<Handlebars<'static>>,
+    sources: Vec<(&'static str, &'static str)>,
+}
+
+/// The partials a template names (`{{> name}}`, `{{#> name}}`).
+fn partials(source: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (i, _) in source.match_indices("{{") {
+        let rest = &source[i + 2..];
+        let rest = rest.strip_prefix('#').unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix('>') else {
+            continue;
+        };
+        let name: &str = rest.trim_start();
+        let end = name
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(name.len());
+        if end > 0 {
+            out.push(&name[..end]);
+        }
+    }
+    out
 }
 
 /// `{{markdown text}}`: what people wrote, rendered by [`crate::markdown`]
@@ -93,8 +128,8 @@ struct LangLink {
 }
 
 impl Renderer {
-    /// Registers the shared layout and error page plus the component's templates.
-    pub fn new(templates: &[(&str, &str)]) -> Result<Renderer, Error> {
+    /// A renderer for the shared templates plus the component's.
+    pub fn new(templates: &'static [(&'static str, &'static str)]) -> Result<Renderer, Error> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.set_prevent_indent(true);
@@ -102,19 +137,42 @@ impl Renderer {
         registry.register_escape_fn(crate::respond::escape);
         registry.register_helper("t", Box::new(t_helper));
         registry.register_helper("markdown", Box::new(markdown_helper));
-        let all = [
-            ("layout", LAYOUT),
-            ("error", ERROR),
-            ("fields", FIELDS),
-            ("form_page", FORM_PAGE),
-            ("follow", FOLLOW),
-        ];
-        for (name, source) in all.iter().chain(templates.iter()) {
-            registry
-                .register_template_string(name, source)
-                .map_err(|e| Error::Internal(format!("template {name}: {e}")))?;
+        Ok(Renderer {
+            registry: Mutex::new(registry),
+            sources: SHARED.iter().chain(templates.iter()).copied().collect(),
+        })
+    }
+
+    /// Parses `name` and the partials it names, unless already done.
+    fn ensure(&self, registry: &mut Handlebars<'static>, name: &str) -> Result<(), Error> {
+        if registry.has_template(name) {
+            return Ok(());
         }
-        Ok(Renderer { registry })
+        let (name, source) = self
+            .sources
+            .iter()
+            .find(|(n, _)| *n == name)
+            .copied()
+            .ok_or_else(|| Error::Internal(format!("no template {name}")))?;
+        registry
+            .register_template_string(name, source)
+            .map_err(|e| Error::Internal(format!("template {name}: {e}")))?;
+        for partial in partials(source) {
+            self.ensure(registry, partial)?;
+        }
+        Ok(())
+    }
+
+    /// Parses every template (tests: a syntax error shows without a request).
+    pub fn check_all(&self) -> Result<(), Error> {
+        let mut registry = self
+            .registry
+            .lock()
+            .map_err(|_| Error::Internal("renderer lock".into()))?;
+        for (name, _) in &self.sources {
+            self.ensure(&mut registry, name)?;
+        }
+        Ok(())
     }
 
     /// The layout's data: title, site identity, navigation, language switch.
@@ -202,10 +260,16 @@ impl Renderer {
         };
         root.insert("lang".into(), Value::from(ctx.locale.code()));
         root.insert("layout".into(), self.layout(ctx, site, title));
-        let html = self
-            .registry
-            .render(template, &Value::Object(root))
-            .map_err(|e| Error::Internal(format!("render {template}: {e}")))?;
+        let html = {
+            let mut registry = self
+                .registry
+                .lock()
+                .map_err(|_| Error::Internal("renderer lock".into()))?;
+            self.ensure(&mut registry, template)?;
+            registry
+                .render(template, &Value::Object(root))
+                .map_err(|e| Error::Internal(format!("render {template}: {e}")))?
+        };
         Ok(ctx.finish(respond::html(status, html)))
     }
 
@@ -240,6 +304,15 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partials_are_found() {
+        assert_eq!(
+            partials("{{#> layout}}{{> fields}}{{#with f}}{{>  follow }}{{/with}}{{/layout}}"),
+            vec!["layout", "fields", "follow"]
+        );
+        Renderer::new(&[]).and_then(|r| r.check_all()).unwrap();
+    }
 
     #[test]
     fn splits_paragraphs() {

@@ -541,6 +541,20 @@ fn signed_in_people_answer_once_resume_and_get_a_receipt() {
         back.contains("value=\"0\" checked"),
         "the saved answer is shown"
     );
+    // A required short text left blank, or too long, is refused.
+    let blank = camille.post(
+        &format!("{base}/answer?section=1"),
+        &[(&format!("q{why}"), "  ")],
+    );
+    assert_eq!(blank.status, 422);
+    assert!(blank.text().contains("Répondez à cette question."));
+    let long = "a".repeat(301);
+    let too_long = camille.post(
+        &format!("{base}/answer?section=1"),
+        &[(&format!("q{why}"), &long)],
+    );
+    assert_eq!(too_long.status, 422);
+    assert!(too_long.text().contains("300 caractères au plus"));
     let r = camille.post(
         &format!("{base}/answer?section=1"),
         &[(&format!("q{why}"), "Pour mes enfants"), ("receipt", "yes")],
