@@ -227,8 +227,7 @@ fn project(votes: &Votes, placed: &[usize]) -> Vec<(f64, f64)> {
             x[row * m + s] = cell.map_or(0.0, |v| (v.value() - means[s]) as f32);
         }
     }
-    let first = component(&x, n, m, None);
-    let second = component(&x, n, m, Some(&first));
+    let (first, second) = axes(&x, n, m);
     (0..n)
         .map(|row| {
             let r = &x[row * m..(row + 1) * m];
@@ -269,43 +268,80 @@ fn normalise(v: &mut [f32]) -> f32 {
     norm
 }
 
-/// The main eigenvector of XᵀX (orthogonal to `other` if given), by power iteration.
-fn component(x: &[f32], n: usize, m: usize, other: Option<&[f32]>) -> Vec<f32> {
+/// Makes `a` and `b` orthonormal (Gram–Schmidt); false when they span no plane.
+fn orthonormalise(a: &mut [f32], b: &mut [f32]) -> bool {
+    if normalise(a) < 1e-12 {
+        return false;
+    }
+    let d = dot(a, b);
+    b.iter_mut().zip(a.iter()).for_each(|(y, x)| *y -= d * x);
+    normalise(b) >= 1e-12
+}
+
+/// The two main eigenvectors of XᵀX, by subspace iteration: both vectors
+/// are improved together, then turned within their plane to its principal
+/// axes (Rayleigh–Ritz on the 2 × 2 problem). With three camps the first two
+/// eigenvalues are close, and one vector at a time would crawl (the ratio
+/// between them sets the pace); the plane settles in a few rounds.
+fn axes(x: &[f32], n: usize, m: usize) -> (Vec<f32>, Vec<f32>) {
     // A fixed, uneven start: deterministic, and not orthogonal to the answer
     // in any but contrived cases.
-    let mut v: Vec<f32> = (0..m)
+    let mut a: Vec<f32> = (0..m)
         .map(|i| 1.0 + (i as f32 * 0.618_034).fract())
         .collect();
-    let orthogonalise = |v: &mut Vec<f32>| {
-        if let Some(o) = other {
-            let d = dot(v, o);
-            v.iter_mut().zip(o).for_each(|(a, b)| *a -= d * b);
-        }
-    };
-    orthogonalise(&mut v);
-    normalise(&mut v);
-    let mut xv = vec![0.0f32; n];
-    // A map needs the axes, not ten decimals: a few dozen rounds are plenty.
+    let mut b: Vec<f32> = (0..m)
+        .map(|i| {
+            let sign = if i % 2 == 0 { 1.0 } else { -1.0 };
+            sign * (1.0 + (i as f32 * 0.414_214).fract())
+        })
+        .collect();
+    if !orthonormalise(&mut a, &mut b) {
+        return (vec![0.0; m], vec![0.0; m]);
+    }
     for _ in 0..40 {
-        for (row, out) in xv.iter_mut().enumerate() {
-            *out = dot(&x[row * m..(row + 1) * m], &v);
-        }
-        let mut next = vec![0.0f32; m];
-        for (row, weight) in xv.iter().enumerate() {
+        // Z = XᵀX [a b], reading each participant's row once.
+        let (mut za, mut zb) = (vec![0.0f32; m], vec![0.0f32; m]);
+        for row in 0..n {
             let r = &x[row * m..(row + 1) * m];
-            next.iter_mut().zip(r).for_each(|(a, b)| *a += weight * b);
+            let (ya, yb) = (dot(r, &a), dot(r, &b));
+            for ((pa, pb), v) in za.iter_mut().zip(zb.iter_mut()).zip(r) {
+                *pa += ya * v;
+                *pb += yb * v;
+            }
         }
-        orthogonalise(&mut next);
-        if normalise(&mut next) < 1e-12 {
-            return vec![0.0; m];
+        // The principal axes of the plane: H = [a b]ᵀ Z, a 2 × 2 symmetric matrix.
+        let (h11, h12, h22) = (dot(&a, &za), dot(&a, &zb), dot(&b, &zb));
+        let theta = 0.5 * (2.0 * h12).atan2(h11 - h22);
+        let (c, s) = (theta.cos(), theta.sin());
+        let mut next_a: Vec<f32> = za.iter().zip(&zb).map(|(p, q)| c * p + s * q).collect();
+        let mut next_b: Vec<f32> = za.iter().zip(&zb).map(|(p, q)| c * q - s * p).collect();
+        if !orthonormalise(&mut next_a, &mut next_b) {
+            // Everyone agrees on everything but one direction: a line, not a plane.
+            if normalise(&mut za) < 1e-12 {
+                return (vec![0.0; m], vec![0.0; m]);
+            }
+            return (za, vec![0.0; m]);
         }
-        let change: f32 = next.iter().zip(&v).map(|(a, b)| (a - b).abs()).sum();
-        v = next;
-        if change < 1e-5 {
+        // Eigenvectors have no sign: keep the previous round's, so that the
+        // change measures convergence (and the result stays deterministic).
+        for (next, previous) in [(&mut next_a, &a), (&mut next_b, &b)] {
+            if dot(next, previous) < 0.0 {
+                next.iter_mut().for_each(|v| *v = -*v);
+            }
+        }
+        let change: f32 = next_a
+            .iter()
+            .zip(&a)
+            .chain(next_b.iter().zip(&b))
+            .map(|(p, q)| (p - q).abs())
+            .sum();
+        a = next_a;
+        b = next_b;
+        if change < 1e-4 {
             break;
         }
     }
-    v
+    (a, b)
 }
 
 fn distance2(a: (f64, f64), b: (f64, f64)) -> f64 {
