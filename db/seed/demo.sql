@@ -307,3 +307,45 @@ UPDATE questions SET condition_question = (SELECT id FROM questions WHERE label 
                      condition_option = 0
 WHERE label IN ('Combien de fois par mois ?', 'Comment y venez-vous ?',
                 'À quelle date y êtes-vous allé pour la dernière fois ?');
+
+-- Proposals in the participatory budget: topics, a threshold of 10 supports,
+-- at most 5 supports per person, a few proposals the residents supported.
+INSERT INTO proposal_categories (name, position) VALUES
+    ('Espaces verts', 0), ('Mobilités', 1), ('Vie de quartier', 2), ('Sport et loisirs', 3);
+UPDATE processes SET support_threshold = 10, support_limit = 5 WHERE slug = 'budget-participatif-2026';
+INSERT INTO proposals (process_id, user_id, title, body, category_id, district_id, address, state, status,
+                       shuffle, published_at, created_at, updated_at)
+SELECT p.id, u.id, v.title, v.body, (SELECT id FROM proposal_categories WHERE name = v.category),
+       (SELECT id FROM districts WHERE name = v.district), v.address, 'published', v.status, v.shuffle,
+       strftime('%s', 'now', v.ago), strftime('%s', 'now', v.ago), strftime('%s', 'now', v.ago)
+FROM processes p, users u, (
+              SELECT 'camille@valbrune.example.org' AS email, 'Des jardins partagés au Bois-Joli' AS title,
+                     'Transformer la friche derrière l''école en **jardins partagés**, avec un récupérateur d''eau de pluie et un composteur.' AS body,
+                     'Espaces verts' AS category, 'Bois-Joli' AS district, 'Rue des Tilleuls' AS address, 'open' AS status,
+                     1234567 AS shuffle, '-8 days' AS ago
+    UNION ALL SELECT 'habitant-01@valbrune.example.org', 'Un abri vélo sécurisé à la gare',
+                     'Un abri fermé pour une quarantaine de vélos, accessible avec un badge.',
+                     'Mobilités', 'Centre-ville', 'Place de la Gare', 'review', 987654321, '-7 days'
+    UNION ALL SELECT 'habitant-02@valbrune.example.org', 'Des bancs le long de la Loire',
+                     'Installer des bancs tous les cent mètres sur le chemin de halage.',
+                     'Vie de quartier', 'Les Quais', '', 'open', 555555555, '-6 days'
+    UNION ALL SELECT 'habitant-03@valbrune.example.org', 'Un terrain de basket à Saint-Martin',
+                     'Rénover le terrain derrière le gymnase et y ajouter des paniers à hauteur d''enfant.',
+                     'Sport et loisirs', 'Saint-Martin', 'Gymnase Saint-Martin', 'open', 42424242, '-4 days'
+) v
+WHERE p.slug = 'budget-participatif-2026' AND u.email = v.email;
+-- The residents' supports: 11 for the gardens (over the threshold), 6, 3, 0.
+INSERT INTO proposal_supports (proposal_id, user_id, process_id, created_at)
+SELECT pr.id, u.id, pr.process_id, strftime('%s', 'now', '-3 days')
+FROM proposals pr, users u
+WHERE u.email LIKE 'habitant-%' AND u.email != (SELECT email FROM users WHERE id = pr.user_id)
+  AND CAST(substr(u.email, 10, 2) AS INTEGER) <= CASE pr.title
+        WHEN 'Des jardins partagés au Bois-Joli' THEN 11
+        WHEN 'Un abri vélo sécurisé à la gare' THEN 7
+        WHEN 'Des bancs le long de la Loire' THEN 4
+        ELSE 0 END;
+UPDATE proposals SET supports = (SELECT count(*) FROM proposal_supports WHERE proposal_id = proposals.id);
+UPDATE proposals SET threshold_reached_at = strftime('%s', 'now', '-3 days') WHERE supports >= 10;
+INSERT INTO proposal_answers (proposal_id, status, body, user_id, created_at)
+SELECT pr.id, 'review', 'Les services techniques étudient l''emplacement et le coût.', u.id, strftime('%s', 'now', '-2 days')
+FROM proposals pr, users u WHERE pr.title = 'Un abri vélo sécurisé à la gare' AND u.email = 'admin@valbrune.example.org';

@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(15, "0015_opinion_map"),
     migration!(16, "0016_questionnaires"),
     migration!(17, "0017_page_cache"),
+    migration!(18, "0018_proposals"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

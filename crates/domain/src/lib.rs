@@ -10,6 +10,7 @@ pub mod home;
 pub mod locale;
 pub mod opinion;
 pub mod process;
+pub mod proposal;
 pub mod questionnaire;
 pub mod ranking;
 pub mod role;

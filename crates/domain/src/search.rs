@@ -19,9 +19,42 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// The FTS5 expression that finds texts like this one: any of its longer
+/// words (four letters or more, twelve at most, each once), so that a new
+/// proposal meets the existing ones that share its words.
+pub fn similar_query(text: &str) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let w = w.to_lowercase();
+        if w.chars().count() >= 4 && !words.contains(&w) {
+            words.push(w);
+        }
+        if words.len() == 12 {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| {
+        words
+            .iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn similar_texts_share_longer_words() {
+        assert_eq!(
+            similar_query("Des bancs sur les quais, des BANCS !").as_deref(),
+            Some("\"bancs\" OR \"quais\"")
+        );
+        assert_eq!(similar_query("a b c"), None);
+        assert_eq!(similar_query("\"OR\" NEAR*").as_deref(), Some("\"near\""));
+    }
 
     #[test]
     fn words_become_quoted_prefixes() {

@@ -21,6 +21,12 @@ pub const LISTS: &[List] = &[
               FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
     },
     List {
+        tool: Tool::Proposal,
+        sql: "SELECT title, '/proposals/' || id, supports, date(published_at, 'unixepoch'), \
+              (SELECT ends_on FROM processes WHERE id = process_id) \
+              FROM proposals WHERE process_id = ? AND state = 'published' ORDER BY supports DESC, id DESC LIMIT 10",
+    },
+    List {
         tool: Tool::Questionnaire,
         sql: "SELECT title, '/questionnaires/' || slug, responses_count, opens_on, closes_on \
               FROM questionnaires WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",

@@ -171,6 +171,40 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Keep,
     },
     Source {
+        table: "proposals",
+        user_column: "user_id",
+        export: &[
+            "id",
+            "title",
+            "body",
+            "state",
+            "status",
+            "created_at",
+            "published_at",
+        ],
+        // Drafts are private and go; published proposals stay, unsigned.
+        erase: Erase::Sql("DELETE FROM proposals WHERE user_id = ?1 AND state = 'draft'"),
+    },
+    Source {
+        table: "proposal_supports",
+        user_column: "user_id",
+        export: &["proposal_id", "created_at"],
+        // Counted in the proposals' totals: they stay, linked to a deleted participant.
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "proposal_answers",
+        user_column: "user_id",
+        export: &["proposal_id", "status", "body", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "proposal_amendments",
+        user_column: "user_id",
+        export: &["proposal_id", "body", "state", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
         table: "discussions",
         user_column: "user_id",
         export: &["slug", "question", "created_at"],

@@ -10,4 +10,5 @@ mod mail;
 mod network;
 mod opinion;
 mod pages;
+mod proposal;
 mod questionnaire;

@@ -200,7 +200,12 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         palabre_kit::participation::citizens_may_open(&env.conn, process.id, &today.iso())
             .await?
             .map(|_| format!("/discussions/new?process={}", process.slug));
+    let proposals_href = phases
+        .iter()
+        .any(|p| tools_from_list(&p.tools).contains(&Tool::Proposal))
+        .then(|| format!("/proposals?process={}", process.slug));
     let data = json!({
+        "proposals_href": proposals_href,
         "open_discussion_href": open_discussion_href,
         "process": card(locale, &process, today, mark),
         "body": process.body,

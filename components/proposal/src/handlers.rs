@@ -1,0 +1,827 @@
+//! Proposal pages: the list of a process's proposals, a proposal, the form
+//! (a draft first, shown with similar proposals before it is published),
+//! supports, and the commune's answers.
+
+use palabre_domain::Role;
+use palabre_domain::account::FieldError;
+use palabre_domain::date::{Day, iso_date};
+use palabre_domain::proposal::{self as rules, AnswerError, Cursor, Sort, Status, SupportRefused};
+use palabre_domain::questionnaire::csv_cell;
+use palabre_domain::search::similar_query;
+use palabre_kit::activity::{self, Activity};
+use palabre_kit::forms::FormView;
+use palabre_kit::respond::{self, Cache};
+use palabre_kit::{Error, Response, Result, db, i18n};
+use serde_json::{Value, json};
+
+use crate::Env;
+use crate::store::{self, Filter, Input, Process, Proposal};
+
+const PAGE_SIZE: i64 = 20;
+
+fn today() -> String {
+    Day::of_unix(palabre_kit::now()).iso()
+}
+
+fn proposal_id(raw: &str) -> Result<i64> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(Error::NotFound)
+}
+
+/// The process named by `?process=`.
+async fn process_of_query(env: &Env) -> Result<Process> {
+    let slug = env.ctx.query("process").unwrap_or_default().to_string();
+    if !palabre_domain::content::is_slug(&slug) {
+        return Err(Error::NotFound);
+    }
+    store::process_by_slug(&env.conn, &slug)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// The proposal, if the visitor may see it (drafts: their author and staff).
+async fn visible(env: &Env, raw_id: &str) -> Result<Proposal> {
+    let p = store::by_id(&env.conn, proposal_id(raw_id)?)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let mine = env.ctx.visitor.user_id == Some(p.user_id);
+    if !p.published && !mine && !env.ctx.visitor.role.is_staff() {
+        return Err(Error::NotFound);
+    }
+    Ok(p)
+}
+
+fn status_json(env: &Env, s: Status) -> Value {
+    json!({ "key": s.as_str(), "label": i18n::t(env.ctx.locale, &format!("proposal-status-{}", s.as_str())) })
+}
+
+fn card(env: &Env, p: &Proposal) -> Value {
+    let locale = env.ctx.locale;
+    json!({
+        "href": format!("/proposals/{}", p.id),
+        "title": p.title,
+        "author": p.author,
+        "status": status_json(env, p.status),
+        "supports": i18n::t_args(locale, "tool-proposal-count", &[("count", &p.supports.to_string())]),
+        "threshold": p.threshold_reached,
+        "category": p.category.as_ref().map(|c| &c.1),
+        "district": p.district.as_ref().map(|d| &d.1),
+        "date": p.published_at.map(|t| i18n::long_date(locale, t)),
+    })
+}
+
+/// A visitor's stable entry point in the random order: their account, else
+/// their pre-session (never stored).
+fn seed(env: &Env) -> i64 {
+    let stable = match env.ctx.visitor.user_id {
+        Some(id) => format!("user-{id}"),
+        None => env
+            .ctx
+            .cookie("__palabre-seed")
+            .unwrap_or("anonymous")
+            .to_string(),
+    };
+    rules::seed_of(&stable)
+}
+
+fn choice(raw: Option<&str>) -> Option<i64> {
+    raw.and_then(|r| r.parse().ok()).filter(|v: &i64| *v > 0)
+}
+
+/// `GET /proposals?process=<slug>&…`: filters, orders, keyset pages.
+pub async fn list(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let process = process_of_query(env).await?;
+    let me = env.ctx.visitor.user_id;
+    let sort = Sort::parse(env.ctx.query("sort"));
+    let status: Option<Status> = env.ctx.query("status").and_then(|s| s.parse().ok());
+    let filter = Filter {
+        process_id: process.id,
+        status,
+        category_id: choice(env.ctx.query("category")),
+        district_id: choice(env.ctx.query("district")),
+        author: me.filter(|_| env.ctx.query("mine") == Some("1")),
+        supporter: me.filter(|_| env.ctx.query("supported") == Some("1")),
+        sort,
+        seed: seed(env),
+    };
+    let after = env.ctx.query("after").and_then(Cursor::decode);
+    let (items, next) = store::page(&env.conn, &filter, after, PAGE_SIZE).await?;
+    // The same filters, for the next page's link and the forms.
+    let mut keep: Vec<(String, String)> = vec![("process".into(), process.slug.clone())];
+    for name in [
+        "sort",
+        "status",
+        "category",
+        "district",
+        "mine",
+        "supported",
+    ] {
+        if let Some(v) = env.ctx.query(name).filter(|v| !v.is_empty()) {
+            keep.push((name.into(), v.to_string()));
+        }
+    }
+    let query_of = |extra: Option<(&str, String)>| {
+        let mut pairs = keep.clone();
+        if let Some((k, v)) = extra {
+            pairs.push((k.into(), v));
+        }
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", palabre_kit::form::encode_component(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    let options = |pairs: Vec<(String, String)>, current: Option<String>| -> Vec<Value> {
+        pairs
+            .into_iter()
+            .map(|(value, label)| {
+                let selected = current.as_deref() == Some(value.as_str());
+                json!({ "value": value, "label": label, "selected": selected })
+            })
+            .collect()
+    };
+    let categories = store::categories(&env.conn).await?;
+    let districts = store::districts(&env.conn).await?;
+    let open = store::tool_open(&env.conn, process.id, &today()).await?;
+    let data = json!({
+        "process": { "title": process.title, "href": format!("/processes/{}", process.slug), "slug": process.slug },
+        "items": items.iter().map(|p| card(env, p)).collect::<Vec<_>>(),
+        "next": next.map(|c| format!("/proposals?{}", query_of(Some(("after", c.encode()))))),
+        "sorts": options(Sort::ALL.iter().map(|s| (s.as_str().to_string(), i18n::t(locale, &format!("proposal-sort-{}", s.as_str())))).collect(), Some(sort.as_str().to_string())),
+        "statuses": options(Status::ALL.iter().map(|s| (s.as_str().to_string(), i18n::t(locale, &format!("proposal-status-{}", s.as_str())))).collect(), status.map(|s| s.as_str().to_string())),
+        "categories": options(categories.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), env.ctx.query("category").map(str::to_string)),
+        "districts": options(districts.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), env.ctx.query("district").map(str::to_string)),
+        "signed_in": me.is_some(),
+        "mine": env.ctx.query("mine") == Some("1"),
+        "supported": env.ctx.query("supported") == Some("1"),
+        "new_href": open.then(|| format!("/proposals/new?process={}", process.slug)),
+        "staff": env.ctx.visitor.role.is_staff().then(|| json!({
+            "csv": format!("/proposals/export.csv?process={}", process.slug),
+            "json": format!("/proposals/export.json?process={}", process.slug),
+        })),
+    });
+    let title = i18n::t_args(locale, "proposals-of", &[("process", &process.title)]);
+    let page = env.page("proposals", &title, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+// ---- the form
+
+struct Values {
+    title: String,
+    body: String,
+    category: String,
+    district: String,
+    address: String,
+    latitude: String,
+    longitude: String,
+}
+
+#[derive(Default)]
+struct Errors {
+    title: Option<FieldError>,
+    body: Option<FieldError>,
+    category: Option<FieldError>,
+    district: Option<FieldError>,
+    address: Option<FieldError>,
+    location: Option<FieldError>,
+}
+
+async fn render_form(
+    env: &Env,
+    action: &str,
+    back: Value,
+    v: &Values,
+    e: &Errors,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let mut categories = vec![(String::new(), i18n::t(locale, "proposal-no-category"))];
+    categories.extend(
+        store::categories(&env.conn)
+            .await?
+            .into_iter()
+            .map(|(id, n)| (id.to_string(), n)),
+    );
+    let mut districts = vec![(String::new(), i18n::t(locale, "process-scope-commune"))];
+    districts.extend(
+        store::districts(&env.conn)
+            .await?
+            .into_iter()
+            .map(|(id, n)| (id.to_string(), n)),
+    );
+    let form = FormView::new(locale)
+        .input(
+            "title",
+            "text",
+            "proposal-field-title",
+            &v.title,
+            "off",
+            e.title,
+        )
+        .hint("proposal-field-title-hint")
+        .textarea("body", "proposal-field-body", &v.body, e.body)
+        .hint("admin-field-markdown-hint")
+        .select(
+            "category",
+            "proposal-field-category",
+            categories,
+            &v.category,
+            e.category,
+        )
+        .select(
+            "district",
+            "proposal-field-district",
+            districts,
+            &v.district,
+            e.district,
+        )
+        .input(
+            "address",
+            "text",
+            "proposal-field-address",
+            &v.address,
+            "street-address",
+            e.address,
+        )
+        .optional()
+        .hint("proposal-field-address-hint")
+        .input(
+            "latitude",
+            "text",
+            "proposal-field-latitude",
+            &v.latitude,
+            "off",
+            e.location,
+        )
+        .optional()
+        .input(
+            "longitude",
+            "text",
+            "proposal-field-longitude",
+            &v.longitude,
+            "off",
+            None,
+        )
+        .optional()
+        .hint("proposal-field-location-hint");
+    let data = json!({
+        "form": form.to_json(),
+        "action": action,
+        "submit": i18n::t(locale, "proposal-save-draft"),
+        "intro": i18n::t(locale, "proposal-form-intro"),
+        "back": back,
+    });
+    let title = i18n::t(locale, "proposal-new-title");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+fn blank() -> Values {
+    Values {
+        title: String::new(),
+        body: String::new(),
+        category: String::new(),
+        district: String::new(),
+        address: String::new(),
+        latitude: String::new(),
+        longitude: String::new(),
+    }
+}
+
+async fn check(env: &Env, v: &Values) -> Result<std::result::Result<Input, Errors>> {
+    let mut e = Errors::default();
+    let title = rules::title(&v.title).map_err(|x| e.title = Some(x)).ok();
+    let body = rules::body(&v.body).map_err(|x| e.body = Some(x)).ok();
+    let address = if v.address.trim().is_empty() {
+        Some(String::new())
+    } else {
+        palabre_domain::account::line(&v.address, rules::MAX_ADDRESS)
+            .map_err(|x| e.address = Some(x))
+            .ok()
+    };
+    let location = rules::location(&v.latitude, &v.longitude)
+        .map_err(|x| e.location = Some(x))
+        .ok();
+    let category_id = match v.category.trim() {
+        "" => Some(None),
+        raw => {
+            let all = store::categories(&env.conn).await?;
+            match raw
+                .parse::<i64>()
+                .ok()
+                .filter(|id| all.iter().any(|c| c.0 == *id))
+            {
+                Some(id) => Some(Some(id)),
+                None => {
+                    e.category = Some(FieldError::InvalidChoice);
+                    None
+                }
+            }
+        }
+    };
+    let district_id = match v.district.trim() {
+        "" => Some(None),
+        raw => {
+            let all = store::districts(&env.conn).await?;
+            match raw
+                .parse::<i64>()
+                .ok()
+                .filter(|id| all.iter().any(|d| d.0 == *id))
+            {
+                Some(id) => Some(Some(id)),
+                None => {
+                    e.district = Some(FieldError::InvalidChoice);
+                    None
+                }
+            }
+        }
+    };
+    Ok(
+        match (title, body, address, location, category_id, district_id) {
+            (
+                Some(title),
+                Some(body),
+                Some(address),
+                Some(location),
+                Some(category_id),
+                Some(district_id),
+            ) => Ok(Input {
+                title,
+                body,
+                category_id,
+                district_id,
+                address,
+                location,
+            }),
+            _ => Err(e),
+        },
+    )
+}
+
+fn read(form: &palabre_kit::forms::Submission) -> Values {
+    Values {
+        title: form.get("title").to_string(),
+        body: form.get("body").to_string(),
+        category: form.get("category").to_string(),
+        district: form.get("district").to_string(),
+        address: form.get("address").to_string(),
+        latitude: form.get("latitude").to_string(),
+        longitude: form.get("longitude").to_string(),
+    }
+}
+
+/// Proposals are submitted while a phase with the proposal tool is under way.
+async fn open_process(env: &Env) -> Result<Process> {
+    let process = process_of_query(env).await?;
+    if !store::tool_open(&env.conn, process.id, &today()).await? {
+        return Err(Error::NotFound);
+    }
+    Ok(process)
+}
+
+pub async fn new_form(env: &Env) -> Result<Response> {
+    let process = open_process(env).await?;
+    if env.ctx.visitor.user_id.is_none() {
+        return Ok(respond::redirect("/account/login"));
+    }
+    let back =
+        json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title });
+    render_form(
+        env,
+        &format!("/proposals/new?process={}", process.slug),
+        back,
+        &blank(),
+        &Errors::default(),
+        http::StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn create(env: &mut Env) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let process = open_process(env).await?;
+    let form = env.submission().await?;
+    let v = read(&form);
+    let input = match check(env, &v).await? {
+        Ok(input) => input,
+        Err(e) => {
+            let back = json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title });
+            return render_form(
+                env,
+                &format!("/proposals/new?process={}", process.slug),
+                back,
+                &v,
+                &e,
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let now = palabre_kit::now();
+    let shuffle = rules::seed_of(&format!("{user_id}-{now}-{}", input.title));
+    let id = store::create(&env.conn, process.id, user_id, &input, shuffle, now).await?;
+    Ok(respond::redirect(&format!("/proposals/{id}")))
+}
+
+pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
+    let p = visible(env, raw_id).await?;
+    if env.ctx.visitor.user_id != Some(p.user_id) || p.published {
+        return Err(Error::Forbidden);
+    }
+    let v = Values {
+        title: p.title.clone(),
+        body: p.body.clone(),
+        category: p.category.map(|c| c.0.to_string()).unwrap_or_default(),
+        district: p.district.map(|d| d.0.to_string()).unwrap_or_default(),
+        address: p.address.clone(),
+        latitude: p.location.map(|l| l.0.to_string()).unwrap_or_default(),
+        longitude: p.location.map(|l| l.1.to_string()).unwrap_or_default(),
+    };
+    let back = json!({ "href": format!("/proposals/{}", p.id), "label": p.title });
+    render_form(
+        env,
+        &format!("/proposals/{}/edit", p.id),
+        back,
+        &v,
+        &Errors::default(),
+        http::StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
+    let p = visible(env, raw_id).await?;
+    if env.ctx.visitor.user_id != Some(p.user_id) || p.published {
+        return Err(Error::Forbidden);
+    }
+    let form = env.submission().await?;
+    let v = read(&form);
+    match check(env, &v).await? {
+        Ok(input) => {
+            store::update(&env.conn, p.id, &input, palabre_kit::now()).await?;
+            Ok(respond::redirect(&format!("/proposals/{}", p.id)))
+        }
+        Err(e) => {
+            let back = json!({ "href": format!("/proposals/{}", p.id), "label": p.title });
+            render_form(
+                env,
+                &format!("/proposals/{}/edit", p.id),
+                back,
+                &v,
+                &e,
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+// ---- a proposal
+
+pub async fn show(
+    env: &Env,
+    raw_id: &str,
+    notice: Option<String>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let p = visible(env, raw_id).await?;
+    let process = store::process_by_id(&env.conn, p.process_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let me = env.ctx.visitor.user_id;
+    let mine = me == Some(p.user_id);
+    let staff = env.ctx.visitor.role.is_staff();
+    let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
+    // Before publishing, the author sees what already exists.
+    let similar: Vec<Value> = if p.published {
+        Vec::new()
+    } else {
+        store::similar(
+            &env.conn,
+            &similar_query(&format!("{} {}", p.title, p.body)).unwrap_or_default(),
+            p.id,
+            5,
+        )
+            .await?
+            .into_iter()
+            .map(|(id, title, supports)| json!({
+                "href": format!("/proposals/{id}"),
+                "title": title,
+                "supports": i18n::t_args(locale, "tool-proposal-count", &[("count", &supports.to_string())]),
+            }))
+            .collect()
+    };
+    let supported = match me {
+        Some(me) if p.published => store::supports(&env.conn, p.id, me).await?,
+        _ => false,
+    };
+    let support = if !p.published {
+        Value::Null
+    } else if me.is_none() {
+        json!({ "login": i18n::t(locale, "proposal-support-login") })
+    } else if supported {
+        json!({ "action": format!("/proposals/{}/unsupport", p.id), "label": i18n::t(locale, "proposal-unsupport"), "supported": true, "allowed": open && p.status.takes_supports() })
+    } else {
+        json!({ "action": format!("/proposals/{}/support", p.id), "label": i18n::t(locale, "proposal-support"), "supported": false, "allowed": open && p.status.takes_supports() && !mine })
+    };
+    let answers: Vec<Value> = store::answers(&env.conn, p.id)
+        .await?
+        .into_iter()
+        .map(|(s, body, at)| {
+            json!({
+                "status": status_json(env, s),
+                "body": body,
+                "date": i18n::long_date(locale, at),
+                "date_iso": iso_date(at),
+            })
+        })
+        .collect();
+    let answer_form = (staff && p.published).then(|| {
+        let statuses = Status::ANSWERS
+            .iter()
+            .map(|s| {
+                (
+                    s.as_str().to_string(),
+                    i18n::t(locale, &format!("proposal-status-{}", s.as_str())),
+                )
+            })
+            .collect();
+        FormView::new(locale)
+            .select("status", "proposal-field-status", statuses, "review", None)
+            .textarea("body", "proposal-field-answer", "", None)
+            .optional()
+            .hint("proposal-field-answer-hint")
+            .to_json()
+    });
+    let threshold = process.threshold.map(|t| {
+        i18n::t_args(
+            locale,
+            "proposal-threshold",
+            &[
+                ("count", &t.to_string()),
+                ("supports", &p.supports.to_string()),
+            ],
+        )
+    });
+    let data = json!({
+        "proposal": card(env, &p),
+        "body": p.body,
+        "address": p.address,
+        "location": p.location.map(|(lat, lon)| json!({
+            "text": format!("{lat:.5}, {lon:.5}"),
+            "osm": format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"),
+        })),
+        "process": { "title": process.title, "href": format!("/proposals?process={}", process.slug) },
+        "draft": !p.published,
+        "mine": mine,
+        "similar": similar,
+        "publish": (mine && !p.published).then(|| format!("/proposals/{}/publish", p.id)),
+        "edit": (mine && !p.published).then(|| format!("/proposals/{}/edit", p.id)),
+        "support": support,
+        "threshold": threshold,
+        "answers": answers,
+        "answer_form": answer_form,
+        "answer_action": format!("/proposals/{}/answer", p.id),
+        "notice": notice,
+    });
+    let page = env
+        .renderer
+        .page(&env.ctx, &env.site, status, "proposal", &p.title, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+async fn refused(
+    env: &Env,
+    raw_id: &str,
+    message_id: &str,
+    args: &[(&str, &str)],
+) -> Result<Response> {
+    let message = i18n::t_args(env.ctx.locale, message_id, args);
+    show(
+        env,
+        raw_id,
+        Some(message),
+        http::StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+pub async fn publish(env: &mut Env, raw_id: &str) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let p = visible(env, raw_id).await?;
+    let _ = env.submission().await?;
+    if p.user_id != user_id {
+        return Err(Error::Forbidden);
+    }
+    if !store::tool_open(&env.conn, p.process_id, &today()).await? {
+        return refused(env, raw_id, "proposal-closed", &[]).await;
+    }
+    let now = palabre_kit::now();
+    let (id, process_id, title) = (p.id, p.process_id, p.title.clone());
+    db::immediate(&env.conn, async |conn| {
+        if store::publish(conn, id, now).await? {
+            activity::contributed(conn, process_id, user_id).await?;
+            let url = format!("/proposals/{id}");
+            activity::record(
+                conn,
+                &Activity {
+                    actor_id: Some(user_id),
+                    kind: "proposal-published",
+                    process_id: Some(process_id),
+                    title: &title,
+                    url: &url,
+                    public: true,
+                    followed: None,
+                },
+            )
+            .await?;
+        }
+        Ok::<_, Error>(())
+    })
+    .await?;
+    Ok(respond::redirect(&format!("/proposals/{id}")))
+}
+
+/// `POST /proposals/<id>/support|unsupport`.
+pub async fn support(env: &mut Env, raw_id: &str, on: bool) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let p = visible(env, raw_id).await?;
+    let _ = env.submission().await?;
+    if !p.published {
+        return Err(Error::NotFound);
+    }
+    let process = store::process_by_id(&env.conn, p.process_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
+    let now = palabre_kit::now();
+    if !on {
+        // Withdrawing is allowed while supports are taken.
+        if !open || !p.status.takes_supports() {
+            return refused(env, raw_id, "proposal-supports-closed", &[]).await;
+        }
+        store::remove_support(&env.conn, p.id, user_id).await?;
+        return Ok(respond::redirect(&format!("/proposals/{}#support", p.id)));
+    }
+    let outcome = db::immediate(&env.conn, async |conn| {
+        if store::supports(conn, p.id, user_id).await? {
+            // A second click: nothing more.
+            return Ok::<_, Error>(Ok(()));
+        }
+        let given = store::given(conn, p.process_id, user_id).await?;
+        if let Err(refusal) =
+            rules::may_support(open, p.status, p.user_id == user_id, given, process.limit)
+        {
+            return Ok(Err(refusal));
+        }
+        let (before, after) = store::add_support(conn, &p, user_id, now).await?;
+        if rules::crossed(before, after, process.threshold) {
+            store::mark_threshold(conn, p.id, now).await?;
+            let url = format!("/proposals/{}", p.id);
+            let activity_id = activity::record(
+                conn,
+                &Activity {
+                    actor_id: None,
+                    kind: "proposal-threshold",
+                    process_id: Some(p.process_id),
+                    title: &p.title,
+                    url: &url,
+                    public: true,
+                    followed: None,
+                },
+            )
+            .await?;
+            for staff in store::staff(conn).await? {
+                activity::notify(conn, staff, activity_id).await?;
+            }
+        }
+        activity::participated(conn, p.process_id, user_id).await?;
+        Ok(Ok(()))
+    })
+    .await?;
+    match outcome {
+        Ok(()) => Ok(respond::redirect(&format!("/proposals/{}#support", p.id))),
+        Err(SupportRefused::Closed) | Err(SupportRefused::Decided) => {
+            refused(env, raw_id, "proposal-supports-closed", &[]).await
+        }
+        Err(SupportRefused::Own) => refused(env, raw_id, "proposal-support-own", &[]).await,
+        Err(SupportRefused::Limit(n)) => {
+            refused(
+                env,
+                raw_id,
+                "proposal-support-limit",
+                &[("count", &n.to_string())],
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /proposals/<id>/answer` (staff): a status and the public answer;
+/// supporters and the author are notified.
+pub async fn answer(env: &mut Env, raw_id: &str) -> Result<Response> {
+    let user_id = env.ctx.require(Role::Moderator)?;
+    let p = visible(env, raw_id).await?;
+    let form = env.submission().await?;
+    if !p.published {
+        return Err(Error::NotFound);
+    }
+    let (status, body) = match rules::answer(form.get("status"), form.get("body")) {
+        Ok(a) => a,
+        Err(AnswerError::Status) => return refused(env, raw_id, "field-invalid-choice", &[]).await,
+        Err(AnswerError::Body(e)) => return refused(env, raw_id, e.message_id(), &[]).await,
+        Err(AnswerError::ReasonRequired) => {
+            return refused(env, raw_id, "proposal-reason-required", &[]).await;
+        }
+    };
+    let now = palabre_kit::now();
+    db::immediate(&env.conn, async |conn| {
+        store::answer(conn, p.id, status, &body, user_id, now).await?;
+        let url = format!("/proposals/{}", p.id);
+        let activity_id = activity::record(
+            conn,
+            &Activity {
+                actor_id: None,
+                kind: "proposal-answered",
+                process_id: Some(p.process_id),
+                title: &p.title,
+                url: &url,
+                public: true,
+                followed: None,
+            },
+        )
+        .await?;
+        let mut people = store::supporters(conn, p.id).await?;
+        people.push(p.user_id);
+        for person in people {
+            activity::notify(conn, person, activity_id).await?;
+        }
+        Ok::<_, Error>(())
+    })
+    .await?;
+    Ok(respond::redirect(&format!("/proposals/{}#answers", p.id)))
+}
+
+// ---- exports (staff)
+
+pub async fn export(env: &Env, csv: bool) -> Result<Response> {
+    env.ctx.require(Role::Moderator)?;
+    let process = process_of_query(env).await?;
+    let items = store::all_published(&env.conn, process.id).await?;
+    if csv {
+        let mut out = String::from(
+            "id,title,author,category,district,address,latitude,longitude,status,supports,threshold_reached,published\r\n",
+        );
+        for p in &items {
+            let row = [
+                p.id.to_string(),
+                csv_cell(&p.title),
+                csv_cell(&p.author),
+                csv_cell(p.category.as_ref().map_or("", |c| c.1.as_str())),
+                csv_cell(p.district.as_ref().map_or("", |d| d.1.as_str())),
+                csv_cell(&p.address),
+                p.location.map(|l| l.0.to_string()).unwrap_or_default(),
+                p.location.map(|l| l.1.to_string()).unwrap_or_default(),
+                p.status.as_str().to_string(),
+                p.supports.to_string(),
+                if p.threshold_reached { "yes" } else { "no" }.to_string(),
+                p.published_at.map(iso_date).unwrap_or_default(),
+            ];
+            out.push_str(&row.join(","));
+            out.push_str("\r\n");
+        }
+        return Ok(respond::download(
+            "text/csv; charset=utf-8",
+            &format!("proposals-{}.csv", process.slug),
+            out.into_bytes(),
+        ));
+    }
+    let body = json!({
+        "process": process.slug,
+        "proposals": items.iter().map(|p| json!({
+            "id": p.id,
+            "title": p.title,
+            "body": p.body,
+            "author": p.author,
+            "category": p.category.as_ref().map(|c| &c.1),
+            "district": p.district.as_ref().map(|d| &d.1),
+            "address": p.address,
+            "location": p.location.map(|(lat, lon)| json!([lat, lon])),
+            "status": p.status.as_str(),
+            "supports": p.supports,
+            "threshold_reached": p.threshold_reached,
+            "published": p.published_at.map(iso_date),
+            "created": iso_date(p.created_at),
+        })).collect::<Vec<_>>(),
+    });
+    Ok(respond::download(
+        "application/json",
+        &format!("proposals-{}.json", process.slug),
+        body.to_string().into_bytes(),
+    ))
+}

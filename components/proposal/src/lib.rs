@@ -1,0 +1,38 @@
+//! Citizen proposals: submitted in a process phase that allows them (a draft
+//! first, shown with similar proposals), supported once per person with an
+//! exact counter and a threshold, and answered by the commune.
+
+mod handlers;
+mod routes;
+mod store;
+
+use spin_sdk::http::Request;
+
+pub use palabre_kit::app::Env;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("proposals", include_str!("../templates/proposals.hbs")),
+    ("proposal", include_str!("../templates/proposal.hbs")),
+];
+
+#[spin_sdk::http_service]
+async fn handle(request: Request) -> palabre_kit::Response {
+    palabre_kit::app::serve(
+        request,
+        TEMPLATES,
+        |_| None,
+        async |env| routes::dispatch(env).await,
+    )
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    /// Templates are parsed when first used: check them all here.
+    #[test]
+    fn every_template_parses() {
+        palabre_kit::render::Renderer::new(super::TEMPLATES)
+            .and_then(|r| r.check_all())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}

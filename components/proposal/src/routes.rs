@@ -1,0 +1,31 @@
+//! The route table of the proposal component.
+
+use http::Method;
+use palabre_kit::{Error, Response, Result};
+
+use crate::Env;
+use crate::handlers;
+
+pub async fn dispatch(env: &mut Env) -> Result<Response> {
+    let path = env.ctx.path.clone();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
+    let post = env.ctx.method == Method::POST;
+    match segments.as_slice() {
+        ["proposals"] if get => handlers::list(env).await,
+        ["proposals", "new"] if get => handlers::new_form(env).await,
+        ["proposals", "new"] if post => handlers::create(env).await,
+        ["proposals", "export.csv"] if get => handlers::export(env, true).await,
+        ["proposals", "export.json"] if get => handlers::export(env, false).await,
+        ["proposals", id] if get => handlers::show(env, id, None, http::StatusCode::OK).await,
+        ["proposals", id, "edit"] if get => handlers::edit_form(env, id).await,
+        ["proposals", id, "edit"] if post => handlers::edit(env, id).await,
+        ["proposals", id, "publish"] if post => handlers::publish(env, id).await,
+        ["proposals", id, "support"] if post => handlers::support(env, id, true).await,
+        ["proposals", id, "unsupport"] if post => handlers::support(env, id, false).await,
+        ["proposals", id, "answer"] if post => handlers::answer(env, id).await,
+        _ if get => Err(Error::NotFound),
+        ["proposals", ..] => Err(Error::MethodNotAllowed),
+        _ => Err(Error::NotFound),
+    }
+}

@@ -1,0 +1,505 @@
+//! SQL of the proposal component, next to its row mapping.
+
+use palabre_domain::proposal::{Cursor, Sort, Status};
+use palabre_kit::db::{self, Connection, DbResult, Value};
+
+pub struct Proposal {
+    pub id: i64,
+    pub process_id: i64,
+    pub user_id: i64,
+    pub author: String,
+    pub title: String,
+    pub body: String,
+    pub category: Option<(i64, String)>,
+    pub district: Option<(i64, String)>,
+    pub address: String,
+    pub location: Option<(f64, f64)>,
+    pub published: bool,
+    pub status: Status,
+    pub supports: i64,
+    pub threshold_reached: bool,
+    pub published_at: Option<i64>,
+    pub created_at: i64,
+}
+
+const COLUMNS: &str = "p.id, p.process_id, p.user_id, u.display_name, p.title, p.body, c.id, c.name, d.id, d.name, \
+     p.address, p.latitude, p.longitude, p.state, p.status, p.supports, p.threshold_reached_at, p.published_at, \
+     p.created_at";
+const FROM: &str = "proposals p JOIN users u ON u.id = p.user_id \
+     LEFT JOIN proposal_categories c ON c.id = p.category_id LEFT JOIN districts d ON d.id = p.district_id";
+
+fn proposal_of(r: &db::Row) -> Proposal {
+    let real = |i: usize| match r.values.get(i) {
+        Some(Value::Real(v)) => Some(*v),
+        Some(Value::Integer(v)) => Some(*v as f64),
+        _ => None,
+    };
+    Proposal {
+        id: db::int(r, 0),
+        process_id: db::int(r, 1),
+        user_id: db::int(r, 2),
+        author: db::text(r, 3),
+        title: db::text(r, 4),
+        body: db::text(r, 5),
+        category: db::opt_int(r, 6).map(|id| (id, db::text(r, 7))),
+        district: db::opt_int(r, 8).map(|id| (id, db::text(r, 9))),
+        address: db::text(r, 10),
+        location: real(11).zip(real(12)),
+        published: db::text(r, 13) == "published",
+        status: db::text(r, 14).parse().unwrap_or(Status::Open),
+        supports: db::int(r, 15),
+        threshold_reached: db::opt_int(r, 16).is_some(),
+        published_at: db::opt_int(r, 17),
+        created_at: db::int(r, 18),
+    }
+}
+
+pub async fn by_id(conn: &Connection, id: i64) -> DbResult<Option<Proposal>> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE p.id = ?");
+    Ok(db::query_one(conn, &sql, vec![Value::Integer(id)])
+        .await?
+        .as_ref()
+        .map(proposal_of))
+}
+
+/// A published process: (id, slug, title, threshold, limit).
+pub struct Process {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub threshold: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+pub async fn process_by_slug(conn: &Connection, slug: &str) -> DbResult<Option<Process>> {
+    Ok(db::query_one(
+        conn,
+        "SELECT id, slug, title, support_threshold, support_limit FROM processes WHERE slug = ? AND status = 'published'",
+        vec![Value::text(slug)],
+    )
+    .await?
+    .map(|r| process_of(&r)))
+}
+
+pub async fn process_by_id(conn: &Connection, id: i64) -> DbResult<Option<Process>> {
+    Ok(db::query_one(
+        conn,
+        "SELECT id, slug, title, support_threshold, support_limit FROM processes WHERE id = ?",
+        vec![Value::Integer(id)],
+    )
+    .await?
+    .map(|r| process_of(&r)))
+}
+
+fn process_of(r: &db::Row) -> Process {
+    Process {
+        id: db::int(r, 0),
+        slug: db::text(r, 1),
+        title: db::text(r, 2),
+        threshold: db::opt_int(r, 3),
+        limit: db::opt_int(r, 4),
+    }
+}
+
+/// Whether a phase with the proposal tool is under way today.
+pub async fn tool_open(conn: &Connection, process_id: i64, today: &str) -> DbResult<bool> {
+    Ok(db::query_one(
+        conn,
+        "SELECT 1 FROM process_phases WHERE process_id = ?1 AND starts_on <= ?2 AND ends_on >= ?2 \
+         AND (',' || tools || ',') LIKE '%,proposal,%' LIMIT 1",
+        vec![Value::Integer(process_id), Value::text(today)],
+    )
+    .await?
+    .is_some())
+}
+
+/// (id, name) of the categories, in order.
+pub async fn categories(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
+    Ok(db::query(
+        conn,
+        "SELECT id, name FROM proposal_categories ORDER BY position, name",
+        Vec::new(),
+    )
+    .await?
+    .iter()
+    .map(|r| (db::int(r, 0), db::text(r, 1)))
+    .collect())
+}
+
+pub async fn districts(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
+    Ok(db::query(
+        conn,
+        "SELECT id, name FROM districts ORDER BY name",
+        Vec::new(),
+    )
+    .await?
+    .iter()
+    .map(|r| (db::int(r, 0), db::text(r, 1)))
+    .collect())
+}
+
+/// What a proposal form saves.
+pub struct Input {
+    pub title: String,
+    pub body: String,
+    pub category_id: Option<i64>,
+    pub district_id: Option<i64>,
+    pub address: String,
+    pub location: Option<(f64, f64)>,
+}
+
+fn input_params(i: &Input) -> Vec<Value> {
+    vec![
+        Value::text(i.title.as_str()),
+        Value::text(i.body.as_str()),
+        i.category_id.map_or(Value::Null, Value::Integer),
+        i.district_id.map_or(Value::Null, Value::Integer),
+        Value::text(i.address.as_str()),
+        i.location.map_or(Value::Null, |l| Value::Real(l.0)),
+        i.location.map_or(Value::Null, |l| Value::Real(l.1)),
+    ]
+}
+
+/// A new draft; returns its id.
+pub async fn create(
+    conn: &Connection,
+    process_id: i64,
+    user_id: i64,
+    input: &Input,
+    shuffle: i64,
+    now: i64,
+) -> DbResult<i64> {
+    let mut params = input_params(input);
+    params.extend([
+        Value::Integer(process_id),
+        Value::Integer(user_id),
+        Value::Integer(shuffle),
+        Value::Integer(now),
+        Value::Integer(now),
+    ]);
+    let row = db::query_one(
+        conn,
+        "INSERT INTO proposals (title, body, category_id, district_id, address, latitude, longitude, \
+         process_id, user_id, shuffle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        params,
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
+
+pub async fn update(conn: &Connection, id: i64, input: &Input, now: i64) -> DbResult<()> {
+    let mut params = input_params(input);
+    params.extend([Value::Integer(now), Value::Integer(id)]);
+    db::exec(
+        conn,
+        "UPDATE proposals SET title = ?, body = ?, category_id = ?, district_id = ?, address = ?, latitude = ?, \
+         longitude = ?, updated_at = ? WHERE id = ? AND state = 'draft'",
+        params,
+    )
+    .await
+}
+
+/// Publishes a draft (once); true when it was published now.
+pub async fn publish(conn: &Connection, id: i64, now: i64) -> DbResult<bool> {
+    Ok(db::query_one(
+        conn,
+        "UPDATE proposals SET state = 'published', published_at = ?1, updated_at = ?1 \
+         WHERE id = ?2 AND state = 'draft' RETURNING id",
+        vec![Value::Integer(now), Value::Integer(id)],
+    )
+    .await?
+    .is_some())
+}
+
+/// Published proposals whose title or text match the words of `text` (FTS5),
+/// best first: (id, title, supports).
+pub async fn similar(
+    conn: &Connection,
+    query: &str,
+    except: i64,
+    limit: i64,
+) -> DbResult<Vec<(i64, String, i64)>> {
+    if query.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(db::query(
+        conn,
+        "SELECT p.id, p.title, p.supports FROM search_index s JOIN proposals p ON p.id = s.ref_id \
+         WHERE search_index MATCH ?1 AND s.kind = 'proposal' AND p.id != ?2 AND p.state = 'published' \
+         ORDER BY rank LIMIT ?3",
+        vec![
+            Value::text(query),
+            Value::Integer(except),
+            Value::Integer(limit),
+        ],
+    )
+    .await?
+    .iter()
+    .map(|r| (db::int(r, 0), db::text(r, 1), db::int(r, 2)))
+    .collect())
+}
+
+/// What the list shows and how it is ordered.
+pub struct Filter {
+    pub process_id: i64,
+    pub status: Option<Status>,
+    pub category_id: Option<i64>,
+    pub district_id: Option<i64>,
+    /// Only this person's proposals.
+    pub author: Option<i64>,
+    /// Only the proposals this person supports.
+    pub supporter: Option<i64>,
+    pub sort: Sort,
+    /// The visitor's entry point in the random order.
+    pub seed: i64,
+}
+
+/// One page of published proposals, walking the sort's index from `after`
+/// (keyset pagination: page 500 costs what page 1 costs). Returns the page
+/// and the cursor of the next one.
+pub async fn page(
+    conn: &Connection,
+    f: &Filter,
+    after: Option<Cursor>,
+    size: i64,
+) -> DbResult<(Vec<Proposal>, Option<Cursor>)> {
+    // The sort key of each order (larger first for newest and most
+    // supported; the rotated shuffle ascending for random).
+    let (key, descending) = match f.sort {
+        Sort::Newest => ("p.published_at".to_string(), true),
+        Sort::Supported => ("p.supports".to_string(), true),
+        // Rotated so that each visitor starts at their own point.
+        Sort::Random => (
+            format!(
+                "((p.shuffle - {seed}) % 2147483648 + 2147483648) % 2147483648",
+                seed = f.seed
+            ),
+            false,
+        ),
+    };
+    let mut sql = format!(
+        "SELECT {COLUMNS}, {key} AS sort_key FROM {FROM} WHERE p.process_id = ? AND p.state = 'published'"
+    );
+    let mut params = vec![Value::Integer(f.process_id)];
+    if let Some(s) = f.status {
+        sql.push_str(" AND p.status = ?");
+        params.push(Value::text(s.as_str()));
+    }
+    if let Some(c) = f.category_id {
+        sql.push_str(" AND p.category_id = ?");
+        params.push(Value::Integer(c));
+    }
+    if let Some(d) = f.district_id {
+        sql.push_str(" AND p.district_id = ?");
+        params.push(Value::Integer(d));
+    }
+    if let Some(a) = f.author {
+        sql.push_str(" AND p.user_id = ?");
+        params.push(Value::Integer(a));
+    }
+    if let Some(s) = f.supporter {
+        sql.push_str(" AND p.id IN (SELECT proposal_id FROM proposal_supports WHERE user_id = ?)");
+        params.push(Value::Integer(s));
+    }
+    let (cmp, direction) = if descending {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
+    if let Some(c) = after {
+        sql.push_str(&format!(" AND ({key}, p.id) {cmp} (?, ?)"));
+        params.push(Value::Integer(c.key));
+        params.push(Value::Integer(c.id));
+    }
+    sql.push_str(&format!(
+        " ORDER BY sort_key {direction}, p.id {direction} LIMIT ?"
+    ));
+    params.push(Value::Integer(size + 1));
+    let rows = db::query(conn, &sql, params).await?;
+    let mut items: Vec<(Proposal, i64)> = rows
+        .iter()
+        .map(|r| (proposal_of(r), db::int(r, 19)))
+        .collect();
+    let more = items.len() as i64 > size;
+    items.truncate(usize::try_from(size).unwrap_or(0));
+    let cursor = if more {
+        items.last().map(|(p, key)| Cursor {
+            key: *key,
+            id: p.id,
+        })
+    } else {
+        None
+    };
+    Ok((items.into_iter().map(|(p, _)| p).collect(), cursor))
+}
+
+/// Whether this person supports the proposal.
+pub async fn supports(conn: &Connection, proposal_id: i64, user_id: i64) -> DbResult<bool> {
+    Ok(db::query_one(
+        conn,
+        "SELECT 1 FROM proposal_supports WHERE proposal_id = ? AND user_id = ?",
+        vec![Value::Integer(proposal_id), Value::Integer(user_id)],
+    )
+    .await?
+    .is_some())
+}
+
+/// Supports this person gave in the process.
+pub async fn given(conn: &Connection, process_id: i64, user_id: i64) -> DbResult<i64> {
+    Ok(db::query_one(
+        conn,
+        "SELECT count(*) FROM proposal_supports WHERE user_id = ? AND process_id = ?",
+        vec![Value::Integer(user_id), Value::Integer(process_id)],
+    )
+    .await?
+    .map_or(0, |r| db::int(&r, 0)))
+}
+
+/// Adds a support (once: a second one changes nothing) and counts it in the
+/// same statement's transaction; returns the count (before, after).
+pub async fn add_support(
+    conn: &Connection,
+    p: &Proposal,
+    user_id: i64,
+    now: i64,
+) -> DbResult<(i64, i64)> {
+    let added = db::query_one(
+        conn,
+        "INSERT INTO proposal_supports (proposal_id, user_id, process_id, created_at) VALUES (?, ?, ?, ?) \
+         ON CONFLICT DO NOTHING RETURNING 1",
+        vec![
+            Value::Integer(p.id),
+            Value::Integer(user_id),
+            Value::Integer(p.process_id),
+            Value::Integer(now),
+        ],
+    )
+    .await?
+    .is_some();
+    let row = db::query_one(
+        conn,
+        "UPDATE proposals SET supports = supports + ?1 WHERE id = ?2 RETURNING supports",
+        vec![Value::Integer(i64::from(added)), Value::Integer(p.id)],
+    )
+    .await?;
+    let after = row.map_or(0, |r| db::int(&r, 0));
+    Ok((after - i64::from(added), after))
+}
+
+/// Withdraws a support (nothing if there was none).
+pub async fn remove_support(conn: &Connection, proposal_id: i64, user_id: i64) -> DbResult<()> {
+    let removed = db::query_one(
+        conn,
+        "DELETE FROM proposal_supports WHERE proposal_id = ? AND user_id = ? RETURNING 1",
+        vec![Value::Integer(proposal_id), Value::Integer(user_id)],
+    )
+    .await?
+    .is_some();
+    if removed {
+        db::exec(
+            conn,
+            "UPDATE proposals SET supports = supports - 1 WHERE id = ?",
+            vec![Value::Integer(proposal_id)],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn mark_threshold(conn: &Connection, id: i64, now: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        "UPDATE proposals SET threshold_reached_at = ? WHERE id = ? AND threshold_reached_at IS NULL",
+        vec![Value::Integer(now), Value::Integer(id)],
+    )
+    .await
+}
+
+/// Staff of the commune (moderators and administrators), to notify.
+pub async fn staff(conn: &Connection) -> DbResult<Vec<i64>> {
+    Ok(db::query(
+        conn,
+        "SELECT id FROM users WHERE role IN ('moderator', 'admin') AND deleted_at IS NULL",
+        Vec::new(),
+    )
+    .await?
+    .iter()
+    .map(|r| db::int(r, 0))
+    .collect())
+}
+
+pub async fn supporters(conn: &Connection, proposal_id: i64) -> DbResult<Vec<i64>> {
+    Ok(db::query(
+        conn,
+        "SELECT user_id FROM proposal_supports WHERE proposal_id = ?",
+        vec![Value::Integer(proposal_id)],
+    )
+    .await?
+    .iter()
+    .map(|r| db::int(r, 0))
+    .collect())
+}
+
+/// Records the commune's answer and the new status.
+pub async fn answer(
+    conn: &Connection,
+    id: i64,
+    status: Status,
+    body: &str,
+    user_id: i64,
+    now: i64,
+) -> DbResult<()> {
+    db::exec(
+        conn,
+        "INSERT INTO proposal_answers (proposal_id, status, body, user_id, created_at) VALUES (?, ?, ?, ?, ?)",
+        vec![
+            Value::Integer(id),
+            Value::text(status.as_str()),
+            Value::text(body),
+            Value::Integer(user_id),
+            Value::Integer(now),
+        ],
+    )
+    .await?;
+    db::exec(
+        conn,
+        "UPDATE proposals SET status = ?, updated_at = ? WHERE id = ?",
+        vec![
+            Value::text(status.as_str()),
+            Value::Integer(now),
+            Value::Integer(id),
+        ],
+    )
+    .await
+}
+
+/// The answers, oldest first: (status, text, date).
+pub async fn answers(conn: &Connection, id: i64) -> DbResult<Vec<(Status, String, i64)>> {
+    Ok(db::query(
+        conn,
+        "SELECT status, body, created_at FROM proposal_answers WHERE proposal_id = ? ORDER BY created_at, id",
+        vec![Value::Integer(id)],
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        (
+            db::text(r, 0).parse().unwrap_or(Status::Open),
+            db::text(r, 1),
+            db::int(r, 2),
+        )
+    })
+    .collect())
+}
+
+/// Every published proposal of a process for the exports, oldest first.
+pub async fn all_published(conn: &Connection, process_id: i64) -> DbResult<Vec<Proposal>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE p.process_id = ? AND p.state = 'published' ORDER BY p.published_at, p.id"
+    );
+    Ok(db::query(conn, &sql, vec![Value::Integer(process_id)])
+        .await?
+        .iter()
+        .map(proposal_of)
+        .collect())
+}

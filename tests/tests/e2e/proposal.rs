@@ -1,0 +1,395 @@
+//! Proposals: drafts with similar proposals, publishing, supports (once,
+//! withdrawn, limited, over the threshold), the commune's answers, exports,
+//! and 200 people supporting at once.
+
+use palabre_e2e::{Browser, TestApp};
+use palabre_kit::session::{self, Key, SessionClaims};
+
+const BUDGET: &str = "budget-participatif-2026";
+
+fn count(app: &TestApp, sql: &str) -> i64 {
+    app.db().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn id_of(app: &TestApp, title: &str) -> i64 {
+    app.db()
+        .query_row("SELECT id FROM proposals WHERE title = ?", [title], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+fn camille(app: &TestApp) -> Browser<'_> {
+    Browser::signed_in(
+        app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    )
+}
+
+fn moderator(app: &TestApp) -> Browser<'_> {
+    Browser::signed_in(
+        app,
+        "moderation@valbrune.example.org",
+        "valbrune-moderation-2026",
+    )
+}
+
+#[test]
+fn a_draft_shows_similar_proposals_before_it_is_published() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let list = app.get(&format!("/proposals?process={BUDGET}&lang=fr"));
+    assert_eq!(list.status, 200);
+    assert!(list.text().contains("Des jardins partagés au Bois-Joli"));
+    let mut camille = camille(&app);
+    let new = format!("/proposals/new?process={BUDGET}");
+    assert_eq!(camille.get(&new).status, 200);
+    let before = count(&app, "SELECT count(*) FROM proposals");
+    for (fields, message) in [
+        (
+            vec![("title", " "), ("body", "x")],
+            "Ce champ est obligatoire.",
+        ),
+        (
+            vec![("title", &*"a".repeat(151)), ("body", "x")],
+            "Ce texte est trop long.",
+        ),
+        (
+            vec![
+                ("title", "Un titre"),
+                ("body", "x"),
+                ("latitude", "91"),
+                ("longitude", "0"),
+            ],
+            "Choisissez une des options",
+        ),
+        (
+            vec![("title", "Un titre"), ("body", "x"), ("category", "999")],
+            "Choisissez une des options",
+        ),
+    ] {
+        let r = camille.post(&new, &fields);
+        assert_eq!(r.status, 422, "{fields:?}");
+        assert!(r.text().contains(message), "{message}");
+    }
+    assert_eq!(count(&app, "SELECT count(*) FROM proposals"), before);
+    let r = camille.post(
+        &new,
+        &[
+            ("title", "Des jardins familiaux au Bois-Joli"),
+            (
+                "body",
+                "Des parcelles de jardins pour les familles du quartier.",
+            ),
+            ("latitude", "47,392"),
+            ("longitude", "0.688"),
+            ("address", "Rue des Tilleuls"),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    let location = r.header("location").unwrap().to_string();
+    let id: i64 = location.trim_start_matches("/proposals/").parse().unwrap();
+    // The draft: private, with the similar proposal to support instead.
+    let draft = camille.get(&format!("{location}?lang=fr")).text();
+    assert!(draft.contains("Propositions semblables"));
+    assert!(draft.contains("Des jardins partagés au Bois-Joli"));
+    assert_eq!(app.get(&location).status, 404);
+    assert!(
+        !app.get(&format!("/proposals?process={BUDGET}"))
+            .text()
+            .contains("Des jardins familiaux")
+    );
+    // Someone else cannot publish it.
+    let mut moderator = moderator(&app);
+    let _ = moderator.get(&location);
+    assert_eq!(
+        moderator.post(&format!("{location}/publish"), &[]).status,
+        403
+    );
+    let _ = camille.get(&location);
+    assert_eq!(
+        camille.post(&format!("{location}/publish"), &[]).status,
+        303
+    );
+    let public = app.get(&format!("{location}?lang=fr")).text();
+    assert!(public.contains("Des parcelles de jardins"));
+    assert!(public.contains("47.39200, 0.68800"));
+    assert!(
+        app.get(&format!("/proposals?process={BUDGET}&lang=fr"))
+            .text()
+            .contains("Des jardins familiaux")
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT count(*) FROM search_index WHERE kind = 'proposal' AND ref_id = {id}")
+        ),
+        1
+    );
+    // Published proposals cannot be edited as drafts any more.
+    assert_eq!(camille.get(&format!("{location}/edit")).status, 403);
+}
+
+#[test]
+fn supports_count_once_can_be_withdrawn_are_limited_and_reach_the_threshold() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let bike = id_of(app_ready(&app), "Un abri vélo sécurisé à la gare");
+    let benches = id_of(&app, "Des bancs le long de la Loire");
+    let gardens = id_of(&app, "Des jardins partagés au Bois-Joli");
+    let supports = |id: i64| {
+        count(
+            &app,
+            &format!("SELECT supports FROM proposals WHERE id = {id}"),
+        )
+    };
+    let rows = |id: i64| {
+        count(
+            &app,
+            &format!("SELECT count(*) FROM proposal_supports WHERE proposal_id = {id}"),
+        )
+    };
+    let mut camille = camille(&app);
+    let page = format!("/proposals/{bike}");
+    let _ = camille.get(&page);
+    let start = supports(bike);
+    // Twice: counted once.
+    assert_eq!(camille.post(&format!("{page}/support"), &[]).status, 303);
+    assert_eq!(camille.post(&format!("{page}/support"), &[]).status, 303);
+    assert_eq!((supports(bike), rows(bike)), (start + 1, start + 1));
+    assert!(
+        camille
+            .get(&format!("{page}?lang=fr"))
+            .text()
+            .contains("Retirer mon soutien")
+    );
+    // Withdrawn.
+    assert_eq!(camille.post(&format!("{page}/unsupport"), &[]).status, 303);
+    assert_eq!((supports(bike), rows(bike)), (start, start));
+    // Not one's own.
+    let own = camille.post(&format!("/proposals/{gardens}/support"), &[]);
+    assert_eq!(own.status, 422);
+    assert!(own.text().contains("votre propre proposition"));
+    // The per-person limit of the process.
+    app.db()
+        .execute(
+            "UPDATE processes SET support_limit = 1 WHERE slug = 'budget-participatif-2026'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(camille.post(&format!("{page}/support"), &[]).status, 303);
+    let limited = camille.post(&format!("/proposals/{benches}/support"), &[]);
+    assert_eq!(limited.status, 422);
+    assert!(limited.text().contains("vos 1 soutiens"));
+    assert_eq!(camille.post(&format!("{page}/unsupport"), &[]).status, 303);
+    // The threshold: staff hear of it once.
+    app.db()
+        .execute(
+            &format!("UPDATE processes SET support_threshold = {} WHERE slug = 'budget-participatif-2026'", supports(benches) + 1),
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        camille
+            .post(&format!("/proposals/{benches}/support"), &[])
+            .status,
+        303
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT threshold_reached_at IS NOT NULL FROM proposals WHERE id = {benches}")
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM notifications n JOIN activity a ON a.id = n.activity_id JOIN users u ON u.id = n.user_id \
+                     WHERE a.kind = 'proposal-threshold' AND u.role IN ('admin', 'moderator')"
+        ),
+        2
+    );
+    assert!(
+        app.get(&format!("/proposals/{benches}?lang=fr"))
+            .text()
+            .contains("Seuil atteint")
+    );
+    // Supports after the phase closed: refused, nothing changes.
+    app.db()
+        .execute("UPDATE process_phases SET ends_on = date('now', '-1 day') WHERE ends_on >= date('now') AND starts_on <= date('now')", [])
+        .unwrap();
+    let before = supports(bike);
+    let closed = camille.post(&format!("{page}/support"), &[]);
+    assert_eq!(closed.status, 422);
+    assert!(closed.text().contains("Les soutiens ne sont pas ouverts"));
+    assert_eq!(supports(bike), before);
+}
+
+/// The database exists once the first request ran the migrations.
+fn app_ready(app: &TestApp) -> &TestApp {
+    let _ = app.get("/health");
+    app
+}
+
+#[test]
+fn staff_answer_with_a_status_and_supporters_hear_of_it() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let bike = id_of(app_ready(&app), "Un abri vélo sécurisé à la gare");
+    let page = format!("/proposals/{bike}");
+    let mut camille = camille(&app);
+    let _ = camille.get(&page);
+    assert_eq!(camille.post(&format!("{page}/support"), &[]).status, 303);
+    // A citizen cannot answer officially.
+    assert_eq!(
+        camille
+            .post(
+                &format!("{page}/answer"),
+                &[("status", "accepted"), ("body", "Oui !")]
+            )
+            .status,
+        403
+    );
+    let mut moderator = moderator(&app);
+    let _ = moderator.get(&page);
+    let no_reason = moderator.post(
+        &format!("{page}/answer"),
+        &[("status", "rejected"), ("body", " ")],
+    );
+    assert_eq!(no_reason.status, 422);
+    assert!(no_reason.text().contains("Indiquez la raison du refus."));
+    let bad = moderator.post(
+        &format!("{page}/answer"),
+        &[("status", "open"), ("body", "x")],
+    );
+    assert_eq!(bad.status, 422);
+    let answers = count(&app, "SELECT count(*) FROM proposal_answers");
+    assert_eq!(answers, 1, "the demo's answer");
+    let ok = moderator.post(
+        &format!("{page}/answer"),
+        &[
+            ("status", "accepted"),
+            ("body", "Il sera installé au printemps."),
+        ],
+    );
+    assert_eq!(ok.status, 303);
+    assert_eq!(count(&app, "SELECT count(*) FROM proposal_answers"), 2);
+    let html = app.get(&format!("{page}?lang=fr")).text();
+    assert!(html.contains("Il sera installé au printemps."));
+    assert!(
+        html.contains("À l&#x27;étude") && html.contains("Retenue"),
+        "the history"
+    );
+    // Supporters (the demo's six and camille) and the author are notified.
+    let supporters = count(
+        &app,
+        &format!("SELECT count(*) FROM proposal_supports WHERE proposal_id = {bike}"),
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM notifications n JOIN activity a ON a.id = n.activity_id WHERE a.kind = 'proposal-answered'"
+        ),
+        supporters + 1
+    );
+    // Decided: supports are over.
+    let late = camille.post(&format!("{page}/unsupport"), &[]);
+    assert_eq!(late.status, 422);
+
+    // Exports: staff only, one row per published proposal.
+    assert_eq!(
+        camille
+            .get(&format!("/proposals/export.csv?process={BUDGET}"))
+            .status,
+        403
+    );
+    let csv = moderator
+        .get(&format!("/proposals/export.csv?process={BUDGET}"))
+        .text();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "id,title,author,category,district,address,latitude,longitude,status,supports,threshold_reached,published"
+        )
+    );
+    assert_eq!(lines.count(), 4);
+    assert!(csv.contains(",accepted,"));
+    let json = moderator
+        .get(&format!("/proposals/export.json?process={BUDGET}"))
+        .text();
+    assert!(json.contains("\"status\":\"accepted\""));
+}
+
+#[test]
+fn two_hundred_people_supporting_at_once_count_two_hundred() {
+    let app = TestApp::start();
+    let gardens = id_of(app_ready(&app), "Des jardins partagés au Bois-Joli");
+    let start = count(
+        &app,
+        &format!("SELECT supports FROM proposals WHERE id = {gardens}"),
+    );
+    let key = Key::new(palabre_e2e::TEST_KEY).unwrap();
+    let now = palabre_kit::now();
+    let people: Vec<(String, String)> = (0..200)
+        .map(|n| {
+            let db = app.db();
+            db.execute(
+                "INSERT INTO users (email, display_name, created_at, email_confirmed_at) VALUES (?1, ?2, 0, 0)",
+                rusqlite::params![format!("foule-{n}@example.org"), format!("Foule {n}")],
+            )
+            .unwrap();
+            let claims = SessionClaims {
+                user_id: db.last_insert_rowid(),
+                session_id: session::random_id().unwrap(),
+                issued_at: now,
+                expires_at: now + 3600,
+                seen_at: now,
+            };
+            let csrf = session::csrf_token(&key, &claims.session_id);
+            (session::sign(&key, &claims), csrf)
+        })
+        .collect();
+    let path = format!("/proposals/{gardens}/support");
+    let statuses: Vec<u16> = std::thread::scope(|s| {
+        let handles: Vec<_> = people
+            .iter()
+            .map(|(cookie, csrf)| {
+                let app = &app;
+                let path = &path;
+                s.spawn(move || {
+                    let cookie = format!("__Host-palabre-session={cookie}");
+                    let body = format!("_csrf={csrf}");
+                    app.request(
+                        "POST",
+                        path,
+                        &[
+                            ("Cookie", cookie.as_str()),
+                            ("Content-Type", "application/x-www-form-urlencoded"),
+                        ],
+                        body.as_bytes(),
+                    )
+                    .status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT supports FROM proposals WHERE id = {gardens}")
+        ),
+        start + 200
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT count(*) FROM proposal_supports WHERE proposal_id = {gardens}")
+        ),
+        start + 200
+    );
+}
