@@ -568,7 +568,31 @@ pub async fn show(
             ],
         )
     });
+    let amendments: Vec<Value> = store::amendments(&env.conn, p.id)
+        .await?
+        .into_iter()
+        .map(|a| json!({
+            "author": a.author,
+            "body": a.body,
+            "state": a.state,
+            "state_label": i18n::t(locale, &format!("amendment-{}", a.state)),
+            "date": i18n::long_date(locale, a.created_at),
+            "decide": (mine && a.state == "pending").then(|| format!("/proposals/{}/amendments/{}", p.id, a.id)),
+            "by_me": me == Some(a.user_id),
+        }))
+        .collect();
+    let amend_form =
+        (p.published && me.is_some() && !mine && p.status.takes_supports()).then(|| {
+            FormView::new(locale)
+                .textarea("body", "amendment-field", &p.body, None)
+                .hint("amendment-field-hint")
+                .to_json()
+        });
     let data = json!({
+        "amendments": amendments,
+        "amend_form": amend_form,
+        "amend_action": format!("/proposals/{}/amendments", p.id),
+        "open_data": format!("/proposals/open-data.json?process={}", process.slug),
         "proposal": card(env, &p),
         "body": p.body,
         "address": p.address,
@@ -822,6 +846,147 @@ pub async fn export(env: &Env, csv: bool) -> Result<Response> {
     Ok(respond::download(
         "application/json",
         &format!("proposals-{}.json", process.slug),
+        body.to_string().into_bytes(),
+    ))
+}
+
+// ---- amendments
+
+/// `POST /proposals/<id>/amendments`: someone other than the author suggests
+/// an amended text, while the proposal is open.
+pub async fn amend(env: &mut Env, raw_id: &str) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let p = visible(env, raw_id).await?;
+    let form = env.submission().await?;
+    if !p.published {
+        return Err(Error::NotFound);
+    }
+    if p.user_id == user_id {
+        return refused(env, raw_id, "amendment-own", &[]).await;
+    }
+    if !p.status.takes_supports() {
+        return refused(env, raw_id, "proposal-supports-closed", &[]).await;
+    }
+    let body = match rules::body(form.get("body")) {
+        Ok(b) => b,
+        Err(e) => return refused(env, raw_id, e.message_id(), &[]).await,
+    };
+    if body == p.body {
+        return refused(env, raw_id, "amendment-same", &[]).await;
+    }
+    let now = palabre_kit::now();
+    db::immediate(&env.conn, async |conn| {
+        store::add_amendment(conn, p.id, user_id, &body, now).await?;
+        let url = format!("/proposals/{}#amendments", p.id);
+        let activity_id = activity::record(
+            conn,
+            &Activity {
+                actor_id: Some(user_id),
+                kind: "amendment-proposed",
+                process_id: Some(p.process_id),
+                title: &p.title,
+                url: &url,
+                public: false,
+                followed: None,
+            },
+        )
+        .await?;
+        activity::notify(conn, p.user_id, activity_id).await?;
+        Ok::<_, Error>(())
+    })
+    .await?;
+    Ok(respond::redirect(&format!(
+        "/proposals/{}#amendments",
+        p.id
+    )))
+}
+
+/// `POST /proposals/<id>/amendments/<a>/accept|reject` (the author).
+pub async fn decide(
+    env: &mut Env,
+    raw_id: &str,
+    raw_amendment: &str,
+    accept: bool,
+) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let p = visible(env, raw_id).await?;
+    let amendment = proposal_id(raw_amendment)?;
+    let _ = env.submission().await?;
+    if p.user_id != user_id {
+        return Err(Error::Forbidden);
+    }
+    let now = palabre_kit::now();
+    let decided = db::immediate(&env.conn, async |conn| {
+        let Some(author) = store::decide(conn, p.id, amendment, accept, now).await? else {
+            return Ok::<_, Error>(false);
+        };
+        let url = format!("/proposals/{}#amendments", p.id);
+        let activity_id = activity::record(
+            conn,
+            &Activity {
+                actor_id: Some(user_id),
+                kind: if accept {
+                    "amendment-accepted"
+                } else {
+                    "amendment-rejected"
+                },
+                process_id: Some(p.process_id),
+                title: &p.title,
+                url: &url,
+                public: accept,
+                followed: None,
+            },
+        )
+        .await?;
+        activity::notify(conn, author, activity_id).await?;
+        Ok(true)
+    })
+    .await?;
+    if !decided {
+        return Err(Error::NotFound);
+    }
+    Ok(respond::redirect(&format!(
+        "/proposals/{}#amendments",
+        p.id
+    )))
+}
+
+/// `GET /proposals/open-data.json?process=<slug>`: published proposals with
+/// their statuses, counts and the commune's answers, and nothing about who
+/// wrote or supported them.
+pub async fn open_data(env: &Env) -> Result<Response> {
+    let process = process_of_query(env).await?;
+    let items = store::all_published(&env.conn, process.id).await?;
+    let mut proposals = Vec::with_capacity(items.len());
+    for p in &items {
+        let answers: Vec<Value> = store::answers(&env.conn, p.id)
+            .await?
+            .into_iter()
+            .map(|(s, body, at)| json!({ "status": s.as_str(), "answer": body, "date": iso_date(at) }))
+            .collect();
+        proposals.push(json!({
+            "id": p.id,
+            "url": format!("{}/proposals/{}", env.ctx.origin, p.id),
+            "title": p.title,
+            "body": p.body,
+            "category": p.category.as_ref().map(|c| &c.1),
+            "district": p.district.as_ref().map(|d| &d.1),
+            "location": p.location.map(|(lat, lon)| json!([lat, lon])),
+            "status": p.status.as_str(),
+            "supports": p.supports,
+            "threshold_reached": p.threshold_reached,
+            "published": p.published_at.map(iso_date),
+            "answers": answers,
+        }));
+    }
+    let body = json!({
+        "process": { "slug": process.slug, "title": process.title },
+        "licence": i18n::t(env.ctx.locale, "open-data-licence"),
+        "proposals": proposals,
+    });
+    Ok(respond::download(
+        "application/json",
+        &format!("proposals-{}-open-data.json", process.slug),
         body.to_string().into_bytes(),
     ))
 }

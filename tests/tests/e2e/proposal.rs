@@ -393,3 +393,89 @@ fn two_hundred_people_supporting_at_once_count_two_hundred() {
         start + 200
     );
 }
+
+#[test]
+fn amendments_are_accepted_or_rejected_by_the_author() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let gardens = id_of(app_ready(&app), "Des jardins partagés au Bois-Joli");
+    let page = format!("/proposals/{gardens}");
+    let mut moderator = moderator(&app);
+    let _ = moderator.get(&page);
+    let empty = moderator.post(&format!("{page}/amendments"), &[("body", " ")]);
+    assert_eq!(empty.status, 422);
+    let amended = "Des **jardins partagés** et un verger, avec un récupérateur d'eau.";
+    assert_eq!(
+        moderator
+            .post(&format!("{page}/amendments"), &[("body", amended)])
+            .status,
+        303
+    );
+    assert_eq!(
+        moderator
+            .post(
+                &format!("{page}/amendments"),
+                &[("body", "Plutôt un parking.")]
+            )
+            .status,
+        303
+    );
+    let mut camille = camille(&app);
+    let html = camille.get(&format!("{page}?lang=fr")).text();
+    assert!(html.contains("un verger"));
+    assert!(html.contains("Accepter"));
+    // The author does not amend their own proposal; others cannot decide.
+    let own = camille.post(&format!("{page}/amendments"), &[("body", "Autre texte")]);
+    assert_eq!(own.status, 422);
+    let first = count(&app, "SELECT min(id) FROM proposal_amendments");
+    let _ = moderator.get(&page);
+    assert_eq!(
+        moderator
+            .post(&format!("{page}/amendments/{first}/accept"), &[])
+            .status,
+        403
+    );
+    let _ = camille.get(&page);
+    assert_eq!(
+        camille
+            .post(&format!("{page}/amendments/{first}/accept"), &[])
+            .status,
+        303
+    );
+    assert_eq!(
+        camille
+            .post(&format!("{page}/amendments/{}/reject", first + 1), &[])
+            .status,
+        303
+    );
+    // Decided once: deciding again finds nothing pending.
+    assert_eq!(
+        camille
+            .post(&format!("{page}/amendments/{first}/reject"), &[])
+            .status,
+        404
+    );
+    let body: String = app
+        .db()
+        .query_row(
+            &format!("SELECT body FROM proposals WHERE id = {gardens}"),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(body, amended);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM notifications n JOIN activity a ON a.id = n.activity_id \
+             WHERE a.kind IN ('amendment-accepted', 'amendment-rejected')"
+        ),
+        2
+    );
+    // Open data: the proposals, nobody's name.
+    let open = app
+        .get(&format!("/proposals/open-data.json?process={BUDGET}"))
+        .text();
+    assert!(open.contains("un verger"));
+    assert!(!open.contains("Camille") && !open.contains("Habitant"));
+}
