@@ -44,6 +44,10 @@ CREATE TABLE proposals (
 CREATE INDEX proposals_newest ON proposals (process_id, state, published_at DESC, id DESC);
 CREATE INDEX proposals_supported ON proposals (process_id, state, supports DESC, id DESC);
 CREATE INDEX proposals_random ON proposals (process_id, state, shuffle, id);
+-- A status filter (answered proposals are few) walks its own indexes.
+CREATE INDEX proposals_status_newest ON proposals (process_id, state, status, published_at DESC, id DESC);
+CREATE INDEX proposals_status_supported ON proposals (process_id, state, status, supports DESC, id DESC);
+CREATE INDEX proposals_status_random ON proposals (process_id, state, status, shuffle, id);
 CREATE INDEX proposals_by_user ON proposals (user_id);
 
 CREATE TABLE proposal_supports (

@@ -263,58 +263,79 @@ pub async fn page(
     after: Option<Cursor>,
     size: i64,
 ) -> DbResult<(Vec<Proposal>, Option<Cursor>)> {
-    // The sort key of each order (larger first for newest and most
-    // supported; the rotated shuffle ascending for random).
-    let (key, descending) = match f.sort {
-        Sort::Newest => ("p.published_at".to_string(), true),
-        Sort::Supported => ("p.supports".to_string(), true),
-        // Rotated so that each visitor starts at their own point.
-        Sort::Random => (
-            format!(
-                "((p.shuffle - {seed}) % 2147483648 + 2147483648) % 2147483648",
-                seed = f.seed
-            ),
-            false,
-        ),
-    };
-    let mut sql = format!(
-        "SELECT {COLUMNS}, {key} AS sort_key FROM {FROM} WHERE p.process_id = ? AND p.state = 'published'"
-    );
-    let mut params = vec![Value::Integer(f.process_id)];
+    // The filters, shared by every part of the query.
+    let mut filters = String::new();
+    let mut filter_params = Vec::new();
     if let Some(s) = f.status {
-        sql.push_str(" AND p.status = ?");
-        params.push(Value::text(s.as_str()));
+        filters.push_str(" AND p.status = ?");
+        filter_params.push(Value::text(s.as_str()));
     }
     if let Some(c) = f.category_id {
-        sql.push_str(" AND p.category_id = ?");
-        params.push(Value::Integer(c));
+        filters.push_str(" AND p.category_id = ?");
+        filter_params.push(Value::Integer(c));
     }
     if let Some(d) = f.district_id {
-        sql.push_str(" AND p.district_id = ?");
-        params.push(Value::Integer(d));
+        filters.push_str(" AND p.district_id = ?");
+        filter_params.push(Value::Integer(d));
     }
     if let Some(a) = f.author {
-        sql.push_str(" AND p.user_id = ?");
-        params.push(Value::Integer(a));
+        filters.push_str(" AND p.user_id = ?");
+        filter_params.push(Value::Integer(a));
     }
     if let Some(s) = f.supporter {
-        sql.push_str(" AND p.id IN (SELECT proposal_id FROM proposal_supports WHERE user_id = ?)");
-        params.push(Value::Integer(s));
+        filters
+            .push_str(" AND p.id IN (SELECT proposal_id FROM proposal_supports WHERE user_id = ?)");
+        filter_params.push(Value::Integer(s));
     }
-    let (cmp, direction) = if descending {
-        ("<", "DESC")
-    } else {
-        (">", "ASC")
+    let base = format!(
+        "SELECT {COLUMNS}, {{key}} AS sort_key FROM {FROM} WHERE p.process_id = ? AND p.state = 'published'{filters}"
+    );
+    let mut params = Vec::new();
+    let sql = match f.sort {
+        // One walk down the order's index, from the cursor on.
+        Sort::Newest | Sort::Supported => {
+            let column = if f.sort == Sort::Newest {
+                "p.published_at"
+            } else {
+                "p.supports"
+            };
+            let mut sql = base.replace("{key}", column);
+            params.push(Value::Integer(f.process_id));
+            params.extend(filter_params);
+            if let Some(c) = after {
+                sql.push_str(&format!(" AND ({column}, p.id) < (?, ?)"));
+                params.push(Value::Integer(c.key));
+                params.push(Value::Integer(c.id));
+            }
+            sql.push_str(&format!(" ORDER BY {column} DESC, p.id DESC LIMIT ?"));
+            params.push(Value::Integer(size + 1));
+            sql
+        }
+        // The shuffle from the visitor's seed to the end, then from the start:
+        // two walks of the shuffle index (the key is the distance from the seed).
+        Sort::Random => {
+            const TURN: i64 = 1 << 31;
+            let seed = f.seed;
+            let mut parts = Vec::new();
+            for (offset, range) in [(-seed, ">= ?"), (TURN - seed, "< ?")] {
+                let mut part = base.replace("{key}", &format!("p.shuffle + ({offset})"));
+                params.push(Value::Integer(f.process_id));
+                params.extend(filter_params.iter().cloned());
+                part.push_str(&format!(" AND p.shuffle {range}"));
+                params.push(Value::Integer(seed));
+                if let Some(c) = after {
+                    part.push_str(" AND (p.shuffle, p.id) > (?, ?)");
+                    params.push(Value::Integer(c.key - offset));
+                    params.push(Value::Integer(c.id));
+                }
+                part.push_str(" ORDER BY p.shuffle, p.id LIMIT ?");
+                params.push(Value::Integer(size + 1));
+                parts.push(format!("SELECT * FROM ({part})"));
+            }
+            params.push(Value::Integer(size + 1));
+            format!("{} ORDER BY 20, 1 LIMIT ?", parts.join(" UNION ALL "))
+        }
     };
-    if let Some(c) = after {
-        sql.push_str(&format!(" AND ({key}, p.id) {cmp} (?, ?)"));
-        params.push(Value::Integer(c.key));
-        params.push(Value::Integer(c.id));
-    }
-    sql.push_str(&format!(
-        " ORDER BY sort_key {direction}, p.id {direction} LIMIT ?"
-    ));
-    params.push(Value::Integer(size + 1));
     let rows = db::query(conn, &sql, params).await?;
     let mut items: Vec<(Proposal, i64)> = rows
         .iter()

@@ -479,3 +479,59 @@ fn amendments_are_accepted_or_rejected_by_the_author() {
     assert!(open.contains("un verger"));
     assert!(!open.contains("Camille") && !open.contains("Habitant"));
 }
+
+#[test]
+fn every_order_pages_through_every_proposal_once() {
+    let app = TestApp::start();
+    let _ = app_ready(&app);
+    let db = app.db();
+    for n in 0..45 {
+        db.execute(
+            "INSERT INTO proposals (process_id, user_id, title, body, state, status, supports, shuffle, published_at, created_at, updated_at) \
+             SELECT id, 3, ?1, 'x', 'published', ?2, ?3, ?4, ?5, ?5, ?5 FROM processes WHERE slug = 'budget-participatif-2026'",
+            rusqlite::params![
+                format!("Proposition {n}"),
+                if n % 5 == 0 { "review" } else { "open" },
+                n % 7,
+                (n * 7_919_993) % 2_147_483_647,
+                1_700_000_000 + (n % 9) * 100
+            ],
+        )
+        .unwrap();
+    }
+    let total = count(
+        &app,
+        "SELECT count(*) FROM proposals WHERE state = 'published' AND process_id = 2",
+    );
+    let review = count(
+        &app,
+        "SELECT count(*) FROM proposals WHERE state = 'published' AND process_id = 2 AND status = 'review'",
+    );
+    for (query, expected) in [
+        ("sort=newest", total),
+        ("sort=supported", total),
+        ("sort=random", total),
+        ("sort=random&status=review", review),
+        ("sort=supported&status=review", review),
+    ] {
+        let mut seen = Vec::new();
+        let mut next = Some(format!("/proposals?process={BUDGET}&{query}"));
+        while let Some(url) = next {
+            let html = app.get(&url.replace("&amp;", "&")).text();
+            seen.extend(
+                html.match_indices("<h2><a href=\"/proposals/")
+                    .map(|(i, m)| html[i + m.len()..].split('"').next().unwrap().to_string()),
+            );
+            next = html.find("rel=\"next\"").and_then(|end| {
+                html[..end]
+                    .rfind("href=\"")
+                    .map(|start| html[start + 6..end - 2].to_string())
+            });
+        }
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), seen.len(), "{query}: a proposal twice");
+        assert_eq!(seen.len() as i64, expected, "{query}");
+    }
+}
