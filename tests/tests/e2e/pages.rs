@@ -233,9 +233,10 @@ fn search_finds_published_content_without_accents() {
         "{html}"
     );
     assert!(
-        html.contains("2 résultats pour « velo »."),
-        "the plan and the quays (vélo in its text)"
+        html.contains("3 résultats pour « velo »."),
+        "the plan, the quays (vélo in its text) and the bike shelter proposal"
     );
+    assert!(html.contains("Proposition") && html.contains("href=\"/proposals/"));
 
     let both = app.get("/search?q=REAMENAGEMENT%20quais&lang=fr").text();
     assert!(both.contains("href=\"/processes/quais-de-loire\""));
