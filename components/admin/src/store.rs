@@ -348,18 +348,7 @@ pub async fn phases_outside(conn: &Connection, id: i64, starts: &str, ends: &str
     Ok(row.map_or(0, |r| db::int(&r, 0)))
 }
 
-pub async fn districts(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
-    let rows = db::query(
-        conn,
-        "SELECT id, name FROM districts ORDER BY name",
-        Vec::new(),
-    )
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| (db::int(r, 0), db::text(r, 1)))
-        .collect())
-}
+pub use palabre_kit::participation::districts;
 
 pub struct Phase {
     pub id: i64,

@@ -33,8 +33,6 @@ mod tests {
     /// Templates are parsed when first used: check them all here.
     #[test]
     fn every_template_parses() {
-        palabre_kit::render::Renderer::new(super::TEMPLATES)
-            .and_then(|r| r.check_all())
-            .unwrap_or_else(|e| panic!("{e}"));
+        palabre_kit::render::Renderer::check(super::TEMPLATES).unwrap_or_else(|e| panic!("{e}"));
     }
 }

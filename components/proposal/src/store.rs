@@ -126,17 +126,7 @@ pub async fn categories(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
     .collect())
 }
 
-pub async fn districts(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
-    Ok(db::query(
-        conn,
-        "SELECT id, name FROM districts ORDER BY name",
-        Vec::new(),
-    )
-    .await?
-    .iter()
-    .map(|r| (db::int(r, 0), db::text(r, 1)))
-    .collect())
-}
+pub use palabre_kit::participation::districts;
 
 /// What a proposal form saves.
 pub struct Input {

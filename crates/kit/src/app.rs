@@ -53,6 +53,37 @@ impl Env {
     }
 }
 
+/// A link for templates: its address and its label in the visitor's language.
+pub fn link(env: &Env, href: &str, label_id: &str) -> serde_json::Value {
+    serde_json::json!({ "href": href, "label": crate::i18n::t(env.ctx.locale, label_id) })
+}
+
+/// The choices of a draft/published select, in the visitor's language.
+pub fn status_options(env: &Env) -> Vec<(String, String)> {
+    ["draft", "published"]
+        .iter()
+        .map(|s| {
+            (
+                (*s).to_string(),
+                crate::i18n::t(env.ctx.locale, &format!("admin-status-{s}")),
+            )
+        })
+        .collect()
+}
+
+/// Records a staff action in the audit log, on what it concerns.
+pub async fn record(env: &Env, action: &str, subject: &str) -> Result<()> {
+    crate::audit::record(
+        &env.conn,
+        env.ctx.visitor.user_id,
+        action,
+        Some(subject),
+        env.ctx.client_ip.as_deref(),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Serves a public page: an anonymous visitor's plain read (no query) comes
 /// from the instance's page cache (`kit::cache`, valid while the content
 /// revision and the day stay the same) or is rendered by `render` and kept,

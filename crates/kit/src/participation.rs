@@ -47,6 +47,20 @@ pub async fn process_choices(conn: &Connection) -> DbResult<Vec<(i64, String)>> 
         .collect())
 }
 
+/// (id, name) of every district, by name, for a select.
+pub async fn districts(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
+    let rows = db::query(
+        conn,
+        "SELECT id, name FROM districts ORDER BY name",
+        Vec::new(),
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (db::int(r, 0), db::text(r, 1)))
+        .collect())
+}
+
 /// Where something open from `opens_on` to `closes_on` stands today.
 pub fn status_of(opens_on: &str, closes_on: &str) -> Status {
     let today = Day::of_unix(crate::now());

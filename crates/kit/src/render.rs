@@ -163,6 +163,12 @@ impl Renderer {
         Ok(())
     }
 
+    /// Parses every template of a component (its unit test: a syntax error
+    /// shows without a request).
+    pub fn check(templates: &'static [(&'static str, &'static str)]) -> Result<(), Error> {
+        Renderer::new(templates)?.check_all()
+    }
+
     /// Parses every template (tests: a syntax error shows without a request).
     pub fn check_all(&self) -> Result<(), Error> {
         let mut registry = self

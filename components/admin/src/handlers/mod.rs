@@ -9,7 +9,7 @@ pub mod translations;
 
 use palabre_domain::account::{FieldError, line};
 use palabre_kit::forms::{FormView, Submission};
-use palabre_kit::{Response, Result, activity, audit, i18n, images, respond};
+use palabre_kit::{Response, Result, activity, i18n, images, respond};
 use serde_json::{Value, json};
 
 use crate::Env;
@@ -106,22 +106,7 @@ pub fn saved_notice(env: &Env) -> Option<String> {
     (env.ctx.query("saved") == Some("1")).then(|| i18n::t(env.ctx.locale, "admin-saved"))
 }
 
-pub fn link(env: &Env, href: &str, label_id: &str) -> Value {
-    json!({ "href": href, "label": i18n::t(env.ctx.locale, label_id) })
-}
-
-/// Records a staff action in the audit log.
-pub async fn record(env: &Env, action: &str, subject: &str) -> Result<()> {
-    audit::record(
-        &env.conn,
-        env.ctx.visitor.user_id,
-        action,
-        Some(subject),
-        env.ctx.client_ip.as_deref(),
-    )
-    .await?;
-    Ok(())
-}
+pub use palabre_kit::app::{link, record, status_options};
 
 /// Tells the platform's activity (and followers) what the commune published.
 pub async fn announce(
@@ -172,19 +157,6 @@ pub fn list_page(
 }
 
 /// Draft / published, as a select's options.
-pub fn status_options(env: &Env) -> Vec<(String, String)> {
-    vec![
-        (
-            "draft".into(),
-            i18n::t(env.ctx.locale, "admin-status-draft"),
-        ),
-        (
-            "published".into(),
-            i18n::t(env.ctx.locale, "admin-status-published"),
-        ),
-    ]
-}
-
 pub fn status_label(env: &Env, published: bool) -> String {
     let id = if published {
         "admin-status-published"

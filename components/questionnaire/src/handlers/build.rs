@@ -8,32 +8,17 @@ use palabre_domain::content;
 use palabre_domain::process::{Span, SpanError};
 use palabre_domain::questionnaire::{self as rules, Condition, Kind};
 use palabre_kit::activity::{self, Activity};
+use palabre_kit::app::{link, record, status_options};
 use palabre_kit::forms::{FormView, Submission};
 use palabre_kit::participation::process_choices;
 use palabre_kit::respond::{self, Cache};
-use palabre_kit::{Error, Response, Result, audit, db, i18n};
+use palabre_kit::{Error, Response, Result, db, i18n};
 use serde_json::{Value, json};
 
 use super::answer::question_json;
 use super::visible;
 use crate::Env;
 use crate::store::{self, Part, QuestionInput, Questionnaire, Settings};
-
-fn link(env: &Env, href: &str, label_id: &str) -> Value {
-    json!({ "href": href, "label": i18n::t(env.ctx.locale, label_id) })
-}
-
-async fn record(env: &Env, action: &str, slug: &str) -> Result<()> {
-    audit::record(
-        &env.conn,
-        env.ctx.visitor.user_id,
-        action,
-        Some(slug),
-        env.ctx.client_ip.as_deref(),
-    )
-    .await?;
-    Ok(())
-}
 
 /// The questionnaire, for staff.
 async fn staff_questionnaire(env: &Env, slug: &str) -> Result<Questionnaire> {
@@ -102,13 +87,7 @@ async fn render_settings(
             .into_iter()
             .map(|(id, title)| (id.to_string(), title)),
     );
-    let statuses = vec![
-        ("draft".to_string(), i18n::t(locale, "admin-status-draft")),
-        (
-            "published".to_string(),
-            i18n::t(locale, "admin-status-published"),
-        ),
-    ];
+    let statuses = status_options(env);
     let mut form = FormView::new(locale)
         .input(
             "title",
