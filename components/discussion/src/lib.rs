@@ -13,7 +13,6 @@ pub use palabre_kit::app::Env;
 const TEMPLATES: &[(&str, &str)] = &[
     ("discussions", include_str!("../templates/discussions.hbs")),
     ("discussion", include_str!("../templates/discussion.hbs")),
-    ("comment", include_str!("../templates/comment.hbs")),
     ("opinion", include_str!("../templates/opinion.hbs")),
 ];
 

@@ -16,7 +16,6 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["discussions", "new"] if get => handlers::new_form(env).await,
         ["discussions", "new"] if post => handlers::open_new(env).await,
         ["discussions", slug] if get => handlers::show(env, slug, None, http::StatusCode::OK).await,
-        ["discussions", slug, "comments"] if post => handlers::post_comment(env, slug).await,
         ["discussions", slug, "map"] if get => {
             opinion::page(env, slug, None, http::StatusCode::OK).await
         }
@@ -30,27 +29,17 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["discussions", slug, action @ ("follow" | "unfollow")] if post => {
             handlers::set_follow(env, slug, *action == "follow").await
         }
-        ["discussions", slug, "comments", id, "edit"] if get => {
-            handlers::edit_form(env, slug, id).await
+        ["discussions", slug, rest @ ..] if rest.first() == Some(&"comments") => {
+            handlers::comments(env, slug, rest).await
         }
-        ["discussions", slug, "comments", id, "edit"] if post => {
-            handlers::edit(env, slug, id).await
-        }
-        [
-            "discussions",
-            slug,
-            "comments",
-            id,
-            action @ ("react" | "report" | "withdraw" | "badge" | "hide"),
-        ] if post => handlers::act(env, slug, id, action).await,
         ["discussions"]
         | ["discussions", _]
         | [
             "discussions",
             _,
-            "comments" | "map" | "statements" | "follow" | "unfollow",
+            "map" | "statements" | "follow" | "unfollow",
         ]
-        | ["discussions", _, "comments" | "statements", _, _] => Err(Error::MethodNotAllowed),
+        | ["discussions", _, "statements", _, _] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),
     }
 }

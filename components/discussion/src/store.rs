@@ -56,15 +56,9 @@ pub async fn by_slug(conn: &Connection, slug: &str) -> DbResult<Option<Discussio
         .map(discussion_of))
 }
 
-/// One more (or one less) comment on the discussion.
-pub async fn count_comment(conn: &Connection, id: i64) -> DbResult<()> {
-    db::exec(
-        conn,
-        "UPDATE discussions SET comments_count = comments_count + 1 WHERE id = ?",
-        vec![Value::Integer(id)],
-    )
-    .await
-}
+/// A comment more on a discussion (`?` is its id), in the comment's transaction.
+pub const COUNT_COMMENT: &str =
+    "UPDATE discussions SET comments_count = comments_count + 1 WHERE id = ?";
 
 /// (id, slug, title) of a published process.
 pub async fn published_process(

@@ -9,8 +9,10 @@ use palabre_domain::proposal::{self as rules, AnswerError, Cursor, Sort, Status,
 use palabre_domain::questionnaire::csv_cell;
 use palabre_domain::search::similar_query;
 use palabre_kit::activity::{self, Activity};
+use palabre_kit::comments::Resource;
 use palabre_kit::forms::FormView;
 use palabre_kit::respond::{self, Cache};
+use palabre_kit::thread::{self, Host, Problem};
 use palabre_kit::{Error, Response, Result, db, i18n};
 use serde_json::{Value, json};
 
@@ -478,10 +480,48 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
 
 // ---- a proposal
 
+/// What carries a proposal's comments (`kit::thread`): open while the
+/// process takes proposals, once the proposal is published.
+async fn host(env: &Env, p: &Proposal) -> Result<Host> {
+    let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
+    Ok(Host {
+        resource: Resource::Proposal,
+        id: p.id,
+        base: format!("/proposals/{}", p.id),
+        title: p.title.clone(),
+        process_id: Some(p.process_id),
+        open: open && p.published,
+        closed_message: "proposal-comments-closed",
+        followed: None,
+        count_sql: Some(store::COUNT_COMMENT),
+    })
+}
+
+/// `/proposals/<id>/comments…`: the thread's own routes.
+pub async fn comments(env: &mut Env, raw_id: &str, rest: &[&str]) -> Result<Response> {
+    let p = visible(env, raw_id).await?;
+    if !p.published {
+        return Err(Error::NotFound);
+    }
+    let host = host(env, &p).await?;
+    let again = async |env: &mut Env, problem: Problem| {
+        show(
+            env,
+            raw_id,
+            Some(problem),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await
+    };
+    thread::route(env, &host, rest, again)
+        .await
+        .unwrap_or(Err(Error::NotFound))
+}
+
 pub async fn show(
     env: &Env,
     raw_id: &str,
-    notice: Option<String>,
+    problem: Option<Problem>,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -493,6 +533,17 @@ pub async fn show(
     let mine = me == Some(p.user_id);
     let staff = env.ctx.visitor.role.is_staff();
     let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
+    let (draft, notice) = match problem {
+        Some(Problem::Comment(draft)) => (Some(draft), None),
+        Some(Problem::Notice(message)) => (None, Some(message)),
+        None => (None, thread::reported_notice(env)),
+    };
+    let comments = if p.published {
+        let host = host(env, &p).await?;
+        thread::section(env, &host, draft.as_ref()).await?.0
+    } else {
+        Value::Null
+    };
     // Before publishing, the author sees what already exists.
     let similar: Vec<Value> = if p.published {
         Vec::new()
@@ -608,6 +659,7 @@ pub async fn show(
         "answer_form": answer_form,
         "answer_action": format!("/proposals/{}/answer", p.id),
         "notice": notice,
+        "comments": comments,
     });
     let page = env
         .renderer
@@ -625,7 +677,7 @@ async fn refused(
     show(
         env,
         raw_id,
-        Some(message),
+        Some(Problem::Notice(message)),
         http::StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await

@@ -25,6 +25,9 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["proposals", id, "support"] if post => handlers::support(env, id, true).await,
         ["proposals", id, "unsupport"] if post => handlers::support(env, id, false).await,
         ["proposals", id, "answer"] if post => handlers::answer(env, id).await,
+        ["proposals", id, rest @ ..] if rest.first() == Some(&"comments") => {
+            handlers::comments(env, id, rest).await
+        }
         ["proposals", id, "amendments"] if post => handlers::amend(env, id).await,
         [
             "proposals",

@@ -62,6 +62,10 @@ pub async fn by_id(conn: &Connection, id: i64) -> DbResult<Option<Proposal>> {
         .map(proposal_of))
 }
 
+/// A comment more on a proposal (`?` is its id), in the comment's transaction.
+pub const COUNT_COMMENT: &str =
+    "UPDATE proposals SET comments_count = comments_count + 1 WHERE id = ?";
+
 /// A published process: (id, slug, title, threshold, limit).
 pub struct Process {
     pub id: i64,

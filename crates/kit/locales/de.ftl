@@ -744,6 +744,7 @@ proposal-threshold = Schwelle: { $count } Unterstützungen
 proposal-threshold-reached = Schwelle erreicht
 proposal-answers-title = Antworten der Gemeinde
 proposal-no-answer = Die Gemeinde hat noch nicht geantwortet.
+proposal-comments-closed = Die Kommentare sind geschlossen: die Zeit für Vorschläge ist vorbei.
 proposal-field-status = Status
 proposal-field-answer = Öffentliche Antwort
 proposal-field-answer-hint = Bei einer Ablehnung erforderlich: der Grund.

@@ -744,6 +744,7 @@ proposal-threshold = threshold: { $count } supports
 proposal-threshold-reached = Threshold reached
 proposal-answers-title = The commune's answers
 proposal-no-answer = The commune has not answered yet.
+proposal-comments-closed = Comments are closed: the proposal period is over.
 proposal-field-status = Status
 proposal-field-answer = Public answer
 proposal-field-answer-hint = Required for a rejection: the reason.

@@ -747,6 +747,7 @@ proposal-threshold = seuil : { $count } soutiens
 proposal-threshold-reached = Seuil atteint
 proposal-answers-title = Réponses de la commune
 proposal-no-answer = La commune n'a pas encore répondu.
+proposal-comments-closed = Les commentaires sont fermés : la période des propositions est terminée.
 proposal-field-status = Statut
 proposal-field-answer = Réponse publique
 proposal-field-answer-hint = Obligatoire pour un refus : la raison.

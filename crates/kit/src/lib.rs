@@ -26,6 +26,7 @@ pub mod respond;
 pub mod session;
 pub mod site;
 pub mod sql;
+pub mod thread;
 pub mod tokens;
 pub mod totp;
 pub mod translations;

@@ -23,6 +23,9 @@ const FIELDS: &str = include_str!("../templates/fields.hbs");
 /// what follows it: `below`, a list of related items).
 const FORM_PAGE: &str = include_str!("../templates/form_page.hbs");
 const FOLLOW: &str = include_str!("../templates/follow.hbs");
+/// A page's comment section (`kit::thread`) and one comment with its replies.
+const COMMENTS: &str = include_str!("../templates/comments.hbs");
+const COMMENT: &str = include_str!("../templates/comment.hbs");
 
 /// The templates every component has.
 const SHARED: &[(&str, &str)] = &[
@@ -31,6 +34,8 @@ const SHARED: &[(&str, &str)] = &[
     ("fields", FIELDS),
     ("form_page", FORM_PAGE),
     ("follow", FOLLOW),
+    ("comments", COMMENTS),
+    ("comment", COMMENT),
 ];
 
 /// Templates are parsed when first used, with the partials they name:

@@ -535,3 +535,117 @@ fn every_order_pages_through_every_proposal_once() {
         assert_eq!(seen.len() as i64, expected, "{query}");
     }
 }
+
+#[test]
+fn proposals_carry_the_comment_thread_of_discussions() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let bike = id_of(app_ready(&app), "Un abri vélo sécurisé à la gare");
+    let page = format!("/proposals/{bike}");
+    let comments = || {
+        count(
+            &app,
+            &format!("SELECT comments_count FROM proposals WHERE id = {bike}"),
+        )
+    };
+    let before = comments();
+    // Signed out: the thread is read, the form is a sign-in link.
+    let anonymous = app.get(&format!("{page}?lang=fr")).text();
+    assert!(anonymous.contains("Contributions"), "{anonymous}");
+    assert!(!anonymous.contains("name=\"body\" rows"));
+    let mut camille = camille(&app);
+    let _ = camille.get(&page);
+    // An empty comment is refused where it was typed.
+    let empty = camille.post(
+        &format!("{page}/comments"),
+        &[("stance", "for"), ("body", " ")],
+    );
+    assert_eq!(empty.status, 422);
+    assert!(empty.text().contains("Ce champ est obligatoire."));
+    assert_eq!(comments(), before);
+    let r = camille.post(
+        &format!("{page}/comments"),
+        &[
+            ("stance", "for"),
+            ("body", "Avec des arceaux couverts, <b>surtout</b>."),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    let id = count(
+        &app,
+        &format!(
+            "SELECT max(id) FROM comments WHERE resource = 'proposal' AND resource_id = {bike}"
+        ),
+    );
+    assert_eq!(r.header("location"), Some(&*format!("{page}#c{id}")));
+    assert_eq!(comments(), before + 1);
+    let shown = camille.get(&format!("{page}?lang=fr")).text();
+    assert!(shown.contains("&lt;b&gt;surtout&lt;/b&gt;"), "escaped");
+    assert!(shown.contains(&format!("id=\"c{id}\"")));
+    // The commune badges it as its official answer; a citizen cannot.
+    let badge = format!("{page}/comments/{id}/badge");
+    assert_eq!(camille.post(&badge, &[("badge", "official")]).status, 403);
+    let mut moderator = moderator(&app);
+    let _ = moderator.get(&page);
+    let reply = moderator.post(
+        &format!("{page}/comments"),
+        &[("parent", &id.to_string()), ("body", "Merci, c'est noté.")],
+    );
+    assert_eq!(reply.status, 303);
+    assert_eq!(moderator.post(&badge, &[("badge", "official")]).status, 303);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT count(*) FROM comments WHERE id = {id} AND badge = 'official'")
+        ),
+        1
+    );
+    // Camille hears of the reply.
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM notifications n JOIN activity a ON a.id = n.activity_id \
+             JOIN users u ON u.id = n.user_id WHERE a.kind = 'reply' \
+             AND u.email = 'camille@valbrune.example.org'"
+        ) >= 1
+    );
+    // A comment of a discussion is not reachable through a proposal.
+    let elsewhere = count(
+        &app,
+        "SELECT min(id) FROM comments WHERE resource = 'discussion'",
+    );
+    assert_eq!(
+        moderator
+            .post(
+                &format!("{page}/comments/{elsewhere}/hide"),
+                &[("hidden", "yes")]
+            )
+            .status,
+        404
+    );
+    // Drafts carry no thread.
+    let benches = id_of(&app, "Des bancs le long de la Loire");
+    app.db()
+        .execute(
+            &format!("UPDATE proposals SET state = 'draft', published_at = NULL WHERE id = {benches}"),
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        moderator
+            .post(&format!("/proposals/{benches}/comments"), &[("body", "x")])
+            .status,
+        404
+    );
+    // Once the phase closed: refused with the reason, nothing saved.
+    app.db()
+        .execute("UPDATE process_phases SET ends_on = date('now', '-1 day') WHERE ends_on >= date('now') AND starts_on <= date('now')", [])
+        .unwrap();
+    let closed = camille.post(
+        &format!("{page}/comments"),
+        &[("stance", "for"), ("body", "Trop tard ?")],
+    );
+    assert_eq!(closed.status, 422);
+    assert!(closed.text().contains("Les commentaires sont fermés"));
+    assert_eq!(comments(), before + 2);
+}

@@ -1,0 +1,496 @@
+//! The comment section of a page, for every feature that carries comments
+//! (discussions, proposals): the data of the shared `comments` template, and
+//! the handlers of `<base>/comments…` (post, react, report, withdraw, badge,
+//! hide, edit). The rules live in [`crate::comments`]; a feature says what
+//! carries the thread ([`Host`]) and shows its page again when a write is
+//! refused ([`Problem`]).
+
+use palabre_domain::Role;
+use palabre_domain::account::FieldError;
+use palabre_domain::comment::{Reaction, Stance};
+use palabre_domain::date::iso_date;
+use serde_json::{Value, json};
+
+use crate::activity::{self, Activity, Target};
+use crate::app::Env;
+use crate::comments::{self, New, Outcome, Refused, Resource, Sort, View, Viewer};
+use crate::forms::FormView;
+use crate::respond::{self, Response};
+use crate::{Error, Result, db, i18n};
+
+/// What carries a thread, as its page knows it.
+pub struct Host {
+    pub resource: Resource,
+    pub id: i64,
+    /// The page's address; the thread's forms post to `<base>/comments…`.
+    pub base: String,
+    /// The page's title (activity feed, the edit page's way back).
+    pub title: String,
+    pub process_id: Option<i64>,
+    /// Whether comments and reactions are taken now.
+    pub open: bool,
+    /// The message shown instead of the form when closed.
+    pub closed_message: &'static str,
+    /// Who hears of new comments and official answers.
+    pub followed: Option<Target>,
+    /// Run in the comment's transaction (`?` is the carrier's id), e.g. a counter.
+    pub count_sql: Option<&'static str>,
+}
+
+impl Host {
+    fn on(&self) -> (Resource, i64) {
+        (self.resource, self.id)
+    }
+}
+
+/// Why the page is shown again: a comment form to fill in again, or a notice.
+pub enum Problem {
+    Comment(Draft),
+    Notice(String),
+}
+
+/// What was typed in a comment form that could not be saved.
+pub struct Draft {
+    pub parent: Option<i64>,
+    pub body: String,
+    pub stance: String,
+    pub message: String,
+}
+
+/// A handler's end: a response, or the page to show again with a problem
+/// (status 422; nothing was changed).
+pub enum Done {
+    Response(Response),
+    Again(Problem),
+}
+
+fn viewer(env: &Env) -> Viewer {
+    Viewer {
+        user_id: env.ctx.visitor.user_id,
+        moderator: env.ctx.visitor.role.is_staff(),
+    }
+}
+
+/// A comment and its replies, with what the page says about them.
+fn view_json(env: &Env, view: &View, draft: Option<&Draft>) -> Value {
+    let locale = env.ctx.locale;
+    let children: Vec<Value> = view
+        .children
+        .iter()
+        .map(|c| view_json(env, c, draft))
+        .collect();
+    let reply_draft = draft.filter(|d| d.parent == Some(view.id));
+    let reacted = |r: Reaction| view.my_reaction.as_deref() == Some(r.as_str());
+    json!({
+        "id": view.id,
+        "depth": view.depth,
+        "author": view.author,
+        "author_href": view.author_id.map(|id| format!("/people/{id}")),
+        "body": view.body,
+        "stance": view.stance,
+        "stance_label": view.stance.map(|s| i18n::t(locale, &format!("stance-{s}"))),
+        "up": view.up,
+        "down": view.down,
+        "badge": view.badge,
+        "badge_label": view.badge.as_deref().map(|b| i18n::t(locale, &format!("badge-{b}"))),
+        "date": i18n::long_date(locale, view.created_at),
+        "date_iso": iso_date(view.created_at),
+        "edited": view.edited,
+        "withdrawn": view.withdrawn,
+        "hidden": view.hidden,
+        "mine": view.mine,
+        "up_pressed": reacted(Reaction::Up),
+        "down_pressed": reacted(Reaction::Down),
+        "editable": view.editable,
+        // A refused reply is shown where it was typed, with its message.
+        "can_reply": view.can_reply || reply_draft.is_some(),
+        "reply_draft": reply_draft.map(|d| json!({ "body": d.body, "message": d.message })),
+        "children": children,
+    })
+}
+
+/// What the page's header says of its thread.
+pub struct Summary {
+    /// "2 official answers, 1 with impact", when there are any.
+    pub badges: Option<String>,
+}
+
+/// The data of the shared `comments` template (`{{#with comments}}{{> comments}}{{/with}}`),
+/// ordered and filtered by the page's `?sort=` and `?stance=`.
+pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(Value, Summary)> {
+    let locale = env.ctx.locale;
+    let sort = Sort::parse(env.ctx.query("sort"));
+    let stance: Option<Stance> = env.ctx.query("stance").and_then(|s| s.parse().ok());
+    let thread = comments::thread(
+        &env.conn,
+        host.on(),
+        viewer(env),
+        sort,
+        stance,
+        crate::now(),
+    )
+    .await?;
+    let counts = comments::counts(&env.conn, host.on()).await?;
+    let base = &host.base;
+    let stances: Vec<Value> = Stance::ALL
+        .iter()
+        .zip(counts.stances)
+        .map(|(s, n)| {
+            json!({
+                "label": i18n::t_args(locale, &format!("stance-count-{}", s.as_str()), &[("count", &n.to_string())]),
+                "href": format!("{base}?stance={}&sort={}#comments-title", s.as_str(), sort.as_str()),
+                "current": stance == Some(*s),
+                "key": s.as_str(),
+            })
+        })
+        .collect();
+    let sorts: Vec<Value> = Sort::ALL
+        .iter()
+        .map(|s| {
+            let stance_part = stance
+                .map(|x| format!("&stance={}", x.as_str()))
+                .unwrap_or_default();
+            json!({
+                "label": i18n::t(locale, &format!("sort-{}", s.as_str())),
+                "href": format!("{base}?sort={}{stance_part}#comments-title", s.as_str()),
+                "current": *s == sort,
+            })
+        })
+        .collect();
+    let signed_in = env.ctx.visitor.user_id.is_some();
+    let top_draft = draft.filter(|x| x.parent.is_none());
+    let form = (host.open && signed_in).then(|| {
+        let stance_options = Stance::ALL
+            .iter()
+            .map(|s| {
+                (
+                    s.as_str().to_string(),
+                    i18n::t(locale, &format!("stance-{}", s.as_str())),
+                )
+            })
+            .collect();
+        let mut view = FormView::new(locale)
+            .select(
+                "stance",
+                "comment-field-stance",
+                stance_options,
+                top_draft.map_or("neutral", |x| x.stance.as_str()),
+                None,
+            )
+            .textarea(
+                "body",
+                "comment-field-body",
+                top_draft.map_or("", |x| x.body.as_str()),
+                None,
+            )
+            .hint("comment-field-body-hint");
+        if top_draft.is_some() {
+            view = view.optional();
+        }
+        view.to_json()
+    });
+    let items: Vec<Value> = thread.iter().map(|v| view_json(env, v, draft)).collect();
+    let badges = (counts.official + counts.impact > 0).then(|| {
+        i18n::t_args(
+            locale,
+            "discussion-badges",
+            &[
+                ("official", &counts.official.to_string()),
+                ("impact", &counts.impact.to_string()),
+            ],
+        )
+    });
+    let data = json!({
+        "stances": stances,
+        "all_href": format!("{base}?sort={}#comments-title", sort.as_str()),
+        "filtered": stance.is_some(),
+        "sorts": sorts,
+        "items": items,
+        "form": form,
+        "form_error": top_draft.map(|x| x.message.clone()),
+        "open": host.open,
+        "closed": i18n::t(locale, host.closed_message),
+        "signed_in": signed_in,
+        "staff": env.ctx.visitor.role.is_staff(),
+        "base": base,
+        "ranking_href": "/transparency/ranking",
+    });
+    Ok((data, Summary { badges }))
+}
+
+/// The notice a page shows after a report (`?reported=1`).
+pub fn reported_notice(env: &Env) -> Option<String> {
+    (env.ctx.query("reported") == Some("1")).then(|| i18n::t(env.ctx.locale, "comment-reported"))
+}
+
+/// The message for a refused write, in the visitor's language.
+fn refusal_message(env: &Env, refused: Refused) -> Result<String> {
+    let id = match refused {
+        Refused::NotFound => return Err(Error::NotFound),
+        Refused::Forbidden => return Err(Error::Forbidden),
+        Refused::Field(e) => e.message_id(),
+        Refused::TooDeep => "comment-too-deep",
+        Refused::OwnComment => "comment-own-reaction",
+        Refused::TooLate => "comment-edit-too-late",
+    };
+    Ok(i18n::t(env.ctx.locale, id))
+}
+
+fn closed(env: &Env, host: &Host) -> Done {
+    Done::Again(Problem::Notice(i18n::t(
+        env.ctx.locale,
+        host.closed_message,
+    )))
+}
+
+/// `POST <base>/comments`: a comment or a reply.
+pub async fn post(env: &mut Env, host: &Host) -> Result<Done> {
+    let user_id = env.ctx.require_signed_in()?;
+    let form = env.submission().await?;
+    let (body, stance) = (form.get("body").to_string(), form.get("stance").to_string());
+    let parent = match form.get("parent") {
+        "" => None,
+        raw => Some(
+            raw.parse::<i64>()
+                .map_err(|_| Error::BadRequest("parent"))?,
+        ),
+    };
+    if !host.open {
+        return Ok(closed(env, host));
+    }
+    let now = crate::now();
+    let new = New {
+        on: host.on(),
+        parent_id: parent,
+        user_id,
+        body: &body,
+        stance: &stance,
+    };
+    let outcome = db::immediate(&env.conn, async |conn| {
+        let outcome = comments::post(conn, &new, now).await?;
+        if let Outcome::Done((id, parent_author)) = &outcome {
+            if let Some(sql) = host.count_sql {
+                db::exec(conn, sql, vec![db::Value::Integer(host.id)]).await?;
+            }
+            if let Some(process_id) = host.process_id {
+                activity::contributed(conn, process_id, user_id).await?;
+            }
+            let url = format!("{}#c{id}", host.base);
+            let kind = if parent.is_some() { "reply" } else { "comment" };
+            let activity_id = activity::record(
+                conn,
+                &Activity {
+                    actor_id: Some(user_id),
+                    kind,
+                    process_id: host.process_id,
+                    title: &host.title,
+                    url: &url,
+                    public: true,
+                    followed: host.followed,
+                },
+            )
+            .await?;
+            if let Some(author) = parent_author {
+                activity::notify(conn, *author, activity_id).await?;
+            }
+        }
+        Ok::<_, Error>(outcome)
+    })
+    .await?;
+    Ok(match outcome {
+        Outcome::Done((id, _)) => {
+            Done::Response(respond::redirect(&format!("{}#c{id}", host.base)))
+        }
+        Outcome::Refused(r) => {
+            let message = refusal_message(env, r)?;
+            Done::Again(Problem::Comment(Draft {
+                parent,
+                body,
+                stance,
+                message,
+            }))
+        }
+    })
+}
+
+/// The comment id in the path.
+fn comment_id(raw: &str) -> Result<i64> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(Error::NotFound)
+}
+
+/// Reactions, reports, withdrawal, badges and hiding: one action on one
+/// comment (`POST <base>/comments/<id>/<action>`).
+pub async fn act(env: &mut Env, host: &Host, raw_id: &str, action: &str) -> Result<Done> {
+    let user_id = env.ctx.require_signed_in()?;
+    let id = comment_id(raw_id)?;
+    let on = host.on();
+    let form = env.submission().await?;
+    let outcome = match action {
+        "react" => {
+            if !host.open {
+                return Ok(closed(env, host));
+            }
+            let reaction = match form.get("reaction") {
+                "none" => None,
+                typed => Some(
+                    typed
+                        .parse::<Reaction>()
+                        .map_err(|_| Error::BadRequest("reaction"))?,
+                ),
+            };
+            comments::react(&env.conn, on, id, user_id, reaction).await?
+        }
+        "report" => comments::report(&env.conn, on, id, user_id, form.get("reason")).await?,
+        "withdraw" => comments::withdraw(&env.conn, on, id, user_id).await?,
+        "badge" => {
+            env.ctx.require(Role::Moderator)?;
+            let badge = form.get("badge");
+            let outcome = comments::set_badge(&env.conn, on, id, badge).await?;
+            // The commune answered: followers hear of it.
+            if badge == "official" && matches!(outcome, Outcome::Done(())) {
+                let url = format!("{}#c{id}", host.base);
+                activity::record(
+                    &env.conn,
+                    &Activity {
+                        actor_id: None,
+                        kind: "official-answer",
+                        process_id: host.process_id,
+                        title: &host.title,
+                        url: &url,
+                        public: true,
+                        followed: host.followed,
+                    },
+                )
+                .await?;
+            }
+            outcome
+        }
+        "hide" => {
+            env.ctx.require(Role::Moderator)?;
+            comments::placed(&env.conn, id)
+                .await?
+                .filter(|p| p.resource == host.resource.as_str() && p.resource_id == host.id)
+                .ok_or(Error::NotFound)?;
+            comments::set_hidden(&env.conn, id, form.get("hidden") == "yes").await?;
+            Outcome::Done(())
+        }
+        _ => return Err(Error::NotFound),
+    };
+    Ok(match outcome {
+        Outcome::Done(()) => {
+            let note = if action == "report" {
+                "?reported=1"
+            } else {
+                ""
+            };
+            Done::Response(respond::redirect(&format!("{}{note}#c{id}", host.base)))
+        }
+        Outcome::Refused(r) => Done::Again(Problem::Notice(refusal_message(env, r)?)),
+    })
+}
+
+/// `GET <base>/comments/<id>/edit`: the author's edit form (within 15 minutes).
+pub async fn edit_form(env: &Env, host: &Host, raw_id: &str) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let id = comment_id(raw_id)?;
+    let row = db::query_one(
+        &env.conn,
+        "SELECT body FROM comments WHERE id = ? AND resource = ? AND resource_id = ? \
+         AND user_id = ? AND deleted_at IS NULL",
+        vec![
+            db::Value::Integer(id),
+            db::Value::Text(host.resource.as_str().to_string()),
+            db::Value::Integer(host.id),
+            db::Value::Integer(user_id),
+        ],
+    )
+    .await?
+    .ok_or(Error::NotFound)?;
+    render_edit(
+        env,
+        host,
+        id,
+        &db::text(&row, 0),
+        None,
+        http::StatusCode::OK,
+    )
+}
+
+fn render_edit(
+    env: &Env,
+    host: &Host,
+    id: i64,
+    body: &str,
+    error: Option<FieldError>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .textarea("body", "comment-field-body", body, error)
+        .hint("comment-edit-hint");
+    let data = json!({
+        "form": form.to_json(),
+        "action": format!("{}/comments/{id}/edit", host.base),
+        "submit": i18n::t(locale, "comment-save"),
+        "back": json!({ "href": format!("{}#c{id}", host.base), "label": host.title }),
+    });
+    let title = i18n::t(locale, "comment-edit-title");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+/// `POST <base>/comments/<id>/edit`.
+pub async fn edit(env: &mut Env, host: &Host, raw_id: &str) -> Result<Done> {
+    let user_id = env.ctx.require_signed_in()?;
+    let id = comment_id(raw_id)?;
+    let form = env.submission().await?;
+    let body = form.get("body").to_string();
+    let outcome = comments::edit(&env.conn, host.on(), id, user_id, &body, crate::now()).await?;
+    Ok(match outcome {
+        Outcome::Done(()) => Done::Response(respond::redirect(&format!("{}#c{id}", host.base))),
+        Outcome::Refused(Refused::Field(e)) => Done::Response(render_edit(
+            env,
+            host,
+            id,
+            &body,
+            Some(e),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        )?),
+        Outcome::Refused(r) => Done::Again(Problem::Notice(refusal_message(env, r)?)),
+    })
+}
+
+/// Routes `<base>/comments…` once the feature found its [`Host`]: `None`
+/// when the path is not the thread's. `again` shows the page with a problem.
+pub async fn route<F>(
+    env: &mut Env,
+    host: &Host,
+    rest: &[&str],
+    again: F,
+) -> Option<Result<Response>>
+where
+    F: AsyncFnOnce(&mut Env, Problem) -> Result<Response>,
+{
+    let get = matches!(env.ctx.method, http::Method::GET | http::Method::HEAD);
+    let post = env.ctx.method == http::Method::POST;
+    let done = match rest {
+        ["comments"] if post => self::post(env, host).await,
+        ["comments", id, "edit"] if get => return Some(edit_form(env, host, id).await),
+        ["comments", id, "edit"] if post => edit(env, host, id).await,
+        [
+            "comments",
+            id,
+            action @ ("react" | "report" | "withdraw" | "badge" | "hide"),
+        ] if post => act(env, host, id, action).await,
+        ["comments"] | ["comments", _, _] => return Some(Err(Error::MethodNotAllowed)),
+        _ => return None,
+    };
+    Some(match done {
+        Ok(Done::Response(r)) => Ok(r),
+        Ok(Done::Again(problem)) => again(env, problem).await,
+        Err(e) => Err(e),
+    })
+}
