@@ -10,10 +10,10 @@ use palabre_domain::questionnaire::csv_cell;
 use palabre_domain::search::similar_query;
 use palabre_kit::activity::{self, Activity};
 use palabre_kit::comments::Resource;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{FormView, Submission};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::thread::{self, Host, Problem};
-use palabre_kit::{Error, Response, Result, db, i18n};
+use palabre_kit::{Error, Response, Result, db, i18n, images};
 use serde_json::{Value, json};
 
 use crate::Env;
@@ -67,6 +67,7 @@ fn card(env: &Env, p: &Proposal) -> Value {
         "author": p.author,
         "status": status_json(env, p.status),
         "supports": i18n::t_args(locale, "tool-proposal-count", &[("count", &p.supports.to_string())]),
+        "comments": i18n::t_args(locale, "discussion-comments", &[("count", &p.comments.to_string())]),
         "threshold": p.threshold_reached,
         "category": p.category.as_ref().map(|c| &c.1),
         "district": p.district.as_ref().map(|d| &d.1),
@@ -176,6 +177,7 @@ struct Values {
     address: String,
     latitude: String,
     longitude: String,
+    image_alt: String,
 }
 
 #[derive(Default)]
@@ -186,6 +188,8 @@ struct Errors {
     district: Option<FieldError>,
     address: Option<FieldError>,
     location: Option<FieldError>,
+    image: Option<FieldError>,
+    image_alt: Option<FieldError>,
 }
 
 async fn render_form(
@@ -194,6 +198,7 @@ async fn render_form(
     back: Value,
     v: &Values,
     e: &Errors,
+    image: Option<i64>,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -266,7 +271,10 @@ async fn render_form(
         )
         .optional()
         .hint("proposal-field-location-hint");
+    let image = images::shown(&env.conn, image).await?;
+    let form = images::fields(form, image.as_ref(), &v.image_alt, (e.image, e.image_alt));
     let data = json!({
+        "image": image,
         "form": form.to_json(),
         "action": action,
         "submit": i18n::t(locale, "proposal-save-draft"),
@@ -287,11 +295,20 @@ fn blank() -> Values {
         address: String::new(),
         latitude: String::new(),
         longitude: String::new(),
+        image_alt: String::new(),
     }
 }
 
-async fn check(env: &Env, v: &Values) -> Result<std::result::Result<Input, Errors>> {
+/// The form's values, checked: what to save, with the image change to apply
+/// (`current`: the draft's image).
+async fn check(
+    env: &Env,
+    v: &Values,
+    form: &Submission,
+    current: Option<i64>,
+) -> Result<std::result::Result<(Input, images::Change), Errors>> {
     let mut e = Errors::default();
+    let image = images::Change::read(form, current, &mut e.image, &mut e.image_alt);
     let title = rules::title(&v.title).map_err(|x| e.title = Some(x)).ok();
     let body = rules::body(&v.body).map_err(|x| e.body = Some(x)).ok();
     let address = if v.address.trim().is_empty() {
@@ -339,7 +356,15 @@ async fn check(env: &Env, v: &Values) -> Result<std::result::Result<Input, Error
         }
     };
     Ok(
-        match (title, body, address, location, category_id, district_id) {
+        match (
+            title,
+            body,
+            address,
+            location,
+            category_id,
+            district_id,
+            image,
+        ) {
             (
                 Some(title),
                 Some(body),
@@ -347,20 +372,25 @@ async fn check(env: &Env, v: &Values) -> Result<std::result::Result<Input, Error
                 Some(location),
                 Some(category_id),
                 Some(district_id),
-            ) => Ok(Input {
-                title,
-                body,
-                category_id,
-                district_id,
-                address,
-                location,
-            }),
+                Some(image),
+            ) => Ok((
+                Input {
+                    title,
+                    body,
+                    category_id,
+                    district_id,
+                    address,
+                    location,
+                    image_id: None,
+                },
+                image,
+            )),
             _ => Err(e),
         },
     )
 }
 
-fn read(form: &palabre_kit::forms::Submission) -> Values {
+fn read(form: &Submission) -> Values {
     Values {
         title: form.get("title").to_string(),
         body: form.get("body").to_string(),
@@ -369,6 +399,7 @@ fn read(form: &palabre_kit::forms::Submission) -> Values {
         address: form.get("address").to_string(),
         latitude: form.get("latitude").to_string(),
         longitude: form.get("longitude").to_string(),
+        image_alt: form.get("image_alt").to_string(),
     }
 }
 
@@ -394,6 +425,7 @@ pub async fn new_form(env: &Env) -> Result<Response> {
         back,
         &blank(),
         &Errors::default(),
+        None,
         http::StatusCode::OK,
     )
     .await
@@ -404,8 +436,11 @@ pub async fn create(env: &mut Env) -> Result<Response> {
     let process = open_process(env).await?;
     let form = env.submission().await?;
     let v = read(&form);
-    let input = match check(env, &v).await? {
-        Ok(input) => input,
+    let input = match check(env, &v, &form, None).await? {
+        Ok((mut input, image)) => {
+            input.image_id = image.apply(env).await?;
+            input
+        }
         Err(e) => {
             let back = json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title });
             return render_form(
@@ -414,6 +449,7 @@ pub async fn create(env: &mut Env) -> Result<Response> {
                 back,
                 &v,
                 &e,
+                None,
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
@@ -438,6 +474,10 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
         address: p.address.clone(),
         latitude: p.location.map(|l| l.0.to_string()).unwrap_or_default(),
         longitude: p.location.map(|l| l.1.to_string()).unwrap_or_default(),
+        image_alt: images::shown(&env.conn, p.image_id)
+            .await?
+            .map(|i| i.alt)
+            .unwrap_or_default(),
     };
     let back = json!({ "href": format!("/proposals/{}", p.id), "label": p.title });
     render_form(
@@ -446,6 +486,7 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
         back,
         &v,
         &Errors::default(),
+        p.image_id,
         http::StatusCode::OK,
     )
     .await
@@ -458,8 +499,9 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
     }
     let form = env.submission().await?;
     let v = read(&form);
-    match check(env, &v).await? {
-        Ok(input) => {
+    match check(env, &v, &form, p.image_id).await? {
+        Ok((mut input, image)) => {
+            input.image_id = image.apply(env).await?;
             store::update(&env.conn, p.id, &input, palabre_kit::now()).await?;
             Ok(respond::redirect(&format!("/proposals/{}", p.id)))
         }
@@ -471,6 +513,7 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
                 back,
                 &v,
                 &e,
+                p.image_id,
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -643,6 +686,7 @@ pub async fn show(
         "proposal": card(env, &p),
         "body": p.body,
         "address": p.address,
+        "image": images::shown(&env.conn, p.image_id).await?,
         "location": p.location.map(|(lat, lon)| json!({
             "text": format!("{lat:.5}, {lon:.5}"),
             "osm": format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"),

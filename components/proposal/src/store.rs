@@ -20,11 +20,15 @@ pub struct Proposal {
     pub threshold_reached: bool,
     pub published_at: Option<i64>,
     pub created_at: i64,
+    pub image_id: Option<i64>,
+    pub comments: i64,
 }
 
 const COLUMNS: &str = "p.id, p.process_id, p.user_id, u.display_name, p.title, p.body, c.id, c.name, d.id, d.name, \
      p.address, p.latitude, p.longitude, p.state, p.status, p.supports, p.threshold_reached_at, p.published_at, \
-     p.created_at";
+     p.created_at, p.image_id, p.comments_count";
+/// How many columns `COLUMNS` names.
+const WIDTH: usize = 21;
 const FROM: &str = "proposals p JOIN users u ON u.id = p.user_id \
      LEFT JOIN proposal_categories c ON c.id = p.category_id LEFT JOIN districts d ON d.id = p.district_id";
 
@@ -51,6 +55,8 @@ fn proposal_of(r: &db::Row) -> Proposal {
         threshold_reached: db::opt_int(r, 16).is_some(),
         published_at: db::opt_int(r, 17),
         created_at: db::int(r, 18),
+        image_id: db::opt_int(r, 19),
+        comments: db::int(r, 20),
     }
 }
 
@@ -140,6 +146,7 @@ pub struct Input {
     pub district_id: Option<i64>,
     pub address: String,
     pub location: Option<(f64, f64)>,
+    pub image_id: Option<i64>,
 }
 
 fn input_params(i: &Input) -> Vec<Value> {
@@ -151,6 +158,7 @@ fn input_params(i: &Input) -> Vec<Value> {
         Value::text(i.address.as_str()),
         i.location.map_or(Value::Null, |l| Value::Real(l.0)),
         i.location.map_or(Value::Null, |l| Value::Real(l.1)),
+        i.image_id.map_or(Value::Null, Value::Integer),
     ]
 }
 
@@ -173,8 +181,8 @@ pub async fn create(
     ]);
     let row = db::query_one(
         conn,
-        "INSERT INTO proposals (title, body, category_id, district_id, address, latitude, longitude, \
-         process_id, user_id, shuffle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO proposals (title, body, category_id, district_id, address, latitude, longitude, image_id, \
+         process_id, user_id, shuffle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         params,
     )
     .await?;
@@ -187,7 +195,7 @@ pub async fn update(conn: &Connection, id: i64, input: &Input, now: i64) -> DbRe
     db::exec(
         conn,
         "UPDATE proposals SET title = ?, body = ?, category_id = ?, district_id = ?, address = ?, latitude = ?, \
-         longitude = ?, updated_at = ? WHERE id = ? AND state = 'draft'",
+         longitude = ?, image_id = ?, updated_at = ? WHERE id = ? AND state = 'draft'",
         params,
     )
     .await
@@ -327,13 +335,18 @@ pub async fn page(
                 parts.push(format!("SELECT * FROM ({part})"));
             }
             params.push(Value::Integer(size + 1));
-            format!("{} ORDER BY 20, 1 LIMIT ?", parts.join(" UNION ALL "))
+            // The sort key follows the proposal's columns (SQL counts from 1).
+            format!(
+                "{} ORDER BY {}, 1 LIMIT ?",
+                parts.join(" UNION ALL "),
+                WIDTH + 1
+            )
         }
     };
     let rows = db::query(conn, &sql, params).await?;
     let mut items: Vec<(Proposal, i64)> = rows
         .iter()
-        .map(|r| (proposal_of(r), db::int(r, 19)))
+        .map(|r| (proposal_of(r), db::int(r, WIDTH)))
         .collect();
     let more = items.len() as i64 > size;
     items.truncate(usize::try_from(size).unwrap_or(0));
@@ -606,4 +619,12 @@ pub async fn decide(
         .await?;
     }
     Ok(Some(db::int(&row, 0)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_width_counts_the_columns() {
+        assert_eq!(super::COLUMNS.split(',').count(), super::WIDTH);
+    }
 }

@@ -1,12 +1,13 @@
-//! Images people upload (news, processes, the commune's logo and icon): kept in
+//! Images people upload (news, processes, proposals, the commune's logo and icon): kept in
 //! the database, recognised by their magic bytes (never by the name or the
 //! type the browser claims), at most 2 MB, PNG, JPEG or WebP, with their
 //! dimensions (so pages reserve the space) and a required text alternative.
 
-use palabre_domain::account::FieldError;
+use palabre_domain::account::{FieldError, line};
 use sha2::{Digest, Sha256};
 
 use crate::db::{self, Connection, DbResult, Value};
+use crate::forms::{FormView, Submission};
 
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
@@ -231,6 +232,87 @@ pub async fn shown(conn: &Connection, id: Option<i64>) -> DbResult<Option<Shown>
 
 pub async fn set_alt(conn: &Connection, id: i64, alt: &str) -> DbResult<()> {
     db::exec(conn, SET_ALT, vec![Value::text(alt), Value::Integer(id)]).await
+}
+
+/// What an image field asks for, once checked.
+pub enum Change {
+    /// Keep the current image (its alternative text possibly edited).
+    Keep(Option<i64>, String),
+    /// A new file, checked, with its alternative text.
+    New(Vec<u8>, Checked, String),
+    Remove,
+}
+
+impl Change {
+    /// Reads the `image`, `image_alt` and `image_remove` fields; errors go
+    /// beside the file or the text alternative.
+    pub fn read(
+        form: &Submission,
+        current: Option<i64>,
+        file_error: &mut Option<FieldError>,
+        alt_error: &mut Option<FieldError>,
+    ) -> Option<Change> {
+        let typed_alt = form.get("image_alt");
+        let alt = |error: &mut Option<FieldError>| {
+            line(typed_alt, 300).map_err(|e| *error = Some(e)).ok()
+        };
+        if let Some(bytes) = form.file("image") {
+            let checked = check(bytes).map_err(|e| *file_error = Some(e)).ok();
+            let alt = alt(alt_error);
+            return Some(Change::New(bytes.to_vec(), checked?, alt?));
+        }
+        if form.get("image_remove") == "yes" {
+            return Some(Change::Remove);
+        }
+        match current {
+            Some(_) => alt(alt_error).map(|alt| Change::Keep(current, alt)),
+            None => Some(Change::Keep(None, String::new())),
+        }
+    }
+
+    /// Stores what changed; the image id to keep on the row.
+    pub async fn apply(self, env: &crate::app::Env) -> crate::Result<Option<i64>> {
+        match self {
+            Change::Keep(Some(id), alt) => {
+                set_alt(&env.conn, id, &alt).await?;
+                Ok(Some(id))
+            }
+            Change::Keep(None, _) | Change::Remove => Ok(None),
+            Change::New(bytes, checked, alt) => Ok(Some(
+                store(&env.conn, &bytes, checked, &alt, env.ctx.visitor.user_id).await?,
+            )),
+        }
+    }
+}
+
+/// The image fields of a form: the file, its text alternative, and (when
+/// there is one) a way to remove it.
+pub fn fields(
+    form: FormView,
+    current: Option<&Shown>,
+    alt: &str,
+    errors: (Option<FieldError>, Option<FieldError>),
+) -> FormView {
+    let form = form
+        .image("image", "admin-field-image", errors.0)
+        .optional()
+        .hint("admin-field-image-hint")
+        .input(
+            "image_alt",
+            "text",
+            "admin-field-image-alt",
+            alt,
+            "off",
+            errors.1,
+        )
+        .optional()
+        .hint("admin-field-image-alt-hint");
+    match current {
+        Some(_) => form
+            .checkbox("image_remove", "admin-field-image-remove", false, None)
+            .optional(),
+        None => form,
+    }
 }
 
 #[cfg(test)]

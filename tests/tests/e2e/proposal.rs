@@ -627,7 +627,9 @@ fn proposals_carry_the_comment_thread_of_discussions() {
     let benches = id_of(&app, "Des bancs le long de la Loire");
     app.db()
         .execute(
-            &format!("UPDATE proposals SET state = 'draft', published_at = NULL WHERE id = {benches}"),
+            &format!(
+                "UPDATE proposals SET state = 'draft', published_at = NULL WHERE id = {benches}"
+            ),
             [],
         )
         .unwrap();
@@ -648,4 +650,72 @@ fn proposals_carry_the_comment_thread_of_discussions() {
     assert_eq!(closed.status, 422);
     assert!(closed.text().contains("Les commentaires sont fermés"));
     assert_eq!(comments(), before + 2);
+}
+
+#[test]
+fn a_proposal_carries_an_image_checked_by_its_bytes_with_a_text_alternative() {
+    const PIXEL: &[u8] = include_bytes!("../../fixtures/images/pixel.png");
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut camille = camille(&app);
+    let new = format!("/proposals/new?process={BUDGET}");
+    let form = camille.get(&new);
+    assert!(form.text().contains("enctype=\"multipart/form-data\""));
+    let fields = [
+        ("title", "Une fontaine place du Marché"),
+        ("body", "Une fontaine à boire, pour l'été."),
+        ("image_alt", "La place du Marché en été"),
+    ];
+    let before = count(&app, "SELECT count(*) FROM images");
+    let disguised = camille.post_multipart(
+        &new,
+        &fields,
+        &[("image", "place.png", b"<svg onload='alert(1)'/>")],
+    );
+    assert_eq!(disguised.status, 422);
+    assert!(
+        disguised
+            .text()
+            .contains("Choisissez une image PNG, JPEG ou WebP.")
+    );
+    let no_alt = camille.post_multipart(&new, &fields[..2], &[("image", "place.png", PIXEL)]);
+    assert_eq!(no_alt.status, 422);
+    assert_eq!(count(&app, "SELECT count(*) FROM images"), before);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM proposals WHERE title = 'Une fontaine place du Marché'"
+        ),
+        0
+    );
+    let ok = camille.post_multipart(&new, &fields, &[("image", "place.png", PIXEL)]);
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    let id = id_of(&app, "Une fontaine place du Marché");
+    let page = camille.get(&format!("/proposals/{id}")).text();
+    let at = page.find("src=\"/images/").expect("the image is shown");
+    let src: String = page[at + 5..].split('"').next().unwrap().to_string();
+    assert!(page.contains("alt=\"La place du Marché en été\""));
+    assert_eq!(app.get(&src).body, PIXEL);
+    // Editing the draft keeps it, or removes it.
+    let edit = format!("/proposals/{id}/edit");
+    let _ = camille.get(&edit);
+    let kept = camille.post_multipart(&edit, &fields, &[]);
+    assert_eq!(kept.status, 303);
+    assert!(
+        count(
+            &app,
+            &format!("SELECT image_id IS NOT NULL FROM proposals WHERE id = {id}")
+        ) == 1
+    );
+    let _ = camille.get(&edit);
+    let mut removing = fields.to_vec();
+    removing.push(("image_remove", "yes"));
+    assert_eq!(camille.post_multipart(&edit, &removing, &[]).status, 303);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT image_id IS NULL FROM proposals WHERE id = {id}")
+        ),
+        1
+    );
 }

@@ -8,7 +8,7 @@ use palabre_kit::forms::{FormView, Submission};
 use palabre_kit::{Result, images};
 
 use crate::Env;
-use crate::handlers::{ImageChange, image_fields, status_options};
+use crate::handlers::status_options;
 use crate::store::{self, Table};
 
 /// The shared fields as shown in the form: from the row, or as typed.
@@ -55,7 +55,7 @@ pub struct Article {
     pub summary: String,
     pub body: String,
     pub published: bool,
-    pub image: ImageChange,
+    pub image: images::Change,
 }
 
 impl ArticleValues {
@@ -91,7 +91,7 @@ impl ArticleValues {
         current_image: Option<i64>,
         errors: &mut ArticleErrors,
     ) -> Result<Option<Article>> {
-        let image = ImageChange::read(
+        let image = images::Change::read(
             form,
             current_image,
             &mut errors.image,
@@ -172,7 +172,7 @@ impl ArticleValues {
         image: Option<&images::Shown>,
         errors: &ArticleErrors,
     ) -> FormView {
-        image_fields(
+        images::fields(
             form,
             image,
             &self.image_alt,

@@ -7,93 +7,10 @@ pub mod processes;
 pub mod site;
 pub mod translations;
 
-use palabre_domain::account::{FieldError, line};
-use palabre_kit::forms::{FormView, Submission};
-use palabre_kit::{Response, Result, activity, i18n, images, respond};
+use palabre_kit::{Response, Result, activity, i18n, respond};
 use serde_json::{Value, json};
 
 use crate::Env;
-
-/// What an image field asks for, once checked.
-pub enum ImageChange {
-    /// Keep the current image (its alternative text possibly edited).
-    Keep(Option<i64>, String),
-    /// A new file, checked, with its alternative text.
-    New(Vec<u8>, images::Checked, String),
-    Remove,
-}
-
-impl ImageChange {
-    /// Reads the `image`, `image_alt` and `image_remove` fields; errors go
-    /// beside the file or the text alternative.
-    pub fn read(
-        form: &Submission,
-        current: Option<i64>,
-        file_error: &mut Option<FieldError>,
-        alt_error: &mut Option<FieldError>,
-    ) -> Option<ImageChange> {
-        let typed_alt = form.get("image_alt");
-        let alt = |error: &mut Option<FieldError>| {
-            line(typed_alt, 300).map_err(|e| *error = Some(e)).ok()
-        };
-        if let Some(bytes) = form.file("image") {
-            let checked = images::check(bytes).map_err(|e| *file_error = Some(e)).ok();
-            let alt = alt(alt_error);
-            return Some(ImageChange::New(bytes.to_vec(), checked?, alt?));
-        }
-        if form.get("image_remove") == "yes" {
-            return Some(ImageChange::Remove);
-        }
-        match current {
-            Some(_) => alt(alt_error).map(|alt| ImageChange::Keep(current, alt)),
-            None => Some(ImageChange::Keep(None, String::new())),
-        }
-    }
-
-    /// Stores what changed; the image id to keep on the row.
-    pub async fn apply(self, env: &Env) -> Result<Option<i64>> {
-        match self {
-            ImageChange::Keep(Some(id), alt) => {
-                images::set_alt(&env.conn, id, &alt).await?;
-                Ok(Some(id))
-            }
-            ImageChange::Keep(None, _) | ImageChange::Remove => Ok(None),
-            ImageChange::New(bytes, checked, alt) => Ok(Some(
-                images::store(&env.conn, &bytes, checked, &alt, env.ctx.visitor.user_id).await?,
-            )),
-        }
-    }
-}
-
-/// The image fields of a form: the file, its text alternative, and (when
-/// there is one) a way to remove it.
-pub fn image_fields(
-    form: FormView,
-    current: Option<&images::Shown>,
-    alt: &str,
-    errors: (Option<FieldError>, Option<FieldError>),
-) -> FormView {
-    let form = form
-        .image("image", "admin-field-image", errors.0)
-        .optional()
-        .hint("admin-field-image-hint")
-        .input(
-            "image_alt",
-            "text",
-            "admin-field-image-alt",
-            alt,
-            "off",
-            errors.1,
-        )
-        .optional()
-        .hint("admin-field-image-alt-hint");
-    match current {
-        Some(_) => form
-            .checkbox("image_remove", "admin-field-image-remove", false, None)
-            .optional(),
-        None => form,
-    }
-}
 
 /// After a successful save: back to the edit page, which says it was saved
 /// (post/redirect/get, so reloading does not submit again).
