@@ -313,25 +313,25 @@ WHERE label IN ('Combien de fois par mois ?', 'Comment y venez-vous ?',
 INSERT INTO proposal_categories (name, position) VALUES
     ('Espaces verts', 0), ('Mobilités', 1), ('Vie de quartier', 2), ('Sport et loisirs', 3);
 UPDATE processes SET support_threshold = 10, support_limit = 5 WHERE slug = 'budget-participatif-2026';
-INSERT INTO proposals (process_id, user_id, title, body, category_id, district_id, address, state, status,
-                       shuffle, published_at, created_at, updated_at)
+INSERT INTO proposals (process_id, user_id, title, body, category_id, district_id, address, latitude, longitude,
+                       state, status, shuffle, published_at, created_at, updated_at)
 SELECT p.id, u.id, v.title, v.body, (SELECT id FROM proposal_categories WHERE name = v.category),
-       (SELECT id FROM districts WHERE name = v.district), v.address, 'published', v.status, v.shuffle,
+       (SELECT id FROM districts WHERE name = v.district), v.address, v.lat, v.lon, 'published', v.status, v.shuffle,
        strftime('%s', 'now', v.ago), strftime('%s', 'now', v.ago), strftime('%s', 'now', v.ago)
 FROM processes p, users u, (
               SELECT 'camille@valbrune.example.org' AS email, 'Des jardins partagés au Bois-Joli' AS title,
                      'Transformer la friche derrière l''école en **jardins partagés**, avec un récupérateur d''eau de pluie et un composteur.' AS body,
                      'Espaces verts' AS category, 'Bois-Joli' AS district, 'Rue des Tilleuls' AS address, 'open' AS status,
-                     1234567 AS shuffle, '-8 days' AS ago
+                     1234567 AS shuffle, '-8 days' AS ago, 47.40121 AS lat, 0.97312 AS lon
     UNION ALL SELECT 'habitant-01@valbrune.example.org', 'Un abri vélo sécurisé à la gare',
                      'Un abri fermé pour une quarantaine de vélos, accessible avec un badge.',
-                     'Mobilités', 'Centre-ville', 'Place de la Gare', 'review', 987654321, '-7 days'
+                     'Mobilités', 'Centre-ville', 'Place de la Gare', 'review', 987654321, '-7 days', 47.39684, 0.98423
     UNION ALL SELECT 'habitant-02@valbrune.example.org', 'Des bancs le long de la Loire',
                      'Installer des bancs tous les cent mètres sur le chemin de halage.',
-                     'Vie de quartier', 'Les Quais', '', 'open', 555555555, '-6 days'
+                     'Vie de quartier', 'Les Quais', '', 'open', 555555555, '-6 days', NULL, NULL
     UNION ALL SELECT 'habitant-03@valbrune.example.org', 'Un terrain de basket à Saint-Martin',
                      'Rénover le terrain derrière le gymnase et y ajouter des paniers à hauteur d''enfant.',
-                     'Sport et loisirs', 'Saint-Martin', 'Gymnase Saint-Martin', 'open', 42424242, '-4 days'
+                     'Sport et loisirs', 'Saint-Martin', 'Gymnase Saint-Martin', 'open', 42424242, '-4 days', 47.39052, 0.97701
 ) v
 WHERE p.slug = 'budget-participatif-2026' AND u.email = v.email;
 -- The residents' supports: 11 for the gardens (over the threshold), 6, 3, 0.

@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(16, "0016_questionnaires"),
     migration!(17, "0017_page_cache"),
     migration!(18, "0018_proposals"),
+    migration!(19, "0019_proposal_best_and_map"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

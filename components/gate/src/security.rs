@@ -3,9 +3,10 @@
 use http::{HeaderMap, HeaderValue, header};
 use palabre_kit::session::{PRESESSION_COOKIE, SESSION_COOKIE};
 
-/// Content Security Policy: no inline script or style, nothing from elsewhere.
+/// Content Security Policy: no inline script or style, nothing from elsewhere
+/// but the map's tiles (`kit::map::TILE_ORIGIN`).
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; connect-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Removes every `palabre-*` header: only the gate may set them.
@@ -271,6 +272,16 @@ mod tests {
         }
         assert!(!c.contains("Domain"));
         assert!(clear_cookie(SESSION_COOKIE).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn only_the_map_tiles_come_from_elsewhere() {
+        let img = CSP
+            .split(';')
+            .find(|d| d.trim().starts_with("img-src"))
+            .unwrap();
+        assert!(img.contains(palabre_kit::map::TILE_ORIGIN));
+        assert_eq!(CSP.matches("https://").count(), 1);
     }
 
     #[test]

@@ -75,12 +75,14 @@ fn card(env: &Env, p: &Proposal) -> Value {
     })
 }
 
-/// A visitor's stable entry point in the random order: per account; visitors
-/// who are not signed in share one (no cookie is set for this yet).
+/// A visitor's stable entry point in the random order: per account, or, for
+/// visitors who are not signed in, from their pre-session (the gate's cookie,
+/// seen here through the CSRF token it derives from it: stable for as long as
+/// the browser keeps the cookie, and telling nothing of it).
 fn seed(env: &Env) -> i64 {
     let stable = match env.ctx.visitor.user_id {
         Some(id) => format!("user-{id}"),
-        None => "anonymous".to_string(),
+        None => format!("visitor-{}", env.ctx.visitor.csrf),
     };
     rules::seed_of(&stable)
 }
@@ -96,6 +98,14 @@ pub async fn list(env: &Env) -> Result<Response> {
     let me = env.ctx.visitor.user_id;
     let sort = Sort::parse(env.ctx.query("sort"));
     let status: Option<Status> = env.ctx.query("status").and_then(|s| s.parse().ok());
+    // The next pages keep the first page's seed (a visitor without cookies
+    // would otherwise get a new one on each page).
+    let seed = env
+        .ctx
+        .query("seed")
+        .and_then(|s| s.parse::<i64>().ok())
+        .filter(|s| (0..=i64::from(i32::MAX)).contains(s))
+        .unwrap_or_else(|| seed(env));
     let filter = Filter {
         process_id: process.id,
         status,
@@ -104,7 +114,7 @@ pub async fn list(env: &Env) -> Result<Response> {
         author: me.filter(|_| env.ctx.query("mine") == Some("1")),
         supporter: me.filter(|_| env.ctx.query("supported") == Some("1")),
         sort,
-        seed: seed(env),
+        seed,
     };
     let after = env.ctx.query("after").and_then(Cursor::decode);
     let (items, next) = store::page(&env.conn, &filter, after, PAGE_SIZE).await?;
@@ -122,11 +132,16 @@ pub async fn list(env: &Env) -> Result<Response> {
             keep.push((name.into(), v.to_string()));
         }
     }
-    let query_of = |extra: Option<(&str, String)>| {
-        let mut pairs = keep.clone();
-        if let Some((k, v)) = extra {
-            pairs.push((k.into(), v));
+    let next_query = |cursor: Cursor| {
+        let mut pairs = vec![("after", cursor.encode())];
+        if sort == Sort::Random {
+            pairs.push(("seed", seed.to_string()));
         }
+        pairs
+    };
+    let query_of = |extra: Vec<(&str, String)>| {
+        let mut pairs = keep.clone();
+        pairs.extend(extra.into_iter().map(|(k, v)| (k.to_string(), v)));
         pairs
             .iter()
             .map(|(k, v)| format!("{k}={}", palabre_kit::form::encode_component(v)))
@@ -148,7 +163,7 @@ pub async fn list(env: &Env) -> Result<Response> {
     let data = json!({
         "process": { "title": process.title, "href": format!("/processes/{}", process.slug), "slug": process.slug },
         "items": items.iter().map(|p| card(env, p)).collect::<Vec<_>>(),
-        "next": next.map(|c| format!("/proposals?{}", query_of(Some(("after", c.encode()))))),
+        "next": next.map(|c| format!("/proposals?{}", query_of(next_query(c)))),
         "sorts": options(Sort::ALL.iter().map(|s| (s.as_str().to_string(), i18n::t(locale, &format!("proposal-sort-{}", s.as_str())))).collect(), Some(sort.as_str().to_string())),
         "statuses": options(Status::ALL.iter().map(|s| (s.as_str().to_string(), i18n::t(locale, &format!("proposal-status-{}", s.as_str())))).collect(), status.map(|s| s.as_str().to_string())),
         "categories": options(categories.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), env.ctx.query("category").map(str::to_string)),
@@ -157,6 +172,8 @@ pub async fn list(env: &Env) -> Result<Response> {
         "mine": env.ctx.query("mine") == Some("1"),
         "supported": env.ctx.query("supported") == Some("1"),
         "new_href": open.then(|| format!("/proposals/new?process={}", process.slug)),
+        "map_href": format!("/proposals/map?{}", query_of(Vec::new())),
+        "best_href": "/transparency/ranking#proposals",
         "staff": env.ctx.visitor.role.is_staff().then(|| json!({
             "csv": format!("/proposals/export.csv?process={}", process.slug),
             "json": format!("/proposals/export.json?process={}", process.slug),
@@ -164,6 +181,54 @@ pub async fn list(env: &Env) -> Result<Response> {
     });
     let title = i18n::t_args(locale, "proposals-of", &[("process", &process.title)]);
     let page = env.page("proposals", &title, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+/// The most a map shows (most supported first); the page says when there are more.
+const MAP_LIMIT: i64 = 500;
+
+/// `GET /proposals/map?process=<slug>&…`: the located proposals on a map,
+/// and the same as a list (what people without JavaScript, or with a screen
+/// reader, use).
+pub async fn map(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let process = process_of_query(env).await?;
+    let status: Option<Status> = env.ctx.query("status").and_then(|s| s.parse().ok());
+    let (items, total) = store::located(
+        &env.conn,
+        process.id,
+        status,
+        choice(env.ctx.query("category")),
+        choice(env.ctx.query("district")),
+        MAP_LIMIT,
+    )
+    .await?;
+    let centre = store::centre(&env.conn, process.id).await?;
+    let items: Vec<Value> = items
+        .iter()
+        .map(|l| {
+            json!({
+                "href": format!("/proposals/{}", l.id),
+                "title": l.title,
+                "lat": format!("{:.6}", l.at.0),
+                "lon": format!("{:.6}", l.at.1),
+                "address": l.address,
+                "supports": i18n::t_args(locale, "tool-proposal-count", &[("count", &l.supports.to_string())]),
+            })
+        })
+        .collect();
+    let data = json!({
+        "with_map": palabre_kit::map::view(centre, 14),
+        "process": { "title": process.title, "slug": process.slug },
+        "list_href": format!("/proposals?process={}", process.slug),
+        "items": items,
+        "more": (total > MAP_LIMIT).then(|| i18n::t_args(locale, "proposal-map-more", &[
+            ("shown", &MAP_LIMIT.to_string()),
+            ("total", &total.to_string()),
+        ])),
+    });
+    let title = i18n::t_args(locale, "proposal-map-title", &[("process", &process.title)]);
+    let page = env.page("proposals_map", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))
 }
 
@@ -194,6 +259,7 @@ struct Errors {
 
 async fn render_form(
     env: &Env,
+    process_id: i64,
     action: &str,
     back: Value,
     v: &Values,
@@ -202,6 +268,7 @@ async fn render_form(
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
+    let centre = store::centre(&env.conn, process_id).await?;
     let mut categories = vec![(String::new(), i18n::t(locale, "proposal-no-category"))];
     categories.extend(
         store::categories(&env.conn)
@@ -274,6 +341,7 @@ async fn render_form(
     let image = images::shown(&env.conn, image).await?;
     let form = images::fields(form, image.as_ref(), &v.image_alt, (e.image, e.image_alt));
     let data = json!({
+        "with_map": palabre_kit::map::view(centre, 14),
         "image": image,
         "form": form.to_json(),
         "action": action,
@@ -421,6 +489,7 @@ pub async fn new_form(env: &Env) -> Result<Response> {
         json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title });
     render_form(
         env,
+        process.id,
         &format!("/proposals/new?process={}", process.slug),
         back,
         &blank(),
@@ -445,6 +514,7 @@ pub async fn create(env: &mut Env) -> Result<Response> {
             let back = json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title });
             return render_form(
                 env,
+                process.id,
                 &format!("/proposals/new?process={}", process.slug),
                 back,
                 &v,
@@ -482,6 +552,7 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
     let back = json!({ "href": format!("/proposals/{}", p.id), "label": p.title });
     render_form(
         env,
+        p.process_id,
         &format!("/proposals/{}/edit", p.id),
         back,
         &v,
@@ -509,6 +580,7 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
             let back = json!({ "href": format!("/proposals/{}", p.id), "label": p.title });
             render_form(
                 env,
+                p.process_id,
                 &format!("/proposals/{}/edit", p.id),
                 back,
                 &v,

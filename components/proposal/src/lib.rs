@@ -13,6 +13,10 @@ pub use palabre_kit::app::Env;
 const TEMPLATES: &[(&str, &str)] = &[
     ("proposals", include_str!("../templates/proposals.hbs")),
     ("proposal", include_str!("../templates/proposal.hbs")),
+    (
+        "proposals_map",
+        include_str!("../templates/proposals_map.hbs"),
+    ),
 ];
 
 #[spin_sdk::http_service]

@@ -15,6 +15,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["proposals"] if get => handlers::list(env).await,
         ["proposals", "new"] if get => handlers::new_form(env).await,
         ["proposals", "new"] if post => handlers::create(env).await,
+        ["proposals", "map"] if get => handlers::map(env).await,
         ["proposals", "export.csv"] if get => handlers::export(env, true).await,
         ["proposals", "export.json"] if get => handlers::export(env, false).await,
         ["proposals", "open-data.json"] if get => handlers::open_data(env).await,

@@ -33,11 +33,6 @@ const FROM: &str = "proposals p JOIN users u ON u.id = p.user_id \
      LEFT JOIN proposal_categories c ON c.id = p.category_id LEFT JOIN districts d ON d.id = p.district_id";
 
 fn proposal_of(r: &db::Row) -> Proposal {
-    let real = |i: usize| match r.values.get(i) {
-        Some(Value::Real(v)) => Some(*v),
-        Some(Value::Integer(v)) => Some(*v as f64),
-        _ => None,
-    };
     Proposal {
         id: db::int(r, 0),
         process_id: db::int(r, 1),
@@ -48,7 +43,7 @@ fn proposal_of(r: &db::Row) -> Proposal {
         category: db::opt_int(r, 6).map(|id| (id, db::text(r, 7))),
         district: db::opt_int(r, 8).map(|id| (id, db::text(r, 9))),
         address: db::text(r, 10),
-        location: real(11).zip(real(12)),
+        location: db::real(r, 11).zip(db::real(r, 12)),
         published: db::text(r, 13) == "published",
         status: db::text(r, 14).parse().unwrap_or(Status::Open),
         supports: db::int(r, 15),
@@ -66,6 +61,83 @@ pub async fn by_id(conn: &Connection, id: i64) -> DbResult<Option<Proposal>> {
         .await?
         .as_ref()
         .map(proposal_of))
+}
+
+/// A located proposal, for the map.
+pub struct Located {
+    pub id: i64,
+    pub title: String,
+    pub supports: i64,
+    pub address: String,
+    pub at: (f64, f64),
+}
+
+/// The located published proposals of a process (optionally of one status,
+/// category or district), most supported first, at most `limit`, with how
+/// many there are in all. Walks the partial index of located proposals.
+pub async fn located(
+    conn: &Connection,
+    process_id: i64,
+    status: Option<Status>,
+    category_id: Option<i64>,
+    district_id: Option<i64>,
+    limit: i64,
+) -> DbResult<(Vec<Located>, i64)> {
+    let mut sql = String::from(
+        "FROM proposals p WHERE p.process_id = ? AND p.state = 'published' AND p.latitude IS NOT NULL",
+    );
+    let mut params = vec![Value::Integer(process_id)];
+    if let Some(s) = status {
+        sql.push_str(" AND p.status = ?");
+        params.push(Value::text(s.as_str()));
+    }
+    if let Some(c) = category_id {
+        sql.push_str(" AND p.category_id = ?");
+        params.push(Value::Integer(c));
+    }
+    if let Some(d) = district_id {
+        sql.push_str(" AND p.district_id = ?");
+        params.push(Value::Integer(d));
+    }
+    let total = db::query_one(conn, &format!("SELECT count(*) {sql}"), params.clone())
+        .await?
+        .map_or(0, |r| db::int(&r, 0));
+    let mut page_params = params;
+    page_params.push(Value::Integer(limit));
+    let rows = db::query(
+        conn,
+        &format!(
+            "SELECT p.id, p.title, p.supports, p.address, p.latitude, p.longitude {sql} \
+             ORDER BY p.supports DESC, p.id DESC LIMIT ?"
+        ),
+        page_params,
+    )
+    .await?;
+    let items = rows
+        .iter()
+        .filter_map(|r| {
+            Some(Located {
+                id: db::int(r, 0),
+                title: db::text(r, 1),
+                supports: db::int(r, 2),
+                address: db::text(r, 3),
+                at: (db::real(r, 4)?, db::real(r, 5)?),
+            })
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// Where a process's located proposals are, on average (the map's centre).
+pub async fn centre(conn: &Connection, process_id: i64) -> DbResult<Option<(f64, f64)>> {
+    let row = db::query_one(
+        conn,
+        "SELECT avg(latitude), avg(longitude) FROM proposals \
+         WHERE process_id = ? AND state = 'published' AND latitude IS NOT NULL",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(row.and_then(|r| db::real(&r, 0).zip(db::real(&r, 1))))
 }
 
 /// A comment more on a proposal (`?` is its id), in the comment's transaction.
@@ -295,11 +367,11 @@ pub async fn page(
     let mut params = Vec::new();
     let sql = match f.sort {
         // One walk down the order's index, from the cursor on.
-        Sort::Newest | Sort::Supported => {
-            let column = if f.sort == Sort::Newest {
-                "p.published_at"
-            } else {
-                "p.supports"
+        Sort::Newest | Sort::Supported | Sort::Best => {
+            let column = match f.sort {
+                Sort::Newest => "p.published_at",
+                Sort::Supported => "p.supports",
+                _ => "p.best",
             };
             let mut sql = base.replace("{key}", column);
             params.push(Value::Integer(f.process_id));

@@ -181,17 +181,20 @@ pub fn crossed(before: i64, after: i64, threshold: Option<i64>) -> bool {
 pub enum Sort {
     Newest,
     Supported,
+    /// Supports weighed against age, by [`best`]: the public formula.
+    Best,
     /// A fixed shuffle, entered at the visitor's own point: stable for them.
     Random,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Supported, Sort::Random];
+    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::Supported, Sort::Best, Sort::Random];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Newest => "newest",
             Sort::Supported => "supported",
+            Sort::Best => "best",
             Sort::Random => "random",
         }
     }
@@ -202,6 +205,30 @@ impl Sort {
             .find(|s| Some(s.as_str()) == raw)
             .unwrap_or(Sort::Newest)
     }
+}
+
+/// 2025-01-01, where the recency term of [`best`] starts.
+pub const BEST_EPOCH: i64 = 1_735_689_600;
+/// Ten times more supports are worth this much recency (two weeks).
+pub const BEST_TENFOLD_SECONDS: f64 = 1_209_600.0;
+
+/// log₁₀ drawn straight between powers of ten (exact at 1, 10, 100…):
+/// what plain SQL arithmetic can compute.
+pub fn log10_between_powers(n: i64) -> f64 {
+    let n = n.max(1);
+    let digits = n.to_string().len() as u32;
+    let power = 10_i64.pow(digits - 1);
+    f64::from(digits - 1) + (n - power) as f64 / (9 * power) as f64
+}
+
+/// The "best" order's score: `10⁶ × (L(supports + 1) + (published_at −
+/// 2025-01-01) / 14 days)`, rounded, with L from [`log10_between_powers`].
+/// The database keeps the same value (migration 0019's triggers); the
+/// transparency page publishes the formula.
+pub fn best(supports: i64, published_at: i64) -> i64 {
+    let score = log10_between_powers(supports.max(0) + 1)
+        + (published_at - BEST_EPOCH) as f64 / BEST_TENFOLD_SECONDS;
+    (1_000_000.0 * score).round() as i64
 }
 
 /// Where the next page starts: the last row's sort key and id
@@ -308,8 +335,23 @@ mod tests {
         assert_eq!(Cursor::decode("12"), None);
         assert_eq!(Sort::parse(Some("supported")), Sort::Supported);
         assert_eq!(Sort::parse(Some("nope")), Sort::Newest);
+        assert_eq!(Sort::parse(Some("best")), Sort::Best);
         assert_eq!(seed_of("abc"), seed_of("abc"));
         assert_ne!(seed_of("abc"), seed_of("abd"));
         assert!((0..=i64::from(i32::MAX)).contains(&seed_of("anything")));
+    }
+
+    #[test]
+    fn best_weighs_ten_times_the_supports_against_two_weeks() {
+        assert_eq!(log10_between_powers(1), 0.0);
+        assert_eq!(log10_between_powers(10), 1.0);
+        assert_eq!(log10_between_powers(55), 1.5);
+        assert_eq!(log10_between_powers(1000), 3.0);
+        let t = BEST_EPOCH + 30 * 86_400;
+        // Nine supports (L(10) = 1) equal two weeks of recency.
+        assert_eq!(best(9, t), best(0, t + 1_209_600));
+        assert!(best(10, t) > best(9, t));
+        assert!(best(0, t + 1) > best(0, t));
+        assert_eq!(best(0, BEST_EPOCH), 0);
     }
 }

@@ -21,22 +21,51 @@ const fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-macro_rules! asset {
-    ($name:literal, $type:literal) => {
-        Asset {
+/// Every asset: (name, content type). One list, read by both tables below.
+macro_rules! each_asset {
+    ($m:ident) => {
+        $m![
+            ("palabre.css", "text/css; charset=utf-8"),
+            ("favicon.svg", "image/svg+xml"),
+            ("logo.svg", "image/svg+xml"),
+            // The map (Leaflet 1.9.4, BSD-2-Clause: leaflet-LICENSE.txt) and its use.
+            ("leaflet.js", "text/javascript; charset=utf-8"),
+            ("leaflet.css", "text/css; charset=utf-8"),
+            ("marker-icon.png", "image/png"),
+            ("marker-icon-2x.png", "image/png"),
+            ("marker-shadow.png", "image/png"),
+            ("layers.png", "image/png"),
+            ("layers-2x.png", "image/png"),
+            ("leaflet-LICENSE.txt", "text/plain; charset=utf-8"),
+            ("map.js", "text/javascript; charset=utf-8"),
+        ]
+    };
+}
+
+macro_rules! with_bytes {
+    [$(($name:literal, $type:literal)),* $(,)?] => {
+        &[$(Asset {
             name: $name,
             content_type: $type,
             bytes: include_bytes!(concat!("../static/", $name)),
             version: fnv1a(include_bytes!(concat!("../static/", $name))),
-        }
+        }),*]
     };
 }
 
-pub static ASSETS: &[Asset] = &[
-    asset!("palabre.css", "text/css; charset=utf-8"),
-    asset!("favicon.svg", "image/svg+xml"),
-    asset!("logo.svg", "image/svg+xml"),
-];
+macro_rules! versions_only {
+    [$(($name:literal, $type:literal)),* $(,)?] => {
+        &[$(($name, fnv1a(include_bytes!(concat!("../static/", $name))))),*]
+    };
+}
+
+/// The assets with their bytes: only the component serving `/static/` reads
+/// this, so only it embeds them.
+pub static ASSETS: &[Asset] = each_asset!(with_bytes);
+
+/// Names and versions, computed at compile time: linking to an asset does
+/// not embed its bytes.
+static VERSIONS: &[(&str, u64)] = each_asset!(versions_only);
 
 pub fn find(name: &str) -> Option<&'static Asset> {
     ASSETS.iter().find(|a| a.name == name)
@@ -44,8 +73,8 @@ pub fn find(name: &str) -> Option<&'static Asset> {
 
 /// The cache-busting URL of an embedded asset (`/static/<name>` if unknown).
 pub fn url(name: &str) -> String {
-    match find(name) {
-        Some(asset) => format!("/static/{}?v={:x}", asset.name, asset.version),
+    match VERSIONS.iter().find(|(n, _)| *n == name) {
+        Some((name, version)) => format!("/static/{name}?v={version:x}"),
         None => format!("/static/{name}"),
     }
 }

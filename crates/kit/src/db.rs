@@ -80,6 +80,16 @@ pub fn opt_int(row: &Row, i: usize) -> Option<i64> {
     row.get::<i64>(i)
 }
 
+/// Reads column `i` as a number (a REAL, or an INTEGER SQLite stored for
+/// one), `None` for NULL.
+pub fn real(row: &Row, i: usize) -> Option<f64> {
+    match row.values.get(i) {
+        Some(Value::Real(v)) => Some(*v),
+        Some(Value::Integer(v)) => Some(*v as f64),
+        _ => None,
+    }
+}
+
 /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT` (the write lock is taken at
 /// once, so two writers never deadlock), rolling back on any error.
 pub async fn immediate<T, F>(conn: &Connection, body: F) -> Result<T, crate::Error>

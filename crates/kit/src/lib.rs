@@ -16,6 +16,7 @@ pub mod forms;
 pub mod i18n;
 pub mod images;
 pub mod mail;
+pub mod map;
 pub mod markdown;
 pub mod participation;
 pub mod password;

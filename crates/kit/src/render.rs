@@ -270,7 +270,14 @@ impl Renderer {
             }
         };
         root.insert("lang".into(), Value::from(ctx.locale.code()));
-        root.insert("layout".into(), self.layout(ctx, site, title));
+        let mut layout = self.layout(ctx, site, title);
+        // A page with a map (`kit::map`) has the layout load it.
+        let map = match root.remove("with_map") {
+            Some(view) if !view.is_null() => crate::map::layout(ctx.locale, &view),
+            _ => Value::Null,
+        };
+        layout["map"] = map;
+        root.insert("layout".into(), layout);
         let html = {
             let mut registry = self
                 .registry

@@ -507,9 +507,28 @@ fn every_order_pages_through_every_proposal_once() {
         &app,
         "SELECT count(*) FROM proposals WHERE state = 'published' AND process_id = 2 AND status = 'review'",
     );
+    // The "best" score the database keeps is the domain's formula.
+    let mut scores = db
+        .prepare("SELECT supports, published_at, best FROM proposals WHERE state = 'published'")
+        .unwrap();
+    let rows: Vec<(i64, i64, i64)> = scores
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(rows.len() as i64 >= 45);
+    for (supports, published_at, best) in rows {
+        assert_eq!(
+            best,
+            palabre_domain::proposal::best(supports, published_at),
+            "{supports} {published_at}"
+        );
+    }
     for (query, expected) in [
         ("sort=newest", total),
         ("sort=supported", total),
+        ("sort=best", total),
+        ("sort=best&status=review", review),
         ("sort=random", total),
         ("sort=random&status=review", review),
         ("sort=supported&status=review", review),
@@ -533,7 +552,38 @@ fn every_order_pages_through_every_proposal_once() {
         unique.dedup();
         assert_eq!(unique.len(), seen.len(), "{query}: a proposal twice");
         assert_eq!(seen.len() as i64, expected, "{query}");
+        if query == "sort=best" {
+            let mut by_best: Vec<(i64, i64)> = seen
+                .iter()
+                .map(|id| {
+                    let best = count(&app, &format!("SELECT best FROM proposals WHERE id = {id}"));
+                    (best, id.parse().unwrap())
+                })
+                .collect();
+            let shown = by_best.clone();
+            by_best.sort_by(|a, b| b.cmp(a));
+            assert_eq!(shown, by_best, "best first, then the newest id");
+        }
     }
+    // The random order: stable for a visitor, not the same for everyone.
+    let first_page = |browser: &mut Browser| {
+        let html = browser
+            .get(&format!("/proposals?process={BUDGET}&sort=random"))
+            .text();
+        html.match_indices("<h2><a href=\"/proposals/")
+            .map(|(i, m)| html[i + m.len()..].split('"').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut orders = Vec::new();
+    for _ in 0..5 {
+        let mut visitor = Browser::new(&app);
+        let once = first_page(&mut visitor);
+        assert_eq!(first_page(&mut visitor), once, "stable for one visitor");
+        orders.push(once);
+    }
+    orders.sort();
+    orders.dedup();
+    assert!(orders.len() > 1, "five visitors, one order");
 }
 
 #[test]
@@ -718,4 +768,48 @@ fn a_proposal_carries_an_image_checked_by_its_bytes_with_a_text_alternative() {
         ),
         1
     );
+}
+
+#[test]
+fn located_proposals_show_on_a_map_and_as_a_list() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let map = app.get(&format!("/proposals/map?process={BUDGET}&lang=fr"));
+    assert_eq!(map.status, 200);
+    let html = map.text();
+    // Leaflet and map.js from our own assets; tiles allowed by the CSP only.
+    assert!(html.contains("<script src=\"/static/leaflet.js?v="));
+    assert!(html.contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\""));
+    let csp = map.header("content-security-policy").unwrap();
+    assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"));
+    assert!(csp.contains("script-src 'self';"));
+    // The three located demo proposals, most supported first; not the benches.
+    let gardens = html.find("Des jardins partagés au Bois-Joli").unwrap();
+    let bike = html.find("Un abri vélo sécurisé à la gare").unwrap();
+    let basket = html.find("Un terrain de basket à Saint-Martin").unwrap();
+    assert!(gardens < bike && bike < basket);
+    assert!(!html.contains("Des bancs le long de la Loire"));
+    assert!(html.contains("data-lat=\"47.401210\" data-lon=\"0.973120\""));
+    // The assets are served.
+    for asset in ["leaflet.js", "leaflet.css", "map.js", "marker-icon.png"] {
+        let r = app.get(&format!("/static/{asset}"));
+        assert_eq!(r.status, 200, "{asset}");
+    }
+    // Filters apply; an unknown process is a 404.
+    let review = app
+        .get(&format!("/proposals/map?process={BUDGET}&status=review"))
+        .text();
+    assert!(review.contains("Un abri vélo sécurisé à la gare"));
+    assert!(!review.contains("Des jardins partagés au Bois-Joli"));
+    assert_eq!(app.get("/proposals/map?process=nope").status, 404);
+    // The form loads the picker, centred on the process's proposals.
+    let mut camille = camille(&app);
+    let form = camille
+        .get(&format!("/proposals/new?process={BUDGET}"))
+        .text();
+    assert!(form.contains("/static/map.js?v="));
+    assert!(form.contains("data-centre=\"47.39"));
+    assert!(form.contains("id=\"f-latitude\""));
+    // Pages without a map load no script at all.
+    assert!(!app.get("/").text().contains("<script"));
 }

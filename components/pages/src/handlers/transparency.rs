@@ -2,6 +2,7 @@
 //! in plain words, with the weights the code uses (`domain::ranking`).
 
 use palabre_domain::Locale;
+use palabre_domain::proposal;
 use palabre_domain::ranking::{Signals, WEIGHTS, points, score};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
@@ -41,7 +42,20 @@ pub fn ranking(env: &Env) -> Result<Response> {
         i18n::t_args(locale, "ranking-impact", &[("points", &n(w.impact))]),
         i18n::t_args(locale, "ranking-age", &[("days", &n(w.half_life_days))]),
     ];
+    // Proposals' "best" order (domain::proposal::best).
+    let days = proposal::BEST_TENFOLD_SECONDS / 86_400.0;
+    let proposals = vec![
+        i18n::t_args(locale, "ranking-proposal-supports", &[]),
+        i18n::t_args(locale, "ranking-proposal-age", &[("days", &n(days))]),
+        // The example is the domain's tested claim: best(9, t) = best(0, t + 14 days).
+        i18n::t_args(
+            locale,
+            "ranking-proposal-example",
+            &[("days", &n(days)), ("twice", &n(2.0 * days))],
+        ),
+    ];
     let data = json!({
+        "proposals": proposals,
         "weights": weights,
         "example": i18n::t_args(
             locale,
