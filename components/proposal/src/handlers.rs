@@ -257,16 +257,47 @@ struct Errors {
     image_alt: Option<FieldError>,
 }
 
+/// Where a form is: a new proposal in a process, or a draft being edited.
+struct Place {
+    process_id: i64,
+    action: String,
+    back: Value,
+    image: Option<i64>,
+}
+
+impl Place {
+    fn new_in(process: &Process) -> Place {
+        Place {
+            process_id: process.id,
+            action: format!("/proposals/new?process={}", process.slug),
+            back: json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title }),
+            image: None,
+        }
+    }
+
+    fn draft(p: &Proposal) -> Place {
+        Place {
+            process_id: p.process_id,
+            action: format!("/proposals/{}/edit", p.id),
+            back: json!({ "href": format!("/proposals/{}", p.id), "label": p.title }),
+            image: p.image_id,
+        }
+    }
+}
+
 async fn render_form(
     env: &Env,
-    process_id: i64,
-    action: &str,
-    back: Value,
+    place: Place,
     v: &Values,
     e: &Errors,
-    image: Option<i64>,
     status: http::StatusCode,
 ) -> Result<Response> {
+    let Place {
+        process_id,
+        action,
+        back,
+        image,
+    } = place;
     let locale = env.ctx.locale;
     let centre = store::centre(&env.conn, process_id).await?;
     let mut categories = vec![(String::new(), i18n::t(locale, "proposal-no-category"))];
@@ -485,16 +516,11 @@ pub async fn new_form(env: &Env) -> Result<Response> {
     if env.ctx.visitor.user_id.is_none() {
         return Ok(respond::redirect("/account/login"));
     }
-    let back =
-        json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title });
     render_form(
         env,
-        process.id,
-        &format!("/proposals/new?process={}", process.slug),
-        back,
+        Place::new_in(&process),
         &blank(),
         &Errors::default(),
-        None,
         http::StatusCode::OK,
     )
     .await
@@ -511,15 +537,11 @@ pub async fn create(env: &mut Env) -> Result<Response> {
             input
         }
         Err(e) => {
-            let back = json!({ "href": format!("/proposals?process={}", process.slug), "label": process.title });
             return render_form(
                 env,
-                process.id,
-                &format!("/proposals/new?process={}", process.slug),
-                back,
+                Place::new_in(&process),
                 &v,
                 &e,
-                None,
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
@@ -539,8 +561,8 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
     let v = Values {
         title: p.title.clone(),
         body: p.body.clone(),
-        category: p.category.map(|c| c.0.to_string()).unwrap_or_default(),
-        district: p.district.map(|d| d.0.to_string()).unwrap_or_default(),
+        category: p.category.as_ref().map(|c| c.0.to_string()).unwrap_or_default(),
+        district: p.district.as_ref().map(|d| d.0.to_string()).unwrap_or_default(),
         address: p.address.clone(),
         latitude: p.location.map(|l| l.0.to_string()).unwrap_or_default(),
         longitude: p.location.map(|l| l.1.to_string()).unwrap_or_default(),
@@ -549,15 +571,11 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
             .map(|i| i.alt)
             .unwrap_or_default(),
     };
-    let back = json!({ "href": format!("/proposals/{}", p.id), "label": p.title });
     render_form(
         env,
-        p.process_id,
-        &format!("/proposals/{}/edit", p.id),
-        back,
+        Place::draft(&p),
         &v,
         &Errors::default(),
-        p.image_id,
         http::StatusCode::OK,
     )
     .await
@@ -577,15 +595,11 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
             Ok(respond::redirect(&format!("/proposals/{}", p.id)))
         }
         Err(e) => {
-            let back = json!({ "href": format!("/proposals/{}", p.id), "label": p.title });
             render_form(
                 env,
-                p.process_id,
-                &format!("/proposals/{}/edit", p.id),
-                back,
+                Place::draft(&p),
                 &v,
                 &e,
-                p.image_id,
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
