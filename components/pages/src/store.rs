@@ -201,13 +201,16 @@ pub async fn upcoming_phases(
 const FIGURES: &str = "SELECT \
      (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen'), \
      (SELECT count(*) FROM processes WHERE status = 'published' AND starts_on <= ?1 AND ends_on >= ?1), \
-     (SELECT coalesce(sum(contributions), 0) FROM processes WHERE status = 'published')";
+     (SELECT coalesce(sum(contributions), 0) FROM processes WHERE status = 'published'), \
+     (SELECT count(*) FROM proposals WHERE state = 'published' \
+      AND process_id IN (SELECT id FROM processes WHERE status = 'published'))";
 
 /// The home page's key figures.
 pub struct Figures {
     pub participants: i64,
     pub open_processes: i64,
     pub contributions: i64,
+    pub proposals: i64,
 }
 
 pub async fn figures(conn: &Connection, today: &str) -> DbResult<Figures> {
@@ -217,11 +220,13 @@ pub async fn figures(conn: &Connection, today: &str) -> DbResult<Figures> {
             participants: 0,
             open_processes: 0,
             contributions: 0,
+            proposals: 0,
         },
         |r| Figures {
             participants: db::int(&r, 0),
             open_processes: db::int(&r, 1),
             contributions: db::int(&r, 2),
+            proposals: db::int(&r, 3),
         },
     ))
 }

@@ -561,8 +561,16 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
     let v = Values {
         title: p.title.clone(),
         body: p.body.clone(),
-        category: p.category.as_ref().map(|c| c.0.to_string()).unwrap_or_default(),
-        district: p.district.as_ref().map(|d| d.0.to_string()).unwrap_or_default(),
+        category: p
+            .category
+            .as_ref()
+            .map(|c| c.0.to_string())
+            .unwrap_or_default(),
+        district: p
+            .district
+            .as_ref()
+            .map(|d| d.0.to_string())
+            .unwrap_or_default(),
         address: p.address.clone(),
         latitude: p.location.map(|l| l.0.to_string()).unwrap_or_default(),
         longitude: p.location.map(|l| l.1.to_string()).unwrap_or_default(),

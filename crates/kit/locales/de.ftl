@@ -20,6 +20,7 @@ home-figures-heading = Beteiligung in Zahlen
 home-figures-participants = registrierte Einwohnerinnen und Einwohner
 home-figures-open = laufende Verfahren
 home-figures-contributions = eingegangene Beiträge
+home-figures-proposals = Bürgervorschläge
 home-phases-heading = Nächste Schritte
 home-phases-empty = Noch ist keine Phase angekündigt.
 home-news-all = Alle Neuigkeiten

@@ -20,6 +20,7 @@ home-figures-heading = Participation in figures
 home-figures-participants = registered residents
 home-figures-open = consultations under way
 home-figures-contributions = contributions received
+home-figures-proposals = citizen proposals
 home-phases-heading = Next steps
 home-phases-empty = No phase is announced yet.
 home-news-all = All news

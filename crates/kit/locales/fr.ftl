@@ -20,6 +20,7 @@ home-figures-heading = La participation en chiffres
 home-figures-participants = habitants inscrits
 home-figures-open = concertations en cours
 home-figures-contributions = contributions reçues
+home-figures-proposals = propositions citoyennes
 home-phases-heading = Prochaines étapes
 home-phases-empty = Aucune étape n'est annoncée pour le moment.
 home-news-all = Toutes les actualités

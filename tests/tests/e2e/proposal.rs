@@ -810,6 +810,12 @@ fn located_proposals_show_on_a_map_and_as_a_list() {
     assert!(form.contains("/static/map.js?v="));
     assert!(form.contains("data-centre=\"47.39"));
     assert!(form.contains("id=\"f-latitude\""));
-    // Pages without a map load no script at all.
-    assert!(!app.get("/").text().contains("<script"));
+    // Pages without a map load no script at all; the home page counts the
+    // published proposals of published processes.
+    let home = app.get("/?lang=fr").text();
+    assert!(!home.contains("<script"));
+    assert!(
+        home.contains("<strong>4</strong> propositions citoyennes"),
+        "{home}"
+    );
 }

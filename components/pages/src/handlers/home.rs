@@ -48,6 +48,7 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
                 "participants": f.participants,
                 "open_processes": f.open_processes,
                 "contributions": f.contributions,
+                "proposals": f.proposals,
             })
         }
         Block::Phases => {
