@@ -29,8 +29,23 @@ UPDATE proposals SET published_at = published_at WHERE published_at IS NOT NULL;
 
 CREATE INDEX proposals_best ON proposals (process_id, state, best DESC, id DESC);
 CREATE INDEX proposals_status_best ON proposals (process_id, state, status, best DESC, id DESC);
--- The map: located published proposals, most supported first.
-CREATE INDEX proposals_located ON proposals (process_id, supports DESC, id DESC)
-    WHERE state = 'published' AND latitude IS NOT NULL;
+-- The map: located proposals, most supported first (their place in the index
+-- too, so that the map's centre reads the index alone).
+CREATE INDEX proposals_located ON proposals (process_id, state, supports DESC, id DESC, latitude, longitude)
+    WHERE latitude IS NOT NULL;
 -- The home page's key figure: published proposals, counted on a small index.
 CREATE INDEX proposals_published ON proposals (process_id) WHERE state = 'published';
+
+-- Proposal pages and lists are kept for anonymous visitors (kit::app::public_variant)
+-- while the content revision holds: whatever they show moves it.
+CREATE TRIGGER proposals_rev_more AFTER UPDATE OF comments_count, image_id, address, latitude, longitude ON proposals
+    WHEN new.state = 'published' BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER comments_rev_i AFTER INSERT ON comments BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER comments_rev_u AFTER UPDATE ON comments BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER comments_rev_d AFTER DELETE ON comments BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER comment_reactions_rev_i AFTER INSERT ON comment_reactions BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER comment_reactions_rev_u AFTER UPDATE ON comment_reactions BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER comment_reactions_rev_d AFTER DELETE ON comment_reactions BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER proposal_answers_rev_i AFTER INSERT ON proposal_answers BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER proposal_amendments_rev_i AFTER INSERT ON proposal_amendments BEGIN UPDATE content_revision SET n = n + 1; END;
+CREATE TRIGGER proposal_amendments_rev_u AFTER UPDATE ON proposal_amendments BEGIN UPDATE content_revision SET n = n + 1; END;

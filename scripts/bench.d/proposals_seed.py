@@ -39,12 +39,17 @@ with conn:
     for i in range(n_proposals):
         words = " ".join(rng.choice(WORDS) for _ in range(6))
         at = now - 86400 * 30 + i * 20
+        # A third are located, around one town centre.
+        located = rng.random() < 0.3
+        lat = 47.39 + rng.uniform(-0.02, 0.02) if located else None
+        lon = 0.98 + rng.uniform(-0.03, 0.03) if located else None
         rows.append((pid, rng.choice(users), f"Proposition {i + 1} : {words}",
                      f"Texte de la proposition {i + 1}. {words} {words}.", rng.choice(categories),
-                     rng.choice(districts), rng.getrandbits(31), at, at, at))
+                     rng.choice(districts), lat, lon, rng.getrandbits(31), at, at, at))
     conn.executemany(
-        "INSERT INTO proposals (process_id, user_id, title, body, category_id, district_id, state, shuffle, "
-        "published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)", rows)
+        "INSERT INTO proposals (process_id, user_id, title, body, category_id, district_id, latitude, longitude, "
+        "state, shuffle, published_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)", rows)
     ids = [r[0] for r in conn.execute("SELECT id FROM proposals WHERE process_id = ? ORDER BY id", (pid,))]
     # Supports: a few popular proposals, a long tail (Zipf-like), no duplicates.
     seen = set()

@@ -9,6 +9,7 @@ use palabre_domain::proposal::{self as rules, AnswerError, Cursor, Sort, Status,
 use palabre_domain::questionnaire::csv_cell;
 use palabre_domain::search::similar_query;
 use palabre_kit::activity::{self, Activity};
+use palabre_kit::app::Variant;
 use palabre_kit::comments::Resource;
 use palabre_kit::forms::{FormView, Submission};
 use palabre_kit::respond::{self, Cache};
@@ -89,6 +90,27 @@ fn seed(env: &Env) -> i64 {
 
 fn choice(raw: Option<&str>) -> Option<i64> {
     raw.and_then(|r| r.parse().ok()).filter(|v: &i64| *v > 0)
+}
+
+/// The list's parameters, in the order it reads them.
+const LIST_PARAMETERS: [&str; 8] = [
+    "process",
+    "sort",
+    "status",
+    "category",
+    "district",
+    "mine",
+    "supported",
+    "after",
+];
+
+/// `GET /proposals?…`: for visitors who are not signed in, the same filters
+/// and order give the same page, kept (`kit::app::public_variant`); page 1
+/// of each is shared between instances. A random order is each visitor's own.
+pub async fn list_page(env: &mut Env) -> Result<Response> {
+    let variant = (Sort::parse(env.ctx.query("sort")) != Sort::Random)
+        .then(|| Variant::of(&env.ctx, &LIST_PARAMETERS, env.ctx.query("after").is_none()));
+    palabre_kit::app::public_variant(env, variant, async |env| list(env).await).await
 }
 
 /// `GET /proposals?process=<slug>&…`: filters, orders, keyset pages.
@@ -185,7 +207,17 @@ pub async fn list(env: &Env) -> Result<Response> {
 }
 
 /// The most a map shows (most supported first); the page says when there are more.
-const MAP_LIMIT: i64 = 500;
+const MAP_LIMIT: i64 = 200;
+
+/// `GET /proposals/map?…`, kept for visitors who are not signed in.
+pub async fn map_page(env: &mut Env) -> Result<Response> {
+    let variant = Variant::of(
+        &env.ctx,
+        &["process", "status", "category", "district"],
+        true,
+    );
+    palabre_kit::app::public_variant(env, Some(variant), async |env| map(env).await).await
+}
 
 /// `GET /proposals/map?process=<slug>&…`: the located proposals on a map,
 /// and the same as a list (what people without JavaScript, or with a screen
@@ -194,7 +226,7 @@ pub async fn map(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
     let process = process_of_query(env).await?;
     let status: Option<Status> = env.ctx.query("status").and_then(|s| s.parse().ok());
-    let (items, total) = store::located(
+    let (items, more) = store::located(
         &env.conn,
         process.id,
         status,
@@ -222,10 +254,7 @@ pub async fn map(env: &Env) -> Result<Response> {
         "process": { "title": process.title, "slug": process.slug },
         "list_href": format!("/proposals?process={}", process.slug),
         "items": items,
-        "more": (total > MAP_LIMIT).then(|| i18n::t_args(locale, "proposal-map-more", &[
-            ("shown", &MAP_LIMIT.to_string()),
-            ("total", &total.to_string()),
-        ])),
+        "more": more.then(|| i18n::t_args(locale, "proposal-map-more", &[("shown", &MAP_LIMIT.to_string())])),
     });
     let title = i18n::t_args(locale, "proposal-map-title", &[("process", &process.title)]);
     let page = env.page("proposals_map", &title, data)?;

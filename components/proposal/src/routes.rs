@@ -12,14 +12,20 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
     let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
-        ["proposals"] if get => handlers::list(env).await,
+        ["proposals"] if get => handlers::list_page(env).await,
         ["proposals", "new"] if get => handlers::new_form(env).await,
         ["proposals", "new"] if post => handlers::create(env).await,
-        ["proposals", "map"] if get => handlers::map(env).await,
+        ["proposals", "map"] if get => handlers::map_page(env).await,
         ["proposals", "export.csv"] if get => handlers::export(env, true).await,
         ["proposals", "export.json"] if get => handlers::export(env, false).await,
         ["proposals", "open-data.json"] if get => handlers::open_data(env).await,
-        ["proposals", id] if get => handlers::show(env, id, None, http::StatusCode::OK).await,
+        ["proposals", id] if get => {
+            let id = id.to_string();
+            palabre_kit::app::public_page(env, async |env| {
+                handlers::show(env, &id, None, http::StatusCode::OK).await
+            })
+            .await
+        }
         ["proposals", id, "edit"] if get => handlers::edit_form(env, id).await,
         ["proposals", id, "edit"] if post => handlers::edit(env, id).await,
         ["proposals", id, "publish"] if post => handlers::publish(env, id).await,

@@ -73,8 +73,8 @@ pub struct Located {
 }
 
 /// The located published proposals of a process (optionally of one status,
-/// category or district), most supported first, at most `limit`, with how
-/// many there are in all. Walks the partial index of located proposals.
+/// category or district), most supported first: at most `limit`, and whether
+/// there are more. One walk of the partial index of located proposals.
 pub async fn located(
     conn: &Connection,
     process_id: i64,
@@ -82,9 +82,11 @@ pub async fn located(
     category_id: Option<i64>,
     district_id: Option<i64>,
     limit: i64,
-) -> DbResult<(Vec<Located>, i64)> {
+) -> DbResult<(Vec<Located>, bool)> {
     let mut sql = String::from(
-        "FROM proposals p WHERE p.process_id = ? AND p.state = 'published' AND p.latitude IS NOT NULL",
+        "SELECT p.id, p.title, p.supports, p.address, p.latitude, p.longitude \
+         FROM proposals p INDEXED BY proposals_located \
+         WHERE p.process_id = ? AND p.state = 'published' AND p.latitude IS NOT NULL",
     );
     let mut params = vec![Value::Integer(process_id)];
     if let Some(s) = status {
@@ -99,21 +101,10 @@ pub async fn located(
         sql.push_str(" AND p.district_id = ?");
         params.push(Value::Integer(d));
     }
-    let total = db::query_one(conn, &format!("SELECT count(*) {sql}"), params.clone())
-        .await?
-        .map_or(0, |r| db::int(&r, 0));
-    let mut page_params = params;
-    page_params.push(Value::Integer(limit));
-    let rows = db::query(
-        conn,
-        &format!(
-            "SELECT p.id, p.title, p.supports, p.address, p.latitude, p.longitude {sql} \
-             ORDER BY p.supports DESC, p.id DESC LIMIT ?"
-        ),
-        page_params,
-    )
-    .await?;
-    let items = rows
+    sql.push_str(" ORDER BY p.supports DESC, p.id DESC LIMIT ?");
+    params.push(Value::Integer(limit + 1));
+    let rows = db::query(conn, &sql, params).await?;
+    let mut items: Vec<Located> = rows
         .iter()
         .filter_map(|r| {
             Some(Located {
@@ -125,15 +116,20 @@ pub async fn located(
             })
         })
         .collect();
-    Ok((items, total))
+    let more = items.len() as i64 > limit;
+    items.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok((items, more))
 }
 
-/// Where a process's located proposals are, on average (the map's centre).
+/// Where a process's most supported located proposals are, on average (a
+/// map's centre when it opens).
 pub async fn centre(conn: &Connection, process_id: i64) -> DbResult<Option<(f64, f64)>> {
     let row = db::query_one(
         conn,
-        "SELECT avg(latitude), avg(longitude) FROM proposals \
-         WHERE process_id = ? AND state = 'published' AND latitude IS NOT NULL",
+        "SELECT avg(latitude), avg(longitude) FROM (SELECT latitude, longitude \
+         FROM proposals INDEXED BY proposals_located \
+         WHERE process_id = ? AND state = 'published' AND latitude IS NOT NULL \
+         ORDER BY supports DESC, id DESC LIMIT 200)",
         vec![Value::Integer(process_id)],
     )
     .await?;
@@ -390,12 +386,16 @@ pub async fn page(
         Sort::Random => {
             const TURN: i64 = 1 << 31;
             let seed = f.seed;
+            // Each walk reads the shuffle index alone (ids and keys); only the
+            // page's rows are read in full.
             let mut parts = Vec::new();
             for (offset, range) in [(-seed, ">= ?"), (TURN - seed, "< ?")] {
-                let mut part = base.replace("{key}", &format!("p.shuffle + ({offset})"));
+                let mut part = format!(
+                    "SELECT p.id, p.shuffle + ({offset}) AS k FROM proposals p \
+                     WHERE p.process_id = ? AND p.state = 'published'{filters} AND p.shuffle {range}"
+                );
                 params.push(Value::Integer(f.process_id));
                 params.extend(filter_params.iter().cloned());
-                part.push_str(&format!(" AND p.shuffle {range}"));
                 params.push(Value::Integer(seed));
                 if let Some(c) = after {
                     part.push_str(" AND (p.shuffle, p.id) > (?, ?)");
@@ -407,11 +407,10 @@ pub async fn page(
                 parts.push(format!("SELECT * FROM ({part})"));
             }
             params.push(Value::Integer(size + 1));
-            // The sort key follows the proposal's columns (SQL counts from 1).
             format!(
-                "{} ORDER BY {}, 1 LIMIT ?",
-                parts.join(" UNION ALL "),
-                WIDTH + 1
+                "SELECT {COLUMNS}, r.k AS sort_key FROM ({} ORDER BY 2, 1 LIMIT ?) r, {FROM} \
+                 WHERE p.id = r.id ORDER BY r.k, p.id",
+                parts.join(" UNION ALL ")
             )
         }
     };

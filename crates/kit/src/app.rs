@@ -93,30 +93,87 @@ pub async fn public_page<F>(env: &mut Env, render: F) -> Result<Response>
 where
     F: AsyncFnOnce(&mut Env) -> Result<Response>,
 {
-    let anonymous_read = matches!(env.ctx.method, http::Method::GET | http::Method::HEAD)
-        && env.ctx.visitor.user_id.is_none()
-        && env.ctx.query.is_empty();
-    if !anonymous_read {
-        return render(env).await;
+    let variant = env.ctx.query.is_empty().then(|| Variant {
+        query: String::new(),
+        shared: true,
+    });
+    public_variant(env, variant, render).await
+}
+
+/// Which version of a public page a query asks for: the query as the page
+/// reads it (only the parameters it uses, in its order), and whether the
+/// page is worth sharing through the database (a bounded set of pages: not,
+/// say, every cursor of a list, which stays in the instance's own cache).
+pub struct Variant {
+    pub query: String,
+    pub shared: bool,
+}
+
+impl Variant {
+    /// The variant the request's query names with the parameters `names`
+    /// (in that order; the others change nothing on the page).
+    pub fn of(ctx: &Ctx, names: &[&str], shared: bool) -> Variant {
+        let query = names
+            .iter()
+            .filter_map(|name| {
+                let value = ctx.query(name).filter(|v| !v.is_empty())?;
+                Some(format!("{name}={}", crate::form::encode_component(value)))
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        Variant { query, shared }
     }
+}
+
+/// [`public_page`] for a page whose query selects what it shows (filters,
+/// orders): `None` when this query's page is not for everybody (a
+/// visitor's own random order).
+pub async fn public_variant<F>(
+    env: &mut Env,
+    variant: Option<Variant>,
+    render: F,
+) -> Result<Response>
+where
+    F: AsyncFnOnce(&mut Env) -> Result<Response>,
+{
+    let anonymous_read = matches!(env.ctx.method, http::Method::GET | http::Method::HEAD)
+        && env.ctx.visitor.user_id.is_none();
+    let Some(variant) = variant.filter(|_| anonymous_read) else {
+        return render(env).await;
+    };
+    let path = if variant.query.is_empty() {
+        env.ctx.path.clone()
+    } else {
+        format!("{}?{}", env.ctx.path, variant.query)
+    };
     let key = crate::cache::Key {
-        path: env.ctx.path.clone(),
+        path,
         locale: env.ctx.locale.code(),
         revision: env.site.revision,
         day: crate::now().div_euclid(86_400),
     };
     let mut page = match crate::cache::get(&key) {
         Some(hit) => hit,
-        None => match crate::cache::shared(&env.conn, &key).await {
-            Some(hit) => hit,
-            None => {
-                let page = crate::cache::put(&key, render(env).await?);
-                crate::cache::share(&env.conn, &key).await;
-                page
+        None => {
+            let shared = if variant.shared {
+                crate::cache::shared(&env.conn, &key).await
+            } else {
+                None
+            };
+            match shared {
+                Some(hit) => hit,
+                None => {
+                    let page = crate::cache::put(&key, render(env).await?);
+                    if variant.shared {
+                        crate::cache::share(&env.conn, &key).await;
+                    }
+                    page
+                }
             }
-        },
+        }
     };
-    if page.status() == http::StatusCode::OK {
+    // The gate answers again only what it can key on: a plain path.
+    if page.status() == http::StatusCode::OK && env.ctx.query.is_empty() {
         page.headers_mut().insert(
             crate::visitor::PUBLIC_HEADER,
             http::HeaderValue::from_static("1"),

@@ -599,6 +599,10 @@ fn proposals_carry_the_comment_thread_of_discussions() {
         )
     };
     let before = comments();
+    assert_eq!(before, 0);
+    // The list as anonymous visitors see it (kept between requests).
+    let list = format!("/proposals?process={BUDGET}&lang=fr");
+    assert!(!app.get(&list).text().contains(">1 contribution<"));
     // Signed out: the thread is read, the form is a sign-in link.
     let anonymous = app.get(&format!("{page}?lang=fr")).text();
     assert!(anonymous.contains("Contributions"), "{anonymous}");
@@ -631,6 +635,8 @@ fn proposals_carry_the_comment_thread_of_discussions() {
     assert_eq!(comments(), before + 1);
     let shown = camille.get(&format!("{page}?lang=fr")).text();
     assert!(shown.contains("&lt;b&gt;surtout&lt;/b&gt;"), "escaped");
+    // The kept list is not served once the comment is in.
+    assert!(app.get(&list).text().contains(">1 contribution<"));
     assert!(shown.contains(&format!("id=\"c{id}\"")));
     // The commune badges it as its official answer; a citizen cannot.
     let badge = format!("{page}/comments/{id}/badge");
