@@ -55,6 +55,8 @@ pub enum FieldError {
     ImageBroken,
     #[error("already there")]
     Duplicate,
+    #[error("not a place on Earth")]
+    InvalidLocation,
 }
 
 impl FieldError {
@@ -85,6 +87,7 @@ impl FieldError {
             FieldError::ImageType => "field-image-type",
             FieldError::ImageBroken => "field-image-broken",
             FieldError::Duplicate => "field-duplicate",
+            FieldError::InvalidLocation => "field-invalid-location",
         }
     }
 }

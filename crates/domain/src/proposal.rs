@@ -112,7 +112,7 @@ pub fn location(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, FieldError> 
                 {
                     Ok(Some((lat, lon)))
                 }
-                _ => Err(FieldError::InvalidChoice),
+                _ => Err(FieldError::InvalidLocation),
             }
         }
     }
@@ -321,9 +321,9 @@ mod tests {
         assert_eq!(body("  "), Err(FieldError::Required));
         assert_eq!(location("", ""), Ok(None));
         assert_eq!(location("47,39", "0.68"), Ok(Some((47.39, 0.68))));
-        assert_eq!(location("91", "0"), Err(FieldError::InvalidChoice));
-        assert_eq!(location("47", ""), Err(FieldError::InvalidChoice));
-        assert_eq!(location("NaN", "1"), Err(FieldError::InvalidChoice));
+        assert_eq!(location("91", "0"), Err(FieldError::InvalidLocation));
+        assert_eq!(location("47", ""), Err(FieldError::InvalidLocation));
+        assert_eq!(location("NaN", "1"), Err(FieldError::InvalidLocation));
     }
 
     #[test]

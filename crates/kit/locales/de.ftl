@@ -448,6 +448,7 @@ admin-field-opinion-map-hint = Teilnehmende reichen kurze Aussagen ein und stimm
 admin-field-citizen-discussions = Einwohner können Diskussionen eröffnen
 admin-field-citizen-discussions-hint = Während einer Phase mit geöffnetem Diskussionswerkzeug kann jede angemeldete Person eine Frage stellen.
 field-duplicate = Dieser Text wurde bereits eingereicht.
+field-invalid-location = Geben Sie einen Breitengrad zwischen -90 und 90 und einen Längengrad zwischen -180 und 180 an (zum Beispiel 47,3968 und 0,9842), oder lassen Sie beide leer.
 opinion-title = Meinungskarte
 opinion-title-of = Meinungskarte: { $question }
 opinion-callout = Stimmen Sie über kurze Aussagen ab und entdecken Sie die Meinungsgruppen und das, was verbindet.

@@ -448,6 +448,7 @@ admin-field-opinion-map-hint = Participants submit short statements and vote agr
 admin-field-citizen-discussions = Residents may open discussions
 admin-field-citizen-discussions-hint = During a phase where the discussion tool is open, anyone signed in may ask a question.
 field-duplicate = This text has already been submitted.
+field-invalid-location = Give a latitude between -90 and 90 and a longitude between -180 and 180 (for example 47.3968 and 0.9842), or leave both empty.
 opinion-title = Opinion map
 opinion-title-of = Opinion map: { $question }
 opinion-callout = Vote on short statements and see the groups of opinion and what brings people together.

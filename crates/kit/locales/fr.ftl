@@ -451,6 +451,7 @@ admin-field-opinion-map-hint = Les participants proposent de courtes affirmation
 admin-field-citizen-discussions = Les habitants peuvent ouvrir des débats
 admin-field-citizen-discussions-hint = Pendant une phase où l'outil débat est ouvert, toute personne inscrite peut poser une question.
 field-duplicate = Ce texte a déjà été proposé.
+field-invalid-location = Indiquez une latitude entre -90 et 90 et une longitude entre -180 et 180 (par exemple 47,3968 et 0,9842), ou laissez les deux vides.
 opinion-title = Carte des opinions
 opinion-title-of = Carte des opinions : { $question }
 opinion-callout = Votez sur de courtes affirmations et découvrez les groupes d'opinion et les points qui rassemblent.

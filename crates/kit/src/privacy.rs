@@ -179,11 +179,20 @@ pub const SOURCES: &[Source] = &[
             "body",
             "state",
             "status",
+            "address",
+            "latitude",
+            "longitude",
+            "image_id",
             "created_at",
             "published_at",
         ],
-        // Drafts are private and go; published proposals stay, unsigned.
-        erase: Erase::Sql("DELETE FROM proposals WHERE user_id = ?1 AND state = 'draft'"),
+        // Drafts are private and go, with their images; published proposals
+        // stay, unsigned.
+        erase: Erase::Script(&[
+            "DELETE FROM images WHERE id IN \
+             (SELECT image_id FROM proposals WHERE user_id = ?1 AND state = 'draft')",
+            "DELETE FROM proposals WHERE user_id = ?1 AND state = 'draft'",
+        ]),
     },
     Source {
         table: "proposal_supports",

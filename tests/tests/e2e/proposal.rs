@@ -62,7 +62,7 @@ fn a_draft_shows_similar_proposals_before_it_is_published() {
                 ("latitude", "91"),
                 ("longitude", "0"),
             ],
-            "Choisissez une des options",
+            "Indiquez une latitude entre -90 et 90",
         ),
         (
             vec![("title", "Un titre"), ("body", "x"), ("category", "999")],
