@@ -14,6 +14,7 @@ pub use palabre_kit::app::Env;
 const TEMPLATES: &[(&str, &str)] = &[
     ("admin_index", include_str!("../templates/admin_index.hbs")),
     ("admin_list", include_str!("../templates/admin_list.hbs")),
+    ("moderation", include_str!("../templates/moderation.hbs")),
 ];
 
 #[spin_sdk::http_service]

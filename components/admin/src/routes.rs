@@ -5,7 +5,7 @@ use palabre_domain::Role;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{discussions, index, news, pages, processes, site, translations};
+use crate::handlers::{discussions, index, moderation, news, pages, processes, site, translations};
 
 fn id(segment: &str) -> Result<i64> {
     match segment.parse::<i64>() {
@@ -14,14 +14,28 @@ fn id(segment: &str) -> Result<i64> {
     }
 }
 
+/// The routes moderators use too; every other one is for administrators.
+const MODERATION: &[&str] = &["/admin/moderation"];
+
+/// The role a path needs.
+pub fn required_role(path: &str) -> Role {
+    if MODERATION.contains(&path.trim_end_matches('/')) {
+        Role::Moderator
+    } else {
+        Role::Admin
+    }
+}
+
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     // Authorization first, for every route, before anything is read.
-    env.ctx.require(Role::Admin)?;
+    env.ctx.require(required_role(&env.ctx.path))?;
     let path = env.ctx.path.clone();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
     let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
+        ["admin", "moderation"] if get => moderation::queue(env).await,
+        ["admin", "moderation"] if post => moderation::decide(env).await,
         ["admin"] if get => index::show(env),
         ["admin", "site"] if get => site::form(env).await,
         ["admin", "site"] if post => site::save(env).await,
@@ -68,7 +82,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | ["admin", "translations", _, _, _]
         | [
             "admin",
-            "site" | "news" | "pages" | "processes" | "discussions",
+            "site" | "news" | "pages" | "processes" | "discussions" | "moderation",
         ]
         | ["admin", "news" | "pages" | "processes" | "discussions", _]
         | ["admin", "processes", _, "phases", _]

@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(17, "0017_page_cache"),
     migration!(18, "0018_proposals"),
     migration!(19, "0019_proposal_best_and_map"),
+    migration!(20, "0020_moderation"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

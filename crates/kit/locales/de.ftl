@@ -805,3 +805,38 @@ map-attribution = OpenStreetMap-Mitwirkende
 map-label = Karte der verorteten Vorschläge
 map-pick = Klicken Sie auf die Karte, um Ihren Vorschlag zu verorten, oder verschieben Sie die Karte und nutzen Sie die Schaltfläche unten. Breiten- und Längengrad werden automatisch ausgefüllt.
 map-here = In der Kartenmitte platzieren
+
+# Moderation (admin)
+moderation-title = Moderation
+moderation-intro = Gemeldete Beiträge mit den Gründen: ausblenden, wiederherstellen oder verwerfen.
+moderation-threshold = Ein { $count ->
+    [one] einmal
+   *[other] { $count }-mal
+} gemeldeter Beitrag wird bis zu Ihrer Entscheidung ausgeblendet.
+moderation-done = { $count ->
+    [0] Nichts zu erledigen: vielleicht war eine andere Moderatorin schneller.
+    [one] 1 Beitrag erledigt.
+   *[other] { $count } Beiträge erledigt.
+}
+moderation-reports = { $count ->
+    [one] 1 Meldung
+   *[other] { $count } Meldungen
+}
+moderation-reasons = Gründe der Meldungen
+moderation-hide = Ausblenden
+moderation-restore = Wiederherstellen
+moderation-dismiss = Meldungen verwerfen
+moderation-reason = Grund, der beim Ausblenden an die Person geht
+moderation-reason-hint = Freiwillig, höchstens 500 Zeichen. Ohne Grund erfährt die Person, dass ihr Beitrag ausgeblendet wurde.
+moderation-bulk = Mehrere auf einmal
+moderation-bulk-label = Für die angekreuzten Beiträge
+moderation-bulk-apply = Anwenden
+moderation-none-ticked = Kreuzen Sie mindestens einen Beitrag an.
+moderation-empty = Kein Beitrag wartet auf Moderation.
+moderation-kind-discussion = Debatte
+moderation-kind-proposal = Vorschlag
+moderation-kind-news = Neuigkeit
+moderation-hidden-no-reason = Ihr Beitrag wurde von der Moderation ausgeblendet.
+activity-comment-hidden = Von der Moderation ausgeblendeter Beitrag:
+nav-moderation = Moderation
+moderation-select = Für eine Sammelaktion ankreuzen

@@ -805,3 +805,38 @@ map-attribution = OpenStreetMap contributors
 map-label = Map of located proposals
 map-pick = Click the map to locate your proposal, or move the map and use the button below. The latitude and longitude fields fill themselves in.
 map-here = Place at the centre of the map
+
+# Moderation (admin)
+moderation-title = Moderation
+moderation-intro = Reported contributions, with the reasons: hide, restore or dismiss.
+moderation-threshold = A contribution reported { $count ->
+    [one] once
+   *[other] { $count } times
+} is hidden until you decide.
+moderation-done = { $count ->
+    [0] Nothing to settle: another moderator may have been faster.
+    [one] 1 contribution settled.
+   *[other] { $count } contributions settled.
+}
+moderation-reports = { $count ->
+    [one] 1 report
+   *[other] { $count } reports
+}
+moderation-reasons = Reasons given
+moderation-hide = Hide
+moderation-restore = Restore
+moderation-dismiss = Dismiss the reports
+moderation-reason = Reason sent to the author if you hide
+moderation-reason-hint = Optional, 500 characters at most. Without one, the author is told their contribution was hidden.
+moderation-bulk = Several at once
+moderation-bulk-label = For the ticked contributions
+moderation-bulk-apply = Apply
+moderation-none-ticked = Tick at least one contribution.
+moderation-empty = No contribution is waiting for moderation.
+moderation-kind-discussion = Discussion
+moderation-kind-proposal = Proposal
+moderation-kind-news = News
+moderation-hidden-no-reason = Your contribution was hidden by the moderators.
+activity-comment-hidden = Contribution hidden by the moderators:
+nav-moderation = Moderation
+moderation-select = Tick for a bulk action

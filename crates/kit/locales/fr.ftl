@@ -808,3 +808,38 @@ map-attribution = contributeurs OpenStreetMap
 map-label = Carte des propositions situées
 map-pick = Cliquez sur la carte pour situer votre proposition, ou déplacez la carte et utilisez le bouton ci-dessous. Les champs latitude et longitude se remplissent seuls.
 map-here = Placer au centre de la carte
+
+# Moderation (admin)
+moderation-title = Modération
+moderation-intro = Les contributions signalées, avec les raisons : masquer, rétablir ou classer.
+moderation-threshold = Une contribution signalée { $count ->
+    [one] une fois
+   *[other] { $count } fois
+} est masquée en attendant votre décision.
+moderation-done = { $count ->
+    [0] Rien à traiter : un autre modérateur est peut-être passé avant vous.
+    [one] 1 contribution traitée.
+   *[other] { $count } contributions traitées.
+}
+moderation-reports = { $count ->
+    [one] 1 signalement
+   *[other] { $count } signalements
+}
+moderation-reasons = Raisons des signalements
+moderation-hide = Masquer
+moderation-restore = Rétablir
+moderation-dismiss = Classer sans suite
+moderation-reason = Raison envoyée à l'auteur si vous masquez
+moderation-reason-hint = Facultatif, 500 caractères au plus. Sans raison, l'auteur est prévenu que sa contribution a été masquée.
+moderation-bulk = Plusieurs à la fois
+moderation-bulk-label = Pour les contributions cochées
+moderation-bulk-apply = Appliquer
+moderation-none-ticked = Cochez au moins une contribution.
+moderation-empty = Aucune contribution n'attend de modération.
+moderation-kind-discussion = Débat
+moderation-kind-proposal = Proposition
+moderation-kind-news = Actualité
+moderation-hidden-no-reason = Votre contribution a été masquée par la modération.
+activity-comment-hidden = Contribution masquée par la modération :
+nav-moderation = Modération
+moderation-select = Cocher pour une action groupée

@@ -477,12 +477,15 @@ pub async fn react(
 }
 
 /// Reports a comment (once per person).
+/// A report on a comment; with `threshold` open reports, the comment is
+/// hidden at once, pending a moderator's review (the moderation queue).
 pub async fn report(
     conn: &Connection,
     on: (Resource, i64),
     id: i64,
     user_id: i64,
     reason: &str,
+    threshold: i64,
 ) -> DbResult<Outcome<()>> {
     if in_resource(conn, on, id).await?.is_none() {
         return Ok(Outcome::Refused(Refused::NotFound));
@@ -500,6 +503,17 @@ pub async fn report(
             Value::Integer(user_id),
             Value::text(reason),
             Value::Integer(crate::now()),
+        ],
+    )
+    .await?;
+    db::exec(
+        conn,
+        "UPDATE comments SET hidden_at = ?1 WHERE id = ?2 AND hidden_at IS NULL \
+         AND (SELECT count(*) FROM comment_reports WHERE comment_id = ?2 AND resolved_at IS NULL) >= ?3",
+        vec![
+            Value::Integer(crate::now()),
+            Value::Integer(id),
+            Value::Integer(threshold),
         ],
     )
     .await?;

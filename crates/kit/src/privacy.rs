@@ -105,6 +105,13 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Delete,
     },
     Source {
+        table: "comment_reports",
+        user_column: "resolved_by",
+        export: &["comment_id", "resolution", "resolved_at"],
+        // The moderator's decision stays, signed by no one.
+        erase: Erase::Sql("UPDATE comment_reports SET resolved_by = NULL WHERE resolved_by = ?1"),
+    },
+    Source {
         table: "comments",
         user_column: "user_id",
         export: &[

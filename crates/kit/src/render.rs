@@ -241,6 +241,7 @@ impl Renderer {
             "csrf": ctx.visitor.csrf,
             "signed_in": ctx.visitor.is_signed_in(),
             "admin": ctx.visitor.role == palabre_domain::Role::Admin,
+            "moderator": ctx.visitor.role.is_staff(),
             "unread": ctx.unread,
             "notifications_label": i18n::t_args(
                 locale,

@@ -9,6 +9,9 @@ use crate::db::{self, Connection, DbResult};
 const SELECT_SETTINGS: &str = "SELECT key, value FROM settings \
      UNION ALL SELECT 'content.revision', n FROM content_revision";
 
+/// Open reports that hide a comment pending review, unless the commune says otherwise.
+pub const DEFAULT_REPORT_THRESHOLD: i64 = 3;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Site {
     /// Empty until the commune is set up.
@@ -26,6 +29,8 @@ pub struct Site {
     pub home_blocks: Vec<Block>,
     /// Bumped by every change to what public pages show (`content_revision`).
     pub revision: i64,
+    /// Open reports that hide a comment pending review (`moderation.report_threshold`).
+    pub report_threshold: i64,
 }
 
 impl Default for Site {
@@ -50,6 +55,7 @@ impl Default for Site {
             intro: String::new(),
             home_blocks: Block::ALL.to_vec(),
             revision: 0,
+            report_threshold: DEFAULT_REPORT_THRESHOLD,
         }
     }
 }
@@ -90,6 +96,13 @@ impl Site {
                 "home.intro" => site.intro = value.to_string(),
                 "home.blocks" => site.home_blocks = blocks_from_setting(Some(value)),
                 "content.revision" => site.revision = value.parse().unwrap_or(0),
+                "moderation.report_threshold" => {
+                    if let Ok(n) = value.parse::<i64>()
+                        && (1..=100).contains(&n)
+                    {
+                        site.report_threshold = n;
+                    }
+                }
                 _ => {}
             }
         }

@@ -343,7 +343,10 @@ pub async fn act(env: &mut Env, host: &Host, raw_id: &str, action: &str) -> Resu
             };
             comments::react(&env.conn, on, id, user_id, reaction).await?
         }
-        "report" => comments::report(&env.conn, on, id, user_id, form.get("reason")).await?,
+        "report" => {
+            let threshold = env.site.report_threshold;
+            comments::report(&env.conn, on, id, user_id, form.get("reason"), threshold).await?
+        }
         "withdraw" => comments::withdraw(&env.conn, on, id, user_id).await?,
         "badge" => {
             env.ctx.require(Role::Moderator)?;

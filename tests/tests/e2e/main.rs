@@ -7,6 +7,7 @@ mod admin;
 mod discussion;
 mod foundation;
 mod mail;
+mod moderation;
 mod network;
 mod opinion;
 mod pages;

@@ -11,6 +11,7 @@ pub fn show(env: &Env) -> Result<Response> {
         ("/admin/site", "admin-site-title", "admin-site-intro"),
         ("/admin/processes", "admin-processes-title", "admin-processes-intro"),
         ("/admin/discussions", "admin-discussions-title", "admin-discussions-intro"),
+        ("/admin/moderation", "moderation-title", "moderation-intro"),
         ("/questionnaires", "questionnaires-title", "admin-questionnaires-intro"),
         ("/admin/news", "admin-news-title", "admin-news-intro"),
         ("/admin/pages", "admin-pages-title", "admin-pages-intro"),

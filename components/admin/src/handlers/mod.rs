@@ -1,6 +1,7 @@
 pub mod article;
 pub mod discussions;
 pub mod index;
+pub mod moderation;
 pub mod news;
 pub mod pages;
 pub mod processes;

@@ -1,0 +1,141 @@
+//! `/admin/moderation`: the queue of reported contributions (moderators and
+//! administrators). Each is shown with its place, its author and the
+//! reports' reasons; a moderator hides it (its author is told why), restores
+//! it, or dismisses the reports — one at a time or several at once.
+
+use palabre_domain::date::iso_date;
+use palabre_kit::activity::{self, Activity};
+use palabre_kit::{Error, Response, Result, db, i18n, respond};
+use serde_json::{Value, json};
+
+use crate::Env;
+use crate::handlers::record;
+use crate::store::{self, Decision};
+
+/// Shown at once; the oldest reports first.
+const QUEUE_SIZE: i64 = 100;
+
+pub async fn queue(env: &Env) -> Result<Response> {
+    render(env, None, http::StatusCode::OK).await
+}
+
+async fn render(env: &Env, problem: Option<String>, status: http::StatusCode) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let items: Vec<Value> = store::moderation_queue(&env.conn, QUEUE_SIZE)
+        .await?
+        .into_iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "body": r.body,
+                "author": r.author,
+                "author_href": format!("/people/{}", r.author_id),
+                "date": i18n::long_date(locale, r.created_at),
+                "date_iso": iso_date(r.created_at),
+                "hidden": r.hidden,
+                "place": { "href": r.place.1, "title": r.place_title, "kind": i18n::t(locale, &format!("moderation-kind-{}", r.place.0)) },
+                "reports": i18n::t_args(locale, "moderation-reports", &[("count", &r.reasons.len().to_string())]),
+                "reasons": r.reasons,
+            })
+        })
+        .collect();
+    let done = env
+        .ctx
+        .query("done")
+        .and_then(|n| n.parse::<i64>().ok())
+        .map(|n| i18n::t_args(locale, "moderation-done", &[("count", &n.to_string())]));
+    let data = json!({
+        "items": items,
+        "threshold": i18n::t_args(locale, "moderation-threshold", &[("count", &env.site.report_threshold.to_string())]),
+        "done": done,
+        "problem": problem,
+    });
+    let title = i18n::t(locale, "moderation-title");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "moderation", &title, data)
+}
+
+/// `POST /admin/moderation`: `act` is `<decision>-<id>` for one comment, or
+/// `bulk` for the ticked ones (`ids`) with `bulk_decision`; `reason` goes to
+/// the authors of hidden comments.
+pub async fn decide(env: &mut Env) -> Result<Response> {
+    let moderator = env.ctx.require_signed_in()?;
+    let form = env.submission().await?;
+    let (decision, ids): (Decision, Vec<i64>) = match form.get("act") {
+        "bulk" => {
+            let decision = Decision::parse(form.get("bulk_decision"))
+                .ok_or(Error::BadRequest("bulk_decision"))?;
+            let ids = form
+                .all("ids")
+                .iter()
+                .map(|raw| raw.parse::<i64>().map_err(|_| Error::BadRequest("ids")))
+                .collect::<Result<Vec<_>>>()?;
+            (decision, ids)
+        }
+        one => {
+            let (decision, id) = one.split_once('-').ok_or(Error::BadRequest("act"))?;
+            let decision = Decision::parse(decision).ok_or(Error::BadRequest("act"))?;
+            let id = id.parse::<i64>().map_err(|_| Error::BadRequest("act"))?;
+            (decision, vec![id])
+        }
+    };
+    if ids.is_empty() {
+        let message = i18n::t(env.ctx.locale, "moderation-none-ticked");
+        return render(env, Some(message), http::StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let reason = match palabre_domain::content::text(form.get("reason"), 500) {
+        Ok(r) => r,
+        Err(e) => {
+            let message = i18n::t(env.ctx.locale, e.message_id());
+            return render(env, Some(message), http::StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let locale = env.ctx.locale;
+    let now = palabre_kit::now();
+    let settled = db::immediate(&env.conn, async |conn| {
+        let mut settled = Vec::new();
+        for id in &ids {
+            let Some((author, href)) = store::settle(conn, *id, decision, moderator, now).await?
+            else {
+                continue;
+            };
+            if decision == Decision::Hide {
+                // The author hears of it, with the reason when one was given.
+                let title = if reason.is_empty() {
+                    i18n::t(locale, "moderation-hidden-no-reason")
+                } else {
+                    reason.clone()
+                };
+                let activity_id = activity::record(
+                    conn,
+                    &Activity {
+                        actor_id: None,
+                        kind: "comment-hidden",
+                        process_id: None,
+                        title: &title,
+                        url: &href,
+                        public: false,
+                        followed: None,
+                    },
+                )
+                .await?;
+                activity::notify(conn, author, activity_id).await?;
+            }
+            settled.push(*id);
+        }
+        Ok::<_, Error>(settled)
+    })
+    .await?;
+    for id in &settled {
+        record(
+            env,
+            &format!("moderation-{}", decision.as_str()),
+            &format!("comment:{id}"),
+        )
+        .await?;
+    }
+    Ok(respond::redirect(&format!(
+        "/admin/moderation?done={}",
+        settled.len()
+    )))
+}

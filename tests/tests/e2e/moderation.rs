@@ -1,0 +1,173 @@
+//! The moderation queue: reports hide a contribution at the commune's
+//! threshold; a moderator restores it, hides it with a reason its author
+//! hears of, or dismisses the reports, one at a time or several at once.
+
+use palabre_e2e::{Browser, TestApp};
+
+fn count(app: &TestApp, sql: &str) -> i64 {
+    app.db().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn moderator(app: &TestApp) -> Browser<'_> {
+    Browser::signed_in(
+        app,
+        "moderation@valbrune.example.org",
+        "valbrune-moderation-2026",
+    )
+}
+
+fn camille(app: &TestApp) -> Browser<'_> {
+    Browser::signed_in(
+        app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    )
+}
+
+#[test]
+fn a_reported_comment_is_hidden_at_the_threshold_then_settled_by_a_moderator() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let _ = app.get("/health");
+    // Someone else's comment in a discussion; two residents already reported it.
+    let (id, author, slug): (i64, i64, String) = app
+        .db()
+        .query_row(
+            "SELECT c.id, c.user_id, d.slug FROM comments c JOIN discussions d ON d.id = c.resource_id \
+             JOIN users u ON u.id = c.user_id WHERE c.resource = 'discussion' AND c.hidden_at IS NULL \
+             AND c.deleted_at IS NULL AND u.email NOT IN ('camille@valbrune.example.org', 'moderation@valbrune.example.org') \
+             ORDER BY c.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    app.db()
+        .execute(
+            "INSERT INTO comment_reports (comment_id, user_id, reason, created_at) \
+             SELECT ?1, id, 'Propos blessants', 0 FROM users WHERE email LIKE 'habitant-%' AND id != ?2 ORDER BY id LIMIT 2",
+            rusqlite::params![id, author],
+        )
+        .unwrap();
+    let hidden = || {
+        count(
+            &app,
+            &format!("SELECT hidden_at IS NOT NULL FROM comments WHERE id = {id}"),
+        )
+    };
+    assert_eq!(hidden(), 0);
+    // The third report hides it (the demo keeps the default threshold of 3).
+    let mut camille = camille(&app);
+    let page = format!("/discussions/{slug}");
+    let _ = camille.get(&page);
+    let r = camille.post(
+        &format!("{page}/comments/{id}/report"),
+        &[("reason", "Attaque personnelle contre un voisin")],
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(hidden(), 1);
+    // Citizens and visitors do not reach the queue.
+    assert_eq!(camille.get("/admin/moderation").status, 403);
+    assert_eq!(
+        camille
+            .post("/admin/moderation", &[("act", &format!("restore-{id}"))])
+            .status,
+        403
+    );
+    assert_eq!(hidden(), 1);
+    assert_eq!(app.get("/admin/moderation").status, 403);
+    // The moderator sees it with its reasons, but not the administrators' pages.
+    let mut moderator = moderator(&app);
+    assert!(
+        moderator
+            .get("/?lang=fr")
+            .text()
+            .contains("href=\"/admin/moderation\"")
+    );
+    assert_eq!(moderator.get("/admin/site").status, 403);
+    let queue = moderator.get("/admin/moderation?lang=fr");
+    assert_eq!(queue.status, 200);
+    let html = queue.text();
+    assert!(html.contains("Attaque personnelle contre un voisin"));
+    assert!(html.contains("3 signalements"));
+    assert!(html.contains(&format!("value=\"restore-{id}\"")));
+    // Restored: shown again, the reports settled, the action audited.
+    let r = moderator.post("/admin/moderation", &[("act", &format!("restore-{id}"))]);
+    assert_eq!(r.status, 303);
+    assert_eq!(hidden(), 0);
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) FROM comment_reports WHERE comment_id = {id} AND resolution = 'restored'"
+            )
+        ),
+        3
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE action = 'moderation-restored' AND subject = 'comment:{id}'"
+            )
+        ),
+        1
+    );
+    assert!(
+        !moderator
+            .get("/admin/moderation?lang=fr")
+            .text()
+            .contains(&format!("value=\"restore-{id}\""))
+    );
+    // Reported again and hidden by hand, with a reason its author hears of.
+    app.db()
+        .execute(
+            "INSERT INTO comment_reports (comment_id, user_id, reason, created_at) VALUES (?1, (SELECT id FROM users WHERE email = 'admin@valbrune.example.org'), 'Hors sujet', 1)",
+            [id],
+        )
+        .unwrap();
+    let _ = moderator.get("/admin/moderation");
+    // Bad input changes nothing.
+    let none = moderator.post(
+        "/admin/moderation",
+        &[("act", "bulk"), ("bulk_decision", "hide")],
+    );
+    assert_eq!(none.status, 422);
+    assert!(none.text().contains("Cochez au moins une contribution."));
+    assert_eq!(
+        moderator
+            .post("/admin/moderation", &[("act", &format!("erase-{id}"))])
+            .status,
+        400
+    );
+    assert_eq!(hidden(), 0);
+    let r = moderator.post(
+        "/admin/moderation",
+        &[
+            ("act", "bulk"),
+            ("bulk_decision", "hide"),
+            ("ids", &id.to_string()),
+            (
+                "reason",
+                "Règle 2 de la charte : pas d'attaque personnelle.",
+            ),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(hidden(), 1);
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) FROM notifications n JOIN activity a ON a.id = n.activity_id \
+                 WHERE n.user_id = {author} AND a.kind = 'comment-hidden' \
+                 AND a.title = 'Règle 2 de la charte : pas d''attaque personnelle.' AND a.public = 0"
+            )
+        ),
+        1
+    );
+    // Settling twice (another moderator was faster) changes nothing.
+    let again = moderator.post("/admin/moderation", &[("act", &format!("dismiss-{id}"))]);
+    assert_eq!(again.status, 303);
+    assert_eq!(again.header("location"), Some("/admin/moderation?done=0"));
+    assert_eq!(hidden(), 1);
+}
