@@ -6,3 +6,9 @@ ALTER TABLE comment_reports ADD COLUMN resolved_at INTEGER;
 ALTER TABLE comment_reports ADD COLUMN resolution TEXT CHECK (resolution IN ('hidden', 'restored', 'dismissed'));
 ALTER TABLE comment_reports ADD COLUMN resolved_by INTEGER REFERENCES users (id);
 CREATE INDEX comment_reports_open ON comment_reports (comment_id, created_at) WHERE resolved_at IS NULL;
+
+-- Blocked accounts (issue 8's "people"): they may still read, sign out, see and
+-- export their data or delete their account, but write nothing else (the gate
+-- refuses it); their comments were hidden pending review when they were blocked.
+ALTER TABLE users ADD COLUMN blocked_at INTEGER;
+ALTER TABLE users ADD COLUMN blocked_reason TEXT CHECK (blocked_reason IS NULL OR length(blocked_reason) BETWEEN 1 AND 500);

@@ -15,6 +15,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("admin_index", include_str!("../templates/admin_index.hbs")),
     ("admin_list", include_str!("../templates/admin_list.hbs")),
     ("moderation", include_str!("../templates/moderation.hbs")),
+    ("people", include_str!("../templates/people.hbs")),
+    ("person", include_str!("../templates/person.hbs")),
 ];
 
 #[spin_sdk::http_service]

@@ -5,7 +5,9 @@ use palabre_domain::Role;
 use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
-use crate::handlers::{discussions, index, moderation, news, pages, processes, site, translations};
+use crate::handlers::{
+    discussions, index, moderation, news, pages, people, processes, site, translations,
+};
 
 fn id(segment: &str) -> Result<i64> {
     match segment.parse::<i64>() {
@@ -36,6 +38,14 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
     match segments.as_slice() {
         ["admin", "moderation"] if get => moderation::queue(env).await,
         ["admin", "moderation"] if post => moderation::decide(env).await,
+        ["admin", "people"] if get => people::list(env).await,
+        ["admin", "people", n] if get => people::show(env, id(n)?).await,
+        [
+            "admin",
+            "people",
+            n,
+            action @ ("role" | "block" | "unblock"),
+        ] if post => people::act(env, id(n)?, action).await,
         ["admin"] if get => index::show(env),
         ["admin", "site"] if get => site::form(env).await,
         ["admin", "site"] if post => site::save(env).await,
@@ -82,9 +92,14 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | ["admin", "translations", _, _, _]
         | [
             "admin",
-            "site" | "news" | "pages" | "processes" | "discussions" | "moderation",
+            "site" | "news" | "pages" | "processes" | "discussions" | "moderation" | "people",
         ]
-        | ["admin", "news" | "pages" | "processes" | "discussions", _]
+        | ["admin", "people", _, "role" | "block" | "unblock"]
+        | [
+            "admin",
+            "news" | "pages" | "processes" | "discussions" | "people",
+            _,
+        ]
         | ["admin", "processes", _, "phases", _]
         | ["admin", "processes", _, "phases", _, "delete"] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),

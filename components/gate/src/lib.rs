@@ -36,8 +36,11 @@ pub use migrations::{MIGRATIONS, latest};
 pub const MAX_BODY: usize = palabre_kit::forms::MAX_FORM;
 
 const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after, \
-     EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = ?) \
+     EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = ?), blocked_at IS NOT NULL \
      FROM users WHERE id = ? AND deleted_at IS NULL";
+
+/// What a blocked account may still post: leave, and its rights over its data.
+const BLOCKED_MAY_POST: &[&str] = &["/account/logout", "/account/delete"];
 const END_SESSION: &str = "INSERT OR IGNORE INTO ended_sessions \
      (session_id, user_id, ended_at, expires_at) VALUES (?, ?, ?, ?)";
 const PURGE_ENDED: &str = "DELETE FROM ended_sessions WHERE expires_at < ?";
@@ -138,6 +141,8 @@ struct Identity {
     binding: Option<String>,
     /// The session with a fresh `last seen`, to re-issue (idle timeout).
     refreshed: Option<SessionClaims>,
+    /// The signed-in account is blocked.
+    blocked: bool,
 }
 
 async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
@@ -148,6 +153,7 @@ async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
         new_presession: None,
         binding: None,
         refreshed: None,
+        blocked: false,
     };
     if let (Some(key), Some(cookie)) = (key, ctx::cookie(headers, SESSION_COOKIE)) {
         let now = palabre_kit::now();
@@ -161,6 +167,7 @@ async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
                 identity.visitor.user_id = Some(claims.user_id);
                 identity.visitor.role = user.role;
                 identity.visitor.locale = user.locale;
+                identity.blocked = user.blocked;
                 identity.binding = Some(claims.session_id.clone());
                 if now - claims.seen_at >= user.role.session_refresh_seconds() {
                     identity.refreshed = Some(SessionClaims {
@@ -202,6 +209,8 @@ struct User {
     sessions_valid_after: i64,
     /// The session asked about was ended (log out).
     session_ended: bool,
+    /// Blocked by the commune's staff: reads only.
+    blocked: bool,
 }
 
 /// A verified cookie still opens a session: not revoked (logout everywhere,
@@ -239,6 +248,7 @@ async fn lookup_user(user_id: i64, session_id: Option<&str>) -> Option<User> {
         locale: db::opt_text(&row, 1).and_then(|l| l.parse().ok()),
         sessions_valid_after: db::int(&row, 2),
         session_ended: db::int(&row, 3) == 1,
+        blocked: db::int(&row, 4) == 1,
     })
 }
 
@@ -284,12 +294,19 @@ enum Refusal {
     /// The database cannot be opened or migrated.
     Unavailable,
     Internal,
+    /// A blocked account writing.
+    Blocked,
 }
 
 impl Refusal {
     fn page(self, locale: Locale) -> respond::Response {
         let (status, title, body) = match self {
             Refusal::Csrf => (StatusCode::FORBIDDEN, "error-403-title", "error-csrf-body"),
+            Refusal::Blocked => (
+                StatusCode::FORBIDDEN,
+                "error-403-title",
+                "error-blocked-body",
+            ),
             Refusal::Misconfigured => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "error-503-title",
@@ -544,6 +561,9 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
     }
 
     let safe = is_safe(&parts.method);
+    if !safe && identity.blocked && !BLOCKED_MAY_POST.contains(&parts.uri.path()) {
+        return wasi(Refusal::Blocked.page(locale));
+    }
     let forwarded_body = if safe {
         drop(body);
         Bytes::new()

@@ -171,3 +171,178 @@ fn a_reported_comment_is_hidden_at_the_threshold_then_settled_by_a_moderator() {
     assert_eq!(again.header("location"), Some("/admin/moderation?done=0"));
     assert_eq!(hidden(), 1);
 }
+
+fn admin(app: &TestApp) -> Browser<'_> {
+    Browser::signed_in(app, "admin@valbrune.example.org", "valbrune-admin-2026")
+}
+
+fn user_id(app: &TestApp, email: &str) -> i64 {
+    app.db()
+        .query_row("SELECT id FROM users WHERE email = ?", [email], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[test]
+fn an_administrator_changes_a_role_and_the_old_session_is_dead() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut camille = camille(&app);
+    assert_eq!(camille.get("/account").status, 200);
+    let id = user_id(&app, "camille@valbrune.example.org");
+    // Only administrators.
+    assert_eq!(camille.get("/admin/people").status, 403);
+    let mut moderator = moderator(&app);
+    assert_eq!(moderator.get(&format!("/admin/people/{id}")).status, 403);
+    let mut admin = admin(&app);
+    let list = admin.get("/admin/people?q=CAMILLE&lang=fr");
+    assert_eq!(list.status, 200);
+    assert!(
+        list.text()
+            .contains(&format!("href=\"/admin/people/{id}\""))
+    );
+    assert!(!list.text().contains("habitant-01@"));
+    let _ = admin.get(&format!("/admin/people/{id}"));
+    // An unknown role changes nothing.
+    let bad = admin.post(
+        &format!("/admin/people/{id}/role"),
+        &[("role", "superadmin")],
+    );
+    assert_eq!(bad.status, 400);
+    let r = admin.post(
+        &format!("/admin/people/{id}/role"),
+        &[("role", "moderator")],
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT role = 'moderator' FROM users WHERE id = {id}")
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE action = 'role-changed' AND subject = 'user:{id}:moderator'"
+            )
+        ),
+        1
+    );
+    // Camille's session from before is dead: she is a visitor again.
+    let after = camille.get("/account");
+    assert_ne!(after.status, 200);
+    assert_eq!(camille.get("/admin/moderation").status, 403);
+    // Signing in again gives the new role.
+    let mut again = Browser::signed_in(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    assert_eq!(again.get("/admin/moderation").status, 200);
+    // An administrator cannot demote themself.
+    let me = user_id(&app, "admin@valbrune.example.org");
+    let _ = admin.get(&format!("/admin/people/{me}"));
+    let own = admin.post(&format!("/admin/people/{me}/role"), &[("role", "citizen")]);
+    assert_eq!(own.status, 422);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT role = 'admin' FROM users WHERE id = {me}")
+        ),
+        1
+    );
+}
+
+#[test]
+fn a_blocked_person_reads_but_cannot_post_and_their_comments_wait_for_review() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let id = user_id(app_ready(&app), "camille@valbrune.example.org");
+    let mut admin = admin(&app);
+    let _ = admin.get(&format!("/admin/people/{id}"));
+    // A reason and the confirmation are required.
+    let no_reason = admin.post(
+        &format!("/admin/people/{id}/block"),
+        &[("reason", " "), ("confirm", "yes")],
+    );
+    assert_eq!(no_reason.status, 422);
+    let unconfirmed = admin.post(
+        &format!("/admin/people/{id}/block"),
+        &[("reason", "Insultes répétées")],
+    );
+    assert_eq!(unconfirmed.status, 422);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT blocked_at IS NULL FROM users WHERE id = {id}")
+        ),
+        1
+    );
+    let r = admin.post(
+        &format!("/admin/people/{id}/block"),
+        &[("reason", "Insultes répétées"), ("confirm", "yes")],
+    );
+    assert_eq!(r.status, 303);
+    // Their comments are hidden and wait in the queue.
+    let comments = count(
+        &app,
+        &format!("SELECT count(*) FROM comments WHERE user_id = {id} AND deleted_at IS NULL"),
+    );
+    assert!(comments > 0);
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) FROM comments WHERE user_id = {id} AND hidden_at IS NOT NULL"
+            )
+        ),
+        comments
+    );
+    let mut moderator = moderator(&app);
+    assert!(
+        moderator
+            .get("/admin/moderation")
+            .text()
+            .contains("Insultes répétées")
+    );
+    // Camille reads, sees her data, but posts nothing.
+    let mut camille = camille(&app);
+    assert_eq!(camille.get("/discussions/usages-des-quais").status, 200);
+    assert_eq!(camille.get("/account/data").status, 200);
+    let before = count(&app, "SELECT count(*) FROM comments");
+    let refused = camille.post(
+        "/discussions/usages-des-quais/comments",
+        &[("stance", "for"), ("body", "Encore moi")],
+    );
+    assert_eq!(refused.status, 403);
+    assert!(refused.text().contains("bloqué"));
+    assert_eq!(count(&app, "SELECT count(*) FROM comments"), before);
+    drop(camille);
+    // Unblocked: she posts again.
+    let _ = admin.get(&format!("/admin/people/{id}"));
+    assert_eq!(
+        admin
+            .post(&format!("/admin/people/{id}/unblock"), &[])
+            .status,
+        303
+    );
+    let mut camille = Browser::signed_in(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    let _ = camille.get("/discussions/usages-des-quais");
+    let ok = camille.post(
+        "/discussions/usages-des-quais/comments",
+        &[("stance", "for"), ("body", "Merci de m'avoir débloquée.")],
+    );
+    assert_eq!(ok.status, 303);
+}
+
+fn app_ready(app: &TestApp) -> &TestApp {
+    let _ = app.get("/health");
+    app
+}

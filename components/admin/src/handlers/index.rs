@@ -12,6 +12,7 @@ pub fn show(env: &Env) -> Result<Response> {
         ("/admin/processes", "admin-processes-title", "admin-processes-intro"),
         ("/admin/discussions", "admin-discussions-title", "admin-discussions-intro"),
         ("/admin/moderation", "moderation-title", "moderation-intro"),
+        ("/admin/people", "people-title", "people-intro"),
         ("/questionnaires", "questionnaires-title", "admin-questionnaires-intro"),
         ("/admin/news", "admin-news-title", "admin-news-intro"),
         ("/admin/pages", "admin-pages-title", "admin-pages-intro"),

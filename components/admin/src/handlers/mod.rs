@@ -4,6 +4,7 @@ pub mod index;
 pub mod moderation;
 pub mod news;
 pub mod pages;
+pub mod people;
 pub mod processes;
 pub mod site;
 pub mod translations;

@@ -1,0 +1,150 @@
+//! `/admin/people` (administrators): find an account, change its role (its
+//! sessions end), block it with a reason (its comments wait for the
+//! moderators; it may still read and manage its own data) or unblock it.
+
+use palabre_domain::Role;
+use palabre_domain::date::iso_date;
+use palabre_kit::{Error, Response, Result, db, i18n, respond};
+use serde_json::{Value, json};
+
+use crate::Env;
+use crate::handlers::record;
+use crate::store::{self, Person};
+
+const SHOWN: i64 = 50;
+
+fn role_label(env: &Env, role: &str) -> String {
+    i18n::t(env.ctx.locale, &format!("people-role-{role}"))
+}
+
+pub async fn list(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let q = env.ctx.query("q").unwrap_or_default().trim().to_string();
+    let people: Vec<Value> = store::people(&env.conn, &q, SHOWN)
+        .await?
+        .iter()
+        .map(|p| {
+            json!({
+                "href": format!("/admin/people/{}", p.id),
+                "name": p.name,
+                "email": p.email,
+                "role": role_label(env, &p.role),
+                "since": i18n::long_date(locale, p.created_at),
+                "blocked": p.blocked_reason.is_some(),
+            })
+        })
+        .collect();
+    let title = i18n::t(locale, "people-title");
+    env.page("people", &title, json!({ "people": people, "q": q }))
+}
+
+pub async fn show(env: &Env, id: i64) -> Result<Response> {
+    render(env, id, None, http::StatusCode::OK).await
+}
+
+async fn render(
+    env: &Env,
+    id: i64,
+    problem: Option<String>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let p: Person = store::person(&env.conn, id).await?.ok_or(Error::NotFound)?;
+    let roles: Vec<Value> = [Role::Citizen, Role::Moderator, Role::Admin]
+        .iter()
+        .map(|r| json!({ "value": r.as_str(), "label": role_label(env, r.as_str()), "selected": r.as_str() == p.role }))
+        .collect();
+    let data = json!({
+        "person": {
+            "id": p.id,
+            "name": p.name,
+            "email": p.email,
+            "role": role_label(env, &p.role),
+            "since": i18n::long_date(locale, p.created_at),
+            "since_iso": iso_date(p.created_at),
+            "blocked_reason": p.blocked_reason,
+            "profile": format!("/people/{}", p.id),
+        },
+        "roles": roles,
+        "me": env.ctx.visitor.user_id == Some(p.id),
+        "saved": (env.ctx.query("saved") == Some("1")).then(|| i18n::t(locale, "admin-saved")),
+        "problem": problem,
+    });
+    env.renderer
+        .page(&env.ctx, &env.site, status, "person", &p.name, data)
+}
+
+/// `POST /admin/people/<id>/<action>`: `role`, `block` or `unblock`.
+pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
+    let staff = env.ctx.require(Role::Admin)?;
+    let form = env.submission().await?;
+    let p = store::person(&env.conn, id).await?.ok_or(Error::NotFound)?;
+    let locale = env.ctx.locale;
+    // One cannot demote or block oneself (the commune would lose its last admin).
+    if p.id == staff {
+        let message = i18n::t(locale, "people-not-yourself");
+        return render(
+            env,
+            id,
+            Some(message),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let now = palabre_kit::now();
+    match action {
+        "role" => {
+            let role: Role = form
+                .get("role")
+                .parse()
+                .ok()
+                .filter(|r: &Role| *r != Role::Visitor)
+                .ok_or(Error::BadRequest("role"))?;
+            if role.as_str() != p.role {
+                store::set_role(&env.conn, id, role.as_str(), now).await?;
+                record(env, "role-changed", &format!("user:{id}:{}", role.as_str())).await?;
+            }
+        }
+        "block" => {
+            let reason = match palabre_domain::account::line(form.get("reason"), 500) {
+                Ok(r) => r,
+                Err(e) => {
+                    let message = format!(
+                        "{} : {}",
+                        i18n::t(locale, "people-block-reason"),
+                        i18n::t(locale, e.message_id())
+                    );
+                    return render(
+                        env,
+                        id,
+                        Some(message),
+                        http::StatusCode::UNPROCESSABLE_ENTITY,
+                    )
+                    .await;
+                }
+            };
+            if form.get("confirm") != "yes" {
+                let message = i18n::t(locale, "people-block-confirm-missing");
+                return render(
+                    env,
+                    id,
+                    Some(message),
+                    http::StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            db::immediate(&env.conn, async |conn| {
+                store::block(conn, id, &reason, staff, now).await?;
+                Ok::<_, Error>(())
+            })
+            .await?;
+            record(env, "user-blocked", &format!("user:{id}")).await?;
+        }
+        "unblock" => {
+            store::unblock(&env.conn, id).await?;
+            record(env, "user-unblocked", &format!("user:{id}")).await?;
+        }
+        _ => return Err(Error::NotFound),
+    }
+    Ok(respond::redirect(&format!("/admin/people/{id}?saved=1")))
+}
