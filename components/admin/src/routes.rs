@@ -46,7 +46,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             n,
             action @ ("role" | "block" | "unblock"),
         ] if post => people::act(env, id(n)?, action).await,
-        ["admin"] if get => index::show(env),
+        ["admin"] if get => index::show(env).await,
         ["admin", "site"] if get => site::form(env).await,
         ["admin", "site"] if post => site::save(env).await,
         ["admin", "news"] if get => news::list(env).await,

@@ -806,3 +806,95 @@ pub async fn unblock(conn: &Connection, id: i64) -> DbResult<()> {
     )
     .await
 }
+
+// ---- dashboard
+
+/// What the dashboard counts.
+pub struct Dashboard {
+    pub participants: i64,
+    pub new_accounts: i64,
+    /// (feature key, count): comments, proposals, supports, responses, votes.
+    pub features: Vec<(&'static str, i64)>,
+    pub reports_pending: i64,
+    /// Published processes, newest first: (title, participants, contributions).
+    pub processes: Vec<(String, i64, i64)>,
+    /// Contributions per day over the window: (day, count), days without any left out.
+    pub days: Vec<(String, i64)>,
+    /// Proposals over their threshold that the commune has not answered: (id, title).
+    pub unanswered: Vec<(i64, String)>,
+    /// Phases starting soon: (process, phase, starts on).
+    pub phases: Vec<(String, String, String)>,
+}
+
+const TOTALS: &str = "SELECT \
+     (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen'), \
+     (SELECT count(*) FROM users WHERE deleted_at IS NULL AND created_at >= ?1), \
+     (SELECT count(*) FROM comments WHERE deleted_at IS NULL), \
+     (SELECT count(*) FROM proposals WHERE state = 'published'), \
+     (SELECT count(*) FROM proposal_supports), \
+     (SELECT count(*) FROM responses WHERE status = 'submitted'), \
+     (SELECT count(*) FROM opinion_votes), \
+     (SELECT count(DISTINCT comment_id) FROM comment_reports WHERE resolved_at IS NULL)";
+
+const PER_DAY: &str = "SELECT d, count(*) FROM ( \
+     SELECT date(created_at, 'unixepoch') AS d FROM comments WHERE created_at >= ?1 AND deleted_at IS NULL \
+     UNION ALL SELECT date(published_at, 'unixepoch') FROM proposals WHERE published_at >= ?1 AND state = 'published' \
+     UNION ALL SELECT date(submitted_at, 'unixepoch') FROM responses WHERE submitted_at >= ?1 AND status = 'submitted' \
+     ) GROUP BY d ORDER BY d";
+
+/// The dashboard's numbers; `since` starts the window of new accounts and days.
+pub async fn dashboard(conn: &Connection, since: i64, today: &str) -> DbResult<Dashboard> {
+    let totals = db::query(conn, TOTALS, vec![Value::Integer(since)]).await?;
+    let n = |i: usize| totals.first().map_or(0, |r| db::int(r, i));
+    let processes = db::query(
+        conn,
+        "SELECT title, participants, contributions FROM processes WHERE status = 'published' \
+         ORDER BY starts_on DESC, id DESC LIMIT 10",
+        Vec::new(),
+    )
+    .await?
+    .iter()
+    .map(|r| (db::text(r, 0), db::int(r, 1), db::int(r, 2)))
+    .collect();
+    let days = db::query(conn, PER_DAY, vec![Value::Integer(since)])
+        .await?
+        .iter()
+        .map(|r| (db::text(r, 0), db::int(r, 1)))
+        .collect();
+    let unanswered = db::query(
+        conn,
+        "SELECT id, title FROM proposals WHERE state = 'published' AND status = 'open' \
+         AND threshold_reached_at IS NOT NULL ORDER BY threshold_reached_at, id LIMIT 20",
+        Vec::new(),
+    )
+    .await?
+    .iter()
+    .map(|r| (db::int(r, 0), db::text(r, 1)))
+    .collect();
+    let phases = db::query(
+        conn,
+        "SELECT pr.title, ph.name, ph.starts_on FROM process_phases ph JOIN processes pr ON pr.id = ph.process_id \
+         WHERE ph.starts_on > ?1 AND ph.starts_on <= date(?1, '+14 days') ORDER BY ph.starts_on, ph.id LIMIT 10",
+        vec![Value::text(today)],
+    )
+    .await?
+    .iter()
+    .map(|r| (db::text(r, 0), db::text(r, 1), db::text(r, 2)))
+    .collect();
+    Ok(Dashboard {
+        participants: n(0),
+        new_accounts: n(1),
+        features: vec![
+            ("comments", n(2)),
+            ("proposals", n(3)),
+            ("supports", n(4)),
+            ("responses", n(5)),
+            ("votes", n(6)),
+        ],
+        reports_pending: n(7),
+        processes,
+        days,
+        unanswered,
+        phases,
+    })
+}

@@ -870,3 +870,31 @@ people-block = Konto sperren
 people-blocked-because = Konto gesperrt. Grund:
 people-unblock = Konto entsperren
 people-not-yourself = Sie können weder Ihre eigene Rolle ändern noch Ihr eigenes Konto sperren.
+
+# Dashboard (admin)
+dashboard-title = Übersicht
+dashboard-participants = registrierte Einwohner
+dashboard-comments = schriftliche Beiträge
+dashboard-proposals = veröffentlichte Vorschläge
+dashboard-supports = Unterstützungen
+dashboard-responses = Antworten auf Fragebögen
+dashboard-votes = Stimmen auf Meinungskarten
+dashboard-new-accounts = { $count ->
+    [0] Kein neues Konto
+    [one] 1 neues Konto
+   *[other] { $count } neue Konten
+} in den letzten { $days } Tagen.
+dashboard-reports = { $count ->
+    [one] 1 gemeldeter Beitrag wartet auf Moderation
+   *[other] { $count } gemeldete Beiträge warten auf Moderation
+}
+dashboard-chart-title = Beiträge pro Tag (Texte, Vorschläge, Antworten), letzte { $days } Tage
+dashboard-chart-max = aktivster Tag:
+dashboard-chart-table = Dieselben Zahlen als Tabelle
+dashboard-col-day = Tag
+dashboard-col-contributions = Beiträge
+dashboard-processes = Je Beteiligungsverfahren
+dashboard-attention = Zu erledigen
+dashboard-calm = Im Moment wartet nichts.
+dashboard-unanswered = Schwelle erreicht, noch keine Antwort der Gemeinde:
+dashboard-phase-soon = Bald beginnende Phase:

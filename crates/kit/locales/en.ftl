@@ -870,3 +870,31 @@ people-block = Block the account
 people-blocked-because = Account blocked. Reason:
 people-unblock = Unblock the account
 people-not-yourself = You can neither change your own role nor block your own account.
+
+# Dashboard (admin)
+dashboard-title = Dashboard
+dashboard-participants = registered residents
+dashboard-comments = written contributions
+dashboard-proposals = published proposals
+dashboard-supports = supports
+dashboard-responses = questionnaire responses
+dashboard-votes = votes on opinion maps
+dashboard-new-accounts = { $count ->
+    [0] No new account
+    [one] 1 new account
+   *[other] { $count } new accounts
+} in the last { $days } days.
+dashboard-reports = { $count ->
+    [one] 1 reported contribution waits for moderation
+   *[other] { $count } reported contributions wait for moderation
+}
+dashboard-chart-title = Contributions per day (writing, proposals, responses), last { $days } days
+dashboard-chart-max = busiest day:
+dashboard-chart-table = The same numbers as a table
+dashboard-col-day = Day
+dashboard-col-contributions = Contributions
+dashboard-processes = Per consultation
+dashboard-attention = To deal with
+dashboard-calm = Nothing is waiting for now.
+dashboard-unanswered = Threshold reached, no answer from the commune yet:
+dashboard-phase-soon = Phase starting soon:

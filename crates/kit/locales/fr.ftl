@@ -873,3 +873,31 @@ people-block = Bloquer le compte
 people-blocked-because = Compte bloqué. Raison :
 people-unblock = Débloquer le compte
 people-not-yourself = Vous ne pouvez ni changer votre propre rôle ni bloquer votre propre compte.
+
+# Dashboard (admin)
+dashboard-title = Tableau de bord
+dashboard-participants = habitants inscrits
+dashboard-comments = contributions écrites
+dashboard-proposals = propositions publiées
+dashboard-supports = soutiens
+dashboard-responses = réponses aux questionnaires
+dashboard-votes = votes sur les cartes des opinions
+dashboard-new-accounts = { $count ->
+    [0] Aucun nouveau compte
+    [one] 1 nouveau compte
+   *[other] { $count } nouveaux comptes
+} ces { $days } derniers jours.
+dashboard-reports = { $count ->
+    [one] 1 contribution signalée attend la modération
+   *[other] { $count } contributions signalées attendent la modération
+}
+dashboard-chart-title = Contributions par jour (écrits, propositions, réponses), { $days } derniers jours
+dashboard-chart-max = jour le plus actif :
+dashboard-chart-table = Les mêmes chiffres en tableau
+dashboard-col-day = Jour
+dashboard-col-contributions = Contributions
+dashboard-processes = Par concertation
+dashboard-attention = À traiter
+dashboard-calm = Rien n'attend pour l'instant.
+dashboard-unanswered = Seuil atteint, sans réponse de la commune :
+dashboard-phase-soon = Étape qui commence bientôt :

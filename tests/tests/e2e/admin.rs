@@ -628,3 +628,52 @@ fn staff_translate_content_and_visitors_see_their_language() {
             .contains("<h1>Réaménagement des quais de Loire</h1>")
     );
 }
+
+#[test]
+fn the_dashboard_counts_what_the_database_holds() {
+    let app = TestApp::start();
+    let mut admin = admin(&app);
+    let page = admin.get("/admin?lang=fr");
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    for (sql, label) in [
+        (
+            "SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen'",
+            "habitants inscrits",
+        ),
+        (
+            "SELECT count(*) FROM comments WHERE deleted_at IS NULL",
+            "contributions écrites",
+        ),
+        (
+            "SELECT count(*) FROM proposals WHERE state = 'published'",
+            "propositions publiées",
+        ),
+        ("SELECT count(*) FROM proposal_supports", "soutiens"),
+        (
+            "SELECT count(*) FROM responses WHERE status = 'submitted'",
+            "réponses aux questionnaires",
+        ),
+        (
+            "SELECT count(*) FROM opinion_votes",
+            "votes sur les cartes des opinions",
+        ),
+    ] {
+        let n = count(&app, sql);
+        assert!(n > 0, "{label}: the demo has some");
+        assert!(
+            html.contains(&format!("<strong>{n}</strong> {label}")),
+            "{label}: {n}"
+        );
+    }
+    // The chart: one bar per day of the window, as an image with a title and a table.
+    assert_eq!(html.matches("<rect ").count(), 31);
+    assert!(html.contains("role=\"img\" aria-labelledby=\"chart-title\""));
+    // What needs attention: the gardens passed their threshold without an answer.
+    let gardens: i64 = count(
+        &app,
+        "SELECT id FROM proposals WHERE title = 'Des jardins partagés au Bois-Joli' \
+         AND threshold_reached_at IS NOT NULL AND status = 'open'",
+    );
+    assert!(html.contains(&format!("href=\"/proposals/{gardens}#answers\"")));
+}

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::Env;
 
-pub fn show(env: &Env) -> Result<Response> {
+pub async fn show(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
     let sections: Vec<_> = [
         ("/admin/site", "admin-site-title", "admin-site-intro"),
@@ -24,5 +24,10 @@ pub fn show(env: &Env) -> Result<Response> {
     })
     .collect();
     let title = i18n::t(locale, "admin-title");
-    env.page("admin_index", &title, json!({ "sections": sections }))
+    let dashboard = super::dashboard::data(env).await?;
+    env.page(
+        "admin_index",
+        &title,
+        json!({ "sections": sections, "dashboard": dashboard }),
+    )
 }
