@@ -15,6 +15,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("admin_index", include_str!("../templates/admin_index.hbs")),
     ("admin_list", include_str!("../templates/admin_list.hbs")),
     ("moderation", include_str!("../templates/moderation.hbs")),
+    ("log", include_str!("../templates/log.hbs")),
     ("people", include_str!("../templates/people.hbs")),
     ("person", include_str!("../templates/person.hbs")),
 ];

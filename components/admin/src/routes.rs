@@ -6,7 +6,7 @@ use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
 use crate::handlers::{
-    discussions, index, moderation, news, pages, people, processes, site, translations,
+    discussions, index, logs, moderation, news, pages, people, processes, site, translations,
 };
 
 fn id(segment: &str) -> Result<i64> {
@@ -39,6 +39,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "moderation"] if get => moderation::queue(env).await,
         ["admin", "moderation"] if post => moderation::decide(env).await,
         ["admin", "people"] if get => people::list(env).await,
+        ["admin", "audit"] if get => logs::audit(env).await,
+        ["admin", "mail"] if get => logs::mail(env).await,
         ["admin", "people", n] if get => people::show(env, id(n)?).await,
         [
             "admin",
@@ -92,7 +94,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | ["admin", "translations", _, _, _]
         | [
             "admin",
-            "site" | "news" | "pages" | "processes" | "discussions" | "moderation" | "people",
+            "site" | "news" | "pages" | "processes" | "discussions" | "moderation" | "people"
+            | "audit" | "mail",
         ]
         | ["admin", "people", _, "role" | "block" | "unblock"]
         | [

@@ -898,3 +898,26 @@ dashboard-attention = Zu erledigen
 dashboard-calm = Im Moment wartet nichts.
 dashboard-unanswered = Schwelle erreicht, noch keine Antwort der Gemeinde:
 dashboard-phase-soon = Bald beginnende Phase:
+
+# Audit log and mail outbox (admin)
+audit-title = Prüfprotokoll
+audit-intro = Wer hat was wann und von wo getan: Anmeldungen, Rollenänderungen, Aktionen des Teams.
+audit-who = Person (Name oder E-Mail)
+audit-action = Aktion
+audit-from = Vom
+audit-to = Bis
+audit-col-when = Wann
+audit-col-subject = Worauf
+audit-col-ip = IP-Adresse
+mail-title = Versandte E-Mails
+mail-intro = Was verschickt wurde oder noch wartet, und wie die Zustellung verlief.
+mail-col-to = Empfänger
+mail-col-kind = Art
+mail-col-subject = Betreff
+mail-col-status = Stand
+mail-col-attempts = Versuche
+mail-col-outcome = Versandt am, oder Fehler
+mail-status-queued = Wartend
+mail-status-sent = Versandt
+mail-status-failed = Fehlgeschlagen
+log-older = Ältere

@@ -898,3 +898,26 @@ dashboard-attention = To deal with
 dashboard-calm = Nothing is waiting for now.
 dashboard-unanswered = Threshold reached, no answer from the commune yet:
 dashboard-phase-soon = Phase starting soon:
+
+# Audit log and mail outbox (admin)
+audit-title = Audit log
+audit-intro = Who did what, when and from where: sign-ins, role changes, staff actions.
+audit-who = Person (name or email)
+audit-action = Action
+audit-from = From
+audit-to = To
+audit-col-when = When
+audit-col-subject = About
+audit-col-ip = IP address
+mail-title = Mail sent
+mail-intro = What went out or waits to, and how delivery went.
+mail-col-to = Recipient
+mail-col-kind = Kind
+mail-col-subject = Subject
+mail-col-status = State
+mail-col-attempts = Attempts
+mail-col-outcome = Sent on, or error
+mail-status-queued = Waiting
+mail-status-sent = Sent
+mail-status-failed = Failed
+log-older = Older

@@ -901,3 +901,26 @@ dashboard-attention = À traiter
 dashboard-calm = Rien n'attend pour l'instant.
 dashboard-unanswered = Seuil atteint, sans réponse de la commune :
 dashboard-phase-soon = Étape qui commence bientôt :
+
+# Audit log and mail outbox (admin)
+audit-title = Journal d'audit
+audit-intro = Qui a fait quoi, quand et d'où : connexions, changements de rôle, actions de l'équipe.
+audit-who = Personne (nom ou e-mail)
+audit-action = Action
+audit-from = Du
+audit-to = Au
+audit-col-when = Quand
+audit-col-subject = Sur quoi
+audit-col-ip = Adresse IP
+mail-title = Courriels envoyés
+mail-intro = Ce qui est parti ou attend de partir, et comment s'est passée la remise.
+mail-col-to = Destinataire
+mail-col-kind = Type
+mail-col-subject = Objet
+mail-col-status = État
+mail-col-attempts = Essais
+mail-col-outcome = Envoyé le, ou erreur
+mail-status-queued = En attente
+mail-status-sent = Envoyé
+mail-status-failed = Échec
+log-older = Plus anciens

@@ -346,3 +346,59 @@ fn app_ready(app: &TestApp) -> &TestApp {
     let _ = app.get("/health");
     app
 }
+
+#[test]
+fn administrators_read_the_audit_log_and_the_mail_outbox() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut admin = admin(&app);
+    // Something to find: a role change, and a mail.
+    let id = user_id(&app, "camille@valbrune.example.org");
+    let _ = admin.get(&format!("/admin/people/{id}"));
+    assert_eq!(
+        admin
+            .post(
+                &format!("/admin/people/{id}/role"),
+                &[("role", "moderator")]
+            )
+            .status,
+        303
+    );
+    app.db()
+        .execute(
+            "INSERT INTO mail_outbox (created_at, to_email, locale, kind, subject, body_text, body_html, status, attempts, last_error) \
+             VALUES (1, 'x@example.org', 'fr', 'reset', 'Réinitialisation', 't', 'h', 'failed', 5, 'HTTP 502 du fournisseur')",
+            [],
+        )
+        .unwrap();
+    let log = admin.get("/admin/audit?action=role-changed&lang=fr");
+    assert_eq!(log.status, 200);
+    let html = log.text();
+    assert!(html.contains(&format!("user:{id}:moderator")));
+    assert!(html.contains("<td>role-changed</td>"));
+    assert_eq!(html.matches("<tr><td>").count(), 1, "filtered on the action");
+    // By person and by dates; a bad date is refused with its message.
+    assert!(
+        admin
+            .get("/admin/audit?who=admin%40valbrune&lang=fr")
+            .text()
+            .contains(&format!("user:{id}:moderator"))
+    );
+    assert!(
+        !admin
+            .get("/admin/audit?action=role-changed&to=2020-01-01&lang=fr")
+            .text()
+            .contains(&format!("user:{id}:moderator"))
+    );
+    let bad = admin.get("/admin/audit?from=hier&lang=fr");
+    assert_eq!(bad.status, 422);
+    let mail = admin.get("/admin/mail?status=failed&lang=fr");
+    assert_eq!(mail.status, 200);
+    let html = mail.text();
+    assert!(html.contains("HTTP 502 du fournisseur"));
+    assert!(html.contains("Échec"));
+    // Administrators only.
+    let mut moderator = moderator(&app);
+    assert_eq!(moderator.get("/admin/audit").status, 403);
+    assert_eq!(moderator.get("/admin/mail").status, 403);
+}

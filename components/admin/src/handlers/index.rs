@@ -13,6 +13,8 @@ pub async fn show(env: &Env) -> Result<Response> {
         ("/admin/discussions", "admin-discussions-title", "admin-discussions-intro"),
         ("/admin/moderation", "moderation-title", "moderation-intro"),
         ("/admin/people", "people-title", "people-intro"),
+        ("/admin/audit", "audit-title", "audit-intro"),
+        ("/admin/mail", "mail-title", "mail-intro"),
         ("/questionnaires", "questionnaires-title", "admin-questionnaires-intro"),
         ("/admin/news", "admin-news-title", "admin-news-intro"),
         ("/admin/pages", "admin-pages-title", "admin-pages-intro"),

@@ -2,6 +2,7 @@ pub mod article;
 pub mod dashboard;
 pub mod discussions;
 pub mod index;
+pub mod logs;
 pub mod moderation;
 pub mod news;
 pub mod pages;

@@ -1,0 +1,201 @@
+//! `/admin/audit` and `/admin/mail` (administrators): the audit log (who did
+//! what, when, from where; filtered by person, action and dates) and the mail
+//! outbox (what was queued or sent, and how delivery went). Newest first,
+//! 50 a page, older pages through the last id seen.
+
+use palabre_domain::date::Day;
+use palabre_kit::{Response, Result, i18n};
+use serde_json::{Value, json};
+
+use crate::Env;
+use crate::store::{self, AuditFilter};
+
+const PAGE: i64 = 50;
+const MAIL_STATUSES: [&str; 3] = ["queued", "sent", "failed"];
+
+fn when(env: &Env, at: i64) -> String {
+    format!(
+        "{} {}",
+        i18n::long_date(env.ctx.locale, at),
+        i18n::clock_utc(at)
+    )
+}
+
+fn before(env: &Env) -> i64 {
+    env.ctx
+        .query("before")
+        .and_then(|v| v.parse().ok())
+        .filter(|v: &i64| *v > 0)
+        .unwrap_or(0)
+}
+
+/// A day of the filter (`YYYY-MM-DD`), as unix seconds; `Err` when not a date.
+fn day(env: &Env, name: &str) -> std::result::Result<Option<Day>, ()> {
+    match env.ctx.query(name).map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(raw) => Day::parse(raw).map(Some).ok_or(()),
+    }
+}
+
+fn page(
+    env: &Env,
+    title_id: &str,
+    filters: Value,
+    columns: &[&str],
+    rows: Vec<Vec<String>>,
+    next: Option<String>,
+    problem: Option<String>,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let status = if problem.is_some() {
+        http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        http::StatusCode::OK
+    };
+    let data = json!({
+        "filters": filters,
+        "columns": columns.iter().map(|c| i18n::t(locale, c)).collect::<Vec<_>>(),
+        "rows": rows,
+        "next": next,
+        "problem": problem,
+        "action": env.ctx.path,
+    });
+    let title = i18n::t(locale, title_id);
+    env.renderer
+        .page(&env.ctx, &env.site, status, "log", &title, data)
+}
+
+/// The link to the page after `last`, keeping the filters.
+fn next_link(env: &Env, names: &[&str], rows: usize, last: Option<i64>) -> Option<String> {
+    let last = last.filter(|_| rows as i64 == PAGE)?;
+    let mut pairs: Vec<String> = names
+        .iter()
+        .filter_map(|n| {
+            let v = env.ctx.query(n).filter(|v| !v.is_empty())?;
+            Some(format!("{n}={}", palabre_kit::form::encode_component(v)))
+        })
+        .collect();
+    pairs.push(format!("before={last}"));
+    Some(format!("{}?{}", env.ctx.path, pairs.join("&")))
+}
+
+pub async fn audit(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let who = env.ctx.query("who").unwrap_or_default().trim().to_string();
+    let action = env.ctx.query("action").unwrap_or_default().to_string();
+    let actions = store::audit_actions(&env.conn).await?;
+    let (from, to, problem) = match (day(env, "from"), day(env, "to")) {
+        (Ok(from), Ok(to)) => (from, to, None),
+        _ => (None, None, Some(i18n::t(locale, "field-invalid-date"))),
+    };
+    let mut options = vec![
+        json!({ "value": "", "label": i18n::t(locale, "proposal-filter-all"), "selected": action.is_empty() }),
+    ];
+    options.extend(
+        actions
+            .iter()
+            .map(|a| json!({ "value": a, "label": a, "selected": *a == action })),
+    );
+    let filters = json!([
+        { "name": "who", "label": i18n::t(locale, "audit-who"), "value": who, "kind": "search" },
+        { "name": "action", "label": i18n::t(locale, "audit-action"), "options": options },
+        { "name": "from", "label": i18n::t(locale, "audit-from"), "value": env.ctx.query("from").unwrap_or_default(), "kind": "date" },
+        { "name": "to", "label": i18n::t(locale, "audit-to"), "value": env.ctx.query("to").unwrap_or_default(), "kind": "date" },
+    ]);
+    let entries = if problem.is_some() {
+        Vec::new()
+    } else {
+        let filter = AuditFilter {
+            who: &who,
+            action: if actions.contains(&action) {
+                &action
+            } else {
+                ""
+            },
+            from: from.map_or(0, Day::unix),
+            to: to.map_or(0, |d| d.next().unix()),
+            before: before(env),
+        };
+        store::audit(&env.conn, &filter, PAGE).await?
+    };
+    let next = next_link(
+        env,
+        &["who", "action", "from", "to"],
+        entries.len(),
+        entries.last().map(|e| e.0),
+    );
+    let rows = entries
+        .into_iter()
+        .map(|(_, at, name, action, subject, ip)| vec![when(env, at), name, action, subject, ip])
+        .collect();
+    page(
+        env,
+        "audit-title",
+        filters,
+        &[
+            "audit-col-when",
+            "audit-who",
+            "audit-action",
+            "audit-col-subject",
+            "audit-col-ip",
+        ],
+        rows,
+        next,
+        problem,
+    )
+}
+
+pub async fn mail(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let status = env
+        .ctx
+        .query("status")
+        .filter(|s| MAIL_STATUSES.contains(s))
+        .unwrap_or_default()
+        .to_string();
+    let mut options = vec![
+        json!({ "value": "", "label": i18n::t(locale, "proposal-filter-all"), "selected": status.is_empty() }),
+    ];
+    options.extend(MAIL_STATUSES.iter().map(|s| {
+        json!({ "value": s, "label": i18n::t(locale, &format!("mail-status-{s}")), "selected": *s == status })
+    }));
+    let filters = json!([{ "name": "status", "label": i18n::t(locale, "mail-col-status"), "options": options }]);
+    let mails = store::outbox(&env.conn, &status, before(env), PAGE).await?;
+    let next = next_link(env, &["status"], mails.len(), mails.last().map(|m| m.id));
+    let rows = mails
+        .into_iter()
+        .map(|m| {
+            let outcome = match (m.sent_at, m.error.is_empty()) {
+                (Some(at), _) => when(env, at),
+                (None, false) => m.error,
+                (None, true) => String::new(),
+            };
+            vec![
+                when(env, m.created_at),
+                m.to,
+                m.kind,
+                m.subject,
+                i18n::t(locale, &format!("mail-status-{}", m.status)),
+                m.attempts.to_string(),
+                outcome,
+            ]
+        })
+        .collect();
+    page(
+        env,
+        "mail-title",
+        filters,
+        &[
+            "audit-col-when",
+            "mail-col-to",
+            "mail-col-kind",
+            "mail-col-subject",
+            "mail-col-status",
+            "mail-col-attempts",
+            "mail-col-outcome",
+        ],
+        rows,
+        next,
+        None,
+    )
+}
