@@ -376,7 +376,11 @@ fn administrators_read_the_audit_log_and_the_mail_outbox() {
     let html = log.text();
     assert!(html.contains(&format!("user:{id}:moderator")));
     assert!(html.contains("<td>role-changed</td>"));
-    assert_eq!(html.matches("<tr><td>").count(), 1, "filtered on the action");
+    assert_eq!(
+        html.matches("<tr><td>").count(),
+        1,
+        "filtered on the action"
+    );
     // By person and by dates; a bad date is refused with its message.
     assert!(
         admin
@@ -401,4 +405,85 @@ fn administrators_read_the_audit_log_and_the_mail_outbox() {
     let mut moderator = moderator(&app);
     assert_eq!(moderator.get("/admin/audit").status, 403);
     assert_eq!(moderator.get("/admin/mail").status, 403);
+}
+
+/// Every route of the back-office's route table (`components/admin/src/routes.rs`),
+/// read from its source: (method, path with sample values).
+fn admin_routes() -> Vec<(&'static str, String)> {
+    let source = include_str!("../../../components/admin/src/routes.rs");
+    let mut routes = Vec::new();
+    for (start, _) in source.match_indices('[') {
+        let after = &source[start + 1..];
+        if !after.trim_start().starts_with("\"admin\"") {
+            continue;
+        }
+        let Some(end) = after.find(']') else { break };
+        let inside = &after[..end];
+        let tail = after[end + 1..].trim_start();
+        let method = if tail.starts_with("if get") {
+            "GET"
+        } else if tail.starts_with("if post") {
+            "POST"
+        } else {
+            continue;
+        };
+        let segments: Vec<String> = inside
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| match s.find('"') {
+                // A literal, or the first of alternatives (`action @ ("a" | "b")`).
+                Some(q) => s[q + 1..].split('"').next().unwrap_or("").to_string(),
+                // A variable segment: any value (authorization comes first).
+                None => "1".to_string(),
+            })
+            .collect();
+        if segments.first().map(String::as_str) != Some("admin") {
+            continue;
+        }
+        routes.push((method, format!("/{}", segments.join("/"))));
+    }
+    routes
+}
+
+#[test]
+fn every_admin_route_refuses_citizens_and_moderators() {
+    let routes = admin_routes();
+    assert!(routes.len() >= 30, "{routes:?}");
+    assert!(routes.contains(&("POST", "/admin/people/1/role".to_string())));
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut camille = camille(&app);
+    let _ = camille.get("/");
+    let mut moderator = moderator(&app);
+    let _ = moderator.get("/");
+    let news = count(&app, "SELECT count(*) FROM news");
+    for (method, path) in &routes {
+        let moderators_too = path == "/admin/moderation";
+        for (who, browser) in [("citizen", &mut camille), ("moderator", &mut moderator)] {
+            let status = match *method {
+                "GET" => browser.get(path).status,
+                _ => {
+                    browser
+                        .post(path, &[("title", "x"), ("role", "admin")])
+                        .status
+                }
+            };
+            if moderators_too && who == "moderator" {
+                assert_ne!(status, 403, "{method} {path}");
+            } else {
+                assert_eq!(status, 403, "{who}: {method} {path}");
+            }
+        }
+        let anonymous = match *method {
+            "GET" => app.get(path).status,
+            _ => app.request("POST", path, &[], b"").status,
+        };
+        assert_eq!(anonymous, 403, "anonymous: {method} {path}");
+    }
+    assert_eq!(count(&app, "SELECT count(*) FROM news"), news);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM users WHERE role = 'admin'"),
+        1
+    );
 }
