@@ -16,6 +16,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("admin_list", include_str!("../templates/admin_list.hbs")),
     ("moderation", include_str!("../templates/moderation.hbs")),
     ("log", include_str!("../templates/log.hbs")),
+    ("exports", include_str!("../templates/exports.hbs")),
     ("people", include_str!("../templates/people.hbs")),
     ("person", include_str!("../templates/person.hbs")),
 ];

@@ -6,7 +6,8 @@ use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
 use crate::handlers::{
-    discussions, index, logs, moderation, news, pages, people, processes, site, translations,
+    discussions, exports, index, logs, moderation, news, pages, people, processes, site,
+    translations,
 };
 
 fn id(segment: &str) -> Result<i64> {
@@ -41,6 +42,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "people"] if get => people::list(env).await,
         ["admin", "audit"] if get => logs::audit(env).await,
         ["admin", "mail"] if get => logs::mail(env).await,
+        ["admin", "exports"] if get => exports::page(env).await,
         ["admin", "people", n] if get => people::show(env, id(n)?).await,
         [
             "admin",

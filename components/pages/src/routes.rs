@@ -5,7 +5,7 @@ use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
 use crate::handlers::{
-    assets, health, home, images, network, news, pages, processes, search, transparency,
+    assets, health, home, images, network, news, open_data, pages, processes, search, transparency,
 };
 
 /// Public pages an anonymous visitor may be served from the page cache.
@@ -46,6 +46,7 @@ async fn route(env: &mut Env) -> Result<Response> {
         ["images", name] if read_only => images::show(env, name).await,
         ["search"] if read_only => search::show(env).await,
         ["transparency", "ranking"] if read_only => transparency::ranking(env),
+        ["open-data.json"] if read_only => open_data::bundle(env).await,
         ["notifications"] if read_only => network::notifications(env).await,
         ["notifications", "read"] if post => network::mark_read(env).await,
         ["people", id] if read_only => network::profile(env, id).await,
@@ -65,6 +66,7 @@ async fn route(env: &mut Env) -> Result<Response> {
         | ["images", _]
         | ["search"]
         | ["transparency", "ranking"]
+        | ["open-data.json"]
         | ["notifications"]
         | ["notifications", "read"]
         | ["people", _]

@@ -921,3 +921,13 @@ mail-status-queued = Wartend
 mail-status-sent = Versandt
 mail-status-failed = Fehlgeschlagen
 log-older = Ältere
+
+# Exports (admin)
+exports-title = Exporte
+exports-intro = Die Daten jedes Verfahrens: Tabellen (CSV) und JSON für das Team, offene Daten ohne personenbezogene Daten für alle.
+exports-bundle = Alle offenen Daten der Gemeinde (JSON)
+exports-proposals = Vorschläge
+exports-questionnaire = Fragebogen „{ $title }“
+exports-csv = CSV
+exports-json = JSON
+exports-open-data = offene Daten

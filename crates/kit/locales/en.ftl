@@ -921,3 +921,13 @@ mail-status-queued = Waiting
 mail-status-sent = Sent
 mail-status-failed = Failed
 log-older = Older
+
+# Exports (admin)
+exports-title = Exports
+exports-intro = Each consultation's data: spreadsheets (CSV) and JSON for the staff, open data without personal data for everyone.
+exports-bundle = All the commune's open data (JSON)
+exports-proposals = Proposals
+exports-questionnaire = Questionnaire “{ $title }”
+exports-csv = CSV
+exports-json = JSON
+exports-open-data = open data

@@ -924,3 +924,13 @@ mail-status-queued = En attente
 mail-status-sent = Envoyé
 mail-status-failed = Échec
 log-older = Plus anciens
+
+# Exports (admin)
+exports-title = Exports
+exports-intro = Les données de chaque concertation : tableurs (CSV) et JSON pour l'équipe, données ouvertes sans données personnelles pour tous.
+exports-bundle = Toutes les données ouvertes de la commune (JSON)
+exports-proposals = Propositions
+exports-questionnaire = Questionnaire « { $title } »
+exports-csv = CSV
+exports-json = JSON
+exports-open-data = données ouvertes

@@ -487,3 +487,65 @@ fn every_admin_route_refuses_citizens_and_moderators() {
         1
     );
 }
+
+#[test]
+fn every_export_is_in_one_place_and_the_open_data_names_nobody() {
+    let app = TestApp::start();
+    let mut admin = admin(&app);
+    let page = admin.get("/admin/exports?lang=fr");
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    let links: Vec<String> = html
+        .match_indices("href=\"/")
+        .map(|(i, _)| {
+            html[i + 6..]
+                .split('"')
+                .next()
+                .unwrap()
+                .replace("&amp;", "&")
+        })
+        .filter(|h| h.contains("export.") || h.contains("open-data"))
+        .collect();
+    assert!(
+        links
+            .iter()
+            .any(|l| l == "/proposals/export.csv?process=budget-participatif-2026")
+    );
+    assert!(
+        links
+            .iter()
+            .any(|l| l.starts_with("/questionnaires/") && l.ends_with("/export.csv"))
+    );
+    // Every link works for the administrator.
+    for link in &links {
+        let r = admin.get(link);
+        assert_eq!(r.status, 200, "{link}");
+    }
+    // The whole bundle, for anyone: numbers as the database holds them, no names.
+    let bundle = app.get("/open-data.json");
+    assert_eq!(bundle.status, 200);
+    let text = bundle.text();
+    let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(data["personal_data"], false);
+    let processes = data["processes"].as_array().unwrap();
+    assert_eq!(
+        processes.len() as i64,
+        count(
+            &app,
+            "SELECT count(*) FROM processes WHERE status = 'published'"
+        )
+    );
+    let budget = processes
+        .iter()
+        .find(|p| p["slug"] == "budget-participatif-2026")
+        .unwrap();
+    let open = count(
+        &app,
+        "SELECT count(*) FROM proposals p JOIN processes r ON r.id = p.process_id \
+         WHERE r.slug = 'budget-participatif-2026' AND p.state = 'published' AND p.status = 'open'",
+    );
+    assert_eq!(budget["proposals_by_status"]["open"], open);
+    for name in ["Camille", "@valbrune", "habitant-"] {
+        assert!(!text.contains(name), "{name}");
+    }
+}

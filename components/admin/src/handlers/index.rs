@@ -15,6 +15,7 @@ pub async fn show(env: &Env) -> Result<Response> {
         ("/admin/people", "people-title", "people-intro"),
         ("/admin/audit", "audit-title", "audit-intro"),
         ("/admin/mail", "mail-title", "mail-intro"),
+        ("/admin/exports", "exports-title", "exports-intro"),
         ("/questionnaires", "questionnaires-title", "admin-questionnaires-intro"),
         ("/admin/news", "admin-news-title", "admin-news-intro"),
         ("/admin/pages", "admin-pages-title", "admin-pages-intro"),

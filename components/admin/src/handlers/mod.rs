@@ -1,6 +1,7 @@
 pub mod article;
 pub mod dashboard;
 pub mod discussions;
+pub mod exports;
 pub mod index;
 pub mod logs;
 pub mod moderation;

@@ -4,6 +4,7 @@ pub mod home;
 pub mod images;
 pub mod network;
 pub mod news;
+pub mod open_data;
 pub mod pages;
 pub mod processes;
 pub mod search;
