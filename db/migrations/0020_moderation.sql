@@ -12,3 +12,6 @@ CREATE INDEX comment_reports_open ON comment_reports (comment_id, created_at) WH
 -- refuses it); their comments were hidden pending review when they were blocked.
 ALTER TABLE users ADD COLUMN blocked_at INTEGER;
 ALTER TABLE users ADD COLUMN blocked_reason TEXT CHECK (blocked_reason IS NULL OR length(blocked_reason) BETWEEN 1 AND 500);
+
+-- Trusted people's comments skip the keyword pre-moderation.
+ALTER TABLE users ADD COLUMN trusted INTEGER NOT NULL DEFAULT 0 CHECK (trusted IN (0, 1));

@@ -39,6 +39,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
     match segments.as_slice() {
         ["admin", "moderation"] if get => moderation::queue(env).await,
         ["admin", "moderation"] if post => moderation::decide(env).await,
+        ["admin", "moderation", "settings"] if get => moderation::settings(env).await,
+        ["admin", "moderation", "settings"] if post => moderation::save_settings(env).await,
         ["admin", "people"] if get => people::list(env).await,
         ["admin", "audit"] if get => logs::audit(env).await,
         ["admin", "mail"] if get => logs::mail(env).await,
@@ -48,7 +50,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             "admin",
             "people",
             n,
-            action @ ("role" | "block" | "unblock"),
+            action @ ("role" | "block" | "unblock" | "trust"),
         ] if post => people::act(env, id(n)?, action).await,
         ["admin"] if get => index::show(env).await,
         ["admin", "site"] if get => site::form(env).await,
@@ -97,9 +99,10 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         | [
             "admin",
             "site" | "news" | "pages" | "processes" | "discussions" | "moderation" | "people"
-            | "audit" | "mail",
+            | "audit" | "mail" | "exports",
         ]
-        | ["admin", "people", _, "role" | "block" | "unblock"]
+        | ["admin", "people", _, "role" | "block" | "unblock" | "trust"]
+        | ["admin", "moderation", "settings"]
         | [
             "admin",
             "news" | "pages" | "processes" | "discussions" | "people",

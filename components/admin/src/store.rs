@@ -713,10 +713,11 @@ pub struct Person {
     pub role: String,
     pub created_at: i64,
     pub blocked_reason: Option<String>,
+    pub trusted: bool,
 }
 
 const PERSON_COLUMNS: &str =
-    "id, display_name, coalesce(email, ''), role, created_at, blocked_reason";
+    "id, display_name, coalesce(email, ''), role, created_at, blocked_reason, trusted";
 
 fn person_of(r: &db::Row) -> Person {
     Person {
@@ -726,6 +727,7 @@ fn person_of(r: &db::Row) -> Person {
         role: db::text(r, 3),
         created_at: db::int(r, 4),
         blocked_reason: db::opt_text(r, 5),
+        trusted: db::int(r, 6) == 1,
     }
 }
 
@@ -793,6 +795,16 @@ pub async fn block(conn: &Connection, id: i64, reason: &str, staff: i64, now: i6
         conn,
         "UPDATE comments SET hidden_at = ? WHERE user_id = ? AND hidden_at IS NULL AND deleted_at IS NULL",
         vec![Value::Integer(now), Value::Integer(id)],
+    )
+    .await
+}
+
+/// Trusted people's comments skip the pre-moderation of watched words.
+pub async fn set_trusted(conn: &Connection, id: i64, trusted: bool) -> DbResult<()> {
+    db::exec(
+        conn,
+        "UPDATE users SET trusted = ? WHERE id = ?",
+        vec![Value::Integer(i64::from(trusted)), Value::Integer(id)],
     )
     .await
 }

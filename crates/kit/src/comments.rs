@@ -520,6 +520,41 @@ pub async fn report(
     Ok(Outcome::Done(()))
 }
 
+/// Holds a new comment for review (a watched word): hidden, and in the
+/// moderation queue with the word as its reason. Not for trusted authors:
+/// false then, and nothing changes.
+pub async fn hold(conn: &Connection, id: i64, author: i64, word: &str, now: i64) -> DbResult<bool> {
+    let trusted = db::query_one(
+        conn,
+        "SELECT trusted FROM users WHERE id = ?",
+        vec![Value::Integer(author)],
+    )
+    .await?
+    .is_some_and(|r| db::int(&r, 0) == 1);
+    if trusted {
+        return Ok(false);
+    }
+    db::exec(
+        conn,
+        "UPDATE comments SET hidden_at = ? WHERE id = ?",
+        vec![Value::Integer(now), Value::Integer(id)],
+    )
+    .await?;
+    let reason: String = format!("« {word} »").chars().take(1_000).collect();
+    db::exec(
+        conn,
+        "INSERT OR IGNORE INTO comment_reports (comment_id, user_id, reason, created_at) VALUES (?, ?, ?, ?)",
+        vec![
+            Value::Integer(id),
+            Value::Integer(author),
+            Value::text(reason),
+            Value::Integer(now),
+        ],
+    )
+    .await?;
+    Ok(true)
+}
+
 /// The author edits their comment, within the window.
 pub async fn edit(
     conn: &Connection,

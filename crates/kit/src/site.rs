@@ -9,6 +9,31 @@ use crate::db::{self, Connection, DbResult};
 const SELECT_SETTINGS: &str = "SELECT key, value FROM settings \
      UNION ALL SELECT 'content.revision', n FROM content_revision";
 
+/// The pre-moderation list as typed (one word or phrase a line), cleaned:
+/// trimmed, lower case, no empty lines, no duplicates.
+pub fn held_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let word = line.trim().to_lowercase();
+        if !word.is_empty() && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// The first held word `text` contains (case-insensitive, whole words).
+pub fn held_word<'a>(words: &'a [String], text: &str) -> Option<&'a str> {
+    let text = text.to_lowercase();
+    words.iter().map(String::as_str).find(|word| {
+        text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 /// Open reports that hide a comment pending review, unless the commune says otherwise.
 pub const DEFAULT_REPORT_THRESHOLD: i64 = 3;
 
@@ -31,6 +56,8 @@ pub struct Site {
     pub revision: i64,
     /// Open reports that hide a comment pending review (`moderation.report_threshold`).
     pub report_threshold: i64,
+    /// Words that hold a comment for review (`moderation.keywords`, one a line), lower case.
+    pub held_words: Vec<String>,
 }
 
 impl Default for Site {
@@ -56,6 +83,7 @@ impl Default for Site {
             home_blocks: Block::ALL.to_vec(),
             revision: 0,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
+            held_words: Vec::new(),
         }
     }
 }
@@ -96,6 +124,7 @@ impl Site {
                 "home.intro" => site.intro = value.to_string(),
                 "home.blocks" => site.home_blocks = blocks_from_setting(Some(value)),
                 "content.revision" => site.revision = value.parse().unwrap_or(0),
+                "moderation.keywords" => site.held_words = held_words(value),
                 "moderation.report_threshold" => {
                     if let Ok(n) = value.parse::<i64>()
                         && (1..=100).contains(&n)
@@ -166,6 +195,19 @@ impl Site {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn held_words_match_whole_words_in_any_case() {
+        let words = super::held_words("  Arnaque \n\nARNAQUE\nmot de passe\n");
+        assert_eq!(words, vec!["arnaque", "mot de passe"]);
+        assert_eq!(super::held_word(&words, "Une ARNAQUE !"), Some("arnaque"));
+        assert_eq!(
+            super::held_word(&words, "Donnez votre mot de passe"),
+            Some("mot de passe")
+        );
+        assert_eq!(super::held_word(&words, "arnaques"), None);
+        assert_eq!(super::held_word(&words, "rien"), None);
+    }
+
     use super::*;
 
     #[test]

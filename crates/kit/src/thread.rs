@@ -218,8 +218,12 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(V
     Ok((data, Summary { badges }))
 }
 
-/// The notice a page shows after a report (`?reported=1`).
+/// The notice a page shows after a report (`?reported=1`), or after a
+/// comment was held for review (`?held=1`).
 pub fn reported_notice(env: &Env) -> Option<String> {
+    if env.ctx.query("held") == Some("1") {
+        return Some(i18n::t(env.ctx.locale, "comment-held"));
+    }
     (env.ctx.query("reported") == Some("1")).then(|| i18n::t(env.ctx.locale, "comment-reported"))
 }
 
@@ -266,9 +270,15 @@ pub async fn post(env: &mut Env, host: &Host) -> Result<Done> {
         body: &body,
         stance: &stance,
     };
+    let held_words = &env.site.held_words;
+    let mut held = false;
     let outcome = db::immediate(&env.conn, async |conn| {
         let outcome = comments::post(conn, &new, now).await?;
         if let Outcome::Done((id, parent_author)) = &outcome {
+            // A watched word holds it for the moderators, unless its author is trusted.
+            if let Some(word) = crate::site::held_word(held_words, &body) {
+                held = comments::hold(conn, *id, user_id, word, now).await?;
+            }
             if let Some(sql) = host.count_sql {
                 db::exec(conn, sql, vec![db::Value::Integer(host.id)]).await?;
             }
@@ -299,7 +309,8 @@ pub async fn post(env: &mut Env, host: &Host) -> Result<Done> {
     .await?;
     Ok(match outcome {
         Outcome::Done((id, _)) => {
-            Done::Response(respond::redirect(&format!("{}#c{id}", host.base)))
+            let note = if held { "?held=1" } else { "" };
+            Done::Response(respond::redirect(&format!("{}{note}#c{id}", host.base)))
         }
         Outcome::Refused(r) => {
             let message = refusal_message(env, r)?;

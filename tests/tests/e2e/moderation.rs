@@ -549,3 +549,90 @@ fn every_export_is_in_one_place_and_the_open_data_names_nobody() {
         assert!(!text.contains(name), "{name}");
     }
 }
+
+#[test]
+fn watched_words_hold_a_comment_unless_its_author_is_trusted() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut admin = admin(&app);
+    let settings = "/admin/moderation/settings";
+    let _ = admin.get(settings);
+    let bad = admin.post(settings, &[("threshold", "0"), ("keywords", "arnaque")]);
+    assert_eq!(bad.status, 422);
+    let r = admin.post(
+        settings,
+        &[
+            ("threshold", "2"),
+            ("keywords", "  Arnaque\n\nmot de passe\n"),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    assert!(
+        admin
+            .get(&format!("{settings}?lang=fr"))
+            .text()
+            .contains("arnaque\nmot de passe")
+    );
+    // Camille's comment with a watched word waits; she is told why.
+    let mut camille = camille(&app);
+    let page = "/discussions/usages-des-quais";
+    let _ = camille.get(page);
+    let r = camille.post(
+        &format!("{page}/comments"),
+        &[
+            ("stance", "against"),
+            ("body", "Ce projet est une ARNAQUE !"),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    let location = r.header("location").unwrap().to_string();
+    assert!(location.contains("?held=1"), "{location}");
+    let id = count(&app, "SELECT max(id) FROM comments");
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT hidden_at IS NOT NULL FROM comments WHERE id = {id}")
+        ),
+        1
+    );
+    assert!(
+        camille
+            .get(&format!("{page}?held=1&lang=fr"))
+            .text()
+            .contains("relecture")
+    );
+    let mut moderator = moderator(&app);
+    let queue = moderator.get("/admin/moderation?lang=fr").text();
+    assert!(queue.contains("« arnaque »"));
+    assert!(queue.contains("masquée en attendant votre décision") && queue.contains("2 fois"));
+    // Trusted, she is not held any more.
+    let camille_id = user_id(&app, "camille@valbrune.example.org");
+    let _ = admin.get(&format!("/admin/people/{camille_id}"));
+    assert_eq!(
+        admin
+            .post(
+                &format!("/admin/people/{camille_id}/trust"),
+                &[("trusted", "yes")]
+            )
+            .status,
+        303
+    );
+    let _ = camille.get(page);
+    let r = camille.post(
+        &format!("{page}/comments"),
+        &[
+            ("stance", "against"),
+            ("body", "Toujours une arnaque, selon moi."),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    assert!(!r.header("location").unwrap().contains("held"));
+    let id = count(&app, "SELECT max(id) FROM comments");
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT hidden_at IS NULL FROM comments WHERE id = {id}")
+        ),
+        1
+    );
+}

@@ -3,6 +3,7 @@
 //! reports' reasons; a moderator hides it (its author is told why), restores
 //! it, or dismisses the reports — one at a time or several at once.
 
+use palabre_domain::account::FieldError;
 use palabre_domain::date::iso_date;
 use palabre_kit::activity::{self, Activity};
 use palabre_kit::{Error, Response, Result, db, i18n, respond};
@@ -49,6 +50,7 @@ async fn render(env: &Env, problem: Option<String>, status: http::StatusCode) ->
         "threshold": i18n::t_args(locale, "moderation-threshold", &[("count", &env.site.report_threshold.to_string())]),
         "done": done,
         "problem": problem,
+        "settings": (env.ctx.visitor.role == palabre_domain::Role::Admin).then_some("/admin/moderation/settings"),
     });
     let title = i18n::t(locale, "moderation-title");
     env.renderer
@@ -138,4 +140,83 @@ pub async fn decide(env: &mut Env) -> Result<Response> {
         "/admin/moderation?done={}",
         settled.len()
     )))
+}
+
+/// `/admin/moderation/settings` (administrators): how many open reports hide
+/// a comment, and the words that hold a new comment for review.
+pub async fn settings(env: &Env) -> Result<Response> {
+    let words = env.site.held_words.join("\n");
+    render_settings(
+        env,
+        &env.site.report_threshold.to_string(),
+        &words,
+        (None, None),
+        http::StatusCode::OK,
+    )
+}
+
+fn render_settings(
+    env: &Env,
+    threshold: &str,
+    words: &str,
+    errors: (Option<FieldError>, Option<FieldError>),
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = palabre_kit::forms::FormView::new(locale)
+        .input(
+            "threshold",
+            "number",
+            "moderation-field-threshold",
+            threshold,
+            "off",
+            errors.0,
+        )
+        .hint("moderation-field-threshold-hint")
+        .textarea("keywords", "moderation-field-keywords", words, errors.1)
+        .optional()
+        .hint("moderation-field-keywords-hint");
+    let data = json!({
+        "form": form.to_json(),
+        "action": "/admin/moderation/settings",
+        "submit": i18n::t(locale, "admin-save"),
+        "back": { "href": "/admin/moderation", "label": i18n::t(locale, "moderation-title") },
+        "saved": (env.ctx.query("saved") == Some("1")).then(|| i18n::t(locale, "admin-saved")),
+    });
+    let title = i18n::t(locale, "moderation-settings-title");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub async fn save_settings(env: &mut Env) -> Result<Response> {
+    let form = env.submission().await?;
+    let (threshold, words) = (form.get("threshold"), form.get("keywords"));
+    let n = threshold
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=100).contains(n));
+    let Some(n) = n else {
+        return render_settings(
+            env,
+            threshold,
+            words,
+            (Some(FieldError::InvalidChoice), None),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let cleaned = palabre_kit::site::held_words(words).join("\n");
+    if cleaned.chars().count() > 5_000 {
+        return render_settings(
+            env,
+            threshold,
+            words,
+            (None, Some(FieldError::TooLong)),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    palabre_kit::Site::set(&env.conn, "moderation.report_threshold", &n.to_string()).await?;
+    palabre_kit::Site::set(&env.conn, "moderation.keywords", &cleaned).await?;
+    record(env, "moderation-settings", "site").await?;
+    Ok(respond::redirect("/admin/moderation/settings?saved=1"))
 }

@@ -63,6 +63,7 @@ async fn render(
             "since": i18n::long_date(locale, p.created_at),
             "since_iso": iso_date(p.created_at),
             "blocked_reason": p.blocked_reason,
+            "trusted": p.trusted,
             "profile": format!("/people/{}", p.id),
         },
         "roles": roles,
@@ -143,6 +144,16 @@ pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
         "unblock" => {
             store::unblock(&env.conn, id).await?;
             record(env, "user-unblocked", &format!("user:{id}")).await?;
+        }
+        "trust" => {
+            let trusted = form.get("trusted") == "yes";
+            store::set_trusted(&env.conn, id, trusted).await?;
+            let action = if trusted {
+                "user-trusted"
+            } else {
+                "user-untrusted"
+            };
+            record(env, action, &format!("user:{id}")).await?;
         }
         _ => return Err(Error::NotFound),
     }
