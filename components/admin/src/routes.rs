@@ -42,6 +42,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "moderation", "settings"] if get => moderation::settings(env).await,
         ["admin", "moderation", "settings"] if post => moderation::save_settings(env).await,
         ["admin", "people"] if get => people::list(env).await,
+        ["admin", "people", "invite"] if get => people::invite_form(env).await,
+        ["admin", "people", "invite"] if post => people::invite(env).await,
         ["admin", "audit"] if get => logs::audit(env).await,
         ["admin", "mail"] if get => logs::mail(env).await,
         ["admin", "exports"] if get => exports::page(env).await,

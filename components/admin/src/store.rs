@@ -1020,3 +1020,49 @@ pub async fn outbox(
         })
         .collect())
 }
+
+/// A new staff account, invited by mail: its address is the one the
+/// invitation goes to; it has no password until the invitation's link is used.
+pub async fn invite(
+    conn: &Connection,
+    email: &str,
+    name: &str,
+    role: &str,
+    now: i64,
+) -> DbResult<Option<i64>> {
+    let row = db::query_one(
+        conn,
+        "INSERT INTO users (email, display_name, role, created_at, email_confirmed_at) \
+         VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (email) DO NOTHING RETURNING id",
+        vec![
+            Value::text(email),
+            Value::text(name),
+            Value::text(role),
+            Value::Integer(now),
+        ],
+    )
+    .await?;
+    Ok(row.map(|r| db::int(&r, 0)))
+}
+
+/// Stores the hash of the invitation's token (a password-setting link).
+pub async fn invitation_token(
+    conn: &Connection,
+    user_id: i64,
+    hash: &str,
+    now: i64,
+    lifetime: i64,
+) -> DbResult<()> {
+    db::exec(
+        conn,
+        "INSERT INTO email_tokens (user_id, purpose, token_hash, created_at, expires_at) \
+         VALUES (?, 'reset', ?, ?, ?)",
+        vec![
+            Value::Integer(user_id),
+            Value::text(hash),
+            Value::Integer(now),
+            Value::Integer(now + lifetime),
+        ],
+    )
+    .await
+}

@@ -636,3 +636,96 @@ fn watched_words_hold_a_comment_unless_its_author_is_trusted() {
         1
     );
 }
+
+#[test]
+fn an_administrator_invites_a_moderator_who_chooses_a_password() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut admin = admin(&app);
+    let invite = "/admin/people/invite";
+    assert_eq!(admin.get(invite).status, 200);
+    let bad = admin.post(
+        invite,
+        &[
+            ("email", "pas-une-adresse"),
+            ("name", "Nadia"),
+            ("role", "moderator"),
+        ],
+    );
+    assert_eq!(bad.status, 422);
+    let taken = admin.post(
+        invite,
+        &[
+            ("email", "Camille@valbrune.example.org"),
+            ("name", "Camille"),
+            ("role", "admin"),
+        ],
+    );
+    assert_eq!(taken.status, 422);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM users WHERE role = 'admin'"),
+        1,
+        "an existing account's role does not change this way"
+    );
+    let r = admin.post(
+        invite,
+        &[
+            ("email", "nadia@valbrune.example.org"),
+            ("name", "Nadia Benali"),
+            ("role", "moderator"),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    let nadia = user_id(&app, "nadia@valbrune.example.org");
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT role = 'moderator' FROM users WHERE id = {nadia}")
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE action = 'staff-invited' AND subject = 'user:{nadia}:moderator'"
+            )
+        ),
+        1
+    );
+    // The mail's link lets her choose a password.
+    let text: String = app
+        .db()
+        .query_row(
+            "SELECT body_text FROM mail_outbox WHERE to_email = 'nadia@valbrune.example.org' AND kind = 'invite'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let origin = format!("http://{}", app.addr);
+    let link = text
+        .lines()
+        .find(|l| l.starts_with(&origin))
+        .expect("a link")
+        .trim_start_matches(&origin)
+        .to_string();
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    let mut nadia_browser = Browser::new(&app);
+    assert_eq!(nadia_browser.get(&link).status, 200);
+    let done = nadia_browser.post(
+        "/account/reset/new",
+        &[
+            ("token", &token),
+            ("password", "la moderation de valbrune"),
+            ("confirm", "la moderation de valbrune"),
+        ],
+    );
+    assert!(matches!(done.status, 200 | 303), "{}", done.status);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT password_hash IS NOT NULL FROM users WHERE id = {nadia}")
+        ),
+        1
+    );
+}

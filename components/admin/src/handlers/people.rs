@@ -3,8 +3,11 @@
 //! moderators; it may still read and manage its own data) or unblock it.
 
 use palabre_domain::Role;
+use palabre_domain::account::{Email, FieldError, line};
 use palabre_domain::date::iso_date;
-use palabre_kit::{Error, Response, Result, db, i18n, respond};
+use palabre_kit::forms::FormView;
+use palabre_kit::mail::{self, Mail};
+use palabre_kit::{Error, Response, Result, db, i18n, respond, tokens};
 use serde_json::{Value, json};
 
 use crate::Env;
@@ -14,7 +17,7 @@ use crate::store::{self, Person};
 const SHOWN: i64 = 50;
 
 fn role_label(env: &Env, role: &str) -> String {
-    i18n::t(env.ctx.locale, &format!("people-role-{role}"))
+    role_label_in(env.ctx.locale, role)
 }
 
 pub async fn list(env: &Env) -> Result<Response> {
@@ -158,4 +161,120 @@ pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
         _ => return Err(Error::NotFound),
     }
     Ok(respond::redirect(&format!("/admin/people/{id}?saved=1")))
+}
+
+/// An invitation's link stays valid a week.
+const INVITATION_LIFETIME: i64 = 7 * 86_400;
+
+/// `GET /admin/people/invite`: invite a moderator or an administrator by mail.
+pub async fn invite_form(env: &Env) -> Result<Response> {
+    render_invite(
+        env,
+        ("", "", "moderator"),
+        (None, None),
+        http::StatusCode::OK,
+    )
+}
+
+fn render_invite(
+    env: &Env,
+    (email, name, role): (&str, &str, &str),
+    errors: (Option<FieldError>, Option<FieldError>),
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let roles = [Role::Moderator, Role::Admin]
+        .iter()
+        .map(|r| (r.as_str().to_string(), role_label(env, r.as_str())))
+        .collect();
+    let form = FormView::new(locale)
+        .input("email", "email", "people-col-email", email, "off", errors.0)
+        .input("name", "text", "people-col-name", name, "off", errors.1)
+        .select("role", "people-col-role", roles, role, None)
+        .hint("people-invite-hint");
+    let data = json!({
+        "form": form.to_json(),
+        "action": "/admin/people/invite",
+        "submit": i18n::t(locale, "people-invite-send"),
+        "intro": i18n::t(locale, "people-invite-intro"),
+        "back": { "href": "/admin/people", "label": i18n::t(locale, "people-title") },
+    });
+    let title = i18n::t(locale, "people-invite-title");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+/// `POST /admin/people/invite`: a new staff account and a mail with a link to
+/// choose its password; an address that already has an account is refused
+/// (its role changes on its own page).
+pub async fn invite(env: &mut Env) -> Result<Response> {
+    env.ctx.require(Role::Admin)?;
+    let form = env.submission().await?;
+    let (typed_email, typed_name) = (form.get("email").to_string(), form.get("name").to_string());
+    let role = match form.get("role") {
+        r @ ("moderator" | "admin") => r.to_string(),
+        _ => return Err(Error::BadRequest("role")),
+    };
+    let email = Email::parse(&typed_email);
+    let name = line(&typed_name, 80);
+    let (email, name) = match (email, name) {
+        (Ok(e), Ok(n)) => (e, n),
+        (e, n) => {
+            return render_invite(
+                env,
+                (&typed_email, &typed_name, &role),
+                (e.err(), n.err()),
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let now = palabre_kit::now();
+    let token = tokens::new_token().map_err(|e| Error::Internal(format!("randomness: {e}")))?;
+    let locale = env.site.default_locale;
+    let site_name = env.site.name.clone();
+    let link = format!("{}/account/reset/new?token={token}", env.ctx.origin);
+    let invited = db::immediate(&env.conn, async |conn| {
+        let Some(id) = store::invite(conn, email.as_str(), &name, &role, now).await? else {
+            return Ok::<_, Error>(None);
+        };
+        store::invitation_token(
+            conn,
+            id,
+            &tokens::hash_token(&token),
+            now,
+            INVITATION_LIFETIME,
+        )
+        .await?;
+        let mail = Mail {
+            to_email: email.as_str(),
+            user_id: Some(id),
+            locale,
+            kind: "invite",
+            subject: i18n::t_args(locale, "mail-invite-subject", &[("site", &site_name)]),
+            paragraphs: vec![i18n::t_args(
+                locale,
+                "mail-invite-body",
+                &[("role", &role_label_in(locale, &role))],
+            )],
+            action: Some((i18n::t(locale, "mail-invite-action"), link.clone())),
+            signature: site_name.clone(),
+        };
+        mail::queue(conn, &mail).await?;
+        Ok(Some(id))
+    })
+    .await?;
+    let Some(id) = invited else {
+        return render_invite(
+            env,
+            (&typed_email, &typed_name, &role),
+            (Some(FieldError::EmailTaken), None),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    record(env, "staff-invited", &format!("user:{id}:{role}")).await?;
+    Ok(respond::redirect(&format!("/admin/people/{id}?saved=1")))
+}
+
+fn role_label_in(locale: palabre_domain::Locale, role: &str) -> String {
+    i18n::t(locale, &format!("people-role-{role}"))
 }
