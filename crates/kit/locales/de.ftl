@@ -949,3 +949,4 @@ people-invite-send = Einladung senden
 mail-invite-subject = Einladung in das Team von { $site }
 mail-invite-body = Guten Tag, Sie sind eingeladen, dem Team der Beteiligungsplattform beizutreten, mit der Rolle: { $role }. Öffnen Sie den Link unten innerhalb einer Woche, um Ihr Passwort zu wählen.
 mail-invite-action = Mein Passwort wählen
+dashboard-col-participants = Teilnehmende

@@ -949,3 +949,4 @@ people-invite-send = Send the invitation
 mail-invite-subject = Invitation to join the team of { $site }
 mail-invite-body = Hello, you are invited to join the team of the participation platform, with the role: { $role }. Open the link below within a week to choose your password.
 mail-invite-action = Choose my password
+dashboard-col-participants = Participants

@@ -952,3 +952,4 @@ people-invite-send = Envoyer l'invitation
 mail-invite-subject = Invitation à rejoindre l'équipe de { $site }
 mail-invite-body = Bonjour, vous êtes invité à rejoindre l'équipe de la plateforme de participation, avec le rôle : { $role }. Ouvrez le lien ci-dessous dans la semaine pour choisir votre mot de passe.
 mail-invite-action = Choisir mon mot de passe
+dashboard-col-participants = Participants
