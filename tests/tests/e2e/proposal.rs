@@ -493,7 +493,8 @@ fn every_order_pages_through_every_proposal_once() {
                 format!("Proposition {n}"),
                 if n % 5 == 0 { "review" } else { "open" },
                 n % 7,
-                (n * 7_919_993) % 2_147_483_647,
+                // Spread over the whole shuffle range, as the hashes of real ones are.
+                n * 47_721_858,
                 1_700_000_000 + (n % 9) * 100
             ],
         )
