@@ -449,40 +449,10 @@ async fn check(
     let location = rules::location(&v.latitude, &v.longitude)
         .map_err(|x| e.location = Some(x))
         .ok();
-    let category_id = match v.category.trim() {
-        "" => Some(None),
-        raw => {
-            let all = store::categories(&env.conn).await?;
-            match raw
-                .parse::<i64>()
-                .ok()
-                .filter(|id| all.iter().any(|c| c.0 == *id))
-            {
-                Some(id) => Some(Some(id)),
-                None => {
-                    e.category = Some(FieldError::InvalidChoice);
-                    None
-                }
-            }
-        }
-    };
-    let district_id = match v.district.trim() {
-        "" => Some(None),
-        raw => {
-            let all = store::districts(&env.conn).await?;
-            match raw
-                .parse::<i64>()
-                .ok()
-                .filter(|id| all.iter().any(|d| d.0 == *id))
-            {
-                Some(id) => Some(Some(id)),
-                None => {
-                    e.district = Some(FieldError::InvalidChoice);
-                    None
-                }
-            }
-        }
-    };
+    let categories = store::categories(&env.conn).await?;
+    let category_id = listed(&v.category, &categories, &mut e.category);
+    let districts = store::districts(&env.conn).await?;
+    let district_id = listed(&v.district, &districts, &mut e.district);
     Ok(
         match (
             title,
@@ -516,6 +486,25 @@ async fn check(
             _ => Err(e),
         },
     )
+}
+
+/// An optional choice among `(id, name)` rows: `Some(None)` when empty,
+/// `None` (with the error set) when not one of them.
+fn listed(raw: &str, all: &[(i64, String)], error: &mut Option<FieldError>) -> Option<Option<i64>> {
+    match raw.trim() {
+        "" => Some(None),
+        raw => match raw
+            .parse::<i64>()
+            .ok()
+            .filter(|id| all.iter().any(|c| c.0 == *id))
+        {
+            Some(id) => Some(Some(id)),
+            None => {
+                *error = Some(FieldError::InvalidChoice);
+                None
+            }
+        },
+    }
 }
 
 fn read(form: &Submission) -> Values {
@@ -648,9 +637,8 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
 
 /// What carries a proposal's comments (`kit::thread`): open while the
 /// process takes proposals, once the proposal is published.
-async fn host(env: &Env, p: &Proposal) -> Result<Host> {
-    let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
-    Ok(Host {
+fn host(p: &Proposal, open: bool) -> Host {
+    Host {
         resource: Resource::Proposal,
         id: p.id,
         base: format!("/proposals/{}", p.id),
@@ -660,7 +648,7 @@ async fn host(env: &Env, p: &Proposal) -> Result<Host> {
         closed_message: "proposal-comments-closed",
         followed: None,
         count_sql: Some(store::COUNT_COMMENT),
-    })
+    }
 }
 
 /// `/proposals/<id>/comments…`: the thread's own routes.
@@ -669,7 +657,8 @@ pub async fn comments(env: &mut Env, raw_id: &str, rest: &[&str]) -> Result<Resp
     if !p.published {
         return Err(Error::NotFound);
     }
-    let host = host(env, &p).await?;
+    let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
+    let host = host(&p, open);
     let again = async |env: &mut Env, problem: Problem| {
         show(
             env,
@@ -705,7 +694,7 @@ pub async fn show(
         None => (None, thread::reported_notice(env)),
     };
     let comments = if p.published {
-        let host = host(env, &p).await?;
+        let host = host(&p, open);
         thread::section(env, &host, draft.as_ref()).await?.0
     } else {
         Value::Null
