@@ -758,6 +758,7 @@ pub async fn show(
             .textarea("body", "proposal-field-answer", "", None)
             .optional()
             .hint("proposal-field-answer-hint")
+            .scoped("answer")
             .to_json()
     });
     let threshold = process.threshold.map(|t| {
@@ -788,6 +789,7 @@ pub async fn show(
             FormView::new(locale)
                 .textarea("body", "amendment-field", &p.body, None)
                 .hint("amendment-field-hint")
+                .scoped("amendment")
                 .to_json()
         });
     let data = json!({

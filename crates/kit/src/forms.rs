@@ -117,6 +117,8 @@ struct Choice {
 #[derive(Serialize)]
 struct Field {
     name: &'static str,
+    /// The element's id (`f-<name>`, or `<scope>-<name>` in a scoped form).
+    id: String,
     /// File inputs: the types offered in the picker.
     accept: Option<&'static str>,
     kind: &'static str,
@@ -136,6 +138,7 @@ struct Field {
 #[derive(Serialize)]
 struct Summary {
     name: &'static str,
+    id: String,
     label: String,
     message: String,
 }
@@ -144,6 +147,7 @@ struct Summary {
 pub struct FormView {
     locale: Locale,
     fields: Vec<Field>,
+    scope: &'static str,
 }
 
 impl FormView {
@@ -151,7 +155,16 @@ impl FormView {
         FormView {
             locale,
             fields: Vec::new(),
+            scope: "f",
         }
+    }
+
+    /// Element ids `<scope>-<name>` instead of `f-<name>`: for a page with
+    /// more than one form, where two fields share a name (ids must be
+    /// unique, or a label names the wrong field).
+    pub fn scoped(mut self, scope: &'static str) -> FormView {
+        self.scope = scope;
+        self
     }
 
     /// A text-like input. Passwords are never echoed back.
@@ -171,6 +184,7 @@ impl FormView {
         };
         self.fields.push(Field {
             name,
+            id: String::new(),
             accept: None,
             kind,
             label: i18n::t(self.locale, label_id),
@@ -198,6 +212,7 @@ impl FormView {
     ) -> FormView {
         self.fields.push(Field {
             name,
+            id: String::new(),
             accept: None,
             kind: "checkbox",
             label: i18n::t(self.locale, label_id),
@@ -290,6 +305,7 @@ impl FormView {
             .collect();
         self.fields.push(Field {
             name,
+            id: String::new(),
             accept: None,
             kind: "select",
             label: i18n::t(self.locale, label_id),
@@ -314,12 +330,13 @@ impl FormView {
     /// `{"fields": [...], "errors": [...]}` for the `fields` partial.
     pub fn to_json(mut self) -> Value {
         for f in &mut self.fields {
+            f.id = format!("{}-{}", self.scope, f.name);
             let mut ids = Vec::new();
             if f.hint.is_some() {
-                ids.push(format!("f-{}-hint", f.name));
+                ids.push(format!("{}-hint", f.id));
             }
             if f.error.is_some() {
-                ids.push(format!("f-{}-error", f.name));
+                ids.push(format!("{}-error", f.id));
             }
             f.describedby = (!ids.is_empty()).then(|| ids.join(" "));
         }
@@ -329,6 +346,7 @@ impl FormView {
             .filter_map(|f| {
                 f.error.as_ref().map(|message| Summary {
                     name: f.name,
+                    id: f.id.clone(),
                     label: f.label.clone(),
                     message: message.clone(),
                 })
@@ -371,5 +389,17 @@ mod tests {
         assert_eq!(json["fields"][1]["describedby"], "f-password-hint");
         assert_eq!(json["errors"].as_array().map(Vec::len), Some(1));
         assert_eq!(json["errors"][0]["name"], "email");
+        assert_eq!(json["errors"][0]["id"], "f-email");
+    }
+
+    #[test]
+    fn a_scoped_form_has_its_own_ids() {
+        let json = FormView::new(Locale::En)
+            .textarea("body", "comment-field-body", "", None)
+            .hint("password-hint")
+            .scoped("comment")
+            .to_json();
+        assert_eq!(json["fields"][0]["id"], "comment-body");
+        assert_eq!(json["fields"][0]["describedby"], "comment-body-hint");
     }
 }

@@ -187,7 +187,8 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(V
         if top_draft.is_some() {
             view = view.optional();
         }
-        view.to_json()
+        // A proposal's page has other forms with a "body" field.
+        view.scoped("comment").to_json()
     });
     let items: Vec<Value> = thread.iter().map(|v| view_json(env, v, draft)).collect();
     let badges = (counts.official + counts.impact > 0).then(|| {

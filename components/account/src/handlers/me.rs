@@ -155,7 +155,12 @@ pub async fn save_profile(env: &mut Env) -> Result<Response> {
         );
     }
     store::update_profile(&env.conn, user_id, &profile).await?;
-    // The new language applies from the next page on (the gate reads it per request).
+    // A language just chosen applies to this very page (the gate reads the
+    // account's per request, so the next pages follow).
+    if let Ok(locale) = profile.locale.parse::<Locale>() {
+        env.ctx.locale = locale;
+        env.ctx.visitor.locale = Some(locale);
+    }
     render_profile(env, &profile, &errors, true, http::StatusCode::OK)
 }
 
@@ -235,6 +240,9 @@ pub async fn delete(env: &mut Env) -> Result<Response> {
         Ok::<(), Error>(())
     })
     .await?;
+    // The page that says so is already a signed-out visitor's.
+    let csrf = std::mem::take(&mut env.ctx.visitor.csrf);
+    env.ctx.visitor = palabre_kit::visitor::Visitor::anonymous(csrf);
     let page = notice(env, "deleted-title", "deleted-body", http::StatusCode::OK)?;
     Ok(respond::end_session(page))
 }

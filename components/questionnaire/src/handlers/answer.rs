@@ -210,7 +210,7 @@ fn render_section(
     let errors: Vec<Value> = questions
         .iter()
         .filter(|qj| !qj["error"].is_null())
-        .map(|qj| json!({ "href": format!("#q{}", qj["id"]), "label": qj["label"], "message": qj["error"] }))
+        .map(|qj| json!({ "href": format!("#question-{}", qj["id"]), "label": qj["label"], "message": qj["error"] }))
         .collect();
     let last = next_section(sections, index + 1, answers).is_none();
     let previous = (0..index)

@@ -1,0 +1,284 @@
+// The three journeys of issue 9, written as a person would go: follow links,
+// fill fields, press buttons. Selectors use paths and field names, not
+// words, so the same journey runs in French, English and German.
+import fs from 'node:fs';
+import path from 'node:path';
+import { OUT, Tab, check, sql } from './lib.mjs';
+
+const PASSWORD = 'sous les tilleuls du mail 2026';
+
+function day(offset) {
+  const d = new Date(Date.now() + offset * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+async function journey(run, name, steps) {
+  const t = await Tab.open(run, name);
+  try {
+    await steps(t);
+  } catch (e) {
+    // What the page looked like when the journey stopped.
+    const dir = path.join(OUT, 'failures');
+    fs.mkdirSync(dir, { recursive: true });
+    const base = path.join(dir, `${run.id}-${name}`);
+    await t.page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
+    fs.writeFileSync(`${base}.html`, await t.page.content().catch(() => ''));
+    throw e;
+  } finally {
+    await t.close();
+  }
+}
+
+/** A visitor reads the home page, a process and what it holds. */
+export function visitor(run) {
+  return journey(run, 'visitor', async (t) => {
+    await t.go('/', 'home');
+    await t.keyboard('home');
+    await t.shoot('home');
+    await t.follow('main a[href="/processes/budget-participatif-2026"]', 'process');
+    check((await t.page.locator('main .phase, main ol li').count()) > 0, 'the process shows no phase');
+    await t.shoot('process');
+    await t.follow('main a[href="/proposals?process=budget-participatif-2026"]', 'proposals');
+    await t.follow('main a[href^="/proposals/map"]', 'proposals map');
+    await t.follow('main a[href="/proposals/2"]', 'proposal');
+    await t.go('/processes', 'processes');
+    await t.follow('main a[href="/processes/quais-de-loire"]', 'process with a discussion');
+    await t.follow('main a[href="/discussions/usages-des-quais"]', 'discussion');
+    await t.follow('main a[href="/discussions/usages-des-quais/map"]', 'opinion map');
+    await t.go('/questionnaires', 'questionnaires');
+    await t.follow('main a[href="/questionnaires/marche-des-quais"]', 'questionnaire');
+    await t.follow('main a[href="/questionnaires/marche-des-quais/results"]', 'results');
+    await t.go('/news', 'news');
+    await t.follow('main a[href^="/news/"]:not([href$=".xml"])', 'news item');
+    await t.go('/discussions', 'discussions');
+    await t.go('/search?q=v%C3%A9lo', 'search');
+    check((await t.page.locator('main li a').count()) > 0, 'searching "vélo" finds nothing');
+    await t.go('/pages/accessibility', 'accessibility statement');
+    await t.go('/transparency/ranking', 'ranking explained');
+    await t.go('/account/signup', 'signup');
+    await t.go('/no/such/page', 'not found', 404);
+  });
+}
+
+/**
+ * A citizen signs up (the confirmation link comes from the mail outbox),
+ * signs in with the keyboard only, follows a process, comments, supports a
+ * proposal, answers a questionnaire, downloads their data and deletes the
+ * account.
+ */
+export function citizen(run) {
+  const email = `lea.${run.id}@example.org`;
+  const db = run.host.db;
+  const userCount = (q) => sql(db, q, email)[0][0];
+  return journey(run, 'citizen', async (t) => {
+    await t.go('/account/signup', 'signup');
+    await t.keyboard('signup');
+    await t.submit('main form[action="/account/signup"] button[type=submit]', 'signup refused', 422);
+    check(await t.page.locator('.error-summary').isVisible(), 'an empty sign-up shows no error summary');
+    await t.page.fill('[name=name]', 'Léa Martin');
+    await t.page.fill('[name=email]', email);
+    await t.page.fill('[name=password]', PASSWORD);
+    await t.page.fill('[name=confirm]', PASSWORD);
+    await t.page.check('[name=terms]');
+    await t.submit('main form[action="/account/signup"] button[type=submit]', 'signup sent');
+
+    const [[body]] = sql(
+      db,
+      "SELECT body_text FROM mail_outbox WHERE to_email = ? AND kind = 'confirm' ORDER BY id DESC LIMIT 1",
+      email,
+    );
+    const link = body.match(/http:\/\/\S+\/account\/confirm\?token=[\w-]+/)?.[0];
+    check(link, `no confirmation link in the mail:\n${body}`);
+    await t.page.goto(link);
+    await t.land('address confirmed');
+    check(userCount('SELECT count(*) FROM users WHERE email = ? AND email_confirmed_at IS NOT NULL') === 1,
+      'the address is not confirmed');
+    check(await t.signedIn(), 'confirming the address does not sign in');
+    await t.submit('header form[action="/account/logout"] button', 'signed out');
+    check(!(await t.signedIn()), 'still signed in after signing out');
+
+    // Signing in again, with the keyboard alone.
+    await t.go('/account/login', 'login');
+    await t.keyboard('login');
+    await t.tabTo('email');
+    await t.page.keyboard.type(email);
+    await t.tabTo('password');
+    await t.page.keyboard.type(PASSWORD);
+    await Promise.all([t.page.waitForNavigation(), t.page.keyboard.press('Enter')]);
+    await t.land('signed in');
+    check(await t.signedIn(), 'not signed in after logging in');
+
+    await t.go('/processes/quais-de-loire', 'process');
+    await t.submit('main form[action="/processes/quais-de-loire/follow"] button', 'process followed');
+    check(
+      userCount("SELECT count(*) FROM follows f JOIN users u ON u.id = f.user_id WHERE u.email = ? AND f.target_kind = 'process'") === 1,
+      'the process is not followed',
+    );
+
+    await t.follow('main a[href="/discussions/usages-des-quais"]', 'discussion');
+    await t.keyboard('discussion');
+    const words = `Des bancs à l'ombre des platanes, s'il vous plaît (${run.id}).`;
+    const form = 'main form:has(select[name=stance])';
+    await t.page.selectOption(`${form} [name=stance]`, 'for');
+    await t.page.fill(`${form} [name=body]`, words);
+    await t.submit(`${form} button[type=submit]`, 'comment posted');
+    check((await t.page.getByText(words).count()) === 1, 'the new comment is not on the page');
+    await t.shoot('discussion');
+
+    await t.go('/proposals?process=budget-participatif-2026', 'proposals');
+    await t.follow('main a[href="/proposals/2"]', 'proposal');
+    await t.keyboard('proposal');
+    await t.submit('main form[action="/proposals/2/support"] button', 'proposal supported');
+    check(
+      userCount('SELECT count(*) FROM proposal_supports s JOIN users u ON u.id = s.user_id WHERE u.email = ? AND s.proposal_id = 2') === 1,
+      'the support is not recorded',
+    );
+    await t.shoot('proposal');
+
+    const answered = () =>
+      sql(db, "SELECT count(*) FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE q.slug = 'marche-des-quais' AND r.submitted_at IS NOT NULL")[0][0];
+    const before = answered();
+    await t.go('/questionnaires/marche-des-quais', 'questionnaire');
+    await t.follow('main a[href="/questionnaires/marche-des-quais/answer"]', 'questionnaire, first part');
+    await t.keyboard('questionnaire');
+    await t.shoot('questionnaire');
+    for (let part = 2; new URL(t.page.url()).pathname.endsWith('/answer'); part++) {
+      check(part < 12, 'the questionnaire never ends');
+      await answerEveryQuestion(t.page);
+      await t.submit('main form .form-nav button.button >> nth=-1', `questionnaire, after part ${part - 1}`);
+    }
+    check(answered() === before + 1, 'the response is not submitted');
+
+    await t.go('/account', 'account');
+    const [download] = await Promise.all([
+      t.page.waitForEvent('download'),
+      t.page.locator('main a[href="/account/data"]').click(),
+    ]);
+    const data = fs.readFileSync(await download.path(), 'utf8');
+    check(data.includes(email) && data.includes(JSON.stringify(words).slice(1, -1)),
+      'the data export lacks the address or the comment');
+    JSON.parse(data);
+    await t.go('/notifications', 'notifications');
+    await t.go('/account', 'account');
+    await t.follow('main a[href="/account/delete"]', 'delete account');
+    await t.page.fill('main [name=password]', PASSWORD);
+    await t.submit('main form[action="/account/delete"] button[type=submit]', 'account deleted');
+    check(!(await t.signedIn()), 'still signed in after deleting the account');
+    check(userCount('SELECT count(*) FROM users WHERE email = ?') === 0, 'the address is still stored');
+
+    await t.go('/account/login', 'login again');
+    await t.page.fill('[name=email]', email);
+    await t.page.fill('[name=password]', PASSWORD);
+    await t.submit('main form[action="/account/login"] button[type=submit]', 'login refused', 422);
+  });
+}
+
+/** Gives every question of the current part an answer a person could give. */
+async function answerEveryQuestion(page) {
+  const form = page.locator('main form').first();
+  for (const fieldset of await form.locator('fieldset:has(input[type=radio])').all()) {
+    await fieldset.locator('input[type=radio]').first().check();
+  }
+  for (const fieldset of await form.locator('fieldset:has(input[type=checkbox])').all()) {
+    for (const box of (await fieldset.locator('input[type=checkbox]').all()).slice(0, 2)) await box.check();
+  }
+  // A ranking: each place gets its own rank.
+  for (const fieldset of await form.locator('fieldset:has(select)').all()) {
+    for (const [i, select] of (await fieldset.locator('select').all()).entries()) {
+      await select.selectOption(String(i + 1));
+    }
+  }
+  for (const input of await form.locator('input[type=text], input:not([type]), textarea').all()) {
+    if (!(await input.isVisible()) || (await input.inputValue())) continue;
+    const numeric = ['decimal', 'numeric'].includes(await input.getAttribute('inputmode'));
+    await input.fill(numeric ? '2' : 'Le samedi matin');
+  }
+  for (const input of await form.locator('input[type=number]').all()) {
+    if (await input.isVisible()) await input.fill((await input.getAttribute('min')) || '1');
+  }
+  for (const input of await form.locator('input[type=date]').all()) {
+    if (await input.isVisible()) await input.fill(day(7));
+  }
+  for (const select of await form.locator('select:not(fieldset select)').all()) {
+    const values = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    if (values.length) await select.selectOption(values[0]);
+  }
+}
+
+/**
+ * A staff member creates a process with two phases, sees it public, and
+ * answers a proposal.
+ */
+export function staff(run) {
+  const db = run.host.db;
+  return journey(run, 'staff', async (t) => {
+    await t.go('/account/login', 'login');
+    await t.page.fill('[name=email]', 'admin@valbrune.example.org');
+    await t.page.fill('[name=password]', 'valbrune-admin-2026');
+    // The demo administrator's account is in French: pages follow it once signed in.
+    t.lang = 'fr';
+    await t.submit('main form[action="/account/login"] button[type=submit]', 'signed in');
+    check(await t.signedIn(), 'the administrator is not signed in');
+    if (run.lang !== 'fr') {
+      await t.go('/account/profile', 'profile');
+      await t.page.selectOption('main [name=locale]', run.lang);
+      t.lang = run.lang;
+      await t.submit('main form[action="/account/profile"] button[type=submit]', 'language changed');
+    }
+    await t.go('/admin', 'dashboard');
+    await t.follow('main a[href="/admin/processes"]', 'processes');
+    await t.follow('main a[href="/admin/processes/new"]', 'new process');
+    await t.keyboard('new process');
+    await t.submit('main form button[type=submit]', 'process refused', 422);
+    const title = `Jardins partagés ${run.id}`;
+    await t.page.fill('[name=title]', title);
+    await t.page.fill('[name=summary]', 'Où cultiver ensemble, et comment ?');
+    await t.page.fill('[name=body]', 'Trois terrains sont **possibles**.');
+    await t.page.fill('[name=starts_on]', day(0));
+    await t.page.fill('[name=ends_on]', day(90));
+    await t.page.selectOption('[name=status]', 'published');
+    await t.submit('main form button[type=submit]', 'process created');
+    const [[id, slug]] = sql(db, 'SELECT id, slug FROM processes WHERE title = ?', title);
+    const addPhase = `main a[href="/admin/processes/${id}/phases/new"]`;
+    if ((await t.page.locator(addPhase).count()) === 0) {
+      await t.follow(`main a[href="/admin/processes/${id}"]`, 'process');
+    }
+    const phases = [
+      ['Idées', day(0), day(30), 'tool_proposal'],
+      ['Débat', day(31), day(60), 'tool_discussion'],
+    ];
+    for (const [name, starts, ends, tool] of phases) {
+      if ((await t.page.locator(addPhase).count()) === 0) {
+        await t.follow(`main a[href="/admin/processes/${id}"]`, 'process');
+      }
+      await t.follow(addPhase, 'new phase');
+      await t.page.fill('[name=name]', name);
+      await t.page.fill('[name=starts_on]', starts);
+      await t.page.fill('[name=ends_on]', ends);
+      await t.page.check(`[name=${tool}]`);
+      await t.submit('main form button[type=submit]', 'phase added');
+    }
+    check(sql(db, 'SELECT count(*) FROM process_phases WHERE process_id = ?', id)[0][0] === 2,
+      'the process does not have its two phases');
+    if ((await t.page.locator(addPhase).count()) === 0) {
+      await t.follow(`main a[href="/admin/processes/${id}"]`, 'process');
+    }
+    await t.shoot('admin-process');
+    await t.go(`/processes/${slug}`, 'public process');
+    for (const [name] of phases) {
+      check((await t.page.locator('main .phase h3', { hasText: name }).count()) === 1, `the public page lacks the phase ${name}`);
+    }
+
+    await t.go('/proposals/2', 'proposal');
+    const answer = `Retenue : les travaux commencent au printemps (${run.id}).`;
+    await t.page.selectOption('main form[action="/proposals/2/answer"] [name=status]', 'accepted');
+    await t.page.fill('main form[action="/proposals/2/answer"] [name=body]', answer);
+    await t.submit('main form[action="/proposals/2/answer"] button[type=submit]', 'proposal answered');
+    check((await t.page.getByText(answer).count()) === 1, 'the answer is not on the proposal');
+    check(sql(db, "SELECT status FROM proposals WHERE id = 2")[0][0] === 'accepted', 'the status did not change');
+
+    await t.go('/admin/moderation', 'moderation');
+    await t.go('/admin/people', 'people');
+    await t.go('/admin/site', 'site identity');
+  });
+}
