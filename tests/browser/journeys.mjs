@@ -54,6 +54,9 @@ export function visitor(run) {
     await t.go('/search?q=v%C3%A9lo', 'search');
     check((await t.page.locator('main li a').count()) > 0, 'searching "vélo" finds nothing');
     await t.go('/pages/accessibility', 'accessibility statement');
+    const criteria = await t.page.locator('main section[aria-labelledby="a11y-checks-title"] li').allInnerTexts();
+    check(criteria.length === 16 && criteria.every((c) => /^\d/.test(c)),
+      `the statement does not list the criteria checked and left to audit: ${criteria}`);
     await t.go('/transparency/ranking', 'ranking explained');
     await t.go('/account/signup', 'signup');
     await t.go('/no/such/page', 'not found', 404);
@@ -226,6 +229,7 @@ export function staff(run) {
       await t.submit('main form[action="/account/profile"] button[type=submit]', 'language changed');
     }
     await t.go('/admin', 'dashboard');
+    await t.shoot('admin');
     await t.follow('main a[href="/admin/processes"]', 'processes');
     await t.follow('main a[href="/admin/processes/new"]', 'new process');
     await t.keyboard('new process');
@@ -263,7 +267,6 @@ export function staff(run) {
     if ((await t.page.locator(addPhase).count()) === 0) {
       await t.follow(`main a[href="/admin/processes/${id}"]`, 'process');
     }
-    await t.shoot('admin-process');
     await t.go(`/processes/${slug}`, 'public process');
     for (const [name] of phases) {
       check((await t.page.locator('main .phase h3', { hasText: name }).count()) === 1, `the public page lacks the phase ${name}`);

@@ -20,7 +20,7 @@ const RUNS = [
 const JOURNEYS = { visitor, citizen, staff };
 
 // The screenshots shown in the README (docs/screenshots/), from the fr-js run.
-const GALLERY = ['home', 'process', 'discussion', 'proposal', 'questionnaire', 'admin-process'];
+const GALLERY = ['home', 'process', 'discussion', 'proposal', 'questionnaire', 'admin'];
 
 function option(name) {
   const i = process.argv.indexOf(name);

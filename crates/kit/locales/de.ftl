@@ -950,3 +950,25 @@ mail-invite-subject = Einladung in das Team von { $site }
 mail-invite-body = Guten Tag, Sie sind eingeladen, dem Team der Beteiligungsplattform beizutreten, mit der Rolle: { $role }. Öffnen Sie den Link unten innerhalb einer Woche, um Ihr Passwort zu wählen.
 mail-invite-action = Mein Passwort wählen
 dashboard-col-participants = Teilnehmende
+
+## Accessibility statement: what Palabre checks on every change (pages::show, slug "accessibility")
+a11y-checks-title = Was Palabre bei jeder Änderung prüft
+a11y-checks-intro = Die Software Palabre wird automatisch in einem echten Browser (Chromium) getestet, auf Französisch, Englisch und Deutsch, mit und ohne JavaScript: Eine Einwohnerin, ein Mitarbeiter der Verwaltung und ein Besucher gehen durch die Website, und jede besuchte Seite besteht die Regeln WCAG 2.1 A und AA von axe-core. Diese Tests decken nur einen Teil des RGAA 4.1 ab; der Rest erfordert eine Prüfung durch Menschen.
+a11y-auto-title = Automatisch geprüfte RGAA-Kriterien
+a11y-auto-1 = 1.1: Jedes informative Bild hat eine Textalternative.
+a11y-auto-2 = 3.2: Der Kontrast zwischen Text und Hintergrund ist ausreichend.
+a11y-auto-3 = 5.6 und 5.7: Datentabellen deklarieren ihre Überschriften und verbinden sie mit ihren Zellen.
+a11y-auto-4 = 6.2: Jeder Link hat eine Bezeichnung.
+a11y-auto-5 = 8.2, 8.3, 8.5 und 8.7: Code ohne doppelte IDs, eine Standardsprache, ein Seitentitel und Sprachwechsel, vorhanden und gültig.
+a11y-auto-6 = 9.3: Listen sind korrekt strukturiert.
+a11y-auto-7 = 10.7: Der Fokus ist auf jedem per Tastatur erreichten Element sichtbar.
+a11y-auto-8 = 11.1, 11.2 (Vorhandensein) und 11.13 (Gültigkeit): Jedes Feld hat eine Beschriftung, und der angegebene Zweck von Feldern zur Person ist gültig.
+a11y-auto-9 = 12.7 und 12.8: Der Sprunglink führt zum Inhalt, und die Tabulatortaste erreicht jedes interaktive Element einmal, in der Reihenfolge des Dokuments (Registrierung, Anmeldung, Debatte, Vorschlag, Fragebogen und Verwaltung).
+a11y-manual-title = Was noch eine manuelle Prüfung braucht
+a11y-manual-1 = 1.2 bis 1.9: ob Textalternativen und dekorative Bilder stimmen (auch in den Inhalten, die die Gemeinde veröffentlicht).
+a11y-manual-2 = 3.1 und 3.3: Informationen allein durch Farbe sowie der Kontrast von Bedienelementen und Diagrammen.
+a11y-manual-3 = 6.1 und 9.1: ob Linktexte und die Gliederung der Überschriften verständlich sind.
+a11y-manual-4 = 7.1 bis 7.5: die interaktive Karte mit assistiven Technologien sowie Statusmeldungen.
+a11y-manual-5 = 10.4, 10.11 und 10.12: Text auf 200 % vergrößert, Anzeige ohne horizontales Scrollen bei 320 Pixeln Breite und Textabstände.
+a11y-manual-6 = 11.10 und 11.11: ob Fehlermeldungen und Korrekturhinweise klar sind.
+a11y-manual-7 = 12.1 bis 12.6 und Thema 13: einheitliche Navigation, herunterladbare Dokumente und Tests mit Screenreadern (NVDA, VoiceOver).

@@ -950,3 +950,25 @@ mail-invite-subject = Invitation to join the team of { $site }
 mail-invite-body = Hello, you are invited to join the team of the participation platform, with the role: { $role }. Open the link below within a week to choose your password.
 mail-invite-action = Choose my password
 dashboard-col-participants = Participants
+
+## Accessibility statement: what Palabre checks on every change (pages::show, slug "accessibility")
+a11y-checks-title = What Palabre checks on every change
+a11y-checks-intro = The Palabre software is tested automatically in a real browser (Chromium), in French, English and German, with and without JavaScript: a resident, a staff member and a visitor go through the site, and every page they visit passes axe-core's WCAG 2.1 A and AA rules. These tests cover part of RGAA 4.1 only; the rest needs a human audit.
+a11y-auto-title = RGAA criteria checked automatically
+a11y-auto-1 = 1.1: every informative image has a text alternative.
+a11y-auto-2 = 3.2: the contrast between text and its background is sufficient.
+a11y-auto-3 = 5.6 and 5.7: data tables declare their headers and tie them to their cells.
+a11y-auto-4 = 6.2: every link has a name.
+a11y-auto-5 = 8.2, 8.3, 8.5 and 8.7: code without duplicate ids, a default language, a page title and changes of language, present and valid.
+a11y-auto-6 = 9.3: lists are structured correctly.
+a11y-auto-7 = 10.7: focus is visible on every element reached with the keyboard.
+a11y-auto-8 = 11.1, 11.2 (presence) and 11.13 (validity): every field has a label, and the purpose declared for identity fields is valid.
+a11y-auto-9 = 12.7 and 12.8: the skip link leads to the content, and the Tab key reaches every interactive element once, in document order (sign-up, sign-in, discussion, proposal, questionnaire and back-office journeys).
+a11y-manual-title = What still needs a manual audit
+a11y-manual-1 = 1.2 to 1.9: whether text alternatives and decorative images are right (including those in content the commune publishes).
+a11y-manual-2 = 3.1 and 3.3: information given by colour alone, and the contrast of interface components and charts.
+a11y-manual-3 = 6.1 and 9.1: whether link texts and the heading hierarchy make sense.
+a11y-manual-4 = 7.1 to 7.5: the interactive map with assistive technologies, and status messages.
+a11y-manual-5 = 10.4, 10.11 and 10.12: text enlarged to 200%, display without horizontal scrolling at 320 pixels wide, and text spacing.
+a11y-manual-6 = 11.10 and 11.11: whether error messages and correction hints are clear.
+a11y-manual-7 = 12.1 to 12.6 and theme 13: consistent navigation, downloadable documents, and trials with screen readers (NVDA, VoiceOver).

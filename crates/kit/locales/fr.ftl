@@ -953,3 +953,25 @@ mail-invite-subject = Invitation à rejoindre l'équipe de { $site }
 mail-invite-body = Bonjour, vous êtes invité à rejoindre l'équipe de la plateforme de participation, avec le rôle : { $role }. Ouvrez le lien ci-dessous dans la semaine pour choisir votre mot de passe.
 mail-invite-action = Choisir mon mot de passe
 dashboard-col-participants = Participants
+
+## Accessibility statement: what Palabre checks on every change (pages::show, slug "accessibility")
+a11y-checks-title = Ce que Palabre vérifie à chaque modification
+a11y-checks-intro = Le logiciel Palabre est testé automatiquement dans un vrai navigateur (Chromium), en français, en anglais et en allemand, avec et sans JavaScript : un habitant, un membre du personnel et un visiteur parcourent le site, et chaque page visitée passe les règles WCAG 2.1 A et AA d'axe-core. Ces tests ne couvrent qu'une partie du RGAA 4.1 ; le reste demande un audit humain.
+a11y-auto-title = Critères RGAA vérifiés automatiquement
+a11y-auto-1 = 1.1 : chaque image porteuse d'information a une alternative textuelle.
+a11y-auto-2 = 3.2 : le contraste entre le texte et son arrière-plan est suffisant.
+a11y-auto-3 = 5.6 et 5.7 : les en-têtes des tableaux de données sont déclarés et reliés à leurs cellules.
+a11y-auto-4 = 6.2 : chaque lien a un intitulé.
+a11y-auto-5 = 8.2, 8.3, 8.5 et 8.7 : code sans identifiant en double, langue par défaut, titre de page et changements de langue présents et valides.
+a11y-auto-6 = 9.3 : les listes sont correctement structurées.
+a11y-auto-7 = 10.7 : la prise de focus est visible sur chaque élément atteint au clavier.
+a11y-auto-8 = 11.1, 11.2 (présence) et 11.13 (validité) : chaque champ a une étiquette, et la finalité déclarée des champs d'identité est valide.
+a11y-auto-9 = 12.7 et 12.8 : le lien d'évitement mène au contenu, et la touche Tab atteint chaque élément interactif une fois, dans l'ordre du document (parcours d'inscription, de connexion, de débat, de proposition, de questionnaire et d'administration).
+a11y-manual-title = Ce qui demande encore un audit manuel
+a11y-manual-1 = 1.2 à 1.9 : la pertinence des alternatives textuelles et des images de décoration (celles des contenus publiés par la commune aussi).
+a11y-manual-2 = 3.1 et 3.3 : l'information donnée par la couleur seule, et le contraste des composants d'interface et des graphiques.
+a11y-manual-3 = 6.1 et 9.1 : la pertinence des intitulés de liens et de la hiérarchie des titres.
+a11y-manual-4 = 7.1 à 7.5 : la compatibilité de la carte interactive avec les technologies d'assistance et les messages de statut.
+a11y-manual-5 = 10.4, 10.11 et 10.12 : l'agrandissement des textes à 200 %, l'affichage sans défilement horizontal à 320 pixels de large et l'espacement du texte.
+a11y-manual-6 = 11.10 et 11.11 : la clarté des messages d'erreur et des suggestions de correction.
+a11y-manual-7 = 12.1 à 12.6 et thème 13 : la cohérence de la navigation, les documents en téléchargement et les essais avec des lecteurs d'écran (NVDA, VoiceOver).

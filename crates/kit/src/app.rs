@@ -141,10 +141,12 @@ where
     let Some(variant) = variant.filter(|_| anonymous_read) else {
         return render(env).await;
     };
+    // Pages kept by another build (an upgrade, templates edited) differ.
+    let build = env.renderer.fingerprint();
     let path = if variant.query.is_empty() {
-        env.ctx.path.clone()
+        format!("{build:x} {}", env.ctx.path)
     } else {
-        format!("{}?{}", env.ctx.path, variant.query)
+        format!("{build:x} {}?{}", env.ctx.path, variant.query)
     };
     let key = crate::cache::Key {
         path,

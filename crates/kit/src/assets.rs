@@ -67,6 +67,11 @@ pub static ASSETS: &[Asset] = each_asset!(with_bytes);
 /// not embed its bytes.
 static VERSIONS: &[(&str, u64)] = each_asset!(versions_only);
 
+/// Every asset's (name, version).
+pub fn versions() -> &'static [(&'static str, u64)] {
+    VERSIONS
+}
+
 pub fn find(name: &str) -> Option<&'static Asset> {
     ASSETS.iter().find(|a| a.name == name)
 }

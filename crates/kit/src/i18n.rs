@@ -11,6 +11,8 @@ use palabre_domain::Locale;
 const FR: &str = include_str!("../locales/fr.ftl");
 const EN: &str = include_str!("../locales/en.ftl");
 const DE: &str = include_str!("../locales/de.ftl");
+/// The catalogues' text (what a page's words come from).
+pub(crate) const SOURCES: [&str; 3] = [FR, EN, DE];
 
 type Bundle = FluentBundle<FluentResource>;
 

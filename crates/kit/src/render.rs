@@ -44,6 +44,25 @@ const SHARED: &[(&str, &str)] = &[
 pub struct Renderer {
     registry: Mutex<Handlebars<'static>>,
     sources: Vec<(&'static str, &'static str)>,
+    fingerprint: std::sync::OnceLock<u64>,
+}
+
+/// FNV-1a, 64 bits.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn feed(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The partials a template names (`{{> name}}`, `{{#> name}}`).
@@ -145,6 +164,28 @@ impl Renderer {
         Ok(Renderer {
             registry: Mutex::new(registry),
             sources: SHARED.iter().chain(templates.iter()).copied().collect(),
+            fingerprint: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// What the pages drawn here are made of (templates, catalogues, asset
+    /// versions), as one number: kept pages (`cache`, shared through the
+    /// database) of another build of the component are never served.
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            let mut hash = Fnv::default();
+            for (name, source) in &self.sources {
+                hash.feed(name.as_bytes());
+                hash.feed(source.as_bytes());
+            }
+            for catalogue in crate::i18n::SOURCES {
+                hash.feed(catalogue.as_bytes());
+            }
+            for (name, version) in crate::assets::versions() {
+                hash.feed(name.as_bytes());
+                hash.feed(&version.to_le_bytes());
+            }
+            hash.0
         })
     }
 
@@ -323,6 +364,15 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn another_build_has_another_fingerprint() {
+        static A: &[(&str, &str)] = &[("page", "<p>{{title}}</p>")];
+        static B: &[(&str, &str)] = &[("page", "<h1>{{title}}</h1>")];
+        let a = Renderer::new(A).map(|r| r.fingerprint()).ok();
+        assert_eq!(a, Renderer::new(A).map(|r| r.fingerprint()).ok());
+        assert_ne!(a, Renderer::new(B).map(|r| r.fingerprint()).ok());
+    }
 
     #[test]
     fn partials_are_found() {

@@ -27,6 +27,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     .pop();
     let locale = env.ctx.locale;
     let data = json!({
+        "checks": (slug == "accessibility").then(|| accessibility_checks(locale)),
         "content_lang": mark,
         "title": page.title,
         "body": page.body,
@@ -41,6 +42,26 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         &page.title,
         data,
     )
+}
+
+/// What the software's own tests check of RGAA on every change, and what
+/// they cannot: shown under the commune's accessibility statement, whose
+/// audit results only the commune can give. Keep in step with
+/// tests/browser (issue 9).
+fn accessibility_checks(locale: palabre_domain::Locale) -> serde_json::Value {
+    let items = |prefix: &str, n: usize| -> Vec<String> {
+        (1..=n)
+            .map(|i| i18n::t(locale, &format!("{prefix}-{i}")))
+            .collect()
+    };
+    json!({
+        "title": i18n::t(locale, "a11y-checks-title"),
+        "intro": i18n::t(locale, "a11y-checks-intro"),
+        "auto_title": i18n::t(locale, "a11y-auto-title"),
+        "auto": items("a11y-auto", 9),
+        "manual_title": i18n::t(locale, "a11y-manual-title"),
+        "manual": items("a11y-manual", 7),
+    })
 }
 
 #[cfg(test)]
