@@ -295,10 +295,6 @@ export class Tab {
     check(false, `Tab never reaches the field "${name}"`);
   }
 
-  async text(selector) {
-    return (await this.page.locator(selector).first().innerText()).trim();
-  }
-
   async signedIn() {
     return (await this.page.locator('header a[href="/account"]').count()) === 1;
   }

@@ -56,7 +56,12 @@ async function main() {
     const t0 = Date.now();
     for (const [name, journey] of Object.entries(JOURNEYS)) {
       try {
-        await journey(run);
+        // A journey takes well under a minute; a hung browser must not hang CI.
+        let timer;
+        const limit = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Failure('no end after 5 minutes')), 300000);
+        });
+        await Promise.race([journey(run), limit]).finally(() => clearTimeout(timer));
       } catch (e) {
         if (!(e instanceof Failure)) console.error(e);
         run.failures.push(`${name}: ${e.message}`);
