@@ -10,8 +10,16 @@ pub struct Asset {
     pub version: u64,
 }
 
+/// FNV-1a's starting value (64 bits).
+pub(crate) const FNV1A_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a (64 bits) of `bytes`.
 const fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a_more(FNV1A_START, bytes)
+}
+
+/// FNV-1a carried on from `hash` over more bytes (hashing several pieces as one).
+pub(crate) const fn fnv1a_more(mut hash: u64, bytes: &[u8]) -> u64 {
     let mut i = 0;
     while i < bytes.len() {
         hash ^= bytes[i] as u64;

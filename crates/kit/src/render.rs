@@ -47,24 +47,6 @@ pub struct Renderer {
     fingerprint: std::sync::OnceLock<u64>,
 }
 
-/// FNV-1a, 64 bits.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn feed(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// The partials a template names (`{{> name}}`, `{{#> name}}`).
 fn partials(source: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -173,19 +155,18 @@ impl Renderer {
     /// database) of another build of the component are never served.
     pub fn fingerprint(&self) -> u64 {
         *self.fingerprint.get_or_init(|| {
-            let mut hash = Fnv::default();
+            use crate::assets::{FNV1A_START, fnv1a_more as more};
+            let mut hash = FNV1A_START;
             for (name, source) in &self.sources {
-                hash.feed(name.as_bytes());
-                hash.feed(source.as_bytes());
+                hash = more(more(hash, name.as_bytes()), source.as_bytes());
             }
             for catalogue in crate::i18n::SOURCES {
-                hash.feed(catalogue.as_bytes());
+                hash = more(hash, catalogue.as_bytes());
             }
             for (name, version) in crate::assets::versions() {
-                hash.feed(name.as_bytes());
-                hash.feed(&version.to_le_bytes());
+                hash = more(more(hash, name.as_bytes()), &version.to_le_bytes());
             }
-            hash.0
+            hash
         })
     }
 
