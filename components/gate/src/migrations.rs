@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(18, "0018_proposals"),
     migration!(19, "0019_proposal_best_and_map"),
     migration!(20, "0020_moderation"),
+    migration!(21, "0021_counters"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -202,8 +202,7 @@ const FIGURES: &str = "SELECT \
      (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen'), \
      (SELECT count(*) FROM processes WHERE status = 'published' AND starts_on <= ?1 AND ends_on >= ?1), \
      (SELECT coalesce(sum(contributions), 0) FROM processes WHERE status = 'published'), \
-     (SELECT count(*) FROM proposals WHERE state = 'published' \
-      AND process_id IN (SELECT id FROM processes WHERE status = 'published'))";
+     (SELECT coalesce(sum(proposals_count), 0) FROM processes WHERE status = 'published')";
 
 /// The home page's key figures.
 pub struct Figures {
