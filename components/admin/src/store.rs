@@ -1,5 +1,6 @@
 //! SQL of the back-office, next to its row mapping.
 
+use palabre_kit::comments;
 use palabre_kit::db::{self, Connection, DbResult, Value};
 
 // ---- news
@@ -579,9 +580,9 @@ const QUEUE: &str = "SELECT c.id, c.body, c.user_id, u.display_name, c.created_a
 /// Where a comment is shown: its page and anchor.
 fn place_href(kind: &str, resource_id: i64, slug: &str, id: i64) -> String {
     match kind {
-        "discussion" => format!("/discussions/{slug}#c{id}"),
-        "proposal" => format!("/proposals/{resource_id}#c{id}"),
-        _ => format!("/news#c{id}"),
+        "discussion" => comments::link(&format!("/discussions/{slug}"), id, ""),
+        "proposal" => comments::link(&format!("/proposals/{resource_id}"), id, ""),
+        _ => comments::link("/news", id, ""),
     }
 }
 

@@ -15,7 +15,20 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["discussions"] if get => handlers::list(env).await,
         ["discussions", "new"] if get => handlers::new_form(env).await,
         ["discussions", "new"] if post => handlers::open_new(env).await,
-        ["discussions", slug] if get => handlers::show(env, slug, None, http::StatusCode::OK).await,
+        ["discussions", slug] if get => {
+            // Anonymous readers of the same order, filter and page share a
+            // kept page; the first page of each order is shared between instances.
+            let variant = palabre_kit::app::Variant::of(
+                &env.ctx,
+                &["sort", "stance", "page", "comment"],
+                env.ctx.query("page").is_none() && env.ctx.query("comment").is_none(),
+            );
+            let slug = slug.to_string();
+            palabre_kit::app::public_variant(env, Some(variant), async |env| {
+                handlers::show(env, &slug, None, http::StatusCode::OK).await
+            })
+            .await
+        }
         ["discussions", slug, "map"] if get => {
             opinion::page(env, slug, None, http::StatusCode::OK).await
         }

@@ -378,6 +378,7 @@ discussion-comments = { $count ->
 }
 discussion-closed = Diese Diskussion ist nicht geöffnet: Beiträge sind derzeit nicht möglich.
 comments-title = Beiträge
+comments-pagination = Seiten der Beiträge
 comments-empty = Noch keine Beiträge: Antworten Sie als Erste oder Erster.
 comment-add = Meine Meinung sagen
 comment-field-stance = Meine Position

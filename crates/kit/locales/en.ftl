@@ -378,6 +378,7 @@ discussion-comments = { $count ->
 }
 discussion-closed = This discussion is not open: contributions are not possible right now.
 comments-title = Contributions
+comments-pagination = Pages of contributions
 comments-empty = No contributions yet: be the first to answer.
 comment-add = Give my view
 comment-field-stance = My position

@@ -378,6 +378,7 @@ discussion-comments = { $count ->
 }
 discussion-closed = Ce débat n'est pas ouvert : on ne peut pas y contribuer en ce moment.
 comments-title = Contributions
+comments-pagination = Pages des contributions
 comments-empty = Aucune contribution pour le moment : soyez la première personne à répondre.
 comment-add = Donner mon avis
 comment-field-stance = Ma position

@@ -136,33 +136,152 @@ struct Row {
     my_reaction: Option<String>,
 }
 
-const THREAD: &str = "SELECT c.id, c.parent_id, c.depth, c.user_id, u.display_name, c.body, c.stance, \
+/// Top-level comments (with their replies) on one page of a thread.
+pub const PAGE_SIZE: usize = 50;
+
+/// Every top-level comment of a thread, with what its order needs only.
+const TOPS: &str = "SELECT id, stance, up, down, replies, badge, created_at, deleted_at, hidden_at \
+     FROM comments WHERE resource = ? AND resource_id = ? AND depth = 1";
+
+/// The comments of the page's top-level ids (a JSON array) and all their replies.
+const PAGE_ROWS: &str = "WITH RECURSIVE shown(id) AS (SELECT value FROM json_each(?) \
+     UNION ALL SELECT c.id FROM comments c JOIN shown ON c.parent_id = shown.id) \
+     SELECT c.id, c.parent_id, c.depth, c.user_id, u.display_name, c.body, c.stance, \
      c.up, c.down, c.replies, c.badge, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, r.reaction \
-     FROM comments c JOIN users u ON u.id = c.user_id \
+     FROM shown JOIN comments c ON c.id = shown.id JOIN users u ON u.id = c.user_id \
      LEFT JOIN comment_reactions r ON r.comment_id = c.id AND r.user_id = ? \
-     WHERE c.resource = ? AND c.resource_id = ? ORDER BY c.created_at, c.id";
+     ORDER BY c.created_at, c.id";
+
+/// The top-level comment a comment hangs under (itself when top-level).
+const ROOT: &str = "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM comments \
+     WHERE id = ? AND resource = ? AND resource_id = ? \
+     UNION ALL SELECT c.id, c.parent_id FROM comments c JOIN up ON c.id = up.parent_id) \
+     SELECT id FROM up WHERE parent_id IS NULL";
 
 fn stance_name(s: Option<&str>) -> Option<&'static str> {
     s.and_then(|s| s.parse::<Stance>().ok()).map(Stance::as_str)
 }
 
-/// The whole thread of a resource as `viewer` may see it, top-level comments
-/// in `sort` order (the official answer first), replies oldest first;
-/// `stance` keeps only the top-level comments of that stance.
+/// The address of a comment: the thread's page that shows it, scrolled to it.
+/// `note` is an extra query (`held=1`) or "".
+pub fn link(base: &str, id: i64, note: &str) -> String {
+    let note = if note.is_empty() {
+        String::new()
+    } else {
+        format!("{note}&")
+    };
+    format!("{base}?{note}comment={id}#c{id}")
+}
+
+/// Which page of a thread to show.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Want {
+    /// 1-based; out of range reads as the nearest page.
+    pub page: usize,
+    /// The page that holds this comment, when it is in the thread.
+    pub comment: Option<i64>,
+}
+
+/// One page of a thread.
+#[derive(Debug)]
+pub struct Page {
+    pub items: Vec<View>,
+    pub number: usize,
+    pub pages: usize,
+}
+
+struct Top {
+    id: i64,
+    stance: Option<&'static str>,
+    signals: Signals,
+    official: bool,
+    created_at: i64,
+}
+
+/// One page of a resource's thread as `viewer` may see it: top-level comments
+/// in `sort` order (the official answer first), [`PAGE_SIZE`] a page, each
+/// with all its replies, oldest first; `stance` keeps only the top-level
+/// comments of that stance. Two queries whatever the thread's size: the
+/// top-level comments' order figures, then the page's comments.
 pub async fn thread(
     conn: &Connection,
     (resource, resource_id): (Resource, i64),
     viewer: Viewer,
-    sort: Sort,
-    stance: Option<Stance>,
+    (sort, stance): (Sort, Option<Stance>),
+    want: Want,
     now: i64,
-) -> DbResult<Vec<View>> {
+) -> DbResult<Page> {
+    let on = || vec![Value::text(resource.as_str()), Value::Integer(resource_id)];
+    let mut tops: Vec<Top> = db::query(conn, TOPS, on())
+        .await?
+        .iter()
+        .filter(|r| viewer.moderator || db::opt_int(r, 8).is_none())
+        // A withdrawn comment stays only to hold its replies.
+        .filter(|r| db::opt_int(r, 7).is_none() || db::int(r, 4) > 0)
+        .map(|r| {
+            let created_at = db::int(r, 6);
+            let badge = db::opt_text(r, 5);
+            Top {
+                id: db::int(r, 0),
+                stance: stance_name(db::opt_text(r, 1).as_deref()),
+                signals: Signals {
+                    up: u32::try_from(db::int(r, 2)).unwrap_or(0),
+                    down: u32::try_from(db::int(r, 3)).unwrap_or(0),
+                    replies: u32::try_from(db::int(r, 4)).unwrap_or(0),
+                    impact: badge.as_deref() == Some("impact"),
+                    age_seconds: now - created_at,
+                },
+                official: badge.as_deref() == Some("official"),
+                created_at,
+            }
+        })
+        .filter(|t| stance.is_none_or(|s| t.stance == Some(s.as_str())))
+        .collect();
+    tops.sort_by(|a, b| {
+        b.official.cmp(&a.official).then_with(|| match sort {
+            Sort::Best => best_first((&a.signals, a.id), (&b.signals, b.id)),
+            Sort::Newest => b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)),
+            Sort::Oldest => a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)),
+        })
+    });
+    let pages = tops.len().div_ceil(PAGE_SIZE).max(1);
+    let mut number = want.page.clamp(1, pages);
+    if let Some(comment) = want.comment {
+        let mut params = vec![Value::Integer(comment)];
+        params.extend(on());
+        if let Some(root) = db::query_one(conn, ROOT, params).await? {
+            let root = db::int(&root, 0);
+            if let Some(at) = tops.iter().position(|t| t.id == root) {
+                number = at / PAGE_SIZE + 1;
+            }
+        }
+    }
+    let shown: Vec<i64> = tops
+        .iter()
+        .skip((number - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|t| t.id)
+        .collect();
+    if shown.is_empty() {
+        return Ok(Page {
+            items: Vec::new(),
+            number,
+            pages,
+        });
+    }
+    let ids = format!(
+        "[{}]",
+        shown
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    );
     let params = vec![
+        Value::Text(ids),
         viewer.user_id.map_or(Value::Null, Value::Integer),
-        Value::text(resource.as_str()),
-        Value::Integer(resource_id),
     ];
-    let rows: Vec<Row> = db::query(conn, THREAD, params)
+    let rows: Vec<Row> = db::query(conn, PAGE_ROWS, params)
         .await?
         .iter()
         .map(|r| Row {
@@ -241,33 +360,21 @@ pub async fn thread(
             children: replies,
         })
     }
-    let mut top: Vec<View> = children
-        .get(&None)
-        .map(|list| {
-            list.iter()
-                .filter_map(|r| build(r, &children, viewer, now))
-                .collect()
-        })
-        .unwrap_or_default();
-    if let Some(stance) = stance {
-        top.retain(|v| v.stance == Some(stance.as_str()));
-    }
-    let signals = |v: &View| Signals {
-        up: u32::try_from(v.up).unwrap_or(0),
-        down: u32::try_from(v.down).unwrap_or(0),
-        replies: u32::try_from(v.replies).unwrap_or(0),
-        impact: v.badge.as_deref() == Some("impact"),
-        age_seconds: now - v.created_at,
-    };
-    top.sort_by(|a, b| {
-        let official = |v: &View| v.badge.as_deref() == Some("official");
-        official(b).cmp(&official(a)).then_with(|| match sort {
-            Sort::Best => best_first((&signals(a), a.id), (&signals(b), b.id)),
-            Sort::Newest => b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)),
-            Sort::Oldest => a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)),
-        })
-    });
-    Ok(top)
+    let by_id: HashMap<i64, &Row> = rows
+        .iter()
+        .filter(|r| r.parent_id.is_none())
+        .map(|r| (r.id, r))
+        .collect();
+    let items = shown
+        .iter()
+        .filter_map(|id| by_id.get(id))
+        .filter_map(|r| build(r, &children, viewer, now))
+        .collect();
+    Ok(Page {
+        items,
+        number,
+        pages,
+    })
 }
 
 /// What a thread shows in figures: visible top-level comments per stance

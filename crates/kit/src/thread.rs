@@ -121,12 +121,20 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(V
     let locale = env.ctx.locale;
     let sort = Sort::parse(env.ctx.query("sort"));
     let stance: Option<Stance> = env.ctx.query("stance").and_then(|s| s.parse().ok());
-    let thread = comments::thread(
+    let want = comments::Want {
+        page: env
+            .ctx
+            .query("page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1),
+        comment: env.ctx.query("comment").and_then(|c| c.parse().ok()),
+    };
+    let page = comments::thread(
         &env.conn,
         host.on(),
         viewer(env),
-        sort,
-        stance,
+        (sort, stance),
+        want,
         crate::now(),
     )
     .await?;
@@ -190,7 +198,28 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(V
         // A proposal's page has other forms with a "body" field.
         view.scoped("comment").to_json()
     });
-    let items: Vec<Value> = thread.iter().map(|v| view_json(env, v, draft)).collect();
+    let items: Vec<Value> = page
+        .items
+        .iter()
+        .map(|v| view_json(env, v, draft))
+        .collect();
+    let stance_part = stance
+        .map(|x| format!("&stance={}", x.as_str()))
+        .unwrap_or_default();
+    let page_href = |n: usize| {
+        format!(
+            "{base}?sort={}{stance_part}&page={n}#comments-title",
+            sort.as_str()
+        )
+    };
+    let pagination = (page.pages > 1).then(|| {
+        json!({
+            "previous": (page.number > 1).then(|| page_href(page.number - 1)),
+            "next": (page.number < page.pages).then(|| page_href(page.number + 1)),
+            "page": page.number,
+            "pages": page.pages,
+        })
+    });
     let badges = (counts.official + counts.impact > 0).then(|| {
         i18n::t_args(
             locale,
@@ -207,6 +236,7 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(V
         "filtered": stance.is_some(),
         "sorts": sorts,
         "items": items,
+        "pagination": pagination,
         "form": form,
         "form_error": top_draft.map(|x| x.message.clone()),
         "open": host.open,
@@ -286,7 +316,7 @@ pub async fn post(env: &mut Env, host: &Host) -> Result<Done> {
             if let Some(process_id) = host.process_id {
                 activity::contributed(conn, process_id, user_id).await?;
             }
-            let url = format!("{}#c{id}", host.base);
+            let url = comments::link(&host.base, *id, "");
             let kind = if parent.is_some() { "reply" } else { "comment" };
             let activity_id = activity::record(
                 conn,
@@ -310,8 +340,8 @@ pub async fn post(env: &mut Env, host: &Host) -> Result<Done> {
     .await?;
     Ok(match outcome {
         Outcome::Done((id, _)) => {
-            let note = if held { "?held=1" } else { "" };
-            Done::Response(respond::redirect(&format!("{}{note}#c{id}", host.base)))
+            let note = if held { "held=1" } else { "" };
+            Done::Response(respond::redirect(&comments::link(&host.base, id, note)))
         }
         Outcome::Refused(r) => {
             let message = refusal_message(env, r)?;
@@ -366,7 +396,7 @@ pub async fn act(env: &mut Env, host: &Host, raw_id: &str, action: &str) -> Resu
             let outcome = comments::set_badge(&env.conn, on, id, badge).await?;
             // The commune answered: followers hear of it.
             if badge == "official" && matches!(outcome, Outcome::Done(())) {
-                let url = format!("{}#c{id}", host.base);
+                let url = comments::link(&host.base, id, "");
                 activity::record(
                     &env.conn,
                     &Activity {
@@ -396,12 +426,8 @@ pub async fn act(env: &mut Env, host: &Host, raw_id: &str, action: &str) -> Resu
     };
     Ok(match outcome {
         Outcome::Done(()) => {
-            let note = if action == "report" {
-                "?reported=1"
-            } else {
-                ""
-            };
-            Done::Response(respond::redirect(&format!("{}{note}#c{id}", host.base)))
+            let note = if action == "report" { "reported=1" } else { "" };
+            Done::Response(respond::redirect(&comments::link(&host.base, id, note)))
         }
         Outcome::Refused(r) => Done::Again(Problem::Notice(refusal_message(env, r)?)),
     })
@@ -450,7 +476,7 @@ fn render_edit(
         "form": form.to_json(),
         "action": format!("{}/comments/{id}/edit", host.base),
         "submit": i18n::t(locale, "comment-save"),
-        "back": json!({ "href": format!("{}#c{id}", host.base), "label": host.title }),
+        "back": json!({ "href": comments::link(&host.base, id, ""), "label": host.title }),
     });
     let title = i18n::t(locale, "comment-edit-title");
     env.renderer
@@ -465,7 +491,7 @@ pub async fn edit(env: &mut Env, host: &Host, raw_id: &str) -> Result<Done> {
     let body = form.get("body").to_string();
     let outcome = comments::edit(&env.conn, host.on(), id, user_id, &body, crate::now()).await?;
     Ok(match outcome {
-        Outcome::Done(()) => Done::Response(respond::redirect(&format!("{}#c{id}", host.base))),
+        Outcome::Done(()) => Done::Response(respond::redirect(&comments::link(&host.base, id, ""))),
         Outcome::Refused(Refused::Field(e)) => Done::Response(render_edit(
             env,
             host,

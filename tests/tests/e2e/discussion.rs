@@ -451,3 +451,75 @@ fn staff_open_discussions_within_their_process() {
     let mut camille = camille(&app);
     assert_eq!(camille.get("/admin/discussions/new").status, 403);
 }
+
+#[test]
+fn a_long_thread_is_read_page_by_page_and_a_comment_link_opens_its_page() {
+    let app = TestApp::start();
+    assert_eq!(app.get(PAGE).status, 200);
+    // 120 more top-level comments (one with a reply), written as the seed would.
+    let db = app.db();
+    let (discussion, user): (i64, i64) = db
+        .query_row(
+            "SELECT d.id, (SELECT id FROM users WHERE email = 'camille@valbrune.example.org') \
+             FROM discussions d WHERE d.slug = 'usages-des-quais'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    for n in 0..120 {
+        db.execute(
+            "INSERT INTO comments (resource, resource_id, depth, user_id, body, stance, created_at) \
+             VALUES ('discussion', ?, 1, ?, ?, 'neutral', 1700000000 + ?)",
+            rusqlite::params![discussion, user, format!("Avis numéro {n} du fil."), n],
+        )
+        .unwrap();
+    }
+    let oldest = comment_id(&app, "Avis numéro 0 du fil.");
+    db.execute(
+        "INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, created_at) \
+         VALUES ('discussion', ?, ?, 2, ?, 'Réponse au tout premier avis.', 1800000000)",
+        rusqlite::params![discussion, oldest, user],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE comments SET replies = 1 WHERE id = ?",
+        rusqlite::params![oldest],
+    )
+    .unwrap();
+    let total: usize = usize::try_from(count(
+        &app,
+        "SELECT count(*) FROM comments WHERE resource = 'discussion' AND depth = 1 \
+         AND resource_id = (SELECT id FROM discussions WHERE slug = 'usages-des-quais') \
+         AND hidden_at IS NULL AND deleted_at IS NULL",
+    ))
+    .unwrap();
+    let pages = total.div_ceil(50);
+    assert!(pages >= 3);
+    let shown = |html: &str| html.matches("<li class=\"comment").count();
+
+    // Newest first: page 1 has 50 threads and a link to the next page.
+    let first = app.get(&format!("{PAGE}?sort=newest"));
+    assert_eq!(first.status, 200);
+    let html = first.text();
+    assert!(html.contains(&format!("Page 1 sur {pages}")), "{html}");
+    assert!(html.contains("Avis numéro 119 du fil."));
+    assert!(!html.contains("Avis numéro 0 du fil."));
+    assert!(html.contains(&format!("{PAGE}?sort=newest&amp;page=2#comments-title")));
+    // The last page, and a page beyond it read as the last one.
+    let last = app.get(&format!("{PAGE}?sort=newest&page={pages}")).text();
+    assert!(last.contains(&format!("Page {pages} sur {pages}")));
+    let beyond = app.get(&format!("{PAGE}?sort=newest&page=999")).text();
+    assert!(beyond.contains(&format!("Page {pages} sur {pages}")));
+    assert_eq!(shown(&beyond), shown(&last));
+    // Nonsense is page 1.
+    assert!(
+        app.get(&format!("{PAGE}?sort=newest&page=abc"))
+            .text()
+            .contains(&format!("Page 1 sur {pages}"))
+    );
+    // A link to a reply opens the page of its thread, in the default order.
+    let reply = comment_id(&app, "Réponse au tout premier avis.");
+    let linked = app.get(&format!("{PAGE}?comment={reply}")).text();
+    assert!(linked.contains("Réponse au tout premier avis."));
+    assert!(linked.contains(&format!("id=\"c{reply}\"")));
+}

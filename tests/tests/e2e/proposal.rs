@@ -632,7 +632,10 @@ fn proposals_carry_the_comment_thread_of_discussions() {
             "SELECT max(id) FROM comments WHERE resource = 'proposal' AND resource_id = {bike}"
         ),
     );
-    assert_eq!(r.header("location"), Some(&*format!("{page}#c{id}")));
+    assert_eq!(
+        r.header("location"),
+        Some(&*format!("{page}?comment={id}#c{id}"))
+    );
     assert_eq!(comments(), before + 1);
     let shown = camille.get(&format!("{page}?lang=fr")).text();
     assert!(shown.contains("&lt;b&gt;surtout&lt;/b&gt;"), "escaped");
