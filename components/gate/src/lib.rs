@@ -541,12 +541,17 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         Some(_) => public::ttl_ms().await,
         None => 0,
     };
+    let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
     if let Some(k) = public_key.as_deref().filter(|_| ttl > 0)
         && let Some((status, headers, body)) = public::get(k, ttl)
     {
         let mut response = http::Response::new(Full::new(body));
         *response.status_mut() = status;
         *response.headers_mut() = headers;
+        if public::not_modified(if_none_match.as_ref(), response.headers()) {
+            *response.status_mut() = public::drop_body(response.headers_mut());
+            *response.body_mut() = Full::new(Bytes::new());
+        }
         let (cookies, _) = match session_cookies(&http::HeaderMap::new(), &identity, key).await {
             Ok(found) => found,
             Err(refusal) => return wasi(refusal.page(locale)),
@@ -622,16 +627,27 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         Ok(found) => found,
         Err(refusal) => return wasi(refusal.page(locale)),
     };
-    let public = rparts.headers.contains_key(PUBLIC_HEADER) && ttl > 0;
+    let public = rparts.headers.contains_key(PUBLIC_HEADER);
     security::strip_internal_headers(&mut rparts.headers);
     security::drop_gate_cookies(&mut rparts.headers);
-    // A public page rendered for nobody in particular: kept for the next visitors.
+    // A public page rendered for nobody in particular: tagged (ETag, 304 when
+    // the browser holds it) and kept for the next visitors.
     let body = match (public, public_key) {
         (true, Some(k)) => match rbody.collect().await {
             Ok(collected) => {
                 let bytes = collected.to_bytes();
-                public::put(k, rparts.status, &rparts.headers, &bytes);
-                Ok(bytes)
+                public::tag(&mut rparts.headers, &bytes);
+                if ttl > 0 {
+                    public::put(k, rparts.status, &rparts.headers, &bytes);
+                }
+                if rparts.status == StatusCode::OK
+                    && public::not_modified(if_none_match.as_ref(), &rparts.headers)
+                {
+                    rparts.status = public::drop_body(&mut rparts.headers);
+                    Ok(Bytes::new())
+                } else {
+                    Ok(bytes)
+                }
             }
             Err(e) => {
                 eprintln!("gate: reading a public page: {e:?}");

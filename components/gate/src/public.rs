@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use bytes::Bytes;
-use http::{HeaderMap, StatusCode, header};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
 
 /// Pages kept at most per instance.
 const CAPACITY: usize = 64;
@@ -76,6 +76,37 @@ pub fn get(key: &str, ttl_ms: u128) -> Option<(StatusCode, HeaderMap, Bytes)> {
         .then(|| (entry.status, entry.headers.clone(), entry.body.clone()))
 }
 
+/// Gives a public page its ETag (a hash of its bytes), so that a browser
+/// holding the same page is answered 304 without a body.
+pub fn tag(headers: &mut HeaderMap, body: &[u8]) {
+    let etag = format!("\"{:016x}\"", palabre_kit::assets::fnv1a(body));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+}
+
+/// Whether the request's `If-None-Match` names the page's ETag (RFC 9110 §13.1.2:
+/// a list, `*`, weak tags compared weakly).
+pub fn not_modified(if_none_match: Option<&HeaderValue>, headers: &HeaderMap) -> bool {
+    let (Some(wanted), Some(etag)) = (
+        if_none_match.and_then(|v| v.to_str().ok()),
+        headers.get(header::ETAG).and_then(|v| v.to_str().ok()),
+    ) else {
+        return false;
+    };
+    wanted
+        .split(',')
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == etag)
+}
+
+/// The 304 answer for a page the browser already holds: its headers, no body.
+pub fn drop_body(headers: &mut HeaderMap) -> StatusCode {
+    headers.remove(header::CONTENT_LENGTH);
+    headers.remove(header::CONTENT_TYPE);
+    StatusCode::NOT_MODIFIED
+}
+
 pub fn put(key: String, status: StatusCode, headers: &HeaderMap, body: &Bytes) {
     if status != StatusCode::OK || body.len() > MAX_PAGE || headers.contains_key(header::SET_COOKIE)
     {
@@ -109,6 +140,26 @@ mod tests {
             .unwrap()
             .into_parts()
             .0
+    }
+
+    #[test]
+    fn a_browser_holding_the_page_gets_a_304() {
+        let mut headers = HeaderMap::new();
+        tag(&mut headers, b"<html>a</html>");
+        let etag = headers[header::ETAG].clone();
+        assert!(not_modified(Some(&etag), &headers));
+        let listed =
+            HeaderValue::from_str(&format!("\"x\", W/{}", etag.to_str().unwrap())).unwrap();
+        assert!(not_modified(Some(&listed), &headers));
+        assert!(not_modified(Some(&HeaderValue::from_static("*")), &headers));
+        assert!(!not_modified(
+            Some(&HeaderValue::from_static("\"other\"")),
+            &headers
+        ));
+        assert!(!not_modified(None, &headers));
+        let mut changed = HeaderMap::new();
+        tag(&mut changed, b"<html>b</html>");
+        assert!(!not_modified(Some(&etag), &changed));
     }
 
     #[test]

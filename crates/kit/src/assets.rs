@@ -13,8 +13,8 @@ pub struct Asset {
 /// FNV-1a's starting value (64 bits).
 pub(crate) const FNV1A_START: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// FNV-1a (64 bits) of `bytes`.
-const fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a (64 bits) of `bytes`: asset versions, page ETags.
+pub const fn fnv1a(bytes: &[u8]) -> u64 {
     fnv1a_more(FNV1A_START, bytes)
 }
 
