@@ -172,7 +172,7 @@ fn up(mut args: Args) -> Result<()> {
         tokio::select! {
             result = server.serve(listener) => result,
             _ = tokio::signal::ctrl_c() => {
-                eprintln!("palabre-host: stopping");
+                eprintln!("palabre-host: stopping; {}", server::instances::summary());
                 Ok(())
             }
         }

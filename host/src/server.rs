@@ -56,6 +56,63 @@ pub struct HostState {
     http: WasiHttpCtx,
     outbound: Outbound,
     spin: SpinCtx,
+    memory: MemoryMeter,
+}
+
+/// Counts an instance's linear memory (all its core memories: the gate's and
+/// the feature's) as it grows, and lets nothing else through unchanged:
+/// Wasmtime asks it before every growth, including a memory's creation.
+#[derive(Default)]
+struct MemoryMeter {
+    bytes: usize,
+}
+
+impl wasmtime::ResourceLimiter for MemoryMeter {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        self.bytes += desired.saturating_sub(current);
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        _desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(true)
+    }
+}
+
+/// What ended instances held, for the summary printed when the host stops
+/// (`scripts/bench` reads it: memory per instance).
+pub mod instances {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static ENDED: AtomicUsize = AtomicUsize::new(0);
+    static BYTES: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    pub(super) fn ended(bytes: usize) {
+        ENDED.fetch_add(1, Ordering::Relaxed);
+        BYTES.fetch_add(bytes, Ordering::Relaxed);
+        PEAK.fetch_max(bytes, Ordering::Relaxed);
+    }
+
+    /// "N instances ended; linear memory per instance: mean X KiB, largest Y KiB"
+    pub fn summary() -> String {
+        let n = ENDED.load(Ordering::Relaxed);
+        let mean = BYTES.load(Ordering::Relaxed) / n.max(1);
+        format!(
+            "{n} instances ended; linear memory per instance: mean {} KiB, largest {} KiB",
+            mean / 1024,
+            PEAK.load(Ordering::Relaxed) / 1024
+        )
+    }
 }
 
 impl WasiView for HostState {
@@ -123,8 +180,10 @@ impl HandlerState for ComponentState {
                     databases: self.databases.clone(),
                     variables: self.variables.clone(),
                 },
+                memory: MemoryMeter::default(),
             };
             let mut store = Store::new(&self.engine, state);
+            store.limiter(|state| &mut state.memory);
             let proxy = self.pre.instantiate_async(&mut store).await?;
             Ok(Instance {
                 store,
@@ -175,7 +234,8 @@ impl WorkerState for Worker {
         Box::pin(tokio::time::sleep(self.request_timeout))
     }
 
-    fn drop(&self, _store: Store<HostState>, result: wasmtime::Result<()>) {
+    fn drop(&self, store: Store<HostState>, result: wasmtime::Result<()>) {
+        instances::ended(store.data().memory.bytes);
         if let Err(e) = result {
             eprintln!("[{}] instance ended with an error: {e:?}", self.id);
         }
