@@ -137,7 +137,7 @@ struct Row {
 }
 
 /// Top-level comments (with their replies) on one page of a thread.
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 20;
 
 /// Every top-level comment of a thread, with what its order needs only.
 const TOPS: &str = "SELECT id, stance, up, down, replies, badge, created_at, deleted_at, hidden_at \
@@ -188,6 +188,8 @@ pub struct Page {
     pub items: Vec<View>,
     pub number: usize,
     pub pages: usize,
+    /// What the whole thread shows in figures.
+    pub counts: Counts,
 }
 
 struct Top {
@@ -212,8 +214,18 @@ pub async fn thread(
     now: i64,
 ) -> DbResult<Page> {
     let on = || vec![Value::text(resource.as_str()), Value::Integer(resource_id)];
-    let mut tops: Vec<Top> = db::query(conn, TOPS, on())
-        .await?
+    let rows = db::query(conn, TOPS, on()).await?;
+    let mut counts = badges(conn, (resource, resource_id)).await?;
+    for r in &rows {
+        let visible = db::opt_int(r, 7).is_none() && db::opt_int(r, 8).is_none();
+        let index = Stance::ALL
+            .iter()
+            .position(|s| Some(s.as_str()) == db::opt_text(r, 1).as_deref());
+        if let (true, Some(i)) = (visible, index) {
+            counts.stances[i] += 1;
+        }
+    }
+    let mut tops: Vec<Top> = rows
         .iter()
         .filter(|r| viewer.moderator || db::opt_int(r, 8).is_none())
         // A withdrawn comment stays only to hold its replies.
@@ -267,6 +279,7 @@ pub async fn thread(
             items: Vec::new(),
             number,
             pages,
+            counts,
         });
     }
     let ids = format!(
@@ -374,6 +387,7 @@ pub async fn thread(
         items,
         number,
         pages,
+        counts,
     })
 }
 
@@ -386,30 +400,20 @@ pub struct Counts {
     pub impact: i64,
 }
 
-pub async fn counts(
-    conn: &Connection,
-    (resource, resource_id): (Resource, i64),
-) -> DbResult<Counts> {
+/// The commune's badges in a thread (a partial index holds only badged comments).
+async fn badges(conn: &Connection, (resource, resource_id): (Resource, i64)) -> DbResult<Counts> {
     let rows = db::query(
         conn,
-        "SELECT depth = 1, stance, badge, count(*) FROM comments WHERE resource = ? AND resource_id = ? \
-         AND deleted_at IS NULL AND hidden_at IS NULL GROUP BY 1, 2, 3",
+        "SELECT badge, count(*) FROM comments WHERE resource = ? AND resource_id = ? \
+         AND badge IS NOT NULL AND deleted_at IS NULL AND hidden_at IS NULL GROUP BY 1",
         vec![Value::text(resource.as_str()), Value::Integer(resource_id)],
     )
     .await?;
     let mut counts = Counts::default();
     for r in &rows {
-        let n = db::int(r, 3);
-        let stance = db::opt_text(r, 1);
-        let index = Stance::ALL
-            .iter()
-            .position(|s| Some(s.as_str()) == stance.as_deref());
-        if let (1, Some(i)) = (db::int(r, 0), index) {
-            counts.stances[i] += n;
-        }
-        match db::opt_text(r, 2).as_deref() {
-            Some("official") => counts.official += n,
-            Some("impact") => counts.impact += n,
+        match db::opt_text(r, 0).as_deref() {
+            Some("official") => counts.official += db::int(r, 1),
+            Some("impact") => counts.impact += db::int(r, 1),
             _ => {}
         }
     }

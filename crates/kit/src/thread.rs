@@ -138,7 +138,7 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(V
         crate::now(),
     )
     .await?;
-    let counts = comments::counts(&env.conn, host.on()).await?;
+    let counts = page.counts;
     let base = &host.base;
     let stances: Vec<Value> = Stance::ALL
         .iter()

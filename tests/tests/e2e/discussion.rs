@@ -493,11 +493,12 @@ fn a_long_thread_is_read_page_by_page_and_a_comment_link_opens_its_page() {
          AND hidden_at IS NULL AND deleted_at IS NULL",
     ))
     .unwrap();
-    let pages = total.div_ceil(50);
+    // kit::comments::PAGE_SIZE threads a page.
+    let pages = total.div_ceil(20);
     assert!(pages >= 3);
     let shown = |html: &str| html.matches("<li class=\"comment").count();
 
-    // Newest first: page 1 has 50 threads and a link to the next page.
+    // Newest first: page 1 has 20 threads and a link to the next page.
     let first = app.get(&format!("{PAGE}?sort=newest"));
     assert_eq!(first.status, 200);
     let html = first.text();
