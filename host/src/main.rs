@@ -26,7 +26,8 @@ USAGE:
   palabre-host compose SOCKET.wasm --plug PLUG.wasm -o OUT.wasm
   palabre-host check --wit DIR --world palabre:platform/feature FILE.wasm
 
-Variables come from SPIN_VARIABLE_<NAME> and the manifest's defaults.";
+Variables come from SPIN_VARIABLE_<NAME> and the manifest's defaults.
+PALABRE_HOST_SLOW_SQL_MS=N logs every SQL statement that takes N ms or more.";
 
 struct Args(Vec<String>);
 

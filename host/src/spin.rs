@@ -165,8 +165,38 @@ fn from_sql(value: ValueRef<'_>) -> Value {
 /// How long a statement waits for another connection's lock.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// Statements slower than this many milliseconds are logged, with their time
+/// (`PALABRE_HOST_SLOW_SQL_MS`; unset: none), to find what a page waits for.
+fn slow_sql_ms() -> Option<f64> {
+    static SLOW: std::sync::OnceLock<Option<f64>> = std::sync::OnceLock::new();
+    *SLOW.get_or_init(|| {
+        std::env::var("PALABRE_HOST_SLOW_SQL_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    })
+}
+
 /// Runs one statement and collects its rows.
 fn run_raw(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: &[Value],
+) -> rusqlite::Result<QueryResult> {
+    let Some(limit) = slow_sql_ms() else {
+        return run_statement(conn, sql, params);
+    };
+    let started = std::time::Instant::now();
+    let result = run_statement(conn, sql, params);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if ms >= limit {
+        let short: String = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+        let short: String = short.chars().take(160).collect();
+        eprintln!("palabre-host: slow statement ({ms:.2} ms): {short}");
+    }
+    result
+}
+
+fn run_statement(
     conn: &rusqlite::Connection,
     sql: &str,
     params: &[Value],
