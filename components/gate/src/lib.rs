@@ -26,7 +26,14 @@ use palabre_kit::visitor::{
     CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER,
     VISITOR_HEADER, Visitor,
 };
-use palabre_kit::{ctx, form, ratelimit, respond};
+use palabre_kit::{ctx, form, i18n, ratelimit, respond};
+
+/// The error pages' messages, cut from the shared catalogues by build.rs.
+static MESSAGES: i18n::Catalogue = i18n::Catalogue::new([
+    include_str!(concat!(env!("OUT_DIR"), "/fr.ftl")),
+    include_str!(concat!(env!("OUT_DIR"), "/en.ftl")),
+    include_str!(concat!(env!("OUT_DIR"), "/de.ftl")),
+]);
 use spin_sdk::http::{IntoResponse, Request};
 use spin_sdk::wasip3::http::types::{ErrorCode, Fields, Response as WasiResponse};
 
@@ -299,8 +306,9 @@ enum Refusal {
 }
 
 impl Refusal {
-    fn page(self, locale: Locale) -> respond::Response {
-        let (status, title, body) = match self {
+    /// The page's status and its title and text messages.
+    fn words(self) -> (StatusCode, &'static str, &'static str) {
+        match self {
             Refusal::Csrf => (StatusCode::FORBIDDEN, "error-403-title", "error-csrf-body"),
             Refusal::Blocked => (
                 StatusCode::FORBIDDEN,
@@ -333,8 +341,12 @@ impl Refusal {
                 "error-500-title",
                 "error-500-body",
             ),
-        };
-        let mut response = respond::bare_error(locale, status, title, body);
+        }
+    }
+
+    fn page(self, locale: Locale) -> respond::Response {
+        let (status, title, body) = self.words();
+        let mut response = respond::bare_error_in(&MESSAGES, locale, status, title, body);
         security::add_headers(response.headers_mut(), true);
         if let Refusal::TooMany(seconds) = self {
             response
@@ -712,4 +724,38 @@ fn passthrough(
         let _ = delivered_tx.write(outcome).await;
     });
     Ok(outer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gates_catalogue_holds_every_message_its_pages_show() {
+        let all = [
+            Refusal::Csrf,
+            Refusal::Misconfigured,
+            Refusal::TooLarge,
+            Refusal::BadBody,
+            Refusal::TooMany(3),
+            Refusal::Unavailable,
+            Refusal::Internal,
+            Refusal::Blocked,
+        ];
+        for locale in Locale::ALL {
+            for refusal in all {
+                let (_, title, body) = refusal.words();
+                for id in [title, body, "back-home"] {
+                    let text = MESSAGES.t(locale, id);
+                    assert_ne!(
+                        text,
+                        id,
+                        "{id} missing in the gate's {} catalogue",
+                        locale.code()
+                    );
+                    assert_eq!(text, i18n::t(locale, id), "{id} as the pages say it");
+                }
+            }
+        }
+    }
 }

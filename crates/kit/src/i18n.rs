@@ -16,56 +16,92 @@ pub(crate) const SOURCES: [&str; 3] = [FR, EN, DE];
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn source(locale: Locale) -> &'static str {
+/// A set of catalogues (fr, en, de), each parsed on first use. Pages use the
+/// whole one ([`t`]); the gate, which only shows error pages, carries a
+/// catalogue of those messages alone (cut from the same files at build time).
+pub struct Catalogue {
+    sources: [&'static str; 3],
+    bundles: [OnceLock<Bundle>; 3],
+}
+
+/// Every message.
+static FULL: Catalogue = Catalogue::new(SOURCES);
+
+/// The catalogue of every message.
+pub fn full() -> &'static Catalogue {
+    &FULL
+}
+
+fn slot(locale: Locale) -> usize {
     match locale {
-        Locale::Fr => FR,
-        Locale::En => EN,
-        Locale::De => DE,
+        Locale::Fr => 0,
+        Locale::En => 1,
+        Locale::De => 2,
     }
 }
 
-fn build(locale: Locale) -> Bundle {
-    let langid: unic_langid::LanguageIdentifier = locale.code().parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    bundle.set_use_isolating(false);
-    let resource = match FluentResource::try_new(source(locale).to_string()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            eprintln!("i18n: {} catalogue has errors: {errors:?}", locale.code());
-            r
+impl Catalogue {
+    /// Catalogues in the order fr, en, de.
+    pub const fn new(sources: [&'static str; 3]) -> Catalogue {
+        Catalogue {
+            sources,
+            bundles: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
         }
-    };
-    if let Err(errors) = bundle.add_resource(resource) {
-        eprintln!("i18n: {} catalogue conflicts: {errors:?}", locale.code());
     }
-    bundle
-}
 
-fn bundle(locale: Locale) -> &'static Bundle {
-    static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match locale {
-        Locale::Fr => &BUNDLES[0],
-        Locale::En => &BUNDLES[1],
-        Locale::De => &BUNDLES[2],
-    };
-    slot.get_or_init(|| build(locale))
-}
-
-fn format(locale: Locale, id: &str, args: Option<&FluentArgs>) -> Option<String> {
-    let bundle = bundle(locale);
-    let message = bundle.get_message(id)?;
-    let pattern = message.value()?;
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors);
-    if !errors.is_empty() {
-        eprintln!("i18n: {id} ({}): {errors:?}", locale.code());
+    fn build(&self, locale: Locale) -> Bundle {
+        let langid: unic_langid::LanguageIdentifier = locale.code().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(false);
+        let resource = match FluentResource::try_new(self.sources[slot(locale)].to_string()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                eprintln!("i18n: {} catalogue has errors: {errors:?}", locale.code());
+                r
+            }
+        };
+        if let Err(errors) = bundle.add_resource(resource) {
+            eprintln!("i18n: {} catalogue conflicts: {errors:?}", locale.code());
+        }
+        bundle
     }
-    Some(text.into_owned())
+
+    fn format(&self, locale: Locale, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundles[slot(locale)].get_or_init(|| self.build(locale));
+        let message = bundle.get_message(id)?;
+        let pattern = message.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            eprintln!("i18n: {id} ({}): {errors:?}", locale.code());
+        }
+        Some(text.into_owned())
+    }
+
+    /// The message `id` in `locale` with named arguments (French when the
+    /// language lacks it, the id itself when French does too).
+    pub fn t_args(&self, locale: Locale, id: &str, args: &[(&str, &str)]) -> String {
+        let fluent_args = (!args.is_empty()).then(|| {
+            let mut a = FluentArgs::new();
+            for (name, value) in args {
+                a.set(*name, fluent_value(value));
+            }
+            a
+        });
+        self.format(locale, id, fluent_args.as_ref())
+            .or_else(|| self.format(Locale::Fr, id, fluent_args.as_ref()))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The message `id` in `locale`.
+    pub fn t(&self, locale: Locale, id: &str) -> String {
+        self.t_args(locale, id, &[])
+    }
 }
 
 /// The message `id` in `locale`.
 pub fn t(locale: Locale, id: &str) -> String {
-    t_args(locale, id, &[])
+    FULL.t(locale, id)
 }
 
 /// An argument as Fluent sees it: whole numbers as numbers (so that plural
@@ -80,21 +116,12 @@ fn fluent_value(value: &str) -> FluentValue<'static> {
 
 /// The message `id` in `locale` with named arguments.
 pub fn t_args(locale: Locale, id: &str, args: &[(&str, &str)]) -> String {
-    let fluent_args = (!args.is_empty()).then(|| {
-        let mut a = FluentArgs::new();
-        for (name, value) in args {
-            a.set(*name, fluent_value(value));
-        }
-        a
-    });
-    format(locale, id, fluent_args.as_ref())
-        .or_else(|| format(Locale::Fr, id, fluent_args.as_ref()))
-        .unwrap_or_else(|| id.to_string())
+    FULL.t_args(locale, id, args)
 }
 
 /// Message ids defined in a catalogue (for completeness checks).
 pub fn message_ids(locale: Locale) -> Vec<String> {
-    source(locale)
+    SOURCES[slot(locale)]
         .lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
         .filter_map(|l| l.split(" = ").next().map(|id| id.trim().to_string()))
@@ -138,7 +165,7 @@ mod tests {
     fn every_message_formats() {
         for locale in Locale::ALL {
             for id in message_ids(locale) {
-                let text = format(locale, &id, None);
+                let text = FULL.format(locale, &id, None);
                 assert!(
                     text.is_some_and(|t| !t.is_empty()),
                     "{id} ({})",

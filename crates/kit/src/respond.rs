@@ -123,9 +123,21 @@ pub fn escape(text: &str) -> String {
 /// A small self-contained error page, for the gate (which has no template
 /// registry) and as the last resort when rendering fails.
 pub fn bare_error(locale: Locale, status: StatusCode, title_key: &str, body_key: &str) -> Response {
-    let title = escape(&i18n::t(locale, title_key));
-    let body = escape(&i18n::t(locale, body_key));
-    let back = escape(&i18n::t(locale, "back-home"));
+    bare_error_in(i18n::full(), locale, status, title_key, body_key)
+}
+
+/// [`bare_error`] with the messages of `catalogue` (the gate's own, which
+/// holds the error pages' messages and "back-home").
+pub fn bare_error_in(
+    catalogue: &i18n::Catalogue,
+    locale: Locale,
+    status: StatusCode,
+    title_key: &str,
+    body_key: &str,
+) -> Response {
+    let title = escape(&catalogue.t(locale, title_key));
+    let body = escape(&catalogue.t(locale, body_key));
+    let back = escape(&catalogue.t(locale, "back-home"));
     let css = assets::url("palabre.css");
     let page = format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
