@@ -6,8 +6,27 @@
 pub struct Asset {
     pub name: &'static str,
     pub content_type: &'static str,
-    pub bytes: &'static [u8],
+    /// The bytes as they are (empty when only gzipped ones are embedded).
+    raw: &'static [u8],
+    /// The bytes gzipped at build time (text assets; empty for images).
+    pub gzip: &'static [u8],
     pub version: u64,
+}
+
+impl Asset {
+    /// The bytes as they are: inflated from the gzipped ones for a client
+    /// that does not take gzip (`None` if they do not inflate, which the
+    /// build's own test rules out).
+    pub fn bytes(&self) -> Option<std::borrow::Cow<'static, [u8]>> {
+        if self.gzip.is_empty() {
+            return Some(std::borrow::Cow::Borrowed(self.raw));
+        }
+        // The gzip header kit's build.rs writes is 10 bytes; 8 of trailer.
+        let deflated = self.gzip.get(10..self.gzip.len().checked_sub(8)?)?;
+        miniz_oxide::inflate::decompress_to_vec(deflated)
+            .ok()
+            .map(std::borrow::Cow::Owned)
+    }
 }
 
 /// FNV-1a's starting value (64 bits).
@@ -32,37 +51,52 @@ pub(crate) const fn fnv1a_more(mut hash: u64, bytes: &[u8]) -> u64 {
 /// Every asset: (name, content type). One list, read by both tables below.
 macro_rules! each_asset {
     ($m:ident) => {
+        // gz: text, embedded gzipped (kit's build.rs); raw: images, as they are.
         $m![
-            ("palabre.css", "text/css; charset=utf-8"),
-            ("favicon.svg", "image/svg+xml"),
-            ("logo.svg", "image/svg+xml"),
+            ("palabre.css", "text/css; charset=utf-8", gz),
+            ("favicon.svg", "image/svg+xml", gz),
+            ("logo.svg", "image/svg+xml", gz),
             // The map (Leaflet 1.9.4, BSD-2-Clause: leaflet-LICENSE.txt) and its use.
-            ("leaflet.js", "text/javascript; charset=utf-8"),
-            ("leaflet.css", "text/css; charset=utf-8"),
-            ("marker-icon.png", "image/png"),
-            ("marker-icon-2x.png", "image/png"),
-            ("marker-shadow.png", "image/png"),
-            ("layers.png", "image/png"),
-            ("layers-2x.png", "image/png"),
-            ("leaflet-LICENSE.txt", "text/plain; charset=utf-8"),
-            ("map.js", "text/javascript; charset=utf-8"),
+            ("leaflet.js", "text/javascript; charset=utf-8", gz),
+            ("leaflet.css", "text/css; charset=utf-8", gz),
+            ("marker-icon.png", "image/png", raw),
+            ("marker-icon-2x.png", "image/png", raw),
+            ("marker-shadow.png", "image/png", raw),
+            ("layers.png", "image/png", raw),
+            ("layers-2x.png", "image/png", raw),
+            ("leaflet-LICENSE.txt", "text/plain; charset=utf-8", gz),
+            ("map.js", "text/javascript; charset=utf-8", gz),
         ]
     };
 }
 
 macro_rules! with_bytes {
-    [$(($name:literal, $type:literal)),* $(,)?] => {
+    [$(($name:literal, $type:literal, $how:ident)),* $(,)?] => {
         &[$(Asset {
             name: $name,
             content_type: $type,
-            bytes: include_bytes!(concat!("../static/", $name)),
+            raw: embedded!($how, raw, $name),
+            gzip: embedded!($how, gz, $name),
             version: fnv1a(include_bytes!(concat!("../static/", $name))),
         }),*]
     };
 }
 
+/// The bytes an asset embeds in one form: its own form's, none of the other.
+macro_rules! embedded {
+    (raw, raw, $name:literal) => {
+        include_bytes!(concat!("../static/", $name))
+    };
+    (gz, gz, $name:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".gz"))
+    };
+    ($how:ident, $form:ident, $name:literal) => {
+        &[]
+    };
+}
+
 macro_rules! versions_only {
-    [$(($name:literal, $type:literal)),* $(,)?] => {
+    [$(($name:literal, $type:literal, $how:ident)),* $(,)?] => {
         &[$(($name, fnv1a(include_bytes!(concat!("../static/", $name))))),*]
     };
 }
@@ -99,7 +133,10 @@ mod tests {
     #[test]
     fn every_asset_has_a_versioned_url() {
         for asset in ASSETS {
-            assert!(!asset.bytes.is_empty(), "{}", asset.name);
+            let bytes = asset.bytes().unwrap();
+            assert!(!bytes.is_empty(), "{}", asset.name);
+            // What is sent is what is in static/ (the version is its hash).
+            assert_eq!(fnv1a(&bytes), asset.version, "{}", asset.name);
             assert_eq!(
                 url(asset.name),
                 format!("/static/{}?v={:x}", asset.name, asset.version)
