@@ -1,7 +1,9 @@
-//! Gzips the text assets of `static/` at build time (`OUT_DIR/<name>.gz`):
-//! the pages component embeds and sends them compressed (`assets::Asset`),
-//! about a quarter of their size. Deflate at the best level, in the gzip
-//! framing of RFC 1952.
+//! Gzips at build time (`OUT_DIR/<name>.gz`, deflate at the best level in the
+//! gzip framing of RFC 1952), about a quarter of their size:
+//! - the text assets of `static/`, which the pages component embeds and
+//!   sends compressed (`assets::Asset`);
+//! - the catalogues of `locales/`, which every component embeds and inflates
+//!   once per instance (`i18n`).
 
 use std::path::Path;
 
@@ -33,6 +35,11 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::var("OUT_DIR")?;
     println!("cargo::rerun-if-changed=static");
+    println!("cargo::rerun-if-changed=locales");
+    for lang in ["fr", "en", "de"] {
+        let bytes = std::fs::read(format!("locales/{lang}.ftl"))?;
+        std::fs::write(Path::new(&out).join(format!("{lang}.ftl.gz")), gzip(&bytes))?;
+    }
     for entry in std::fs::read_dir("static")? {
         let path = entry?.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {

@@ -30,9 +30,9 @@ use palabre_kit::{ctx, form, i18n, ratelimit, respond};
 
 /// The error pages' messages, cut from the shared catalogues by build.rs.
 static MESSAGES: i18n::Catalogue = i18n::Catalogue::new([
-    include_str!(concat!(env!("OUT_DIR"), "/fr.ftl")),
-    include_str!(concat!(env!("OUT_DIR"), "/en.ftl")),
-    include_str!(concat!(env!("OUT_DIR"), "/de.ftl")),
+    i18n::Source::Text(include_str!(concat!(env!("OUT_DIR"), "/fr.ftl"))),
+    i18n::Source::Text(include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
+    i18n::Source::Text(include_str!(concat!(env!("OUT_DIR"), "/de.ftl"))),
 ]);
 use spin_sdk::http::{IntoResponse, Request};
 use spin_sdk::wasip3::http::types::{ErrorCode, Fields, Response as WasiResponse};

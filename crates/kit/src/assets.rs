@@ -21,12 +21,15 @@ impl Asset {
         if self.gzip.is_empty() {
             return Some(std::borrow::Cow::Borrowed(self.raw));
         }
-        // The gzip header kit's build.rs writes is 10 bytes; 8 of trailer.
-        let deflated = self.gzip.get(10..self.gzip.len().checked_sub(8)?)?;
-        miniz_oxide::inflate::decompress_to_vec(deflated)
-            .ok()
-            .map(std::borrow::Cow::Owned)
+        gunzip(self.gzip).map(std::borrow::Cow::Owned)
     }
+}
+
+/// Inflates what kit's build.rs gzipped (a 10-byte header without optional
+/// fields, 8 bytes of trailer); `None` if it does not inflate.
+pub(crate) fn gunzip(gzip: &[u8]) -> Option<Vec<u8>> {
+    let deflated = gzip.get(10..gzip.len().checked_sub(8)?)?;
+    miniz_oxide::inflate::decompress_to_vec(deflated).ok()
 }
 
 /// FNV-1a's starting value (64 bits).

@@ -8,11 +8,42 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use palabre_domain::Locale;
 
-const FR: &str = include_str!("../locales/fr.ftl");
-const EN: &str = include_str!("../locales/en.ftl");
-const DE: &str = include_str!("../locales/de.ftl");
-/// The catalogues' text (what a page's words come from).
-pub(crate) const SOURCES: [&str; 3] = [FR, EN, DE];
+/// The catalogues, gzipped by kit's build.rs (a quarter of their 150 KB in
+/// every component), inflated when a language is first used in an instance.
+pub(crate) const SOURCES: [Source; 3] = [
+    Source::Gzip(include_bytes!(concat!(env!("OUT_DIR"), "/fr.ftl.gz"))),
+    Source::Gzip(include_bytes!(concat!(env!("OUT_DIR"), "/en.ftl.gz"))),
+    Source::Gzip(include_bytes!(concat!(env!("OUT_DIR"), "/de.ftl.gz"))),
+];
+
+/// A catalogue's Fluent text, as embedded.
+#[derive(Clone, Copy)]
+pub enum Source {
+    Text(&'static str),
+    Gzip(&'static [u8]),
+}
+
+impl Source {
+    /// The embedded bytes (what a build's fingerprint hashes).
+    pub(crate) fn embedded(self) -> &'static [u8] {
+        match self {
+            Source::Text(text) => text.as_bytes(),
+            Source::Gzip(bytes) => bytes,
+        }
+    }
+
+    fn text(self) -> String {
+        match self {
+            Source::Text(text) => text.to_string(),
+            Source::Gzip(bytes) => crate::assets::gunzip(bytes)
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_else(|| {
+                    eprintln!("i18n: a catalogue does not inflate");
+                    String::new()
+                }),
+        }
+    }
+}
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -20,7 +51,7 @@ type Bundle = FluentBundle<FluentResource>;
 /// whole one ([`t`]); the gate, which only shows error pages, carries a
 /// catalogue of those messages alone (cut from the same files at build time).
 pub struct Catalogue {
-    sources: [&'static str; 3],
+    sources: [Source; 3],
     bundles: [OnceLock<Bundle>; 3],
 }
 
@@ -42,7 +73,7 @@ fn slot(locale: Locale) -> usize {
 
 impl Catalogue {
     /// Catalogues in the order fr, en, de.
-    pub const fn new(sources: [&'static str; 3]) -> Catalogue {
+    pub const fn new(sources: [Source; 3]) -> Catalogue {
         Catalogue {
             sources,
             bundles: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
@@ -53,7 +84,7 @@ impl Catalogue {
         let langid: unic_langid::LanguageIdentifier = locale.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
-        let resource = match FluentResource::try_new(self.sources[slot(locale)].to_string()) {
+        let resource = match FluentResource::try_new(self.sources[slot(locale)].text()) {
             Ok(r) => r,
             Err((r, errors)) => {
                 eprintln!("i18n: {} catalogue has errors: {errors:?}", locale.code());
@@ -122,6 +153,7 @@ pub fn t_args(locale: Locale, id: &str, args: &[(&str, &str)]) -> String {
 /// Message ids defined in a catalogue (for completeness checks).
 pub fn message_ids(locale: Locale) -> Vec<String> {
     SOURCES[slot(locale)]
+        .text()
         .lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
         .filter_map(|l| l.split(" = ").next().map(|id| id.trim().to_string()))

@@ -161,7 +161,7 @@ impl Renderer {
                 hash = more(more(hash, name.as_bytes()), source.as_bytes());
             }
             for catalogue in crate::i18n::SOURCES {
-                hash = more(hash, catalogue.as_bytes());
+                hash = more(hash, catalogue.embedded());
             }
             for (name, version) in crate::assets::versions() {
                 hash = more(more(hash, name.as_bytes()), &version.to_le_bytes());
