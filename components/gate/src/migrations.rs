@@ -44,6 +44,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(19, "0019_proposal_best_and_map"),
     migration!(20, "0020_moderation"),
     migration!(21, "0021_counters"),
+    migration!(22, "0022_proposal_search"),
 ];
 
 const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");

@@ -2,6 +2,7 @@
 
 use palabre_domain::proposal::{Cursor, Sort, Status};
 use palabre_kit::db::{self, Connection, DbResult, Value};
+use palabre_kit::search;
 
 pub struct Proposal {
     pub id: i64,
@@ -292,15 +293,17 @@ pub async fn similar(
     if query.is_empty() {
         return Ok(Vec::new());
     }
+    let floor = search::recent_floor(conn, "proposal_search", query).await?;
     Ok(db::query(
         conn,
-        "SELECT p.id, p.title, p.supports FROM search_index s JOIN proposals p ON p.id = s.ref_id \
-         WHERE search_index MATCH ?1 AND s.kind = 'proposal' AND p.id != ?2 AND p.state = 'published' \
+        "SELECT p.id, p.title, p.supports FROM proposal_search s JOIN proposals p ON p.id = s.rowid \
+         WHERE proposal_search MATCH ?1 AND s.rowid >= ?4 AND p.id != ?2 AND p.state = 'published' \
          ORDER BY rank LIMIT ?3",
         vec![
             Value::text(query),
             Value::Integer(except),
             Value::Integer(limit),
+            Value::Integer(floor),
         ],
     )
     .await?

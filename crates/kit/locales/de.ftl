@@ -337,6 +337,7 @@ search-count = { $count ->
     [one] 1 Ergebnis für „{ $q }“.
    *[other] { $count } Ergebnisse für „{ $q }“.
 }
+search-capped = Von den Vorschlägen werden die { $count } neuesten Treffer sortiert: Fügen Sie ein Wort hinzu, um die Suche einzugrenzen.
 search-kind-process = Beteiligungsverfahren
 search-kind-news = Neuigkeit
 search-kind-page = Seite

@@ -337,6 +337,7 @@ search-count = { $count ->
     [one] 1 result for "{ $q }".
    *[other] { $count } results for "{ $q }".
 }
+search-capped = Among proposals, the { $count } most recent matches are ranked: add a word to narrow the search.
 search-kind-process = Consultation
 search-kind-news = News
 search-kind-page = Page

@@ -337,6 +337,7 @@ search-count = { $count ->
     [one] 1 résultat pour « { $q } ».
    *[other] { $count } résultats pour « { $q } ».
 }
+search-capped = Parmi les propositions, les { $count } plus récentes qui correspondent sont classées : ajoutez un mot pour affiner la recherche.
 search-kind-process = Concertation
 search-kind-news = Actualité
 search-kind-page = Page

@@ -24,6 +24,7 @@ pub mod privacy;
 pub mod ratelimit;
 pub mod render;
 pub mod respond;
+pub mod search;
 pub mod session;
 pub mod site;
 pub mod sql;

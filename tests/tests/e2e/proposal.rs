@@ -123,10 +123,17 @@ fn a_draft_shows_similar_proposals_before_it_is_published() {
     assert_eq!(
         count(
             &app,
-            &format!("SELECT count(*) FROM search_index WHERE kind = 'proposal' AND ref_id = {id}")
+            &format!("SELECT count(*) FROM proposal_search WHERE rowid = {id}")
         ),
         1
     );
+    // Search finds it, accents ignored, and links to it.
+    let found = app.get("/search?q=parcelles%20jardins&lang=fr").text();
+    assert!(
+        found.contains(&format!("href=\"/proposals/{id}\"")),
+        "{found}"
+    );
+    assert!(found.contains("Des jardins familiaux"));
     // Published proposals cannot be edited as drafts any more.
     assert_eq!(camille.get(&format!("{location}/edit")).status, 403);
 }

@@ -1,10 +1,12 @@
-//! `/search?q=…`: full-text search across published processes, news and pages
-//! (and, as features arrive, contributions), accents ignored.
+//! `/search?q=…`: full-text search, accents ignored: the commune's own
+//! content (processes, news, pages, discussions, questionnaires) ranked
+//! first, then published proposals (their own index; above
+//! `kit::search::RANKED` matches, the most recent ones are ranked).
 
 use palabre_domain::search::{MAX_QUERY, fts_query};
 use palabre_kit::db::{self, Value};
 use palabre_kit::respond::{self, Cache, escape};
-use palabre_kit::{Response, Result, i18n};
+use palabre_kit::{Response, Result, i18n, search};
 use serde_json::json;
 
 use crate::Env;
@@ -17,6 +19,11 @@ const CLOSE: &str = "\u{E001}";
 const SEARCH: &str = "SELECT kind, url, title, \
      snippet(search_index, 4, char(57344), char(57345), '…', 16) \
      FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 0, 0, 0, 4.0, 1.0) LIMIT ?";
+
+const PROPOSALS: &str = "SELECT 'proposal', '/proposals/' || rowid, title, \
+     snippet(proposal_search, 1, char(57344), char(57345), '…', 16) \
+     FROM proposal_search WHERE proposal_search MATCH ?1 AND rowid >= ?2 \
+     ORDER BY bm25(proposal_search, 4.0, 1.0) LIMIT ?3";
 
 /// Escapes a snippet (without the Markdown emphasis and heading marks the
 /// index keeps), then shows its matches with `<mark>`.
@@ -40,13 +47,28 @@ pub async fn show(env: &Env) -> Result<Response> {
         .take(MAX_QUERY)
         .collect();
     let mut results = Vec::new();
+    let mut capped = false;
     if let Some(query) = fts_query(&typed) {
-        let rows = db::query(
+        let mut rows = db::query(
             &env.conn,
             SEARCH,
-            vec![Value::text(query), Value::Integer(RESULTS)],
+            vec![Value::text(query.as_str()), Value::Integer(RESULTS)],
         )
         .await?;
+        let floor = search::recent_floor(&env.conn, "proposal_search", &query).await?;
+        capped = floor > 0;
+        rows.extend(
+            db::query(
+                &env.conn,
+                PROPOSALS,
+                vec![
+                    Value::text(query),
+                    Value::Integer(floor),
+                    Value::Integer(RESULTS),
+                ],
+            )
+            .await?,
+        );
         for r in &rows {
             let kind = db::text(r, 0);
             results.push(json!({
@@ -63,6 +85,9 @@ pub async fn show(env: &Env) -> Result<Response> {
         "searched": !typed.trim().is_empty(),
         "results": results,
         "summary": i18n::t_args(locale, "search-count", &[("count", &count), ("q", typed.trim())]),
+        "capped": capped.then(|| {
+            i18n::t_args(locale, "search-capped", &[("count", &search::RANKED.to_string())])
+        }),
     });
     let title = i18n::t(locale, "search-title");
     let page = env.page("search", &title, data)?;
