@@ -62,13 +62,38 @@ pub fn score(s: &Signals, w: &Weights) -> f64 {
     points(s, w) / (1.0 + age_days / w.half_life_days)
 }
 
+/// A contribution's place in "best first" order, with its score computed
+/// once (a sort compares each item many times).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BestKey {
+    score: f64,
+    age_seconds: i64,
+    id: i64,
+}
+
+impl BestKey {
+    pub fn of(s: &Signals, id: i64) -> BestKey {
+        BestKey {
+            score: score(s, &WEIGHTS),
+            age_seconds: s.age_seconds,
+            id,
+        }
+    }
+
+    /// Higher score first, then younger, then the later id.
+    pub fn order(&self, other: &BestKey) -> Ordering {
+        other
+            .score
+            .partial_cmp(&self.score)
+            .unwrap_or(Ordering::Equal)
+            .then(self.age_seconds.cmp(&other.age_seconds))
+            .then(other.id.cmp(&self.id))
+    }
+}
+
 /// "Best first" between two contributions (`id`s break ties: later first).
 pub fn best_first(a: (&Signals, i64), b: (&Signals, i64)) -> Ordering {
-    let (sa, sb) = (score(a.0, &WEIGHTS), score(b.0, &WEIGHTS));
-    sb.partial_cmp(&sa)
-        .unwrap_or(Ordering::Equal)
-        .then(a.0.age_seconds.cmp(&b.0.age_seconds))
-        .then(b.1.cmp(&a.1))
+    BestKey::of(a.0, a.1).order(&BestKey::of(b.0, b.1))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use palabre_domain::account::FieldError;
 use palabre_domain::comment::{self, Reaction, Stance};
-use palabre_domain::ranking::{Signals, best_first};
+use palabre_domain::ranking::{BestKey, Signals};
 use serde::Serialize;
 
 use crate::db::{self, Connection, DbResult, Value};
@@ -195,7 +195,7 @@ pub struct Page {
 struct Top {
     id: i64,
     stance: Option<&'static str>,
-    signals: Signals,
+    best: BestKey,
     official: bool,
     created_at: i64,
 }
@@ -233,16 +233,18 @@ pub async fn thread(
         .map(|r| {
             let created_at = db::int(r, 6);
             let badge = db::opt_text(r, 5);
+            let signals = Signals {
+                up: u32::try_from(db::int(r, 2)).unwrap_or(0),
+                down: u32::try_from(db::int(r, 3)).unwrap_or(0),
+                replies: u32::try_from(db::int(r, 4)).unwrap_or(0),
+                impact: badge.as_deref() == Some("impact"),
+                age_seconds: now - created_at,
+            };
+            let id = db::int(r, 0);
             Top {
-                id: db::int(r, 0),
+                id,
                 stance: stance_name(db::opt_text(r, 1).as_deref()),
-                signals: Signals {
-                    up: u32::try_from(db::int(r, 2)).unwrap_or(0),
-                    down: u32::try_from(db::int(r, 3)).unwrap_or(0),
-                    replies: u32::try_from(db::int(r, 4)).unwrap_or(0),
-                    impact: badge.as_deref() == Some("impact"),
-                    age_seconds: now - created_at,
-                },
+                best: BestKey::of(&signals, id),
                 official: badge.as_deref() == Some("official"),
                 created_at,
             }
@@ -251,7 +253,7 @@ pub async fn thread(
         .collect();
     tops.sort_by(|a, b| {
         b.official.cmp(&a.official).then_with(|| match sort {
-            Sort::Best => best_first((&a.signals, a.id), (&b.signals, b.id)),
+            Sort::Best => a.best.order(&b.best),
             Sort::Newest => b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)),
             Sort::Oldest => a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)),
         })

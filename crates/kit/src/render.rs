@@ -307,8 +307,10 @@ impl Renderer {
                 .lock()
                 .map_err(|_| Error::Internal("renderer lock".into()))?;
             self.ensure(&mut registry, template)?;
+            // A context made from the value itself: `render` would serialize
+            // (deep-copy) the whole page's data first.
             registry
-                .render(template, &Value::Object(root))
+                .render_with_context(template, &Context::from(Value::Object(root)))
                 .map_err(|e| Error::Internal(format!("render {template}: {e}")))?
         };
         Ok(ctx.finish(respond::html(status, html)))
