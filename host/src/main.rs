@@ -27,7 +27,8 @@ USAGE:
   palabre-host check --wit DIR --world palabre:platform/feature FILE.wasm
 
 Variables come from SPIN_VARIABLE_<NAME> and the manifest's defaults.
-PALABRE_HOST_SLOW_SQL_MS=N logs every SQL statement that takes N ms or more.";
+PALABRE_HOST_SLOW_SQL_MS=N logs every SQL statement that takes N ms or more.
+PALABRE_HOST_PROFILE=perfmap writes /tmp/perf-<pid>.map for `perf record`.";
 
 struct Args(Vec<String>);
 

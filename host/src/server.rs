@@ -303,6 +303,11 @@ pub struct Server {
 
 pub fn engine() -> Result<Engine> {
     let mut config = wasmtime::Config::new();
+    // `perf record` names the components' functions (with a build that keeps
+    // them: CARGO_PROFILE_RELEASE_STRIP=none) from /tmp/perf-<pid>.map.
+    if std::env::var("PALABRE_HOST_PROFILE").as_deref() == Ok("perfmap") {
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     config.wasm_component_model(true);
     config.wasm_component_model_async(true);
     let mut pooling = wasmtime::PoolingAllocationConfig::default();
