@@ -1,11 +1,28 @@
-//! The gate shows only error pages: it carries the messages whose id starts
-//! with `error-`, and `back-home`, cut from the shared catalogues
-//! (crates/kit/locales), instead of all of them (150 KB of text).
+//! What the gate embeds, made smaller at build time:
+//! - it shows only error pages, so it carries the messages whose id starts
+//!   with `error-`, and `back-home`, cut from the shared catalogues
+//!   (crates/kit/locales), instead of all of them (150 KB of text);
+//! - the migrations and the demo commune (80 KB of SQL, read only when a
+//!   database is set up or upgraded) are deflated, and inflated when used.
 
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::var("OUT_DIR")?;
+    println!("cargo::rerun-if-changed=../../db");
+    let sql = Path::new(&out).join("sql");
+    std::fs::create_dir_all(&sql)?;
+    let mut files: Vec<_> = std::fs::read_dir("../../db/migrations")?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.push("../../db/seed/demo.sql".into());
+    for path in files {
+        if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            let bytes = std::fs::read(&path)?;
+            let deflated = miniz_oxide::deflate::compress_to_vec(&bytes, 10);
+            std::fs::write(sql.join(format!("{name}.deflate")), deflated)?;
+        }
+    }
     for lang in ["fr", "en", "de"] {
         let path = format!("../../crates/kit/locales/{lang}.ftl");
         println!("cargo::rerun-if-changed={path}");

@@ -8,7 +8,21 @@ use palabre_kit::{Error, Result};
 pub struct Migration {
     pub version: i64,
     pub name: &'static str,
-    pub sql: &'static str,
+    /// Deflated by build.rs; see [`sql`].
+    deflated: &'static [u8],
+}
+
+impl Migration {
+    pub fn sql(&self) -> Result<String> {
+        sql(self.deflated)
+    }
+}
+
+/// SQL the build script deflated.
+fn sql(deflated: &[u8]) -> Result<String> {
+    palabre_kit::assets::inflate(deflated)
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .ok_or_else(|| Error::Internal("embedded SQL does not inflate".into()))
 }
 
 macro_rules! migration {
@@ -16,7 +30,7 @@ macro_rules! migration {
         Migration {
             version: $version,
             name: $name,
-            sql: include_str!(concat!("../../../db/migrations/", $name, ".sql")),
+            deflated: include_bytes!(concat!(env!("OUT_DIR"), "/sql/", $name, ".sql.deflate")),
         }
     };
 }
@@ -47,7 +61,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(22, "0022_proposal_search"),
 ];
 
-const DEMO_SEED: &str = include_str!("../../../db/seed/demo.sql");
+const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));
 
 pub fn latest() -> i64 {
     MIGRATIONS.last().map_or(0, |m| m.version)
@@ -67,7 +81,7 @@ pub async fn migrate(conn: &Connection) -> Result<i64> {
         let current = user_version(conn).await?;
         for m in MIGRATIONS.iter().filter(|m| m.version > current) {
             eprintln!("gate: applying migration {}", m.name);
-            db::exec_script(conn, m.sql).await?;
+            db::exec_script(conn, &m.sql()?).await?;
         }
         // PRAGMA takes no parameters; the value is our own integer.
         let set_version = format!("PRAGMA user_version = {}", latest());
@@ -93,7 +107,7 @@ pub async fn seed_demo(conn: &Connection) -> Result<()> {
             .is_none()
         {
             eprintln!("gate: loading the demo commune (demo_seed = true)");
-            db::exec_script(conn, DEMO_SEED).await?;
+            db::exec_script(conn, &sql(DEMO_SEED)?).await?;
         }
         Ok(())
     })
@@ -103,6 +117,15 @@ pub async fn seed_demo(conn: &Connection) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_commune_inflates_to_its_file() {
+        let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../db/seed/demo.sql");
+        assert_eq!(
+            sql(DEMO_SEED).unwrap(),
+            std::fs::read_to_string(file).unwrap()
+        );
+    }
 
     #[test]
     fn list_matches_the_folder() {
@@ -124,7 +147,10 @@ mod tests {
         for (i, m) in MIGRATIONS.iter().enumerate() {
             assert_eq!(m.version, i as i64 + 1);
             assert!(m.name.starts_with(&format!("{:04}_", m.version)));
-            assert!(!palabre_kit::sql::split_statements(m.sql).is_empty());
+            let text = m.sql().unwrap();
+            let file = std::fs::read_to_string(format!("{dir}/{}.sql", m.name)).unwrap();
+            assert_eq!(text, file, "{} inflates to its file", m.name);
+            assert!(!palabre_kit::sql::split_statements(&text).is_empty());
         }
     }
 }

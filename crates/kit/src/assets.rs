@@ -28,7 +28,12 @@ impl Asset {
 /// Inflates what kit's build.rs gzipped (a 10-byte header without optional
 /// fields, 8 bytes of trailer); `None` if it does not inflate.
 pub(crate) fn gunzip(gzip: &[u8]) -> Option<Vec<u8>> {
-    let deflated = gzip.get(10..gzip.len().checked_sub(8)?)?;
+    inflate(gzip.get(10..gzip.len().checked_sub(8)?)?)
+}
+
+/// Inflates raw deflate data (what a build script made with
+/// `miniz_oxide::deflate::compress_to_vec`).
+pub fn inflate(deflated: &[u8]) -> Option<Vec<u8>> {
     miniz_oxide::inflate::decompress_to_vec(deflated).ok()
 }
 

@@ -75,6 +75,24 @@ fn takes_gzip(headers: &http::HeaderMap) -> bool {
         })
 }
 
+/// `/brand.css?v=…`: the commune's colours; immutable when the version matches.
+pub fn brand_css(env: &Env) -> Response {
+    let current = env.site.brand_version();
+    let cache = if env.ctx.query("v") == Some(current.as_str()) {
+        Cache::Immutable
+    } else {
+        Cache::NoCache
+    };
+    respond::cached(
+        respond::with_body(
+            StatusCode::OK,
+            "text/css; charset=utf-8",
+            Bytes::from(env.site.brand_css()),
+        ),
+        cache,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::takes_gzip;
@@ -94,22 +112,4 @@ mod tests {
         assert!(!takes_gzip(&with("identity")));
         assert!(!takes_gzip(&http::HeaderMap::new()));
     }
-}
-
-/// `/brand.css?v=…`: the commune's colours; immutable when the version matches.
-pub fn brand_css(env: &Env) -> Response {
-    let current = env.site.brand_version();
-    let cache = if env.ctx.query("v") == Some(current.as_str()) {
-        Cache::Immutable
-    } else {
-        Cache::NoCache
-    };
-    respond::cached(
-        respond::with_body(
-            StatusCode::OK,
-            "text/css; charset=utf-8",
-            Bytes::from(env.site.brand_css()),
-        ),
-        cache,
-    )
 }
