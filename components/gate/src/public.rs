@@ -85,19 +85,12 @@ pub fn tag(headers: &mut HeaderMap, body: &[u8]) {
     }
 }
 
-/// Whether the request's `If-None-Match` names the page's ETag (RFC 9110 §13.1.2:
-/// a list, `*`, weak tags compared weakly).
+/// Whether the request's `If-None-Match` names the page's ETag.
 pub fn not_modified(if_none_match: Option<&HeaderValue>, headers: &HeaderMap) -> bool {
-    let (Some(wanted), Some(etag)) = (
-        if_none_match.and_then(|v| v.to_str().ok()),
-        headers.get(header::ETAG).and_then(|v| v.to_str().ok()),
-    ) else {
-        return false;
-    };
-    wanted
-        .split(',')
-        .map(|t| t.trim().trim_start_matches("W/"))
-        .any(|t| t == "*" || t == etag)
+    headers
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|etag| palabre_kit::respond::etag_matches(if_none_match, etag))
 }
 
 /// The 304 answer for a page the browser already holds: its headers, no body.

@@ -28,6 +28,19 @@ pub fn with_body(status: StatusCode, content_type: &'static str, body: Bytes) ->
     response
 }
 
+/// Whether an `If-None-Match` value names `etag` (RFC 9110 §13.1.2: a list,
+/// `*`, weak tags compared weakly).
+pub fn etag_matches(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
+    let Some(wanted) = if_none_match.and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let etag = etag.trim_start_matches("W/");
+    wanted
+        .split(',')
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == etag)
+}
+
 pub fn html(status: StatusCode, body: String) -> Response {
     with_body(status, "text/html; charset=utf-8", Bytes::from(body))
 }
@@ -152,6 +165,17 @@ pub fn bare_error_in(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn etags_match_lists_stars_and_weak_tags() {
+        let v = |s: &'static str| HeaderValue::from_static(s);
+        assert!(super::etag_matches(Some(&v("\"a\"")), "\"a\""));
+        assert!(super::etag_matches(Some(&v("\"x\", W/\"a\"")), "\"a\""));
+        assert!(super::etag_matches(Some(&v("*")), "\"a\""));
+        assert!(!super::etag_matches(Some(&v("\"b\"")), "\"a\""));
+        assert!(!super::etag_matches(Some(&v("\"ab\"")), "\"a\""));
+        assert!(!super::etag_matches(None, "\"a\""));
+    }
+
     use super::*;
 
     #[test]

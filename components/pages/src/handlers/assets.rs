@@ -21,11 +21,7 @@ pub fn serve(parts: &http::request::Parts) -> Option<Response> {
     } else {
         format!("\"{:x}\"", asset.version)
     };
-    let not_modified = parts
-        .headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let not_modified = respond::etag_matches(parts.headers.get(header::IF_NONE_MATCH), &etag);
     let mut response = if not_modified {
         respond::with_body(StatusCode::NOT_MODIFIED, asset.content_type, Bytes::new())
     } else if gzipped {
