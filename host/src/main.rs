@@ -23,11 +23,13 @@ USAGE:
                   [--runtime-config-file FILE] [--no-reuse]
                   [--max-instance-reuse-count 128] [--max-instance-concurrent-reuse-count 16]
                   [--idle-instance-timeout-ms 1000] [--request-timeout-s 60] [--max-body-bytes 10485760]
+                  [--max-concurrent-requests 256]
   palabre-host compose SOCKET.wasm --plug PLUG.wasm -o OUT.wasm
   palabre-host check --wit DIR --world palabre:platform/feature FILE.wasm
 
 Variables come from SPIN_VARIABLE_<NAME> and the manifest's defaults.
 PALABRE_HOST_SLOW_SQL_MS=N logs every SQL statement that takes N ms or more.
+PALABRE_HOST_BUSY_TIMEOUT_MS=N: how long a statement waits for a locked database (5000).
 PALABRE_HOST_PROFILE=perfmap writes /tmp/perf-<pid>.map for `perf record`.";
 
 struct Args(Vec<String>);
@@ -134,6 +136,7 @@ fn up(mut args: Args) -> Result<()> {
     let idle_ms: u64 = args.parsed("--idle-instance-timeout-ms", 1000)?;
     let timeout_s: u64 = args.parsed("--request-timeout-s", 60)?;
     let max_body: u64 = args.parsed("--max-body-bytes", 10 * 1024 * 1024)?;
+    let max_concurrent_requests: usize = args.parsed("--max-concurrent-requests", 256)?;
     let rest = args.finish()?;
     if !rest.is_empty() {
         bail!("unexpected arguments {rest:?}\n\n{USAGE}");
@@ -152,6 +155,7 @@ fn up(mut args: Args) -> Result<()> {
         idle_instance_timeout: Duration::from_millis(idle_ms),
         request_timeout: Duration::from_secs(timeout_s),
         max_body,
+        max_concurrent_requests,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -159,9 +163,7 @@ fn up(mut args: Args) -> Result<()> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let server = Arc::new(server::Server::load(options)?);
-        let listener = tokio::net::TcpListener::bind(listen)
-            .await
-            .with_context(|| format!("cannot listen on {listen}"))?;
+        let listener = listen_on(listen).with_context(|| format!("cannot listen on {listen}"))?;
         let local = listener.local_addr()?;
         let base = format!("http://{local}");
         println!("Serving {} at {base}", server.app_name());
@@ -179,4 +181,18 @@ fn up(mut args: Args) -> Result<()> {
             }
         }
     })
+}
+
+/// A listening socket whose queue holds a burst of new connections (a
+/// thousand people pressing "support" at once): tokio's `bind` stops at 1,024,
+/// and a full queue resets connections.
+fn listen_on(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(4_096)
 }

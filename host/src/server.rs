@@ -45,6 +45,8 @@ pub struct Options {
     pub idle_instance_timeout: Duration,
     /// How long a request may take before its instance is dropped.
     pub request_timeout: Duration,
+    /// Requests served by the components at once (the others queue).
+    pub max_concurrent_requests: usize,
     /// Largest request body accepted (413 beyond).
     pub max_body: u64,
 }
@@ -299,6 +301,9 @@ pub struct Server {
     components: Vec<(String, ProxyHandler<ComponentState>)>,
     router: Router,
     options: Arc<Options>,
+    /// Requests inside the components at once; the next ones wait their turn
+    /// rather than fail when the instance pool is full.
+    admission: Arc<tokio::sync::Semaphore>,
 }
 
 pub fn engine() -> Result<Engine> {
@@ -423,11 +428,15 @@ impl Server {
                 router.add(route, index);
             }
         }
+        let admission = Arc::new(tokio::sync::Semaphore::new(
+            options.max_concurrent_requests.max(1),
+        ));
         Ok(Server {
             app_name: app.name.clone(),
             components,
             router,
             options,
+            admission,
         })
     }
 
@@ -540,10 +549,18 @@ impl Server {
             })
             .boxed_unsync();
         let request = http::Request::from_parts(parts, body);
+        // Held until the response body is dropped (sent or abandoned).
+        let Ok(permit) = self.admission.clone().acquire_owned().await else {
+            return plain(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable\n");
+        };
         match handler.handle((), request).await {
             Ok(response) => response.map(|b| {
-                b.map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)
-                    .boxed_unsync()
+                b.map_frame(move |frame| {
+                    let _held = &permit;
+                    frame
+                })
+                .map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)
+                .boxed_unsync()
             }),
             Err(e) => {
                 eprintln!("[{id}] {path}: the component failed: {e:?}");

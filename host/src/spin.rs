@@ -71,7 +71,7 @@ impl Pool {
     /// Opens (and configures) a new connection; used at startup to fail early.
     pub fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
         let conn = rusqlite::Connection::open(&self.path)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_timeout(busy_timeout())?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Checkpoints run beside the requests (`spawn_checkpointer`), not
@@ -166,8 +166,19 @@ fn from_sql(value: ValueRef<'_>) -> Value {
     }
 }
 
-/// How long a statement waits for another connection's lock.
-const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a statement waits for another connection's lock: 5 s, like
+/// Spin's; `PALABRE_HOST_BUSY_TIMEOUT_MS` changes it (the tests of what a
+/// visitor sees when the database stays locked).
+fn busy_timeout() -> std::time::Duration {
+    static TIMEOUT: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
+    *TIMEOUT.get_or_init(|| {
+        let ms = std::env::var("PALABRE_HOST_BUSY_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(5_000);
+        std::time::Duration::from_millis(ms)
+    })
+}
 
 /// Statements slower than this many milliseconds are logged, with their time
 /// (`PALABRE_HOST_SLOW_SQL_MS`; unset: none), to find what a page waits for.
@@ -245,7 +256,7 @@ async fn execute_on(
     let fast = with_conn(&handle, |conn| {
         let _ = conn.busy_timeout(std::time::Duration::ZERO);
         let result = run_raw(conn, &sql, &params);
-        let _ = conn.busy_timeout(BUSY_TIMEOUT);
+        let _ = conn.busy_timeout(busy_timeout());
         result
     });
     match fast {

@@ -259,10 +259,22 @@ pub fn request(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Response {
-    let mut stream = TcpStream::connect(addr).expect("connect");
+    try_request(addr, method, path, headers, body)
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+}
+
+/// [`request`], with a failed connection or an empty answer as an error.
+pub fn try_request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<Response, String> {
+    let mut stream = TcpStream::connect(addr).map_err(|e| format!("connect: {e}"))?;
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
-        .expect("timeout");
+        .map_err(|e| format!("timeout: {e}"))?;
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     if !headers
         .iter()
@@ -275,11 +287,16 @@ pub fn request(
         head.push_str(&format!("{k}: {v}\r\n"));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).expect("write head");
+    stream
+        .write_all(head.as_bytes())
+        .map_err(|e| format!("write: {e}"))?;
     let _ = stream.write_all(body);
     let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    parse_response(&raw)
+    let read = stream.read_to_end(&mut raw);
+    if !raw.windows(4).any(|w| w == b"\r\n\r\n") {
+        return Err(format!("no response ({read:?})"));
+    }
+    Ok(parse_response(&raw))
 }
 
 fn parse_response(raw: &[u8]) -> Response {
@@ -342,6 +359,7 @@ pub struct Browser<'a> {
     app: &'a TestApp,
     cookies: Vec<(String, String)>,
     csrf: Option<String>,
+    once: Option<String>,
     pub headers: Vec<(String, String)>,
 }
 
@@ -351,6 +369,7 @@ impl<'a> Browser<'a> {
             app,
             cookies: Vec::new(),
             csrf: None,
+            once: None,
             headers: Vec::new(),
         }
     }
@@ -367,6 +386,12 @@ impl<'a> Browser<'a> {
         assert_eq!(r.status, 303, "sign-in as {email}: {}", r.text());
         let _ = browser.get("/account");
         browser
+    }
+
+    /// The idempotency key of the last page's first form (`post` does not
+    /// send it: a test adds it as a field where it means to).
+    pub fn once(&self) -> Option<String> {
+        self.once.clone()
     }
 
     pub fn cookie(&self, name: &str) -> Option<&str> {
@@ -403,9 +428,11 @@ impl<'a> Browser<'a> {
                 self.cookies.push((name.to_string(), value));
             }
         }
-        if let Some(token) = csrf_in(&response.text()) {
+        let html = response.text();
+        if let Some(token) = csrf_in(&html) {
             self.csrf = Some(token);
         }
+        self.once = hidden_in(&html, ONCE_FIELD);
         response
     }
 
@@ -475,9 +502,99 @@ impl Browser<'_> {
 
 /// The CSRF token in a page's first form, if any.
 pub fn csrf_in(html: &str) -> Option<String> {
-    let at = html.find("name=\"_csrf\" value=\"")?;
-    let rest = &html[at + "name=\"_csrf\" value=\"".len()..];
-    Some(rest.split('"').next()?.to_string())
+    hidden_in(html, "_csrf")
+}
+
+/// The form field holding a form's idempotency key.
+pub const ONCE_FIELD: &str = palabre_kit::visitor::ONCE_FIELD;
+
+/// The value of the first hidden field `name` in a page, if any.
+pub fn hidden_in(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html.find(&marker)?;
+    Some(html[at + marker.len()..].split('"').next()?.to_string())
+}
+
+/// A signed-in person made directly in the database: the session cookie and
+/// CSRF token the gate would have issued (signed with the test key).
+pub struct Person {
+    pub id: i64,
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// `n` new confirmed citizens (`<prefix>-<i>@example.org`), each signed in.
+pub fn crowd(app: &TestApp, prefix: &str, n: usize) -> Vec<Person> {
+    use palabre_kit::session::{self, Key, SessionClaims};
+    let key = Key::new(TEST_KEY).expect("test key");
+    let now = palabre_kit::now();
+    let mut db = app.db();
+    let tx = db.transaction().expect("transaction");
+    let people = (0..n)
+        .map(|i| {
+            tx.execute(
+                "INSERT INTO users (email, display_name, created_at, email_confirmed_at) VALUES (?1, ?2, 0, 0)",
+                rusqlite::params![format!("{prefix}-{i}@example.org"), format!("{prefix} {i}")],
+            )
+            .expect("insert a person");
+            let claims = SessionClaims {
+                user_id: tx.last_insert_rowid(),
+                session_id: session::random_id().expect("random"),
+                issued_at: now,
+                expires_at: now + 3600,
+                seen_at: now,
+            };
+            Person {
+                id: claims.user_id,
+                csrf: session::csrf_token(&key, &claims.session_id),
+                cookie: format!("__Host-palabre-session={}", session::sign(&key, &claims)),
+            }
+        })
+        .collect();
+    tx.commit().expect("commit");
+    people
+}
+
+/// Every person posts the form `fields(person)` to `path`, all at once (one
+/// thread and connection each, released together); the statuses, in order
+/// (0: no answer).
+pub fn post_at_once(
+    app: &TestApp,
+    path: &str,
+    people: &[Person],
+    fields: impl Fn(&Person) -> String + Sync,
+) -> Vec<u16> {
+    let gate = std::sync::Barrier::new(people.len());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = people
+            .iter()
+            .map(|person| {
+                let (gate, fields) = (&gate, &fields);
+                std::thread::Builder::new()
+                    .stack_size(256 * 1024)
+                    .spawn_scoped(s, move || {
+                        let body = format!("_csrf={}&{}", person.csrf, fields(person));
+                        gate.wait();
+                        let headers = [
+                            ("Cookie", person.cookie.as_str()),
+                            ("Content-Type", "application/x-www-form-urlencoded"),
+                        ];
+                        match try_request(&app.addr, "POST", path, &headers, body.as_bytes()) {
+                            Ok(r) => r.status,
+                            Err(e) => {
+                                eprintln!("{path}: {e}");
+                                0
+                            }
+                        }
+                    })
+                    .expect("spawn")
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("join"))
+            .collect()
+    })
 }
 
 fn encode(text: &str) -> String {

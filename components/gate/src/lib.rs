@@ -10,6 +10,7 @@
 mod limits;
 mod mail;
 mod migrations;
+mod once;
 mod public;
 mod security;
 
@@ -23,8 +24,8 @@ use palabre_domain::{Locale, Role};
 use palabre_kit::db::{self, Value};
 use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
-    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER,
-    VISITOR_HEADER, Visitor,
+    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ONCE_FIELD, ORIGIN_HEADER, PUBLIC_HEADER,
+    SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
 };
 use palabre_kit::{ctx, form, i18n, ratelimit, respond};
 
@@ -268,6 +269,11 @@ fn submitted_token(headers: &http::HeaderMap, body: &[u8]) -> Option<String> {
     if let Some(token) = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
         return Some(token.to_string());
     }
+    form_field(headers, body, CSRF_FIELD)
+}
+
+/// One field of the (buffered) form body, urlencoded or multipart.
+fn form_field(headers: &http::HeaderMap, body: &[u8], name: &str) -> Option<String> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -277,10 +283,10 @@ fn submitted_token(headers: &http::HeaderMap, body: &[u8]) -> Option<String> {
         .starts_with("application/x-www-form-urlencoded")
     {
         let pairs = form::parse_urlencoded(body);
-        return form::field(&pairs, CSRF_FIELD).map(str::to_string);
+        return form::field(&pairs, name).map(str::to_string);
     }
     let boundary = form::multipart_boundary(content_type)?;
-    form::multipart_field(body, &boundary, CSRF_FIELD)
+    form::multipart_field(body, &boundary, name)
 }
 
 fn locale_of(parts: &http::request::Parts) -> Locale {
@@ -303,6 +309,8 @@ enum Refusal {
     Internal,
     /// A blocked account writing.
     Blocked,
+    /// The same form is being sent already (its idempotency key is taken).
+    Pending,
 }
 
 impl Refusal {
@@ -334,7 +342,12 @@ impl Refusal {
             Refusal::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "error-503-title",
-                "error-500-body",
+                "error-busy-body",
+            ),
+            Refusal::Pending => (
+                StatusCode::CONFLICT,
+                "error-pending-title",
+                "error-pending-body",
             ),
             Refusal::Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -348,10 +361,15 @@ impl Refusal {
         let (status, title, body) = self.words();
         let mut response = respond::bare_error_in(&MESSAGES, locale, status, title, body);
         security::add_headers(response.headers_mut(), true);
-        if let Refusal::TooMany(seconds) = self {
+        let retry_after = match self {
+            Refusal::TooMany(seconds) => Some(seconds.max(1)),
+            Refusal::Unavailable | Refusal::Pending => Some(5),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }
@@ -610,6 +628,36 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
             Err(refusal) => return wasi(refusal.page(locale)),
         }
     };
+    // A form's idempotency key: a replay gets the first answer.
+    let held = if safe {
+        None
+    } else {
+        let once_key = form_field(&parts.headers, &forwarded_body, ONCE_FIELD);
+        let path = parts.uri.path();
+        match once::claim(identity.binding.as_deref(), once_key.as_deref(), path).await {
+            Ok(once::Claim::Free) => None,
+            Ok(once::Claim::Held(held)) => Some(held),
+            Ok(once::Claim::Replay(mut response)) => {
+                let (cookies, signed_in) =
+                    match session_cookies(&http::HeaderMap::new(), &identity, key).await {
+                        Ok(found) => found,
+                        Err(refusal) => return wasi(refusal.page(locale)),
+                    };
+                for cookie in cookies {
+                    if let Ok(value) = HeaderValue::from_str(&cookie) {
+                        response.headers_mut().append(header::SET_COOKIE, value);
+                    }
+                }
+                security::add_headers(response.headers_mut(), signed_in);
+                return wasi(response);
+            }
+            Ok(once::Claim::Pending) => return wasi(Refusal::Pending.page(locale)),
+            Err(e) => {
+                eprintln!("gate: idempotency key: {e}");
+                return wasi(Refusal::Unavailable.page(locale));
+            }
+        }
+    };
 
     if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
         parts.headers.insert(VISITOR_HEADER, value);
@@ -631,13 +679,23 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
         Ok(response) => response,
         Err(e) => {
             eprintln!("gate: the feature failed: {e:?}");
+            if let Some(held) = &held {
+                once::release(held).await;
+            }
             return wasi(Refusal::Internal.page(locale));
         }
     };
     let (mut rparts, rbody) = response.into_parts();
+    let session_change = rparts.headers.contains_key(SET_SESSION_HEADER)
+        || rparts.headers.contains_key(END_SESSION_HEADER);
     let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key).await {
         Ok(found) => found,
-        Err(refusal) => return wasi(refusal.page(locale)),
+        Err(refusal) => {
+            if let Some(held) = &held {
+                once::release(held).await;
+            }
+            return wasi(refusal.page(locale));
+        }
     };
     let public = rparts.headers.contains_key(PUBLIC_HEADER);
     security::strip_internal_headers(&mut rparts.headers);
@@ -667,6 +725,32 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
             }
         },
         _ => Err(rbody),
+    };
+    // A submit holding an idempotency key: its answer is kept for replays,
+    // or the key released when there is nothing to give again.
+    let body = match held {
+        Some(held) if once::keepable(rparts.status, &rparts.headers, session_change) => {
+            let bytes = match body {
+                Ok(bytes) => Ok(bytes),
+                Err(stream) => stream.collect().await.map(|c| c.to_bytes()),
+            };
+            match bytes {
+                Ok(bytes) => {
+                    once::keep(&held, rparts.status, &rparts.headers, &bytes).await;
+                    Ok(bytes)
+                }
+                Err(e) => {
+                    eprintln!("gate: reading an answer to keep: {e:?}");
+                    once::release(&held).await;
+                    return wasi(Refusal::Internal.page(locale));
+                }
+            }
+        }
+        Some(held) => {
+            once::release(&held).await;
+            body
+        }
+        None => body,
     };
     for cookie in cookies {
         if let Ok(value) = HeaderValue::from_str(&cookie) {

@@ -59,6 +59,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20, "0020_moderation"),
     migration!(21, "0021_counters"),
     migration!(22, "0022_proposal_search"),
+    migration!(23, "0023_idempotency"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

@@ -12,6 +12,30 @@ pub struct DbError {
 
 pub type DbResult<T> = Result<T, DbError>;
 
+impl DbError {
+    /// The database stayed locked by other writers past the host's own wait
+    /// (SQLite's busy timeout; libSQL's server): nothing was written, and
+    /// the same request may succeed in a moment.
+    pub fn is_busy(&self) -> bool {
+        match &self.source {
+            spin_sdk::sqlite::Error::Io(message) => is_busy_message(message),
+            _ => false,
+        }
+    }
+}
+
+/// SQLite's and libSQL's words for SQLITE_BUSY and SQLITE_LOCKED.
+fn is_busy_message(message: &str) -> bool {
+    let message = message.to_ascii_lowercase();
+    message.contains("database is locked")
+        || message.contains("database table is locked")
+        || message.contains("database is busy")
+        || message.contains("sqlite_busy")
+}
+
+/// Pauses before taking the write lock again: 100, 400, then 1,600 ms.
+const BACKOFF_MS: [u64; 3] = [100, 400, 1_600];
+
 fn err(context: &'static str) -> impl FnOnce(spin_sdk::sqlite::Error) -> DbError {
     move |source| DbError { context, source }
 }
@@ -91,12 +115,25 @@ pub fn real(row: &Row, i: usize) -> Option<f64> {
 }
 
 /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT` (the write lock is taken at
-/// once, so two writers never deadlock), rolling back on any error.
+/// once, so two writers never deadlock), rolling back on any error. When the
+/// lock stays taken past the host's wait, taking it is tried again after
+/// [`BACKOFF_MS`]; then the visitor gets a 503 page (`Error::Unavailable`) and
+/// nothing was written.
 pub async fn immediate<T, F>(conn: &Connection, body: F) -> Result<T, crate::Error>
 where
     F: AsyncFnOnce(&Connection) -> Result<T, crate::Error>,
 {
-    exec(conn, "BEGIN IMMEDIATE", Vec::new()).await?;
+    let mut pauses = BACKOFF_MS.iter();
+    loop {
+        match exec(conn, "BEGIN IMMEDIATE", Vec::new()).await {
+            Ok(()) => break,
+            Err(e) if e.is_busy() => match pauses.next() {
+                Some(ms) => spin_sdk::time::sleep(std::time::Duration::from_millis(*ms)).await,
+                None => return Err(e.into()),
+            },
+            Err(e) => return Err(e.into()),
+        }
+    }
     match body(conn).await {
         Ok(value) => {
             exec(conn, "COMMIT", Vec::new()).await?;
@@ -108,5 +145,19 @@ where
             }
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn busy_and_locked_databases_are_told_apart_from_other_errors() {
+        assert!(super::is_busy_message("database is locked"));
+        assert!(super::is_busy_message("SQLITE_BUSY: Database is busy"));
+        assert!(super::is_busy_message("database table is locked: users"));
+        assert!(!super::is_busy_message(
+            "UNIQUE constraint failed: users.email"
+        ));
+        assert!(!super::is_busy_message("no such table: x"));
     }
 }

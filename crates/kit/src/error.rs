@@ -15,6 +15,9 @@ pub enum Error {
     MethodNotAllowed,
     #[error("database: {0}")]
     Db(String),
+    /// The database stayed locked (busy): nothing was written; try again soon.
+    #[error("database busy: {0}")]
+    Unavailable(String),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -28,6 +31,7 @@ impl Error {
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
             Error::Forbidden => StatusCode::FORBIDDEN,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Db(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -39,6 +43,7 @@ impl Error {
             Error::BadRequest(_) => ("error-400-title", "error-400-body"),
             Error::Forbidden => ("error-403-title", "error-403-body"),
             Error::MethodNotAllowed => ("error-405-title", "error-405-body"),
+            Error::Unavailable(_) => ("error-503-title", "error-busy-body"),
             Error::Db(_) | Error::Internal(_) => ("error-500-title", "error-500-body"),
         }
     }
@@ -46,7 +51,11 @@ impl Error {
 
 impl From<crate::db::DbError> for Error {
     fn from(e: crate::db::DbError) -> Self {
-        Error::Db(e.to_string())
+        if e.is_busy() {
+            Error::Unavailable(e.to_string())
+        } else {
+            Error::Db(e.to_string())
+        }
     }
 }
 

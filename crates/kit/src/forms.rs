@@ -25,6 +25,21 @@ async fn read_bytes(
         .to_bytes())
 }
 
+/// The hidden field holding the version of what an edit form was opened on.
+pub const VERSION_FIELD: &str = "_version";
+
+/// The version of a record as an edit form shows it: a digest of its
+/// editable values. Two people opening the same record get the same version;
+/// a save made in between changes it (see [`Submission::stale`]).
+pub fn version(values: &[&str]) -> String {
+    let mut joined = String::new();
+    for v in values {
+        joined.push_str(v);
+        joined.push('\u{1f}');
+    }
+    crate::tokens::hash_token(&joined)[..16].to_string()
+}
+
 /// Reads an urlencoded form body.
 pub async fn read(
     body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
@@ -82,6 +97,14 @@ impl Submission {
     /// The field's value ("" when absent).
     pub fn get(&self, name: &str) -> &str {
         form::field(&self.fields, name).unwrap_or_default()
+    }
+
+    /// Whether the form was opened on another version of the record than
+    /// `current` (somebody saved it in between): saving would lose their
+    /// change. A form without a version (an API client) is not checked.
+    pub fn stale(&self, current: &str) -> bool {
+        let seen = self.get(VERSION_FIELD);
+        !seen.is_empty() && seen != current
     }
 
     /// Every text field, in the order sent.
@@ -148,6 +171,8 @@ pub struct FormView {
     locale: Locale,
     fields: Vec<Field>,
     scope: &'static str,
+    version: Option<String>,
+    conflict: bool,
 }
 
 impl FormView {
@@ -156,6 +181,8 @@ impl FormView {
             locale,
             fields: Vec::new(),
             scope: "f",
+            version: None,
+            conflict: false,
         }
     }
 
@@ -164,6 +191,21 @@ impl FormView {
     /// unique, or a label names the wrong field).
     pub fn scoped(mut self, scope: &'static str) -> FormView {
         self.scope = scope;
+        self
+    }
+
+    /// An edit form: carries the version of the record it shows
+    /// ([`version`]), checked when it is saved.
+    pub fn version(mut self, version: String) -> FormView {
+        self.version = Some(version);
+        self
+    }
+
+    /// The record changed since the form was opened: says so above the
+    /// fields (which keep what this person typed; the form now carries the
+    /// new version, so saving again is a deliberate choice).
+    pub fn conflict(mut self) -> FormView {
+        self.conflict = true;
         self
     }
 
@@ -353,7 +395,20 @@ impl FormView {
             })
             .collect();
         let multipart = self.has_file();
-        json!({ "fields": self.fields, "errors": errors, "multipart": multipart })
+        let conflict = self.conflict.then(|| {
+            json!({
+                "title": i18n::t(self.locale, "form-conflict-title"),
+                "body": i18n::t(self.locale, "form-conflict-body"),
+            })
+        });
+        json!({
+            "fields": self.fields,
+            "errors": errors,
+            "multipart": multipart,
+            "version": self.version,
+            "version_field": VERSION_FIELD,
+            "conflict": conflict,
+        })
     }
 }
 
@@ -390,6 +445,36 @@ mod tests {
         assert_eq!(json["errors"].as_array().map(Vec::len), Some(1));
         assert_eq!(json["errors"][0]["name"], "email");
         assert_eq!(json["errors"][0]["id"], "f-email");
+    }
+
+    #[test]
+    fn a_form_opened_on_an_older_version_is_stale() {
+        let v1 = version(&["Title", "Body"]);
+        assert_eq!(v1, version(&["Title", "Body"]));
+        assert_ne!(v1, version(&["Title", "Body changed"]));
+        assert_ne!(version(&["ab", "c"]), version(&["a", "bc"]));
+        let sent = |v: &str| {
+            Submission::parse(
+                format!("title=x&{VERSION_FIELD}={v}").as_bytes(),
+                "application/x-www-form-urlencoded",
+            )
+        };
+        assert!(!sent(&v1).stale(&v1));
+        assert!(sent(&v1).stale(&version(&["Title", "Body changed"])));
+        let unversioned = Submission::parse(b"title=x", "application/x-www-form-urlencoded");
+        assert!(!unversioned.stale(&v1));
+        let json = FormView::new(Locale::Fr)
+            .input("title", "text", "field-email", "x", "off", None)
+            .version(v1.clone())
+            .conflict()
+            .to_json();
+        assert_eq!(json["version"], v1.as_str());
+        assert!(
+            json["conflict"]["body"]
+                .as_str()
+                .is_some_and(|b| !b.is_empty())
+        );
+        assert!(FormView::new(Locale::Fr).to_json()["conflict"].is_null());
     }
 
     #[test]

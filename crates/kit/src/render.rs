@@ -81,6 +81,35 @@ fn markdown_helper(
     Ok(())
 }
 
+/// `{{form_keys}}`: the hidden fields every form carries: the visitor's CSRF
+/// token and a fresh idempotency key (`visitor::ONCE_FIELD`).
+fn form_keys_helper(
+    _: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let csrf = ctx
+        .data()
+        .pointer("/layout/csrf")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    out.write(&format!(
+        "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+        crate::visitor::CSRF_FIELD,
+        handlebars::html_escape(csrf)
+    ))?;
+    // Without randomness the form still works, only without replay protection.
+    if let Ok(once) = crate::session::random_id() {
+        out.write(&format!(
+            "<input type=\"hidden\" name=\"{}\" value=\"{once}\">",
+            crate::visitor::ONCE_FIELD
+        ))?;
+    }
+    Ok(())
+}
+
 /// `{{t "message-id" name=value …}}`: a catalogue message in the page's language, escaped.
 fn t_helper(
     h: &Helper,
@@ -143,6 +172,7 @@ impl Renderer {
         registry.register_escape_fn(crate::respond::escape);
         registry.register_helper("t", Box::new(t_helper));
         registry.register_helper("markdown", Box::new(markdown_helper));
+        registry.register_helper("form_keys", Box::new(form_keys_helper));
         Ok(Renderer {
             registry: Mutex::new(registry),
             sources: SHARED.iter().chain(templates.iter()).copied().collect(),
@@ -324,13 +354,20 @@ impl Renderer {
         let (title_key, body_key) = err.message_keys();
         let heading = i18n::t(ctx.locale, title_key);
         let data = json!({ "heading": heading, "message": i18n::t(ctx.locale, body_key) });
-        match self.page(ctx, site, err.status(), "error", &heading, data) {
+        let mut response = match self.page(ctx, site, err.status(), "error", &heading, data) {
             Ok(response) => response,
             Err(e) => {
                 eprintln!("error page failed: {e}");
                 respond::bare_error(ctx.locale, err.status(), title_key, body_key)
             }
+        };
+        if err.status() == http::StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from_static("5"),
+            );
         }
+        response
     }
 }
 

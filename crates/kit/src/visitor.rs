@@ -22,6 +22,10 @@ pub const PUBLIC_HEADER: &str = "palabre-public";
 pub const CSRF_FIELD: &str = "_csrf";
 /// Header alternative to the form field, for scripts.
 pub const CSRF_HEADER: &str = "x-csrf-token";
+/// The form field holding a form's idempotency key: drawn afresh each time
+/// the form is rendered, so a replayed or double-clicked submit has one
+/// effect (the gate answers the copy with the first answer).
+pub const ONCE_FIELD: &str = "_once";
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Visitor {

@@ -13,3 +13,4 @@ mod opinion;
 mod pages;
 mod proposal;
 mod questionnaire;
+mod reliability;

@@ -1,9 +1,8 @@
 //! Proposals: drafts with similar proposals, publishing, supports (once,
-//! withdrawn, limited, over the threshold), the commune's answers, exports,
-//! and 200 people supporting at once.
+//! withdrawn, limited, over the threshold), the commune's answers, exports.
+//! A thousand people supporting at once: reliability.rs.
 
 use palabre_e2e::{Browser, TestApp};
-use palabre_kit::session::{self, Key, SessionClaims};
 
 const BUDGET: &str = "budget-participatif-2026";
 
@@ -328,77 +327,6 @@ fn staff_answer_with_a_status_and_supporters_hear_of_it() {
         .get(&format!("/proposals/export.json?process={BUDGET}"))
         .text();
     assert!(json.contains("\"status\":\"accepted\""));
-}
-
-#[test]
-fn two_hundred_people_supporting_at_once_count_two_hundred() {
-    let app = TestApp::start();
-    let gardens = id_of(app_ready(&app), "Des jardins partagés au Bois-Joli");
-    let start = count(
-        &app,
-        &format!("SELECT supports FROM proposals WHERE id = {gardens}"),
-    );
-    let key = Key::new(palabre_e2e::TEST_KEY).unwrap();
-    let now = palabre_kit::now();
-    let people: Vec<(String, String)> = (0..200)
-        .map(|n| {
-            let db = app.db();
-            db.execute(
-                "INSERT INTO users (email, display_name, created_at, email_confirmed_at) VALUES (?1, ?2, 0, 0)",
-                rusqlite::params![format!("foule-{n}@example.org"), format!("Foule {n}")],
-            )
-            .unwrap();
-            let claims = SessionClaims {
-                user_id: db.last_insert_rowid(),
-                session_id: session::random_id().unwrap(),
-                issued_at: now,
-                expires_at: now + 3600,
-                seen_at: now,
-            };
-            let csrf = session::csrf_token(&key, &claims.session_id);
-            (session::sign(&key, &claims), csrf)
-        })
-        .collect();
-    let path = format!("/proposals/{gardens}/support");
-    let statuses: Vec<u16> = std::thread::scope(|s| {
-        let handles: Vec<_> = people
-            .iter()
-            .map(|(cookie, csrf)| {
-                let app = &app;
-                let path = &path;
-                s.spawn(move || {
-                    let cookie = format!("__Host-palabre-session={cookie}");
-                    let body = format!("_csrf={csrf}");
-                    app.request(
-                        "POST",
-                        path,
-                        &[
-                            ("Cookie", cookie.as_str()),
-                            ("Content-Type", "application/x-www-form-urlencoded"),
-                        ],
-                        body.as_bytes(),
-                    )
-                    .status
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
-    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
-    assert_eq!(
-        count(
-            &app,
-            &format!("SELECT supports FROM proposals WHERE id = {gardens}")
-        ),
-        start + 200
-    );
-    assert_eq!(
-        count(
-            &app,
-            &format!("SELECT count(*) FROM proposal_supports WHERE proposal_id = {gardens}")
-        ),
-        start + 200
-    );
 }
 
 #[test]

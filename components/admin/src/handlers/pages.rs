@@ -4,7 +4,8 @@
 
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, MAX_BODY};
-use palabre_kit::forms::FormView;
+use palabre_kit::db;
+use palabre_kit::forms::{self, FormView};
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
@@ -38,6 +39,11 @@ pub async fn list(env: &Env) -> Result<Response> {
     )
 }
 
+/// The version of a page an edit form is opened on.
+fn version(page: &store::Page) -> String {
+    forms::version(&[&page.title, &page.body])
+}
+
 fn render(
     env: &Env,
     page: &store::Page,
@@ -46,11 +52,15 @@ fn render(
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
+    let mut form = FormView::new(locale)
         .input("title", "text", "admin-field-title", title, "off", errors.0)
         .textarea("body", "admin-field-body", body, errors.1)
         .optional()
-        .hint("admin-field-markdown-hint");
+        .hint("admin-field-markdown-hint")
+        .version(version(page));
+    if status == http::StatusCode::CONFLICT {
+        form = form.conflict();
+    }
     let data = json!({
         "form": form.to_json(),
         "action": format!("/admin/pages/{}", page.id),
@@ -77,21 +87,41 @@ pub async fn form(env: &Env, id: i64) -> Result<Response> {
 }
 
 pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
-    let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
     let form = env.submission().await?;
     let (typed_title, typed_body) = (form.get("title"), form.get("body"));
-    match (line(typed_title, 200), content::text(typed_body, MAX_BODY)) {
-        (Ok(title), Ok(body)) => {
-            store::save_page(&env.conn, id, &title, &body, palabre_kit::now()).await?;
-            record(env, "page-saved", &page.slug).await?;
-            Ok(saved(&format!("/admin/pages/{id}")))
-        }
-        (title, body) => render(
+    let checked = (line(typed_title, 200), content::text(typed_body, MAX_BODY));
+    let (Ok(title), Ok(body)) = checked else {
+        let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
+        return render(
             env,
             &page,
             (typed_title, typed_body),
-            (title.err(), body.err()),
+            (checked.0.err(), checked.1.err()),
             http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    // Read, compare and write under the write lock: two people saving the
+    // same page cannot both pass the check.
+    let outcome = db::immediate(&env.conn, async |conn| {
+        let page = store::page(conn, id).await?.ok_or(Error::NotFound)?;
+        if form.stale(&version(&page)) {
+            return Ok(Err(page));
+        }
+        store::save_page(conn, id, &title, &body, palabre_kit::now()).await?;
+        Ok(Ok(page))
+    })
+    .await?;
+    match outcome {
+        Ok(page) => {
+            record(env, "page-saved", &page.slug).await?;
+            Ok(saved(&format!("/admin/pages/{id}")))
+        }
+        Err(newer) => render(
+            env,
+            &newer,
+            (typed_title, typed_body),
+            (None, None),
+            http::StatusCode::CONFLICT,
         ),
     }
 }
