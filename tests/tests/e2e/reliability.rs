@@ -310,3 +310,281 @@ fn two_people_saving_the_same_page_lose_nothing() {
     assert_eq!(chosen.status, 303);
     assert_eq!(body(), "Le texte de la seconde.");
 }
+
+#[test]
+fn a_database_that_stays_locked_gives_a_503_and_loses_nothing() {
+    let dir = palabre_e2e::fresh_state_dir();
+    // The host waits 200 ms for the lock instead of Spin's 5 s.
+    let app = TestApp::start_on(&dir, &[("PALABRE_HOST_BUSY_TIMEOUT_MS", "200")]);
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut camille = camille(&app);
+    let _ = camille.get(DISCUSSION);
+    let key = camille.once().unwrap();
+    let before = count(&app, "SELECT count(*) FROM comments");
+    let fields = [
+        ("body", "Envoyé pendant que la base est occupée."),
+        ("stance", "for"),
+        (ONCE_FIELD, key.as_str()),
+    ];
+
+    let writer = app.db();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let busy = camille.post(&format!("{DISCUSSION}/comments"), &fields);
+    assert_eq!(busy.status, 503);
+    assert!(busy.header("retry-after").is_some());
+    assert!(busy.text().contains("très sollicité"), "{}", busy.text());
+    // Pages are still read meanwhile.
+    assert_eq!(app.get(DISCUSSION).status, 200);
+    writer.execute_batch("COMMIT").unwrap();
+    assert_eq!(count(&app, "SELECT count(*) FROM comments"), before);
+
+    // Sent again once the database is free: saved, once.
+    let again = camille.post(&format!("{DISCUSSION}/comments"), &fields);
+    assert_eq!(again.status, 303, "{}", again.text());
+    assert_eq!(count(&app, "SELECT count(*) FROM comments"), before + 1);
+    drop(app);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_host_killed_during_a_write_storm_keeps_every_acknowledged_write() {
+    use std::sync::{Arc, Mutex};
+    let dir = palabre_e2e::fresh_state_dir();
+    let app = TestApp::start_on(&dir, &[]);
+    let _ = app.get("/health");
+    let people = crowd(&app, "tempete", 200);
+    let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
+    let path = format!("{DISCUSSION}/comments");
+    let storm: Vec<_> = people
+        .into_iter()
+        .map(|person| {
+            let (addr, path, acknowledged) = (app.addr.clone(), path.clone(), acknowledged.clone());
+            std::thread::spawn(move || {
+                for n in 0..8 {
+                    let body = format!("tempete-{}-{n}", person.id);
+                    let form = format!("_csrf={}&stance=for&body={body}", person.csrf);
+                    let headers = [
+                        ("Cookie", person.cookie.as_str()),
+                        ("Content-Type", "application/x-www-form-urlencoded"),
+                    ];
+                    match palabre_e2e::try_request(&addr, "POST", &path, &headers, form.as_bytes())
+                    {
+                        Ok(r) if r.status == 303 => acknowledged.lock().unwrap().push(body),
+                        Ok(r) => assert!(r.status == 429, "{}: {}", r.status, r.text()),
+                        Err(_) => return,
+                    }
+                }
+            })
+        })
+        .collect();
+    // Killed (SIGKILL) while the writes are under way.
+    while acknowledged.lock().unwrap().len() < 100 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    app.stop();
+    for thread in storm {
+        thread.join().unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+
+    let app = TestApp::start_on(&dir, &[]);
+    assert_eq!(app.get("/health").status, 200);
+    let db = app.db();
+    let integrity: String = db
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    let broken: i64 = db
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    let mut find = db
+        .prepare("SELECT count(*) FROM comments WHERE body = ?")
+        .unwrap();
+    for body in &acknowledged {
+        let found: i64 = find.query_row([body], |r| r.get(0)).unwrap();
+        assert_eq!(found, 1, "{body} was acknowledged, then lost");
+    }
+    drop(find);
+    drop(db);
+    drop(app);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sql_metacharacters_are_stored_and_shown_literally() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut camille = camille(&app);
+    let _ = camille.get(DISCUSSION);
+    let hostile =
+        "Robert'); DROP TABLE comments;-- \" % _ \\ ` /* */ ; SELECT * FROM users WHERE '1'='1";
+    let r = camille.post(
+        &format!("{DISCUSSION}/comments"),
+        &[("body", hostile), ("stance", "for")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let stored: String = app
+        .db()
+        .query_row(
+            "SELECT body FROM comments ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, hostile);
+    // Shown as the text it is (quotes need no escaping in an element's text).
+    let page = camille.get(r.header("location").unwrap()).text();
+    assert!(page.contains(&format!("<p>{hostile}</p>")), "{page}");
+    // The same characters in a search.
+    for q in [
+        "'",
+        "\"",
+        "%",
+        "_",
+        "' OR 1=1 --",
+        "\\",
+        "*",
+        "\"unterminated",
+        "NEAR(",
+        "a OR",
+    ] {
+        let encoded: String = q.bytes().map(|b| format!("%{b:02X}")).collect();
+        let r = app.get(&format!("/search?q={encoded}"));
+        assert_eq!(r.status, 200, "search {q:?}: {}", r.status);
+    }
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM users WHERE email = 'camille@valbrune.example.org'"
+        ),
+        1
+    );
+}
+
+/// What a migration may change in the rows it finds: each entry names a
+/// table, the migration, and why its rows move.
+const MOVED: &[(&str, i64, &str)] = &[(
+    "search_index",
+    22,
+    "proposals leave the shared index for proposal_search",
+)];
+
+/// Every ordinary table (not a full-text index or its shadow tables) and
+/// its columns.
+fn tables(db: &rusqlite::Connection) -> Vec<(String, Vec<String>)> {
+    let names: Vec<String> = db
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND sql NOT LIKE 'CREATE VIRTUAL%' AND NOT EXISTS (SELECT 1 FROM sqlite_master v \
+             WHERE v.sql LIKE 'CREATE VIRTUAL%' AND sqlite_master.name LIKE v.name || '\\_%' ESCAPE '\\') \
+             ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let columns = db
+                .prepare(&format!("SELECT name FROM pragma_table_info('{name}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            (name, columns)
+        })
+        .collect()
+}
+
+/// Every row of `table` (the given columns), as text, in a stable order.
+fn rows(db: &rusqlite::Connection, table: &str, columns: &[String]) -> Vec<String> {
+    let list = columns
+        .iter()
+        .map(|c| format!("quote(\"{c}\")"))
+        .collect::<Vec<_>>()
+        .join(" || '|' || ");
+    let mut all: Vec<String> = db
+        .prepare(&format!("SELECT {list} FROM \"{table}\""))
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_database_at_an_earlier_schema_is_upgraded_without_losing_a_row() {
+    let root = palabre_e2e::repo_root();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("db/migrations"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let latest = files.len() as i64;
+    let demo = std::fs::read_to_string(root.join("db/seed/demo.sql")).unwrap();
+    // The previous schema, and the one before it (the last data migration).
+    for previous in [latest - 1, latest - 2] {
+        let dir = palabre_e2e::fresh_state_dir();
+        let before = {
+            let db = rusqlite::Connection::open(dir.join("sqlite_db.db")).unwrap();
+            db.pragma_update(None, "foreign_keys", "ON").unwrap();
+            for file in &files[..previous as usize] {
+                db.execute_batch(&std::fs::read_to_string(file).unwrap())
+                    .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            }
+            db.execute_batch(&demo).unwrap();
+            db.pragma_update(None, "user_version", previous).unwrap();
+            tables(&db)
+                .into_iter()
+                .map(|(name, columns)| {
+                    let found = rows(&db, &name, &columns);
+                    (name, columns, found)
+                })
+                .collect::<Vec<_>>()
+        };
+        let app = TestApp::start_on(&dir, &[]);
+        let health = app.get("/health").text();
+        assert!(
+            health.contains(&format!("\"schema_version\":{latest}")),
+            "{health}"
+        );
+        let db = app.db();
+        for (table, columns, old) in &before {
+            let moved = MOVED
+                .iter()
+                .any(|(t, version, _)| t == table && *version > previous);
+            if moved {
+                continue;
+            }
+            let now = rows(&db, table, columns);
+            assert_eq!(
+                now.len(),
+                old.len(),
+                "{table}: {} rows before the upgrade from {previous}, {} after",
+                old.len(),
+                now.len()
+            );
+            assert!(
+                now == *old,
+                "{table}: rows changed by the upgrade from {previous}"
+            );
+        }
+        // What moved is still found: proposals through search.
+        let found = app.get("/search?q=jardins").text();
+        assert!(
+            found.contains("Des jardins partagés au Bois-Joli"),
+            "after the upgrade from {previous}"
+        );
+        drop(db);
+        drop(app);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
