@@ -13,6 +13,8 @@ pub mod db;
 pub mod error;
 pub mod form;
 pub mod forms;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 pub mod i18n;
 pub mod images;
 pub mod mail;
