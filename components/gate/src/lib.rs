@@ -272,6 +272,25 @@ fn submitted_token(headers: &http::HeaderMap, body: &[u8]) -> Option<String> {
     form_field(headers, body, CSRF_FIELD)
 }
 
+/// How many fields a (buffered) form body holds, counted without decoding:
+/// `&`-separated pairs, or multipart delimiters.
+fn form_fields(headers: &http::HeaderMap, body: &[u8]) -> usize {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if let Some(boundary) = form::multipart_boundary(content_type) {
+        let delimiter = format!("--{boundary}");
+        let delimiter = delimiter.as_bytes();
+        return body
+            .windows(delimiter.len().max(1))
+            .filter(|w| *w == delimiter)
+            .count()
+            .saturating_sub(1);
+    }
+    body.split(|&b| b == b'&').filter(|p| !p.is_empty()).count()
+}
+
 /// One field of the (buffered) form body, urlencoded or multipart.
 fn form_field(headers: &http::HeaderMap, body: &[u8], name: &str) -> Option<String> {
     let content_type = headers
@@ -301,6 +320,8 @@ enum Refusal {
     /// No usable session key: sessions and forms are off.
     Misconfigured,
     TooLarge,
+    /// More fields than any form has (`forms::MAX_FIELDS`).
+    TooManyFields,
     BadBody,
     /// Over a rate limit: try again after that many seconds.
     TooMany(i64),
@@ -332,6 +353,11 @@ impl Refusal {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "error-413-title",
                 "error-413-body",
+            ),
+            Refusal::TooManyFields => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-413-title",
+                "error-fields-body",
             ),
             Refusal::BadBody => (StatusCode::BAD_REQUEST, "error-400-title", "error-400-body"),
             Refusal::TooMany(_) => (
@@ -405,6 +431,9 @@ async fn check_unsafe(
         }
         Err(_) => return Err(Refusal::BadBody),
     };
+    if form_fields(headers, &bytes) > palabre_kit::forms::MAX_FIELDS {
+        return Err(Refusal::TooManyFields);
+    }
     match (
         identity.binding.as_deref(),
         submitted_token(headers, &bytes),
@@ -815,16 +844,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn form_fields_are_counted_without_decoding() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/x-www-form-urlencoded"),
+        );
+        assert_eq!(form_fields(&headers, b"a=1&b=2&&c"), 3);
+        assert_eq!(form_fields(&headers, &b"x&".repeat(5_000)), 5_000);
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("multipart/form-data; boundary=XyZ"),
+        );
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--XyZ--\r\n";
+        assert_eq!(form_fields(&headers, body), 2);
+    }
+
+    #[test]
     fn the_gates_catalogue_holds_every_message_its_pages_show() {
         let all = [
             Refusal::Csrf,
             Refusal::Misconfigured,
             Refusal::TooLarge,
+            Refusal::TooManyFields,
             Refusal::BadBody,
             Refusal::TooMany(3),
             Refusal::Unavailable,
             Refusal::Internal,
             Refusal::Blocked,
+            Refusal::Pending,
         ];
         for locale in Locale::ALL {
             for refusal in all {

@@ -4,7 +4,18 @@
 /// Longest query considered, in characters.
 pub const MAX_QUERY: usize = 200;
 /// Words used at most.
-const MAX_WORDS: usize = 8;
+pub const MAX_WORDS: usize = 8;
+
+/// Whether [`fts_query`] leaves part of what someone typed aside (more than
+/// [`MAX_QUERY`] characters or [`MAX_WORDS`] words): the page says so.
+pub fn shortened(input: &str) -> bool {
+    input.chars().count() > MAX_QUERY
+        || input
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+            > MAX_WORDS
+}
 
 /// The FTS5 `MATCH` expression for what someone typed; `None` when nothing
 /// searchable is left.
@@ -45,6 +56,14 @@ pub fn similar_query(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_queries_are_said_to_be_shortened() {
+        assert!(!shortened("vélo gare"));
+        assert!(!shortened("un deux trois quatre cinq six sept huit"));
+        assert!(shortened("un deux trois quatre cinq six sept huit neuf"));
+        assert!(shortened(&"a".repeat(MAX_QUERY + 1)));
+    }
 
     #[test]
     fn similar_texts_share_longer_words() {

@@ -39,6 +39,7 @@ error-405-title = Methode nicht erlaubt
 error-405-body = Diese Adresse akzeptiert diese Art von Anfrage nicht.
 error-413-title = Upload zu groß
 error-413-body = Der gesendete Inhalt ist größer als erlaubt.
+error-fields-body = Das gesendete Formular enthält zu viele Felder (höchstens 2.000). Es wurde nichts gespeichert.
 error-500-title = Serverfehler
 error-500-body = Etwas Unerwartetes ist schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.
 error-503-title = Dienst nicht verfügbar
@@ -343,6 +344,7 @@ search-count = { $count ->
    *[other] { $count } Ergebnisse für „{ $q }“.
 }
 search-capped = Von den Vorschlägen werden die { $count } neuesten Treffer sortiert: Fügen Sie ein Wort hinzu, um die Suche einzugrenzen.
+search-shortened = Ihre Suche wurde gekürzt: Nur die ersten { $words } Wörter (und höchstens { $chars } Zeichen) werden gesucht.
 search-kind-process = Beteiligungsverfahren
 search-kind-news = Neuigkeit
 search-kind-page = Seite

@@ -39,6 +39,7 @@ error-405-title = Method not allowed
 error-405-body = This address does not accept this kind of request.
 error-413-title = Upload too large
 error-413-body = What you sent is larger than allowed.
+error-fields-body = The form sent has too many fields (2,000 at most). Nothing was saved.
 error-500-title = Server error
 error-500-body = Something unexpected went wrong. Please try again in a moment.
 error-503-title = Service unavailable
@@ -343,6 +344,7 @@ search-count = { $count ->
    *[other] { $count } results for "{ $q }".
 }
 search-capped = Among proposals, the { $count } most recent matches are ranked: add a word to narrow the search.
+search-shortened = Your search was shortened: only its first { $words } words (and { $chars } characters at most) are searched for.
 search-kind-process = Consultation
 search-kind-news = News
 search-kind-page = Page

@@ -39,6 +39,7 @@ error-405-title = Méthode non autorisée
 error-405-body = Cette adresse n'accepte pas ce type de requête.
 error-413-title = Envoi trop volumineux
 error-413-body = Le contenu envoyé dépasse la taille autorisée.
+error-fields-body = Le formulaire envoyé contient trop de champs (2 000 au plus). Rien n'a été enregistré.
 error-500-title = Erreur du serveur
 error-500-body = Une erreur inattendue s'est produite. Réessayez dans quelques instants.
 error-503-title = Service indisponible
@@ -343,6 +344,7 @@ search-count = { $count ->
    *[other] { $count } résultats pour « { $q } ».
 }
 search-capped = Parmi les propositions, les { $count } plus récentes qui correspondent sont classées : ajoutez un mot pour affiner la recherche.
+search-shortened = Votre recherche a été raccourcie : seuls ses { $words } premiers mots (et { $chars } caractères au plus) sont cherchés.
 search-kind-process = Concertation
 search-kind-news = Actualité
 search-kind-page = Page

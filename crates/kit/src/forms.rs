@@ -14,6 +14,11 @@ use crate::{form, i18n};
 /// for a 2 MB image and the form's fields.
 pub const MAX_FORM: usize = 3 * 1024 * 1024;
 
+/// Most fields a form may send (the gate refuses more, 413): the longest
+/// questionnaire part (30 questions, a matrix of 30 rows) stays well below, and
+/// a body of a million empty fields cannot exhaust a component's memory.
+pub const MAX_FIELDS: usize = 2_000;
+
 async fn read_bytes(
     body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
 ) -> Result<bytes::Bytes, Error> {

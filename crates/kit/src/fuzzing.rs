@@ -3,14 +3,20 @@
 //! property breaks; `fuzz/regressions/<target>/` keeps the inputs that once
 //! broke one (and hand-picked edge cases), replayed by `cargo test`.
 
+// A broken property is a panic: that is how libFuzzer and the tests hear of it.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use http::{HeaderMap, HeaderValue, header};
 
 use crate::session::{self, Key, SessionClaims};
 use crate::visitor::Visitor;
 use crate::{ctx, form, forms, markdown};
 
+/// A property check: panics when the input breaks it.
+pub type Check = fn(&[u8]);
+
 /// Every target, by the name of its folder and fuzz target.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("form_decoder", form_decoder),
     ("cookies", cookies),
     ("markdown", markdown_html),
@@ -194,7 +200,10 @@ pub fn csv_cell(data: &[u8]) {
             cell.clone()
         }
     };
-    assert!(!read.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+    assert!(
+        !read.starts_with(['=', '+', '-', '@', '\t', '\r']),
+        "{cell:?}"
+    );
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         assert_eq!(read, format!("'{value}"));
     } else {
@@ -221,8 +230,8 @@ mod tests {
         let mut replayed = 0;
         for (name, check) in TARGETS {
             let dir = root.join(name);
-            let entries = std::fs::read_dir(&dir)
-                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            let entries =
+                std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
             for entry in entries {
                 let path = entry.unwrap().path();
                 let data = std::fs::read(&path).unwrap();
@@ -244,9 +253,16 @@ mod tests {
             "<img src=\"https://tracker.example/x.png\" alt=\"\">",
             "<a href=\"//evil.example\">x</a>",
         ] {
-            assert!(std::panic::catch_unwind(|| check_html(bad)).is_err(), "{bad}");
+            assert!(
+                std::panic::catch_unwind(|| check_html(bad)).is_err(),
+                "{bad}"
+            );
         }
         check_html("<p><a href=\"/pages/1\" rel=\"nofollow ugc\">x</a> <em>y</em></p>\n<hr />");
-        check_attributes("a", "href=\"https://valbrune.example.org\" rel=\"nofollow ugc\"", "");
+        check_attributes(
+            "a",
+            "href=\"https://valbrune.example.org\" rel=\"nofollow ugc\"",
+            "",
+        );
     }
 }

@@ -588,3 +588,59 @@ fn a_database_at_an_earlier_schema_is_upgraded_without_losing_a_row() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// docs/LIMITS.md: each limit answers with a message that says what to do,
+/// and what was refused is not half-saved.
+#[test]
+fn limits_answer_with_a_clear_message_and_save_nothing() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut camille = camille(&app);
+    let comments = "SELECT count(*) FROM comments";
+    let before = count(&app, comments);
+
+    // More fields than any form has.
+    let _ = camille.get(DISCUSSION);
+    let mut fields: Vec<(&str, &str)> = vec![("body", "Trop de champs"), ("stance", "for")];
+    fields.extend(std::iter::repeat_n(
+        ("x", ""),
+        palabre_kit::forms::MAX_FIELDS,
+    ));
+    let r = camille.post(&format!("{DISCUSSION}/comments"), &fields);
+    assert_eq!(r.status, 413);
+    assert!(r.text().contains("trop de champs"), "{}", r.text());
+    assert_eq!(count(&app, comments), before);
+
+    // A field longer than its limit: the form comes back, with the text kept.
+    let _ = camille.get("/proposals/new?process=budget-participatif-2026");
+    let long = "é".repeat(palabre_domain::proposal::MAX_TITLE + 1);
+    let r = camille.post(
+        "/proposals/new?process=budget-participatif-2026",
+        &[("title", &long), ("body", "Un texte.")],
+    );
+    assert_eq!(r.status, 422);
+    let html = r.text();
+    assert!(html.contains("error-summary") && html.contains(&long));
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT count(*) FROM proposals WHERE title = '{long}'")
+        ),
+        0
+    );
+
+    // A search longer than is searched says it was shortened.
+    let words = "mot ".repeat(20);
+    let r = app.get(&format!("/search?q={}", words.replace(' ', "+")));
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("Votre recherche a été raccourcie"));
+
+    // Page numbers: a list names its pages; a thread shows its nearest page.
+    for bad in ["abc", "-1", "0", "99999999999999999999", "100001"] {
+        let r = app.get(&format!("/news?page={bad}"));
+        assert_eq!(r.status, 404, "news page {bad}");
+        assert!(r.text().contains("n&#x27;existe pas"));
+        let r = app.get(&format!("{DISCUSSION}?page={bad}"));
+        assert_eq!(r.status, 200, "thread page {bad}");
+    }
+}

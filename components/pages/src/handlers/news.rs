@@ -15,7 +15,8 @@ pub const PER_PAGE: i64 = 10;
 /// Entries in the feed.
 const FEED_ENTRIES: i64 = 20;
 
-/// `?page=N` (1-based); anything else is page 1, a page past the end is a 404.
+/// `?page=N` (1-based, at most 100,000); no `page` is page 1; anything else,
+/// or a page past the end, names no page: 404 (docs/LIMITS.md).
 fn page_number(env: &Env) -> Result<i64> {
     match env.ctx.query("page") {
         None | Some("") => Ok(1),

@@ -3,7 +3,7 @@
 //! first, then published proposals (their own index; above
 //! `kit::search::RANKED` matches, the most recent ones are ranked).
 
-use palabre_domain::search::{MAX_QUERY, fts_query};
+use palabre_domain::search::{MAX_QUERY, MAX_WORDS, fts_query, shortened};
 use palabre_kit::db::{self, Value};
 use palabre_kit::respond::{self, Cache, escape};
 use palabre_kit::{Response, Result, i18n, search};
@@ -39,13 +39,8 @@ fn highlight(snippet: &str) -> String {
 
 pub async fn show(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
-    let typed: String = env
-        .ctx
-        .query("q")
-        .unwrap_or_default()
-        .chars()
-        .take(MAX_QUERY)
-        .collect();
+    let raw = env.ctx.query("q").unwrap_or_default();
+    let typed: String = raw.chars().take(MAX_QUERY).collect();
     let mut results = Vec::new();
     let mut capped = false;
     if let Some(query) = fts_query(&typed) {
@@ -85,6 +80,13 @@ pub async fn show(env: &Env) -> Result<Response> {
         "searched": !typed.trim().is_empty(),
         "results": results,
         "summary": i18n::t_args(locale, "search-count", &[("count", &count), ("q", typed.trim())]),
+        "shortened": shortened(raw).then(|| {
+            i18n::t_args(
+                locale,
+                "search-shortened",
+                &[("words", &MAX_WORDS.to_string()), ("chars", &MAX_QUERY.to_string())],
+            )
+        }),
         "capped": capped.then(|| {
             i18n::t_args(locale, "search-capped", &[("count", &search::RANKED.to_string())])
         }),
