@@ -383,44 +383,64 @@ pub async fn act(env: &mut Env, host: &Host, raw_id: &str, action: &str) -> Resu
                         .map_err(|_| Error::BadRequest("reaction"))?,
                 ),
             };
-            comments::react(&env.conn, on, id, user_id, reaction).await?
+            // The reaction and the comment's counters change together.
+            db::immediate(&env.conn, async |conn| {
+                Ok(comments::react(conn, on, id, user_id, reaction).await?)
+            })
+            .await?
         }
         "report" => {
             let threshold = env.site.report_threshold;
-            comments::report(&env.conn, on, id, user_id, form.get("reason"), threshold).await?
+            let reason = form.get("reason");
+            db::immediate(&env.conn, async |conn| {
+                Ok(comments::report(conn, on, id, user_id, reason, threshold).await?)
+            })
+            .await?
         }
-        "withdraw" => comments::withdraw(&env.conn, on, id, user_id).await?,
+        "withdraw" => {
+            db::immediate(&env.conn, async |conn| {
+                Ok(comments::withdraw(conn, on, id, user_id).await?)
+            })
+            .await?
+        }
         "badge" => {
             env.ctx.require(Role::Moderator)?;
             let badge = form.get("badge");
-            let outcome = comments::set_badge(&env.conn, on, id, badge).await?;
-            // The commune answered: followers hear of it.
-            if badge == "official" && matches!(outcome, Outcome::Done(())) {
-                let url = comments::link(&host.base, id, "");
-                activity::record(
-                    &env.conn,
-                    &Activity {
-                        actor_id: None,
-                        kind: "official-answer",
-                        process_id: host.process_id,
-                        title: &host.title,
-                        url: &url,
-                        public: true,
-                        followed: host.followed,
-                    },
-                )
-                .await?;
-            }
-            outcome
+            db::immediate(&env.conn, async |conn| {
+                let outcome = comments::set_badge(conn, on, id, badge).await?;
+                // The commune answered: followers hear of it.
+                if badge == "official" && matches!(outcome, Outcome::Done(())) {
+                    let url = comments::link(&host.base, id, "");
+                    activity::record(
+                        conn,
+                        &Activity {
+                            actor_id: None,
+                            kind: "official-answer",
+                            process_id: host.process_id,
+                            title: &host.title,
+                            url: &url,
+                            public: true,
+                            followed: host.followed,
+                        },
+                    )
+                    .await?;
+                }
+                Ok(outcome)
+            })
+            .await?
         }
         "hide" => {
             env.ctx.require(Role::Moderator)?;
-            comments::placed(&env.conn, id)
-                .await?
-                .filter(|p| p.resource == host.resource.as_str() && p.resource_id == host.id)
-                .ok_or(Error::NotFound)?;
-            comments::set_hidden(&env.conn, id, form.get("hidden") == "yes").await?;
-            Outcome::Done(())
+            let hidden = form.get("hidden") == "yes";
+            db::immediate(&env.conn, async |conn| {
+                comments::placed(conn, id)
+                    .await?
+                    .filter(|p| p.resource == host.resource.as_str() && p.resource_id == host.id)
+                    .ok_or(Error::NotFound)?;
+                comments::set_hidden(conn, id, hidden).await?;
+                Ok(Outcome::Done(()))
+            })
+            .await?
         }
         _ => return Err(Error::NotFound),
     };
