@@ -505,6 +505,59 @@ pub fn csrf_in(html: &str) -> Option<String> {
     hidden_in(html, "_csrf")
 }
 
+/// The fields a page's form `action` would send as it stands: text inputs,
+/// hidden fields, checked boxes, textareas and selected options, unescaped.
+pub fn form_values(html: &str, action: &str) -> Vec<(String, String)> {
+    let start = html
+        .find(&format!("action=\"{action}\""))
+        .unwrap_or_else(|| panic!("no form for {action}"));
+    let form = &html[start..start + html[start..].find("</form>").expect("the form's end")];
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let marker = format!(" {name}=\"");
+        let at = tag.find(&marker)? + marker.len();
+        Some(unescape(&tag[at..at + tag[at..].find('"')?]))
+    };
+    let mut values = Vec::new();
+    let mut rest = form;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if let Some(name) = attr(tag, "name") {
+            if tag.starts_with("<input") {
+                let kind = attr(tag, "type").unwrap_or_default();
+                let checked = tag.contains(" checked");
+                if kind != "file" && (kind != "checkbox" || checked) {
+                    values.push((name, attr(tag, "value").unwrap_or_default()));
+                }
+            } else if tag.starts_with("<textarea") {
+                let body = &rest[end + 1..];
+                let text = &body[..body.find("</textarea>").unwrap_or(0)];
+                values.push((name, unescape(text)));
+            } else if tag.starts_with("<select") {
+                let body = &rest[end + 1..];
+                let options = &body[..body.find("</select>").unwrap_or(0)];
+                let chosen = options
+                    .split("<option")
+                    .find(|o| o.contains(" selected"))
+                    .and_then(|o| attr(o, "value"))
+                    .unwrap_or_default();
+                values.push((name, chosen));
+            }
+        }
+        rest = &rest[end.min(rest.len() - 1) + 1..];
+    }
+    values
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
 /// The form field holding a form's idempotency key.
 pub const ONCE_FIELD: &str = palabre_kit::visitor::ONCE_FIELD;
 

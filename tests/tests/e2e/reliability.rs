@@ -258,57 +258,84 @@ fn a_replayed_or_double_clicked_form_has_one_effect_and_the_same_answer() {
     assert_eq!(count(&app, &supports), start + 1);
 }
 
-#[test]
-fn two_people_saving_the_same_page_lose_nothing() {
-    let app = TestApp::start();
-    let admin = |app| Browser::signed_in(app, "admin@valbrune.example.org", "valbrune-admin-2026");
-    let (mut first, mut second) = (admin(&app), admin(&app));
-    let page = "/admin/pages/1";
-    let version = |html: &str| palabre_e2e::hidden_in(html, "_version").expect("a version");
-    let opened = version(&first.get(page).text());
-    assert_eq!(version(&second.get(page).text()), opened);
-    let body = || -> String {
-        app.db()
-            .query_row("SELECT body FROM pages WHERE id = 1", [], |r| r.get(0))
-            .unwrap()
+/// Two staff members open the same edit form; the first saves, then the
+/// second: refused (409) with their text kept, until they save again having
+/// seen the newer version. `text` is the field both change; `read` reads it.
+fn no_lost_update(
+    app: &TestApp,
+    (first, second): (&mut Browser<'_>, &mut Browser<'_>),
+    page: &str,
+    (text, read): (&str, &str),
+) {
+    let (first_form, second_form) = (first.get(page).text(), second.get(page).text());
+    let fields = |html: &str, value: &str| {
+        palabre_e2e::form_values(html, page)
+            .into_iter()
+            .filter(|(k, _)| k != "_csrf")
+            .map(|(k, v)| {
+                if k == text {
+                    (k, value.to_string())
+                } else {
+                    (k, v)
+                }
+            })
+            .collect::<Vec<_>>()
     };
+    let send = |b: &mut Browser<'_>, fields: &[(String, String)]| {
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        b.post(page, &fields)
+    };
+    let stored = || -> String { app.db().query_row(read, [], |r| r.get(0)).unwrap() };
 
-    let saved = first.post(
-        page,
-        &[
-            ("title", "À propos"),
-            ("body", "Le texte de la première."),
-            ("_version", &opened),
-        ],
-    );
-    assert_eq!(saved.status, 303, "{}", saved.text());
-    // The second saves on the version they opened: refused, their text kept.
-    let late = second.post(
-        page,
-        &[
-            ("title", "À propos"),
-            ("body", "Le texte de la seconde."),
-            ("_version", &opened),
-        ],
-    );
-    assert_eq!(late.status, 409);
+    let saved = send(first, &fields(&first_form, "La version de la première."));
+    assert_eq!(saved.status, 303, "{page}: {}", saved.text());
+    let late = send(second, &fields(&second_form, "La version de la seconde."));
+    assert_eq!(late.status, 409, "{page}");
     let html = late.text();
     assert!(html.contains("Modifié entre-temps"), "{html}");
-    assert!(html.contains("Le texte de la seconde."));
-    assert_eq!(body(), "Le texte de la première.");
+    assert!(html.contains("La version de la seconde."));
+    assert_eq!(stored(), "La version de la première.", "{page}");
     // Having seen the newer version, saving again is their choice.
-    let newer = version(&html);
-    assert_ne!(newer, opened);
-    let chosen = second.post(
-        page,
-        &[
-            ("title", "À propos"),
-            ("body", "Le texte de la seconde."),
-            ("_version", &newer),
-        ],
-    );
-    assert_eq!(chosen.status, 303);
-    assert_eq!(body(), "Le texte de la seconde.");
+    let chosen = send(second, &fields(&html, "La version de la seconde."));
+    assert_eq!(chosen.status, 303, "{page}: {}", chosen.text());
+    assert_eq!(stored(), "La version de la seconde.", "{page}");
+}
+
+#[test]
+fn two_people_saving_the_same_page_news_or_process_lose_nothing() {
+    let app = TestApp::start();
+    let _ = app.get("/health");
+    let first_id = |table: &str| -> i64 {
+        app.db()
+            .query_row(&format!("SELECT min(id) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    let (news, process) = (first_id("news"), first_id("processes"));
+    let admin = |app| Browser::signed_in(app, "admin@valbrune.example.org", "valbrune-admin-2026");
+    let (mut first, mut second) = (admin(&app), admin(&app));
+    let cases = [
+        (
+            "/admin/pages/1".to_string(),
+            "body",
+            "SELECT body FROM pages WHERE id = 1".to_string(),
+        ),
+        (
+            format!("/admin/news/{news}"),
+            "body",
+            format!("SELECT body FROM news WHERE id = {news}"),
+        ),
+        (
+            format!("/admin/processes/{process}"),
+            "summary",
+            format!("SELECT summary FROM processes WHERE id = {process}"),
+        ),
+    ];
+    for (page, field, read) in &cases {
+        no_lost_update(&app, (&mut first, &mut second), page, (field, read));
+    }
 }
 
 #[test]

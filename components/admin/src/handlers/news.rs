@@ -1,6 +1,7 @@
 //! News, written by staff: list, new, edit, publish, with an optional image.
 
-use palabre_kit::forms::FormView;
+use palabre_kit::db;
+use palabre_kit::forms::{self, FormView};
 use palabre_kit::translations::Entity;
 use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
@@ -34,6 +35,14 @@ pub async fn list(env: &Env) -> Result<Response> {
     )
 }
 
+/// The version of a news item an edit form is opened on.
+fn version(n: &store::News) -> String {
+    let image = n.image_id.map(|i| i.to_string()).unwrap_or_default();
+    let published = if n.published { "published" } else { "draft" };
+    forms::version(&[&n.title, &n.slug, &n.summary, &n.body, published, &image])
+}
+
+/// The form (`status` 409: the item changed since the form was opened).
 async fn render(
     env: &Env,
     id: Option<i64>,
@@ -42,12 +51,18 @@ async fn render(
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let current = match id {
-        Some(id) => store::news(&env.conn, id).await?.and_then(|n| n.image_id),
+    let stored = match id {
+        Some(id) => store::news(&env.conn, id).await?,
         None => None,
     };
-    let image = images::shown(&env.conn, current).await?;
-    let form = values.head_fields(FormView::new(locale), errors);
+    let image = images::shown(&env.conn, stored.as_ref().and_then(|n| n.image_id)).await?;
+    let mut form = values.head_fields(FormView::new(locale), errors);
+    if let Some(n) = &stored {
+        form = form.version(version(n));
+    }
+    if status == http::StatusCode::CONFLICT {
+        form = form.conflict();
+    }
     let form = values.tail_fields(env, form, image.as_ref(), errors);
     let (title, action) = match id {
         Some(id) => (
@@ -125,15 +140,37 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         )
         .await;
     };
-    let input = NewsInput {
-        image_id: article.image.apply(env).await?,
-        slug: article.slug,
-        title: article.title,
-        summary: article.summary,
-        body: article.body,
-        published: article.published,
+    // Compared and written under the write lock: two people saving the same
+    // item cannot both pass the check.
+    let written = db::immediate(&env.conn, async |conn| {
+        if let Some(id) = id {
+            let stored = store::news(conn, id).await?.ok_or(Error::NotFound)?;
+            if form.stale(&version(&stored)) {
+                return Ok(None);
+            }
+        }
+        let input = NewsInput {
+            image_id: article.image.apply(env).await?,
+            slug: article.slug,
+            title: article.title,
+            summary: article.summary,
+            body: article.body,
+            published: article.published,
+        };
+        let saved_id = store::save_news(conn, id, &input, palabre_kit::now()).await?;
+        Ok(Some((saved_id, input)))
+    })
+    .await?;
+    let Some((saved_id, input)) = written else {
+        return render(
+            env,
+            id,
+            &values,
+            &ArticleErrors::default(),
+            http::StatusCode::CONFLICT,
+        )
+        .await;
     };
-    let saved_id = store::save_news(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "news-saved", &input.slug).await?;
     if input.published && !was_published {
         let url = format!("/news/{}", input.slug);

@@ -3,7 +3,8 @@
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content;
 use palabre_domain::process::{Span, SpanError, Tool, tools_from_list, tools_to_list};
-use palabre_kit::forms::FormView;
+use palabre_kit::db;
+use palabre_kit::forms::{self, FormView};
 use palabre_kit::translations::Entity;
 use palabre_kit::{Error, Response, Result, i18n, images};
 use serde_json::json;
@@ -110,16 +111,21 @@ async fn render(
             .into_iter()
             .map(|(id, name)| (id.to_string(), name)),
     );
-    let current = match id {
-        Some(id) => store::process(&env.conn, id)
-            .await?
-            .and_then(|p| p.image_id),
+    let stored = match id {
+        Some(id) => store::process(&env.conn, id).await?,
         None => None,
     };
-    let image = images::shown(&env.conn, current).await?;
+    let image = images::shown(&env.conn, stored.as_ref().and_then(|p| p.image_id)).await?;
+    let mut form = FormView::new(locale);
+    if let Some(p) = &stored {
+        form = form.version(version(p));
+    }
+    if status == http::StatusCode::CONFLICT {
+        form = form.conflict();
+    }
     let form = values
         .article
-        .head_fields(FormView::new(locale), &errors.article)
+        .head_fields(form, &errors.article)
         .select(
             "district",
             "admin-field-scope",
@@ -190,6 +196,25 @@ async fn render(
     });
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+/// The version of a process an edit form is opened on: what the form edits
+/// (two people saving the same process cannot erase each other's change).
+fn version(p: &store::Process) -> String {
+    let image = p.image_id.map(|i| i.to_string()).unwrap_or_default();
+    let district = p.district_id.map(|d| d.to_string()).unwrap_or_default();
+    let flags = format!("{}{}", p.published, p.citizen_discussions);
+    forms::version(&[
+        &p.title,
+        &p.slug,
+        &p.summary,
+        &p.body,
+        &district,
+        &p.starts_on,
+        &p.ends_on,
+        &flags,
+        &image,
+    ])
 }
 
 pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
@@ -306,19 +331,40 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         )
         .await;
     };
-    let input = ProcessInput {
-        image_id: article.image.apply(env).await?,
-        slug: article.slug,
-        title: article.title,
-        summary: article.summary,
-        body: article.body,
-        district_id,
-        starts_on: span.starts.iso(),
-        ends_on: span.ends.iso(),
-        published: article.published,
-        citizen_discussions: values.citizen_discussions,
+    // Compared and written under the write lock (see `version`).
+    let written = db::immediate(&env.conn, async |conn| {
+        if let Some(id) = id {
+            let stored = store::process(conn, id).await?.ok_or(Error::NotFound)?;
+            if form.stale(&version(&stored)) {
+                return Ok(None);
+            }
+        }
+        let input = ProcessInput {
+            image_id: article.image.apply(env).await?,
+            slug: article.slug,
+            title: article.title,
+            summary: article.summary,
+            body: article.body,
+            district_id,
+            starts_on: span.starts.iso(),
+            ends_on: span.ends.iso(),
+            published: article.published,
+            citizen_discussions: values.citizen_discussions,
+        };
+        let saved_id = store::save_process(conn, id, &input, palabre_kit::now()).await?;
+        Ok(Some((saved_id, input)))
+    })
+    .await?;
+    let Some((saved_id, input)) = written else {
+        return render(
+            env,
+            id,
+            &values,
+            &Errors::default(),
+            http::StatusCode::CONFLICT,
+        )
+        .await;
     };
-    let saved_id = store::save_process(&env.conn, id, &input, palabre_kit::now()).await?;
     record(env, "process-saved", &input.slug).await?;
     if input.published && !was_published {
         let url = format!("/processes/{}", input.slug);
