@@ -558,6 +558,74 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Every ordinary table (not a full-text index or its shadow tables) and
+/// its columns.
+pub fn tables(db: &rusqlite::Connection) -> Vec<(String, Vec<String>)> {
+    let names: Vec<String> = db
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND sql NOT LIKE 'CREATE VIRTUAL%' AND NOT EXISTS (SELECT 1 FROM sqlite_master v \
+             WHERE v.sql LIKE 'CREATE VIRTUAL%' AND sqlite_master.name LIKE v.name || '\\_%' ESCAPE '\\') \
+             ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let columns = db
+                .prepare(&format!("SELECT name FROM pragma_table_info('{name}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            (name, columns)
+        })
+        .collect()
+}
+
+/// Every row of `table` (the given columns), as text, in a stable order.
+pub fn rows(db: &rusqlite::Connection, table: &str, columns: &[String]) -> Vec<String> {
+    let list = columns
+        .iter()
+        .map(|c| format!("quote(\"{c}\")"))
+        .collect::<Vec<_>>()
+        .join(" || '|' || ");
+    let mut all: Vec<String> = db
+        .prepare(&format!("SELECT {list} FROM \"{table}\""))
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    all.sort();
+    all
+}
+
+/// A page without what differs on every rendering of the same page: the
+/// session's CSRF token and each form's fresh idempotency key.
+pub fn without_form_keys(html: &str) -> String {
+    let mut out = html.to_string();
+    for field in ["_csrf", ONCE_FIELD] {
+        let marker = format!("name=\"{field}\" value=\"");
+        let mut kept = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(&marker) {
+            let start = at + marker.len();
+            kept.push_str(&rest[..start]);
+            rest = &rest[start..];
+            rest = &rest[rest.find('"').unwrap_or(0)..];
+        }
+        kept.push_str(rest);
+        out = kept;
+    }
+    out
+}
+
 /// The form field holding a form's idempotency key.
 pub const ONCE_FIELD: &str = palabre_kit::visitor::ONCE_FIELD;
 
