@@ -7,6 +7,7 @@
 //! signed cookies, adds security headers to every response, and delivers
 //! queued mail when an API is configured.
 
+mod access_log;
 mod limits;
 mod mail;
 mod migrations;
@@ -565,8 +566,22 @@ async fn session_cookies(
     Ok((cookies, signed_in))
 }
 
+/// Every request, answered by [`serve`], then logged (`access_log`).
 #[spin_sdk::http_service]
 async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
+    let started = std::time::Instant::now();
+    let method = request.method().clone();
+    let route = access_log::route(request.uri().path());
+    let response = serve(request).await;
+    let status = response.as_ref().map_or(500, |r| r.get_status_code());
+    eprintln!(
+        "{}",
+        access_log::line(&method, &route, status, started.elapsed())
+    );
+    response
+}
+
+async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     let (mut parts, body) = request.into_parts();
     security::strip_internal_headers(&mut parts.headers);
     let locale = locale_of(&parts);

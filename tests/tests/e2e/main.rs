@@ -9,6 +9,7 @@ mod foundation;
 mod mail;
 mod moderation;
 mod network;
+mod operations;
 mod opinion;
 mod pages;
 mod proposal;

@@ -3,7 +3,7 @@
 //! database that stays locked, a host killed during a write storm, SQL
 //! metacharacters, and a database upgraded from the previous schema.
 
-use palabre_e2e::{Browser, ONCE_FIELD, Person, TestApp, crowd, post_at_once};
+use palabre_e2e::{Browser, ONCE_FIELD, Person, TestApp, crowd, post_at_once, rows, tables};
 
 const CROWD: usize = 1_000;
 const DISCUSSION: &str = "/discussions/usages-des-quais";
@@ -498,54 +498,6 @@ const MOVED: &[(&str, i64, &str)] = &[(
     22,
     "proposals leave the shared index for proposal_search",
 )];
-
-/// Every ordinary table (not a full-text index or its shadow tables) and
-/// its columns.
-fn tables(db: &rusqlite::Connection) -> Vec<(String, Vec<String>)> {
-    let names: Vec<String> = db
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND sql NOT LIKE 'CREATE VIRTUAL%' AND NOT EXISTS (SELECT 1 FROM sqlite_master v \
-             WHERE v.sql LIKE 'CREATE VIRTUAL%' AND sqlite_master.name LIKE v.name || '\\_%' ESCAPE '\\') \
-             ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    names
-        .into_iter()
-        .map(|name| {
-            let columns = db
-                .prepare(&format!("SELECT name FROM pragma_table_info('{name}')"))
-                .unwrap()
-                .query_map([], |r| r.get(0))
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            (name, columns)
-        })
-        .collect()
-}
-
-/// Every row of `table` (the given columns), as text, in a stable order.
-fn rows(db: &rusqlite::Connection, table: &str, columns: &[String]) -> Vec<String> {
-    let list = columns
-        .iter()
-        .map(|c| format!("quote(\"{c}\")"))
-        .collect::<Vec<_>>()
-        .join(" || '|' || ");
-    let mut all: Vec<String> = db
-        .prepare(&format!("SELECT {list} FROM \"{table}\""))
-        .unwrap()
-        .query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    all.sort();
-    all
-}
 
 #[test]
 fn a_database_at_an_earlier_schema_is_upgraded_without_losing_a_row() {

@@ -1,0 +1,160 @@
+//! Operating a commune (docs/DEPLOY.md): backups taken while serving restore
+//! to the same database, and the gate's one log line per request says what
+//! was asked without saying who asked.
+
+use palabre_e2e::{Browser, TestApp, crowd, post_at_once, rows, tables};
+use std::path::Path;
+use std::process::Command;
+
+/// Runs one of the repo's scripts; its standard output.
+fn script(name: &str, args: &[&Path]) -> String {
+    let out = Command::new(palabre_e2e::repo_root().join("scripts").join(name))
+        .args(args)
+        .output()
+        .expect("run the script");
+    assert!(
+        out.status.success(),
+        "scripts/{name}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every table's rows, by name.
+fn content(db: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let mut all = vec![("user_version".to_string(), vec![version.to_string()])];
+    for (table, columns) in tables(&conn) {
+        let found = rows(&conn, &table, &columns);
+        all.push((table, found));
+    }
+    all
+}
+
+#[test]
+fn a_backup_taken_while_serving_restores_to_an_identical_database() {
+    let dir = palabre_e2e::fresh_state_dir();
+    let app = TestApp::start_on(&dir, &[]);
+    let _ = app.get("/health");
+    let people = crowd(&app, "sauvegarde", 50);
+    let statuses = post_at_once(&app, "/proposals/1/support", &people, |_| String::new());
+    assert!(
+        statuses.iter().all(|s| *s == 303 || *s == 422),
+        "{statuses:?}"
+    );
+    let live = dir.join("sqlite_db.db");
+    let backup = dir.join("backups/first.db");
+
+    // Taken while the host serves (and holds the database open).
+    let said = script(
+        "backup",
+        &[Path::new("--db"), &live, Path::new("--out"), &backup],
+    );
+    assert!(said.contains("schema_version="), "{said}");
+    assert!(content(&backup) == content(&live), "the backup differs");
+
+    // A backup taken during a write storm is sound and restorable too.
+    let more = crowd(&app, "pendant", 100);
+    let storm = std::thread::scope(|s| {
+        let writes =
+            s.spawn(|| post_at_once(&app, "/proposals/1/support", &more, |_| String::new()));
+        let during = dir.join("backups/during.db");
+        script(
+            "backup",
+            &[Path::new("--db"), &live, Path::new("--out"), &during],
+        );
+        writes.join().unwrap();
+        during
+    });
+    app.stop();
+
+    // Restored into a new place: the same rows, and a host serves it.
+    let other = palabre_e2e::fresh_state_dir();
+    let restored = other.join("sqlite_db.db");
+    let said = script("restore", &[&backup, Path::new("--db"), &restored]);
+    assert!(said.contains("restored="), "{said}");
+    assert!(
+        content(&restored) == content(&backup),
+        "the restore differs"
+    );
+    let app = TestApp::start_on(&other, &[]);
+    assert_eq!(app.get("/health").status, 200);
+    assert_eq!(app.get("/proposals/1").status, 200);
+    app.stop();
+    let served = content(&restored);
+
+    // Restoring over a database keeps the one it replaces.
+    let said = script("restore", &[&storm, Path::new("--db"), &restored]);
+    assert!(said.contains("kept="), "{said}");
+    let kept = said
+        .lines()
+        .find_map(|l| l.strip_prefix("kept="))
+        .unwrap()
+        .to_string();
+    assert!(
+        content(Path::new(&kept)) == served,
+        "the replaced database was not kept"
+    );
+    let conn = rusqlite::Connection::open(&restored).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+
+    // A file that is not a backup is refused, and nothing is replaced.
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, b"not a database").unwrap();
+    let out = Command::new(palabre_e2e::repo_root().join("scripts/restore"))
+        .arg(&junk)
+        .arg("--db")
+        .arg(&restored)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        content(&restored) == content(&storm),
+        "a refused restore changed the database"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&other);
+}
+
+#[test]
+fn every_request_is_logged_once_without_personal_data() {
+    let app = TestApp::start();
+    let _ = app.get("/search?q=Camille+Martin");
+    let mut camille = Browser::signed_in(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    let _ = camille.get("/proposals/2");
+    let log = app.stop_and_log();
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .filter(|l| l.starts_with("{\"log\":\"request\""))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let seen = |method: &str, route: &str, status: u64| {
+        lines.iter().any(|l| {
+            l["method"] == method
+                && l["route"] == route
+                && l["status"] == status
+                && l["ms"].is_f64()
+        })
+    };
+    assert!(seen("GET", "/search", 200), "{log}");
+    assert!(seen("POST", "/account/login", 303), "{log}");
+    assert!(seen("GET", "/proposals/:n", 200), "{log}");
+    // Nothing of what people typed or who they are.
+    for secret in ["Camille", "camille@", "valbrune-citoyenne", "q="] {
+        assert!(
+            !lines.iter().any(|l| l.to_string().contains(secret)),
+            "{secret} in the request log"
+        );
+    }
+}
