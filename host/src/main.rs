@@ -162,7 +162,7 @@ fn up(mut args: Args) -> Result<()> {
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
-        let server = Arc::new(server::Server::load(options)?);
+        let server = Arc::new(server::Server::load(options).await?);
         let listener = listen_on(listen).with_context(|| format!("cannot listen on {listen}"))?;
         let local = listener.local_addr()?;
         let base = format!("http://{local}");

@@ -212,6 +212,11 @@ fn render_template(template: &str, values: &HashMap<String, String>) -> Result<S
 #[derive(Debug, Clone, PartialEq)]
 pub enum Database {
     File(PathBuf),
+    /// A libSQL server (Turso, `sqld`): its url and token.
+    LibSql {
+        url: String,
+        token: String,
+    },
 }
 
 #[derive(Debug, Deserialize)]
@@ -226,6 +231,7 @@ struct RawDatabase {
     kind: String,
     path: Option<String>,
     url: Option<String>,
+    token: Option<String>,
 }
 
 /// Reads the databases of a runtime config file (Spin's syntax); the default
@@ -254,10 +260,14 @@ pub fn databases(
                     .map_or_else(|| state_dir.join(format!("{name}.db")), PathBuf::from);
                 dbs.insert(name, Database::File(file));
             }
-            "libsql" => bail!(
-                "sqlite_database.{name}: libSQL ({}) is served by Spin itself; palabre-host runs local files only (type = \"spin\")",
-                db.url.as_deref().unwrap_or("no url")
-            ),
+            "libsql" => {
+                let (Some(url), Some(token)) = (db.url, db.token) else {
+                    bail!(
+                        "sqlite_database.{name}: a libSQL database needs both `url` and `token` (as in Spin; the token may be empty for a server without authentication)"
+                    );
+                };
+                dbs.insert(name, Database::LibSql { url, token });
+            }
             other => bail!("sqlite_database.{name}: unknown type {other:?}"),
         }
     }
@@ -338,7 +348,28 @@ demo = "{{demo_seed}}"
             "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"https://x\"\ntoken = \"t\"\n",
         )
         .unwrap();
-        assert!(databases(Some(&file), &dir).is_err());
+        assert_eq!(
+            databases(Some(&file), &dir).unwrap()["default"],
+            Database::LibSql {
+                url: "https://x".into(),
+                token: "t".into()
+            }
+        );
+        std::fs::write(
+            &file,
+            "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"https://x\"\n",
+        )
+        .unwrap();
+        let err = databases(Some(&file), &dir).unwrap_err();
+        assert!(format!("{err:#}").contains("needs both `url` and `token`"));
+        let example = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../runtime-config.libsql.toml.example"
+        );
+        match &databases(Some(Path::new(example)), &dir).unwrap()["default"] {
+            Database::LibSql { url, .. } => assert!(url.starts_with("libsql://"), "{url}"),
+            other => panic!("the example names {other:?}"),
+        }
         assert_eq!(
             databases(None, &dir).unwrap()["default"],
             Database::File(dir.join("sqlite_db.db"))

@@ -346,7 +346,7 @@ fn linker(engine: &Engine) -> Result<Linker<HostState>> {
 
 impl Server {
     /// Loads the manifest, opens the databases and compiles every component once.
-    pub fn load(options: Options) -> Result<Server> {
+    pub async fn load(options: Options) -> Result<Server> {
         let app: App = manifest::load(&options.manifest, &|name| std::env::var(name).ok())?;
         std::fs::create_dir_all(&options.state_dir).with_context(|| {
             format!(
@@ -358,11 +358,16 @@ impl Server {
         for (name, db) in
             manifest::databases(options.runtime_config.as_deref(), &options.state_dir)?
         {
-            let Database::File(path) = db;
-            let pool = Pool::new(path.clone());
-            pool.connect().with_context(|| {
-                format!("cannot open the database `{name}` at {}", path.display())
-            })?;
+            let pool = match db {
+                Database::File(path) => Pool::local(path.clone()).with_context(|| {
+                    format!("cannot open the database `{name}` at {}", path.display())
+                })?,
+                Database::LibSql { url, token } => {
+                    Pool::remote(&url, &token).await.with_context(|| {
+                        format!("cannot reach the libSQL database `{name}` at {url}")
+                    })?
+                }
+            };
             pools.insert(name, Arc::new(pool));
         }
         let options = Arc::new(options);

@@ -1,5 +1,6 @@
-//! Spin's own interfaces: `spin:sqlite/sqlite@3.1.0` over local SQLite files
-//! (every function, sync and async) and `spin:variables/variables@3.0.0`.
+//! Spin's own interfaces: `spin:sqlite/sqlite@3.1.0` (every function, sync and
+//! async) over a local SQLite file or a remote libSQL/Turso database, and
+//! `spin:variables/variables@3.0.0`.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -51,8 +52,14 @@ fn spawn_checkpointer(path: PathBuf) {
     });
 }
 
+/// Where a component's database lives.
+pub enum Pool {
+    Local(LocalPool),
+    Remote(RemoteDb),
+}
+
 /// A database file and its idle connections.
-pub struct Pool {
+pub struct LocalPool {
     path: PathBuf,
     idle: Mutex<Vec<rusqlite::Connection>>,
 }
@@ -60,16 +67,72 @@ pub struct Pool {
 const MAX_IDLE: usize = 32;
 
 impl Pool {
-    pub fn new(path: PathBuf) -> Pool {
-        spawn_checkpointer(path.clone());
-        Pool {
+    /// A local file, opened once here to fail at startup rather than on the
+    /// first request.
+    pub fn local(path: PathBuf) -> rusqlite::Result<Pool> {
+        let pool = LocalPool {
             path,
             idle: Mutex::new(Vec::new()),
-        }
+        };
+        let first = pool.connect()?;
+        pool.give_back(first);
+        spawn_checkpointer(pool.path.clone());
+        Ok(Pool::Local(pool))
     }
 
-    /// Opens (and configures) a new connection; used at startup to fail early.
-    pub fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
+    /// A libSQL server (Turso, or `sqld`), reached and asked `SELECT 1` here.
+    pub async fn remote(url: &str, token: &str) -> anyhow::Result<Pool> {
+        RemoteDb::reach(url, token).await.map(Pool::Remote)
+    }
+
+    fn open(self: &Arc<Pool>) -> Result<Handle, SqlError> {
+        match &**self {
+            Pool::Local(local) => {
+                let conn = local.take().map_err(io_error)?;
+                Ok(Handle::Local(Arc::new(Mutex::new(Some(conn)))))
+            }
+            Pool::Remote(remote) => remote.db.connect().map(Handle::Remote).map_err(io_error),
+        }
+    }
+}
+
+/// How long palabre-host waits for a libSQL server at startup.
+const REACH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A remote libSQL database: each `open` is a connection of its own (one
+/// Hrana stream, so a transaction stays on it), as in Spin.
+pub struct RemoteDb {
+    db: libsql::Database,
+}
+
+impl RemoteDb {
+    async fn reach(url: &str, token: &str) -> anyhow::Result<RemoteDb> {
+        let scheme = url.split_once("://").map(|(s, _)| s);
+        if !matches!(scheme, Some("libsql" | "https" | "http")) {
+            anyhow::bail!(
+                "the url must start with libsql://, https:// or http:// (a Turso database's url is libsql://<database>-<organisation>.turso.io)"
+            );
+        }
+        let db = libsql::Builder::new_remote(url.to_string(), token.to_string())
+            .build()
+            .await?;
+        let conn = db.connect()?;
+        match tokio::time::timeout(REACH_TIMEOUT, conn.query("SELECT 1", ())).await {
+            Err(_) => anyhow::bail!(
+                "no answer within {} s (is the url right and the server up?)",
+                REACH_TIMEOUT.as_secs()
+            ),
+            Ok(Err(e)) => Err(anyhow::Error::new(e).context(
+                "the server did not run `SELECT 1` (is it up, and is the token valid for this database?)",
+            )),
+            Ok(Ok(_)) => Ok(RemoteDb { db }),
+        }
+    }
+}
+
+impl LocalPool {
+    /// Opens (and configures) a new connection.
+    fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
         let conn = rusqlite::Connection::open(&self.path)?;
         conn.busy_timeout(busy_timeout())?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -107,18 +170,42 @@ impl Pool {
     }
 }
 
+/// One open connection, local or remote.
+#[derive(Clone)]
+enum Handle {
+    Local(Arc<Mutex<Option<rusqlite::Connection>>>),
+    Remote(libsql::Connection),
+}
+
+impl Handle {
+    fn last_insert_rowid(&self) -> i64 {
+        match self {
+            Handle::Local(local) => with_conn(local, |c| c.last_insert_rowid()).unwrap_or(0),
+            Handle::Remote(remote) => remote.last_insert_rowid(),
+        }
+    }
+
+    fn changes(&self) -> u64 {
+        match self {
+            Handle::Local(local) => with_conn(local, |c| c.changes()).unwrap_or(0),
+            Handle::Remote(remote) => remote.changes(),
+        }
+    }
+}
+
 /// The `connection` resource.
 pub struct Connection {
-    conn: Arc<Mutex<Option<rusqlite::Connection>>>,
+    handle: Handle,
     pool: Arc<Pool>,
 }
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        if let Ok(mut slot) = self.conn.lock()
+        if let (Handle::Local(local), Pool::Local(pool)) = (&self.handle, &*self.pool)
+            && let Ok(mut slot) = local.lock()
             && let Some(conn) = slot.take()
         {
-            self.pool.give_back(conn);
+            pool.give_back(conn);
         }
     }
 }
@@ -153,6 +240,26 @@ fn to_sql(value: Value) -> SqlValue {
         Value::Text(s) => SqlValue::Text(s),
         Value::Blob(b) => SqlValue::Blob(b),
         Value::Null => SqlValue::Null,
+    }
+}
+
+fn to_libsql(value: Value) -> libsql::Value {
+    match value {
+        Value::Integer(i) => libsql::Value::Integer(i),
+        Value::Real(f) => libsql::Value::Real(f),
+        Value::Text(s) => libsql::Value::Text(s),
+        Value::Blob(b) => libsql::Value::Blob(b),
+        Value::Null => libsql::Value::Null,
+    }
+}
+
+fn from_libsql(value: libsql::Value) -> Value {
+    match value {
+        libsql::Value::Null => Value::Null,
+        libsql::Value::Integer(i) => Value::Integer(i),
+        libsql::Value::Real(f) => Value::Real(f),
+        libsql::Value::Text(t) => Value::Text(t),
+        libsql::Value::Blob(b) => Value::Blob(b),
     }
 }
 
@@ -278,22 +385,51 @@ fn open_in(
             SqlError::NoSuchDatabase
         }));
     };
-    let conn = match pool.take() {
-        Ok(conn) => conn,
-        Err(e) => return Ok(Err(io_error(e))),
+    let handle = match pool.open() {
+        Ok(handle) => handle,
+        Err(e) => return Ok(Err(e)),
     };
-    let resource = view.table.push(Connection {
-        conn: Arc::new(Mutex::new(Some(conn))),
-        pool,
-    })?;
+    let resource = view.table.push(Connection { handle, pool })?;
     Ok(Ok(resource))
 }
 
-fn handle_of(
-    view: &mut SpinView<'_>,
-    res: &Resource<Connection>,
-) -> wasmtime::Result<Arc<Mutex<Option<rusqlite::Connection>>>> {
-    Ok(view.table.get(res)?.conn.clone())
+fn handle_of(view: &mut SpinView<'_>, res: &Resource<Connection>) -> wasmtime::Result<Handle> {
+    Ok(view.table.get(res)?.handle.clone())
+}
+
+/// Runs one statement on a remote connection and collects its rows.
+async fn execute_remote(
+    conn: &libsql::Connection,
+    sql: &str,
+    params: Vec<Value>,
+) -> Result<QueryResult, SqlError> {
+    let params: Vec<libsql::Value> = params.into_iter().map(to_libsql).collect();
+    let mut rows = conn.query(sql, params).await.map_err(io_error)?;
+    let count = rows.column_count();
+    let columns = (0..count)
+        .map(|i| rows.column_name(i).unwrap_or_default().to_string())
+        .collect();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().await.map_err(io_error)? {
+        let values = (0..count)
+            .map(|i| row.get_value(i).map(from_libsql))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(io_error)?;
+        out.push(RowResult { values });
+    }
+    Ok(QueryResult { columns, rows: out })
+}
+
+/// Runs a statement for an async caller, on whichever database.
+async fn execute_any(
+    handle: Handle,
+    sql: String,
+    params: Vec<Value>,
+) -> Result<QueryResult, SqlError> {
+    match handle {
+        Handle::Local(local) => execute_on(local, sql, params).await,
+        Handle::Remote(remote) => execute_remote(&remote, &sql, params).await,
+    }
 }
 
 /// Runs `f` on the connection behind `handle` on a blocking thread.
@@ -335,21 +471,21 @@ impl sqlite_api::HostConnection for SpinView<'_> {
         parameters: Vec<Value>,
     ) -> wasmtime::Result<Result<QueryResult, SqlError>> {
         let handle = handle_of(self, &res)?;
-        let result = tokio::task::block_in_place(|| {
-            with_conn(&handle, |conn| run(conn, &statement, &parameters))
-                .unwrap_or(Err(SqlError::InvalidConnection))
+        let result = tokio::task::block_in_place(|| match handle {
+            Handle::Local(local) => with_conn(&local, |conn| run(conn, &statement, &parameters))
+                .unwrap_or(Err(SqlError::InvalidConnection)),
+            Handle::Remote(remote) => tokio::runtime::Handle::current()
+                .block_on(execute_remote(&remote, &statement, parameters)),
         });
         Ok(result)
     }
 
     fn last_insert_rowid(&mut self, res: Resource<Connection>) -> wasmtime::Result<i64> {
-        let handle = handle_of(self, &res)?;
-        Ok(with_conn(&handle, |c| c.last_insert_rowid()).unwrap_or(0))
+        Ok(handle_of(self, &res)?.last_insert_rowid())
     }
 
     fn changes(&mut self, res: Resource<Connection>) -> wasmtime::Result<u64> {
-        let handle = handle_of(self, &res)?;
-        Ok(with_conn(&handle, |c| c.changes()).unwrap_or(0))
+        Ok(handle_of(self, &res)?.changes())
     }
 
     fn drop(&mut self, res: Resource<Connection>) -> wasmtime::Result<()> {
@@ -379,7 +515,7 @@ impl<T> sqlite_api::HostConnectionWithStore<T> for Spin {
         parameters: Vec<Value>,
     ) -> wasmtime::Result<Result<RowsAndDone, SqlError>> {
         let handle = accessor.with(|mut access| handle_of(&mut access.get(), &res))?;
-        let result = execute_on(handle, statement, parameters).await;
+        let result = execute_any(handle, statement, parameters).await;
         let QueryResult { columns, rows } = match result {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
@@ -398,7 +534,7 @@ impl<T> sqlite_api::HostConnectionWithStore<T> for Spin {
         res: Resource<Connection>,
     ) -> wasmtime::Result<i64> {
         let handle = accessor.with(|mut access| handle_of(&mut access.get(), &res))?;
-        Ok(with_conn(&handle, |c| c.last_insert_rowid()).unwrap_or(0))
+        Ok(handle.last_insert_rowid())
     }
 
     async fn changes_async(
@@ -406,7 +542,7 @@ impl<T> sqlite_api::HostConnectionWithStore<T> for Spin {
         res: Resource<Connection>,
     ) -> wasmtime::Result<u64> {
         let handle = accessor.with(|mut access| handle_of(&mut access.get(), &res))?;
-        Ok(with_conn(&handle, |c| c.changes()).unwrap_or(0))
+        Ok(handle.changes())
     }
 }
 

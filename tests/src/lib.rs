@@ -21,7 +21,7 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_default()
 }
 
-fn host_binary() -> PathBuf {
+pub fn host_binary() -> PathBuf {
     std::env::var_os("PALABRE_HOST_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target/host/palabre-host"))

@@ -1,6 +1,6 @@
-//! Schema migrations, embedded at compile time and applied by `PRAGMA user_version`
-//! in one `BEGIN IMMEDIATE` transaction (a concurrent instance waits, then finds
-//! nothing to do). Forward-only: `db/migrations/NNNN_description.sql`.
+//! Schema migrations, embedded at compile time and applied by `PRAGMA user_version`,
+//! one `BEGIN IMMEDIATE` transaction each (a concurrent instance waits, then finds
+//! nothing left to do). Forward-only: `db/migrations/NNNN_description.sql`.
 
 use palabre_kit::db::{self, Connection, DbResult};
 use palabre_kit::{Error, Result};
@@ -74,23 +74,34 @@ async fn user_version(conn: &Connection) -> DbResult<i64> {
 }
 
 /// Brings the schema up to date; returns the version now in force.
+///
+/// Each migration is its own `BEGIN IMMEDIATE` transaction, which also sets
+/// the version it brings: over a remote libSQL database every statement is a
+/// round trip and the server ends a transaction that lasts more than a few
+/// seconds (5 s in `sqld`), so a fresh database is never built in one long
+/// transaction. A concurrent instance waits for the lock, then re-reads the
+/// version and skips what is done.
 pub async fn migrate(conn: &Connection) -> Result<i64> {
-    if user_version(conn).await? >= latest() {
-        return Ok(latest());
-    }
-    db::immediate(conn, async |conn| {
-        let current = user_version(conn).await?;
-        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
-            eprintln!("gate: applying migration {}", m.name);
-            db::exec_script(conn, &m.sql()?).await?;
+    for _ in 0..=MIGRATIONS.len() {
+        if user_version(conn).await? >= latest() {
+            return Ok(latest());
         }
-        // PRAGMA takes no parameters; the value is our own integer.
-        let set_version = format!("PRAGMA user_version = {}", latest());
-        db::exec(conn, &set_version, Vec::new()).await?;
-        Ok::<(), Error>(())
-    })
-    .await?;
-    Ok(latest())
+        db::immediate(conn, async |conn| {
+            let current = user_version(conn).await?;
+            if let Some(m) = MIGRATIONS.iter().find(|m| m.version > current) {
+                eprintln!("gate: applying migration {}", m.name);
+                db::exec_script(conn, &m.sql()?).await?;
+                // PRAGMA takes no parameters; the value is our own integer.
+                let set_version = format!("PRAGMA user_version = {}", m.version);
+                db::exec(conn, &set_version, Vec::new()).await?;
+            }
+            Ok::<(), Error>(())
+        })
+        .await?;
+    }
+    Err(Error::Internal(
+        "the schema version does not move: PRAGMA user_version is not kept".into(),
+    ))
 }
 
 /// Loads the demo commune when the database has none yet.

@@ -158,3 +158,76 @@ fn every_request_is_logged_once_without_personal_data() {
         );
     }
 }
+
+/// palabre-host started with a runtime config; its exit status and what it
+/// printed, once it has stopped (or after 30 s, when it is killed).
+fn host_with_runtime_config(config: &str) -> (Option<i32>, String) {
+    let dir = palabre_e2e::fresh_state_dir();
+    let file = dir.join("runtime-config.toml");
+    std::fs::write(&file, config).unwrap();
+    let mut child = Command::new(palabre_e2e::host_binary())
+        .current_dir(palabre_e2e::repo_root())
+        .args(["up", "--from", "spin.toml", "--listen", "127.0.0.1:0"])
+        .arg("--state-dir")
+        .arg(dir.join("state"))
+        .arg("--runtime-config-file")
+        .arg(&file)
+        .env("SPIN_VARIABLE_SESSION_KEY", "a-key-for-this-test-only")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start palabre-host");
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() && started.elapsed().as_secs() < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    (out.status.code(), printed)
+}
+
+#[test]
+fn a_libsql_database_that_cannot_be_reached_stops_the_host_at_startup_with_a_clear_message() {
+    // A port nobody listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let token = "tok-never-printed-8d1f";
+    let cases = [
+        (
+            format!("url = \"http://127.0.0.1:{port}\"\ntoken = \"{token}\"\n"),
+            format!("cannot reach the libSQL database `default` at http://127.0.0.1:{port}"),
+            "Connection refused",
+        ),
+        (
+            format!("url = \"libsql://nowhere.invalid\"\ntoken = \"{token}\"\n"),
+            "cannot reach the libSQL database `default` at libsql://nowhere.invalid".to_string(),
+            "dns error",
+        ),
+        (
+            format!("url = \"127.0.0.1:{port}\"\ntoken = \"{token}\"\n"),
+            "cannot reach the libSQL database `default`".to_string(),
+            "must start with libsql://, https:// or http://",
+        ),
+        (
+            format!("url = \"http://127.0.0.1:{port}\"\n"),
+            "sqlite_database.default".to_string(),
+            "needs both `url` and `token`",
+        ),
+    ];
+    for (settings, what, why) in cases {
+        let config = format!("[sqlite_database.default]\ntype = \"libsql\"\n{settings}");
+        let (code, printed) = host_with_runtime_config(&config);
+        assert_eq!(code, Some(1), "{config}\n{printed}");
+        assert!(printed.contains(&what), "{config}\n{printed}");
+        assert!(printed.contains(why), "{config}\n{printed}");
+        assert!(!printed.contains(token), "the token was printed: {printed}");
+        assert!(!printed.contains("Serving"), "{printed}");
+    }
+}
