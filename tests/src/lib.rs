@@ -86,6 +86,16 @@ impl TestApp {
 
     /// Starts another manifest (test fixtures).
     pub fn start_with(manifest: &Path, state_dir: &Path, env: &[(&str, &str)]) -> TestApp {
+        TestApp::start_configured(manifest, state_dir, env, &[])
+    }
+
+    /// Starts a manifest with more of palabre-host's options (a runtime config).
+    pub fn start_configured(
+        manifest: &Path,
+        state_dir: &Path,
+        env: &[(&str, &str)],
+        options: &[&std::ffi::OsStr],
+    ) -> TestApp {
         let bin = host_binary();
         assert!(
             bin.exists(),
@@ -102,6 +112,7 @@ impl TestApp {
             .env("SPIN_VARIABLE_DEMO_SEED", "true")
             // Tests change content and read it back at once: no delay by default.
             .env("SPIN_VARIABLE_PUBLIC_CACHE_MS", "0")
+            .args(options)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         for (k, v) in env {

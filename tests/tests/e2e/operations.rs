@@ -165,13 +165,23 @@ fn host_with_runtime_config(config: &str) -> (Option<i32>, String) {
     let dir = palabre_e2e::fresh_state_dir();
     let file = dir.join("runtime-config.toml");
     std::fs::write(&file, config).unwrap();
+    let manifest = palabre_e2e::repo_root().join("spin.toml");
+    let result = host_that_stops(&manifest, &file, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// palabre-host started on a manifest and runtime config that should not let
+/// it start; its exit status and what it printed.
+fn host_that_stops(manifest: &Path, config: &Path, dir: &Path) -> (Option<i32>, String) {
     let mut child = Command::new(palabre_e2e::host_binary())
         .current_dir(palabre_e2e::repo_root())
-        .args(["up", "--from", "spin.toml", "--listen", "127.0.0.1:0"])
+        .args(["up", "--listen", "127.0.0.1:0", "--from"])
+        .arg(manifest)
         .arg("--state-dir")
         .arg(dir.join("state"))
         .arg("--runtime-config-file")
-        .arg(&file)
+        .arg(config)
         .env("SPIN_VARIABLE_SESSION_KEY", "a-key-for-this-test-only")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -188,7 +198,6 @@ fn host_with_runtime_config(config: &str) -> (Option<i32>, String) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    let _ = std::fs::remove_dir_all(&dir);
     (out.status.code(), printed)
 }
 
@@ -230,4 +239,172 @@ fn a_libsql_database_that_cannot_be_reached_stops_the_host_at_startup_with_a_cle
         assert!(!printed.contains(token), "the token was printed: {printed}");
         assert!(!printed.contains("Serving"), "{printed}");
     }
+}
+
+/// Runs scripts/new-commune; its status and what it printed.
+fn new_commune(args: &[&str]) -> (bool, String) {
+    let out = Command::new(palabre_e2e::repo_root().join("scripts/new-commune"))
+        .args(args)
+        .output()
+        .expect("run scripts/new-commune");
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), printed)
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_new_commune_gets_its_own_key_database_and_manifests_and_they_run() {
+    let dir = palabre_e2e::fresh_state_dir();
+    let local = dir.join("chaumont");
+    let (ok, printed) = new_commune(&[
+        "chaumont",
+        "--out",
+        local.to_str().unwrap(),
+        "--database",
+        "file",
+        "--base-url",
+        "https://participer.chaumont.example",
+    ]);
+    assert!(ok, "{printed}");
+    let env = std::fs::read_to_string(local.join("secrets.env")).unwrap();
+    let key = env
+        .trim()
+        .strip_prefix("SPIN_VARIABLE_SESSION_KEY=")
+        .expect("secrets.env sets the session key");
+    assert!(key.len() >= 32, "{key}");
+    assert_eq!(mode(&local), 0o700);
+    assert_eq!(mode(&local.join("secrets.env")), 0o600);
+    assert_eq!(mode(&local.join("runtime-config.toml")), 0o600);
+    assert!(
+        !local.join("spinkube.yaml").exists(),
+        "a local file is one server's"
+    );
+    let cloud = std::fs::read_to_string(local.join("fermyon-cloud.sh")).unwrap();
+    assert!(
+        cloud.contains("spin cloud deploy --from spin.toml"),
+        "{cloud}"
+    );
+    assert!(
+        cloud.contains("--variable base_url=https://participer.chaumont.example"),
+        "{cloud}"
+    );
+
+    // What was written runs: the commune's manifest (its own name, the built
+    // components), its runtime config (its own database file) and its key.
+    let manifest = std::fs::read_to_string(local.join("spin.toml")).unwrap();
+    assert!(manifest.contains("name = \"palabre-chaumont\""));
+    assert!(
+        !manifest.contains(".build]"),
+        "build sections stay in the repository"
+    );
+    let app = TestApp::start_configured(
+        &local.join("spin.toml"),
+        &dir.join("state"),
+        &[
+            ("SPIN_VARIABLE_SESSION_KEY", key),
+            ("SPIN_VARIABLE_DEMO_SEED", "false"),
+        ],
+        &[
+            "--runtime-config-file".as_ref(),
+            local.join("runtime-config.toml").as_os_str(),
+        ],
+    );
+    assert_eq!(app.get("/health").status, 200);
+    let setup = app.get("/setup");
+    assert_eq!(setup.status, 200, "a new commune starts at /setup");
+    drop(app);
+    let db = local.join("data/sqlite_db.db");
+    assert!(
+        db.exists(),
+        "the database is the one the runtime config names"
+    );
+    assert!(!dir.join("state/sqlite_db.db").exists());
+
+    // Turso: the runtime config names the database, and the SpinApp reads it
+    // and the key from Secrets.
+    let remote = dir.join("lanvallay");
+    let (ok, printed) = new_commune(&[
+        "lanvallay",
+        "--out",
+        remote.to_str().unwrap(),
+        "--turso-url",
+        "libsql://palabre-lanvallay.invalid",
+        "--image",
+        "registry.example/palabre:0.1.0",
+    ]);
+    assert!(ok, "{printed}");
+    let env = std::fs::read_to_string(remote.join("secrets.env")).unwrap();
+    let other_key = env.trim().trim_start_matches("SPIN_VARIABLE_SESSION_KEY=");
+    assert_ne!(other_key, key, "each commune has its own key");
+    let kube = std::fs::read_to_string(remote.join("spinkube.yaml")).unwrap();
+    assert_eq!(mode(&remote.join("spinkube.yaml")), 0o600);
+    for needed in [
+        "apiVersion: core.spinkube.dev/v1alpha1\nkind: SpinApp\nmetadata:\n  name: palabre-lanvallay\n",
+        "  image: \"registry.example/palabre:0.1.0\"\n  executor: containerd-shim-spin\n",
+        "loadFromSecret: palabre-lanvallay-runtime-config",
+        "kind: Secret\nmetadata:\n  name: palabre-lanvallay-runtime-config\n",
+        "  runtime-config.toml: |\n",
+        "    url = \"libsql://palabre-lanvallay.invalid\"",
+        "          name: palabre-lanvallay\n          key: session_key",
+        "        path: /health",
+    ] {
+        assert!(kube.contains(needed), "{needed:?} not in\n{kube}");
+    }
+    assert!(kube.contains(&format!("session_key: \"{other_key}\"")));
+    let (code, printed) = host_that_stops(
+        &remote.join("spin.toml"),
+        &remote.join("runtime-config.toml"),
+        &dir,
+    );
+    assert_eq!(code, Some(1), "{printed}");
+    assert!(
+        printed.contains(
+            "cannot reach the libSQL database `default` at libsql://palabre-lanvallay.invalid"
+        ),
+        "{printed}"
+    );
+
+    // What it refuses, leaving nothing behind.
+    for (args, why) in [
+        (
+            vec!["chaumont", "--out", local.to_str().unwrap()],
+            "exists already",
+        ),
+        (
+            vec!["Chaumont!", "--out", dir.join("x").to_str().unwrap()],
+            "is not a slug",
+        ),
+        (
+            vec![
+                "inside",
+                "--out",
+                palabre_e2e::repo_root().join("target/x").to_str().unwrap(),
+            ],
+            "inside the repository",
+        ),
+        (
+            vec![
+                "url",
+                "--out",
+                dir.join("y").to_str().unwrap(),
+                "--base-url",
+                "participer.fr/x",
+            ],
+            "the site's origin",
+        ),
+    ] {
+        let (ok, printed) = new_commune(&args);
+        assert!(!ok && printed.contains(why), "{args:?}: {printed}");
+    }
+    assert!(!dir.join("x").exists() && !dir.join("y").exists());
+    assert!(!palabre_e2e::repo_root().join("target/x").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
