@@ -367,7 +367,7 @@ demo = "{{demo_seed}}"
             "/../runtime-config.libsql.toml.example"
         );
         match &databases(Some(Path::new(example)), &dir).unwrap()["default"] {
-            Database::LibSql { url, .. } => assert!(url.starts_with("libsql://"), "{url}"),
+            Database::LibSql { url, .. } => assert!(url.starts_with("https://"), "{url}"),
             other => panic!("the example names {other:?}"),
         }
         assert_eq!(

@@ -44,7 +44,7 @@ def options(root, caller, argv):
              "https://participer.valbrune.fr (scheme and host, no path)")
     if args.turso_url and not re.match(r"^(libsql|https)://[^/\s?#]+$", args.turso_url):
         fail(f"--turso-url {args.turso_url!r}: a database url, like "
-             "libsql://palabre-valbrune-acme.turso.io")
+             "https://palabre-valbrune-acme.turso.io (or libsql://...)")
     if args.turso_url and args.database != "turso":
         fail("--turso-url is for --database turso")
     if not 1 <= args.replicas <= 100:
@@ -74,7 +74,11 @@ def runtime_config(args, token):
             'type = "spin"\n'
             f"path = {toml_string(str(path))}\n"
         )
-    url = args.turso_url or f"libsql://palabre-{args.slug}-<organisation>.turso.io"
+    # Turso shows libsql://; https:// is the same database over HTTP, and every
+    # Spin version takes it.
+    url = args.turso_url or f"https://palabre-{args.slug}-<organisation>.turso.io"
+    if url.startswith("libsql://"):
+        url = "https://" + url[len("libsql://"):]
     return (
         f"# The database of {args.slug}: libSQL/Turso (turso db create palabre-{args.slug}).\n"
         "# The token is a secret: keep this file out of any repository.\n"

@@ -352,7 +352,7 @@ fn a_new_commune_gets_its_own_key_database_and_manifests_and_they_run() {
         "loadFromSecret: palabre-lanvallay-runtime-config",
         "kind: Secret\nmetadata:\n  name: palabre-lanvallay-runtime-config\n",
         "  runtime-config.toml: |\n",
-        "    url = \"libsql://palabre-lanvallay.invalid\"",
+        "    url = \"https://palabre-lanvallay.invalid\"",
         "          name: palabre-lanvallay\n          key: session_key",
         "        path: /health",
     ] {
@@ -367,7 +367,7 @@ fn a_new_commune_gets_its_own_key_database_and_manifests_and_they_run() {
     assert_eq!(code, Some(1), "{printed}");
     assert!(
         printed.contains(
-            "cannot reach the libSQL database `default` at libsql://palabre-lanvallay.invalid"
+            "cannot reach the libSQL database `default` at https://palabre-lanvallay.invalid"
         ),
         "{printed}"
     );
