@@ -28,7 +28,9 @@ USAGE:
   palabre-host check --wit DIR --world palabre:platform/feature FILE.wasm
 
 Variables come from SPIN_VARIABLE_<NAME> and the manifest's defaults.
-PALABRE_HOST_SLOW_SQL_MS=N logs every SQL statement that takes N ms or more.
+The runtime config file is Spin's: [sqlite_database.<name>] with type = \"spin\"
+(a local file, `path`) or type = \"libsql\" (`url` and `token`; reached at startup).
+PALABRE_HOST_SLOW_SQL_MS=N logs every SQL statement that takes N ms or more (local files).
 PALABRE_HOST_BUSY_TIMEOUT_MS=N: how long a statement waits for a locked database (5000).
 PALABRE_HOST_PROFILE=perfmap writes /tmp/perf-<pid>.map for `perf record`.";
 

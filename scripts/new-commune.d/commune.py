@@ -158,13 +158,16 @@ spec:
     liveness:
       httpGet:
         path: /health
+  # docs/COSTS.md: a commune needs little CPU; memory holds the compiled
+  # components and their instances (palabre-host peaked at 649 MiB under the
+  # 64-connection benchmark, all six components busy).
   resources:
     limits:
-      cpu: 500m
-      memory: 256Mi
+      cpu: "1"
+      memory: 768Mi
     requests:
-      cpu: 50m
-      memory: 64Mi
+      cpu: 100m
+      memory: 256Mi
 """
 
 
