@@ -30,6 +30,8 @@ CHECKS = {
                                 "FROM responses r WHERE r.questionnaire_id = q.id AND r.status = 'submitted')", ()),
     "answered tallies": ("SELECT count(*) FROM answer_tallies t WHERE bucket = 'answered' AND n != "
                          "(SELECT count(*) FROM answers a WHERE a.question_id = t.question_id)", ()),
+    "residents": ("SELECT (SELECT n FROM resident_count) - "
+                  "(SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen')", ()),
     "integrity": ("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'", ()),
     "foreign keys": ("SELECT count(*) FROM pragma_foreign_key_check", ()),
 }

@@ -60,6 +60,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(21, "0021_counters"),
     migration!(22, "0022_proposal_search"),
     migration!(23, "0023_idempotency"),
+    migration!(24, "0024_resident_count"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

@@ -199,7 +199,7 @@ pub async fn upcoming_phases(
 }
 
 const FIGURES: &str = "SELECT \
-     (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen'), \
+     (SELECT coalesce((SELECT n FROM resident_count WHERE id = 1), 0)), \
      (SELECT count(*) FROM processes WHERE status = 'published' AND starts_on <= ?1 AND ends_on >= ?1), \
      (SELECT coalesce(sum(contributions), 0) FROM processes WHERE status = 'published'), \
      (SELECT coalesce(sum(proposals_count), 0) FROM processes WHERE status = 'published')";

@@ -787,6 +787,19 @@ fn my_data_is_exported_and_the_account_deleted() {
         .unwrap();
     assert_eq!((email, name.as_str(), hash), (None, "-", None));
     assert!(deleted.is_some());
+    // The residents' counter the home page reads (0024) follows the rows.
+    let residents = || -> (i64, i64) {
+        app.db()
+            .query_row(
+                "SELECT (SELECT n FROM resident_count), (SELECT count(*) FROM users \
+                 WHERE deleted_at IS NULL AND role = 'citizen')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    let (kept, counted) = residents();
+    assert_eq!(kept, counted);
     // The old session is dead.
     let r = app.request(
         "GET",
@@ -814,6 +827,7 @@ fn my_data_is_exported_and_the_account_deleted() {
         .query_row("SELECT count(*) FROM users WHERE email = 'camille@valbrune.example.org' AND deleted_at IS NULL", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fresh, 1);
+    assert_eq!(residents(), (counted + 1, counted + 1));
 }
 
 #[test]
