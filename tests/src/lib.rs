@@ -6,6 +6,8 @@
 // Test support: a failed step is a failed test, so it panics with a message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+pub mod hrana;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

@@ -408,3 +408,125 @@ fn a_new_commune_gets_its_own_key_database_and_manifests_and_they_run() {
     assert!(!palabre_e2e::repo_root().join("target/x").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_app_runs_on_a_libsql_server_over_http() {
+    // palabre-host's remote client (the `libsql` crate, as in Spin) against a
+    // stand-in server that speaks libSQL's protocol (palabre_e2e::hrana).
+    let dir = palabre_e2e::fresh_state_dir();
+    let remote = dir.join("remote.db");
+    let server = palabre_e2e::hrana::HranaServer::start(&remote, "t0ken-e2e");
+    let config = dir.join("runtime-config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"{}\"\ntoken = \"t0ken-e2e\"\n",
+            server.url
+        ),
+    )
+    .unwrap();
+    let app = TestApp::start_configured(
+        &palabre_e2e::repo_root().join("spin.toml"),
+        &dir.join("state"),
+        &[],
+        &["--runtime-config-file".as_ref(), config.as_os_str()],
+    );
+
+    // The schema (each migration in its own transaction) and the demo commune
+    // were written over HTTP, into the server's database and nowhere else.
+    let latest = std::fs::read_dir(palabre_e2e::repo_root().join("db/migrations"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".sql"))
+        })
+        .count();
+    let health = app.get("/health");
+    assert_eq!(health.status, 200, "{}", app.log());
+    assert!(
+        health
+            .text()
+            .contains(&format!("\"schema_version\":{latest}")),
+        "{}",
+        health.text()
+    );
+    assert!(!dir.join("state/sqlite_db.db").exists());
+    let db = rusqlite::Connection::open(&remote).unwrap();
+    let one = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(one("PRAGMA user_version"), latest as i64);
+    assert_eq!(
+        one("SELECT count(*) FROM settings WHERE key = 'commune.name'"),
+        1
+    );
+    assert_eq!(app.get("/").status, 200);
+    assert_eq!(app.get("/search?q=jardin").status, 200, "full-text search");
+
+    // A citizen signs in and writes: a support (one transaction, kept on one
+    // stream from BEGIN IMMEDIATE to COMMIT) and a comment.
+    let mut camille = Browser::signed_in(
+        &app,
+        "camille@valbrune.example.org",
+        "valbrune-citoyenne-2026",
+    );
+    let bike = one("SELECT id FROM proposals WHERE title = 'Un abri vélo sécurisé à la gare'");
+    let supports = |id: i64| -> (i64, i64) {
+        db.query_row(
+            "SELECT supports, (SELECT count(*) FROM proposal_supports WHERE proposal_id = ?1) \
+             FROM proposals WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    };
+    let (count, rows) = supports(bike);
+    let page = format!("/proposals/{bike}");
+    let _ = camille.get(&page);
+    assert_eq!(camille.post(&format!("{page}/support"), &[]).status, 303);
+    assert_eq!(supports(bike), (count + 1, rows + 1));
+    let _ = camille.get("/discussions/usages-des-quais");
+    let said = "Sur libSQL aussi : « des bancs » et des quais ombragés.";
+    let r = camille.post(
+        "/discussions/usages-des-quais/comments",
+        &[("body", said), ("stance", "for")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let kept: i64 = db
+        .query_row(
+            "SELECT count(*) FROM comments WHERE body = ?",
+            [said],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, 1);
+    assert!(
+        camille
+            .get("/discussions/usages-des-quais")
+            .text()
+            .contains("des quais ombragés")
+    );
+    let statements = server.statements.load(std::sync::atomic::Ordering::SeqCst);
+    let requests = server.requests.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(statements > 200, "{statements}");
+    eprintln!("libSQL stand-in: {statements} statements in {requests} HTTP requests");
+    drop(app);
+
+    // A token the server refuses stops palabre-host at startup.
+    std::fs::write(
+        &config,
+        format!(
+            "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"{}\"\ntoken = \"not-the-token\"\n",
+            server.url
+        ),
+    )
+    .unwrap();
+    let (code, printed) =
+        host_that_stops(&palabre_e2e::repo_root().join("spin.toml"), &config, &dir);
+    assert_eq!(code, Some(1), "{printed}");
+    assert!(
+        printed.contains("cannot reach the libSQL database `default`"),
+        "{printed}"
+    );
+    assert!(printed.contains("401"), "{printed}");
+    assert!(!printed.contains("not-the-token"), "{printed}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
