@@ -502,6 +502,29 @@ async fn end_session(claims: &SessionClaims) -> Result<(), Refusal> {
         .map_err(failed)
 }
 
+/// An answer the gate kept and gives again without asking the feature (a
+/// public page's copy, a replayed submit), finished for this visitor: their
+/// own cookies (a new pre-session, a dead one cleared) and the security
+/// headers.
+async fn kept_answer(
+    mut response: respond::Response,
+    identity: &Identity,
+    key: Option<&Key>,
+    locale: Locale,
+) -> respond::Response {
+    let (cookies, signed_in) = match session_cookies(&http::HeaderMap::new(), identity, key).await {
+        Ok(found) => found,
+        Err(refusal) => return refusal.page(locale),
+    };
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    security::add_headers(response.headers_mut(), signed_in);
+    response
+}
+
 /// The cookies to set for what the feature asked (`palabre-set-session`,
 /// `palabre-end-session`) and what the gate found (a dead cookie, a new
 /// pre-session, a session to refresh). The bool says whether the response is
@@ -626,17 +649,7 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
             *response.status_mut() = public::drop_body(response.headers_mut());
             *response.body_mut() = Full::new(Bytes::new());
         }
-        let (cookies, _) = match session_cookies(&http::HeaderMap::new(), &identity, key).await {
-            Ok(found) => found,
-            Err(refusal) => return wasi(refusal.page(locale)),
-        };
-        for cookie in cookies {
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
-        }
-        security::add_headers(response.headers_mut(), false);
-        return wasi(response);
+        return wasi(kept_answer(response, &identity, key, locale).await);
     }
 
     let safe = is_safe(&parts.method);
@@ -681,19 +694,8 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         match once::claim(identity.binding.as_deref(), once_key.as_deref(), path).await {
             Ok(once::Claim::Free) => None,
             Ok(once::Claim::Held(held)) => Some(held),
-            Ok(once::Claim::Replay(mut response)) => {
-                let (cookies, signed_in) =
-                    match session_cookies(&http::HeaderMap::new(), &identity, key).await {
-                        Ok(found) => found,
-                        Err(refusal) => return wasi(refusal.page(locale)),
-                    };
-                for cookie in cookies {
-                    if let Ok(value) = HeaderValue::from_str(&cookie) {
-                        response.headers_mut().append(header::SET_COOKIE, value);
-                    }
-                }
-                security::add_headers(response.headers_mut(), signed_in);
-                return wasi(response);
+            Ok(once::Claim::Replay(response)) => {
+                return wasi(kept_answer(response, &identity, key, locale).await);
             }
             Ok(once::Claim::Pending) => return wasi(Refusal::Pending.page(locale)),
             Err(e) => {

@@ -200,17 +200,14 @@ impl FormView {
     }
 
     /// An edit form: carries the version of the record it shows
-    /// ([`version`]), checked when it is saved.
-    pub fn version(mut self, version: String) -> FormView {
-        self.version = Some(version);
-        self
-    }
-
-    /// The record changed since the form was opened: says so above the
-    /// fields (which keep what this person typed; the form now carries the
-    /// new version, so saving again is a deliberate choice).
-    pub fn conflict(mut self) -> FormView {
-        self.conflict = true;
+    /// ([`version`]; none for a new record), checked when it is saved. When
+    /// the save it answers was refused as stale (409), it says the record
+    /// changed since the form was opened, above fields that keep what this
+    /// person typed; the form then carries the new version, so saving again
+    /// is a deliberate choice.
+    pub fn versioned(mut self, version: Option<String>, status: http::StatusCode) -> FormView {
+        self.version = version;
+        self.conflict = status == http::StatusCode::CONFLICT;
         self
     }
 
@@ -470,8 +467,7 @@ mod tests {
         assert!(!unversioned.stale(&v1));
         let json = FormView::new(Locale::Fr)
             .input("title", "text", "field-email", "x", "off", None)
-            .version(v1.clone())
-            .conflict()
+            .versioned(Some(v1.clone()), http::StatusCode::CONFLICT)
             .to_json();
         assert_eq!(json["version"], v1.as_str());
         assert!(

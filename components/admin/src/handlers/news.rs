@@ -56,13 +56,9 @@ async fn render(
         None => None,
     };
     let image = images::shown(&env.conn, stored.as_ref().and_then(|n| n.image_id)).await?;
-    let mut form = values.head_fields(FormView::new(locale), errors);
-    if let Some(n) = &stored {
-        form = form.version(version(n));
-    }
-    if status == http::StatusCode::CONFLICT {
-        form = form.conflict();
-    }
+    let form = values
+        .head_fields(FormView::new(locale), errors)
+        .versioned(stored.as_ref().map(version), status);
     let form = values.tail_fields(env, form, image.as_ref(), errors);
     let (title, action) = match id {
         Some(id) => (

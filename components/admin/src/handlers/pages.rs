@@ -52,15 +52,12 @@ fn render(
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let mut form = FormView::new(locale)
+    let form = FormView::new(locale)
         .input("title", "text", "admin-field-title", title, "off", errors.0)
         .textarea("body", "admin-field-body", body, errors.1)
         .optional()
         .hint("admin-field-markdown-hint")
-        .version(version(page));
-    if status == http::StatusCode::CONFLICT {
-        form = form.conflict();
-    }
+        .versioned(Some(version(page)), status);
     let data = json!({
         "form": form.to_json(),
         "action": format!("/admin/pages/{}", page.id),

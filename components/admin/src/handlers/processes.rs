@@ -116,13 +116,7 @@ async fn render(
         None => None,
     };
     let image = images::shown(&env.conn, stored.as_ref().and_then(|p| p.image_id)).await?;
-    let mut form = FormView::new(locale);
-    if let Some(p) = &stored {
-        form = form.version(version(p));
-    }
-    if status == http::StatusCode::CONFLICT {
-        form = form.conflict();
-    }
+    let form = FormView::new(locale).versioned(stored.as_ref().map(version), status);
     let form = values
         .article
         .head_fields(form, &errors.article)
