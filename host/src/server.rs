@@ -363,8 +363,10 @@ impl Server {
                     format!("cannot open the database `{name}` at {}", path.display())
                 })?,
                 Database::LibSql { url, token } => {
+                    // Some tools carry the token in the query: never printed.
+                    let shown = url.split(['?', '#']).next().unwrap_or_default();
                     Pool::remote(&url, &token).await.with_context(|| {
-                        format!("cannot reach the libSQL database `{name}` at {url}")
+                        format!("cannot reach the libSQL database `{name}` at {shown}")
                     })?
                 }
             };

@@ -110,7 +110,7 @@ impl RemoteDb {
         let scheme = url.split_once("://").map(|(s, _)| s);
         if !matches!(scheme, Some("libsql" | "https" | "http")) {
             anyhow::bail!(
-                "the url must start with libsql://, https:// or http:// (a Turso database's url is libsql://<database>-<organisation>.turso.io)"
+                "the url must start with libsql://, https:// or http:// (write a Turso database's url as https://<database>-<organisation>.turso.io)"
             );
         }
         let db = libsql::Builder::new_remote(url.to_string(), token.to_string())

@@ -215,7 +215,7 @@ fn a_libsql_database_that_cannot_be_reached_stops_the_host_at_startup_with_a_cle
             "Connection refused",
         ),
         (
-            format!("url = \"libsql://nowhere.invalid\"\ntoken = \"{token}\"\n"),
+            format!("url = \"libsql://nowhere.invalid?authToken={token}\"\ntoken = \"{token}\"\n"),
             "cannot reach the libSQL database `default` at libsql://nowhere.invalid".to_string(),
             "dns error",
         ),
