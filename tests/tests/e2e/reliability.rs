@@ -305,7 +305,7 @@ fn no_lost_update(
 }
 
 #[test]
-fn two_people_saving_the_same_page_news_or_process_lose_nothing() {
+fn two_people_saving_the_same_page_news_process_or_phase_lose_nothing() {
     let app = TestApp::start();
     let _ = app.get("/health");
     let first_id = |table: &str| -> i64 {
@@ -314,6 +314,14 @@ fn two_people_saving_the_same_page_news_or_process_lose_nothing() {
             .unwrap()
     };
     let (news, process) = (first_id("news"), first_id("processes"));
+    let phase: i64 = app
+        .db()
+        .query_row(
+            &format!("SELECT min(id) FROM process_phases WHERE process_id = {process}"),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     let admin = |app| Browser::signed_in(app, "admin@valbrune.example.org", "valbrune-admin-2026");
     let (mut first, mut second) = (admin(&app), admin(&app));
     let cases = [
@@ -331,6 +339,11 @@ fn two_people_saving_the_same_page_news_or_process_lose_nothing() {
             format!("/admin/processes/{process}"),
             "summary",
             format!("SELECT summary FROM processes WHERE id = {process}"),
+        ),
+        (
+            format!("/admin/processes/{process}/phases/{phase}"),
+            "description",
+            format!("SELECT description FROM process_phases WHERE id = {phase}"),
         ),
     ];
     for (page, field, read) in &cases {

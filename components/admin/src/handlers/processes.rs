@@ -192,6 +192,11 @@ async fn render(
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }
 
+/// The version of a phase an edit form is opened on: what the form edits.
+fn phase_version(p: &store::Phase) -> String {
+    forms::version(&[&p.name, &p.description, &p.starts_on, &p.ends_on, &p.tools])
+}
+
 /// The version of a process an edit form is opened on: what the form edits
 /// (two people saving the same process cannot erase each other's change).
 fn version(p: &store::Process) -> String {
@@ -393,7 +398,7 @@ fn tool_field(tool: Tool) -> &'static str {
     }
 }
 
-fn render_phase(
+async fn render_phase(
     env: &Env,
     process: &store::Process,
     id: Option<i64>,
@@ -402,7 +407,12 @@ fn render_phase(
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
+    let stored = match id {
+        Some(id) => store::phase(&env.conn, process.id, id).await?,
+        None => None,
+    };
     let mut form = FormView::new(locale)
+        .versioned(stored.as_ref().map(phase_version), status)
         .input(
             "name",
             "text",
@@ -515,6 +525,7 @@ pub async fn phase_form(env: &Env, process_id: i64, id: Option<i64>) -> Result<R
         &PhaseErrors::default(),
         http::StatusCode::OK,
     )
+    .await
 }
 
 pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Result<Response> {
@@ -570,7 +581,8 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
             &values,
             &errors,
             http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     };
     let input = PhaseInput {
         name,
@@ -579,7 +591,31 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
         ends_on: span.ends.iso(),
         tools: tools_to_list(&values.tools),
     };
-    let saved_id = store::save_phase(&env.conn, process_id, id, &input).await?;
+    // Compared and written under the write lock: two people saving the same
+    // phase cannot both pass the check.
+    let written = db::immediate(&env.conn, async |conn| {
+        if let Some(id) = id {
+            let stored = store::phase(conn, process_id, id)
+                .await?
+                .ok_or(Error::NotFound)?;
+            if form.stale(&phase_version(&stored)) {
+                return Ok(None);
+            }
+        }
+        Ok::<_, Error>(Some(store::save_phase(conn, process_id, id, &input).await?))
+    })
+    .await?;
+    let Some(saved_id) = written else {
+        return render_phase(
+            env,
+            &process,
+            id,
+            &values,
+            &PhaseErrors::default(),
+            http::StatusCode::CONFLICT,
+        )
+        .await;
+    };
     record(env, "phase-saved", &process.slug).await?;
     // Followers hear of a new phase as soon as it is announced.
     if id.is_none() && process.published {
