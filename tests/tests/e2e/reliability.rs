@@ -305,7 +305,7 @@ fn no_lost_update(
 }
 
 #[test]
-fn two_people_saving_the_same_page_news_process_or_phase_lose_nothing() {
+fn two_people_saving_the_same_back_office_form_lose_nothing() {
     let app = TestApp::start();
     let _ = app.get("/health");
     let first_id = |table: &str| -> i64 {
@@ -344,6 +344,11 @@ fn two_people_saving_the_same_page_news_process_or_phase_lose_nothing() {
             format!("/admin/processes/{process}/phases/{phase}"),
             "description",
             format!("SELECT description FROM process_phases WHERE id = {phase}"),
+        ),
+        (
+            "/admin/site".to_string(),
+            "intro",
+            "SELECT value FROM settings WHERE key = 'home.intro'".to_string(),
         ),
     ];
     for (page, field, read) in &cases {

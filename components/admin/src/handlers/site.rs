@@ -3,8 +3,8 @@
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, brand_color};
 use palabre_domain::home::{Block, blocks_to_setting};
-use palabre_kit::forms::FormView;
-use palabre_kit::{Response, Result, db, i18n, images};
+use palabre_kit::forms::{self, FormView};
+use palabre_kit::{Response, Result, Site, db, i18n, images};
 use serde_json::json;
 
 use crate::Env;
@@ -42,6 +42,21 @@ struct Errors {
     favicon: Option<FieldError>,
 }
 
+/// The version of the site's identity an edit form is opened on: what the
+/// form edits (two people saving it cannot erase each other's change).
+fn version(site: &Site) -> String {
+    forms::version(&[
+        &site.name,
+        &site.tagline,
+        &site.intro,
+        &site.primary.to_string(),
+        &site.secondary.to_string(),
+        &blocks_to_setting(&site.home_blocks),
+        &site.logo_url,
+        &site.favicon_url,
+    ])
+}
+
 fn render(
     env: &Env,
     values: &Values,
@@ -50,6 +65,7 @@ fn render(
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let mut form = FormView::new(locale)
+        .versioned(Some(version(&env.site)), status)
         .input(
             "name",
             "text",
@@ -224,39 +240,49 @@ pub async fn save(env: &mut Env) -> Result<Response> {
         );
     };
     let blocks = blocks_to_setting(&order(&values.positions));
-    let mut settings = Vec::new();
-    // The logo and the icon stand for the commune: their text alternative is its name.
-    if let Some((bytes, checked)) = logo {
-        let id = images::store(&env.conn, &bytes, checked, &name, env.ctx.visitor.user_id).await?;
-        if let Some(shown) = images::shown(&env.conn, Some(id)).await? {
-            settings.push(("brand.logo", shown.url));
+    let user_id = env.ctx.visitor.user_id;
+    // Compared and written under the write lock, images included: two people
+    // saving the site cannot both pass the check, and a refused save stores
+    // nothing.
+    let written = db::immediate(&env.conn, async |conn| {
+        if form.stale(&version(&Site::load(conn).await?)) {
+            return Ok(false);
         }
-    }
-    if let Some((bytes, checked)) = favicon {
-        let id = images::store(&env.conn, &bytes, checked, &name, env.ctx.visitor.user_id).await?;
-        if let Some(shown) = images::shown(&env.conn, Some(id)).await? {
-            settings.push(("brand.favicon", shown.url));
-            settings.push((
-                "brand.favicon_type",
-                checked.kind.content_type().to_string(),
-            ));
+        let mut settings = Vec::new();
+        // The logo and the icon stand for the commune: their text alternative is its name.
+        if let Some((bytes, checked)) = &logo {
+            let id = images::store(conn, bytes, *checked, &name, user_id).await?;
+            if let Some(shown) = images::shown(conn, Some(id)).await? {
+                settings.push(("brand.logo", shown.url));
+            }
         }
-    }
-    settings.extend([
-        ("commune.name", name),
-        ("commune.tagline", tagline),
-        ("home.intro", intro),
-        ("brand.primary", primary.to_string()),
-        ("brand.secondary", secondary.to_string()),
-        ("home.blocks", blocks),
-    ]);
-    db::immediate(&env.conn, async |conn| {
+        if let Some((bytes, checked)) = &favicon {
+            let id = images::store(conn, bytes, *checked, &name, user_id).await?;
+            if let Some(shown) = images::shown(conn, Some(id)).await? {
+                settings.push(("brand.favicon", shown.url));
+                settings.push((
+                    "brand.favicon_type",
+                    checked.kind.content_type().to_string(),
+                ));
+            }
+        }
+        settings.extend([
+            ("commune.name", name.clone()),
+            ("commune.tagline", tagline.clone()),
+            ("home.intro", intro.clone()),
+            ("brand.primary", primary.to_string()),
+            ("brand.secondary", secondary.to_string()),
+            ("home.blocks", blocks.clone()),
+        ]);
         for (key, value) in &settings {
-            palabre_kit::Site::set(conn, key, value).await?;
+            Site::set(conn, key, value).await?;
         }
-        Ok::<(), palabre_kit::Error>(())
+        Ok::<bool, palabre_kit::Error>(true)
     })
     .await?;
+    if !written {
+        return render(env, &values, &Errors::default(), http::StatusCode::CONFLICT);
+    }
     record(env, "site-saved", "settings").await?;
     Ok(saved("/admin/site"))
 }
