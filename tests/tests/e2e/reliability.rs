@@ -350,6 +350,14 @@ fn two_people_saving_the_same_back_office_form_lose_nothing() {
             "intro",
             "SELECT value FROM settings WHERE key = 'home.intro'".to_string(),
         ),
+        (
+            "/admin/moderation/settings".to_string(),
+            "keywords",
+            // Held words are kept in lower case.
+            "SELECT upper(substr(value, 1, 1)) || substr(value, 2) FROM settings \
+             WHERE key = 'moderation.keywords'"
+                .to_string(),
+        ),
     ];
     for (page, field, read) in &cases {
         no_lost_update(&app, (&mut first, &mut second), page, (field, read));

@@ -155,6 +155,14 @@ pub async fn settings(env: &Env) -> Result<Response> {
     )
 }
 
+/// The version of the moderation settings a form is opened on.
+fn settings_version(site: &palabre_kit::Site) -> String {
+    palabre_kit::forms::version(&[
+        &site.report_threshold.to_string(),
+        &site.held_words.join("\n"),
+    ])
+}
+
 fn render_settings(
     env: &Env,
     threshold: &str,
@@ -164,6 +172,7 @@ fn render_settings(
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let form = palabre_kit::forms::FormView::new(locale)
+        .versioned(Some(settings_version(&env.site)), status)
         .input(
             "threshold",
             "number",
@@ -215,8 +224,26 @@ pub async fn save_settings(env: &mut Env) -> Result<Response> {
             http::StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    palabre_kit::Site::set(&env.conn, "moderation.report_threshold", &n.to_string()).await?;
-    palabre_kit::Site::set(&env.conn, "moderation.keywords", &cleaned).await?;
+    // Both settings in one transaction, compared with the version the form
+    // was opened on under the write lock.
+    let written = db::immediate(&env.conn, async |conn| {
+        if form.stale(&settings_version(&palabre_kit::Site::load(conn).await?)) {
+            return Ok(false);
+        }
+        palabre_kit::Site::set(conn, "moderation.report_threshold", &n.to_string()).await?;
+        palabre_kit::Site::set(conn, "moderation.keywords", &cleaned).await?;
+        Ok::<bool, palabre_kit::Error>(true)
+    })
+    .await?;
+    if !written {
+        return render_settings(
+            env,
+            threshold,
+            words,
+            (None, None),
+            http::StatusCode::CONFLICT,
+        );
+    }
     record(env, "moderation-settings", "site").await?;
     Ok(respond::redirect("/admin/moderation/settings?saved=1"))
 }
