@@ -351,6 +351,14 @@ fn two_people_saving_the_same_back_office_form_lose_nothing() {
             "SELECT value FROM settings WHERE key = 'home.intro'".to_string(),
         ),
         (
+            format!("/admin/translations/news/{news}/en"),
+            "body",
+            format!(
+                "SELECT value FROM translations WHERE entity = 'news' AND entity_id = {news} \
+                 AND locale = 'en' AND field = 'body'"
+            ),
+        ),
+        (
             "/admin/moderation/settings".to_string(),
             "keywords",
             // Held words are kept in lower case.

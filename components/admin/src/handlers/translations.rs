@@ -1,11 +1,13 @@
 //! Translations of what staff write (news, pages, processes, phases), one
 //! language at a time; an empty field falls back to the default language.
 
+use std::collections::HashMap;
+
 use palabre_domain::Locale;
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
 use palabre_kit::db::{self, Value};
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{self, FormView};
 use palabre_kit::translations::{self, Entity};
 use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::{Value as Json, json};
@@ -96,7 +98,17 @@ fn parse(entity: &str, locale: &str, env: &Env) -> Result<(Entity, Locale)> {
     Ok((entity, locale))
 }
 
-fn render(
+/// The version of a translation a form is opened on: its stored fields.
+fn version(entity: Entity, stored: &HashMap<String, String>) -> String {
+    let fields: Vec<&str> = entity
+        .fields()
+        .iter()
+        .map(|f| stored.get(*f).map_or("", String::as_str))
+        .collect();
+    forms::version(&fields)
+}
+
+async fn render(
     env: &Env,
     target: (Entity, i64, Locale),
     original: &(Vec<String>, String),
@@ -105,7 +117,8 @@ fn render(
 ) -> Result<Response> {
     let (entity, id, language) = target;
     let locale = env.ctx.locale;
-    let mut form = FormView::new(locale);
+    let stored = translations::load(&env.conn, entity, id, language).await?;
+    let mut form = FormView::new(locale).versioned(Some(version(entity, &stored)), status);
     for (field, value, error) in values {
         form = if matches!(*field, "title" | "name") {
             form.input(field, "text", field_label(field), value, "off", *error)
@@ -150,6 +163,7 @@ pub async fn form(env: &Env, entity: &str, id: i64, locale: &str) -> Result<Resp
         &values,
         http::StatusCode::OK,
     )
+    .await
 }
 
 pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<Response> {
@@ -175,13 +189,29 @@ pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<
             &original,
             &values,
             http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     }
-    db::immediate(&env.conn, async |conn| {
+    // Compared and written under the write lock.
+    let written = db::immediate(&env.conn, async |conn| {
+        let stored = translations::load(conn, entity, id, language).await?;
+        if form.stale(&version(entity, &stored)) {
+            return Ok(false);
+        }
         translations::save(conn, entity, id, language, &checked).await?;
-        Ok::<(), Error>(())
+        Ok::<bool, Error>(true)
     })
     .await?;
+    if !written {
+        return render(
+            env,
+            (entity, id, language),
+            &original,
+            &values,
+            http::StatusCode::CONFLICT,
+        )
+        .await;
+    }
     record(env, "translation-saved", entity.as_str()).await?;
     Ok(saved(&format!(
         "/admin/translations/{}/{id}/{}",
