@@ -398,21 +398,19 @@ fn tool_field(tool: Tool) -> &'static str {
     }
 }
 
-async fn render_phase(
+/// The phase form over `values`; `version` is the stored phase's (none for
+/// a new one).
+fn render_phase(
     env: &Env,
-    process: &store::Process,
-    id: Option<i64>,
+    (process, id): (&store::Process, Option<i64>),
+    version: Option<String>,
     values: &PhaseValues,
     errors: &PhaseErrors,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let stored = match id {
-        Some(id) => store::phase(&env.conn, process.id, id).await?,
-        None => None,
-    };
     let mut form = FormView::new(locale)
-        .versioned(stored.as_ref().map(phase_version), status)
+        .versioned(version, status)
         .input(
             "name",
             "text",
@@ -496,47 +494,54 @@ pub async fn phase_form(env: &Env, process_id: i64, id: Option<i64>) -> Result<R
     let process = store::process(&env.conn, process_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let values = match id {
+    let (version, values) = match id {
         Some(id) => {
             let p = store::phase(&env.conn, process_id, id)
                 .await?
                 .ok_or(Error::NotFound)?;
-            PhaseValues {
+            let version = phase_version(&p);
+            let values = PhaseValues {
                 name: p.name,
                 description: p.description,
                 starts_on: p.starts_on,
                 ends_on: p.ends_on,
                 tools: tools_from_list(&p.tools),
-            }
+            };
+            (Some(version), values)
         }
-        None => PhaseValues {
-            name: String::new(),
-            description: String::new(),
-            starts_on: String::new(),
-            ends_on: String::new(),
-            tools: Vec::new(),
-        },
+        None => (
+            None,
+            PhaseValues {
+                name: String::new(),
+                description: String::new(),
+                starts_on: String::new(),
+                ends_on: String::new(),
+                tools: Vec::new(),
+            },
+        ),
     };
     render_phase(
         env,
-        &process,
-        id,
+        (&process, id),
+        version,
         &values,
         &PhaseErrors::default(),
         http::StatusCode::OK,
     )
-    .await
 }
 
 pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Result<Response> {
     let process = store::process(&env.conn, process_id)
         .await?
         .ok_or(Error::NotFound)?;
-    if let Some(id) = id {
-        store::phase(&env.conn, process_id, id)
-            .await?
-            .ok_or(Error::NotFound)?;
-    }
+    let version = match id {
+        Some(id) => Some(phase_version(
+            &store::phase(&env.conn, process_id, id)
+                .await?
+                .ok_or(Error::NotFound)?,
+        )),
+        None => None,
+    };
     let form = env.submission().await?;
     let values = PhaseValues {
         name: form.get("name").to_string(),
@@ -576,13 +581,12 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
     let (Some(name), Some(description), Some(span), true) = (name, description, span, valid) else {
         return render_phase(
             env,
-            &process,
-            id,
+            (&process, id),
+            version,
             &values,
             &errors,
             http::StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        );
     };
     let input = PhaseInput {
         name,
@@ -593,28 +597,32 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
     };
     // Compared and written under the write lock: two people saving the same
     // phase cannot both pass the check.
+    // A stale form gets back the version saved meanwhile.
     let written = db::immediate(&env.conn, async |conn| {
         if let Some(id) = id {
             let stored = store::phase(conn, process_id, id)
                 .await?
                 .ok_or(Error::NotFound)?;
-            if form.stale(&phase_version(&stored)) {
-                return Ok(None);
+            let current = phase_version(&stored);
+            if form.stale(&current) {
+                return Ok(Err(current));
             }
         }
-        Ok::<_, Error>(Some(store::save_phase(conn, process_id, id, &input).await?))
+        Ok::<_, Error>(Ok(store::save_phase(conn, process_id, id, &input).await?))
     })
     .await?;
-    let Some(saved_id) = written else {
-        return render_phase(
-            env,
-            &process,
-            id,
-            &values,
-            &PhaseErrors::default(),
-            http::StatusCode::CONFLICT,
-        )
-        .await;
+    let saved_id = match written {
+        Ok(saved_id) => saved_id,
+        Err(current) => {
+            return render_phase(
+                env,
+                (&process, id),
+                Some(current),
+                &values,
+                &PhaseErrors::default(),
+                http::StatusCode::CONFLICT,
+            );
+        }
     };
     record(env, "phase-saved", &process.slug).await?;
     // Followers hear of a new phase as soon as it is announced.

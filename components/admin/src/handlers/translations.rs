@@ -108,17 +108,19 @@ fn version(entity: Entity, stored: &HashMap<String, String>) -> String {
     forms::version(&fields)
 }
 
-async fn render(
+/// The form, over `values`; `stored` is the translation as saved now (its
+/// version goes in the form).
+fn render(
     env: &Env,
     target: (Entity, i64, Locale),
     original: &(Vec<String>, String),
     values: &[(&'static str, String, Option<FieldError>)],
+    stored: &HashMap<String, String>,
     status: http::StatusCode,
 ) -> Result<Response> {
     let (entity, id, language) = target;
     let locale = env.ctx.locale;
-    let stored = translations::load(&env.conn, entity, id, language).await?;
-    let mut form = FormView::new(locale).versioned(Some(version(entity, &stored)), status);
+    let mut form = FormView::new(locale).versioned(Some(version(entity, stored)), status);
     for (field, value, error) in values {
         form = if matches!(*field, "title" | "name") {
             form.input(field, "text", field_label(field), value, "off", *error)
@@ -161,9 +163,9 @@ pub async fn form(env: &Env, entity: &str, id: i64, locale: &str) -> Result<Resp
         (entity, id, language),
         &original,
         &values,
+        &saved,
         http::StatusCode::OK,
     )
-    .await
 }
 
 pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<Response> {
@@ -183,34 +185,36 @@ pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<
         }
     }
     if values.iter().any(|(_, _, e)| e.is_some()) {
+        let stored = translations::load(&env.conn, entity, id, language).await?;
         return render(
             env,
             (entity, id, language),
             &original,
             &values,
+            &stored,
             http::StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        );
     }
-    // Compared and written under the write lock.
-    let written = db::immediate(&env.conn, async |conn| {
+    // Compared and written under the write lock; a stale form gets back the
+    // translation as saved meanwhile.
+    let refused = db::immediate(&env.conn, async |conn| {
         let stored = translations::load(conn, entity, id, language).await?;
         if form.stale(&version(entity, &stored)) {
-            return Ok(false);
+            return Ok(Some(stored));
         }
         translations::save(conn, entity, id, language, &checked).await?;
-        Ok::<bool, Error>(true)
+        Ok::<_, Error>(None)
     })
     .await?;
-    if !written {
+    if let Some(stored) = refused {
         return render(
             env,
             (entity, id, language),
             &original,
             &values,
+            &stored,
             http::StatusCode::CONFLICT,
-        )
-        .await;
+        );
     }
     record(env, "translation-saved", entity.as_str()).await?;
     Ok(saved(&format!(
