@@ -61,6 +61,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(22, "0022_proposal_search"),
     migration!(23, "0023_idempotency"),
     migration!(24, "0024_resident_count"),
+    migration!(25, "0025_reports_and_follow_up"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

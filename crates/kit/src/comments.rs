@@ -621,7 +621,7 @@ pub async fn report(
     .await?;
     db::exec(
         conn,
-        "UPDATE comments SET hidden_at = ?1 WHERE id = ?2 AND hidden_at IS NULL \
+        "UPDATE comments SET hidden_at = ?1, hidden_reason = 'reports' WHERE id = ?2 AND hidden_at IS NULL \
          AND (SELECT count(*) FROM comment_reports WHERE comment_id = ?2 AND resolved_at IS NULL) >= ?3",
         vec![
             Value::Integer(crate::now()),
@@ -649,7 +649,7 @@ pub async fn hold(conn: &Connection, id: i64, author: i64, word: &str, now: i64)
     }
     db::exec(
         conn,
-        "UPDATE comments SET hidden_at = ? WHERE id = ?",
+        "UPDATE comments SET hidden_at = ?, hidden_reason = 'keyword' WHERE id = ?",
         vec![Value::Integer(now), Value::Integer(id)],
     )
     .await?;
@@ -749,7 +749,8 @@ pub async fn set_badge(
 pub async fn set_hidden(conn: &Connection, id: i64, hidden: bool) -> DbResult<()> {
     db::exec(
         conn,
-        "UPDATE comments SET hidden_at = CASE WHEN ? THEN coalesce(hidden_at, ?) ELSE NULL END WHERE id = ?",
+        "UPDATE comments SET hidden_at = CASE WHEN ?1 THEN coalesce(hidden_at, ?2) ELSE NULL END, \
+         hidden_reason = CASE WHEN ?1 THEN 'moderator' ELSE NULL END WHERE id = ?3",
         vec![
             Value::Integer(i64::from(hidden)),
             Value::Integer(crate::now()),

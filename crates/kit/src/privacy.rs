@@ -215,6 +215,20 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Keep,
     },
     Source {
+        table: "proposal_milestones",
+        user_column: "user_id",
+        export: &["proposal_id", "on_date", "percent", "body", "created_at"],
+        // The commune's follow-up, written by staff: it stays.
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "process_reports",
+        user_column: "user_id",
+        export: &["process_id", "published_at", "updated_at"],
+        // The commune's report, last saved by this staff member: it stays.
+        erase: Erase::Keep,
+    },
+    Source {
         table: "proposal_amendments",
         user_column: "user_id",
         export: &["proposal_id", "body", "state", "created_at"],
