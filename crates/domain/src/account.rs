@@ -39,6 +39,10 @@ pub enum FieldError {
     OutsideProcess,
     #[error("phases outside these dates")]
     PhasesOutside,
+    #[error("the process is a draft")]
+    ProcessDraft,
+    #[error("not a percentage")]
+    InvalidPercent,
     #[error("invalid address")]
     InvalidSlug,
     #[error("address already used")]
@@ -79,6 +83,8 @@ impl FieldError {
             FieldError::EndBeforeStart => "field-end-before-start",
             FieldError::OutsideProcess => "field-outside-process",
             FieldError::PhasesOutside => "field-phases-outside",
+            FieldError::ProcessDraft => "field-process-draft",
+            FieldError::InvalidPercent => "field-invalid-percent",
             FieldError::InvalidSlug => "field-invalid-slug",
             FieldError::SlugTaken => "field-slug-taken",
             FieldError::InvalidColor => "field-invalid-color",

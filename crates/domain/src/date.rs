@@ -22,6 +22,18 @@ pub fn iso_date(seconds: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// RFC 3339 date and time in UTC (`2026-03-02T09:05:00Z`), for open data.
+pub fn timestamp(seconds: i64) -> String {
+    let secs = seconds.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        iso_date(seconds),
+        secs / 3_600,
+        secs % 3_600 / 60,
+        secs % 60
+    )
+}
+
 /// Days since 1970-01-01 of a civil date (the inverse of [`civil_from_unix`]).
 pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
@@ -96,6 +108,13 @@ impl Day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_are_rfc3339_in_utc() {
+        assert_eq!(timestamp(0), "1970-01-01T00:00:00Z");
+        assert_eq!(timestamp(1_772_442_300), "2026-03-02T09:05:00Z");
+        assert_eq!(timestamp(-1), "1969-12-31T23:59:59Z");
+    }
 
     #[test]
     fn days_parse_and_round_trip() {

@@ -13,6 +13,7 @@ pub mod process;
 pub mod proposal;
 pub mod questionnaire;
 pub mod ranking;
+pub mod report;
 pub mod role;
 pub mod search;
 

@@ -95,6 +95,54 @@ pub enum AnswerError {
     ReasonRequired,
 }
 
+impl Status {
+    /// A proposal the commune accepted, whose carrying out it follows up.
+    pub fn followed_up(self) -> bool {
+        matches!(self, Status::Accepted | Status::Progress | Status::Done)
+    }
+}
+
+/// A step of an accepted proposal's carrying out, as staff post it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    pub on: crate::date::Day,
+    pub percent: i64,
+    pub body: String,
+}
+
+/// Longest milestone text, in characters.
+pub const MAX_MILESTONE: usize = 2_000;
+
+/// Which field of a milestone is wrong, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneError {
+    Date(FieldError),
+    Percent(FieldError),
+    Body(FieldError),
+}
+
+/// A milestone from its form: a real date, a whole percentage from 0 to
+/// 100 (a "%" may follow), and a text of one to 2,000 characters.
+pub fn milestone(date: &str, percent: &str, body: &str) -> Result<Milestone, MilestoneError> {
+    let on = match date.trim() {
+        "" => return Err(MilestoneError::Date(FieldError::Required)),
+        d => crate::date::Day::parse(d).ok_or(MilestoneError::Date(FieldError::InvalidDate))?,
+    };
+    let percent = match percent.trim().trim_end_matches('%').trim() {
+        "" => return Err(MilestoneError::Percent(FieldError::Required)),
+        p => p
+            .parse::<i64>()
+            .ok()
+            .filter(|p| (0..=100).contains(p))
+            .ok_or(MilestoneError::Percent(FieldError::InvalidPercent))?,
+    };
+    let body = crate::content::text(body, MAX_MILESTONE).map_err(MilestoneError::Body)?;
+    if body.is_empty() {
+        return Err(MilestoneError::Body(FieldError::Required));
+    }
+    Ok(Milestone { on, percent, body })
+}
+
 /// A location chosen on the map (both coordinates, or neither).
 pub fn location(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, FieldError> {
     match (lat.trim(), lon.trim()) {
@@ -353,5 +401,57 @@ mod tests {
         assert!(best(10, t) > best(9, t));
         assert!(best(0, t + 1) > best(0, t));
         assert_eq!(best(0, BEST_EPOCH), 0);
+    }
+
+    #[test]
+    fn milestones_are_checked_field_by_field() {
+        let m = milestone("2026-05-04", " 60 % ", "Véhicule livré.").unwrap();
+        assert_eq!(
+            (m.on.iso(), m.percent, m.body.as_str()),
+            ("2026-05-04".to_string(), 60, "Véhicule livré.")
+        );
+        assert_eq!(
+            milestone("", "10", "x"),
+            Err(MilestoneError::Date(FieldError::Required))
+        );
+        assert_eq!(
+            milestone("2026-02-30", "10", "x"),
+            Err(MilestoneError::Date(FieldError::InvalidDate))
+        );
+        assert_eq!(
+            milestone("2026-05-04", "", "x"),
+            Err(MilestoneError::Percent(FieldError::Required))
+        );
+        for bad in ["101", "-1", "5.5", "abc", "1e2"] {
+            assert_eq!(
+                milestone("2026-05-04", bad, "x"),
+                Err(MilestoneError::Percent(FieldError::InvalidPercent)),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            milestone("2026-05-04", "0", "  "),
+            Err(MilestoneError::Body(FieldError::Required))
+        );
+        let long = "é".repeat(MAX_MILESTONE + 1);
+        assert_eq!(
+            milestone("2026-05-04", "100", &long),
+            Err(MilestoneError::Body(FieldError::TooLong))
+        );
+        assert!(milestone("2026-05-04", "100", &"é".repeat(MAX_MILESTONE)).is_ok());
+    }
+
+    #[test]
+    fn only_accepted_proposals_are_followed_up() {
+        let followed: Vec<Status> = Status::ANSWERS
+            .iter()
+            .copied()
+            .filter(|s| s.followed_up())
+            .collect();
+        assert_eq!(
+            followed,
+            vec![Status::Accepted, Status::Progress, Status::Done]
+        );
+        assert!(!Status::Open.followed_up());
     }
 }

@@ -231,6 +231,7 @@ pub async fn page(
         .filter(|s| s.status == "accepted")
         .map(|s| {
             json!({
+                "id": s.id,
                 "body": s.body,
                 "agree": s.agree,
                 "disagree": s.disagree,
