@@ -1,8 +1,10 @@
 //! The public face of a commune: home page, news, static pages, embedded
 //! assets and the health check. Reached only through the gate.
 
+mod api_store;
 mod handlers;
 mod ical;
+mod report_store;
 mod routes;
 mod store;
 
@@ -28,6 +30,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("profile", include_str!("../templates/profile.hbs")),
     ("search", include_str!("../templates/search.hbs")),
     ("ranking", include_str!("../templates/ranking.hbs")),
+    ("report", include_str!("../templates/report.hbs")),
+    (
+        "transparency",
+        include_str!("../templates/transparency.hbs"),
+    ),
     (
         "process_card",
         include_str!("../templates/process_card.hbs"),

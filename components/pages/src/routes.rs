@@ -5,7 +5,8 @@ use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
 use crate::handlers::{
-    assets, health, home, images, network, news, open_data, pages, processes, search, transparency,
+    api, assets, health, home, images, network, news, open_data, pages, processes, report, search,
+    transparency,
 };
 
 /// Public pages an anonymous visitor may be served from the page cache.
@@ -45,7 +46,9 @@ async fn route(env: &mut Env) -> Result<Response> {
         ["news", slug] if read_only => news::item(env, slug).await,
         ["images", name] if read_only => images::show(env, name).await,
         ["search"] if read_only => search::show(env).await,
+        ["transparency"] if read_only => transparency::index(env).await,
         ["transparency", "ranking"] if read_only => transparency::ranking(env),
+        ["api", "v1", rest @ ..] => api::route(env, rest).await,
         ["open-data.json"] if read_only => open_data::bundle(env).await,
         ["notifications"] if read_only => network::notifications(env).await,
         ["notifications", "read"] if post => network::mark_read(env).await,
@@ -59,12 +62,14 @@ async fn route(env: &mut Env) -> Result<Response> {
         ["processes"] if read_only => processes::list(env).await,
         ["processes", slug] if read_only => processes::show(env, slug).await,
         ["processes", slug, "phases.ics"] if read_only => processes::ical(env, slug).await,
+        ["processes", slug, "bilan"] if read_only => report::show(env, slug).await,
         [""]
         | ["health"]
         | ["brand.css"]
         | ["pages", _]
         | ["images", _]
         | ["search"]
+        | ["transparency"]
         | ["transparency", "ranking"]
         | ["open-data.json"]
         | ["notifications"]
@@ -75,7 +80,7 @@ async fn route(env: &mut Env) -> Result<Response> {
         | ["news", _]
         | ["processes"]
         | ["processes", _]
-        | ["processes", _, "phases.ics"] => Err(Error::MethodNotAllowed),
+        | ["processes", _, "phases.ics" | "bilan"] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),
     }
 }

@@ -374,7 +374,8 @@ ranking-proposal-intro = Sie wägt Unterstützungen gegen Aktualität ab, damit 
 ranking-proposal-supports = Unterstützungen: der dekadische Logarithmus der Zahl der Unterstützungen plus eins (geradlinig zwischen 1, 10, 100 …); zehnmal mehr Unterstützungen ergeben einen Punkt.
 ranking-proposal-age = Aktualität: je { $days } Tage spätere Veröffentlichung ergeben ebenfalls einen Punkt.
 ranking-proposal-example = Beispiel: ein Vorschlag mit 9 Unterstützungen liegt gleichauf mit einem ohne Unterstützung, der { $days } Tage später veröffentlicht wurde; mit 99 Unterstützungen gleichauf mit einem, der { $twice } Tage später veröffentlicht wurde. Bei Gleichstand steht der neuere vorn.
-footer-ranking = Wie Beiträge sortiert werden
+footer-transparency = Transparenz
+footer-open-data = Offene Daten
 nav-discussions = Diskussionen
 discussions-title = Diskussionen
 discussions-intro = Die Fragen, die die Gemeinde Ihnen stellt: Sagen Sie Ihre Meinung, antworten Sie anderen, unterstützen Sie die besten Beiträge.
@@ -981,3 +982,137 @@ a11y-manual-4 = 7.1 bis 7.5: die interaktive Karte mit assistiven Technologien s
 a11y-manual-5 = 10.4, 10.11 und 10.12: Text auf 200 % vergrößert, Anzeige ohne horizontales Scrollen bei 320 Pixeln Breite und Textabstände.
 a11y-manual-6 = 11.10 und 11.11: ob Fehlermeldungen und Korrekturhinweise klar sind.
 a11y-manual-7 = 12.1 bis 12.6 und Thema 13: einheitliche Navigation, herunterladbare Dokumente und Tests mit Screenreadern (NVDA, VoiceOver).
+
+## Process report (bilan), follow-up, transparency
+report-title = Bilanz: { $process }
+report-read = Bilanz lesen
+report-draft = Entwurf
+report-published-on = veröffentlicht am { $date }
+report-draft-note = Diese Bilanz ist noch nicht veröffentlicht: Nur das Team der Gemeinde sieht sie.
+report-edit = Bilanz verfassen
+report-view = Bilanz ansehen
+report-intro = Was die Beteiligung zusammengetragen hat, gezählt aus den veröffentlichten Beiträgen. Jedes Element verweist auf seine Quelle: Sie können alles nachprüfen.
+report-figures-heading = Die Beteiligung in Zahlen
+report-people = Personen haben teilgenommen
+report-contributions = Beiträge
+report-votes = Stimmen und Unterstützungen
+report-by-feature = Beiträge nach Werkzeug
+report-col-what = Was
+report-col-count = Anzahl
+report-row-discussion-comments = Kommentare in den Diskussionen
+report-row-statements = Angenommene Aussagen (Meinungskarte)
+report-row-votes = Stimmen zu diesen Aussagen
+report-row-responses = Antworten auf Fragebögen
+report-row-proposals = Veröffentlichte Vorschläge
+report-row-proposal-comments = Kommentare zu Vorschlägen
+report-row-supports = Unterstützungen für Vorschläge
+report-how-counted = Von der Moderation ausgeblendete und gelöschte Beiträge werden nicht gezählt.
+report-how-counted-link = Wie diese Zahlen berechnet werden
+report-time-heading = Die Beiträge Woche für Woche
+report-time-caption = Beiträge pro Woche vom { $first } bis zum { $last }: insgesamt { $total }, höchstens { $top } in einer Woche.
+report-time-table = Die Zahlen Woche für Woche ansehen
+report-col-week = Woche ab
+report-districts-heading = Vorschläge nach Stadtteil
+report-col-district = Stadtteil
+report-col-proposals = Vorschläge
+report-col-supports = Unterstützungen
+report-no-district = Ohne Stadtteil
+report-proposals-heading = Die am meisten unterstützten Vorschläge und die Antwort der Gemeinde
+report-supports = { $count ->
+    [0] Keine Unterstützung
+    [one] 1 Unterstützung
+   *[other] { $count } Unterstützungen
+}
+report-progress = Fortschritt: { $percent } %
+report-answer-of = Antwort der Gemeinde vom { $date }
+report-no-answer = Die Gemeinde hat noch nicht geantwortet.
+report-follow-up-heading = Die Umsetzung der angenommenen Vorschläge
+report-opinion-heading = Was die Diskussionen sagen
+report-map-voters = { $count ->
+    [one] 1 Person hat auf der Meinungskarte abgestimmt
+   *[other] { $count } Personen haben auf der Meinungskarte abgestimmt
+}
+report-consensus = Worin sich alle Gruppen einig sind
+report-group = Gruppe { $letter } ({ $count } Personen) unterscheidet sich bei
+report-share-agree = { $percent } % stimmen zu
+report-share-disagree = { $percent } % stimmen nicht zu
+report-questionnaires-heading = Die Ergebnisse der Fragebögen
+report-responses = { $count ->
+    [one] 1 Antwort
+   *[other] { $count } Antworten
+}
+report-tied = gleichauf:
+report-answer-share = { $count } von { $answered }, { $percent } %
+report-mean = Mittelwert { $mean }
+report-impact-heading = Beiträge, die etwas bewirkt haben
+report-commune-heading = Was die Gemeinde daraus mitnimmt
+report-commitments = Die Zusagen der Gemeinde
+report-commentary = Der Kommentar der Gemeinde
+report-no-commentary = Die Gemeinde hat ihren Kommentar noch nicht verfasst.
+report-sources-heading = Quellen und Methode
+report-sources = Die Zahlen dieser Bilanz werden aus den Beiträgen berechnet, ohne künstliche Intelligenz und ohne manuelles Sortieren: Dieselben Daten ergeben immer dieselbe Bilanz. Sie werden auch als offene Daten veröffentlicht.
+report-source-api = Die Zahlen dieser Bilanz als offene Daten (JSON)
+report-admin-intro = Zahlen, Vorschläge, Diskussionen und Ergebnisse der Bilanz werden aus den Beiträgen berechnet. Schreiben Sie hier, was die Gemeinde daraus mitnimmt und wozu sie sich verpflichtet, und veröffentlichen Sie: Wer der Beteiligung folgt, wird benachrichtigt.
+report-field-commitments = Die Zusagen der Gemeinde
+report-field-commitments-hint = Eine Markdown-Liste: was die Gemeinde tun wird, und wann.
+report-field-commentary = Der Kommentar der Gemeinde
+report-field-commentary-hint = Markdown. Er steht neben den Zahlen, nie an ihrer Stelle.
+report-field-status-hint = Veröffentlicht: Alle können die Bilanz lesen, ohne Konto.
+field-process-draft = Veröffentlichen Sie zuerst die Beteiligung.
+activity-report-published = Bilanz veröffentlicht:
+activity-proposal-milestone = Fortschritt beim Vorschlag:
+milestones-title = Umsetzung
+milestone-add = Einen Schritt zur Umsetzung hinzufügen
+milestone-send = Schritt veröffentlichen
+milestone-field-date = Datum
+milestone-field-percent = Fortschritt (in %)
+milestone-field-percent-hint = Eine ganze Zahl von 0 bis 100.
+milestone-field-body = Was getan wurde
+milestone-not-accepted = Nur angenommene Vorschläge werden verfolgt: Geben Sie zuerst die Antwort der Gemeinde.
+field-invalid-percent = Geben Sie eine ganze Zahl von 0 bis 100 ein.
+transparency-title = Transparenz
+transparency-intro = Wie die Plattform entscheidet, was Sie sehen: die Reihenfolge der Beiträge, die Moderationsregeln und was sie ausgeblendet haben, wie Bilanzen berechnet werden, und die offenen Daten.
+transparency-toc = Inhalt
+transparency-ranking-heading = Die Reihenfolge der Beiträge
+transparency-ranking = Die Reihenfolge „am relevantesten“ folgt einer öffentlichen Formel: Stimmen, Antworten und Alter, mit Gewichten, die alle kennen. Niemand kann einen Platz kaufen oder erzwingen.
+transparency-ranking-link = Die Sortierformel im Detail
+transparency-moderation-heading = Moderation
+transparency-rule-report = Alle Angemeldeten können einen Beitrag melden und sagen, warum.
+transparency-rule-reports = { $count ->
+    [one] Ein Kommentar wird nach 1 Meldung ausgeblendet, bis die Moderation ihn prüft.
+   *[other] Ein Kommentar wird nach { $count } Meldungen ausgeblendet, bis die Moderation ihn prüft.
+}
+transparency-rule-keywords = Ein Kommentar mit einem Wort, das die Gemeinde beobachtet, wird vor der Veröffentlichung zur Prüfung zurückgehalten.
+transparency-rule-moderators = Die Moderation blendet Beiträge aus einer einzigen Warteschlange aus oder wieder ein; jede Entscheidung wird protokolliert.
+transparency-rule-blocked = Wird ein Konto gesperrt, werden seine Kommentare ausgeblendet.
+transparency-rule-statements = Für die Meinungskarte vorgeschlagene Aussagen werden geprüft, bevor über sie abgestimmt wird.
+transparency-rule-audit = Jede Handlung des Teams wird in einem Prüfprotokoll festgehalten.
+transparency-hidden-caption = Ausgeblendete Kommentare nach Grund ({ $hidden } ausgeblendet, { $visible } sichtbar)
+transparency-col-why = Grund
+transparency-hidden-reports = Nach Meldungen ausgeblendet, Prüfung ausstehend
+transparency-hidden-keyword = Wegen eines beobachteten Wortes zurückgehalten
+transparency-hidden-moderator = Durch Entscheidung der Moderation ausgeblendet
+transparency-hidden-blocked = Mit dem gesperrten Konto ihres Verfassers ausgeblendet
+transparency-others-caption = Meldungen und Aussagen
+transparency-reports = Eingegangene Meldungen
+transparency-reports-upheld = Meldungen, auf die eine Ausblendung folgte
+transparency-reports-rejected = Zurückgewiesene Meldungen (Beitrag wiederhergestellt oder belassen)
+transparency-reports-open = Meldungen, die auf Prüfung warten
+transparency-statements-accepted = Für die Meinungskarte angenommene Aussagen
+transparency-statements-rejected = Von der Moderation abgelehnte Aussagen
+transparency-blocked-accounts = Gesperrte Konten
+transparency-report-heading = Wie Bilanzen berechnet werden
+transparency-report-intro = Jede Beteiligung endet mit einer Bilanz, die alle Link für Link prüfen können.
+transparency-report-people = Teilnehmende: die Personen, die mindestens einen Beitrag, eine Stimme oder eine Unterstützung in der Beteiligung abgegeben haben, jede einmal gezählt.
+transparency-report-contributions = Beiträge: Kommentare, angenommene Aussagen, Antworten auf Fragebögen und veröffentlichte Vorschläge; ausgeblendete oder gelöschte Beiträge zählen nicht.
+transparency-report-votes = Stimmen und Unterstützungen: Stimmen auf der Meinungskarte und Unterstützungen für Vorschläge.
+transparency-report-opinion = Was verbindet: Aussagen, denen ein großer Teil jeder Gruppe der Meinungskarte zustimmt (oder widerspricht); was eine Gruppe unterscheidet: die Aussagen, bei denen sie am stärksten von den anderen abweicht.
+transparency-report-questionnaires = Fragebögen: die meistgewählte Antwort jeder geschlossenen Frage, sobald die Gemeinde die Ergebnisse veröffentlicht hat; bei Gleichstand werden alle genannt.
+transparency-report-no-ai = Keine künstliche Intelligenz: Dieselben Daten ergeben immer dieselbe Bilanz. Der Kommentar der Gemeinde steht neben den Zahlen.
+transparency-reports-published = Veröffentlichte Bilanzen
+transparency-open-data-heading = Offene Daten
+transparency-open-data-intro = Öffentliche Beiträge dürfen frei weiterverwendet werden (Licence Ouverte 2.0), ohne personenbezogene Daten: kein Verfasser, kein Konto.
+transparency-api-doc = Die Open-Data-API (OpenAPI-3.1-Beschreibung)
+transparency-api-processes = Die Beteiligungen als JSON
+transparency-bundle = Die gesamte Beteiligung in einer JSON-Datei
+transparency-news-feed = Neuigkeiten (Atom-Feed)

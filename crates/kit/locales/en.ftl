@@ -374,7 +374,8 @@ ranking-proposal-intro = It weighs supports against freshness, so new proposals 
 ranking-proposal-supports = Supports: the base-ten logarithm of the number of supports plus one (drawn straight between 1, 10, 100…); ten times more supports give one point.
 ranking-proposal-age = Freshness: each { $days } days of more recent publication also give one point.
 ranking-proposal-example = Example: a proposal with 9 supports ranks level with one without support published { $days } days later; with 99 supports, level with one without support published { $twice } days later. On a tie, the more recent comes first.
-footer-ranking = How contributions are ranked
+footer-transparency = Transparency
+footer-open-data = Open data
 nav-discussions = Discussions
 discussions-title = Discussions
 discussions-intro = The questions the commune puts to you: give your view, answer others, support the best contributions.
@@ -981,3 +982,137 @@ a11y-manual-4 = 7.1 to 7.5: the interactive map with assistive technologies, and
 a11y-manual-5 = 10.4, 10.11 and 10.12: text enlarged to 200%, display without horizontal scrolling at 320 pixels wide, and text spacing.
 a11y-manual-6 = 11.10 and 11.11: whether error messages and correction hints are clear.
 a11y-manual-7 = 12.1 to 12.6 and theme 13: consistent navigation, downloadable documents, and trials with screen readers (NVDA, VoiceOver).
+
+## Process report (bilan), follow-up, transparency
+report-title = Report: { $process }
+report-read = Read the report
+report-draft = Draft
+report-published-on = published on { $date }
+report-draft-note = This report is not published yet: only the commune's staff can see it.
+report-edit = Write the report
+report-view = See the report
+report-intro = What the consultation gathered, counted from the published contributions. Every item links to its source: you can check it all.
+report-figures-heading = Participation in figures
+report-people = people took part
+report-contributions = contributions
+report-votes = votes and supports
+report-by-feature = Contributions by tool
+report-col-what = What
+report-col-count = Number
+report-row-discussion-comments = Comments in the discussions
+report-row-statements = Statements accepted (opinion map)
+report-row-votes = Votes on those statements
+report-row-responses = Questionnaire responses
+report-row-proposals = Proposals published
+report-row-proposal-comments = Comments on proposals
+report-row-supports = Supports for proposals
+report-how-counted = Contributions hidden by moderation and deleted contributions are not counted.
+report-how-counted-link = How these figures are computed
+report-time-heading = Contributions week by week
+report-time-caption = Contributions per week, from { $first } to { $last }: { $total } in all, at most { $top } in a week.
+report-time-table = See the figures week by week
+report-col-week = Week of
+report-districts-heading = Proposals by district
+report-col-district = District
+report-col-proposals = Proposals
+report-col-supports = Supports
+report-no-district = No district given
+report-proposals-heading = The most supported proposals and the commune's answer
+report-supports = { $count ->
+    [0] No support
+    [one] 1 support
+   *[other] { $count } supports
+}
+report-progress = Progress: { $percent } %
+report-answer-of = The commune's answer of { $date }
+report-no-answer = The commune has not answered yet.
+report-follow-up-heading = Following up the accepted proposals
+report-opinion-heading = What the discussions say
+report-map-voters = { $count ->
+    [one] 1 person voted on the opinion map
+   *[other] { $count } people voted on the opinion map
+}
+report-consensus = What every group agrees on
+report-group = Group { $letter } ({ $count } people) stands apart on
+report-share-agree = { $percent } % agree
+report-share-disagree = { $percent } % disagree
+report-questionnaires-heading = Questionnaire results
+report-responses = { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}
+report-tied = tied:
+report-answer-share = { $count } of { $answered }, { $percent } %
+report-mean = mean { $mean }
+report-impact-heading = Contributions that made a difference
+report-commune-heading = What the commune takes from it
+report-commitments = The commune's commitments
+report-commentary = The commune's commentary
+report-no-commentary = The commune has not written its commentary yet.
+report-sources-heading = Sources and method
+report-sources = The figures of this report are computed from the contributions, with no artificial intelligence and no manual sorting: the same data always give the same report. They are also published as open data.
+report-source-api = This report's figures as open data (JSON)
+report-admin-intro = The figures, proposals, discussions and results of the report are computed from the contributions. Write here what the commune takes from them and what it commits to, then publish: the people who follow the consultation will be told.
+report-field-commitments = The commune's commitments
+report-field-commitments-hint = A Markdown list: what the commune will do, and when.
+report-field-commentary = The commune's commentary
+report-field-commentary-hint = Markdown. It is shown beside the figures, never instead of them.
+report-field-status-hint = Published: anyone can read the report, without an account.
+field-process-draft = Publish the consultation first.
+activity-report-published = Report published:
+activity-proposal-milestone = Progress on the proposal:
+milestones-title = Follow-up
+milestone-add = Add a step to the follow-up
+milestone-send = Publish the step
+milestone-field-date = Date
+milestone-field-percent = Progress (in %)
+milestone-field-percent-hint = A whole number from 0 to 100.
+milestone-field-body = What was done
+milestone-not-accepted = Only accepted proposals are followed up: give the commune's answer first.
+field-invalid-percent = Enter a whole number from 0 to 100.
+transparency-title = Transparency
+transparency-intro = How the platform decides what you see: the order of contributions, the moderation rules and what they hid, how reports are computed, and the open data.
+transparency-toc = Contents
+transparency-ranking-heading = The order of contributions
+transparency-ranking = The "most relevant" order follows a public formula: votes, replies and age, with weights everyone can see. Nobody can buy or impose a place.
+transparency-ranking-link = The ranking formula in detail
+transparency-moderation-heading = Moderation
+transparency-rule-report = Anyone signed in can report a contribution, saying why.
+transparency-rule-reports = { $count ->
+    [one] A comment is hidden after 1 report, until a moderator reviews it.
+   *[other] A comment is hidden after { $count } reports, until a moderator reviews it.
+}
+transparency-rule-keywords = A comment with a word the commune watches is held for review before it is published.
+transparency-rule-moderators = Moderators hide or restore a contribution from a single queue; every decision is logged.
+transparency-rule-blocked = When an account is blocked, its comments are hidden.
+transparency-rule-statements = Statements proposed for the opinion map are reviewed before they are put to the vote.
+transparency-rule-audit = Every staff action is written to an audit log.
+transparency-hidden-caption = Hidden comments by reason ({ $hidden } hidden, { $visible } visible)
+transparency-col-why = Reason
+transparency-hidden-reports = Hidden after reports, awaiting review
+transparency-hidden-keyword = Held for a watched word
+transparency-hidden-moderator = Hidden by a moderator's decision
+transparency-hidden-blocked = Hidden with their author's blocked account
+transparency-others-caption = Reports and statements
+transparency-reports = Reports received
+transparency-reports-upheld = Reports followed by hiding
+transparency-reports-rejected = Reports set aside (contribution restored or kept)
+transparency-reports-open = Reports awaiting review
+transparency-statements-accepted = Statements accepted for the opinion map
+transparency-statements-rejected = Statements refused by moderation
+transparency-blocked-accounts = Blocked accounts
+transparency-report-heading = How reports are computed
+transparency-report-intro = Every consultation ends with a report that anyone can check, link by link.
+transparency-report-people = Participants: the people who made at least one contribution, vote or support in the consultation, each counted once.
+transparency-report-contributions = Contributions: comments, accepted statements, questionnaire responses and published proposals; hidden or deleted contributions do not count.
+transparency-report-votes = Votes and supports: votes on the opinion map and supports for proposals.
+transparency-report-opinion = What brings people together: statements approved (or rejected) by a large share of every group of the opinion map; what sets a group apart: the statements where it differs most from the others.
+transparency-report-questionnaires = Questionnaires: the most chosen answer to each closed question, once the commune made the results public; ties are all named.
+transparency-report-no-ai = No artificial intelligence: the same data always give the same report. The commune's commentary is shown beside the figures.
+transparency-reports-published = Published reports
+transparency-open-data-heading = Open data
+transparency-open-data-intro = Public contributions can be freely reused (Licence Ouverte 2.0), with no personal data: no author, no account.
+transparency-api-doc = The open-data API (OpenAPI 3.1 description)
+transparency-api-processes = The consultations as JSON
+transparency-bundle = All the participation in one JSON file
+transparency-news-feed = News (Atom feed)

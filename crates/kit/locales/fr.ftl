@@ -374,7 +374,8 @@ ranking-proposal-intro = Il met en balance les soutiens et la fraîcheur, pour q
 ranking-proposal-supports = Soutiens : on compte le logarithme décimal du nombre de soutiens plus un (tracé en ligne droite entre 1, 10, 100…) ; chaque fois dix fois plus de soutiens donne un point.
 ranking-proposal-age = Fraîcheur : chaque tranche de { $days } jours de publication plus récente donne aussi un point.
 ranking-proposal-example = Exemple : une proposition à 9 soutiens est à égalité avec une proposition sans soutien publiée { $days } jours plus tard ; à 99 soutiens, avec une proposition sans soutien publiée { $twice } jours plus tard. À égalité, la plus récente passe devant.
-footer-ranking = Comment les contributions sont classées
+footer-transparency = Transparence
+footer-open-data = Données ouvertes
 nav-discussions = Débats
 discussions-title = Débats
 discussions-intro = Les questions que la commune vous pose : donnez votre avis, répondez aux autres, soutenez les meilleures contributions.
@@ -984,3 +985,137 @@ a11y-manual-4 = 7.1 à 7.5 : la compatibilité de la carte interactive avec les 
 a11y-manual-5 = 10.4, 10.11 et 10.12 : l'agrandissement des textes à 200 %, l'affichage sans défilement horizontal à 320 pixels de large et l'espacement du texte.
 a11y-manual-6 = 11.10 et 11.11 : la clarté des messages d'erreur et des suggestions de correction.
 a11y-manual-7 = 12.1 à 12.6 et thème 13 : la cohérence de la navigation, les documents en téléchargement et les essais avec des lecteurs d'écran (NVDA, VoiceOver).
+
+## Process report (bilan), follow-up, transparency
+report-title = Bilan : { $process }
+report-read = Lire le bilan
+report-draft = Brouillon
+report-published-on = publié le { $date }
+report-draft-note = Ce bilan n'est pas encore publié : seule l'équipe de la commune le voit.
+report-edit = Rédiger le bilan
+report-view = Voir le bilan
+report-intro = Ce que la concertation a réuni, compté à partir des contributions publiées. Chaque élément renvoie à sa source : vous pouvez tout vérifier.
+report-figures-heading = La participation en chiffres
+report-people = personnes ont participé
+report-contributions = contributions
+report-votes = votes et soutiens
+report-by-feature = Contributions par outil
+report-col-what = Quoi
+report-col-count = Nombre
+report-row-discussion-comments = Commentaires dans les débats
+report-row-statements = Propositions d'avis retenues (carte des opinions)
+report-row-votes = Votes sur ces avis
+report-row-responses = Réponses aux questionnaires
+report-row-proposals = Propositions publiées
+report-row-proposal-comments = Commentaires sur les propositions
+report-row-supports = Soutiens aux propositions
+report-how-counted = Ni les contributions masquées par la modération, ni les contributions supprimées ne sont comptées.
+report-how-counted-link = Comment ces chiffres sont calculés
+report-time-heading = Les contributions semaine par semaine
+report-time-caption = Contributions par semaine, du { $first } au { $last } : { $total } au total, { $top } au plus en une semaine.
+report-time-table = Voir les chiffres semaine par semaine
+report-col-week = Semaine du
+report-districts-heading = Propositions par quartier
+report-col-district = Quartier
+report-col-proposals = Propositions
+report-col-supports = Soutiens
+report-no-district = Sans quartier précisé
+report-proposals-heading = Les propositions les plus soutenues et la réponse de la commune
+report-supports = { $count ->
+    [0] Aucun soutien
+    [one] 1 soutien
+   *[other] { $count } soutiens
+}
+report-progress = Avancement : { $percent } %
+report-answer-of = Réponse de la commune du { $date }
+report-no-answer = La commune n'a pas encore répondu.
+report-follow-up-heading = Le suivi des propositions retenues
+report-opinion-heading = Ce que disent les débats
+report-map-voters = { $count ->
+    [one] 1 personne a voté sur la carte des opinions
+   *[other] { $count } personnes ont voté sur la carte des opinions
+}
+report-consensus = Ce qui rassemble tous les groupes
+report-group = Groupe { $letter } ({ $count } personnes) se distingue par
+report-share-agree = { $percent } % d'accord
+report-share-disagree = { $percent } % pas d'accord
+report-questionnaires-heading = Les résultats des questionnaires
+report-responses = { $count ->
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+report-tied = à égalité :
+report-answer-share = { $count } sur { $answered }, { $percent } %
+report-mean = moyenne { $mean }
+report-impact-heading = Les contributions qui ont compté
+report-commune-heading = Ce que la commune en retient
+report-commitments = Les engagements de la commune
+report-commentary = Le commentaire de la commune
+report-no-commentary = La commune n'a pas encore rédigé son commentaire.
+report-sources-heading = Sources et méthode
+report-sources = Les chiffres de ce bilan sont calculés à partir des contributions, sans intelligence artificielle ni tri manuel : les mêmes données donnent toujours le même bilan. Ils sont aussi publiés en données ouvertes.
+report-source-api = Les chiffres de ce bilan en données ouvertes (JSON)
+report-admin-intro = Les chiffres, les propositions, les débats et les résultats du bilan sont calculés automatiquement à partir des contributions. Écrivez ici ce que la commune en retient et ce à quoi elle s'engage, puis publiez : les personnes qui suivent la concertation seront prévenues.
+report-field-commitments = Les engagements de la commune
+report-field-commitments-hint = Une liste en Markdown : ce que la commune fera, et quand.
+report-field-commentary = Le commentaire de la commune
+report-field-commentary-hint = En Markdown. Il s'affiche à côté des chiffres, jamais à leur place.
+report-field-status-hint = Publié : tout le monde peut lire le bilan, sans compte.
+field-process-draft = Publiez d'abord la concertation.
+activity-report-published = Bilan publié :
+activity-proposal-milestone = Avancement de la proposition :
+milestones-title = Suivi de la réalisation
+milestone-add = Ajouter une étape au suivi
+milestone-send = Publier l'étape
+milestone-field-date = Date
+milestone-field-percent = Avancement (en %)
+milestone-field-percent-hint = Un nombre entier de 0 à 100.
+milestone-field-body = Ce qui a été fait
+milestone-not-accepted = Seules les propositions retenues ont un suivi : donnez d'abord la réponse de la commune.
+field-invalid-percent = Indiquez un nombre entier de 0 à 100.
+transparency-title = Transparence
+transparency-intro = Comment la plateforme décide de ce que vous voyez : l'ordre des contributions, les règles de modération et ce qu'elles ont masqué, la façon dont les bilans sont calculés, et les données ouvertes.
+transparency-toc = Sommaire
+transparency-ranking-heading = L'ordre des contributions
+transparency-ranking = L'ordre « les plus pertinentes » suit une formule publique : les votes, les réponses et l'ancienneté, avec des poids connus de tous. Personne ne peut acheter ou imposer une place.
+transparency-ranking-link = La formule de classement en détail
+transparency-moderation-heading = La modération
+transparency-rule-report = Toute personne connectée peut signaler une contribution, en disant pourquoi.
+transparency-rule-reports = { $count ->
+    [one] Un commentaire est masqué dès 1 signalement, en attendant l'examen d'un modérateur.
+   *[other] Un commentaire est masqué dès { $count } signalements, en attendant l'examen d'un modérateur.
+}
+transparency-rule-keywords = Un commentaire contenant un mot surveillé par la commune est mis en attente d'examen avant d'être publié.
+transparency-rule-moderators = Les modérateurs masquent ou rétablissent une contribution depuis une file unique ; chaque décision est tracée.
+transparency-rule-blocked = Quand un compte est bloqué, ses commentaires sont masqués.
+transparency-rule-statements = Les avis proposés pour la carte des opinions sont relus avant d'être soumis au vote.
+transparency-rule-audit = Toutes les actions de l'équipe sont inscrites dans un journal d'audit.
+transparency-hidden-caption = Commentaires masqués selon la raison ({ $hidden } masqués, { $visible } visibles)
+transparency-col-why = Raison
+transparency-hidden-reports = Masqués après des signalements, en attente d'examen
+transparency-hidden-keyword = Mis en attente pour un mot surveillé
+transparency-hidden-moderator = Masqués par décision d'un modérateur
+transparency-hidden-blocked = Masqués avec le compte bloqué de leur auteur
+transparency-others-caption = Signalements et avis
+transparency-reports = Signalements reçus
+transparency-reports-upheld = Signalements suivis d'un masquage
+transparency-reports-rejected = Signalements écartés (contribution rétablie ou maintenue)
+transparency-reports-open = Signalements en attente d'examen
+transparency-statements-accepted = Avis acceptés pour la carte des opinions
+transparency-statements-rejected = Avis refusés par la modération
+transparency-blocked-accounts = Comptes bloqués
+transparency-report-heading = Comment les bilans sont calculés
+transparency-report-intro = Chaque concertation se termine par un bilan que tout le monde peut vérifier, lien par lien.
+transparency-report-people = Participants : les personnes qui ont fait au moins une contribution, un vote ou un soutien dans la concertation, chacune comptée une fois.
+transparency-report-contributions = Contributions : les commentaires, les avis retenus, les réponses aux questionnaires et les propositions publiées ; les contributions masquées ou supprimées ne comptent pas.
+transparency-report-votes = Votes et soutiens : les votes sur la carte des opinions et les soutiens aux propositions.
+transparency-report-opinion = Ce qui rassemble : les avis approuvés (ou rejetés) par une large part de chaque groupe de la carte des opinions ; ce qui distingue un groupe : les avis où il diffère le plus des autres.
+transparency-report-questionnaires = Questionnaires : la réponse la plus choisie à chaque question fermée, quand la commune a rendu les résultats publics ; les ex æquo sont tous cités.
+transparency-report-no-ai = Aucune intelligence artificielle : les mêmes données donnent toujours le même bilan. Le commentaire de la commune est affiché à côté des chiffres.
+transparency-reports-published = Bilans publiés
+transparency-open-data-heading = Données ouvertes
+transparency-open-data-intro = Les contributions publiques sont réutilisables librement (Licence Ouverte 2.0), sans donnée personnelle : ni auteur, ni compte.
+transparency-api-doc = L'API de données ouvertes (description OpenAPI 3.1)
+transparency-api-processes = Les concertations en JSON
+transparency-bundle = Toute la participation en un fichier JSON
+transparency-news-feed = Les actualités (flux Atom)

@@ -261,7 +261,8 @@ impl Renderer {
             ("/pages/privacy", "footer-privacy"),
             ("/pages/terms", "footer-terms"),
             ("/pages/accessibility", "footer-accessibility"),
-            ("/transparency/ranking", "footer-ranking"),
+            ("/transparency", "footer-transparency"),
+            ("/transparency#open-data", "footer-open-data"),
         ]
         .into_iter()
         .map(|(href, key)| Link {

@@ -1,3 +1,4 @@
+pub mod api;
 pub mod assets;
 pub mod health;
 pub mod home;
@@ -7,6 +8,7 @@ pub mod news;
 pub mod open_data;
 pub mod pages;
 pub mod processes;
+pub mod report;
 pub mod search;
 pub mod transparency;
 

@@ -204,7 +204,14 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         .iter()
         .any(|p| tools_from_list(&p.tools).contains(&Tool::Proposal))
         .then(|| format!("/proposals?process={}", process.slug));
+    // The report, once published (staff also see where to preview it).
+    let report = crate::report_store::report(&env.conn, process.id).await?;
+    let report_href = (report.as_ref().is_some_and(|r| r.published_at.is_some())
+        || env.ctx.visitor.role.is_staff())
+    .then(|| format!("/processes/{}/bilan", process.slug));
     let data = json!({
+        "report_href": report_href,
+        "report_draft": report.is_none_or(|r| r.published_at.is_none()),
         "proposals_href": proposals_href,
         "open_discussion_href": open_discussion_href,
         "process": card(locale, &process, today, mark),

@@ -1,17 +1,20 @@
-//! `/transparency/ranking`: how the "best" order of contributions is computed,
-//! in plain words, with the weights the code uses (`domain::ranking`).
+//! `/transparency`: how the platform decides what people see. The ranking
+//! formula (`/transparency/ranking`, with the weights the code uses,
+//! `domain::ranking`), the moderation rules with the counts of what was
+//! hidden and why, how the process reports count, and the open data.
 
 use palabre_domain::Locale;
 use palabre_domain::proposal;
 use palabre_domain::ranking::{Signals, WEIGHTS, points, score};
+use palabre_kit::db::{self, Value as Sql};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::Env;
 
 /// A number as people of `locale` write it (decimal comma in French and German).
-fn number(locale: Locale, value: f64) -> String {
+pub fn number(locale: Locale, value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let text = format!("{rounded}");
     match locale {
@@ -68,6 +71,71 @@ pub fn ranking(env: &Env) -> Result<Response> {
     });
     let title = i18n::t(locale, "ranking-title");
     let page = env.page("ranking", &title, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+/// Hidden comments by cause, then the other moderation counts; every count
+/// over all time, from the rows.
+const MODERATION_COUNTS: &str = "SELECT \
+     (SELECT count(*) FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL), \
+     (SELECT count(*) FROM comments WHERE deleted_at IS NULL AND hidden_at IS NOT NULL AND hidden_reason = 'reports'), \
+     (SELECT count(*) FROM comments WHERE deleted_at IS NULL AND hidden_at IS NOT NULL AND hidden_reason = 'keyword'), \
+     (SELECT count(*) FROM comments WHERE deleted_at IS NULL AND hidden_at IS NOT NULL AND hidden_reason = 'moderator'), \
+     (SELECT count(*) FROM comments WHERE deleted_at IS NULL AND hidden_at IS NOT NULL AND hidden_reason = 'blocked'), \
+     (SELECT count(*) FROM comment_reports), \
+     (SELECT count(*) FROM comment_reports WHERE resolution = 'hidden'), \
+     (SELECT count(*) FROM comment_reports WHERE resolution IN ('restored', 'dismissed')), \
+     (SELECT count(*) FROM comment_reports WHERE resolved_at IS NULL), \
+     (SELECT count(*) FROM opinion_statements WHERE status = 'accepted'), \
+     (SELECT count(*) FROM opinion_statements WHERE status = 'rejected'), \
+     (SELECT count(*) FROM users WHERE blocked_at IS NOT NULL AND deleted_at IS NULL)";
+
+/// Processes whose report is published, the latest first.
+const PUBLISHED_REPORTS: &str = "SELECT p.slug, p.title, r.published_at FROM process_reports r \
+     JOIN processes p ON p.id = r.process_id \
+     WHERE r.published_at IS NOT NULL AND p.status = 'published' ORDER BY r.published_at DESC, p.id";
+
+pub async fn index(env: &Env) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let row = db::query_one(&env.conn, MODERATION_COUNTS, Vec::<Sql>::new()).await?;
+    let n = |i: usize| row.as_ref().map_or(0, |r| db::int(r, i));
+    let line = |id: &str, count: i64| json!({ "label": i18n::t(locale, id), "count": count });
+    let hidden = vec![
+        line("transparency-hidden-reports", n(1)),
+        line("transparency-hidden-keyword", n(2)),
+        line("transparency-hidden-moderator", n(3)),
+        line("transparency-hidden-blocked", n(4)),
+    ];
+    let others = vec![
+        line("transparency-reports", n(5)),
+        line("transparency-reports-upheld", n(6)),
+        line("transparency-reports-rejected", n(7)),
+        line("transparency-reports-open", n(8)),
+        line("transparency-statements-accepted", n(9)),
+        line("transparency-statements-rejected", n(10)),
+        line("transparency-blocked-accounts", n(11)),
+    ];
+    let reports: Vec<Value> = db::query(&env.conn, PUBLISHED_REPORTS, Vec::<Sql>::new())
+        .await?
+        .iter()
+        .map(|r| {
+            json!({
+                "href": format!("/processes/{}/bilan", db::text(r, 0)),
+                "title": db::text(r, 1),
+                "date": i18n::long_date(locale, db::int(r, 2)),
+            })
+        })
+        .collect();
+    let data = json!({
+        "visible": n(0),
+        "hidden_total": n(1) + n(2) + n(3) + n(4),
+        "hidden": hidden,
+        "others": others,
+        "threshold": i18n::t_args(locale, "transparency-rule-reports", &[("count", &env.site.report_threshold.to_string())]),
+        "reports": reports,
+    });
+    let title = i18n::t(locale, "transparency-title");
+    let page = env.page("transparency", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))
 }
 

@@ -1,0 +1,322 @@
+//! `/processes/<slug>/bilan`: the report of a process, public once staff
+//! publish it (staff see it before, as a preview). Every figure is computed
+//! from the rows (`report_store`), and every statement of fact links to what
+//! it comes from: the proposal, the comment, the statement, the question.
+//! Staff's commentary and the commune's commitments stand beside it.
+
+use palabre_domain::Locale;
+use palabre_domain::date::Day;
+use palabre_domain::questionnaire::{Kind, Summary};
+use palabre_domain::report::{self, CHART_HEIGHT};
+use palabre_kit::respond::{self, Cache};
+use palabre_kit::{Error, Response, Result, i18n, opinion_map, results};
+use serde_json::{Value, json};
+
+use crate::Env;
+use crate::handlers::pages::valid_slug;
+use crate::handlers::processes::{day_json, today};
+use crate::report_store::{self as store, Counts};
+use crate::store::{Process, process_by_slug};
+
+/// Proposals listed as the most supported.
+const TOP_PROPOSALS: i64 = 5;
+/// Statements quoted for each group of the opinion map.
+const DISTINCTIVE_PER_GROUP: usize = 2;
+/// Width of a week's column in the time chart.
+const WEEK_WIDTH: i64 = 14;
+
+fn count(locale: Locale, id: &str, n: i64) -> String {
+    i18n::t_args(locale, id, &[("count", &n.to_string())])
+}
+
+fn percent(n: i64, of: i64) -> i64 {
+    if of == 0 { 0 } else { (n * 100 + of / 2) / of }
+}
+
+/// The process if the visitor may read its report: published report and
+/// process for everyone; staff may read a draft.
+async fn readable(env: &Env, slug: &str) -> Result<(Process, Option<store::Report>)> {
+    if !valid_slug(slug) {
+        return Err(Error::NotFound);
+    }
+    let process = process_by_slug(&env.conn, slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let report = store::report(&env.conn, process.id).await?;
+    let public = process.published && report.as_ref().is_some_and(|r| r.published_at.is_some());
+    if !public && !env.ctx.visitor.role.is_staff() {
+        return Err(Error::NotFound);
+    }
+    Ok((process, report))
+}
+
+fn figures(locale: Locale, c: &Counts, slug: &str) -> Value {
+    let row = |label: &str, n: i64, href: Option<String>| json!({ "label": i18n::t(locale, label), "count": n, "href": href });
+    json!({
+        "people": c.people,
+        "contributions": c.contributions(),
+        "votes": c.votes + c.supports,
+        "rows": [
+            row("report-row-discussion-comments", c.discussion_comments, None),
+            row("report-row-statements", c.statements, None),
+            row("report-row-votes", c.votes, None),
+            row("report-row-responses", c.responses, None),
+            row("report-row-proposals", c.proposals, Some(format!("/proposals?process={slug}"))),
+            row("report-row-proposal-comments", c.proposal_comments, None),
+            row("report-row-supports", c.supports, None),
+        ],
+    })
+}
+
+fn time_chart(locale: Locale, process: &Process, times: &[i64]) -> Value {
+    let (Some(from), Some(end)) = (Day::parse(&process.starts_on), Day::parse(&process.ends_on))
+    else {
+        return Value::Null;
+    };
+    let to = if end.unix() > today().unix() {
+        today()
+    } else {
+        end
+    };
+    let weeks = report::weekly(from, to, times);
+    if weeks.is_empty() {
+        return Value::Null;
+    }
+    let counts: Vec<i64> = weeks.iter().map(|(_, n)| *n).collect();
+    let columns = report::columns(&counts, WEEK_WIDTH);
+    let width = columns.last().map_or(0, |c| c.x + c.width);
+    let top = counts.iter().copied().max().unwrap_or(0);
+    json!({
+        "width": width,
+        "height": CHART_HEIGHT,
+        "top": top,
+        "total": counts.iter().sum::<i64>(),
+        "columns": weeks.iter().zip(&columns).map(|((day, n), c)| json!({
+            "x": c.x, "y": c.y, "width": c.width, "height": c.height,
+            "count": n,
+            "week": i18n::long_date(locale, day.unix()),
+            "iso": day.iso(),
+        })).collect::<Vec<_>>(),
+        "first": i18n::long_date(locale, from.unix()),
+        "last": i18n::long_date(locale, to.unix()),
+    })
+}
+
+fn districts(locale: Locale, rows: &[(Option<String>, i64, i64)]) -> Value {
+    let top = rows.iter().map(|r| r.2).max().unwrap_or(0).max(1);
+    json!(
+        rows.iter()
+            .map(|(name, proposals, supports)| json!({
+                "name": name.clone().unwrap_or_else(|| i18n::t(locale, "report-no-district")),
+                "proposals": proposals,
+                "supports": supports,
+                "bar": supports * 100 / top,
+            }))
+            .collect::<Vec<_>>()
+    )
+}
+
+async fn proposals(env: &Env, process_id: i64) -> Result<Value> {
+    let locale = env.ctx.locale;
+    let top = store::top_proposals(&env.conn, process_id, TOP_PROPOSALS).await?;
+    Ok(json!(
+        top.iter()
+            .map(|p| json!({
+                "title": p.title,
+                "href": format!("/proposals/{}", p.id),
+                "answers_href": format!("/proposals/{}#answers", p.id),
+                "supports": count(locale, "report-supports", p.supports),
+                "status": { "key": p.status, "label": i18n::t(locale, &format!("proposal-status-{}", p.status)) },
+                "answer": p.answer.as_ref().map(|(body, at)| json!({ "body": body, "date": i18n::long_date(locale, *at) })),
+                "progress": p.progress,
+            }))
+            .collect::<Vec<_>>()
+    ))
+}
+
+async fn milestones(env: &Env, process_id: i64) -> Result<Value> {
+    let locale = env.ctx.locale;
+    let mut out: Vec<Value> = Vec::new();
+    for m in store::milestones(&env.conn, process_id).await? {
+        let step = json!({
+            "date": day_json(locale, &m.on_date),
+            "percent": m.percent,
+            "body": m.body,
+        });
+        match out.last_mut() {
+            Some(last) if last["id"] == json!(m.proposal_id) => {
+                if let Some(steps) = last["steps"].as_array_mut() {
+                    steps.push(step);
+                }
+                last["percent"] = json!(m.percent);
+            }
+            _ => out.push(json!({
+                "id": m.proposal_id,
+                "title": m.proposal_title,
+                "href": format!("/proposals/{}#follow-up", m.proposal_id),
+                "percent": m.percent,
+                "steps": [step],
+            })),
+        }
+    }
+    Ok(json!(out))
+}
+
+/// Consensus and what sets each group apart, from each discussion's map.
+async fn opinion(env: &Env, process_id: i64) -> Result<Value> {
+    let locale = env.ctx.locale;
+    let mut out = Vec::new();
+    for d in store::discussions(&env.conn, process_id).await? {
+        let Some(cached) = opinion_map::map(&env.conn, d.id, palabre_kit::now()).await? else {
+            continue;
+        };
+        let Some(map) = cached.map.as_ref() else {
+            continue;
+        };
+        let texts = store::statements(&env.conn, d.id).await?;
+        let base = format!("/discussions/{}/map", d.slug);
+        let quote = |s: &opinion_map::CachedScored| {
+            let body = texts.iter().find(|(id, _)| *id == s.statement)?.1.clone();
+            let share = (s.share * 100.0).round() as i64;
+            let key = if s.agree {
+                "report-share-agree"
+            } else {
+                "report-share-disagree"
+            };
+            Some(json!({
+                "body": body,
+                "href": format!("{base}#s{}", s.statement),
+                "share": i18n::t_args(locale, key, &[("percent", &share.to_string())]),
+            }))
+        };
+        let consensus: Vec<Value> = map.consensus.iter().filter_map(quote).collect();
+        let groups: Vec<Value> = map
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                json!({
+                    "name": i18n::t_args(locale, "report-group", &[("letter", &char::from(b'A' + (i as u8 % 26)).to_string()), ("count", &g.size.to_string())]),
+                    "statements": g.distinctive.iter().take(DISTINCTIVE_PER_GROUP).filter_map(quote).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        out.push(json!({
+            "question": d.question,
+            "href": format!("/discussions/{}", d.slug),
+            "map_href": format!("{base}#map"),
+            "voters": count(locale, "report-map-voters", cached.voters as i64),
+            "consensus": consensus,
+            "groups": groups,
+        }));
+    }
+    Ok(json!(out))
+}
+
+/// The answers that lead on each closed question of the process's
+/// questionnaires whose results are public.
+async fn questionnaires(env: &Env, process_id: i64) -> Result<Value> {
+    let locale = env.ctx.locale;
+    let mut out = Vec::new();
+    for q in results::of_process(&env.conn, process_id).await? {
+        let base = format!("/questionnaires/{}/results", q.slug);
+        let mut findings = Vec::new();
+        for a in results::questions(&env.conn, q.id).await? {
+            let answered = a.results.answered;
+            let (lines, mean) = match &a.results.summary {
+                Summary::Choices(lines) if a.question.kind != Kind::Multiple || answered > 0 => {
+                    (lines, None)
+                }
+                Summary::Scale { lines, mean, .. } => (lines, Some(*mean)),
+                _ => continue,
+            };
+            let labels = results::choice_labels(locale, &a.question);
+            let counts: Vec<i64> = lines.iter().map(|l| l.count).collect();
+            let leading: Vec<String> = report::leading(&counts)
+                .into_iter()
+                .filter_map(|i| labels.get(i).cloned())
+                .collect();
+            let Some(top) = counts.iter().copied().max().filter(|n| *n > 0) else {
+                continue;
+            };
+            findings.push(json!({
+                "label": a.label,
+                "href": format!("{base}#r{}", a.question.id),
+                "leading": leading.join(" · "),
+                "tied": leading.len() > 1,
+                "figure": i18n::t_args(locale, "report-answer-share", &[
+                    ("count", &top.to_string()),
+                    ("answered", &answered.to_string()),
+                    ("percent", &percent(top, answered).to_string()),
+                ]),
+                "mean": mean.filter(|_| answered > 0).map(|m| i18n::t_args(locale, "report-mean", &[("mean", &super::transparency::number(locale, m))])),
+            }));
+        }
+        out.push(json!({
+            "title": q.title,
+            "href": base,
+            "responses": count(locale, "report-responses", q.responses),
+            "findings": findings,
+        }));
+    }
+    Ok(json!(out))
+}
+
+async fn impact(env: &Env, process_id: i64) -> Result<Value> {
+    let locale = env.ctx.locale;
+    Ok(json!(
+        store::impact_comments(&env.conn, process_id)
+            .await?
+            .iter()
+            .map(|c| json!({
+                "excerpt": palabre_kit::markdown::plain_text(&c.body, 280),
+                "author": c.author,
+                "date": i18n::long_date(locale, c.at),
+                "href": format!("{}?comment={}#c{}", c.href, c.id, c.id),
+                "on": c.on,
+            }))
+            .collect::<Vec<_>>()
+    ))
+}
+
+pub async fn show(env: &Env, slug: &str) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let (process, report) = readable(env, slug).await?;
+    let counts = store::counts(&env.conn, process.id).await?;
+    let times = store::contribution_times(&env.conn, process.id).await?;
+    let by_district = store::by_district(&env.conn, process.id).await?;
+    let admin = env.ctx.visitor.role.at_least(palabre_domain::Role::Admin);
+    let published = report.as_ref().and_then(|r| r.published_at);
+    let data = json!({
+        "process": {
+            "title": process.title,
+            "href": format!("/processes/{}", process.slug),
+            "starts": day_json(locale, &process.starts_on),
+            "ends": day_json(locale, &process.ends_on),
+        },
+        "draft": published.is_none(),
+        "published": published.map(|at| i18n::long_date(locale, at)),
+        "edit_href": admin.then(|| format!("/admin/processes/{}/report", process.id)),
+        "commentary": report.as_ref().map(|r| r.commentary.clone()).filter(|s| !s.is_empty()),
+        "commitments": report.as_ref().map(|r| r.commitments.clone()).filter(|s| !s.is_empty()),
+        "figures": figures(locale, &counts, &process.slug),
+        "timeline": time_chart(locale, &process, &times),
+        "districts": districts(locale, &by_district),
+        "proposals": proposals(env, process.id).await?,
+        "milestones": milestones(env, process.id).await?,
+        "opinion": opinion(env, process.id).await?,
+        "questionnaires": questionnaires(env, process.id).await?,
+        "impact": impact(env, process.id).await?,
+        "api_href": format!("/api/v1/processes/{}", process.slug),
+    });
+    let title = i18n::t_args(locale, "report-title", &[("process", &process.title)]);
+    let page = env.renderer.page(
+        &env.ctx,
+        &env.site,
+        http::StatusCode::OK,
+        "report",
+        &title,
+        data,
+    )?;
+    Ok(respond::cached(page, Cache::NoCache))
+}

@@ -1,0 +1,271 @@
+//! SQL of the process report (bilan): every figure it shows is one of these
+//! queries over the participation tables, so that anyone with the open data
+//! can count again. What is counted: published items only, without deleted
+//! or hidden comments and without statements moderators did not accept.
+
+use palabre_kit::db::{self, Connection, DbResult, Value};
+
+/// The process's published discussions, as a subquery on `?1`.
+const DISCUSSIONS: &str =
+    "SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published'";
+const PROPOSALS: &str = "SELECT id FROM proposals WHERE process_id = ?1 AND state = 'published'";
+const QUESTIONNAIRES: &str =
+    "SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published'";
+
+/// What staff wrote and whether the report is public.
+pub struct Report {
+    pub commentary: String,
+    pub commitments: String,
+    pub published_at: Option<i64>,
+}
+
+pub async fn report(conn: &Connection, process_id: i64) -> DbResult<Option<Report>> {
+    let row = db::query_one(
+        conn,
+        "SELECT commentary, commitments, published_at FROM process_reports WHERE process_id = ?",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(row.map(|r| Report {
+        commentary: db::text(&r, 0),
+        commitments: db::text(&r, 1),
+        published_at: db::opt_int(&r, 2),
+    }))
+}
+
+/// The counts of a process, each from its own rows.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub people: i64,
+    pub discussion_comments: i64,
+    pub proposal_comments: i64,
+    pub statements: i64,
+    pub votes: i64,
+    pub responses: i64,
+    pub proposals: i64,
+    pub supports: i64,
+}
+
+impl Counts {
+    /// Contributions: what people wrote or answered (not votes, not supports).
+    pub fn contributions(&self) -> i64 {
+        self.discussion_comments
+            + self.proposal_comments
+            + self.statements
+            + self.responses
+            + self.proposals
+    }
+}
+
+pub async fn counts(conn: &Connection, process_id: i64) -> DbResult<Counts> {
+    let sql = format!(
+        "SELECT \
+         (SELECT count(*) FROM process_participants WHERE process_id = ?1), \
+         (SELECT count(*) FROM comments WHERE resource = 'discussion' AND resource_id IN ({DISCUSSIONS}) \
+            AND deleted_at IS NULL AND hidden_at IS NULL), \
+         (SELECT count(*) FROM comments WHERE resource = 'proposal' AND resource_id IN ({PROPOSALS}) \
+            AND deleted_at IS NULL AND hidden_at IS NULL), \
+         (SELECT count(*) FROM opinion_statements WHERE discussion_id IN ({DISCUSSIONS}) AND status = 'accepted'), \
+         (SELECT count(*) FROM opinion_votes WHERE discussion_id IN ({DISCUSSIONS})), \
+         (SELECT count(*) FROM responses WHERE questionnaire_id IN ({QUESTIONNAIRES}) AND status = 'submitted'), \
+         (SELECT count(*) FROM proposals WHERE process_id = ?1 AND state = 'published'), \
+         (SELECT count(*) FROM proposal_supports WHERE proposal_id IN ({PROPOSALS}))"
+    );
+    let row = db::query_one(conn, &sql, vec![Value::Integer(process_id)]).await?;
+    Ok(row.map_or_else(Counts::default, |r| Counts {
+        people: db::int(&r, 0),
+        discussion_comments: db::int(&r, 1),
+        proposal_comments: db::int(&r, 2),
+        statements: db::int(&r, 3),
+        votes: db::int(&r, 4),
+        responses: db::int(&r, 5),
+        proposals: db::int(&r, 6),
+        supports: db::int(&r, 7),
+    }))
+}
+
+/// When each contribution counted in [`Counts::contributions`] was made.
+pub async fn contribution_times(conn: &Connection, process_id: i64) -> DbResult<Vec<i64>> {
+    let sql = format!(
+        "SELECT created_at FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL AND \
+            ((resource = 'discussion' AND resource_id IN ({DISCUSSIONS})) \
+             OR (resource = 'proposal' AND resource_id IN ({PROPOSALS}))) \
+         UNION ALL SELECT created_at FROM opinion_statements WHERE discussion_id IN ({DISCUSSIONS}) AND status = 'accepted' \
+         UNION ALL SELECT coalesce(submitted_at, created_at) FROM responses \
+            WHERE questionnaire_id IN ({QUESTIONNAIRES}) AND status = 'submitted' \
+         UNION ALL SELECT coalesce(published_at, created_at) FROM proposals WHERE process_id = ?1 AND state = 'published'"
+    );
+    Ok(db::query(conn, &sql, vec![Value::Integer(process_id)])
+        .await?
+        .iter()
+        .map(|r| db::int(r, 0))
+        .collect())
+}
+
+/// Published proposals and their supports per district (`None`: no district).
+pub async fn by_district(
+    conn: &Connection,
+    process_id: i64,
+) -> DbResult<Vec<(Option<String>, i64, i64)>> {
+    let rows = db::query(
+        conn,
+        "SELECT d.name, count(*), sum(p.supports) FROM proposals p LEFT JOIN districts d ON d.id = p.district_id \
+         WHERE p.process_id = ? AND p.state = 'published' \
+         GROUP BY p.district_id ORDER BY count(*) DESC, sum(p.supports) DESC, d.name",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (db::opt_text(r, 0), db::int(r, 1), db::int(r, 2)))
+        .collect())
+}
+
+/// A proposal on the report, with the commune's latest answer and progress.
+pub struct Proposal {
+    pub id: i64,
+    pub title: String,
+    pub supports: i64,
+    pub status: String,
+    pub answer: Option<(String, i64)>,
+    pub progress: Option<i64>,
+}
+
+/// The most supported published proposals (ties: the older first).
+pub async fn top_proposals(
+    conn: &Connection,
+    process_id: i64,
+    limit: i64,
+) -> DbResult<Vec<Proposal>> {
+    let rows = db::query(
+        conn,
+        "SELECT p.id, p.title, p.supports, p.status, \
+           (SELECT body FROM proposal_answers a WHERE a.proposal_id = p.id ORDER BY created_at DESC, id DESC LIMIT 1), \
+           (SELECT created_at FROM proposal_answers a WHERE a.proposal_id = p.id ORDER BY created_at DESC, id DESC LIMIT 1), \
+           (SELECT percent FROM proposal_milestones m WHERE m.proposal_id = p.id ORDER BY on_date DESC, id DESC LIMIT 1) \
+         FROM proposals p WHERE p.process_id = ? AND p.state = 'published' \
+         ORDER BY p.supports DESC, p.published_at, p.id LIMIT ?",
+        vec![Value::Integer(process_id), Value::Integer(limit)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Proposal {
+            id: db::int(r, 0),
+            title: db::text(r, 1),
+            supports: db::int(r, 2),
+            status: db::text(r, 3),
+            answer: db::opt_text(r, 4).map(|b| (b, db::int(r, 5))),
+            progress: db::opt_int(r, 6),
+        })
+        .collect())
+}
+
+/// A dated step of an accepted proposal.
+pub struct Milestone {
+    pub proposal_id: i64,
+    pub proposal_title: String,
+    pub on_date: String,
+    pub percent: i64,
+    pub body: String,
+}
+
+/// Every milestone of the process's proposals, by proposal then date.
+pub async fn milestones(conn: &Connection, process_id: i64) -> DbResult<Vec<Milestone>> {
+    let rows = db::query(
+        conn,
+        "SELECT p.id, p.title, m.on_date, m.percent, m.body FROM proposal_milestones m \
+         JOIN proposals p ON p.id = m.proposal_id \
+         WHERE p.process_id = ? AND p.state = 'published' ORDER BY p.supports DESC, p.id, m.on_date, m.id",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Milestone {
+            proposal_id: db::int(r, 0),
+            proposal_title: db::text(r, 1),
+            on_date: db::text(r, 2),
+            percent: db::int(r, 3),
+            body: db::text(r, 4),
+        })
+        .collect())
+}
+
+/// A discussion of the process: where it is, and its statements' texts.
+pub struct Discussion {
+    pub id: i64,
+    pub slug: String,
+    pub question: String,
+}
+
+pub async fn discussions(conn: &Connection, process_id: i64) -> DbResult<Vec<Discussion>> {
+    let rows = db::query(
+        conn,
+        "SELECT id, slug, question FROM discussions WHERE process_id = ? AND status = 'published' \
+         ORDER BY opens_on, id",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Discussion {
+            id: db::int(r, 0),
+            slug: db::text(r, 1),
+            question: db::text(r, 2),
+        })
+        .collect())
+}
+
+/// `(id, body)` of a discussion's accepted statements.
+pub async fn statements(conn: &Connection, discussion_id: i64) -> DbResult<Vec<(i64, String)>> {
+    let rows = db::query(
+        conn,
+        "SELECT id, body FROM opinion_statements WHERE discussion_id = ? AND status = 'accepted' ORDER BY id",
+        vec![Value::Integer(discussion_id)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (db::int(r, 0), db::text(r, 1)))
+        .collect())
+}
+
+/// A comment staff marked as having made a difference.
+pub struct Impact {
+    pub id: i64,
+    pub body: String,
+    pub author: String,
+    pub at: i64,
+    /// The page that carries it.
+    pub href: String,
+    pub on: String,
+}
+
+pub async fn impact_comments(conn: &Connection, process_id: i64) -> DbResult<Vec<Impact>> {
+    let rows = db::query(
+        conn,
+        "SELECT c.id, c.body, coalesce(u.display_name, ''), c.created_at, \
+           CASE c.resource WHEN 'discussion' THEN '/discussions/' || d.slug ELSE '/proposals/' || p.id END, \
+           coalesce(d.question, p.title) \
+         FROM comments c JOIN users u ON u.id = c.user_id \
+         LEFT JOIN discussions d ON c.resource = 'discussion' AND d.id = c.resource_id \
+         LEFT JOIN proposals p ON c.resource = 'proposal' AND p.id = c.resource_id \
+         WHERE c.badge = 'impact' AND c.deleted_at IS NULL AND c.hidden_at IS NULL \
+           AND ((d.process_id = ?1 AND d.status = 'published') OR (p.process_id = ?1 AND p.state = 'published')) \
+         ORDER BY c.created_at, c.id",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Impact {
+            id: db::int(r, 0),
+            body: db::text(r, 1),
+            author: db::text(r, 2),
+            at: db::int(r, 3),
+            href: db::text(r, 4),
+            on: db::text(r, 5),
+        })
+        .collect())
+}
