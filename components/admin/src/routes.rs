@@ -6,7 +6,7 @@ use palabre_kit::{Error, Response, Result};
 
 use crate::Env;
 use crate::handlers::{
-    discussions, exports, index, logs, moderation, news, pages, people, processes, site,
+    discussions, exports, index, logs, moderation, news, pages, people, processes, report, site,
     translations,
 };
 
@@ -75,6 +75,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "processes", "new"] if post => processes::save(env, None).await,
         ["admin", "processes", n] if get => processes::form(env, Some(id(n)?)).await,
         ["admin", "processes", n] if post => processes::save(env, Some(id(n)?)).await,
+        ["admin", "processes", n, "report"] if get => report::form(env, id(n)?).await,
+        ["admin", "processes", n, "report"] if post => report::save(env, id(n)?).await,
         ["admin", "processes", n, "phases", "new"] if get => {
             processes::phase_form(env, id(n)?, None).await
         }
@@ -111,6 +113,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             _,
         ]
         | ["admin", "processes", _, "phases", _]
+        | ["admin", "processes", _, "report"]
         | ["admin", "processes", _, "phases", _, "delete"] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),
     }

@@ -5,7 +5,9 @@
 use palabre_domain::Role;
 use palabre_domain::account::FieldError;
 use palabre_domain::date::{Day, iso_date};
-use palabre_domain::proposal::{self as rules, AnswerError, Cursor, Sort, Status, SupportRefused};
+use palabre_domain::proposal::{
+    self as rules, AnswerError, Cursor, MilestoneError, Sort, Status, SupportRefused,
+};
 use palabre_domain::questionnaire::csv_cell;
 use palabre_domain::search::similar_query;
 use palabre_kit::activity::{self, Activity};
@@ -664,6 +666,7 @@ pub async fn comments(env: &mut Env, raw_id: &str, rest: &[&str]) -> Result<Resp
             env,
             raw_id,
             Some(problem),
+            None,
             http::StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await
@@ -673,10 +676,19 @@ pub async fn comments(env: &mut Env, raw_id: &str, rest: &[&str]) -> Result<Resp
         .unwrap_or(Err(Error::NotFound))
 }
 
+/// A milestone that could not be posted: what was typed, and why.
+pub struct MilestoneDraft {
+    date: String,
+    percent: String,
+    body: String,
+    error: MilestoneError,
+}
+
 pub async fn show(
     env: &Env,
     raw_id: &str,
     problem: Option<Problem>,
+    milestone: Option<&MilestoneDraft>,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -761,6 +773,62 @@ pub async fn show(
             .scoped("answer")
             .to_json()
     });
+    let milestones: Vec<Value> = store::milestones(&env.conn, p.id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let date = Day::parse(&m.on_date).map_or_else(
+                || json!({ "iso": m.on_date, "text": m.on_date }),
+                |d| json!({ "iso": d.iso(), "text": i18n::long_date(locale, d.unix()) }),
+            );
+            json!({ "date": date, "percent": m.percent, "body": m.body })
+        })
+        .collect();
+    let progress = milestones.last().map(|m| m["percent"].clone());
+    let milestone_form = (staff && p.published && p.status.followed_up()).then(|| {
+        let (date, percent, body) = milestone.map_or_else(
+            || (today(), String::new(), String::new()),
+            |m| (m.date.clone(), m.percent.clone(), m.body.clone()),
+        );
+        let error = |which: fn(MilestoneError) -> Option<FieldError>| {
+            milestone.and_then(|m| which(m.error))
+        };
+        FormView::new(locale)
+            .input(
+                "date",
+                "date",
+                "milestone-field-date",
+                &date,
+                "off",
+                error(|e| match e {
+                    MilestoneError::Date(f) => Some(f),
+                    _ => None,
+                }),
+            )
+            .input(
+                "percent",
+                "number",
+                "milestone-field-percent",
+                &percent,
+                "off",
+                error(|e| match e {
+                    MilestoneError::Percent(f) => Some(f),
+                    _ => None,
+                }),
+            )
+            .hint("milestone-field-percent-hint")
+            .textarea(
+                "body",
+                "milestone-field-body",
+                &body,
+                error(|e| match e {
+                    MilestoneError::Body(f) => Some(f),
+                    _ => None,
+                }),
+            )
+            .scoped("milestone")
+            .to_json()
+    });
     let threshold = process.threshold.map(|t| {
         i18n::t_args(
             locale,
@@ -816,6 +884,10 @@ pub async fn show(
         "answers": answers,
         "answer_form": answer_form,
         "answer_action": format!("/proposals/{}/answer", p.id),
+        "milestones": milestones,
+        "progress": progress,
+        "milestone_form": milestone_form,
+        "milestone_action": format!("/proposals/{}/milestones", p.id),
         "notice": notice,
         "comments": comments,
     });
@@ -836,6 +908,7 @@ async fn refused(
         env,
         raw_id,
         Some(Problem::Notice(message)),
+        None,
         http::StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
@@ -995,6 +1068,66 @@ pub async fn answer(env: &mut Env, raw_id: &str) -> Result<Response> {
     })
     .await?;
     Ok(respond::redirect(&format!("/proposals/{}#answers", p.id)))
+}
+
+/// `POST /proposals/<id>/milestones` (staff): a dated step of an accepted
+/// proposal's carrying out, with how far it has come; the author, the
+/// supporters and the process's followers are notified.
+pub async fn milestone(env: &mut Env, raw_id: &str) -> Result<Response> {
+    let user_id = env.ctx.require(Role::Moderator)?;
+    let p = visible(env, raw_id).await?;
+    let form = env.submission().await?;
+    if !p.published {
+        return Err(Error::NotFound);
+    }
+    if !p.status.followed_up() {
+        return refused(env, raw_id, "milestone-not-accepted", &[]).await;
+    }
+    let m = match rules::milestone(form.get("date"), form.get("percent"), form.get("body")) {
+        Ok(m) => m,
+        Err(error) => {
+            let draft = MilestoneDraft {
+                date: form.get("date").to_string(),
+                percent: form.get("percent").to_string(),
+                body: form.get("body").to_string(),
+                error,
+            };
+            return show(
+                env,
+                raw_id,
+                None,
+                Some(&draft),
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let now = palabre_kit::now();
+    db::immediate(&env.conn, async |conn| {
+        store::add_milestone(conn, p.id, &m, user_id, now).await?;
+        let url = format!("/proposals/{}#follow-up", p.id);
+        let activity_id = activity::record(
+            conn,
+            &Activity {
+                actor_id: None,
+                kind: "proposal-milestone",
+                process_id: Some(p.process_id),
+                title: &p.title,
+                url: &url,
+                public: true,
+                followed: None,
+            },
+        )
+        .await?;
+        let mut people = store::supporters(conn, p.id).await?;
+        people.push(p.user_id);
+        for person in people {
+            activity::notify(conn, person, activity_id).await?;
+        }
+        Ok::<_, Error>(())
+    })
+    .await?;
+    Ok(respond::redirect(&format!("/proposals/{}#follow-up", p.id)))
 }
 
 // ---- exports (staff)

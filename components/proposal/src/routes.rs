@@ -22,7 +22,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["proposals", id] if get => {
             let id = id.to_string();
             palabre_kit::app::public_page(env, async |env| {
-                handlers::show(env, &id, None, http::StatusCode::OK).await
+                handlers::show(env, &id, None, None, http::StatusCode::OK).await
             })
             .await
         }
@@ -32,6 +32,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["proposals", id, "support"] if post => handlers::support(env, id, true).await,
         ["proposals", id, "unsupport"] if post => handlers::support(env, id, false).await,
         ["proposals", id, "answer"] if post => handlers::answer(env, id).await,
+        ["proposals", id, "milestones"] if post => handlers::milestone(env, id).await,
         ["proposals", id, rest @ ..] if rest.first() == Some(&"comments") => {
             handlers::comments(env, id, rest).await
         }

@@ -9,6 +9,7 @@ pub mod news;
 pub mod pages;
 pub mod people;
 pub mod processes;
+pub mod report;
 pub mod site;
 pub mod translations;
 

@@ -184,6 +184,7 @@ async fn render(
         "saved": saved_notice(env),
         "back": link(env, "/admin/processes", "admin-processes-title"),
         "preview": preview,
+        "links": id.map(|id| vec![link(env, &format!("/admin/processes/{id}/report"), "report-edit")]),
         "below": below,
         "image": image,
         "translations": id.map(|id| translations::links(env, Entity::Process, id)),
