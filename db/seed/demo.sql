@@ -98,8 +98,8 @@ Trois scénarios ont été présentés lors de la réunion publique. Consultez-l
      strftime('%s', 'now', '-2 days'), strftime('%s', 'now', '-2 days')),
     ('mobilites-2025', 'Mobilités 2025',
      'La concertation sur les transports en commun est terminée : merci à tous.',
-     'Plus de 600 contributions ont été recueillies. Le bilan sera publié dans les actualités.',
-     NULL, date('now', '-200 days'), date('now', '-110 days'), 'published', 412, 617,
+     'Les habitants ont répondu au questionnaire, débattu des lignes de bus et déposé leurs propositions. Le [bilan de la concertation](/processes/mobilites-2025/bilan) dit ce que la commune en retient et ce qu''elle s''est engagée à faire.',
+     NULL, date('now', '-200 days'), date('now', '-110 days'), 'published', 0, 0,
      strftime('%s', 'now', '-210 days'), strftime('%s', 'now', '-100 days')),
     ('ecole-des-tilleuls', 'Cour d''école des Tilleuls (brouillon)',
      'En préparation par les services.', '', NULL, date('now', '+60 days'), date('now', '+90 days'),
@@ -349,3 +349,184 @@ UPDATE proposals SET threshold_reached_at = strftime('%s', 'now', '-3 days') WHE
 INSERT INTO proposal_answers (proposal_id, status, body, user_id, created_at)
 SELECT pr.id, 'review', 'Les services techniques étudient l''emplacement et le coût.', u.id, strftime('%s', 'now', '-2 days')
 FROM proposals pr, users u WHERE pr.title = 'Un abri vélo sécurisé à la gare' AND u.email = 'admin@valbrune.example.org';
+
+-- The finished process, Mobilités 2025, as a whole: its questionnaire (above),
+-- a discussion with an opinion map, three proposals the commune answered and
+-- followed up, and the published report (bilan). The e2e test
+-- pages::the_report_of_a_finished_process_matches_its_rows recomputes its
+-- figures by hand from what this section says:
+-- - residents 01 to 36 answered the questionnaire, one every two days from
+--   200 days ago (above, spread here);
+-- - residents 01 to 24 voted on all six accepted statements (144 votes):
+--   the even ones agree with 1, 2, 3, 4, disagree with 5, pass on 6; the odd
+--   ones agree with 1, 3, 5, 6, disagree with 2 and 4;
+-- - five visible comments (one by the commune, one reply, one badged
+--   "impact"), one hidden after reports, a statement rejected;
+-- - proposals by residents 07, 08 and 09, supported by 14, 9 and 5 residents.
+UPDATE responses SET
+    created_at = strftime('%s', 'now', printf('%d days', -202 + 2 * (SELECT CAST(substr(email, 10, 2) AS INTEGER) FROM users WHERE id = responses.user_id))),
+    submitted_at = strftime('%s', 'now', printf('%d days', -202 + 2 * (SELECT CAST(substr(email, 10, 2) AS INTEGER) FROM users WHERE id = responses.user_id)))
+WHERE questionnaire_id = (SELECT id FROM questionnaires WHERE slug = 'deplacements-2025');
+
+INSERT INTO discussions (process_id, slug, question, context, opens_on, closes_on, status, comments_count, opinion_map, created_at, updated_at)
+SELECT id, 'lignes-de-bus', 'Comment améliorer les lignes de bus ?',
+       'Fréquences, horaires, arrêts, tarifs : dites-nous ce qui vous ferait prendre le bus plus souvent.',
+       date('now', '-200 days'), date('now', '-130 days'), 'published', 6, 1,
+       strftime('%s', 'now', '-200 days'), strftime('%s', 'now', '-200 days')
+FROM processes WHERE slug = 'mobilites-2025';
+
+INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, stance, up, badge, created_at)
+SELECT 'discussion', d.id, NULL, 1, u.id, v.body, v.stance, v.up, v.badge, strftime('%s', 'now', v.ago)
+FROM discussions d, users u, (
+              SELECT 'habitant-01@valbrune.example.org' AS email, 'for' AS stance, 5 AS up, 'impact' AS badge, '-190 days' AS ago,
+                     'Un bus toutes les quinze minutes aux heures de pointe changerait tout pour aller au lycée.' AS body
+    UNION ALL SELECT 'habitant-02@valbrune.example.org', 'against', 1, NULL, '-185 days',
+                     'Les bus roulent souvent à vide en journée : des navettes à la demande coûteraient moins cher.'
+    UNION ALL SELECT 'habitant-03@valbrune.example.org', 'neutral', 2, NULL, '-170 days',
+                     'Pensez aux personnes âgées : un abribus avec un banc à chaque arrêt.'
+    UNION ALL SELECT 'admin@valbrune.example.org', 'neutral', 0, 'official', '-150 days',
+                     'Merci pour vos contributions. La fréquence de la ligne 2 sera étudiée avec l''agglomération.'
+    UNION ALL SELECT 'habitant-06@valbrune.example.org', NULL, 0, NULL, '-160 days',
+                     'Message hors sujet, masqué après trois signalements.'
+) v
+WHERE d.slug = 'lignes-de-bus' AND u.email = v.email;
+UPDATE comments SET replies = 1
+WHERE resource = 'discussion' AND badge = 'impact'
+  AND resource_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus');
+INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, created_at)
+SELECT 'discussion', c.resource_id, c.id, 2, u.id, 'Oui, surtout le matin entre 7 h et 9 h.', strftime('%s', 'now', '-188 days')
+FROM comments c, users u
+WHERE c.resource = 'discussion' AND c.badge = 'impact'
+  AND c.resource_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus')
+  AND u.email = 'habitant-04@valbrune.example.org';
+INSERT INTO comment_reports (comment_id, user_id, reason, created_at, resolved_at, resolution, resolved_by)
+SELECT c.id, u.id, 'Hors sujet', strftime('%s', 'now', '-159 days'), NULL, NULL, NULL
+FROM comments c, users u
+WHERE c.body LIKE 'Message hors sujet%' AND u.email IN ('habitant-10@valbrune.example.org',
+      'habitant-11@valbrune.example.org', 'habitant-12@valbrune.example.org');
+UPDATE comments SET hidden_at = strftime('%s', 'now', '-159 days')
+WHERE body LIKE 'Message hors sujet%';
+
+INSERT INTO opinion_statements (discussion_id, user_id, body, status, created_at, moderated_at)
+SELECT d.id, u.id, v.body, 'accepted', strftime('%s', 'now', '-198 days'), strftime('%s', 'now', '-198 days')
+FROM discussions d, users u, (
+              SELECT 1 AS pos, 'Les bus doivent passer le dimanche.' AS body
+    UNION ALL SELECT 2, 'Une navette gratuite le samedi attirerait du monde en centre-ville.'
+    UNION ALL SELECT 3, 'Les horaires doivent être affichés en temps réel aux arrêts.'
+    UNION ALL SELECT 4, 'Il faut une voie réservée aux bus avenue de la République.'
+    UNION ALL SELECT 5, 'Le vélo vaut mieux que le bus pour les trajets courts.'
+    UNION ALL SELECT 6, 'Les tarifs actuels sont trop élevés.'
+) v
+WHERE d.slug = 'lignes-de-bus' AND u.email = 'admin@valbrune.example.org'
+ORDER BY v.pos;
+INSERT INTO opinion_statements (discussion_id, user_id, body, status, created_at, moderated_at)
+SELECT d.id, u.id, 'Supprimez la ligne 4, personne ne la prend !!!', 'rejected',
+       strftime('%s', 'now', '-180 days'), strftime('%s', 'now', '-179 days')
+FROM discussions d, users u WHERE d.slug = 'lignes-de-bus' AND u.email = 'habitant-05@valbrune.example.org';
+
+WITH lean (pos, even, odd) AS (VALUES
+    (1, 'agree', 'agree'), (2, 'agree', 'disagree'), (3, 'agree', 'agree'),
+    (4, 'agree', 'disagree'), (5, 'disagree', 'agree'), (6, 'pass', 'agree')),
+voters AS (
+    SELECT id AS uid, CAST(substr(email, 10, 2) AS INTEGER) AS i FROM users
+    WHERE email LIKE 'habitant-%' AND CAST(substr(email, 10, 2) AS INTEGER) <= 24),
+statements AS (
+    SELECT s.id AS sid, s.discussion_id AS did,
+           s.id - (SELECT min(id) FROM opinion_statements WHERE discussion_id = s.discussion_id) + 1 AS pos
+    FROM opinion_statements s
+    WHERE s.status = 'accepted' AND s.discussion_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus'))
+INSERT INTO opinion_votes (statement_id, user_id, discussion_id, vote, created_at)
+SELECT sid, uid, did, CASE i % 2 WHEN 0 THEN even ELSE odd END,
+       strftime('%s', 'now', '-190 days') + i * 86400 + pos
+FROM voters, statements JOIN lean USING (pos)
+ORDER BY i, pos;
+UPDATE opinion_statements SET
+    agree = (SELECT count(*) FROM opinion_votes v WHERE v.statement_id = opinion_statements.id AND v.vote = 'agree'),
+    disagree = (SELECT count(*) FROM opinion_votes v WHERE v.statement_id = opinion_statements.id AND v.vote = 'disagree'),
+    pass = (SELECT count(*) FROM opinion_votes v WHERE v.statement_id = opinion_statements.id AND v.vote = 'pass')
+WHERE discussion_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus');
+
+INSERT INTO proposals (process_id, user_id, title, body, category_id, district_id, address, latitude, longitude,
+                       state, status, shuffle, published_at, created_at, updated_at)
+SELECT p.id, u.id, v.title, v.body, (SELECT id FROM proposal_categories WHERE name = v.category),
+       (SELECT id FROM districts WHERE name = v.district), '', NULL, NULL, 'published', v.status, v.shuffle,
+       strftime('%s', 'now', v.ago), strftime('%s', 'now', v.ago), strftime('%s', 'now', v.ago)
+FROM processes p, users u, (
+              SELECT 'habitant-07@valbrune.example.org' AS email, 'Une navette gratuite le samedi' AS title,
+                     'Une navette gratuite entre le parking de la gare et le centre-ville, le samedi de 9 h à 19 h.' AS body,
+                     'Mobilités' AS category, 'Centre-ville' AS district, 'progress' AS status, 31415926 AS shuffle, '-185 days' AS ago
+    UNION ALL SELECT 'habitant-08@valbrune.example.org', 'Un bus toutes les dix minutes sur la ligne 2',
+                     'Doubler la fréquence de la ligne 2 toute la journée, du lundi au samedi.',
+                     'Mobilités', 'Saint-Martin', 'rejected', 27182818, '-180 days'
+    UNION ALL SELECT 'habitant-09@valbrune.example.org', 'Des abribus avec un banc au Bois-Joli',
+                     'Équiper les quatre arrêts du Bois-Joli d''un abri et d''un banc.',
+                     'Mobilités', 'Bois-Joli', 'done', 16180339, '-175 days'
+) v
+WHERE p.slug = 'mobilites-2025' AND u.email = v.email;
+INSERT INTO proposal_supports (proposal_id, user_id, process_id, created_at)
+SELECT pr.id, u.id, pr.process_id, pr.published_at + CAST(substr(u.email, 10, 2) AS INTEGER) * 86400
+FROM proposals pr, users u
+WHERE pr.process_id = (SELECT id FROM processes WHERE slug = 'mobilites-2025') AND u.email LIKE 'habitant-%'
+  AND u.id != pr.user_id
+  AND CAST(substr(u.email, 10, 2) AS INTEGER) BETWEEN
+      CASE pr.title WHEN 'Une navette gratuite le samedi' THEN 1 WHEN 'Un bus toutes les dix minutes sur la ligne 2' THEN 16 ELSE 25 END
+  AND CASE pr.title WHEN 'Une navette gratuite le samedi' THEN 15 WHEN 'Un bus toutes les dix minutes sur la ligne 2' THEN 24 ELSE 29 END;
+UPDATE proposals SET supports = (SELECT count(*) FROM proposal_supports WHERE proposal_id = proposals.id)
+WHERE process_id = (SELECT id FROM processes WHERE slug = 'mobilites-2025');
+INSERT INTO proposal_answers (proposal_id, status, body, user_id, created_at)
+SELECT pr.id, v.status, v.body, u.id, strftime('%s', 'now', v.ago)
+FROM proposals pr, users u, (
+              SELECT 'Une navette gratuite le samedi' AS title, 'accepted' AS status, '-120 days' AS ago,
+                     'Retenue : une navette électrique circulera le samedi à partir du printemps.' AS body
+    UNION ALL SELECT 'Une navette gratuite le samedi', 'progress', '-90 days', 'Le marché de la navette est attribué.'
+    UNION ALL SELECT 'Un bus toutes les dix minutes sur la ligne 2', 'rejected', '-120 days',
+                     'Le coût (1,2 M€ par an) dépasse le budget des transports ; la fréquence passera à quinze minutes aux heures de pointe.'
+    UNION ALL SELECT 'Des abribus avec un banc au Bois-Joli', 'accepted', '-120 days', 'Retenue dans le budget 2026.'
+    UNION ALL SELECT 'Des abribus avec un banc au Bois-Joli', 'done', '-60 days', 'Les quatre abribus sont posés.'
+) v
+WHERE pr.title = v.title AND u.email = 'admin@valbrune.example.org';
+-- Who took part, and the counters, as the components would have kept them.
+INSERT OR IGNORE INTO process_participants (process_id, user_id)
+SELECT p.id, x.user_id FROM processes p, (
+              SELECT user_id FROM comments WHERE resource = 'discussion'
+                 AND resource_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus')
+    UNION ALL SELECT user_id FROM opinion_statements WHERE discussion_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus')
+    UNION ALL SELECT user_id FROM opinion_votes WHERE discussion_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus')
+    UNION ALL SELECT user_id FROM responses WHERE questionnaire_id = (SELECT id FROM questionnaires WHERE slug = 'deplacements-2025')
+    UNION ALL SELECT user_id FROM proposals WHERE process_id = (SELECT id FROM processes WHERE slug = 'mobilites-2025')
+    UNION ALL SELECT user_id FROM proposal_supports WHERE process_id = (SELECT id FROM processes WHERE slug = 'mobilites-2025')
+) x WHERE p.slug = 'mobilites-2025';
+UPDATE processes SET
+    participants = (SELECT count(*) FROM process_participants WHERE process_id = processes.id),
+    proposals_count = (SELECT count(*) FROM proposals WHERE process_id = processes.id AND state = 'published'),
+    contributions = (SELECT count(*) FROM comments WHERE resource = 'discussion'
+                        AND resource_id IN (SELECT id FROM discussions WHERE process_id = processes.id))
+                  + (SELECT count(*) FROM opinion_statements WHERE discussion_id IN (SELECT id FROM discussions WHERE process_id = processes.id))
+                  + (SELECT count(*) FROM responses WHERE status = 'submitted'
+                        AND questionnaire_id IN (SELECT id FROM questionnaires WHERE process_id = processes.id))
+                  + (SELECT count(*) FROM proposals WHERE process_id = processes.id AND state = 'published')
+WHERE slug = 'mobilites-2025';
+
+-- needs 0025: what follows uses the tables and columns migration 0025 brings
+-- (the e2e test that upgrades a database from an earlier schema loads the
+-- demo only up to the first such line its schema cannot hold).
+UPDATE comments SET hidden_reason = 'reports' WHERE hidden_at IS NOT NULL;
+INSERT INTO proposal_milestones (proposal_id, on_date, percent, body, user_id, created_at)
+SELECT pr.id, date('now', v.ago), v.percent, v.body, u.id, strftime('%s', 'now', v.ago)
+FROM proposals pr, users u, (
+              SELECT 'Une navette gratuite le samedi' AS title, '-100 days' AS ago, 25 AS percent,
+                     'Appel d''offres lancé pour une navette électrique.' AS body
+    UNION ALL SELECT 'Une navette gratuite le samedi', '-40 days', 60, 'Véhicule livré ; essais sur le parcours.'
+    UNION ALL SELECT 'Des abribus avec un banc au Bois-Joli', '-90 days', 50, 'Deux abribus posés sur quatre.'
+    UNION ALL SELECT 'Des abribus avec un banc au Bois-Joli', '-60 days', 100, 'Les quatre abribus sont posés.'
+) v
+WHERE pr.title = v.title AND u.email = 'admin@valbrune.example.org';
+
+INSERT INTO process_reports (process_id, commentary, commitments, published_at, user_id, updated_at)
+SELECT p.id,
+       'La demande la plus partagée est **un bus le dimanche** : tous les groupes de l''opinion s''accordent sur ce point, comme sur l''affichage des horaires en temps réel. La navette du samedi divise davantage, mais la proposition a recueilli le plus de soutiens ; elle est en cours de mise en place.',
+       '- Une navette électrique gratuite le samedi, au printemps.' || char(10) ||
+       '- La ligne 2 toutes les quinze minutes aux heures de pointe, à la rentrée.' || char(10) ||
+       '- Les horaires en temps réel à tous les arrêts d''ici la fin de l''année.',
+       strftime('%s', 'now', '-105 days'), u.id, strftime('%s', 'now', '-105 days')
+FROM processes p, users u WHERE p.slug = 'mobilites-2025' AND u.email = 'admin@valbrune.example.org';

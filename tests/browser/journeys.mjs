@@ -57,6 +57,11 @@ export function visitor(run) {
     const criteria = await t.page.locator('main section[aria-labelledby="a11y-checks-title"] li').allInnerTexts();
     check(criteria.length === 16 && criteria.every((c) => /^\d/.test(c)),
       `the statement does not list the criteria checked and left to audit: ${criteria}`);
+    await t.go('/transparency', 'transparency');
+    await t.follow('main a[href="/processes/mobilites-2025/bilan"]', 'process report');
+    await t.keyboard('process report');
+    await t.shoot('process report');
+    await t.follow('main a[href="/processes/mobilites-2025"]', 'finished process');
     await t.go('/transparency/ranking', 'ranking explained');
     await t.go('/account/signup', 'signup');
     await t.go('/no/such/page', 'not found', 404);

@@ -15,3 +15,4 @@ mod pages;
 mod proposal;
 mod questionnaire;
 mod reliability;
+mod report;

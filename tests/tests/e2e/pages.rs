@@ -357,8 +357,14 @@ fn the_ranking_formula_is_public_with_its_real_weights() {
     assert!(en.contains("each reply: + 0.5 point, for 10 replies at most"));
     let de = app.get("/transparency/ranking?lang=de").text();
     assert!(de.contains("jede Antwort: + 0,5 Punkt"));
+    // Every page leads to the transparency section, which leads to it.
     assert!(
         app.get("/?lang=fr")
+            .text()
+            .contains("href=\"/transparency\"")
+    );
+    assert!(
+        app.get("/transparency?lang=fr")
             .text()
             .contains("href=\"/transparency/ranking\"")
     );

@@ -533,6 +533,23 @@ const MOVED: &[(&str, i64, &str)] = &[(
     "proposals leave the shared index for proposal_search",
 )];
 
+/// The demo commune as a database at schema `version` can hold it: up to the
+/// first `-- needs NNNN` line naming a later migration.
+fn demo_up_to(demo: &str, version: i64) -> &str {
+    let mut offset = 0;
+    for line in demo.split_inclusive('\n') {
+        let needs = line
+            .strip_prefix("-- needs ")
+            .and_then(|rest| rest.get(..4))
+            .and_then(|n| n.parse::<i64>().ok());
+        if needs.is_some_and(|n| n > version) {
+            return &demo[..offset];
+        }
+        offset += line.len();
+    }
+    demo
+}
+
 #[test]
 fn a_database_at_an_earlier_schema_is_upgraded_without_losing_a_row() {
     let root = palabre_e2e::repo_root();
@@ -553,7 +570,7 @@ fn a_database_at_an_earlier_schema_is_upgraded_without_losing_a_row() {
                 db.execute_batch(&std::fs::read_to_string(file).unwrap())
                     .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             }
-            db.execute_batch(&demo).unwrap();
+            db.execute_batch(demo_up_to(&demo, previous)).unwrap();
             db.pragma_update(None, "user_version", previous).unwrap();
             tables(&db)
                 .into_iter()
@@ -574,7 +591,9 @@ fn a_database_at_an_earlier_schema_is_upgraded_without_losing_a_row() {
             let moved = MOVED
                 .iter()
                 .any(|(t, version, _)| t == table && *version > previous);
-            if moved {
+            // The pages' cache key: any write to what public pages show
+            // moves it (0025 fills in why hidden comments were hidden).
+            if moved || table == "content_revision" {
                 continue;
             }
             let now = rows(&db, table, columns);
