@@ -597,7 +597,17 @@ fn the_open_data_api_pages_with_cursors_and_names_nobody() {
     let (status, doc) = json(&app, "/api/v1/openapi.json");
     assert_eq!(status, 200);
     assert_eq!(doc["openapi"], "3.1.0");
-    // Read-only.
+    // Read-only: a write is refused as the document says, before any form check.
+    let post = app.request(
+        "POST",
+        "/api/v1/processes",
+        &[("content-type", "application/x-www-form-urlencoded")],
+        b"slug=x",
+    );
+    assert_eq!(post.status, 405);
+    assert_eq!(post.header("allow"), Some("GET, HEAD, OPTIONS"));
+    let refusal: Value = serde_json::from_slice(&post.body).unwrap();
+    assert_eq!(refusal["error"]["code"], "method_not_allowed");
     let r = app.request("OPTIONS", "/api/v1/processes", &[], b"");
     assert_eq!(r.status, 204);
     assert_eq!(r.header("access-control-allow-origin"), Some("*"));

@@ -166,11 +166,7 @@ fn list(env: &Env, page: Page) -> Value {
     let link = next.as_ref().map(|c| {
         let mut query: Vec<String> = ["process", "limit"]
             .iter()
-            .filter_map(|k| {
-                env.ctx
-                    .query(k)
-                    .map(|v| format!("{k}={}", encode_query(v)))
-            })
+            .filter_map(|k| env.ctx.query(k).map(|v| format!("{k}={}", encode_query(v))))
             .collect();
         query.push(format!("cursor={c}"));
         format!("{}?{}", env.ctx.path, query.join("&"))
