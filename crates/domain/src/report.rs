@@ -1,36 +1,42 @@
-//! The pure parts of a process report (bilan): contributions counted week by
-//! week, the geometry of its bar charts, and which answers of a question
+//! The pure parts of a process report (bilan): the weeks its contributions
+//! are counted in, the geometry of its bar charts, and which answers of a question
 //! lead. Deterministic: the same rows always give the same report.
 
 use crate::date::Day;
 
 const WEEK: i64 = 7 * 86_400;
 
-/// Counts timestamps (Unix seconds) in the weeks from `from` up to and
-/// including `to`: one `(first day of the week, count)` per week, empty
-/// weeks included. Timestamps outside are left out (they are counted in the
-/// totals, not on the time line).
-pub fn weekly(from: Day, to: Day, timestamps: &[i64]) -> Vec<(Day, i64)> {
-    let start = from.unix();
-    let end = to.unix() + 86_400;
+/// The weeks from `from` up to and including `to`, as Unix seconds: the
+/// start of the first, and the end of the last (exclusive). A week `i`
+/// holds the times `t` with `(t - start) / WEEK == i`.
+pub fn span(from: Day, to: Day) -> (i64, i64) {
+    (from.unix(), to.unix() + 86_400)
+}
+
+/// Every week of the span with its count (`counted`: `(week index, count)`
+/// pairs, in any order; weeks not given count 0): one `(first day, count)`
+/// per week, empty weeks included.
+pub fn weekly(from: Day, to: Day, counted: &[(i64, i64)]) -> Vec<(Day, i64)> {
+    let (start, end) = span(from, to);
     if end <= start {
         return Vec::new();
     }
-    let weeks = usize::try_from((end - start + WEEK - 1) / WEEK).unwrap_or(0);
-    let mut counts = vec![0i64; weeks];
-    for ts in timestamps {
-        if *ts >= start && *ts < end {
-            let i = usize::try_from((ts - start) / WEEK).unwrap_or(0);
-            if let Some(c) = counts.get_mut(i) {
-                *c += 1;
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .enumerate()
-        .map(|(i, n)| (Day::of_unix(start + i as i64 * WEEK), n))
+    let weeks = (end - start + WEEK - 1) / WEEK;
+    (0..weeks)
+        .map(|i| {
+            let n = counted
+                .iter()
+                .filter(|(w, _)| *w == i)
+                .map(|(_, n)| n)
+                .sum();
+            (Day::of_unix(start + i * WEEK), n)
+        })
         .collect()
+}
+
+/// The week index of a time (see [`span`]), as the report's query computes it.
+pub fn week_of(start: i64, t: i64) -> i64 {
+    (t - start) / WEEK
 }
 
 /// A bar of a column chart, in the chart's own units.
@@ -97,8 +103,10 @@ mod tests {
     fn weeks_cover_the_span_and_count_what_falls_in_them() {
         let from = day("2026-03-02");
         let to = day("2026-03-16");
+        let (start, end) = span(from, to);
         let at = |iso: &str, hour: i64| day(iso).unix() + hour * 3600;
-        let ts = [
+        // What the query does: times in [start, end), by week index.
+        let times = [
             at("2026-03-02", 0),
             at("2026-03-08", 23),
             at("2026-03-09", 0),
@@ -106,7 +114,15 @@ mod tests {
             at("2026-03-17", 0),
             at("2026-03-01", 23),
         ];
-        let weeks = weekly(from, to, &ts);
+        let mut counted: Vec<(i64, i64)> = Vec::new();
+        for t in times.iter().filter(|t| **t >= start && **t < end) {
+            let w = week_of(start, *t);
+            match counted.iter_mut().find(|(i, _)| *i == w) {
+                Some((_, n)) => *n += 1,
+                None => counted.push((w, 1)),
+            }
+        }
+        let weeks = weekly(from, to, &counted);
         let got: Vec<(String, i64)> = weeks.iter().map(|(d, n)| (d.iso(), *n)).collect();
         assert_eq!(
             got,
@@ -116,7 +132,10 @@ mod tests {
                 ("2026-03-16".to_string(), 1),
             ]
         );
-        assert!(weekly(to, from, &ts).is_empty());
+        assert!(weekly(to, from, &counted).is_empty());
+        // A week the query did not return counts 0.
+        let sparse = weekly(from, to, &[(2, 5)]);
+        assert_eq!(sparse.iter().map(|w| w.1).collect::<Vec<_>>(), vec![0, 0, 5]);
     }
 
     #[test]

@@ -68,25 +68,30 @@ fn figures(locale: Locale, c: &Counts, slug: &str) -> Value {
     })
 }
 
-fn time_chart(locale: Locale, process: &Process, times: &[i64]) -> Value {
+/// Contributions week by week, from the process's start to its end (or
+/// today, while it runs).
+async fn time_chart(env: &Env, process: &Process) -> Result<Value> {
+    let locale = env.ctx.locale;
     let (Some(from), Some(end)) = (Day::parse(&process.starts_on), Day::parse(&process.ends_on))
     else {
-        return Value::Null;
+        return Ok(Value::Null);
     };
     let to = if end.unix() > today().unix() {
         today()
     } else {
         end
     };
-    let weeks = report::weekly(from, to, times);
+    let (start, stop) = report::span(from, to);
+    let counted = store::contributions_by_week(&env.conn, process.id, start, stop).await?;
+    let weeks = report::weekly(from, to, &counted);
     if weeks.is_empty() {
-        return Value::Null;
+        return Ok(Value::Null);
     }
     let counts: Vec<i64> = weeks.iter().map(|(_, n)| *n).collect();
     let columns = report::columns(&counts, WEEK_WIDTH);
     let width = columns.last().map_or(0, |c| c.x + c.width);
     let top = counts.iter().copied().max().unwrap_or(0);
-    json!({
+    Ok(json!({
         "width": width,
         "height": CHART_HEIGHT,
         "top": top,
@@ -99,7 +104,7 @@ fn time_chart(locale: Locale, process: &Process, times: &[i64]) -> Value {
         })).collect::<Vec<_>>(),
         "first": i18n::long_date(locale, from.unix()),
         "last": i18n::long_date(locale, to.unix()),
-    })
+    }))
 }
 
 fn districts(locale: Locale, rows: &[(Option<String>, i64, i64)]) -> Value {
@@ -283,7 +288,6 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let locale = env.ctx.locale;
     let (process, report) = readable(env, slug).await?;
     let counts = store::counts(&env.conn, process.id).await?;
-    let times = store::contribution_times(&env.conn, process.id).await?;
     let by_district = store::by_district(&env.conn, process.id).await?;
     let admin = env.ctx.visitor.role.at_least(palabre_domain::Role::Admin);
     let published = report.as_ref().and_then(|r| r.published_at);
@@ -300,7 +304,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         "commentary": report.as_ref().map(|r| r.commentary.clone()).filter(|s| !s.is_empty()),
         "commitments": report.as_ref().map(|r| r.commitments.clone()).filter(|s| !s.is_empty()),
         "figures": figures(locale, &counts, &process.slug),
-        "timeline": time_chart(locale, &process, &times),
+        "timeline": time_chart(env, &process).await?,
         "districts": districts(locale, &by_district),
         "proposals": proposals(env, process.id).await?,
         "milestones": milestones(env, process.id).await?,
