@@ -742,3 +742,28 @@ fn encode(text: &str) -> String {
     }
     out
 }
+
+/// The demo commune's accounts (db/seed/demo.sql), signed in.
+pub mod demo {
+    use super::{Browser, TestApp};
+
+    pub fn admin(app: &TestApp) -> Browser<'_> {
+        Browser::signed_in(app, "admin@valbrune.example.org", "valbrune-admin-2026")
+    }
+
+    pub fn moderator(app: &TestApp) -> Browser<'_> {
+        Browser::signed_in(
+            app,
+            "moderation@valbrune.example.org",
+            "valbrune-moderation-2026",
+        )
+    }
+
+    pub fn camille(app: &TestApp) -> Browser<'_> {
+        Browser::signed_in(
+            app,
+            "camille@valbrune.example.org",
+            "valbrune-citoyenne-2026",
+        )
+    }
+}

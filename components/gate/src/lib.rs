@@ -402,29 +402,6 @@ impl Refusal {
     }
 }
 
-/// What the open-data API answers to a method other than GET, HEAD or OPTIONS.
-fn read_only_api() -> respond::Response {
-    let mut response = respond::json(
-        http::StatusCode::METHOD_NOT_ALLOWED,
-        &serde_json::json!({ "error": {
-            "status": 405,
-            "code": "method_not_allowed",
-            "message": "The open-data API is read-only: GET and HEAD only.",
-        } }),
-    );
-    let headers = response.headers_mut();
-    headers.insert(
-        header::ALLOW,
-        HeaderValue::from_static("GET, HEAD, OPTIONS"),
-    );
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    security::add_headers(headers, true);
-    response
-}
-
 /// An unsafe method passes only from the same origin, with a valid CSRF token
 /// and a bounded body; returns the buffered body to forward.
 async fn check_unsafe(
@@ -679,7 +656,9 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     // The open-data API is read-only: any other method is answered here as
     // its OpenAPI document says (405, JSON), before any form check.
     if !safe && parts.uri.path().starts_with("/api/") {
-        return wasi(read_only_api());
+        let mut response = respond::api_read_only();
+        security::add_headers(response.headers_mut(), true);
+        return wasi(response);
     }
     if !safe && identity.blocked && !BLOCKED_MAY_POST.contains(&parts.uri.path()) {
         return wasi(Refusal::Blocked.page(locale));

@@ -39,6 +39,24 @@ async fn page(
     })
 }
 
+/// A list that may be narrowed to one process: `select` is the query up to
+/// its WHERE conditions, `table` the alias of the listed table.
+async fn of_process(
+    conn: &Connection,
+    select: String,
+    table: &str,
+    process: Option<i64>,
+    (after, limit): (i64, i64),
+    map: impl Fn(&db::Row) -> Value,
+) -> DbResult<Page> {
+    let sql = format!(
+        "{select} AND (?1 IS NULL OR {table}.process_id = ?1) \
+         AND {table}.id > ?2 ORDER BY {table}.id LIMIT ?3"
+    );
+    let filter = process.map_or(Sql::Null, Sql::Integer);
+    page(conn, &sql, vec![filter], after, limit, map).await
+}
+
 fn status_of(starts: &str, ends: &str) -> &'static str {
     let today = Day::of_unix(palabre_kit::now());
     Span::parse(starts, ends)
@@ -162,12 +180,8 @@ pub async fn proposals(
     after: i64,
     limit: i64,
 ) -> DbResult<Page> {
-    let sql = format!(
-        "SELECT {PROPOSAL_COLUMNS} {PROPOSALS} AND (?1 IS NULL OR pr.process_id = ?1) \
-         AND pr.id > ?2 ORDER BY pr.id LIMIT ?3"
-    );
-    let filter = process.map_or(Sql::Null, Sql::Integer);
-    page(conn, &sql, vec![filter], after, limit, proposal_json).await
+    let select = format!("SELECT {PROPOSAL_COLUMNS} {PROPOSALS}");
+    of_process(conn, select, "pr", process, (after, limit), proposal_json).await
 }
 
 /// A published proposal with the commune's answers and the follow-up.
@@ -229,12 +243,8 @@ pub async fn discussions(
     after: i64,
     limit: i64,
 ) -> DbResult<Page> {
-    let sql = format!(
-        "SELECT {DISCUSSION_COLUMNS} {DISCUSSIONS} AND (?1 IS NULL OR dd.process_id = ?1) \
-         AND dd.id > ?2 ORDER BY dd.id LIMIT ?3"
-    );
-    let filter = process.map_or(Sql::Null, Sql::Integer);
-    page(conn, &sql, vec![filter], after, limit, discussion_json).await
+    let select = format!("SELECT {DISCUSSION_COLUMNS} {DISCUSSIONS}");
+    of_process(conn, select, "dd", process, (after, limit), discussion_json).await
 }
 
 /// A published discussion with its accepted statements and their votes.
@@ -333,12 +343,16 @@ pub async fn questionnaires(
     after: i64,
     limit: i64,
 ) -> DbResult<Page> {
-    let sql = format!(
-        "SELECT {QUESTIONNAIRE_COLUMNS} {QUESTIONNAIRES} AND (?1 IS NULL OR q.process_id = ?1) \
-         AND q.id > ?2 ORDER BY q.id LIMIT ?3"
-    );
-    let filter = process.map_or(Sql::Null, Sql::Integer);
-    page(conn, &sql, vec![filter], after, limit, questionnaire_json).await
+    let select = format!("SELECT {QUESTIONNAIRE_COLUMNS} {QUESTIONNAIRES}");
+    of_process(
+        conn,
+        select,
+        "q",
+        process,
+        (after, limit),
+        questionnaire_json,
+    )
+    .await
 }
 
 /// A published questionnaire whose results are public today: its id and JSON.

@@ -1025,6 +1025,35 @@ pub async fn support(env: &mut Env, raw_id: &str, on: bool) -> Result<Response> 
     }
 }
 
+/// What the commune did about a proposal, in the public activity (the
+/// process's followers hear of it), and told to its author and supporters.
+async fn tell_supporters(
+    conn: &palabre_kit::db::Connection,
+    p: &Proposal,
+    kind: &str,
+    url: &str,
+) -> Result<()> {
+    let activity_id = activity::record(
+        conn,
+        &Activity {
+            actor_id: None,
+            kind,
+            process_id: Some(p.process_id),
+            title: &p.title,
+            url,
+            public: true,
+            followed: None,
+        },
+    )
+    .await?;
+    let mut people = store::supporters(conn, p.id).await?;
+    people.push(p.user_id);
+    for person in people {
+        activity::notify(conn, person, activity_id).await?;
+    }
+    Ok(())
+}
+
 /// `POST /proposals/<id>/answer` (staff): a status and the public answer;
 /// supporters and the author are notified.
 pub async fn answer(env: &mut Env, raw_id: &str) -> Result<Response> {
@@ -1045,26 +1074,13 @@ pub async fn answer(env: &mut Env, raw_id: &str) -> Result<Response> {
     let now = palabre_kit::now();
     db::immediate(&env.conn, async |conn| {
         store::answer(conn, p.id, status, &body, user_id, now).await?;
-        let url = format!("/proposals/{}", p.id);
-        let activity_id = activity::record(
+        tell_supporters(
             conn,
-            &Activity {
-                actor_id: None,
-                kind: "proposal-answered",
-                process_id: Some(p.process_id),
-                title: &p.title,
-                url: &url,
-                public: true,
-                followed: None,
-            },
+            &p,
+            "proposal-answered",
+            &format!("/proposals/{}", p.id),
         )
-        .await?;
-        let mut people = store::supporters(conn, p.id).await?;
-        people.push(p.user_id);
-        for person in people {
-            activity::notify(conn, person, activity_id).await?;
-        }
-        Ok::<_, Error>(())
+        .await
     })
     .await?;
     Ok(respond::redirect(&format!("/proposals/{}#answers", p.id)))
@@ -1106,25 +1122,7 @@ pub async fn milestone(env: &mut Env, raw_id: &str) -> Result<Response> {
     db::immediate(&env.conn, async |conn| {
         store::add_milestone(conn, p.id, &m, user_id, now).await?;
         let url = format!("/proposals/{}#follow-up", p.id);
-        let activity_id = activity::record(
-            conn,
-            &Activity {
-                actor_id: None,
-                kind: "proposal-milestone",
-                process_id: Some(p.process_id),
-                title: &p.title,
-                url: &url,
-                public: true,
-                followed: None,
-            },
-        )
-        .await?;
-        let mut people = store::supporters(conn, p.id).await?;
-        people.push(p.user_id);
-        for person in people {
-            activity::notify(conn, person, activity_id).await?;
-        }
-        Ok::<_, Error>(())
+        tell_supporters(conn, &p, "proposal-milestone", &url).await
     })
     .await?;
     Ok(respond::redirect(&format!("/proposals/{}#follow-up", p.id)))

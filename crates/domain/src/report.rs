@@ -135,7 +135,10 @@ mod tests {
         assert!(weekly(to, from, &counted).is_empty());
         // A week the query did not return counts 0.
         let sparse = weekly(from, to, &[(2, 5)]);
-        assert_eq!(sparse.iter().map(|w| w.1).collect::<Vec<_>>(), vec![0, 0, 5]);
+        assert_eq!(
+            sparse.iter().map(|w| w.1).collect::<Vec<_>>(),
+            vec![0, 0, 5]
+        );
     }
 
     #[test]

@@ -53,6 +53,29 @@ pub fn json(status: StatusCode, body: &serde_json::Value) -> Response {
     )
 }
 
+/// The methods the open-data API (`/api/v1`) answers.
+pub const API_METHODS: &str = "GET, HEAD, OPTIONS";
+
+/// What the read-only open-data API answers to any other method: 405, as
+/// its OpenAPI document says, in JSON, open to any origin.
+pub fn api_read_only() -> Response {
+    let mut response = json(
+        StatusCode::METHOD_NOT_ALLOWED,
+        &serde_json::json!({ "error": {
+            "status": 405,
+            "code": "method_not_allowed",
+            "message": "The open-data API is read-only: GET and HEAD only.",
+        } }),
+    );
+    let headers = response.headers_mut();
+    headers.insert(http::header::ALLOW, HeaderValue::from_static(API_METHODS));
+    headers.insert(
+        http::header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    response
+}
+
 /// A file to save (`Content-Disposition: attachment`): exports, "my data".
 /// `filename` is ours (ASCII letters, digits, `-`, `.`), never the visitor's.
 pub fn download(content_type: &'static str, filename: &str, body: Vec<u8>) -> Response {

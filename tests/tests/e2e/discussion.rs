@@ -1,28 +1,13 @@
 //! Discussions: comments, replies, stances, reactions, reports, badges and
 //! moderation, through the shared comment mechanism.
 
+use palabre_e2e::demo::{camille, moderator};
 use palabre_e2e::{Browser, TestApp};
 
 const PAGE: &str = "/discussions/usages-des-quais";
 
 fn count(app: &TestApp, sql: &str) -> i64 {
     app.db().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn camille(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "camille@valbrune.example.org",
-        "valbrune-citoyenne-2026",
-    )
-}
-
-fn moderator(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "moderation@valbrune.example.org",
-        "valbrune-moderation-2026",
-    )
 }
 
 /// The id of the newest comment whose text contains `needle`.

@@ -2,26 +2,11 @@
 //! threshold; a moderator restores it, hides it with a reason its author
 //! hears of, or dismisses the reports, one at a time or several at once.
 
+use palabre_e2e::demo::{admin, camille, moderator};
 use palabre_e2e::{Browser, TestApp};
 
 fn count(app: &TestApp, sql: &str) -> i64 {
     app.db().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn moderator(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "moderation@valbrune.example.org",
-        "valbrune-moderation-2026",
-    )
-}
-
-fn camille(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "camille@valbrune.example.org",
-        "valbrune-citoyenne-2026",
-    )
 }
 
 #[test]
@@ -170,10 +155,6 @@ fn a_reported_comment_is_hidden_at_the_threshold_then_settled_by_a_moderator() {
     assert_eq!(again.status, 303);
     assert_eq!(again.header("location"), Some("/admin/moderation?done=0"));
     assert_eq!(hidden(), 1);
-}
-
-fn admin(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(app, "admin@valbrune.example.org", "valbrune-admin-2026")
 }
 
 fn user_id(app: &TestApp, email: &str) -> i64 {

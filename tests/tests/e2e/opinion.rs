@@ -1,28 +1,13 @@
 //! The opinion map of a discussion: statements, votes one at a time,
 //! moderation, the cached map; following a discussion; citizens opening one.
 
+use palabre_e2e::demo::{camille, moderator};
 use palabre_e2e::{Browser, TestApp};
 
 const MAP: &str = "/discussions/usages-des-quais/map";
 
 fn count(app: &TestApp, sql: &str) -> i64 {
     app.db().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn camille(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "camille@valbrune.example.org",
-        "valbrune-citoyenne-2026",
-    )
-}
-
-fn moderator(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "moderation@valbrune.example.org",
-        "valbrune-moderation-2026",
-    )
 }
 
 /// The statement offered for a vote on the page: (form action, text).

@@ -2,6 +2,7 @@
 //! withdrawn, limited, over the threshold), the commune's answers, exports.
 //! A thousand people supporting at once: reliability.rs.
 
+use palabre_e2e::demo::{camille, moderator};
 use palabre_e2e::{Browser, TestApp};
 
 const BUDGET: &str = "budget-participatif-2026";
@@ -16,22 +17,6 @@ fn id_of(app: &TestApp, title: &str) -> i64 {
             r.get(0)
         })
         .unwrap()
-}
-
-fn camille(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "camille@valbrune.example.org",
-        "valbrune-citoyenne-2026",
-    )
-}
-
-fn moderator(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "moderation@valbrune.example.org",
-        "valbrune-moderation-2026",
-    )
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! database that stays locked, a host killed during a write storm, SQL
 //! metacharacters, and a database upgraded from the previous schema.
 
+use palabre_e2e::demo::camille;
 use palabre_e2e::{Browser, ONCE_FIELD, Person, TestApp, crowd, post_at_once, rows, tables};
 
 const CROWD: usize = 1_000;
@@ -39,14 +40,6 @@ fn statuses_of(statuses: &[u16]) -> std::collections::BTreeMap<u16, usize> {
         *seen.entry(*s).or_insert(0) += 1;
     }
     seen
-}
-
-fn camille(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "camille@valbrune.example.org",
-        "valbrune-citoyenne-2026",
-    )
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! expected figures are worked out by hand from what db/seed/demo.sql says
 //! of Mobilités 2025, not read back from the code under test.
 
+use palabre_e2e::demo::{admin, camille, moderator};
 use palabre_e2e::{Browser, TestApp};
 use serde_json::Value;
 
@@ -10,26 +11,6 @@ const REPORT: &str = "/processes/mobilites-2025/bilan";
 
 fn count(app: &TestApp, sql: &str) -> i64 {
     app.db().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn admin(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(app, "admin@valbrune.example.org", "valbrune-admin-2026")
-}
-
-fn moderator(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "moderation@valbrune.example.org",
-        "valbrune-moderation-2026",
-    )
-}
-
-fn camille(app: &TestApp) -> Browser<'_> {
-    Browser::signed_in(
-        app,
-        "camille@valbrune.example.org",
-        "valbrune-citoyenne-2026",
-    )
 }
 
 /// The text between `from` and the next `to` after it.

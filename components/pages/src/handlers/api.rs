@@ -98,32 +98,17 @@ pub async fn route(env: &Env, rest: &[&str]) -> Result<Response> {
             let mut r =
                 respond::with_body(StatusCode::NO_CONTENT, "text/plain", bytes::Bytes::new());
             let h = r.headers_mut();
-            h.insert(
-                header::ACCESS_CONTROL_ALLOW_METHODS,
-                HeaderValue::from_static("GET, HEAD, OPTIONS"),
-            );
-            h.insert(
-                header::ALLOW,
-                HeaderValue::from_static("GET, HEAD, OPTIONS"),
-            );
+            let methods = HeaderValue::from_static(respond::API_METHODS);
+            h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, methods.clone());
+            h.insert(header::ALLOW, methods);
             h.insert(
                 header::ACCESS_CONTROL_MAX_AGE,
                 HeaderValue::from_static("86400"),
             );
             r
         }
-        _ => {
-            let status = StatusCode::METHOD_NOT_ALLOWED;
-            let mut r = respond::json(
-                status,
-                &json!({ "error": { "status": 405, "code": "method_not_allowed", "message": "The open-data API is read-only: GET and HEAD only." } }),
-            );
-            r.headers_mut().insert(
-                header::ALLOW,
-                HeaderValue::from_static("GET, HEAD, OPTIONS"),
-            );
-            r
-        }
+        // Refused by the gate already; answered the same way without it.
+        _ => respond::api_read_only(),
     };
     Ok(open(response))
 }
