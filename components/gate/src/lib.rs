@@ -25,10 +25,10 @@ use palabre_domain::{Locale, Role};
 use palabre_kit::db::{self, Value};
 use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
-    CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ONCE_FIELD, ORIGIN_HEADER, PUBLIC_HEADER,
-    SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
+    CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ONCE_FIELD, ORIGIN_HEADER,
+    PUBLIC_HEADER, SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
 };
-use palabre_kit::{ctx, form, i18n, ratelimit, respond};
+use palabre_kit::{client, ctx, form, i18n, ratelimit, respond};
 
 /// The error pages' messages, cut from the shared catalogues by build.rs.
 static MESSAGES: i18n::Catalogue = i18n::Catalogue::new([
@@ -76,6 +76,29 @@ async fn base_url() -> Option<&'static str> {
             url
         })
         .as_deref()
+}
+
+/// The commune's trusted proxies (`trusted_proxies`, `forwarded_header`),
+/// read once; a setting that cannot be read trusts none (each visitor is
+/// then the runtime's peer) and says why.
+static PROXIES: OnceLock<client::Proxies> = OnceLock::new();
+
+async fn proxies() -> &'static client::Proxies {
+    if let Some(proxies) = PROXIES.get() {
+        return proxies;
+    }
+    let trusted = spin_sdk::variables::get("trusted_proxies")
+        .await
+        .unwrap_or_default();
+    let header = spin_sdk::variables::get("forwarded_header")
+        .await
+        .unwrap_or_default();
+    PROXIES.get_or_init(|| {
+        client::Proxies::parse(&trusted, &header).unwrap_or_else(|e| {
+            eprintln!("gate: {e}; no proxy is trusted (docs/DEPLOY.md, \"The client's address\")");
+            client::Proxies::default()
+        })
+    })
 }
 
 /// Set once an administrator exists (the first-run setup is then over for good).
@@ -453,8 +476,8 @@ async fn check_limits(
     user_id: Option<i64>,
     body: &[u8],
 ) -> Result<(), Refusal> {
-    let ip = palabre_kit::ctx::client_ip(headers);
-    let buckets = limits::buckets(method, path, ip.as_deref(), user_id, body);
+    let ip = headers.get(CLIENT_HEADER).and_then(|v| v.to_str().ok());
+    let buckets = limits::buckets(method, path, ip, user_id, body);
     if buckets.is_empty() {
         return Ok(());
     }
@@ -607,6 +630,16 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
 async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     let (mut parts, body) = request.into_parts();
     security::strip_internal_headers(&mut parts.headers);
+    // Who is asking, established once (the runtime's value, or behind the
+    // commune's proxies the nearest hop they vouch for) and handed on: the
+    // feature never reads a header the visitor could have written.
+    let client = proxies().await.client(&parts.headers);
+    parts.headers.remove(client::RUNTIME_HEADER);
+    if let Some(ip) = client
+        && let Ok(value) = HeaderValue::from_str(&ip.to_string())
+    {
+        parts.headers.insert(CLIENT_HEADER, value);
+    }
     let locale = locale_of(&parts);
 
     if let Err(e) = prepare_database().await {

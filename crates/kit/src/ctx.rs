@@ -20,7 +20,7 @@ pub struct Ctx {
     pub query: Vec<(String, String)>,
     pub visitor: Visitor,
     pub locale: Locale,
-    /// The client's IP address, from the host's `spin-client-addr` header.
+    /// The client's IP address, as the gate established it (`kit::client`).
     pub client_ip: Option<String>,
     /// The site's public origin (`https://ville.example`), for links in mails:
     /// set by the gate from its `base_url` variable, never from the Host header
@@ -49,17 +49,6 @@ pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
             let (k, v) = pair.trim().split_once('=')?;
             (k == name).then_some(v)
         })
-}
-
-/// The client's IP address (without the port) from `spin-client-addr`.
-pub fn client_ip(headers: &http::HeaderMap) -> Option<String> {
-    let addr = headers.get("spin-client-addr")?.to_str().ok()?;
-    let ip = match addr.rsplit_once(':') {
-        Some((host, port)) if port.chars().all(|c| c.is_ascii_digit()) => host,
-        _ => addr,
-    };
-    let ip = ip.trim_start_matches('[').trim_end_matches(']');
-    (!ip.is_empty()).then(|| ip.to_string())
 }
 
 impl Ctx {
@@ -95,7 +84,12 @@ impl Ctx {
             query,
             visitor,
             locale,
-            client_ip: client_ip(&parts.headers),
+            client_ip: parts
+                .headers
+                .get(crate::visitor::CLIENT_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .filter(|v| !v.is_empty())
+                .map(str::to_string),
             origin: parts
                 .headers
                 .get(crate::visitor::ORIGIN_HEADER)

@@ -7,6 +7,7 @@ pub mod app;
 pub mod assets;
 pub mod audit;
 pub mod cache;
+pub mod client;
 pub mod comments;
 pub mod ctx;
 pub mod db;

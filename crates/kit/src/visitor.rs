@@ -15,6 +15,10 @@ pub const SET_SESSION_HEADER: &str = "palabre-set-session";
 pub const END_SESSION_HEADER: &str = "palabre-end-session";
 /// Request header with the site's public origin (scheme and authority), set by the gate.
 pub const ORIGIN_HEADER: &str = "palabre-origin";
+/// Request header with the client's address as the gate established it
+/// (`kit::client`: the runtime's peer, or behind the commune's trusted
+/// proxies the nearest hop they vouch for).
+pub const CLIENT_HEADER: &str = "palabre-client-addr";
 /// Set by a feature on a page rendered for nobody in particular (anonymous,
 /// public): the gate may answer the same request with it for a short while.
 pub const PUBLIC_HEADER: &str = "palabre-public";

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod addresses;
 mod admin;
 mod discussion;
 mod foundation;
