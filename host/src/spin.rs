@@ -31,52 +31,28 @@ pub use bindings::spin::sqlite::sqlite as sqlite_api;
 pub use bindings::spin::variables::variables as variables_api;
 use sqlite_api::{Error as SqlError, QueryResult, RowResult, Value};
 
-/// Copies the write-ahead log into the database file twice a second, on a
-/// thread of its own (a passive checkpoint: it never blocks readers or
-/// writers, and skips what a reader still needs).
-fn spawn_checkpointer(path: PathBuf) {
-    std::thread::spawn(move || {
-        let mut conn = None;
-        loop {
-            std::thread::sleep(std::time::Duration::from_millis(500));
-            if conn.is_none() {
-                conn = rusqlite::Connection::open(&path).ok();
-            }
-            if let Some(c) = &conn
-                && let Err(e) = c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-            {
-                eprintln!("palabre-host: checkpoint: {e}");
-                conn = None;
-            }
-        }
-    });
-}
-
 /// Where a component's database lives.
 pub enum Pool {
     Local(LocalPool),
     Remote(RemoteDb),
 }
 
-/// A database file and its idle connections.
+/// A database file. As in Spin's local SQLite (`crates/sqlite-inproc`):
+/// every `open` is a connection of its own, opened with SQLite's defaults
+/// (rusqlite's 5 s busy timeout, whatever journal mode the file is in), and
+/// every statement runs on a blocking thread. What the app asks beyond that
+/// (a write-ahead log, its own waiting for locks) it asks through SQL, as it
+/// must on Spin.
 pub struct LocalPool {
     path: PathBuf,
-    idle: Mutex<Vec<rusqlite::Connection>>,
 }
-
-const MAX_IDLE: usize = 32;
 
 impl Pool {
     /// A local file, opened once here to fail at startup rather than on the
     /// first request.
     pub fn local(path: PathBuf) -> rusqlite::Result<Pool> {
-        let pool = LocalPool {
-            path,
-            idle: Mutex::new(Vec::new()),
-        };
-        let first = pool.connect()?;
-        pool.give_back(first);
-        spawn_checkpointer(pool.path.clone());
+        let pool = LocalPool { path };
+        drop(pool.connect()?);
         Ok(Pool::Local(pool))
     }
 
@@ -88,7 +64,7 @@ impl Pool {
     fn open(self: &Arc<Pool>) -> Result<Handle, SqlError> {
         match &**self {
             Pool::Local(local) => {
-                let conn = local.take().map_err(io_error)?;
+                let conn = local.connect().map_err(io_error)?;
                 Ok(Handle::Local(Arc::new(Mutex::new(Some(conn)))))
             }
             Pool::Remote(remote) => remote.db.connect().map(Handle::Remote).map_err(io_error),
@@ -131,42 +107,10 @@ impl RemoteDb {
 }
 
 impl LocalPool {
-    /// Opens (and configures) a new connection.
+    /// Opens a connection as Spin does: `rusqlite::Connection::open`, and
+    /// nothing set (rusqlite's own busy timeout is 5 s).
     fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
-        let conn = rusqlite::Connection::open(&self.path)?;
-        conn.busy_timeout(busy_timeout())?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Checkpoints run beside the requests (`spawn_checkpointer`), not
-        // inside the commit that happens to cross the WAL's threshold.
-        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Pages are read through a shared mapping rather than copied into each
-        // pooled connection's cache: full-text search over 100,000 proposals
-        // spent half its time there (scripts/bench).
-        conn.pragma_update(None, "mmap_size", 268_435_456)?;
-        conn.set_prepared_statement_cache_capacity(64);
-        Ok(conn)
-    }
-
-    fn take(&self) -> rusqlite::Result<rusqlite::Connection> {
-        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        match idle {
-            Some(conn) => Ok(conn),
-            None => self.connect(),
-        }
-    }
-
-    fn give_back(&self, conn: rusqlite::Connection) {
-        // A connection left inside a transaction is dropped (rolled back), not reused.
-        if !conn.is_autocommit() {
-            return;
-        }
-        if let Ok(mut idle) = self.idle.lock()
-            && idle.len() < MAX_IDLE
-        {
-            idle.push(conn);
-        }
+        rusqlite::Connection::open(&self.path)
     }
 }
 
@@ -196,18 +140,6 @@ impl Handle {
 /// The `connection` resource.
 pub struct Connection {
     handle: Handle,
-    pool: Arc<Pool>,
-}
-
-impl Drop for Connection {
-    fn drop(&mut self) {
-        if let (Handle::Local(local), Pool::Local(pool)) = (&self.handle, &*self.pool)
-            && let Ok(mut slot) = local.lock()
-            && let Some(conn) = slot.take()
-        {
-            pool.give_back(conn);
-        }
-    }
 }
 
 /// Per-store state of Spin's interfaces for one component.
@@ -273,20 +205,6 @@ fn from_sql(value: ValueRef<'_>) -> Value {
     }
 }
 
-/// How long a statement waits for another connection's lock: 5 s, like
-/// Spin's; `PALABRE_HOST_BUSY_TIMEOUT_MS` changes it (the tests of what a
-/// visitor sees when the database stays locked).
-fn busy_timeout() -> std::time::Duration {
-    static TIMEOUT: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
-    *TIMEOUT.get_or_init(|| {
-        let ms = std::env::var("PALABRE_HOST_BUSY_TIMEOUT_MS")
-            .ok()
-            .and_then(|v| v.parse::<u64>().ok())
-            .unwrap_or(5_000);
-        std::time::Duration::from_millis(ms)
-    })
-}
-
 /// Statements slower than this many milliseconds are logged, with their time
 /// (`PALABRE_HOST_SLOW_SQL_MS`; unset: none), to find what a page waits for.
 fn slow_sql_ms() -> Option<f64> {
@@ -343,34 +261,12 @@ fn run(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<Query
     run_raw(conn, sql, params).map_err(io_error)
 }
 
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
-}
-
-/// Runs a statement for an async caller. Most statements finish in
-/// microseconds, so they run right here without waiting for any lock; one that
-/// would wait (another connection holds the write lock) is retried on a
-/// blocking thread with the normal busy timeout, so that the instance's other
-/// requests keep running meanwhile.
+/// Runs a statement for an async caller on a blocking thread, as Spin does.
 async fn execute_on(
     handle: Arc<Mutex<Option<rusqlite::Connection>>>,
     sql: String,
     params: Vec<Value>,
 ) -> Result<QueryResult, SqlError> {
-    let fast = with_conn(&handle, |conn| {
-        let _ = conn.busy_timeout(std::time::Duration::ZERO);
-        let result = run_raw(conn, &sql, &params);
-        let _ = conn.busy_timeout(busy_timeout());
-        result
-    });
-    match fast {
-        None => return Err(SqlError::InvalidConnection),
-        Some(Err(e)) if is_busy(&e) => {}
-        Some(result) => return result.map_err(io_error),
-    }
     blocking(handle, move |conn| run(conn, &sql, &params)).await
 }
 
@@ -389,7 +285,7 @@ fn open_in(
         Ok(handle) => handle,
         Err(e) => return Ok(Err(e)),
     };
-    let resource = view.table.push(Connection { handle, pool })?;
+    let resource = view.table.push(Connection { handle })?;
     Ok(Ok(resource))
 }
 

@@ -149,6 +149,7 @@ async fn prepare_database() -> palabre_kit::Result<()> {
         return Ok(());
     }
     let conn = &db::open().await?;
+    db::prefer_wal(conn).await;
     migrations::migrate(conn).await?;
     let demo = spin_sdk::variables::get("demo_seed")
         .await

@@ -1,7 +1,26 @@
 //! SQL access: the one way components talk to Spin's SQLite interface.
 //! SQL text lives as `const` strings in each component's `store.rs`.
+//!
+//! Spin opens a new SQLite connection for every `open` (and SQLite reads the
+//! whole schema again on its first statement), so connections are kept per
+//! instance and handed out again ([`open`]): a component instance serves many
+//! requests (Spin reuses WASI 0.3 instances), and a connection goes back only
+//! outside any transaction.
+//!
+//! A write that finds the database locked waits here, in the component,
+//! rather than in SQLite's busy handler: that handler sleeps on one of the
+//! runtime's blocking threads, and a crowd of writers asleep there leaves
+//! none for the one holding the lock (Spin's local SQLite runs every
+//! statement on that pool). Each connection is set not to wait
+//! (`PRAGMA busy_timeout = 0`), and a statement refused with "database is
+//! locked" is tried again after a growing pause until [`BUSY_DEADLINE`].
 
-pub use spin_sdk::sqlite::{Connection, RowResult as Row, Value};
+use std::cell::{Cell, RefCell};
+use std::time::{Duration, Instant};
+
+pub use spin_sdk::sqlite::{RowResult as Row, Value};
+
+type Raw = spin_sdk::sqlite::Connection;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{context}: {source:?}")]
@@ -13,9 +32,9 @@ pub struct DbError {
 pub type DbResult<T> = Result<T, DbError>;
 
 impl DbError {
-    /// The database stayed locked by other writers past the host's own wait
-    /// (SQLite's busy timeout; libSQL's server): nothing was written, and
-    /// the same request may succeed in a moment.
+    /// The database stayed locked by other writers past [`BUSY_DEADLINE`]
+    /// (or libSQL's server said it is busy): nothing was written, and the
+    /// same request may succeed in a moment.
     pub fn is_busy(&self) -> bool {
         match &self.source {
             spin_sdk::sqlite::Error::Io(message) => is_busy_message(message),
@@ -33,26 +52,182 @@ fn is_busy_message(message: &str) -> bool {
         || message.contains("sqlite_busy")
 }
 
-/// Pauses before taking the write lock again: 100, 400, then 1,600 ms.
-const BACKOFF_MS: [u64; 3] = [100, 400, 1_600];
+/// How long a statement keeps trying to get past a locked database before
+/// the visitor gets the 503 page (nothing written, their text kept).
+pub const BUSY_DEADLINE: Duration = Duration::from_secs(30);
+
+/// The first pause after a refusal; each next one doubles, up to [`MAX_PAUSE`],
+/// with a random part so that waiting writers do not all come back at once.
+const FIRST_PAUSE: Duration = Duration::from_millis(2);
+const MAX_PAUSE: Duration = Duration::from_millis(500);
+
+/// Set on every new connection: the component waits for locks itself.
+const CONNECTION_SETUP: &str = "PRAGMA busy_timeout = 0";
+
+/// Connections kept per instance: as many as the requests it serves at once
+/// (Spin sends up to 16 to one WASI 0.3 instance).
+const MAX_IDLE: usize = 16;
+
+thread_local! {
+    static IDLE: RefCell<Vec<Raw>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An open connection to the `default` database, given back to the
+/// instance's idle connections when dropped outside a transaction.
+pub struct Connection {
+    raw: Option<Raw>,
+    /// Inside `BEGIN … COMMIT` ([`immediate`]): its statements hold the lock
+    /// and are not retried, and a connection dropped here (a request that
+    /// ended halfway) is closed, which rolls the transaction back.
+    in_transaction: Cell<bool>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        if self.in_transaction.get() {
+            return;
+        }
+        if let Some(raw) = self.raw.take() {
+            IDLE.with(|idle| {
+                let mut idle = idle.borrow_mut();
+                if idle.len() < MAX_IDLE {
+                    idle.push(raw);
+                }
+            });
+        }
+    }
+}
+
+impl Connection {
+    fn raw(&self) -> &Raw {
+        // Only `Drop` takes it out.
+        match &self.raw {
+            Some(raw) => raw,
+            None => unreachable!("a connection is used after it was given back"),
+        }
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+    pub async fn changes(&self) -> u64 {
+        self.raw().changes().await
+    }
+
+    /// The rowid of the last INSERT on this connection.
+    pub async fn last_insert_rowid(&self) -> i64 {
+        self.raw().last_insert_rowid().await
+    }
+}
+
+/// Growing pauses with a random part, until a deadline.
+struct Backoff {
+    started: Instant,
+    next: Duration,
+}
+
+impl Backoff {
+    fn new() -> Backoff {
+        Backoff {
+            started: Instant::now(),
+            next: FIRST_PAUSE,
+        }
+    }
+
+    /// Waits before the next try; false once the deadline is past.
+    async fn pause(&mut self) -> bool {
+        let elapsed = self.started.elapsed();
+        if elapsed >= BUSY_DEADLINE {
+            return false;
+        }
+        // Between half and all of the pause, never past the deadline.
+        let half = self.next / 2;
+        let spread = u64::try_from(half.as_micros()).unwrap_or(0).max(1);
+        let random = u64::from(getrandom::u32().unwrap_or(0)) % spread;
+        let pause = (half + Duration::from_micros(random)).min(BUSY_DEADLINE - elapsed);
+        spin_sdk::time::sleep(pause).await;
+        self.next = (self.next * 2).min(MAX_PAUSE);
+        true
+    }
+}
 
 fn err(context: &'static str) -> impl FnOnce(spin_sdk::sqlite::Error) -> DbError {
     move |source| DbError { context, source }
 }
 
-/// Opens the `default` database.
+/// Opens the `default` database: one of the instance's idle connections,
+/// or a new one.
 pub async fn open() -> DbResult<Connection> {
-    Connection::open_default().await.map_err(err("open"))
+    let idle = IDLE.with(|idle| idle.borrow_mut().pop());
+    let raw = match idle {
+        Some(raw) => raw,
+        None => {
+            let raw = Raw::open_default().await.map_err(err("open"))?;
+            // A database that cannot take the setting (a remote server) waits
+            // its own way; the retries below still apply.
+            if let Err(e) = run(&raw, CONNECTION_SETUP, Vec::new()).await {
+                eprintln!("db: {CONNECTION_SETUP}: {e}");
+            }
+            raw
+        }
+    };
+    Ok(Connection {
+        raw: Some(raw),
+        in_transaction: Cell::new(false),
+    })
 }
 
-/// Runs a query and collects its rows.
-pub async fn query(conn: &Connection, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
-    conn.execute(sql, params)
+/// Asks a local database file to keep a write-ahead log (`journal_mode`
+/// is kept in the file, so once is enough): readers then never wait for a
+/// writer, and a commit appends instead of rewriting pages. Spin opens its
+/// local file with the rollback journal; a remote libSQL server has its own
+/// and may refuse the statement, which is fine. Returns the mode in force.
+pub async fn prefer_wal(conn: &Connection) -> Option<String> {
+    match query_one(conn, "PRAGMA journal_mode = WAL", Vec::new()).await {
+        Ok(row) => row.map(|r| text(&r, 0)),
+        Err(e) => {
+            eprintln!("db: journal_mode = WAL refused: {e}");
+            None
+        }
+    }
+}
+
+/// One statement, its rows collected, no retry.
+async fn run(raw: &Raw, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
+    raw.execute(sql, params)
         .await
         .map_err(err("execute"))?
         .collect()
         .await
         .map_err(err("rows"))
+}
+
+/// One statement; refused because the database is locked, it is tried again
+/// (outside a transaction, a refused statement had no effect).
+async fn run_retrying(conn: &Connection, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
+    retry_busy(conn, sql, params, !conn.in_transaction.get()).await
+}
+
+async fn retry_busy(
+    conn: &Connection,
+    sql: &str,
+    params: Vec<Value>,
+    retry: bool,
+) -> DbResult<Vec<Row>> {
+    let mut backoff = Backoff::new();
+    loop {
+        match run(conn.raw(), sql, params.clone()).await {
+            Err(e) if retry && e.is_busy() => {
+                if !backoff.pause().await {
+                    return Err(e);
+                }
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Runs a query and collects its rows.
+pub async fn query(conn: &Connection, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
+    run_retrying(conn, sql, params).await
 }
 
 /// Runs a query expected to give at most one row.
@@ -62,13 +237,7 @@ pub async fn query_one(conn: &Connection, sql: &str, params: Vec<Value>) -> DbRe
 
 /// Runs a statement that returns no rows (or whose rows do not matter).
 pub async fn exec(conn: &Connection, sql: &str, params: Vec<Value>) -> DbResult<()> {
-    conn.execute(sql, params)
-        .await
-        .map_err(err("execute"))?
-        .collect()
-        .await
-        .map_err(err("result"))?;
-    Ok(())
+    run_retrying(conn, sql, params).await.map(drop)
 }
 
 /// Runs each statement of a script, in order.
@@ -115,35 +284,43 @@ pub fn real(row: &Row, i: usize) -> Option<f64> {
 }
 
 /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT` (the write lock is taken at
-/// once, so two writers never deadlock), rolling back on any error. When the
-/// lock stays taken past the host's wait, taking it is tried again after
-/// [`BACKOFF_MS`]; then the visitor gets a 503 page (`Error::Unavailable`) and
-/// nothing was written.
+/// once, so two writers never deadlock), rolling back on any error. A lock
+/// held by others is waited for (the pauses of [`BUSY_DEADLINE`]); past the
+/// deadline the visitor gets a 503 page (`Error::Unavailable`) and nothing
+/// was written. A `COMMIT` refused for a lock (a rollback journal waiting
+/// for its readers) is tried again: the transaction stays open meanwhile.
 pub async fn immediate<T, F>(conn: &Connection, body: F) -> Result<T, crate::Error>
 where
     F: AsyncFnOnce(&Connection) -> Result<T, crate::Error>,
 {
-    let mut pauses = BACKOFF_MS.iter();
-    loop {
-        match exec(conn, "BEGIN IMMEDIATE", Vec::new()).await {
-            Ok(()) => break,
-            Err(e) if e.is_busy() => match pauses.next() {
-                Some(ms) => spin_sdk::time::sleep(std::time::Duration::from_millis(*ms)).await,
-                None => return Err(e.into()),
-            },
-            Err(e) => return Err(e.into()),
-        }
-    }
-    match body(conn).await {
+    retry_busy(conn, "BEGIN IMMEDIATE", Vec::new(), true).await?;
+    conn.in_transaction.set(true);
+    let result = match body(conn).await {
+        Ok(value) => commit(conn).await.map(|()| value),
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(value) => {
-            exec(conn, "COMMIT", Vec::new()).await?;
+            conn.in_transaction.set(false);
             Ok(value)
         }
         Err(e) => {
-            if let Err(rollback) = exec(conn, "ROLLBACK", Vec::new()).await {
-                eprintln!("rollback failed: {rollback}");
+            match run(conn.raw(), "ROLLBACK", Vec::new()).await {
+                Ok(_) => conn.in_transaction.set(false),
+                // Left open: the connection is closed rather than kept.
+                Err(rollback) => eprintln!("rollback failed: {rollback}"),
             }
             Err(e)
+        }
+    }
+}
+
+async fn commit(conn: &Connection) -> Result<(), crate::Error> {
+    let mut backoff = Backoff::new();
+    loop {
+        match run(conn.raw(), "COMMIT", Vec::new()).await {
+            Err(e) if e.is_busy() && backoff.pause().await => continue,
+            done => return done.map(drop).map_err(Into::into),
         }
     }
 }
