@@ -22,8 +22,8 @@ USAGE:
   palabre-host up [--from spin.toml] [--listen 127.0.0.1:3000] [--state-dir .spin]
                   [--runtime-config-file FILE] [--no-reuse]
                   [--max-instance-reuse-count 128] [--max-instance-concurrent-reuse-count 16]
-                  [--idle-instance-timeout-ms 1000] [--request-timeout-s 60] [--max-body-bytes 10485760]
-                  [--max-concurrent-requests 256]
+                  [--idle-instance-timeout-ms 1000] [--request-timeout-s 0] [--max-body-bytes 0]
+                  [--max-concurrent-requests 0]
   palabre-host compose SOCKET.wasm --plug PLUG.wasm -o OUT.wasm
   palabre-host check --wit DIR --world palabre:platform/feature FILE.wasm
 
@@ -31,7 +31,6 @@ Variables come from SPIN_VARIABLE_<NAME> and the manifest's defaults.
 The runtime config file is Spin's: [sqlite_database.<name>] with type = \"spin\"
 (a local file, `path`) or type = \"libsql\" (`url` and `token`; reached at startup).
 PALABRE_HOST_SLOW_SQL_MS=N logs every SQL statement that takes N ms or more (local files).
-PALABRE_HOST_BUSY_TIMEOUT_MS=N: how long a statement waits for a locked database (5000).
 PALABRE_HOST_PROFILE=perfmap writes /tmp/perf-<pid>.map for `perf record`.";
 
 struct Args(Vec<String>);
@@ -136,9 +135,11 @@ fn up(mut args: Args) -> Result<()> {
     let mut reuse: usize = args.parsed("--max-instance-reuse-count", 128)?;
     let mut concurrent: usize = args.parsed("--max-instance-concurrent-reuse-count", 16)?;
     let idle_ms: u64 = args.parsed("--idle-instance-timeout-ms", 1000)?;
-    let timeout_s: u64 = args.parsed("--request-timeout-s", 60)?;
-    let max_body: u64 = args.parsed("--max-body-bytes", 10 * 1024 * 1024)?;
-    let max_concurrent_requests: usize = args.parsed("--max-concurrent-requests", 256)?;
+    // Spin's defaults: no request timeout, no body limit (the gate refuses
+    // what is larger than a form), no queue before the components; 0 means none.
+    let timeout_s: u64 = args.parsed("--request-timeout-s", 0)?;
+    let max_body: u64 = args.parsed("--max-body-bytes", 0)?;
+    let max_concurrent_requests: usize = args.parsed("--max-concurrent-requests", 0)?;
     let rest = args.finish()?;
     if !rest.is_empty() {
         bail!("unexpected arguments {rest:?}\n\n{USAGE}");
@@ -155,7 +156,10 @@ fn up(mut args: Args) -> Result<()> {
         max_instance_reuse_count: reuse,
         max_instance_concurrent_reuse_count: concurrent,
         idle_instance_timeout: Duration::from_millis(idle_ms),
-        request_timeout: Duration::from_secs(timeout_s),
+        request_timeout: match timeout_s {
+            0 => Duration::MAX,
+            s => Duration::from_secs(s),
+        },
         max_body,
         max_concurrent_requests,
     };
@@ -196,5 +200,6 @@ fn listen_on(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListe
     };
     socket.set_reuseaddr(true)?;
     socket.bind(addr)?;
-    socket.listen(4_096)
+    // Spin listens with the standard library's queue of 128 connections.
+    socket.listen(128)
 }

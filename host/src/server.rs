@@ -43,11 +43,14 @@ pub struct Options {
     pub max_instance_concurrent_reuse_count: usize,
     /// How long an idle instance is kept for reuse.
     pub idle_instance_timeout: Duration,
-    /// How long a request may take before its instance is dropped.
+    /// How long a request may take before its instance is dropped
+    /// (`Duration::MAX`, as on Spin: no limit).
     pub request_timeout: Duration,
-    /// Requests served by the components at once (the others queue).
+    /// Requests served by the components at once (the others queue); as on
+    /// Spin, no limit unless one is given.
     pub max_concurrent_requests: usize,
-    /// Largest request body accepted (413 beyond).
+    /// Largest request body accepted (413 beyond); 0, as on Spin: none (the
+    /// gate refuses what is larger than a form).
     pub max_body: u64,
 }
 
@@ -273,7 +276,10 @@ impl WorkerExpiration for Expiry {
             WorkerStatus::Idle => this.idle,
             WorkerStatus::Requests | WorkerStatus::PostReturn => this.busy,
         };
-        let deadline = start + limit;
+        // No limit (Spin's default for a busy instance): never expires.
+        let Some(deadline) = start.checked_add(limit) else {
+            return Poll::Pending;
+        };
         if Instant::now() >= deadline {
             return Poll::Ready(());
         }
@@ -315,9 +321,21 @@ pub fn engine() -> Result<Engine> {
     }
     config.wasm_component_model(true);
     config.wasm_component_model_async(true);
+    // Spin's pool (crates/core in Spin's source), sized by the same
+    // variable: a burst of simultaneous requests gets an instance each, and
+    // past the pool they fail as they would on Spin.
+    let instances: u32 = std::env::var("SPIN_MAX_INSTANCE_COUNT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000);
     let mut pooling = wasmtime::PoolingAllocationConfig::default();
-    pooling.total_component_instances(1_000);
-    pooling.max_memory_size(256 << 20);
+    pooling
+        .total_component_instances(instances)
+        .total_memories(instances)
+        .total_tables(2 * instances)
+        .total_stacks(instances)
+        .total_core_instances(4 * instances)
+        .max_memory_size(256 << 20);
     config.allocation_strategy(wasmtime::InstanceAllocationStrategy::Pooling(pooling));
     match Engine::new(&config).wt() {
         Ok(engine) => Ok(engine),
@@ -436,7 +454,10 @@ impl Server {
             }
         }
         let admission = Arc::new(tokio::sync::Semaphore::new(
-            options.max_concurrent_requests.max(1),
+            match options.max_concurrent_requests {
+                0 => tokio::sync::Semaphore::MAX_PERMITS,
+                n => n,
+            },
         ));
         Ok(Server {
             app_name: app.name.clone(),
@@ -508,7 +529,7 @@ impl Server {
             .get(header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|len| len > self.options.max_body) {
+        if declared.is_some_and(|len| len > self.options.max_body) && self.options.max_body > 0 {
             return plain(StatusCode::PAYLOAD_TOO_LARGE, "Payload Too Large\n");
         }
         let (id, handler) = &self.components[found.component];
@@ -538,12 +559,17 @@ impl Server {
             ("spin-base-path", "/".to_string()),
             ("spin-client-addr", client.to_string()),
         ];
+        // As Spin does: appended after the client's own headers, so a client
+        // that sends `spin-client-addr` itself is followed by the real one.
         for (name, value) in spin_headers {
             if let Ok(value) = HeaderValue::from_str(&value) {
-                parts.headers.insert(name, value);
+                parts.headers.append(name, value);
             }
         }
-        let limit = usize::try_from(self.options.max_body).unwrap_or(usize::MAX);
+        let limit = match self.options.max_body {
+            0 => usize::MAX,
+            max => usize::try_from(max).unwrap_or(usize::MAX),
+        };
         let body: WasiBody = Limited::new(body, limit)
             .map_err(|e| {
                 if e.downcast_ref::<http_body_util::LengthLimitError>()

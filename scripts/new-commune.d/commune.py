@@ -1,6 +1,7 @@
 """scripts/new-commune: the files an operator needs for one more commune.
 Standard library only. See the script's header for what each file is."""
 import argparse
+import ipaddress
 import json
 import os
 import re
@@ -34,6 +35,7 @@ def options(root, caller, argv):
     parser.add_argument("--turso-url")
     parser.add_argument("--image", default="ghcr.io/<organisation>/palabre:0.1.0")
     parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--trusted-proxies", default="")
     args = parser.parse_args(argv)
     if not SLUG.match(args.slug) or "--" in args.slug:
         fail(f"{args.slug!r} is not a slug: 3 to 40 lowercase letters, digits and single "
@@ -47,6 +49,14 @@ def options(root, caller, argv):
              "https://palabre-valbrune-acme.turso.io (or libsql://...)")
     if args.turso_url and args.database != "turso":
         fail("--turso-url is for --database turso")
+    proxies = [p for p in re.split(r"[,\s]+", args.trusted_proxies) if p]
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            fail(f"--trusted-proxies: {proxy!r} is not an address or a CIDR like 10.244.0.0/16 "
+                 "(the commune's ingress; docs/DEPLOY.md, \"The client's address\")")
+    args.trusted_proxies = ", ".join(proxies)
     if not 1 <= args.replicas <= 100:
         fail("--replicas: from 1 to 100")
     out = Path(args.out).expanduser() if args.out else Path.home() / "palabre-communes" / args.slug
@@ -117,6 +127,11 @@ def spinkube(args, key, config):
     base_url = (
         f"    - name: base_url\n      value: {yaml_string(args.base_url)}\n" if args.base_url else ""
     )
+    # The ingress in front of the pods (docs/DEPLOY.md, "The client's address").
+    base_url += (
+        f"    - name: trusted_proxies\n      value: {yaml_string(args.trusted_proxies)}\n"
+        if args.trusted_proxies else ""
+    )
     return f"""# Palabre for {args.slug} on Kubernetes with SpinKube (kubectl apply -f spinkube.yaml).
 # Holds secrets: apply it, then keep it out of any repository.
 apiVersion: v1
@@ -174,6 +189,8 @@ spec:
 def fermyon_cloud(args):
     name = f"palabre-{args.slug}"
     base_url = f" \\\n  --variable base_url={args.base_url}" if args.base_url else ""
+    if args.trusted_proxies:
+        base_url += f" \\\n  --variable trusted_proxies=\"{args.trusted_proxies}\""
     return f"""#!/usr/bin/env bash
 # Palabre for {args.slug} on Fermyon Cloud. Run from this directory after
 # scripts/build in the repository and `spin cloud login`. Fermyon Cloud gives
@@ -220,6 +237,10 @@ def readme(args):
               f"the label `default` uses, choose `{name}`).", "",
               "## 3. The commune", "",
               "Open the site: `/setup` asks for the commune's name and its first administrator.", ""]
+    if not args.trusted_proxies:
+        steps += ["`trusted_proxies` is not set: each visitor is the peer of the connection. Behind",
+                  "an ingress or a reverse proxy, name it (`--variable trusted_proxies=10.244.0.0/16`),",
+                  "or every visitor shares its sign-in and sign-up limits (docs/DEPLOY.md).", ""]
     if not args.base_url:
         steps += ["`base_url` is not set: links in mails take the address each request came",
                   "to. Set it to the site's public origin (`--variable base_url=https://...`).", ""]

@@ -1,5 +1,6 @@
-//! `TestApp`: starts palabre-host on an ephemeral port with a temporary state
-//! directory, serving the components `scripts/build` produced, plus a small
+//! `TestApp`: starts the app on real Spin (wherever a Spin binary is found) or
+//! on palabre-host, on a free port with a temporary state directory, serving
+//! the components `scripts/build` produced, plus a small
 //! HTTP/1.1 client (the tests handle cookies themselves, since `__Host-`
 //! cookies are `Secure` and test clients would drop them over plain http).
 
@@ -29,15 +30,86 @@ pub fn host_binary() -> PathBuf {
         .unwrap_or_else(|| repo_root().join("target/host/palabre-host"))
 }
 
-/// A running palabre-host.
+/// What serves the app in a test: real Spin (`spin up`), the runtime the
+/// communes run, or palabre-host, the Wasmtime runner in `host/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Runner {
+    /// A Spin CLI: its path.
+    Spin(PathBuf),
+    Host,
+}
+
+impl Runner {
+    /// The suites' runner: `PALABRE_E2E_RUNNER=host` or `=spin` when set;
+    /// otherwise Spin wherever a Spin binary is found (`SPIN_BIN`, or `spin`
+    /// on PATH), else palabre-host.
+    pub fn default_for_tests() -> Runner {
+        static RUNNER: std::sync::OnceLock<Runner> = std::sync::OnceLock::new();
+        RUNNER
+            .get_or_init(|| {
+                let wanted = std::env::var("PALABRE_E2E_RUNNER").unwrap_or_default();
+                if wanted == "host" {
+                    return Runner::Host;
+                }
+                match spin_binary() {
+                    Some(spin) => Runner::Spin(spin),
+                    None if wanted == "spin" => {
+                        panic!("PALABRE_E2E_RUNNER=spin, but no Spin binary (SPIN_BIN, or spin on PATH)")
+                    }
+                    None => Runner::Host,
+                }
+            })
+            .clone()
+    }
+
+    /// Spin, when a Spin binary is found.
+    pub fn spin() -> Option<Runner> {
+        spin_binary().map(Runner::Spin)
+    }
+
+    pub fn is_spin(&self) -> bool {
+        matches!(self, Runner::Spin(_))
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Runner::Spin(_) => "spin",
+            Runner::Host => "palabre-host",
+        }
+    }
+}
+
+/// The Spin CLI: `SPIN_BIN`, or `spin` on PATH.
+pub fn spin_binary() -> Option<PathBuf> {
+    if let Some(bin) = std::env::var_os("SPIN_BIN").filter(|b| !b.is_empty()) {
+        let bin = PathBuf::from(bin);
+        return bin.exists().then_some(bin);
+    }
+    std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|dir| dir.join("spin"))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A free port on loopback (Spin cannot be told to pick one and say which).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A running app (Spin or palabre-host) on a temporary state directory.
 pub struct TestApp {
     child: Child,
     pub addr: String,
     pub state_dir: PathBuf,
     pub key: String,
+    pub runner: Runner,
     log: Arc<Mutex<String>>,
     log_reader: Option<std::thread::JoinHandle<()>>,
     owns_state: bool,
+    /// Held by an app that takes a crowd: crowds do not overlap.
+    _crowd: Option<std::sync::MutexGuard<'static, ()>>,
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -81,6 +153,31 @@ impl TestApp {
         app
     }
 
+    /// Starts the demo commune for a crowd (a thousand requests at once):
+    /// one crowd at a time in this test process, since two on two cores
+    /// measure each other. On Spin, every simultaneous request gets an
+    /// instance of its own, and Spin's pool holds 1,000 linear memories (a
+    /// Palabre component has two): `SPIN_MAX_INSTANCE_COUNT` raises it, as
+    /// docs/DEPLOY.md tells a commune expecting crowds.
+    pub fn start_for_a_crowd() -> TestApp {
+        static CROWDS: Mutex<()> = Mutex::new(());
+        let guard = CROWDS.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = fresh_state_dir();
+        let mut app = TestApp::start_on(&dir, &[("SPIN_MAX_INSTANCE_COUNT", "2000")]);
+        app.owns_state = true;
+        app._crowd = Some(guard);
+        app
+    }
+
+    /// Starts the demo commune on a fresh database with the given runner.
+    pub fn start_by(runner: &Runner) -> TestApp {
+        let dir = fresh_state_dir();
+        let manifest = repo_root().join("spin.toml");
+        let mut app = TestApp::launch(runner, &manifest, &dir, &[], &[]);
+        app.owns_state = true;
+        app
+    }
+
     /// Starts on `state_dir` (kept afterwards) with extra environment.
     pub fn start_on(state_dir: &Path, env: &[(&str, &str)]) -> TestApp {
         TestApp::start_with(&repo_root().join("spin.toml"), state_dir, env)
@@ -91,22 +188,87 @@ impl TestApp {
         TestApp::start_configured(manifest, state_dir, env, &[])
     }
 
-    /// Starts a manifest with more of palabre-host's options (a runtime config).
+    /// Starts a manifest with more options that Spin and palabre-host both
+    /// take (`--runtime-config-file FILE`).
     pub fn start_configured(
         manifest: &Path,
         state_dir: &Path,
         env: &[(&str, &str)],
         options: &[&std::ffi::OsStr],
     ) -> TestApp {
-        let bin = host_binary();
-        assert!(
-            bin.exists(),
-            "{} is missing: run scripts/build first",
-            bin.display()
-        );
-        let mut cmd = Command::new(&bin);
+        TestApp::launch(
+            &Runner::default_for_tests(),
+            manifest,
+            state_dir,
+            env,
+            options,
+        )
+    }
+
+    /// Starts palabre-host itself, for the tests of its own features (its
+    /// libSQL client, its error pages, its options).
+    pub fn start_host(
+        manifest: &Path,
+        state_dir: &Path,
+        env: &[(&str, &str)],
+        options: &[&std::ffi::OsStr],
+    ) -> TestApp {
+        TestApp::launch(&Runner::Host, manifest, state_dir, env, options)
+    }
+
+    /// Starts `runner` on a free port of loopback.
+    pub fn launch(
+        runner: &Runner,
+        manifest: &Path,
+        state_dir: &Path,
+        env: &[(&str, &str)],
+        options: &[&std::ffi::OsStr],
+    ) -> TestApp {
+        // Spin is given a port; another test may take it first, so a start
+        // that finds it in use is tried again on another.
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match TestApp::try_launch(runner, manifest, state_dir, env, options) {
+                Ok(app) => return app,
+                Err(log) if attempts < 5 && log.contains("already in use") => continue,
+                Err(log) => panic!("{} did not start:\n{log}", runner.name()),
+            }
+        }
+    }
+
+    fn try_launch(
+        runner: &Runner,
+        manifest: &Path,
+        state_dir: &Path,
+        env: &[(&str, &str)],
+        options: &[&std::ffi::OsStr],
+    ) -> Result<TestApp, String> {
+        let mut cmd = match runner {
+            Runner::Host => {
+                let bin = host_binary();
+                assert!(
+                    bin.exists(),
+                    "{} is missing: run scripts/build first",
+                    bin.display()
+                );
+                let mut cmd = Command::new(&bin);
+                cmd.args(["up", "--listen", "127.0.0.1:0"]);
+                cmd
+            }
+            Runner::Spin(bin) => {
+                let mut cmd = Command::new(bin);
+                cmd.arg("up")
+                    .arg("--listen")
+                    .arg(format!("127.0.0.1:{}", free_port()));
+                cmd
+            }
+        };
+        // Spin runs its trigger as a child process of `spin up`: each app gets
+        // a process group of its own, and stopping it stops the whole group.
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         cmd.current_dir(repo_root())
-            .args(["up", "--listen", "127.0.0.1:0", "--from"])
+            .arg("--from")
             .arg(manifest)
             .arg("--state-dir")
             .arg(state_dir)
@@ -115,12 +277,15 @@ impl TestApp {
             // Tests change content and read it back at once: no delay by default.
             .env("SPIN_VARIABLE_PUBLIC_CACHE_MS", "0")
             .args(options)
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let mut child = cmd.spawn().expect("start palabre-host");
+        let mut child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("start {}: {e}", runner.name()));
         let log = Arc::new(Mutex::new(String::new()));
         let mut log_reader = None;
         if let Some(stderr) = child.stderr.take() {
@@ -137,31 +302,39 @@ impl TestApp {
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let mut addr = None;
+        let mut printed = String::new();
         for line in lines.by_ref().map_while(Result::ok) {
-            if let Some(url) = line.split(" at http://").nth(1) {
+            // palabre-host: "Serving palabre at http://…"; Spin: "Serving http://…".
+            if let Some(url) = line
+                .strip_prefix("Serving ")
+                .and_then(|rest| rest.split("http://").nth(1))
+            {
                 addr = Some(url.trim().to_string());
                 break;
             }
+            printed.push_str(&line);
+            printed.push('\n');
         }
         std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
         let Some(addr) = addr else {
-            let _ = child.kill();
-            let _ = child.wait();
-            std::thread::sleep(Duration::from_millis(200));
-            panic!(
-                "palabre-host did not start:\n{}",
-                log.lock().map(|l| l.clone()).unwrap_or_default()
-            );
+            kill_group(&mut child);
+            if let Some(reader) = log_reader.take() {
+                let _ = reader.join();
+            }
+            let log = log.lock().map(|l| l.clone()).unwrap_or_default();
+            return Err(format!("{printed}{log}"));
         };
-        TestApp {
+        Ok(TestApp {
             child,
             addr,
             state_dir: state_dir.to_path_buf(),
             key: TEST_KEY.to_string(),
+            runner: runner.clone(),
             log,
             log_reader,
             owns_state: false,
-        }
+            _crowd: None,
+        })
     }
 
     /// What the host and the components wrote to stderr so far.
@@ -209,8 +382,7 @@ impl TestApp {
 
     /// Stops the host and returns everything it logged.
     pub fn stop_and_log(mut self) -> String {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        kill_group(&mut self.child);
         if let Some(reader) = self.log_reader.take() {
             let _ = reader.join();
         }
@@ -218,10 +390,19 @@ impl TestApp {
     }
 }
 
+/// Kills (SIGKILL) a started app and everything in its process group.
+fn kill_group(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", child.id())])
+        .stderr(Stdio::null())
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        kill_group(&mut self.child);
         if self.owns_state {
             let _ = std::fs::remove_dir_all(&self.state_dir);
         }
@@ -284,7 +465,19 @@ pub fn try_request(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Result<Response, String> {
-    let mut stream = TcpStream::connect(addr).map_err(|e| format!("connect: {e}"))?;
+    let stream = TcpStream::connect(addr).map_err(|e| format!("connect: {e}"))?;
+    request_on(stream, addr, method, path, headers, body)
+}
+
+/// One HTTP/1.1 request on a connection already open (`Connection: close`).
+pub fn request_on(
+    mut stream: TcpStream,
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<Response, String> {
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .map_err(|e| format!("timeout: {e}"))?;
@@ -692,6 +885,12 @@ pub fn crowd(app: &TestApp, prefix: &str, n: usize) -> Vec<Person> {
 /// Every person posts the form `fields(person)` to `path`, all at once (one
 /// thread and connection each, released together); the statuses, in order
 /// (0: no answer).
+///
+/// Each person's connection is open before the moment comes, as a browser
+/// keeps the one its page came on: what arrives at once is the thousand
+/// requests. (A thousand new connections in the same millisecond overflow
+/// Spin's listener, whose queue holds 128, and the kernel resets some of
+/// them before Spin sees them: docs/DEPLOY.md, "palabre-host and Spin".)
 pub fn post_at_once(
     app: &TestApp,
     path: &str,
@@ -699,10 +898,19 @@ pub fn post_at_once(
     fields: impl Fn(&Person) -> String + Sync,
 ) -> Vec<u16> {
     let gate = std::sync::Barrier::new(people.len());
+    let connections: Vec<Option<TcpStream>> = people
+        .iter()
+        .map(|_| {
+            TcpStream::connect(&app.addr)
+                .map_err(|e| eprintln!("{path}: connect: {e}"))
+                .ok()
+        })
+        .collect();
     std::thread::scope(|s| {
         let handles: Vec<_> = people
             .iter()
-            .map(|person| {
+            .zip(connections)
+            .map(|(person, connection)| {
                 let (gate, fields) = (&gate, &fields);
                 std::thread::Builder::new()
                     .stack_size(256 * 1024)
@@ -713,7 +921,19 @@ pub fn post_at_once(
                             ("Cookie", person.cookie.as_str()),
                             ("Content-Type", "application/x-www-form-urlencoded"),
                         ];
-                        match try_request(&app.addr, "POST", path, &headers, body.as_bytes()) {
+                        let sent = connection
+                            .ok_or_else(|| "not connected".to_string())
+                            .and_then(|stream| {
+                                request_on(
+                                    stream,
+                                    &app.addr,
+                                    "POST",
+                                    path,
+                                    &headers,
+                                    body.as_bytes(),
+                                )
+                            });
+                        match sent {
                             Ok(r) => r.status,
                             Err(e) => {
                                 eprintln!("{path}: {e}");
@@ -724,10 +944,18 @@ pub fn post_at_once(
                     .expect("spawn")
             })
             .collect();
-        handles
+        let started = std::time::Instant::now();
+        let statuses = handles
             .into_iter()
             .map(|h| h.join().expect("join"))
-            .collect()
+            .collect();
+        eprintln!(
+            "{} posts to {path} at once on {}: answered in {:.1} s",
+            people.len(),
+            app.runner.name(),
+            started.elapsed().as_secs_f64()
+        );
+        statuses
     })
 }
 

@@ -17,3 +17,4 @@ mod proposal;
 mod questionnaire;
 mod reliability;
 mod report;
+mod runtimes;

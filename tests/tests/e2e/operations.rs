@@ -339,6 +339,8 @@ fn a_new_commune_gets_its_own_key_database_and_manifests_and_they_run() {
         "libsql://palabre-lanvallay.invalid",
         "--image",
         "registry.example/palabre:0.1.0",
+        "--trusted-proxies",
+        "10.244.0.0/16",
     ]);
     assert!(ok, "{printed}");
     let env = std::fs::read_to_string(remote.join("secrets.env")).unwrap();
@@ -355,6 +357,7 @@ fn a_new_commune_gets_its_own_key_database_and_manifests_and_they_run() {
         "    url = \"https://palabre-lanvallay.invalid\"",
         "          name: palabre-lanvallay\n          key: session_key",
         "        path: /health",
+        "    - name: trusted_proxies\n      value: \"10.244.0.0/16\"\n",
     ] {
         assert!(kube.contains(needed), "{needed:?} not in\n{kube}");
     }
@@ -392,6 +395,16 @@ fn a_new_commune_gets_its_own_key_database_and_manifests_and_they_run() {
         ),
         (
             vec![
+                "ingress",
+                "--out",
+                dir.join("z").to_str().unwrap(),
+                "--trusted-proxies",
+                "ingress.local",
+            ],
+            "is not an address or a CIDR",
+        ),
+        (
+            vec![
                 "url",
                 "--out",
                 dir.join("y").to_str().unwrap(),
@@ -425,7 +438,7 @@ fn the_app_runs_on_a_libsql_server_over_http() {
         ),
     )
     .unwrap();
-    let app = TestApp::start_configured(
+    let app = TestApp::start_host(
         &palabre_e2e::repo_root().join("spin.toml"),
         &dir.join("state"),
         &[],

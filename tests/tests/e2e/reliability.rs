@@ -44,7 +44,7 @@ fn statuses_of(statuses: &[u16]) -> std::collections::BTreeMap<u16, usize> {
 
 #[test]
 fn a_thousand_people_supporting_at_once_count_a_thousand() {
-    let app = TestApp::start();
+    let app = TestApp::start_for_a_crowd();
     let gardens = proposal(&app, "Des jardins partagés au Bois-Joli");
     let supports = format!("SELECT supports FROM proposals WHERE id = {gardens}");
     let rows = format!("SELECT count(*) FROM proposal_supports WHERE proposal_id = {gardens}");
@@ -64,7 +64,7 @@ fn a_thousand_people_supporting_at_once_count_a_thousand() {
 
 #[test]
 fn a_thousand_people_answering_at_once_count_a_thousand() {
-    let app = TestApp::start();
+    let app = TestApp::start_for_a_crowd();
     let _ = app.get("/health");
     app.db()
         .execute(
@@ -96,7 +96,7 @@ fn a_thousand_people_answering_at_once_count_a_thousand() {
 
 #[test]
 fn a_thousand_reactions_at_once_count_a_thousand() {
-    let app = TestApp::start();
+    let app = TestApp::start_for_a_crowd();
     let id = comment(&app, "promenade piétonne");
     let up = format!("SELECT up FROM comments WHERE id = {id}");
     let rows = format!("SELECT count(*) FROM comment_reactions WHERE comment_id = {id}");
@@ -368,8 +368,8 @@ fn two_people_saving_the_same_back_office_form_lose_nothing() {
 #[test]
 fn a_database_that_stays_locked_gives_a_503_and_loses_nothing() {
     let dir = palabre_e2e::fresh_state_dir();
-    // The host waits 200 ms for the lock instead of Spin's 5 s.
-    let app = TestApp::start_on(&dir, &[("PALABRE_HOST_BUSY_TIMEOUT_MS", "200")]);
+    // The write waits for the lock (kit::db::BUSY_DEADLINE), then gives up.
+    let app = TestApp::start_on(&dir, &[]);
     palabre_e2e::start_of_a_fresh_minute_window();
     let mut camille = camille(&app);
     let _ = camille.get(DISCUSSION);
