@@ -1,4 +1,4 @@
-// Support for the browser journeys: palabre-host on a temporary database,
+// Support for the browser journeys: the app (on Spin, or palabre-host) on a temporary database,
 // Chromium through playwright-core, and the checks every visited page gets
 // (status, structure, language, axe-core, console and CSP errors).
 import { spawn, spawnSync } from 'node:child_process';
@@ -34,16 +34,47 @@ export function check(condition, message) {
   if (!condition) throw new Failure(message);
 }
 
-/** Starts palabre-host on a fresh temporary database with the demo commune. */
-export function startHost() {
+/**
+ * The runner: Spin wherever a Spin binary is found (SPIN_BIN, or `spin` on
+ * PATH), as the communes run it; palabre-host otherwise. PALABRE_E2E_RUNNER
+ * set to `host` or `spin` chooses.
+ */
+export function runner() {
+  const wanted = process.env.PALABRE_E2E_RUNNER || '';
+  if (wanted !== 'host') {
+    const candidates = process.env.SPIN_BIN
+      ? [process.env.SPIN_BIN]
+      : (process.env.PATH || '').split(path.delimiter).map((d) => path.join(d, 'spin'));
+    const spin = candidates.find((c) => c && fs.existsSync(c) && fs.statSync(c).isFile());
+    if (spin) return { name: 'spin', bin: spin };
+    check(wanted !== 'spin', 'PALABRE_E2E_RUNNER=spin, but no Spin binary (SPIN_BIN, or spin on PATH)');
+  }
   const bin = process.env.PALABRE_HOST_BIN || path.join(ROOT, 'target/host/palabre-host');
   check(fs.existsSync(bin), `${bin} is missing: run scripts/build first`);
+  return { name: 'palabre-host', bin };
+}
+
+/** A free port on loopback (Spin is told one; palabre-host picks its own). */
+function freePort() {
+  const script = 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])';
+  const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+  check(r.status === 0, `no free port: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** Starts the app (Spin or palabre-host) on a fresh temporary database with the demo commune. */
+export function startHost() {
+  const { name, bin } = runner();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-browser-'));
+  const listen = name === 'spin' ? `127.0.0.1:${freePort()}` : '127.0.0.1:0';
   const child = spawn(
     bin,
-    ['up', '--listen', '127.0.0.1:0', '--from', path.join(ROOT, 'spin.toml'), '--state-dir', dir],
+    ['up', '--listen', listen, '--from', path.join(ROOT, 'spin.toml'), '--state-dir', dir],
     {
       cwd: ROOT,
+      // Spin runs its trigger as a child process: the app gets a process
+      // group of its own, stopped as a whole.
+      detached: true,
       env: {
         ...process.env,
         SPIN_VARIABLE_SESSION_KEY: randomBytes(33).toString('base64url'),
@@ -58,10 +89,15 @@ export function startHost() {
   child.stderr.on('data', (d) => (log += d));
   const host = {
     dir,
+    runner: name,
     db: path.join(dir, 'sqlite_db.db'),
     log: () => log,
     stop() {
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -69,13 +105,14 @@ export function startHost() {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/ at (http:\/\/[0-9.:]+)/);
+      // palabre-host: "Serving palabre at http://…"; Spin: "Serving http://…".
+      const m = out.match(/Serving (?:\S+ at )?(http:\/\/[0-9.:]+)/);
       if (m && !host.base) {
         host.base = m[1];
         resolve(host);
       }
     });
-    child.on('exit', (code) => reject(new Failure(`palabre-host exited (${code}):\n${log}`)));
+    child.on('exit', (code) => reject(new Failure(`${name} exited (${code}):\n${out}${log}`)));
   });
   return host;
 }

@@ -1,4 +1,4 @@
-// The browser journeys (tests/browser/README.md). Each run starts palabre-host
+// The browser journeys (tests/browser/README.md). Each run starts the app (Spin, or palabre-host)
 // on its own temporary database with the demo commune, then walks the
 // journeys in one language with JavaScript on or off; every page they reach
 // gets the checks of `Tab.land` (axe-core among them).
@@ -72,7 +72,7 @@ async function main() {
     host.stop();
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     console.log(
-      `${run.id}: ${run.pages.length} pages, ${run.keyboard.length} keyboard checks, ` +
+      `${run.id} on ${host.runner}: ${run.pages.length} pages, ${run.keyboard.length} keyboard checks, ` +
         `${run.violations.length} axe violations, ${run.failures.length} failed journeys (${seconds} s)`,
     );
     for (const f of run.failures) console.log(`  FAILED ${f}`);
