@@ -1,5 +1,5 @@
 //! The foundation: the composed components served by
-//! palabre-host on a temporary database. Run `scripts/build` first (scripts/test does).
+//! Spin (or palabre-host) on a temporary database. Run `scripts/build` first (scripts/test does).
 
 use palabre_e2e::{Response, TestApp, fresh_state_dir};
 use palabre_kit::session::{self, Key, SessionClaims};

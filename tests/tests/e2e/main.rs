@@ -1,5 +1,6 @@
-//! End-to-end tests: the composed components served by palabre-host on a
-//! temporary database. Run `scripts/build` first (scripts/test does).
+//! End-to-end tests: the composed components served on a temporary database
+//! by Spin wherever a Spin binary is found (as the communes run them), else
+//! by palabre-host (`palabre_e2e::Runner`). Run `scripts/build` first (scripts/test does).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
