@@ -481,7 +481,12 @@ pub fn request_on(
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .map_err(|e| format!("timeout: {e}"))?;
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut head = format!("{method} {path} HTTP/1.1\r\n");
+    // A test may name another host (a forged Host header).
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
+    head.push_str("Connection: close\r\n");
     if !headers
         .iter()
         .any(|(k, _)| k.eq_ignore_ascii_case("content-length"))

@@ -25,8 +25,9 @@ use palabre_domain::{Locale, Role};
 use palabre_kit::db::{self, Value};
 use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
-    CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, ONCE_FIELD, ORIGIN_HEADER,
-    PUBLIC_HEADER, SET_SESSION_HEADER, VISITOR_HEADER, Visitor,
+    BASE_URL_HEADER, CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER,
+    MAIL_ORIGIN_HEADER, ONCE_FIELD, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER,
+    VISITOR_HEADER, Visitor,
 };
 use palabre_kit::{client, ctx, form, i18n, ratelimit, respond};
 
@@ -69,9 +70,13 @@ async fn base_url() -> Option<&'static str> {
         .unwrap_or_default();
     BASE_URL
         .get_or_init(|| {
-            let url = security::parse_origin(&raw);
-            if url.is_none() && !raw.trim().is_empty() {
-                eprintln!("gate: base_url {raw:?} is not an origin like https://ville.example; using the Host header");
+            let url = palabre_kit::mail::parse_origin(&raw);
+            if url.is_none() {
+                if raw.trim().is_empty() {
+                    eprintln!("gate: base_url is not set: mails with a link (sign-up, reset, invitations) are refused except on loopback (docs/DEPLOY.md)");
+                } else {
+                    eprintln!("gate: base_url {raw:?} is not an origin like https://ville.example: mails with a link are refused except on loopback (docs/DEPLOY.md)");
+                }
             }
             url
         })
@@ -749,12 +754,27 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
         parts.headers.insert(VISITOR_HEADER, value);
     }
-    let origin = match base_url().await {
-        Some(url) => url.to_string(),
-        None => security::request_origin(&parts),
+    // Links in mails: under base_url, never the Host header (whoever sends
+    // the request chooses it); without base_url, only a loopback origin, for
+    // development.
+    let (origin, mail_origin) = match base_url().await {
+        Some(url) => (url.to_string(), Some(url.to_string())),
+        None => {
+            let origin = security::request_origin(&parts);
+            let local = palabre_kit::mail::is_loopback_origin(&origin).then(|| origin.clone());
+            (origin, local)
+        }
     };
     if let Ok(value) = HeaderValue::from_str(&origin) {
         parts.headers.insert(ORIGIN_HEADER, value);
+    }
+    if let Some(value) = mail_origin.and_then(|o| HeaderValue::from_str(&o).ok()) {
+        parts.headers.insert(MAIL_ORIGIN_HEADER, value);
+    }
+    if base_url().await.is_some() {
+        parts
+            .headers
+            .insert(BASE_URL_HEADER, HeaderValue::from_static("1"));
     }
     // Versioned public files (assets, uploaded images): cacheable even when
     // the visitor is signed in.

@@ -56,7 +56,7 @@ fn configure(url: &str, path: &str, token: &str, from: String) -> Option<MailApi
     if token.is_empty() {
         return None;
     }
-    let Some(origin) = crate::security::parse_origin(url) else {
+    let Some(origin) = palabre_kit::mail::parse_origin(url) else {
         eprintln!(
             "gate: mail_api_url {url:?} is not an origin like https://api.mail.example; mail stays in the outbox"
         );

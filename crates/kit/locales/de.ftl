@@ -45,6 +45,7 @@ error-500-body = Etwas Unerwartetes ist schiefgelaufen. Bitte versuchen Sie es g
 error-503-title = Dienst nicht verfügbar
 error-503-body = Die Website ist derzeit nicht richtig konfiguriert. Die Administratoren wurden informiert.
 error-busy-body = Die Website ist gerade stark ausgelastet, und Ihre Eingabe wurde nicht gespeichert. Es wurde nichts geändert: Gehen Sie zurück und senden Sie sie in einigen Sekunden erneut.
+error-mail-origin-body = Diese Website kann noch keine E-Mails mit Link versenden: Ihre öffentliche Adresse (base_url) ist nicht konfiguriert. Es wurde nichts gespeichert. Bitte informieren Sie die Gemeinde; Sie können es erneut versuchen, sobald sie eingerichtet ist.
 error-pending-title = Wird bereits gesendet
 error-pending-body = Dieses Formular wurde bereits gesendet und wird noch verarbeitet. Es wird nur einmal gespeichert: Warten Sie einige Sekunden und laden Sie die Seite dann neu.
 date-long = { $day }. { $month } { $year }
@@ -234,6 +235,8 @@ pagination-page = Seite { $page } von { $pages }
 ## Back-office
 nav-admin = Verwaltung
 admin-title = Verwaltung
+admin-setup-title = Zu konfigurieren
+admin-setup-base-url = Die öffentliche Adresse der Website (Variable base_url, zum Beispiel https://mitmachen.stadt.de) ist nicht konfiguriert: Keine E-Mail mit Link (Registrierung, Passwort vergessen, Einladung) kann versendet werden. Siehe docs/DEPLOY.md.
 admin-back-to-index = Zurück zur Verwaltung
 admin-saved = Die Änderungen wurden gespeichert.
 admin-save = Speichern

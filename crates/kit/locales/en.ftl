@@ -45,6 +45,7 @@ error-500-body = Something unexpected went wrong. Please try again in a moment.
 error-503-title = Service unavailable
 error-503-body = The site is not configured correctly at the moment. Its administrators have been told.
 error-busy-body = The site is very busy right now and what you sent was not saved. Nothing was changed: go back and send it again in a few seconds.
+error-mail-origin-body = This site cannot send mail with a link yet: its public address (base_url) is not configured. Nothing was saved. Please tell the commune; you can try again as soon as it has been set.
 error-pending-title = Already being sent
 error-pending-body = This form was already sent and is still being processed. It will be saved only once: wait a few seconds, then reload the page.
 date-long = { $month } { $day }, { $year }
@@ -234,6 +235,8 @@ pagination-page = Page { $page } of { $pages }
 ## Back-office
 nav-admin = Administration
 admin-title = Administration
+admin-setup-title = To configure
+admin-setup-base-url = The site's public address (the base_url variable, for example https://participate.town.example) is not configured: no mail with a link (sign-up, forgotten password, invitation) can be sent. See docs/DEPLOY.md.
 admin-back-to-index = Back to the administration
 admin-saved = The changes were saved.
 admin-save = Save

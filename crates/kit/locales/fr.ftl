@@ -45,6 +45,7 @@ error-500-body = Une erreur inattendue s'est produite. Réessayez dans quelques 
 error-503-title = Service indisponible
 error-503-body = Le site n'est pas correctement configuré pour le moment. Les administrateurs en ont été informés.
 error-busy-body = Le site est très sollicité en ce moment et votre envoi n'a pas été enregistré. Rien n'a été modifié : revenez en arrière et envoyez-le à nouveau dans quelques secondes.
+error-mail-origin-body = Ce site ne peut pas encore envoyer de courriel contenant un lien : son adresse publique (base_url) n'est pas configurée. Rien n'a été enregistré. Prévenez la commune ; vous pourrez réessayer dès qu'elle l'aura fait.
 error-pending-title = Envoi déjà en cours
 error-pending-body = Ce formulaire a déjà été envoyé et son traitement n'est pas terminé. Il ne sera enregistré qu'une fois : patientez quelques secondes, puis rechargez la page.
 date-long = { $day } { $month } { $year }
@@ -234,6 +235,8 @@ pagination-page = Page { $page } sur { $pages }
 ## Back-office
 nav-admin = Administration
 admin-title = Administration
+admin-setup-title = À configurer
+admin-setup-base-url = L'adresse publique du site (variable base_url, par exemple https://participer.ville.fr) n'est pas configurée : aucun courriel contenant un lien (inscription, mot de passe oublié, invitation) ne peut partir. Voir docs/DEPLOY.md.
 admin-back-to-index = Retour à l'administration
 admin-saved = Les modifications ont été enregistrées.
 admin-save = Enregistrer

@@ -26,6 +26,12 @@ pub struct Ctx {
     /// set by the gate from its `base_url` variable, never from the Host header
     /// alone when an operator configured it.
     pub origin: String,
+    /// The origin links in mails are made under (the gate's
+    /// `palabre-mail-origin`); `None` when `base_url` is not configured and
+    /// the request is not on loopback. Only through [`Ctx::mail_links`].
+    mail_origin: Option<String>,
+    /// Whether the commune configured its `base_url` (the gate's word).
+    pub base_url_configured: bool,
     /// The request's `Content-Type` ("" when absent).
     pub content_type: String,
     /// The request's `If-None-Match` (conditional GET of versioned content).
@@ -96,6 +102,12 @@ impl Ctx {
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("http://localhost")
                 .to_string(),
+            mail_origin: parts
+                .headers
+                .get(crate::visitor::MAIL_ORIGIN_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(crate::mail::parse_origin),
+            base_url_configured: parts.headers.contains_key(crate::visitor::BASE_URL_HEADER),
             content_type: parts
                 .headers
                 .get(header::CONTENT_TYPE)
@@ -121,6 +133,13 @@ impl Ctx {
                 })
                 .collect(),
         }
+    }
+
+    /// Where links in mails point: the configured public origin, never the
+    /// request's; refused (`Error::NoMailOrigin`, a 503 page saying why) when
+    /// the site has none. Asked before anything is written.
+    pub fn mail_links(&self) -> crate::error::Result<crate::mail::Links> {
+        crate::mail::Links::under(self.mail_origin.as_deref())
     }
 
     /// The value of a feature's cookie (never the gate's session cookies).

@@ -20,6 +20,11 @@ pub enum Error {
     Unavailable(String),
     #[error("internal: {0}")]
     Internal(String),
+    /// A mail with a link was asked for, and the site's public address
+    /// (`base_url`) is not configured: a link must never come from the
+    /// request, so nothing was queued.
+    #[error("no public address for links in mails (base_url)")]
+    NoMailOrigin,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -31,7 +36,7 @@ impl Error {
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
             Error::Forbidden => StatusCode::FORBIDDEN,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Unavailable(_) | Error::NoMailOrigin => StatusCode::SERVICE_UNAVAILABLE,
             Error::Db(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -44,6 +49,7 @@ impl Error {
             Error::Forbidden => ("error-403-title", "error-403-body"),
             Error::MethodNotAllowed => ("error-405-title", "error-405-body"),
             Error::Unavailable(_) => ("error-503-title", "error-busy-body"),
+            Error::NoMailOrigin => ("error-503-title", "error-mail-origin-body"),
             Error::Db(_) | Error::Internal(_) => ("error-500-title", "error-500-body"),
         }
     }

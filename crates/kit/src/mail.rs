@@ -22,17 +22,84 @@ pub struct Mail<'a> {
     pub kind: &'a str,
     pub subject: String,
     pub paragraphs: Vec<String>,
-    /// (label, absolute URL)
-    pub action: Option<(String, String)>,
+    /// (label, link): a link only [`Links::to`] makes.
+    pub action: Option<(String, Link)>,
     /// Who sends it (the commune's name).
     pub signature: String,
+}
+
+/// An absolute link in a mail, under the site's configured public origin:
+/// made only by [`Links::to`] (from `Ctx::mail_links`), so that no mail
+/// carries a link built from the request's Host header, which whoever sends
+/// the request chooses (a reset link to their host hands them the token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link(String);
+
+impl Link {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where links in mails point: the site's public origin.
+#[derive(Debug, Clone)]
+pub struct Links(String);
+
+impl Links {
+    /// No origin, no links: `Error::NoMailOrigin`, before anything is written.
+    pub fn under(origin: Option<&str>) -> crate::error::Result<Links> {
+        origin
+            .map(|o| Links(o.to_string()))
+            .ok_or(crate::error::Error::NoMailOrigin)
+    }
+
+    /// The link to `path`, a path of this site (from `/`, never `//`).
+    pub fn to(&self, path: &str) -> Link {
+        debug_assert!(path.starts_with('/') && !path.starts_with("//"), "{path}");
+        let path = path.trim_start_matches('/');
+        Link(format!("{}/{path}", self.0))
+    }
+}
+
+/// An origin (`https://host[:port]`) from configuration, lower case, without
+/// a trailing slash; `None` for anything else (a path, a query, a space).
+pub fn parse_origin(raw: &str) -> Option<String> {
+    let url = raw.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let valid = !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    valid.then(|| url.to_ascii_lowercase())
+}
+
+/// Whether an origin names this machine (`localhost`, `127.0.0.0/8`, `[::1]`):
+/// the only request origin links in mails may use, for development, while no
+/// `base_url` is configured.
+pub fn is_loopback_origin(origin: &str) -> bool {
+    let Some(authority) = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 impl Mail<'_> {
     pub fn text(&self) -> String {
         let mut out = self.paragraphs.join("\n\n");
         if let Some((label, url)) = &self.action {
-            out.push_str(&format!("\n\n{label}:\n{url}"));
+            out.push_str(&format!("\n\n{label}:\n{}", url.as_str()));
         }
         out.push_str(&format!("\n\n-- \n{}\n", self.signature));
         out
@@ -50,7 +117,7 @@ impl Mail<'_> {
         if let Some((label, url)) = &self.action {
             out.push_str(&format!(
                 "<p><a href=\"{}\">{}</a></p>\n",
-                escape(url),
+                escape(url.as_str()),
                 escape(label)
             ));
         }
@@ -224,6 +291,64 @@ mod tests {
     use super::*;
 
     #[test]
+    fn origins() {
+        assert_eq!(
+            parse_origin("https://Ville.example/").as_deref(),
+            Some("https://ville.example")
+        );
+        assert_eq!(
+            parse_origin("http://127.0.0.1:3000").as_deref(),
+            Some("http://127.0.0.1:3000")
+        );
+        for bad in [
+            "",
+            "ville.example",
+            "https://",
+            "https://a/b",
+            "javascript:alert(1)",
+            "https://a b",
+        ] {
+            assert_eq!(parse_origin(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_this_machine_is_loopback() {
+        for local in [
+            "http://127.0.0.1:3000",
+            "http://localhost",
+            "http://LOCALHOST:8080",
+            "http://127.8.9.10",
+            "http://[::1]:3000",
+        ] {
+            assert!(is_loopback_origin(local), "{local}");
+        }
+        for remote in [
+            "http://attacker.example",
+            "http://127.0.0.1.attacker.example",
+            "http://localhost.attacker.example",
+            "http://[::2]",
+            "http://10.0.0.1",
+            "127.0.0.1",
+        ] {
+            assert!(!is_loopback_origin(remote), "{remote}");
+        }
+    }
+
+    #[test]
+    fn links_only_under_an_origin() {
+        let links = Links::under(Some("https://ville.example")).unwrap();
+        assert_eq!(
+            links.to("/account/reset").as_str(),
+            "https://ville.example/account/reset"
+        );
+        assert!(matches!(
+            Links::under(None),
+            Err(crate::error::Error::NoMailOrigin)
+        ));
+    }
+
+    #[test]
     fn backoff_grows_and_stays_bounded() {
         assert_eq!(backoff_seconds(1), 60);
         assert_eq!(backoff_seconds(2), 240);
@@ -292,7 +417,9 @@ mod tests {
             paragraphs: vec!["Bonjour & bienvenue".into()],
             action: Some((
                 "Confirmer".into(),
-                "https://ville.example/account/confirm?token=x&y".into(),
+                Links::under(Some("https://ville.example"))
+                    .unwrap()
+                    .to("/account/confirm?token=x&y"),
             )),
             signature: "Valbrune".into(),
         };

@@ -15,6 +15,13 @@ pub const SET_SESSION_HEADER: &str = "palabre-set-session";
 pub const END_SESSION_HEADER: &str = "palabre-end-session";
 /// Request header with the site's public origin (scheme and authority), set by the gate.
 pub const ORIGIN_HEADER: &str = "palabre-origin";
+/// Request header with the origin links in mails are made under: the
+/// configured `base_url`, or (only while none is configured) a loopback
+/// origin the request was sent to. Absent otherwise: no mail with a link.
+pub const MAIL_ORIGIN_HEADER: &str = "palabre-mail-origin";
+/// Request header the gate sets when the commune configured a valid
+/// `base_url` (the admin says so when it did not).
+pub const BASE_URL_HEADER: &str = "palabre-base-url";
 /// Request header with the client's address as the gate established it
 /// (`kit::client`: the runtime's peer, or behind the commune's trusted
 /// proxies the nearest hop they vouch for).

@@ -8,6 +8,7 @@ mod addresses;
 mod admin;
 mod discussion;
 mod foundation;
+mod hardening;
 mod mail;
 mod moderation;
 mod network;

@@ -36,7 +36,10 @@ impl SecurityChange {
 /// Who a mail comes from, taken from the request before a transaction starts.
 pub struct Letterhead {
     site_name: String,
-    origin: String,
+    /// The way out if it was not them: a link where the site has a public
+    /// address for mails (`Ctx::mail_links`), else the notice goes without it
+    /// (a change of one's own security never waits on the configuration).
+    reset: Option<mail::Link>,
     /// The language when the recipient has not chosen one.
     fallback: palabre_domain::Locale,
 }
@@ -45,7 +48,7 @@ impl Letterhead {
     pub fn of(env: &Env) -> Letterhead {
         Letterhead {
             site_name: env.site.name.clone(),
-            origin: env.ctx.origin.clone(),
+            reset: env.ctx.mail_links().ok().map(|l| l.to("/account/reset")),
             fallback: env.ctx.locale,
         }
     }
@@ -59,7 +62,7 @@ pub async fn notify_security_change(
     user_id: i64,
     change: SecurityChange,
 ) -> Result<()> {
-    let (site_name, origin) = (from.site_name.as_str(), from.origin.as_str());
+    let site_name = from.site_name.as_str();
     let Some((email, locale)) = store::contact(conn, user_id).await? else {
         return Ok(());
     };
@@ -74,10 +77,10 @@ pub async fn notify_security_change(
             i18n::t(locale, change.message_id()),
             i18n::t(locale, "mail-security-not-you"),
         ],
-        action: Some((
-            i18n::t(locale, "mail-security-action"),
-            format!("{origin}/account/reset"),
-        )),
+        action: from
+            .reset
+            .clone()
+            .map(|link| (i18n::t(locale, "mail-security-action"), link)),
         signature: site_name.to_string(),
     };
     mail::queue(conn, &mail).await?;

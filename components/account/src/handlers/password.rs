@@ -49,7 +49,8 @@ pub async fn request(env: &mut Env) -> Result<Response> {
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
     let site_name = env.site.name.clone();
-    let origin = env.ctx.origin.clone();
+    // Asked of every request alike, so that the answer tells nothing of the account.
+    let links = env.ctx.mail_links()?;
     let fallback = env.ctx.locale;
     db::immediate(&env.conn, async |conn| {
         let Some(account) = store::account(conn, email.as_str()).await? else {
@@ -89,7 +90,7 @@ pub async fn request(env: &mut Env) -> Result<Response> {
             paragraphs: vec![i18n::t(locale, "mail-reset-body")],
             action: Some((
                 i18n::t(locale, "mail-reset-action"),
-                format!("{origin}/account/reset/new?token={token}"),
+                links.to(&format!("/account/reset/new?token={token}")),
             )),
             signature: site_name.clone(),
         };

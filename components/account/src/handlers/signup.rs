@@ -79,7 +79,8 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
     let site_name = env.site.name.clone();
-    let origin = env.ctx.origin.clone();
+    // Both mails carry a link: none is queued without the site's public address.
+    let links = env.ctx.mail_links()?;
     db::immediate(&env.conn, async |conn| {
         if let Some(existing) = store::account(conn, email.as_str()).await? {
             let to_locale = existing
@@ -96,7 +97,7 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
                 paragraphs: vec![i18n::t(to_locale, "mail-existing-body")],
                 action: Some((
                     i18n::t(to_locale, "login-title"),
-                    format!("{origin}/account/login"),
+                    links.to("/account/login"),
                 )),
                 signature: site_name.clone(),
             };
@@ -143,7 +144,7 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
             )],
             action: Some((
                 i18n::t(locale, "mail-confirm-action"),
-                format!("{origin}/account/confirm?token={token}"),
+                links.to(&format!("/account/confirm?token={token}")),
             )),
             signature: site_name.clone(),
         };

@@ -28,9 +28,14 @@ pub async fn show(env: &Env) -> Result<Response> {
     .collect();
     let title = i18n::t(locale, "admin-title");
     let dashboard = super::dashboard::data(env).await?;
+    // What the configuration lacks, said where staff look first.
+    let mut setup = Vec::new();
+    if !env.ctx.base_url_configured {
+        setup.push(i18n::t(locale, "admin-setup-base-url"));
+    }
     env.page(
         "admin_index",
         &title,
-        json!({ "sections": sections, "dashboard": dashboard }),
+        json!({ "sections": sections, "dashboard": dashboard, "setup": setup }),
     )
 }

@@ -232,7 +232,10 @@ pub async fn invite(env: &mut Env) -> Result<Response> {
     let token = tokens::new_token().map_err(|e| Error::Internal(format!("randomness: {e}")))?;
     let locale = env.site.default_locale;
     let site_name = env.site.name.clone();
-    let link = format!("{}/account/reset/new?token={token}", env.ctx.origin);
+    let link = env
+        .ctx
+        .mail_links()?
+        .to(&format!("/account/reset/new?token={token}"));
     let invited = db::immediate(&env.conn, async |conn| {
         let Some(id) = store::invite(conn, email.as_str(), &name, &role, now).await? else {
             return Ok::<_, Error>(None);

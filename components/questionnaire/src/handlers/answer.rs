@@ -527,10 +527,14 @@ async fn send_receipt(
         kind: "questionnaire-receipt",
         subject: i18n::t_args(locale, "receipt-subject", &[("title", &q.title)]),
         paragraphs,
-        action: Some((
-            i18n::t(locale, "receipt-action"),
-            format!("{}/questionnaires/{}", env.ctx.origin, q.slug),
-        )),
+        // The way back, where the site has a public address for mails; the
+        // receipt itself never waits on it.
+        action: env.ctx.mail_links().ok().map(|links| {
+            (
+                i18n::t(locale, "receipt-action"),
+                links.to(&format!("/questionnaires/{}", q.slug)),
+            )
+        }),
         signature: env.site.name.clone(),
     };
     mail::queue(&env.conn, &mail).await?;
