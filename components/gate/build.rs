@@ -1,6 +1,7 @@
 //! What the gate embeds, made smaller at build time:
-//! - it shows only error pages, so it carries the messages whose id starts
-//!   with `error-`, and `back-home`, cut from the shared catalogues
+//! - it shows only error pages and queues one mail, so it carries the
+//!   messages whose id starts with `error-` or `gate-`, and `back-home`, cut
+//!   from the shared catalogues
 //!   (crates/kit/locales), instead of all of them (150 KB of text);
 //! - the migrations and the demo commune (80 KB of SQL, read only when a
 //!   database is set up or upgraded) are deflated, and inflated when used.
@@ -34,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if !line.starts_with([' ', '\t']) {
                 keep = line.split_once(" = ").is_some_and(|(id, _)| {
                     let id = id.trim();
-                    id.starts_with("error-") || id == "back-home"
+                    id.starts_with("error-") || id.starts_with("gate-") || id == "back-home"
                 });
             }
             if keep && !line.trim().is_empty() {

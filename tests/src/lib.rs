@@ -125,12 +125,18 @@ pub fn fresh_state_dir() -> PathBuf {
 /// Rate limits use fixed windows aligned on the clock: a test that must stay
 /// within one minute's window waits when fewer than 15 seconds of it are left.
 pub fn start_of_a_fresh_minute_window() {
+    room_in_the_window(60, 15);
+}
+
+/// Waits, if need be, until the current fixed window of `window` seconds
+/// has at least `needed` seconds left.
+pub fn room_in_the_window(window: u64, needed: u64) {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default()
         .as_secs();
-    let left = 60 - now % 60;
-    if left < 15 {
+    let left = window - now % window;
+    if left < needed {
         std::thread::sleep(Duration::from_secs(left));
     }
 }

@@ -11,6 +11,7 @@ mod access_log;
 mod limits;
 mod mail;
 mod migrations;
+mod notices;
 mod once;
 mod public;
 mod security;
@@ -31,7 +32,8 @@ use palabre_kit::visitor::{
 };
 use palabre_kit::{client, ctx, form, i18n, ratelimit, respond};
 
-/// The error pages' messages, cut from the shared catalogues by build.rs.
+/// The error pages' messages and the gate's own mail (`gate-…`), cut from
+/// the shared catalogues by build.rs.
 static MESSAGES: i18n::Catalogue = i18n::Catalogue::new([
     i18n::Source::Text(include_str!(concat!(env!("OUT_DIR"), "/fr.ftl"))),
     i18n::Source::Text(include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
@@ -81,6 +83,21 @@ async fn base_url() -> Option<&'static str> {
             url
         })
         .as_deref()
+}
+
+/// The site's origin (for pages) and the origin links in mails are made
+/// under: `base_url`, never the Host header (whoever sends the request
+/// chooses it); without `base_url`, mails link only to a loopback origin, for
+/// development.
+async fn origins(parts: &http::request::Parts) -> (String, Option<String>) {
+    match base_url().await {
+        Some(url) => (url.to_string(), Some(url.to_string())),
+        None => {
+            let origin = security::request_origin(parts);
+            let local = palabre_kit::mail::is_loopback_origin(&origin).then(|| origin.clone());
+            (origin, local)
+        }
+    }
 }
 
 /// The commune's trusted proxies (`trusted_proxies`, `forwarded_header`),
@@ -474,19 +491,27 @@ async fn check_unsafe(
 }
 
 /// Counts the request against its rate limits (after the CSRF check, so that
-/// forged requests cannot lock anyone out).
+/// forged requests cannot lock anyone out). Whom a bucket counts (an email,
+/// an address, a person) is kept only as a keyed hash (`session::pseudonym`).
+/// When sign-ins to an account are refused, its owner is told by mail, once
+/// an hour at most.
 async fn check_limits(
-    method: &Method,
-    path: &str,
-    headers: &http::HeaderMap,
+    parts: &http::request::Parts,
     user_id: Option<i64>,
     body: &[u8],
+    key: Option<&Key>,
+    locale: Locale,
 ) -> Result<(), Refusal> {
-    let ip = headers.get(CLIENT_HEADER).and_then(|v| v.to_str().ok());
-    let buckets = limits::buckets(method, path, ip, user_id, body);
+    let ip = parts
+        .headers
+        .get(CLIENT_HEADER)
+        .and_then(|v| v.to_str().ok());
+    let path = parts.uri.path();
+    let buckets = limits::buckets(&parts.method, path, ip, user_id, body);
     if buckets.is_empty() {
         return Ok(());
     }
+    let key = key.ok_or(Refusal::Misconfigured)?;
     let unavailable = |e: db::DbError| {
         eprintln!("gate: rate limits: {e}");
         Refusal::Unavailable
@@ -494,17 +519,31 @@ async fn check_limits(
     let conn = db::open().await.map_err(unavailable)?;
     let now = palabre_kit::now();
     let mut wait: Option<i64> = None;
+    let mut tell = false;
     for (bucket, limit) in &buckets {
-        let over = ratelimit::hit(&conn, bucket, *limit, now)
+        let stored = limits::stored_name(bucket, |subject| {
+            session::pseudonym(key, "rate-limit", subject)
+        });
+        let over = ratelimit::hit(&conn, &stored, *limit, now)
             .await
             .map_err(unavailable)?;
         if let Some(seconds) = over {
             wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
+            tell |= limits::tells_the_owner(bucket);
         }
     }
     // Now and then, forget old windows.
     if now % 97 == 0 {
         ratelimit::purge(&conn, now).await.map_err(unavailable)?;
+    }
+    if tell && let Some(email) = limits::sign_in_email(body) {
+        let (_, mail_origin) = origins(parts).await;
+        let told =
+            notices::sign_ins_refused(&conn, key, &email, mail_origin.as_deref(), locale, now)
+                .await;
+        if let Err(e) = told {
+            eprintln!("gate: cannot tell an account's owner of refused sign-ins: {e}");
+        }
     }
     match wait {
         Some(seconds) => Err(Refusal::TooMany(seconds)),
@@ -715,15 +754,9 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         )
         .await
         {
-            Ok(bytes) => check_limits(
-                &parts.method,
-                parts.uri.path(),
-                &parts.headers,
-                identity.visitor.user_id,
-                &bytes,
-            )
-            .await
-            .map(|()| bytes),
+            Ok(bytes) => check_limits(&parts, identity.visitor.user_id, &bytes, key, locale)
+                .await
+                .map(|()| bytes),
             Err(refusal) => Err(refusal),
         };
         match checked {
@@ -754,17 +787,7 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
         parts.headers.insert(VISITOR_HEADER, value);
     }
-    // Links in mails: under base_url, never the Host header (whoever sends
-    // the request chooses it); without base_url, only a loopback origin, for
-    // development.
-    let (origin, mail_origin) = match base_url().await {
-        Some(url) => (url.to_string(), Some(url.to_string())),
-        None => {
-            let origin = security::request_origin(&parts);
-            let local = palabre_kit::mail::is_loopback_origin(&origin).then(|| origin.clone());
-            (origin, local)
-        }
-    };
+    let (origin, mail_origin) = origins(&parts).await;
     if let Ok(value) = HeaderValue::from_str(&origin) {
         parts.headers.insert(ORIGIN_HEADER, value);
     }

@@ -7,6 +7,32 @@ use palabre_kit::ratelimit::Limit;
 
 const PER_MINUTE: i64 = 60;
 
+/// Sign-in attempts to one account in an hour, from every address together.
+pub const EMAIL_CEILING_PER_HOUR: i64 = 100;
+
+/// The email a sign-in form names, as accounts keep it (trimmed, lower case).
+pub fn sign_in_email(body: &[u8]) -> Option<String> {
+    let pairs = form::parse_urlencoded(body);
+    let email = form::field(&pairs, "email")?.trim().to_lowercase();
+    (!email.is_empty()).then(|| email.chars().take(254).collect())
+}
+
+/// The name a bucket is stored under: its kind in clear, whom it counts (an
+/// email, an address, a person) through `pseudonym`, so that the table
+/// keeps no email or address (`kind:subject` becomes `kind:hash`).
+pub fn stored_name(bucket: &str, pseudonym: impl Fn(&str) -> String) -> String {
+    match bucket.split_once(':') {
+        Some((kind, subject)) => format!("{kind}:{}", pseudonym(subject)),
+        None => bucket.to_string(),
+    }
+}
+
+/// Whether a refusal on this bucket is told to the account's owner: sign-ins
+/// to their account held up, from one address or from many.
+pub fn tells_the_owner(bucket: &str) -> bool {
+    bucket.starts_with("login-pair") || bucket.starts_with("login-email:")
+}
+
 /// Paths whose writes are not contributions: the visitor's own account, the
 /// first-run setup, and the staff back-office (under `/admin`, and the
 /// questionnaire builder, which the questionnaire component serves).
@@ -82,19 +108,35 @@ pub fn buckets(
                     window_seconds: PER_MINUTE,
                 },
             )];
-            let pairs = form::parse_urlencoded(body);
-            if let Some(email) = form::field(&pairs, "email") {
-                let email = email.trim().to_lowercase();
-                if !email.is_empty() {
-                    let email: String = email.chars().take(254).collect();
+            if let Some(email) = sign_in_email(body) {
+                // One address trying one account waits longer each time:
+                // a minute after 5 tries, the rest of the hour after 15, the
+                // rest of the day after 30. Another address, the owner's,
+                // is not held up by it.
+                let pair = format!("{email} {ip}");
+                for (kind, max, window_seconds) in [
+                    ("login-pair", 5, PER_MINUTE),
+                    ("login-pair-hour", 15, 3600),
+                    ("login-pair-day", 30, 86_400),
+                ] {
                     buckets.push((
-                        format!("login-email:{email}"),
+                        format!("{kind}:{pair}"),
                         Limit {
-                            max: 5,
-                            window_seconds: PER_MINUTE,
+                            max,
+                            window_seconds,
                         },
                     ));
                 }
+                // The account's own ceiling, over every address: beyond what
+                // one address may try in an hour (15), so that only many
+                // addresses at once reach it.
+                buckets.push((
+                    format!("login-email:{email}"),
+                    Limit {
+                        max: EMAIL_CEILING_PER_HOUR,
+                        window_seconds: 3600,
+                    },
+                ));
             }
             buckets
         }
@@ -167,11 +209,28 @@ mod tests {
             None,
             b"email=%20Anne%40Example.org&password=x",
         );
-        assert_eq!(b.len(), 2);
-        assert_eq!(b[0].0, "login-ip:10.0.0.1");
-        assert_eq!(b[0].1.max, 20);
-        assert_eq!(b[1].0, "login-email:anne@example.org");
-        assert_eq!(b[1].1.max, 5);
+        let names: Vec<_> = b.iter().map(|(n, l)| (n.as_str(), l.max)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("login-ip:10.0.0.1", 20),
+                ("login-pair:anne@example.org 10.0.0.1", 5),
+                ("login-pair-hour:anne@example.org 10.0.0.1", 15),
+                ("login-pair-day:anne@example.org 10.0.0.1", 30),
+                ("login-email:anne@example.org", EMAIL_CEILING_PER_HOUR),
+            ]
+        );
+        // One address alone cannot reach the account's ceiling in an hour.
+        assert!(b[2].1.max < EMAIL_CEILING_PER_HOUR);
+        assert!(b.iter().skip(1).all(|(n, _)| tells_the_owner(n)));
+        assert!(!tells_the_owner(&b[0].0));
+        assert_eq!(
+            stored_name("login-email:anne@example.org", |s| format!(
+                "h({})",
+                s.len()
+            )),
+            "login-email:h(16)"
+        );
         assert_eq!(
             buckets(&Method::POST, "/account/login", None, None, b"")[0].0,
             "login-ip:unknown"

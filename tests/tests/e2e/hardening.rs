@@ -126,3 +126,108 @@ fn links_in_mails_never_follow_the_host_header() {
     assert!(!admin.get("/admin").text().contains("base_url"));
     app.stop();
 }
+
+/// A browser whose requests come, through the commune's trusted proxy, from
+/// `address`.
+fn from_address<'a>(app: &'a TestApp, address: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app);
+    browser
+        .headers
+        .push(("X-Forwarded-For".into(), address.into()));
+    browser
+}
+
+/// Wrong passwords for someone else's email, from one address, hold up that
+/// address only (growing waits), never the owner signing in from theirs; the
+/// owner is told by mail, once; only a great many addresses together reach
+/// the account's own ceiling. `rate_limits` keeps no email or address in
+/// clear.
+#[test]
+fn a_stranger_cannot_lock_the_owner_out() {
+    let dir = fresh_state_dir();
+    let app = TestApp::start_on(&dir, &[("SPIN_VARIABLE_TRUSTED_PROXIES", "127.0.0.1")]);
+    // The account's ceiling counts an hour: this test needs a few minutes of it.
+    palabre_e2e::room_in_the_window(3600, 240);
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let wrong = [("email", CAMILLE), ("password", "not the password")];
+    let right = [("email", CAMILLE), ("password", "valbrune-citoyenne-2026")];
+    let mut stranger = from_address(&app, "203.0.113.7");
+    let _ = stranger.get("/account/login");
+    let statuses: Vec<u16> = (0..6)
+        .map(|_| stranger.post("/account/login", &wrong).status)
+        .collect();
+    assert_eq!(statuses, [422, 422, 422, 422, 422, 429]);
+    assert_eq!(stranger.post("/account/login", &right).status, 429);
+    // Before the fix, the owner got 429 here too, from any address.
+    let mut owner = from_address(&app, "198.51.100.20");
+    let _ = owner.get("/account/login");
+    assert_eq!(owner.post("/account/login", &right).status, 303);
+    let told = "SELECT count(*) FROM mail_outbox WHERE kind = 'sign-ins-refused' \
+         AND to_email = 'camille@valbrune.example.org'";
+    assert_eq!(count(&app, told), 1);
+    let notice: String = app
+        .db()
+        .query_row(
+            "SELECT body_text FROM mail_outbox WHERE kind = 'sign-ins-refused'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(notice.contains("mot de passe"), "{notice}");
+    assert!(
+        notice.contains(&format!("http://{}/account/reset", app.addr)),
+        "{notice}"
+    );
+    // Nobody is told of an address that does not exist.
+    let mut prober = from_address(&app, "203.0.113.8");
+    let _ = prober.get("/account/login");
+    let nobody = [("email", "personne@example.org"), ("password", "x")];
+    for _ in 0..6 {
+        prober.post("/account/login", &nobody);
+    }
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM mail_outbox WHERE to_email = 'personne@example.org'"
+        ),
+        0
+    );
+    let buckets: Vec<String> = {
+        let db = app.db();
+        let mut stmt = db.prepare("SELECT bucket FROM rate_limits").unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(!buckets.is_empty());
+    for bucket in &buckets {
+        for clear in [
+            "camille",
+            "personne",
+            "203.0.113",
+            "198.51.100",
+            "127.0.0.1",
+        ] {
+            assert!(!bucket.contains(clear), "{bucket} keeps {clear}");
+        }
+    }
+    // Many addresses at once reach the account's ceiling (100 tries in the
+    // hour, 8 so far): the 101st try waits, the owner's included, and the
+    // owner is not told again within the hour.
+    let mut crowd = from_address(&app, "192.0.2.1");
+    let _ = crowd.get("/account/login");
+    for i in 0..92 {
+        crowd.headers = vec![(
+            "X-Forwarded-For".into(),
+            format!("192.0.{}.{}", 2 + i / 200, 1 + i % 200),
+        )];
+        let status = crowd.post("/account/login", &wrong).status;
+        assert_eq!(status, 422, "try {} of the crowd", i + 1);
+    }
+    let mut owner = from_address(&app, "198.51.100.20");
+    let _ = owner.get("/account/login");
+    assert_eq!(owner.post("/account/login", &right).status, 429);
+    assert_eq!(count(&app, told), 1);
+    app.stop();
+}
