@@ -14,6 +14,9 @@ const ACCOUNT_BY_EMAIL: &str = "SELECT id, password_hash, email_confirmed_at, lo
      totp_enabled_at FROM users WHERE email = ? AND deleted_at IS NULL";
 const INSERT_TOKEN: &str = "INSERT INTO email_tokens \
      (user_id, purpose, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+/// The account's other live tokens of a purpose, ended with one use.
+const END_OTHER_TOKENS: &str = "UPDATE email_tokens SET used_at = ? \
+     WHERE user_id = ? AND purpose = ? AND used_at IS NULL";
 const CONSUME_TOKEN: &str = "UPDATE email_tokens SET used_at = ? \
      WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id";
 const CONFIRM_EMAIL: &str = "UPDATE users SET email_confirmed_at = ? \
@@ -127,7 +130,10 @@ pub async fn insert_token(conn: &Connection, token: &Secret<'_>) -> DbResult<()>
     insert_secret(conn, INSERT_TOKEN, token).await
 }
 
-/// Uses a token once: the user it was for, if it is valid, unused and unexpired.
+/// Uses a token once: the user it was for, if it is valid, unused and
+/// unexpired. Every other live token of that purpose for the account ends
+/// with it (a reset link used leaves no other alive). Inside the caller's
+/// transaction.
 pub async fn consume_token(
     conn: &Connection,
     token_hash: &str,
@@ -140,8 +146,21 @@ pub async fn consume_token(
         Value::text(purpose),
         Value::Integer(now),
     ];
-    let row = db::query_one(conn, CONSUME_TOKEN, params).await?;
-    Ok(row.map(|r| db::int(&r, 0)))
+    let Some(row) = db::query_one(conn, CONSUME_TOKEN, params).await? else {
+        return Ok(None);
+    };
+    let user_id = db::int(&row, 0);
+    end_tokens(conn, user_id, purpose, now).await?;
+    Ok(Some(user_id))
+}
+
+async fn end_tokens(conn: &Connection, user_id: i64, purpose: &str, now: i64) -> DbResult<()> {
+    let params = vec![
+        Value::Integer(now),
+        Value::Integer(user_id),
+        Value::text(purpose),
+    ];
+    db::exec(conn, END_OTHER_TOKENS, params).await
 }
 
 pub async fn confirm_email(conn: &Connection, user_id: i64, now: i64) -> DbResult<()> {
@@ -174,7 +193,10 @@ pub async fn set_password(conn: &Connection, user_id: i64, hash: &str, now: i64)
         Value::Integer(now),
         Value::Integer(user_id),
     ];
-    db::exec(conn, SET_PASSWORD, params).await
+    db::exec(conn, SET_PASSWORD, params).await?;
+    // A new password ends every reset link still out (and invitations,
+    // which are reset links).
+    end_tokens(conn, user_id, "reset", now).await
 }
 
 pub async fn password_of(conn: &Connection, user_id: i64) -> DbResult<Option<String>> {

@@ -231,3 +231,83 @@ fn a_stranger_cannot_lock_the_owner_out() {
     assert_eq!(count(&app, told), 1);
     app.stop();
 }
+
+/// The reset links mailed to `to`, oldest first (paths with their token).
+fn reset_links(app: &TestApp, to: &str) -> Vec<String> {
+    let db = app.db();
+    let mut stmt = db
+        .prepare(
+            "SELECT body_text FROM mail_outbox WHERE to_email = ?1 AND kind = 'reset' ORDER BY id",
+        )
+        .unwrap();
+    let origin = format!("http://{}", app.addr);
+    stmt.query_map([to], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .filter_map(|text| {
+            text.lines()
+                .find(|l| l.starts_with(&origin))
+                .map(|l| l.trim_start_matches(&origin).to_string())
+        })
+        .collect()
+}
+
+/// One reset link used ends the others still out; a password changed in the
+/// account ends them too.
+#[test]
+fn a_used_reset_link_leaves_no_other_alive() {
+    let app = TestApp::start();
+    palabre_e2e::start_of_a_fresh_minute_window();
+    let mut visitor = Browser::new(&app);
+    for _ in 0..2 {
+        let _ = visitor.get("/account/reset");
+        assert_eq!(
+            visitor.post("/account/reset", &[("email", CAMILLE)]).status,
+            200
+        );
+    }
+    let links = reset_links(&app, CAMILLE);
+    assert_eq!(links.len(), 2);
+    let new_password = |browser: &mut Browser, link: &str, password: &str| {
+        assert_eq!(browser.get(link).status, 200, "{link} is live");
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        browser
+            .post(
+                "/account/reset/new",
+                &[
+                    ("token", &token),
+                    ("password", password),
+                    ("confirm", password),
+                ],
+            )
+            .status
+    };
+    assert_eq!(
+        new_password(&mut visitor, &links[1], "un nouveau mot de passe"),
+        303
+    );
+    // Before the fix, the first link still set a password.
+    let mut other = Browser::new(&app);
+    assert_eq!(other.get(&links[0]).status, 404);
+
+    // A link asked for, then the password changed in the account: the link ends.
+    let _ = other.get("/account/reset");
+    assert_eq!(
+        other.post("/account/reset", &[("email", CAMILLE)]).status,
+        200
+    );
+    let pending = reset_links(&app, CAMILLE).pop().unwrap();
+    let mut camille = Browser::signed_in(&app, CAMILLE, "un nouveau mot de passe");
+    let _ = camille.get("/account/password");
+    let changed = camille.post(
+        "/account/password",
+        &[
+            ("current", "un nouveau mot de passe"),
+            ("password", "encore un autre mot de passe"),
+            ("confirm", "encore un autre mot de passe"),
+        ],
+    );
+    assert_eq!(changed.status, 200, "{}", changed.text());
+    assert_eq!(Browser::new(&app).get(&pending).status, 404);
+    app.stop();
+}
