@@ -770,7 +770,15 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     } else {
         let once_key = form_field(&parts.headers, &forwarded_body, ONCE_FIELD);
         let path = parts.uri.path();
-        match once::claim(identity.binding.as_deref(), once_key.as_deref(), path).await {
+        let user_id = identity.visitor.user_id;
+        match once::claim(
+            identity.binding.as_deref(),
+            user_id,
+            once_key.as_deref(),
+            path,
+        )
+        .await
+        {
             Ok(once::Claim::Free) => None,
             Ok(once::Claim::Held(held)) => Some(held),
             Ok(once::Claim::Replay(response)) => {

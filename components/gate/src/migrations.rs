@@ -62,6 +62,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(23, "0023_idempotency"),
     migration!(24, "0024_resident_count"),
     migration!(25, "0025_reports_and_follow_up"),
+    migration!(26, "0026_replays_keep_no_secret"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

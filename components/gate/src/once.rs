@@ -11,7 +11,13 @@
 //!   over after [`ABANDONED`] seconds.
 //!
 //! Keys are scoped to the session or pre-session the form was rendered for
-//! (stored as a SHA-256, never as the binding itself), and kept a day.
+//! (stored as a SHA-256, never as the binding itself), and kept a day; a
+//! signed-in person's keys name them, and go with their account. An answer
+//! that shows a secret (`Cache-Control: no-store`, `kit::respond::secret`:
+//! recovery codes, a sign-in challenge, a two-step secret) is never kept: its
+//! key is released, and a replay runs again (a new challenge, new codes:
+//! what the browser shows is the last answer, so the secret it shows is the
+//! one that holds).
 
 use std::time::Duration;
 
@@ -31,8 +37,8 @@ const ABANDONED: i64 = 60;
 /// Keys are forgotten after a day.
 const KEEP: i64 = 86_400;
 
-const CLAIM: &str = "INSERT INTO idempotency_keys (scope, key, path, claimed_at) \
-     VALUES (?1, ?2, ?3, ?4) ON CONFLICT (scope, key) DO NOTHING RETURNING 1";
+const CLAIM: &str = "INSERT INTO idempotency_keys (scope, key, path, claimed_at, user_id) \
+     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, key) DO NOTHING RETURNING 1";
 const TAKE_OVER: &str = "UPDATE idempotency_keys SET claimed_at = ?4 \
      WHERE scope = ?1 AND key = ?2 AND path = ?3 AND status IS NULL AND claimed_at <= ?5 \
      RETURNING 1";
@@ -65,7 +71,12 @@ pub enum Claim {
 
 /// Claims `key` (the form's `_once`) for the visitor's `binding`, waiting for
 /// an earlier request with the same key if one is running.
-pub async fn claim(binding: Option<&str>, key: Option<&str>, path: &str) -> DbResult<Claim> {
+pub async fn claim(
+    binding: Option<&str>,
+    user_id: Option<i64>,
+    key: Option<&str>,
+    path: &str,
+) -> DbResult<Claim> {
     let (Some(binding), Some(key)) = (binding, key.filter(|k| plausible(k))) else {
         return Ok(Claim::Free);
     };
@@ -79,6 +90,11 @@ pub async fn claim(binding: Option<&str>, key: Option<&str>, path: &str) -> DbRe
             Value::Integer(now),
         ]
     };
+    let claim_params = |now: i64| {
+        let mut p = params(now);
+        p.push(user_id.map_or(Value::Null, Value::Integer));
+        p
+    };
     let held = || Held {
         scope: scope.clone(),
         key: key.to_string(),
@@ -87,7 +103,10 @@ pub async fn claim(binding: Option<&str>, key: Option<&str>, path: &str) -> DbRe
     if now % 101 == 0 {
         db::exec(&conn, PURGE, vec![Value::Integer(now - KEEP)]).await?;
     }
-    if db::query_one(&conn, CLAIM, params(now)).await?.is_some() {
+    if db::query_one(&conn, CLAIM, claim_params(now))
+        .await?
+        .is_some()
+    {
         return Ok(Claim::Held(held()));
     }
     let started = std::time::Instant::now();
@@ -96,7 +115,10 @@ pub async fn claim(binding: Option<&str>, key: Option<&str>, path: &str) -> DbRe
         let Some(row) = db::query_one(&conn, LOOK, look).await? else {
             // Released in the meantime (the first request failed): ours now.
             let now = palabre_kit::now();
-            if db::query_one(&conn, CLAIM, params(now)).await?.is_some() {
+            if db::query_one(&conn, CLAIM, claim_params(now))
+                .await?
+                .is_some()
+            {
                 return Ok(Claim::Held(held()));
             }
             continue;
@@ -138,10 +160,12 @@ fn plausible(key: &str) -> bool {
 }
 
 /// Whether an answer can be given again as it is: a success that neither
-/// opens nor ends a session (the cookie goes with the first answer only).
+/// opens nor ends a session (the cookie goes with the first answer only) and
+/// shows no secret (kept nowhere, this store and its backups included).
 pub fn keepable(status: StatusCode, headers: &HeaderMap, session_change: bool) -> bool {
     (status.is_success() || status.is_redirection())
         && !session_change
+        && !palabre_kit::respond::shows_a_secret(headers)
         && headers
             .get(header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
@@ -227,6 +251,12 @@ mod tests {
         assert!(!keepable(StatusCode::SEE_OTHER, &headers, true));
         assert!(!keepable(StatusCode::BAD_REQUEST, &headers, false));
         assert!(!keepable(StatusCode::SERVICE_UNAVAILABLE, &headers, false));
+        let mut secret = headers.clone();
+        secret.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+        assert!(!keepable(StatusCode::OK, &secret, false));
         headers.insert(header::CONTENT_LENGTH, HeaderValue::from(MAX_KEPT + 1));
         assert!(!keepable(StatusCode::OK, &headers, false));
         assert!(!keepable(StatusCode::OK, &HeaderMap::new(), false));

@@ -65,6 +65,14 @@ pub const SOURCES: &[Source] = &[
         erase: Erase::Delete,
     },
     Source {
+        // The forms they sent in the last day (the answers kept for replays
+        // are not exported: pages already shown).
+        table: "idempotency_keys",
+        user_column: "user_id",
+        export: &["path", "claimed_at"],
+        erase: Erase::Delete,
+    },
+    Source {
         table: "ended_sessions",
         user_column: "user_id",
         export: &["ended_at", "expires_at"],

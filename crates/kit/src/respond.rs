@@ -17,6 +17,25 @@ pub enum Cache {
     NoCache,
     /// Versioned static assets: a year, immutable.
     Immutable,
+    /// An answer that shows a secret (recovery codes, a sign-in challenge, a
+    /// two-step secret): no browser, cache or replay store keeps it (the
+    /// gate keeps only the fact that its form was sent).
+    NoStore,
+}
+
+/// `response`, marked as showing a secret ([`Cache::NoStore`]).
+pub fn secret(response: Response) -> Response {
+    cached(response, Cache::NoStore)
+}
+
+/// Whether a response was marked as showing a secret.
+pub fn shows_a_secret(headers: &http::HeaderMap) -> bool {
+    headers
+        .get_all(header::CACHE_CONTROL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|d| d.trim().eq_ignore_ascii_case("no-store"))
 }
 
 pub fn with_body(status: StatusCode, content_type: &'static str, body: Bytes) -> Response {
@@ -95,6 +114,7 @@ pub fn download(content_type: &'static str, filename: &str, body: Vec<u8>) -> Re
 pub fn cached(mut response: Response, cache: Cache) -> Response {
     let value = match cache {
         Cache::NoCache => "no-cache",
+        Cache::NoStore => "no-store",
         Cache::Immutable => "public, max-age=31536000, immutable",
     };
     response

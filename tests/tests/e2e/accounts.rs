@@ -848,7 +848,7 @@ fn the_last_administrator_cannot_delete_their_account() {
     assert_eq!(alive, 1);
 }
 
-fn totp_code(secret: &str, offset: i64) -> String {
+pub(crate) fn totp_code(secret: &str, offset: i64) -> String {
     let bytes = palabre_kit::totp::base32_decode(secret).unwrap();
     let step = palabre_kit::now() / palabre_kit::totp::PERIOD + offset;
     format!(
@@ -857,7 +857,7 @@ fn totp_code(secret: &str, offset: i64) -> String {
     )
 }
 
-fn secret_of(app: &TestApp, email: &str, column: &str) -> String {
+pub(crate) fn secret_of(app: &TestApp, email: &str, column: &str) -> String {
     app.db()
         .query_row(
             &format!("SELECT {column} FROM users WHERE email = ?1"),
@@ -867,7 +867,7 @@ fn secret_of(app: &TestApp, email: &str, column: &str) -> String {
         .unwrap()
 }
 
-fn token_in(html: &str) -> String {
+pub(crate) fn token_in(html: &str) -> String {
     let at = html.find("name=\"token\" value=\"").expect("a token field");
     html[at + 20..].split('"').next().unwrap().to_string()
 }

@@ -311,3 +311,101 @@ fn a_used_reset_link_leaves_no_other_alive() {
     assert_eq!(Browser::new(&app).get(&pending).status, 404);
     app.stop();
 }
+
+/// Whether any answer kept for replays holds `secret`.
+fn kept_anywhere(app: &TestApp, secret: &str) -> bool {
+    count(
+        app,
+        &format!(
+            "SELECT count(*) FROM idempotency_keys WHERE instr(CAST(body AS TEXT), '{secret}') > 0"
+        ),
+    ) > 0
+}
+
+/// Recovery codes and a sign-in challenge are shown once and kept nowhere:
+/// not in the replay store (nor, so, in its backups); a person's keys go
+/// with their account.
+#[test]
+fn the_replay_store_keeps_no_secret() {
+    use crate::accounts::{secret_of, token_in, totp_code};
+    let app = TestApp::start();
+    let moderation = "moderation@valbrune.example.org";
+    let mut modo = Browser::signed_in(&app, moderation, "valbrune-moderation-2026");
+    let _ = modo.get("/account/2fa");
+    let secret = secret_of(&app, moderation, "totp_pending");
+    let once = modo.once().expect("the form's key");
+    let on = modo.post(
+        "/account/2fa/enable",
+        &[("code", &totp_code(&secret, 0)), ("_once", &once)],
+    );
+    assert_eq!(on.status, 200, "{}", on.text());
+    let code = on
+        .text()
+        .split("<code>")
+        .nth(1)
+        .and_then(|s| s.split("</code>").next())
+        .unwrap()
+        .to_string();
+    // Before the fix, the page with the ten codes stayed here a day.
+    assert!(
+        !kept_anywhere(&app, &code),
+        "recovery codes kept for replays"
+    );
+    let _ = modo.post("/account/logout", &[]);
+
+    let mut phone = Browser::new(&app);
+    let _ = phone.get("/account/login");
+    let once = phone.once().expect("the form's key");
+    let step = phone.post(
+        "/account/login",
+        &[
+            ("email", moderation),
+            ("password", "valbrune-moderation-2026"),
+            ("_once", &once),
+        ],
+    );
+    assert_eq!(step.status, 200);
+    let token = token_in(&step.text());
+    assert!(!kept_anywhere(&app, &token), "a sign-in challenge kept");
+    // A second send of the same form runs again: a fresh challenge.
+    let again = phone.post(
+        "/account/login",
+        &[
+            ("email", moderation),
+            ("password", "valbrune-moderation-2026"),
+            ("_once", &once),
+        ],
+    );
+    assert_eq!(again.status, 200);
+    assert_ne!(token_in(&again.text()), token);
+
+    // Keys name the person they were claimed for, and go with the account.
+    let mut camille = demo::camille(&app);
+    let id: i64 = count(
+        &app,
+        "SELECT id FROM users WHERE email = 'camille@valbrune.example.org'",
+    );
+    let _ = camille.get("/account/profile");
+    let once = camille.once().expect("the form's key");
+    let saved = camille.post(
+        "/account/profile",
+        &[
+            ("name", "Camille M."),
+            ("bio", ""),
+            ("locale", "fr"),
+            ("_once", &once),
+        ],
+    );
+    assert!(saved.status < 400, "{}", saved.status);
+    let keys = format!("SELECT count(*) FROM idempotency_keys WHERE user_id = {id}");
+    assert_eq!(count(&app, &keys), 1);
+    let _ = camille.get("/account/delete");
+    let once = camille.once().expect("the form's key");
+    let done = camille.post(
+        "/account/delete",
+        &[("password", "valbrune-citoyenne-2026"), ("_once", &once)],
+    );
+    assert_eq!(done.status, 200);
+    assert_eq!(count(&app, &keys), 0);
+    app.stop();
+}

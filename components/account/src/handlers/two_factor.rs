@@ -121,8 +121,11 @@ fn render_step(env: &Env, step: &Step<'_>, status: http::StatusCode) -> Result<R
         "form": form.to_json(),
         "submit": i18n::t(locale, step.submit),
     });
-    env.renderer
-        .page(&env.ctx, &env.site, status, "two_factor", &title, data)
+    // A challenge token in the form, or a two-step secret: kept nowhere.
+    let page = env
+        .renderer
+        .page(&env.ctx, &env.site, status, "two_factor", &title, data)?;
+    Ok(respond::secret(page))
 }
 
 /// After a right password: a code step, an enrolment, or the session.
@@ -295,14 +298,15 @@ fn render_recovery(env: &Env, codes: &[String]) -> Result<Response> {
     let locale = env.ctx.locale;
     let title = i18n::t(locale, "totp-recovery-title");
     let data = json!({ "intro": i18n::t(locale, "totp-recovery-intro"), "codes": codes });
-    env.renderer.page(
+    let page = env.renderer.page(
         &env.ctx,
         &env.site,
         http::StatusCode::OK,
         "recovery",
         &title,
         data,
-    )
+    )?;
+    Ok(respond::secret(page))
 }
 
 /// Turns the pending secret on if `typed` is a valid code for it.
