@@ -40,7 +40,7 @@ pub struct Ctx {
     pub unread: i64,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
-    /// The request's cookies, without the gate's own (`__Host-…`).
+    /// The request's cookies, without the gate's own (`__Host-palabre-…`).
     cookies: Vec<(String, String)>,
 }
 
@@ -129,7 +129,7 @@ impl Ctx {
                 .flat_map(|v| v.split(';'))
                 .filter_map(|pair| {
                     let (k, v) = pair.trim().split_once('=')?;
-                    (!k.starts_with("__Host-")).then(|| (k.to_string(), v.to_string()))
+                    (!k.starts_with("__Host-palabre-")).then(|| (k.to_string(), v.to_string()))
                 })
                 .collect(),
         }

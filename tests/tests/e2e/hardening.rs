@@ -409,3 +409,59 @@ fn the_replay_store_keeps_no_secret() {
     assert_eq!(count(&app, &keys), 0);
     app.stop();
 }
+
+/// An anonymous respondent's token is one the server issued, under a
+/// `__Host-` cookie: a token planted in their browser (by a sibling domain,
+/// a plain-http page) is ignored, so whoever chose it reads nothing of
+/// their answers.
+#[test]
+fn anonymous_answers_cannot_be_taken_over() {
+    let app = TestApp::start();
+    let market = "/questionnaires/marche-des-quais";
+    assert_eq!(app.get(market).status, 200);
+    let go: i64 = count(
+        &app,
+        "SELECT id FROM questions WHERE label = 'Allez-vous au marché du samedi ?'",
+    );
+    let qid: i64 = count(
+        &app,
+        "SELECT id FROM questionnaires WHERE slug = 'marche-des-quais'",
+    );
+    let planted = "plantedplantedplantedplantedplantedplanted";
+    assert_eq!(planted.len(), 42);
+    let planted = format!("{planted}x");
+    for name in [
+        format!("__Host-answer-{qid}"),
+        format!("palabre-answer-{qid}"),
+    ] {
+        let mut victim = Browser::new(&app);
+        victim
+            .headers
+            .push(("Cookie".into(), format!("{name}={planted}")));
+        let _ = victim.get(&format!("{market}/answer"));
+        let r = victim.post(
+            &format!("{market}/answer?section=0"),
+            &[(&format!("q{go}"), "yes")],
+        );
+        assert_eq!(r.status, 303, "{}", r.text());
+        // Before the fix, the answer was kept under the planted token.
+        let hash = palabre_kit::tokens::hash_token(&planted);
+        assert_eq!(
+            count(
+                &app,
+                &format!("SELECT count(*) FROM responses WHERE token_hash = '{hash}'")
+            ),
+            0,
+            "{name}"
+        );
+        let set = r.headers_named("set-cookie").join("\n");
+        assert!(
+            set.contains(&format!("__Host-answer-{qid}=")) && set.contains("Path=/;"),
+            "{set}"
+        );
+        assert!(set.contains("Secure") && set.contains("HttpOnly"), "{set}");
+        let issued = victim.cookie(&format!("__Host-answer-{qid}")).unwrap();
+        assert_ne!(issued, planted);
+    }
+    app.stop();
+}

@@ -89,7 +89,7 @@ fn anonymous_answers_every_kind_conditions_and_exact_results() {
         "{}",
         location(&r)
     );
-    assert!(a.cookie("palabre-answer-2").is_some(), "a browser token");
+    assert!(a.cookie("__Host-answer-2").is_some(), "a browser token");
     let _ = a.get(&format!("{MARKET}/answer?section=1&lang=fr"));
     refused(&mut a, 1, &[(&m.often, "douze")], "Saisissez un nombre");
     refused(&mut a, 1, &[(&m.often, "40")], "inférieur ou égal à 31");

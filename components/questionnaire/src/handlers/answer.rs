@@ -12,7 +12,7 @@ use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, db, i18n, tokens};
 use serde_json::{Value, json};
 
-use super::{is_open, owner, token_cookie, visible};
+use super::{is_open, respondent, token_cookie, visible};
 use crate::Env;
 use crate::store::{self, Item, Owner, Questionnaire, Section};
 
@@ -275,11 +275,7 @@ async fn context(env: &Env, slug: &str) -> Result<Gate> {
     if sections.is_empty() {
         return Ok(Gate::Redirect(respond::redirect(&base)));
     }
-    let owner = owner(env, &q);
-    let response = match &owner {
-        Some(o) => store::response(&env.conn, q.id, o).await?,
-        None => None,
-    };
+    let (owner, response) = respondent(env, &q).await?;
     if response.as_ref().is_some_and(|r| r.submitted) {
         return Ok(Gate::Redirect(respond::redirect(&format!("{base}/done"))));
     }
@@ -470,9 +466,8 @@ pub async fn save(env: &mut Env, slug: &str) -> Result<Response> {
     };
     if let Some(token) = new_token {
         let cookie = format!(
-            "{}={token}; Path=/questionnaires/{}; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly",
-            token_cookie(&c.q),
-            c.q.slug
+            "{}={token}; Path=/; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly",
+            token_cookie(&c.q)
         );
         if let Ok(value) = http::HeaderValue::from_str(&cookie) {
             response
@@ -544,12 +539,7 @@ async fn send_receipt(
 pub async fn done(env: &Env, slug: &str) -> Result<Response> {
     let locale = env.ctx.locale;
     let q = visible(env, slug).await?;
-    let submitted = match owner(env, &q) {
-        Some(o) => store::response(&env.conn, q.id, &o)
-            .await?
-            .is_some_and(|r| r.submitted),
-        None => false,
-    };
+    let submitted = respondent(env, &q).await?.1.is_some_and(|r| r.submitted);
     if !submitted {
         return Ok(respond::redirect(&format!("/questionnaires/{}", q.slug)));
     }

@@ -50,22 +50,37 @@ pub fn results_public(q: &Questionnaire) -> bool {
             .is_none_or(|from| from <= today.as_str())
 }
 
-/// The cookie that holds an anonymous respondent's browser token.
+/// The cookie that holds an anonymous respondent's browser token: a
+/// `__Host-` cookie (Secure, Path=/, no Domain), so that no other site, no
+/// sibling domain and no plain-http page can plant one.
 pub fn token_cookie(q: &Questionnaire) -> String {
-    format!("palabre-answer-{}", q.id)
+    format!("__Host-answer-{}", q.id)
 }
 
-/// Who answers: the signed-in person, or (anonymous questionnaires) the
-/// browser's token, if it has one. Anonymous questionnaires never use the
+/// Who answers, and their response so far: the signed-in person, or
+/// (anonymous questionnaires) the browser's token, if it has one the server
+/// issued (a response was started under it; any other token is ignored, and
+/// the first answer gets a fresh one). Anonymous questionnaires never use the
 /// account, even when someone is signed in.
-pub fn owner(env: &Env, q: &Questionnaire) -> Option<Owner> {
-    if q.anonymous {
+pub async fn respondent(
+    env: &Env,
+    q: &Questionnaire,
+) -> Result<(Option<Owner>, Option<store::Response>)> {
+    let owner = if q.anonymous {
         env.ctx
             .cookie(&token_cookie(q))
             .filter(|t| tokens::plausible(t))
             .map(|t| Owner::Token(tokens::hash_token(t)))
     } else {
         env.ctx.visitor.user_id.map(Owner::User)
+    };
+    let Some(owner) = owner else {
+        return Ok((None, None));
+    };
+    let response = store::response(&env.conn, q.id, &owner).await?;
+    match (&owner, response) {
+        (Owner::Token(_), None) => Ok((None, None)),
+        (_, response) => Ok((Some(owner), response)),
     }
 }
 
@@ -105,10 +120,7 @@ pub async fn list(env: &Env) -> Result<Response> {
 pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let locale = env.ctx.locale;
     let q = visible(env, slug).await?;
-    let response = match owner(env, &q) {
-        Some(owner) => store::response(&env.conn, q.id, &owner).await?,
-        None => None,
-    };
+    let (_, response) = respondent(env, &q).await?;
     let open = is_open(&q);
     let base = format!("/questionnaires/{}", q.slug);
     // What the visitor can do now.
