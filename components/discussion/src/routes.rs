@@ -20,11 +20,11 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             // kept page; the first page of each order is shared between instances.
             let variant = palabre_kit::app::Variant::of(
                 &env.ctx,
-                &["sort", "stance", "page", "comment"],
+                &palabre_kit::thread::THREAD_PARAMS,
                 env.ctx.query("page").is_none() && env.ctx.query("comment").is_none(),
             );
             let slug = slug.to_string();
-            palabre_kit::app::public_variant(env, Some(variant), async |env| {
+            palabre_kit::app::public_variant(env, variant, async |env| {
                 handlers::show(env, &slug, None, http::StatusCode::OK).await
             })
             .await

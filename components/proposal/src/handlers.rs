@@ -11,7 +11,7 @@ use palabre_domain::proposal::{
 use palabre_domain::questionnaire::csv_cell;
 use palabre_domain::search::similar_query;
 use palabre_kit::activity::{self, Activity};
-use palabre_kit::app::Variant;
+use palabre_kit::app::{Param, Variant, canonical_flag, canonical_number, canonical_slug};
 use palabre_kit::comments::Resource;
 use palabre_kit::forms::{FormView, Submission};
 use palabre_kit::respond::{self, Cache};
@@ -94,24 +94,40 @@ fn choice(raw: Option<&str>) -> Option<i64> {
     raw.and_then(|r| r.parse().ok()).filter(|v: &i64| *v > 0)
 }
 
-/// The list's parameters, in the order it reads them.
-const LIST_PARAMETERS: [&str; 8] = [
-    "process",
-    "sort",
-    "status",
-    "category",
-    "district",
-    "mine",
-    "supported",
-    "after",
+/// The list's parameters, in the order it reads them, with the values it
+/// takes as it writes them (`Variant::of` keeps no page for any other).
+const LIST_PARAMETERS: [Param; 8] = [
+    Param::new("process", canonical_slug),
+    Param::new("sort", |v| Sort::ALL.iter().any(|s| s.as_str() == v)),
+    Param::new("status", canonical_status),
+    Param::new("category", canonical_number),
+    Param::new("district", canonical_number),
+    Param::new("mine", canonical_flag),
+    Param::new("supported", canonical_flag),
+    Param::new("after", |v| {
+        Cursor::decode(v).is_some_and(|c| c.encode() == v)
+    }),
 ];
+
+/// The map's parameters: the list's filters.
+const MAP_PARAMETERS: [Param; 4] = [
+    Param::new("process", canonical_slug),
+    Param::new("status", canonical_status),
+    Param::new("category", canonical_number),
+    Param::new("district", canonical_number),
+];
+
+fn canonical_status(value: &str) -> bool {
+    value.parse::<Status>().is_ok_and(|s| s.as_str() == value)
+}
 
 /// `GET /proposals?…`: for visitors who are not signed in, the same filters
 /// and order give the same page, kept (`kit::app::public_variant`); page 1
 /// of each is shared between instances. A random order is each visitor's own.
 pub async fn list_page(env: &mut Env) -> Result<Response> {
     let variant = (Sort::parse(env.ctx.query("sort")) != Sort::Random)
-        .then(|| Variant::of(&env.ctx, &LIST_PARAMETERS, env.ctx.query("after").is_none()));
+        .then(|| Variant::of(&env.ctx, &LIST_PARAMETERS, env.ctx.query("after").is_none()))
+        .flatten();
     palabre_kit::app::public_variant(env, variant, async |env| list(env).await).await
 }
 
@@ -213,12 +229,8 @@ const MAP_LIMIT: i64 = 200;
 
 /// `GET /proposals/map?…`, kept for visitors who are not signed in.
 pub async fn map_page(env: &mut Env) -> Result<Response> {
-    let variant = Variant::of(
-        &env.ctx,
-        &["process", "status", "category", "district"],
-        true,
-    );
-    palabre_kit::app::public_variant(env, Some(variant), async |env| map(env).await).await
+    let variant = Variant::of(&env.ctx, &MAP_PARAMETERS, true);
+    palabre_kit::app::public_variant(env, variant, async |env| map(env).await).await
 }
 
 /// `GET /proposals/map?process=<slug>&…`: the located proposals on a map,

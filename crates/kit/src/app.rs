@@ -109,19 +109,85 @@ pub struct Variant {
     pub shared: bool,
 }
 
+/// A query parameter a public page reads: its name, and whether a value is
+/// one the page takes, written the one way the page itself writes it.
+pub struct Param {
+    pub name: &'static str,
+    pub canonical: fn(&str) -> bool,
+}
+
+impl Param {
+    pub const fn new(name: &'static str, canonical: fn(&str) -> bool) -> Param {
+        Param { name, canonical }
+    }
+}
+
+/// A positive number as the pages write it (no sign, no leading zero).
+pub fn canonical_number(value: &str) -> bool {
+    (1..=18).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && !value.starts_with('0')
+}
+
+/// A slug as the app makes them: lower-case letters, digits and dashes.
+pub fn canonical_slug(value: &str) -> bool {
+    (1..=120).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A checkbox filter, as the forms send it.
+pub fn canonical_flag(value: &str) -> bool {
+    value == "1"
+}
+
+/// Whether a path is written the one way the app writes its links: segments
+/// of lower-case letters, digits and dashes, numbers without leading zeros,
+/// nothing percent-encoded. Only such a path's page is kept: `/people/0001`
+/// and `/people/1` are one page, not two rows.
+pub fn canonical_path(path: &str) -> bool {
+    path == "/"
+        || path.len() <= 300
+            && path.starts_with('/')
+            && path[1..].split('/').all(|segment| {
+                canonical_slug(segment)
+                    && (!segment.bytes().all(|b| b.is_ascii_digit()) || canonical_number(segment))
+            })
+}
+
 impl Variant {
-    /// The variant the request's query names with the parameters `names`
-    /// (in that order; the others change nothing on the page).
-    pub fn of(ctx: &Ctx, names: &[&str], shared: bool) -> Variant {
-        let query = names
+    /// The variant the request's query names, if the page may be kept for
+    /// it: every parameter one of `params`, once, in its canonical spelling
+    /// (an empty value counts as absent); the key lists them in `params`'
+    /// order. Any other query (a parameter the page does not read, a value it
+    /// does not take, a notice such as `?held=1`) gives `None`: the page is
+    /// rendered for this visitor alone and kept nowhere.
+    pub fn of(ctx: &Ctx, params: &[Param], shared: bool) -> Option<Variant> {
+        let mut values: Vec<Option<&str>> = vec![None; params.len()];
+        for (name, value) in &ctx.query {
+            if value.is_empty() {
+                continue;
+            }
+            let at = params.iter().position(|p| p.name == name)?;
+            if values[at].is_some() || !(params[at].canonical)(value) {
+                return None;
+            }
+            values[at] = Some(value);
+        }
+        let query = params
             .iter()
-            .filter_map(|name| {
-                let value = ctx.query(name).filter(|v| !v.is_empty())?;
-                Some(format!("{name}={}", crate::form::encode_component(value)))
+            .zip(values)
+            .filter_map(|(param, value)| {
+                Some(format!(
+                    "{}={}",
+                    param.name,
+                    crate::form::encode_component(value?)
+                ))
             })
             .collect::<Vec<_>>()
             .join("&");
-        Variant { query, shared }
+        Some(Variant { query, shared })
     }
 }
 
@@ -137,7 +203,8 @@ where
     F: AsyncFnOnce(&mut Env) -> Result<Response>,
 {
     let anonymous_read = matches!(env.ctx.method, http::Method::GET | http::Method::HEAD)
-        && env.ctx.visitor.user_id.is_none();
+        && env.ctx.visitor.user_id.is_none()
+        && canonical_path(&env.ctx.path);
     let Some(variant) = variant.filter(|_| anonymous_read) else {
         return render(env).await;
     };
@@ -248,5 +315,82 @@ where
     match dispatch(&mut env).await {
         Ok(response) => response,
         Err(e) => env.renderer.error(&env.ctx, &env.site, &e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(uri: &str) -> Ctx {
+        let parts = http::Request::builder()
+            .uri(uri)
+            .body(())
+            .unwrap()
+            .into_parts()
+            .0;
+        Ctx::new(&parts, Locale::Fr)
+    }
+
+    const PARAMS: [Param; 3] = [
+        Param::new("sort", |v| v == "newest" || v == "best"),
+        Param::new("page", canonical_number),
+        Param::new("process", canonical_slug),
+    ];
+
+    fn key(uri: &str) -> Option<String> {
+        Variant::of(&ctx(uri), &PARAMS, true).map(|v| v.query)
+    }
+
+    #[test]
+    fn only_canonical_queries_name_a_kept_page() {
+        assert_eq!(key("/d").as_deref(), Some(""));
+        assert_eq!(
+            key("/d?page=2&sort=best").as_deref(),
+            Some("sort=best&page=2"),
+            "the page's order, whatever the request's"
+        );
+        assert_eq!(
+            key("/d?sort=&page=").as_deref(),
+            Some(""),
+            "empty is absent"
+        );
+        for refused in [
+            "/d?held=1",
+            "/d?reported=1",
+            "/d?sort=random-1234",
+            "/d?page=02",
+            "/d?page=0",
+            "/d?page=-1",
+            "/d?page=2&page=3",
+            "/d?process=Quais",
+            "/d?process=quais%20",
+            "/d?utm_source=x",
+        ] {
+            assert_eq!(key(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn only_canonical_paths_are_kept() {
+        for kept in [
+            "/",
+            "/people/1",
+            "/processes/quais-de-loire",
+            "/news/2026-fete",
+        ] {
+            assert!(canonical_path(kept), "{kept}");
+        }
+        for refused in [
+            "/people/0001",
+            "/people/01",
+            "/processes/Quais",
+            "/processes/quai%73",
+            "/processes//x",
+            "/processes/x/",
+            "",
+        ] {
+            assert!(!canonical_path(refused), "{refused}");
+        }
     }
 }

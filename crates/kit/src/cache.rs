@@ -139,26 +139,63 @@ pub async fn shared(conn: &Connection, key: &Key) -> Option<Response> {
     Some(put(key, response))
 }
 
+/// The shared copies kept at most, in rows and in bytes of pages: keys come
+/// only from canonical paths and queries (`app::Variant`), and this bounds
+/// what even those can take.
+const SHARED_ROWS: i64 = 500;
+const SHARED_BYTES: i64 = 32 * 1024 * 1024;
+/// Rows of older revisions or days dropped per share. An older build's rows
+/// (keys start with each component's fingerprint, `app::public_variant`) are
+/// never read again and go with their day at the latest.
+const PURGE_BATCH: i64 = 100;
+
+const PURGE_STALE: &str = "DELETE FROM page_cache WHERE id IN (SELECT id FROM page_cache \
+     WHERE revision <> ?1 OR day <> ?2 LIMIT ?3)";
+const SIZE: &str = "SELECT count(*), coalesce(sum(length(body)), 0) FROM page_cache";
+const SHARE: &str = "INSERT INTO page_cache (path, locale, revision, day, headers, body) \
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path, locale) DO UPDATE SET revision = excluded.revision, \
+     day = excluded.day, headers = excluded.headers, body = excluded.body";
+
 /// Shares the page just kept with the other instances (best effort: a
-/// failure only costs them a render).
+/// failure only costs them a render), in one transaction that first drops
+/// a batch of what older revisions and days left, and shares nothing once
+/// the table holds its bound.
 pub async fn share(conn: &Connection, key: &Key) {
     let Some((headers, body)) = kept(key) else {
         return;
     };
-    let result = db::exec(
-        conn,
-        "INSERT INTO page_cache (path, locale, revision, day, headers, body) VALUES (?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (path, locale) DO UPDATE SET revision = excluded.revision, day = excluded.day, \
-         headers = excluded.headers, body = excluded.body",
-        vec![
-            Value::text(key.path.as_str()),
-            Value::text(key.locale),
-            Value::Integer(key.revision),
-            Value::Integer(key.day),
-            Value::text(headers_text(&headers)),
-            Value::Blob(body.to_vec()),
-        ],
-    )
+    let result = db::immediate(conn, async |conn| {
+        db::exec(
+            conn,
+            PURGE_STALE,
+            vec![
+                Value::Integer(key.revision),
+                Value::Integer(key.day),
+                Value::Integer(PURGE_BATCH),
+            ],
+        )
+        .await?;
+        let size = db::query_one(conn, SIZE, Vec::new()).await?;
+        let (rows, bytes) = size.map_or((0, 0), |r| (db::int(&r, 0), db::int(&r, 1)));
+        let len = i64::try_from(body.len()).unwrap_or(i64::MAX);
+        if rows >= SHARED_ROWS || bytes.saturating_add(len) > SHARED_BYTES {
+            return Ok(());
+        }
+        db::exec(
+            conn,
+            SHARE,
+            vec![
+                Value::text(key.path.as_str()),
+                Value::text(key.locale),
+                Value::Integer(key.revision),
+                Value::Integer(key.day),
+                Value::text(headers_text(&headers)),
+                Value::Blob(body.to_vec()),
+            ],
+        )
+        .await?;
+        Ok(())
+    })
     .await;
     if let Err(e) = result {
         eprintln!("page cache: {e}");

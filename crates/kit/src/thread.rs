@@ -249,6 +249,15 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(V
     Ok((data, Summary { badges }))
 }
 
+/// The query parameters a thread reads (a public page with a thread keys its
+/// kept copies on them, `app::Variant::of`), in their canonical spellings.
+pub const THREAD_PARAMS: [crate::app::Param; 4] = [
+    crate::app::Param::new("sort", |v| Sort::ALL.iter().any(|s| s.as_str() == v)),
+    crate::app::Param::new("stance", |v| Stance::ALL.iter().any(|s| s.as_str() == v)),
+    crate::app::Param::new("page", crate::app::canonical_number),
+    crate::app::Param::new("comment", crate::app::canonical_number),
+];
+
 /// The notice a page shows after a report (`?reported=1`), or after a
 /// comment was held for review (`?held=1`).
 pub fn reported_notice(env: &Env) -> Option<String> {

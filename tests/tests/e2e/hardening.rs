@@ -465,3 +465,119 @@ fn anonymous_answers_cannot_be_taken_over() {
     }
     app.stop();
 }
+
+/// The shared page cache keys only on canonical paths and queries: odd
+/// spellings, unknown parameters and values are rendered and kept nowhere;
+/// a notice for one visitor (`?held=1`) never reaches the next; the table
+/// drops what older builds left and stops at its bound.
+#[test]
+fn the_public_page_cache_cannot_be_filled_or_poisoned() {
+    let app = TestApp::start();
+    let rows = |app: &TestApp| count(app, "SELECT count(*) FROM page_cache");
+    assert_eq!(app.get("/").status, 200);
+    let slug: String = app
+        .db()
+        .query_row(
+            "SELECT slug FROM discussions WHERE status = 'published' ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let discussion = format!("/discussions/{slug}");
+    // The poisoned notice first: before the fix it was kept under the
+    // clean page's key and shown to every visitor after.
+    let held = app.get(&format!("{discussion}?held=1"));
+    assert_eq!(held.status, 200);
+    assert!(held.text().contains("fait relire"));
+    let clean = app.get(&discussion);
+    assert_eq!(clean.status, 200);
+    assert!(!clean.text().contains("fait relire"), "the notice was kept");
+    let before = rows(&app);
+    let shared: Vec<String> = {
+        let db = app.db();
+        let mut stmt = db.prepare("SELECT path FROM page_cache").unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(
+        shared
+            .iter()
+            .any(|p| p.ends_with(&format!(" {discussion}"))),
+        "the clean page is shared: {shared:?}"
+    );
+    for odd in [
+        "/people/0001",
+        "/people/00001",
+        "/proposals?category=zz-random-1",
+        "/proposals?sort=random-2",
+        "/proposals?category=7&utm_source=mail",
+        "/processes/Quais",
+        &format!("{discussion}?sort=odd"),
+        &format!("{discussion}?page=01"),
+    ] {
+        let _ = app.get(odd);
+    }
+    assert_eq!(rows(&app), before, "an odd spelling wrote a row");
+
+    // What older revisions and days left goes, a batch at a time; the
+    // bound holds.
+    let (path, revision, day): (String, i64, i64) = app
+        .db()
+        .query_row(
+            "SELECT path, revision, day FROM page_cache WHERE path LIKE '% ' || ?1",
+            [&discussion],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let build = path.split(' ').next().unwrap().to_string();
+    {
+        let db = app.db();
+        for i in 0..150 {
+            db.execute(
+                "INSERT INTO page_cache (path, locale, revision, day, headers, body) VALUES (?1, 'fr', ?2, ?3, '', x'00')",
+                (format!("{build} /old/{i}"), revision - 1, day),
+            )
+            .unwrap();
+        }
+    }
+    // Rows of the current revision and day stay; a batch of a hundred
+    // stale ones goes with the next share.
+    let current =
+        format!("SELECT count(*) FROM page_cache WHERE revision = {revision} AND day = {day}");
+    let current_before = count(&app, &current);
+    let stale_before = rows(&app) - current_before;
+    assert!(stale_before >= 150);
+    assert_eq!(app.get("/news").status, 200);
+    let current_after = count(&app, &current);
+    assert_eq!(current_after, current_before + 1, "/news shared");
+    assert_eq!(rows(&app) - current_after, stale_before - 100);
+    {
+        let db = app.db();
+        db.execute(
+            "DELETE FROM page_cache WHERE revision <> ?1 OR day <> ?2",
+            (revision, day),
+        )
+        .unwrap();
+        let now = count(&app, "SELECT count(*) FROM page_cache");
+        for i in now..500 {
+            db.execute(
+                "INSERT INTO page_cache (path, locale, revision, day, headers, body) VALUES (?1, 'fr', ?2, ?3, '', x'00')",
+                (format!("{build} /filler/{i}"), revision, day),
+            )
+            .unwrap();
+        }
+    }
+    assert_eq!(app.get("/processes").status, 200);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM page_cache WHERE path LIKE '% /processes'"
+        ),
+        0,
+        "shared beyond the bound"
+    );
+    assert!(rows(&app) <= 500);
+    app.stop();
+}
