@@ -153,6 +153,234 @@ pub fn check(bytes: &[u8]) -> Result<Checked, FieldError> {
     }
 }
 
+// ---- Metadata: what a photo says beyond its pixels (where and when it was
+// taken, by which device, by whom) is removed before it is kept; only its
+// orientation stays, so that it is shown the right way up.
+
+/// The orientation an EXIF (TIFF) block records (1 to 8), if any.
+fn orientation_of(tiff: &[u8]) -> Option<u16> {
+    let little = match tiff.get(0..2)? {
+        b"II" => true,
+        b"MM" => false,
+        _ => return None,
+    };
+    let u16_at = |at: usize| -> Option<u16> {
+        let b = [*tiff.get(at)?, *tiff.get(at + 1)?];
+        Some(if little {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        })
+    };
+    let u32_at = |at: usize| -> Option<u32> {
+        let b: [u8; 4] = tiff.get(at..at + 4)?.try_into().ok()?;
+        Some(if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        })
+    };
+    let ifd = usize::try_from(u32_at(4)?).ok()?;
+    let entries = usize::from(u16_at(ifd)?);
+    (0..entries.min(512))
+        .find_map(|i| {
+            let at = ifd + 2 + i * 12;
+            (u16_at(at)? == 0x0112 && u16_at(at + 2)? == 3)
+                .then(|| u16_at(at + 8))
+                .flatten()
+        })
+        .filter(|o| (1..=8).contains(o))
+}
+
+/// A TIFF block that holds only an orientation (big-endian, one entry).
+fn orientation_tiff(orientation: u16) -> Vec<u8> {
+    let mut t = b"MM\0\x2a\0\0\0\x08".to_vec();
+    t.extend_from_slice(&1u16.to_be_bytes());
+    t.extend_from_slice(&0x0112u16.to_be_bytes());
+    t.extend_from_slice(&3u16.to_be_bytes());
+    t.extend_from_slice(&1u32.to_be_bytes());
+    t.extend_from_slice(&orientation.to_be_bytes());
+    t.extend_from_slice(&[0, 0]);
+    t.extend_from_slice(&0u32.to_be_bytes());
+    t
+}
+
+/// The orientation worth keeping: anything but the upright default.
+fn turned(tiff: &[u8]) -> Option<u16> {
+    orientation_of(tiff).filter(|o| *o != 1)
+}
+
+/// A JPEG without its metadata segments: EXIF (but its orientation), XMP,
+/// IPTC/Photoshop, comments and the other application segments go; the
+/// JFIF header, the colour profile (ICC) and Adobe's colour transform stay,
+/// and everything from the start of scan on is copied as it is.
+fn jpeg_without_metadata(b: &[u8]) -> Vec<u8> {
+    let mut out = b[..2].to_vec();
+    let mut at = 2;
+    while at + 4 <= b.len() {
+        if b[at] != 0xFF {
+            break;
+        }
+        let marker = b[at + 1];
+        if marker == 0xFF {
+            at += 1;
+            continue;
+        }
+        if marker == 0xDA {
+            out.extend_from_slice(&b[at..]);
+            return out;
+        }
+        if matches!(marker, 0x01 | 0xD0..=0xD7) {
+            // A marker without a length.
+            out.extend_from_slice(&b[at..at + 2]);
+            at += 2;
+            continue;
+        }
+        let Some(len) = be16(b, at + 2).map(|l| l as usize) else {
+            break;
+        };
+        let Some(segment) = b.get(at..at + 2 + len).filter(|_| len >= 2) else {
+            break;
+        };
+        let payload = &segment[4..];
+        let keep = match marker {
+            0xE0 => payload.starts_with(b"JFIF\0") || payload.starts_with(b"JFXX\0"),
+            0xE1 => {
+                if let Some(o) = payload.strip_prefix(b"Exif\0\0").and_then(turned) {
+                    let mut exif = b"Exif\0\0".to_vec();
+                    exif.extend_from_slice(&orientation_tiff(o));
+                    out.extend_from_slice(&[0xFF, 0xE1]);
+                    out.extend_from_slice(
+                        &u16::try_from(exif.len() + 2).unwrap_or(0).to_be_bytes(),
+                    );
+                    out.extend_from_slice(&exif);
+                }
+                false
+            }
+            0xE2 => payload.starts_with(b"ICC_PROFILE\0"),
+            0xEE => payload.starts_with(b"Adobe"),
+            0xE3..=0xEF | 0xFE => false,
+            _ => true,
+        };
+        if keep {
+            out.extend_from_slice(segment);
+        }
+        at += 2 + len;
+    }
+    // Nothing past what could be read: a broken file keeps no hidden tail.
+    out
+}
+
+/// A PNG without its text, time and EXIF chunks (an EXIF orientation is
+/// kept as a minimal `eXIf`).
+fn png_without_metadata(b: &[u8]) -> Vec<u8> {
+    let mut out = b[..8].to_vec();
+    let mut at = 8;
+    while at + 12 <= b.len() {
+        let len = u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize;
+        let Some(chunk) = b.get(at..at + 12 + len) else {
+            break;
+        };
+        let kind = &chunk[4..8];
+        match kind {
+            b"tEXt" | b"zTXt" | b"iTXt" | b"tIME" => {}
+            b"eXIf" => {
+                if let Some(o) = turned(&chunk[8..8 + len]) {
+                    let data = orientation_tiff(o);
+                    let mut c = u32::try_from(data.len())
+                        .unwrap_or(0)
+                        .to_be_bytes()
+                        .to_vec();
+                    c.extend_from_slice(b"eXIf");
+                    c.extend_from_slice(&data);
+                    let crc = crc32(&c[4..]);
+                    c.extend_from_slice(&crc.to_be_bytes());
+                    out.extend_from_slice(&c);
+                }
+            }
+            _ => out.extend_from_slice(chunk),
+        }
+        at += 12 + len;
+        if kind == b"IEND" {
+            break;
+        }
+    }
+    out
+}
+
+/// A WebP without its EXIF (but the orientation) and XMP chunks, its header
+/// flags and size set to match.
+fn webp_without_metadata(b: &[u8]) -> Vec<u8> {
+    let mut chunks = Vec::new();
+    let mut exif_kept = false;
+    let mut at = 12;
+    while at + 8 <= b.len() {
+        let len = u32::from_le_bytes([b[at + 4], b[at + 5], b[at + 6], b[at + 7]]) as usize;
+        let padded = len + (len & 1);
+        let Some(chunk) = b.get(at..(at + 8 + padded).min(b.len())) else {
+            break;
+        };
+        match &chunk[..4] {
+            b"XMP " => {}
+            b"EXIF" => {
+                let data = chunk.get(8..8 + len).unwrap_or(&[]);
+                let data = data.strip_prefix(b"Exif\0\0").unwrap_or(data);
+                if let Some(o) = turned(data) {
+                    let tiff = orientation_tiff(o);
+                    let mut c = b"EXIF".to_vec();
+                    c.extend_from_slice(&u32::try_from(tiff.len()).unwrap_or(0).to_le_bytes());
+                    c.extend_from_slice(&tiff);
+                    chunks.push(c);
+                    exif_kept = true;
+                }
+            }
+            _ => chunks.push(chunk.to_vec()),
+        }
+        at += 8 + padded;
+    }
+    for chunk in &mut chunks {
+        if chunk.starts_with(b"VP8X") && chunk.len() > 8 {
+            // Flags: ICC 0x20, alpha 0x10, EXIF 0x08, XMP 0x04, animation 0x02.
+            chunk[8] &= !0x04;
+            if !exif_kept {
+                chunk[8] &= !0x08;
+            }
+        }
+    }
+    let body: Vec<u8> = chunks.concat();
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&u32::try_from(body.len() + 4).unwrap_or(0).to_le_bytes());
+    out.extend_from_slice(b"WEBP");
+    out.extend_from_slice(&body);
+    out
+}
+
+/// CRC-32 (ISO 3309), as PNG chunks carry it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// The bytes of an image as they are published: without what it says of
+/// where, when and by whom it was taken (its orientation kept).
+pub fn without_metadata(bytes: &[u8], kind: Kind) -> Vec<u8> {
+    match kind {
+        Kind::Jpeg => jpeg_without_metadata(bytes),
+        Kind::Png => png_without_metadata(bytes),
+        Kind::Webp => webp_without_metadata(bytes),
+    }
+}
+
 /// SHA-256 of the bytes (hex): the image's version in its address and ETag.
 pub fn hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -204,6 +432,8 @@ pub async fn store(
     alt: &str,
     user_id: Option<i64>,
 ) -> DbResult<i64> {
+    // What is kept, and served, is never the upload's metadata.
+    let bytes = &without_metadata(bytes, checked.kind);
     let row = db::query_one(
         conn,
         INSERT,
@@ -372,6 +602,144 @@ mod tests {
         big.resize(MAX_BYTES + 1, 0);
         assert_eq!(check(&big), Err(FieldError::ImageTooLarge));
         assert_eq!(check(&png_of(0, 10)), Err(FieldError::ImageBroken));
+    }
+
+    /// An EXIF block (little-endian) with an orientation and a GPS note.
+    fn exif_tiff(orientation: u16) -> Vec<u8> {
+        let mut t = b"II\x2a\0\x08\0\0\0".to_vec();
+        t.extend_from_slice(&2u16.to_le_bytes());
+        t.extend_from_slice(&0x0112u16.to_le_bytes());
+        t.extend_from_slice(&3u16.to_le_bytes());
+        t.extend_from_slice(&1u32.to_le_bytes());
+        t.extend_from_slice(&orientation.to_le_bytes());
+        t.extend_from_slice(&[0, 0]);
+        t.extend_from_slice(&0x8825u16.to_le_bytes());
+        t.extend_from_slice(&4u16.to_le_bytes());
+        t.extend_from_slice(&1u32.to_le_bytes());
+        t.extend_from_slice(&38u32.to_le_bytes());
+        t.extend_from_slice(&0u32.to_le_bytes());
+        t.extend_from_slice(b"GPS 47.2184N 1.5536W");
+        t
+    }
+
+    fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
+        let mut s = vec![0xFF, marker];
+        s.extend_from_slice(&u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
+        s.extend_from_slice(payload);
+        s
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn photos_lose_where_and_when_but_keep_their_orientation() {
+        let mut exif = b"Exif\0\0".to_vec();
+        exif.extend_from_slice(&exif_tiff(6));
+        let mut jpg = vec![0xFF, 0xD8];
+        jpg.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+        jpg.extend(segment(0xE1, &exif));
+        jpg.extend(segment(
+            0xE1,
+            b"http://ns.adobe.com/xap/1.0/\0<x:creator>Camille</x:creator>",
+        ));
+        jpg.extend(segment(0xED, b"Photoshop 3.0\0IPTC city Valbrune"));
+        jpg.extend(segment(0xFE, b"Taken at home"));
+        jpg.extend(segment(0xE2, b"ICC_PROFILE\0\x01\x01profile"));
+        jpg.extend(segment(
+            0xC0,
+            &[8, 0, 200, 1, 44, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1],
+        ));
+        jpg.extend([0xFF, 0xDA, 0, 2, 0x12, 0x34, 0xFF, 0xD9]);
+        let checked = check(&jpg).unwrap();
+        let clean = without_metadata(&jpg, checked.kind);
+        for secret in [&b"GPS"[..], b"Camille", b"IPTC", b"Taken at home"] {
+            assert!(
+                !contains(&clean, secret),
+                "{}",
+                String::from_utf8_lossy(secret)
+            );
+        }
+        assert!(contains(&clean, b"JFIF") && contains(&clean, b"ICC_PROFILE"));
+        assert!(clean.ends_with(&[0xFF, 0xDA, 0, 2, 0x12, 0x34, 0xFF, 0xD9]));
+        assert_eq!(check(&clean), Ok(checked), "still the same picture");
+        let kept = clean
+            .windows(6)
+            .position(|w| w == b"Exif\0\0")
+            .map(|at| orientation_of(&clean[at + 6..]));
+        assert_eq!(kept, Some(Some(6)), "turned the right way");
+        // An upright photo keeps no EXIF at all.
+        let mut upright = b"Exif\0\0".to_vec();
+        upright.extend_from_slice(&exif_tiff(1));
+        let mut jpg1 = vec![0xFF, 0xD8];
+        jpg1.extend(segment(0xE1, &upright));
+        jpg1.extend(segment(0xC0, &[8, 0, 10, 0, 10, 1, 1, 0x11, 0]));
+        let clean1 = without_metadata(&jpg1, Kind::Jpeg);
+        assert!(!contains(&clean1, b"Exif"));
+
+        // PNG: text and time chunks go, an orientation stays.
+        let chunk = |kind: &[u8], data: &[u8]| {
+            let mut c = u32::try_from(data.len()).unwrap().to_be_bytes().to_vec();
+            c.extend_from_slice(kind);
+            c.extend_from_slice(data);
+            let crc = crc32(&c[4..]);
+            c.extend_from_slice(&crc.to_be_bytes());
+            c
+        };
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(chunk(b"IHDR", &[0, 0, 0, 4, 0, 0, 0, 3, 8, 6, 0, 0, 0]));
+        png.extend(chunk(b"tEXt", b"Author\0Camille Martin"));
+        png.extend(chunk(b"eXIf", &exif_tiff(8)));
+        png.extend(chunk(b"tIME", &[7, 234, 11, 1, 12, 0, 0]));
+        png.extend(chunk(b"IDAT", &[1, 2, 3]));
+        png.extend(chunk(b"IEND", &[]));
+        let clean = without_metadata(&png, Kind::Png);
+        assert!(
+            !contains(&clean, b"Camille")
+                && !contains(&clean, b"GPS")
+                && !contains(&clean, b"tIME")
+        );
+        assert!(contains(&clean, b"IDAT") && clean.ends_with(&chunk(b"IEND", &[])));
+        let at = clean.windows(4).position(|w| w == b"eXIf").unwrap();
+        assert_eq!(orientation_of(&clean[at + 4..]), Some(8));
+        assert_eq!(check(&clean).map(|c| (c.width, c.height)), Ok((4, 3)));
+
+        // WebP: EXIF and XMP chunks go, the header says so.
+        let riff_chunk = |kind: &[u8], data: &[u8]| {
+            let mut c = kind.to_vec();
+            c.extend_from_slice(&u32::try_from(data.len()).unwrap().to_le_bytes());
+            c.extend_from_slice(data);
+            if data.len() % 2 == 1 {
+                c.push(0);
+            }
+            c
+        };
+        let mut body = b"WEBP".to_vec();
+        body.extend(riff_chunk(b"VP8X", &[0x0C, 0, 0, 0, 9, 0, 0, 4, 0, 0]));
+        body.extend(riff_chunk(b"VP8L", &[0x2F, 9, 0x40, 1, 0]));
+        body.extend(riff_chunk(b"EXIF", &exif_tiff(1)));
+        body.extend(riff_chunk(b"XMP ", b"<x:creator>Camille</x:creator>"));
+        let mut webp = b"RIFF".to_vec();
+        webp.extend_from_slice(&u32::try_from(body.len()).unwrap().to_le_bytes());
+        webp.extend(body);
+        let clean = without_metadata(&webp, Kind::Webp);
+        assert!(!contains(&clean, b"Camille") && !contains(&clean, b"GPS"));
+        assert!(!contains(&clean, b"EXIF") && !contains(&clean, b"XMP "));
+        assert_eq!(
+            clean[20] & 0x0C,
+            0,
+            "the VP8X flags no longer announce EXIF or XMP"
+        );
+        let size = u32::from_le_bytes(clean[4..8].try_into().unwrap()) as usize;
+        assert_eq!(size, clean.len() - 8);
+        assert_eq!(check(&clean).map(|c| (c.width, c.height)), Ok((10, 5)));
+    }
+
+    #[test]
+    fn a_clean_image_is_kept_as_it_is() {
+        let pixel = include_bytes!("../../../tests/fixtures/images/pixel.png");
+        assert_eq!(without_metadata(pixel, Kind::Png), pixel.to_vec());
     }
 
     #[test]
