@@ -247,6 +247,8 @@ pub async fn page(env: &Env, slug: &str) -> Result<Response> {
         "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
         "sections": sections,
         "private_note": (!results_public(&q)).then(|| i18n::t(locale, "results-private")),
+        // What anonymous answers can and cannot guarantee, beside the figures.
+        "anonymous_note": q.anonymous.then(|| i18n::t(locale, "results-anonymous-note")),
     });
     let title = i18n::t_args(locale, "results-title", &[("title", &q.title)]);
     let page = env.page("results", &title, data)?;
