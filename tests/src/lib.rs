@@ -409,8 +409,24 @@ fn kill_group(child: &mut Child) {
 impl Drop for TestApp {
     fn drop(&mut self) {
         kill_group(&mut self.child);
+        if let Some(reader) = self.log_reader.take() {
+            let _ = reader.join();
+        }
         if self.owns_state {
             let _ = std::fs::remove_dir_all(&self.state_dir);
+        }
+        // Every test walks its write paths: none may write twice outside a
+        // transaction (kit::db says so in the log).
+        if !std::thread::panicking()
+            && let Some(line) = self
+                .log()
+                .lines()
+                .find(|l| l.contains(palabre_kit::db::LOOSE_WRITES))
+        {
+            panic!(
+                "{line}
+(a multi-statement write is one transaction: docs/RELIABILITY.md)"
+            );
         }
     }
 }

@@ -27,7 +27,7 @@ use palabre_kit::db::{self, Value};
 use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
     BASE_URL_HEADER, CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER,
-    MAIL_ORIGIN_HEADER, ONCE_FIELD, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER,
+    MAIL_ORIGIN_HEADER, ONCE_FIELD, ONCE_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER,
     VISITOR_HEADER, Visitor,
 };
 use palabre_kit::{client, ctx, form, i18n, ratelimit, respond};
@@ -60,6 +60,10 @@ const PURGE_ENDED: &str = "DELETE FROM ended_sessions WHERE expires_at < ?";
 /// Per-instance state: the key (checked once) and whether the schema is ready.
 static KEY: OnceLock<Result<Key, KeyError>> = OnceLock::new();
 static READY: AtomicBool = AtomicBool::new(false);
+/// The database's schema is newer than this build's (a rollback, a rolling
+/// deploy): writes are refused, since this code would write rows the newer
+/// schema does not expect.
+static NEWER_SCHEMA: AtomicBool = AtomicBool::new(false);
 /// The configured public origin (`base_url` variable), checked once.
 static BASE_URL: OnceLock<Option<String>> = OnceLock::new();
 
@@ -172,7 +176,18 @@ async fn prepare_database() -> palabre_kit::Result<()> {
     }
     let conn = &db::open().await?;
     db::prefer_wal(conn).await;
-    migrations::migrate(conn).await?;
+    let version = migrations::migrate(conn).await?;
+    if version > migrations::latest() {
+        eprintln!(
+            "gate: the database's schema is version {version}, newer than this build's ({}): \
+             writes are refused with a 503 until the newer build serves again \
+             (docs/DEPLOY.md, \"Rolling back\")",
+            migrations::latest()
+        );
+        NEWER_SCHEMA.store(true, Ordering::Release);
+        READY.store(true, Ordering::Release);
+        return Ok(());
+    }
     let demo = spin_sdk::variables::get("demo_seed")
         .await
         .unwrap_or_default();
@@ -379,6 +394,10 @@ enum Refusal {
     Blocked,
     /// The same form is being sent already (its idempotency key is taken).
     Pending,
+    /// The same form was sent and written; its answer was lost.
+    Done,
+    /// The database was upgraded by a newer build: no write from this one.
+    NewerSchema,
 }
 
 impl Refusal {
@@ -422,6 +441,12 @@ impl Refusal {
                 "error-pending-title",
                 "error-pending-body",
             ),
+            Refusal::Done => (StatusCode::CONFLICT, "error-done-title", "error-done-body"),
+            Refusal::NewerSchema => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-503-title",
+                "error-newer-schema-body",
+            ),
             Refusal::Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "error-500-title",
@@ -437,6 +462,7 @@ impl Refusal {
         let retry_after = match self {
             Refusal::TooMany(seconds) => Some(seconds.max(1)),
             Refusal::Unavailable | Refusal::Pending => Some(5),
+            Refusal::NewerSchema => Some(60),
             _ => None,
         };
         if let Some(seconds) = retry_after {
@@ -518,29 +544,43 @@ async fn check_limits(
     };
     let conn = db::open().await.map_err(unavailable)?;
     let now = palabre_kit::now();
-    let mut wait: Option<i64> = None;
-    let mut tell = false;
-    for (bucket, limit) in &buckets {
-        let stored = limits::stored_name(bucket, |subject| {
-            session::pseudonym(key, "rate-limit", subject)
-        });
-        let over = ratelimit::hit(&conn, &stored, *limit, now)
-            .await
-            .map_err(unavailable)?;
-        if let Some(seconds) = over {
-            wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
-            tell |= limits::tells_the_owner(bucket);
+    // Every bucket counts the request, or none does (one statement alone is
+    // its own transaction: the crowds' single bucket needs no BEGIN).
+    let count = async |conn: &db::Connection| {
+        let mut wait: Option<i64> = None;
+        let mut tell = false;
+        for (bucket, limit) in &buckets {
+            let stored = limits::stored_name(bucket, |subject| {
+                session::pseudonym(key, "rate-limit", subject)
+            });
+            if let Some(seconds) = ratelimit::hit(conn, &stored, *limit, now).await? {
+                wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
+                tell |= limits::tells_the_owner(bucket);
+            }
         }
-    }
-    // Now and then, forget old windows.
+        Ok::<_, palabre_kit::Error>((wait, tell))
+    };
+    let counted = if buckets.len() == 1 {
+        count(&conn).await
+    } else {
+        db::immediate(&conn, count).await
+    };
+    let (wait, tell) = counted.map_err(|e| {
+        eprintln!("gate: rate limits: {e}");
+        Refusal::Unavailable
+    })?;
+    // Now and then, forget old windows (a write of its own).
     if now % 97 == 0 {
-        ratelimit::purge(&conn, now).await.map_err(unavailable)?;
+        let purge = db::open().await.map_err(unavailable)?;
+        ratelimit::purge(&purge, now).await.map_err(unavailable)?;
     }
     if tell && let Some(email) = limits::sign_in_email(body) {
         let (_, mail_origin) = origins(parts).await;
-        let told =
-            notices::sign_ins_refused(&conn, key, &email, mail_origin.as_deref(), locale, now)
-                .await;
+        let told = db::immediate(&conn, async |conn| {
+            let origin = mail_origin.as_deref();
+            Ok(notices::sign_ins_refused(conn, key, &email, origin, locale, now).await?)
+        })
+        .await;
         if let Err(e) = told {
             eprintln!("gate: cannot tell an account's owner of refused sign-ins: {e}");
         }
@@ -564,10 +604,16 @@ async fn end_session(claims: &SessionClaims) -> Result<(), Refusal> {
         Value::Integer(now),
         Value::Integer(claims.expires_at),
     ];
-    db::exec(&conn, END_SESSION, params).await.map_err(failed)?;
-    db::exec(&conn, PURGE_ENDED, vec![Value::Integer(now)])
-        .await
-        .map_err(failed)
+    let ended = db::immediate(&conn, async |conn| {
+        db::exec(conn, END_SESSION, params).await?;
+        db::exec(conn, PURGE_ENDED, vec![Value::Integer(now)]).await?;
+        Ok(())
+    })
+    .await;
+    ended.map_err(|e| {
+        eprintln!("gate: cannot end a session: {e}");
+        Refusal::Unavailable
+    })
 }
 
 /// An answer the gate kept and gives again without asking the feature (a
@@ -738,6 +784,9 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         security::add_headers(response.headers_mut(), true);
         return wasi(response);
     }
+    if !safe && NEWER_SCHEMA.load(Ordering::Acquire) {
+        return wasi(Refusal::NewerSchema.page(locale));
+    }
     if !safe && identity.blocked && !BLOCKED_MAY_POST.contains(&parts.uri.path()) {
         return wasi(Refusal::Blocked.page(locale));
     }
@@ -780,11 +829,17 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         .await
         {
             Ok(once::Claim::Free) => None,
-            Ok(once::Claim::Held(held)) => Some(held),
+            Ok(once::Claim::Held(held)) => {
+                if let Ok(value) = HeaderValue::from_str(&held.header()) {
+                    parts.headers.insert(ONCE_HEADER, value);
+                }
+                Some(held)
+            }
             Ok(once::Claim::Replay(response)) => {
                 return wasi(kept_answer(response, &identity, key, locale).await);
             }
             Ok(once::Claim::Pending) => return wasi(Refusal::Pending.page(locale)),
+            Ok(once::Claim::Done) => return wasi(Refusal::Done.page(locale)),
             Err(e) => {
                 eprintln!("gate: idempotency key: {e}");
                 return wasi(Refusal::Unavailable.page(locale));
@@ -885,7 +940,15 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
             }
         }
         Some(held) => {
-            once::release(&held).await;
+            // A refusal (4xx) wrote nothing, even where a transaction ran
+            // to decide it: the form may be sent again, corrected; an answer
+            // that shows a secret is never given again: a replay runs anew
+            // (a fresh challenge, fresh codes).
+            if rparts.status.is_client_error() || respond::shows_a_secret(&rparts.headers) {
+                once::release_for_rerun(&held).await;
+            } else {
+                once::release(&held).await;
+            }
             body
         }
         None => body,
@@ -982,6 +1045,8 @@ mod tests {
             Refusal::Internal,
             Refusal::Blocked,
             Refusal::Pending,
+            Refusal::Done,
+            Refusal::NewerSchema,
         ];
         for locale in Locale::ALL {
             for refusal in all {

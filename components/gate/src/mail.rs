@@ -91,6 +91,8 @@ async fn deliver_due() -> palabre_kit::Result<()> {
     };
     let conn = db::open().await?;
     let due = mail::claim_due(&conn, palabre_kit::now(), BATCH).await?;
+    // The claim stands alone; each outcome is recorded after its delivery.
+    conn.step_done();
     for outgoing in due {
         let outcome = send(api, &outgoing).await;
         if let Outcome::Retry(e) | Outcome::Refused(e) = &outcome {
@@ -100,6 +102,7 @@ async fn deliver_due() -> palabre_kit::Result<()> {
             );
         }
         mail::record(&conn, &outgoing, &outcome, palabre_kit::now()).await?;
+        conn.step_done();
     }
     Ok(())
 }

@@ -76,7 +76,8 @@ async fn user_version(conn: &Connection) -> DbResult<i64> {
     Ok(row.map_or(0, |r| db::int(&r, 0)))
 }
 
-/// Brings the schema up to date; returns the version now in force.
+/// Brings the schema up to date; returns the version now in force (above
+/// [`latest`] when a newer build upgraded the database: nothing is done).
 ///
 /// Each migration is its own `BEGIN IMMEDIATE` transaction, which also sets
 /// the version it brings: over a remote libSQL database every statement is a
@@ -86,8 +87,9 @@ async fn user_version(conn: &Connection) -> DbResult<i64> {
 /// version and skips what is done.
 pub async fn migrate(conn: &Connection) -> Result<i64> {
     for _ in 0..=MIGRATIONS.len() {
-        if user_version(conn).await? >= latest() {
-            return Ok(latest());
+        let version = user_version(conn).await?;
+        if version >= latest() {
+            return Ok(version);
         }
         db::immediate(conn, async |conn| {
             let current = user_version(conn).await?;

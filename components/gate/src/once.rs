@@ -8,7 +8,13 @@
 //! - a request whose key is taken waits for the first one's answer and gives
 //!   it back; if the first is still running after [`WAIT`], it says so (409);
 //! - a key left claimed by a request that died (a trap, a killed host) is taken
-//!   over after [`ABANDONED`] seconds.
+//!   over after [`ABANDONED`] seconds;
+//! - the feature's transaction itself records that the form's effect is
+//!   written (`committed_at`, set before its COMMIT through the `palabre-once`
+//!   header, `kit::db`): such a key is never released nor taken over, so a
+//!   replay after a lost answer (the gate could not keep it, the feature
+//!   failed after its commit, a COMMIT's reply never came) writes nothing
+//!   again and says the form was taken into account.
 //!
 //! Keys are scoped to the session or pre-session the form was rendered for
 //! (stored as a SHA-256, never as the binding itself), and kept a day; a
@@ -41,19 +47,29 @@ const CLAIM: &str = "INSERT INTO idempotency_keys (scope, key, path, claimed_at,
      VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, key) DO NOTHING RETURNING 1";
 const TAKE_OVER: &str = "UPDATE idempotency_keys SET claimed_at = ?4 \
      WHERE scope = ?1 AND key = ?2 AND path = ?3 AND status IS NULL AND claimed_at <= ?5 \
-     RETURNING 1";
-const LOOK: &str = "SELECT path, status, location, content_type, body, claimed_at \
-     FROM idempotency_keys WHERE scope = ? AND key = ?";
+     AND committed_at IS NULL RETURNING 1";
+const LOOK: &str = "SELECT path, status, location, content_type, body, claimed_at, \
+     committed_at IS NOT NULL FROM idempotency_keys WHERE scope = ? AND key = ?";
 const KEEP_ANSWER: &str = "UPDATE idempotency_keys \
      SET status = ?, location = ?, content_type = ?, body = ? \
      WHERE scope = ? AND key = ? AND status IS NULL";
-const RELEASE: &str = "DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL";
+const RELEASE: &str = "DELETE FROM idempotency_keys \
+     WHERE scope = ? AND key = ? AND status IS NULL AND committed_at IS NULL";
+const RELEASE_REFUSED: &str =
+    "DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL";
 const PURGE: &str = "DELETE FROM idempotency_keys WHERE claimed_at < ?";
 
 /// A key this request holds: the feature runs, then [`keep`] or [`release`].
 pub struct Held {
     scope: String,
     key: String,
+}
+
+impl Held {
+    /// The `palabre-once` header's value, for the feature's transactions.
+    pub fn header(&self) -> String {
+        format!("{} {}", self.scope, self.key)
+    }
 }
 
 /// What to do with a submit.
@@ -67,6 +83,9 @@ pub enum Claim {
     /// The first request with this key is still running, or the key was
     /// sent to another address.
     Pending,
+    /// The first request with this key wrote its effect, and its answer was
+    /// lost: nothing is written again.
+    Done,
 }
 
 /// Claims `key` (the form's `_once`) for the visitor's `binding`, waiting for
@@ -101,7 +120,8 @@ pub async fn claim(
     };
     let now = palabre_kit::now();
     if now % 101 == 0 {
-        db::exec(&conn, PURGE, vec![Value::Integer(now - KEEP)]).await?;
+        // A write of its own, beside the claim.
+        run(PURGE, vec![Value::Integer(now - KEEP)]).await?;
     }
     if db::query_one(&conn, CLAIM, claim_params(now))
         .await?
@@ -134,8 +154,12 @@ pub async fn claim(
                 db::blob(&row, 4),
             )));
         }
+        let written = db::int(&row, 6) == 1;
         let now = palabre_kit::now();
-        if db::int(&row, 5) <= now - ABANDONED {
+        if written && (db::int(&row, 5) <= now - ABANDONED || started.elapsed() >= WAIT) {
+            return Ok(Claim::Done);
+        }
+        if !written && db::int(&row, 5) <= now - ABANDONED {
             let mut take = params(now);
             take.push(Value::Integer(now - ABANDONED));
             if db::query_one(&conn, TAKE_OVER, take).await?.is_some() {
@@ -196,13 +220,26 @@ pub async fn keep(held: &Held, status: StatusCode, headers: &HeaderMap, body: &[
     }
 }
 
-/// Gives the key back: the request changed nothing, the form may be sent again.
+/// Gives the key back, unless the feature recorded that the form's effect is
+/// written (then it stays, and a replay is told so).
 pub async fn release(held: &Held) {
+    release_by(RELEASE, held).await;
+}
+
+/// Gives the key back whatever the feature recorded: after a refusal (4xx),
+/// which writes nothing (a transaction may have run to decide it), so that
+/// the corrected form goes through; after an answer that shows a secret,
+/// which is never given again, so that a replay runs anew.
+pub async fn release_for_rerun(held: &Held) {
+    release_by(RELEASE_REFUSED, held).await;
+}
+
+async fn release_by(sql: &str, held: &Held) {
     let params = vec![
         Value::Text(held.scope.clone()),
         Value::Text(held.key.clone()),
     ];
-    if let Err(e) = run(RELEASE, params).await {
+    if let Err(e) = run(sql, params).await {
         eprintln!("gate: cannot release an idempotency key: {e}");
     }
 }

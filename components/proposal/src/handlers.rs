@@ -563,11 +563,8 @@ pub async fn create(env: &mut Env) -> Result<Response> {
     let process = open_process(env).await?;
     let form = env.submission().await?;
     let v = read(&form);
-    let input = match check(env, &v, &form, None).await? {
-        Ok((mut input, image)) => {
-            input.image_id = image.apply(env).await?;
-            input
-        }
+    let (mut input, image) = match check(env, &v, &form, None).await? {
+        Ok(checked) => checked,
         Err(e) => {
             return render_form(
                 env,
@@ -581,7 +578,12 @@ pub async fn create(env: &mut Env) -> Result<Response> {
     };
     let now = palabre_kit::now();
     let shuffle = rules::seed_of(&format!("{user_id}-{now}-{}", input.title));
-    let id = store::create(&env.conn, process.id, user_id, &input, shuffle, now).await?;
+    // The photo and the proposal, together.
+    let id = db::immediate(&env.conn, async |conn| {
+        input.image_id = image.apply(env).await?;
+        Ok::<_, Error>(store::create(conn, process.id, user_id, &input, shuffle, now).await?)
+    })
+    .await?;
     Ok(respond::redirect(&format!("/proposals/{id}")))
 }
 
@@ -630,8 +632,11 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
     let v = read(&form);
     match check(env, &v, &form, p.image_id).await? {
         Ok((mut input, image)) => {
-            input.image_id = image.apply(env).await?;
-            store::update(&env.conn, p.id, &input, palabre_kit::now()).await?;
+            db::immediate(&env.conn, async |conn| {
+                input.image_id = image.apply(env).await?;
+                Ok::<_, Error>(store::update(conn, p.id, &input, palabre_kit::now()).await?)
+            })
+            .await?;
             Ok(respond::redirect(&format!("/proposals/{}", p.id)))
         }
         Err(e) => {
@@ -980,7 +985,11 @@ pub async fn support(env: &mut Env, raw_id: &str, on: bool) -> Result<Response> 
         if !open || !p.status.takes_supports() {
             return refused(env, raw_id, "proposal-supports-closed", &[]).await;
         }
-        store::remove_support(&env.conn, p.id, user_id).await?;
+        // The row and the counter, together.
+        db::immediate(&env.conn, async |conn| {
+            Ok::<_, Error>(store::remove_support(conn, p.id, user_id).await?)
+        })
+        .await?;
         return Ok(respond::redirect(&format!("/proposals/{}#support", p.id)));
     }
     let outcome = db::immediate(&env.conn, async |conn| {

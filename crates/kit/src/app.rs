@@ -71,17 +71,32 @@ pub fn status_options(env: &Env) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Records a staff action in the audit log, on what it concerns.
-pub async fn record(env: &Env, action: &str, subject: &str) -> Result<()> {
+/// Records a staff action in the audit log, on what it concerns, in the
+/// transaction of the change (`conn` is inside `db::immediate`): the change
+/// is never kept without its line, nor the line without the change.
+pub async fn record_in(conn: &Connection, ctx: &Ctx, action: &str, subject: &str) -> Result<()> {
     crate::audit::record(
-        &env.conn,
-        env.ctx.visitor.user_id,
+        conn,
+        ctx.visitor.user_id,
         action,
         Some(subject),
-        env.ctx.client_ip.as_deref(),
+        ctx.client_ip.as_deref(),
     )
     .await?;
     Ok(())
+}
+
+/// A staff action's writes (`body`) and its audit line, in one transaction.
+pub async fn audited<T, F>(env: &Env, action: &str, subject: &str, body: F) -> Result<T>
+where
+    F: AsyncFnOnce(&Connection) -> Result<T>,
+{
+    db::immediate(&env.conn, async |conn| {
+        let value = body(conn).await?;
+        record_in(conn, &env.ctx, action, subject).await?;
+        Ok(value)
+    })
+    .await
 }
 
 /// Serves a public page: an anonymous visitor's plain read (no query) comes
@@ -294,6 +309,13 @@ where
         Ok(conn) => conn,
         Err(e) => return renderer.error(&fallback, &Site::default(), &e.into()),
     };
+    if let Some(claim) = parts
+        .headers
+        .get(crate::visitor::ONCE_HEADER)
+        .and_then(|v| v.to_str().ok())
+    {
+        conn.answers_form(claim);
+    }
     let site = match Site::load(&conn).await {
         Ok(site) => site,
         Err(e) => return renderer.error(&fallback, &Site::default(), &e.into()),

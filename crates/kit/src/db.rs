@@ -90,10 +90,52 @@ pub struct Connection {
     /// and are not retried, and a connection dropped here (a request that
     /// ended halfway) is closed, which rolls the transaction back.
     in_transaction: Cell<bool>,
+    /// A statement of the current transaction failed: every later one, and
+    /// the COMMIT, are refused, so that nothing runs past a failure (libSQL
+    /// rolls back a transaction that outlived its limit and fails only the
+    /// next statement; the ones after would run in autocommit).
+    failed: Cell<bool>,
+    /// The form this request answers (`palabre-once`, from the gate): every
+    /// transaction records, before its COMMIT, that the form's effect is
+    /// written, so that a replay finds it whatever happens after.
+    once: std::cell::RefCell<Option<(String, String)>>,
+    /// Writes run outside a transaction (the first of them kept), and the
+    /// units of writing (each of those, each committed transaction): a
+    /// loose write beside another unit is a multi-statement write that can
+    /// stop halfway, said in the log when the connection goes (the e2e
+    /// suite fails on it).
+    loose_writes: Cell<usize>,
+    write_units: Cell<usize>,
+    first_loose_write: std::cell::RefCell<String>,
+}
+
+/// What the log says of a connection that wrote twice outside a
+/// transaction (`palabre_e2e` looks for it after every test).
+pub const LOOSE_WRITES: &str = "db: writes outside a transaction";
+
+/// Whether a statement writes (what must not be split across autocommits).
+fn writes(sql: &str) -> bool {
+    let head: String = sql
+        .trim_start()
+        .chars()
+        .take(7)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    ["INSERT", "UPDATE", "DELETE", "REPLACE"]
+        .iter()
+        .any(|w| head.starts_with(w))
 }
 
 impl Drop for Connection {
     fn drop(&mut self) {
+        let (loose, units) = (self.loose_writes.get(), self.write_units.get());
+        if loose >= 1 && units >= 2 {
+            eprintln!(
+                "{LOOSE_WRITES}: {loose} beside {} more on one connection, the first: {}",
+                units - 1,
+                self.first_loose_write.borrow()
+            );
+        }
         if self.in_transaction.get() {
             return;
         }
@@ -109,6 +151,24 @@ impl Drop for Connection {
 }
 
 impl Connection {
+    /// The form this request answers, as the gate claimed it: `scope key`
+    /// (its `palabre-once` header). Transactions on this connection then
+    /// record the form's effect with it.
+    pub fn answers_form(&self, claim: &str) {
+        if let Some((scope, key)) = claim.split_once(' ') {
+            *self.once.borrow_mut() = Some((scope.to_string(), key.to_string()));
+        }
+    }
+
+    /// Says that the writes so far are a step complete on its own: a claim
+    /// made before slow work that must not hold the write lock (the opinion
+    /// map's computation, a mail's delivery over HTTP), whose outcome is
+    /// recorded after. Each step is then one statement or one transaction.
+    pub fn step_done(&self) {
+        self.loose_writes.set(0);
+        self.write_units.set(0);
+    }
+
     fn raw(&self) -> &Raw {
         // Only `Drop` takes it out.
         match &self.raw {
@@ -184,6 +244,11 @@ pub async fn open() -> DbResult<Connection> {
     Ok(Connection {
         raw: Some(raw),
         in_transaction: Cell::new(false),
+        failed: Cell::new(false),
+        once: std::cell::RefCell::new(None),
+        loose_writes: Cell::new(0),
+        write_units: Cell::new(0),
+        first_loose_write: std::cell::RefCell::new(String::new()),
     })
 }
 
@@ -212,8 +277,38 @@ async fn run(raw: &Raw, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
 /// One statement; refused because the database is locked, it is tried again
 /// (outside a transaction, a refused statement had no effect).
 async fn run_retrying(conn: &Connection, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
-    retry_busy(conn, sql, params, !conn.in_transaction.get()).await
+    let in_transaction = conn.in_transaction.get();
+    if in_transaction && conn.failed.get() {
+        return Err(aborted());
+    }
+    if !in_transaction && writes(sql) {
+        if conn.loose_writes.get() == 0 {
+            *conn.first_loose_write.borrow_mut() = sql.chars().take(80).collect();
+        }
+        conn.loose_writes.set(conn.loose_writes.get() + 1);
+        conn.write_units.set(conn.write_units.get() + 1);
+    }
+    let result = retry_busy(conn, sql, params, !in_transaction).await;
+    if in_transaction && result.is_err() {
+        conn.failed.set(true);
+    }
+    result
 }
+
+/// What a statement after a failed one in the same transaction gets.
+fn aborted() -> DbError {
+    DbError {
+        context: "transaction",
+        source: spin_sdk::sqlite::Error::Io(
+            "an earlier statement of this transaction failed; nothing more runs in it".into(),
+        ),
+    }
+}
+
+/// Records, inside the transaction, that the form this request answers has
+/// had its effect (migration 0026's `committed_at`).
+const FORM_WRITTEN: &str = "UPDATE idempotency_keys SET committed_at = ? \
+     WHERE scope = ? AND key = ? AND committed_at IS NULL";
 
 async fn retry_busy(
     conn: &Connection,
@@ -304,13 +399,20 @@ where
 {
     retry_busy(conn, "BEGIN IMMEDIATE", Vec::new(), true).await?;
     conn.in_transaction.set(true);
+    conn.failed.set(false);
     let result = match body(conn).await {
-        Ok(value) => commit(conn).await.map(|()| value),
+        // A failure the body let pass still aborts it all.
+        Ok(_) if conn.failed.get() => Err(aborted().into()),
+        Ok(value) => match record_form(conn).await {
+            Ok(()) => commit(conn).await.map(|()| value),
+            Err(e) => Err(e.into()),
+        },
         Err(e) => Err(e),
     };
     match result {
         Ok(value) => {
             conn.in_transaction.set(false);
+            conn.write_units.set(conn.write_units.get() + 1);
             Ok(value)
         }
         Err(e) => {
@@ -322,6 +424,19 @@ where
             Err(e)
         }
     }
+}
+
+async fn record_form(conn: &Connection) -> DbResult<()> {
+    let once = conn.once.borrow().clone();
+    let Some((scope, key)) = once else {
+        return Ok(());
+    };
+    let params = vec![
+        Value::Integer(crate::now()),
+        Value::Text(scope),
+        Value::Text(key),
+    ];
+    run_retrying(conn, FORM_WRITTEN, params).await.map(drop)
 }
 
 async fn commit(conn: &Connection) -> Result<(), crate::Error> {
@@ -345,5 +460,25 @@ mod tests {
             "UNIQUE constraint failed: users.email"
         ));
         assert!(!super::is_busy_message("no such table: x"));
+    }
+
+    #[test]
+    fn writes_are_told_from_reads() {
+        for w in [
+            "INSERT INTO x",
+            "  update x",
+            "DELETE FROM x",
+            "REPLACE INTO x",
+        ] {
+            assert!(super::writes(w), "{w}");
+        }
+        for r in [
+            "SELECT 1",
+            "WITH a AS (SELECT 1) SELECT * FROM a",
+            "PRAGMA x",
+            "BEGIN",
+        ] {
+            assert!(!super::writes(r), "{r}");
+        }
     }
 }

@@ -76,6 +76,8 @@ pub async fn map(conn: &Connection, discussion_id: i64, now: i64) -> DbResult<Op
     let Some(claimed) = claimed else {
         return Ok(cached);
     };
+    // The claim stands alone; the result is recorded after the computation.
+    conn.step_done();
     let version = db::int(&claimed, 0);
     let fresh = compute(conn, discussion_id, now).await?;
     let json = serde_json::to_string(&fresh).unwrap_or_default();

@@ -22,6 +22,10 @@ pub const MAIL_ORIGIN_HEADER: &str = "palabre-mail-origin";
 /// Request header the gate sets when the commune configured a valid
 /// `base_url` (the admin says so when it did not).
 pub const BASE_URL_HEADER: &str = "palabre-base-url";
+/// Request header with the form's claimed idempotency key (`scope key`),
+/// set by the gate: the feature's transactions record with it that the
+/// form's effect is written (`db::Connection::answers_form`).
+pub const ONCE_HEADER: &str = "palabre-once";
 /// Request header with the client's address as the gate established it
 /// (`kit::client`: the runtime's peer, or behind the commune's trusted
 /// proxies the nearest hop they vouch for).

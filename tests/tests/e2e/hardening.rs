@@ -581,3 +581,148 @@ fn the_public_page_cache_cannot_be_filled_or_poisoned() {
     assert!(rows(&app) <= 500);
     app.stop();
 }
+
+/// A form's effect is recorded by the feature's own transaction: when its
+/// answer is lost after the commit (here the gate cannot keep it), sending
+/// the form again, even once the claim looks abandoned, writes nothing again
+/// and says the form was taken into account.
+#[test]
+fn a_submit_takes_effect_once_whatever_happens_after_its_commit() {
+    let app = TestApp::start();
+    let discussion = "/discussions/usages-des-quais";
+    let comments = "SELECT count(*) FROM comments";
+    let mut camille = demo::camille(&app);
+    let _ = camille.get(discussion);
+    let key = camille.once().expect("every form carries a key");
+    // The gate's keeping of the answer fails, after the feature's commit.
+    app.db()
+        .execute_batch(
+            "CREATE TRIGGER test_keep_fails BEFORE UPDATE OF status ON idempotency_keys \
+             BEGIN SELECT RAISE(ABORT, 'test: the answer cannot be kept'); END;",
+        )
+        .unwrap();
+    let before = count(&app, comments);
+    let fields = [
+        ("body", "Envoyé une fois, réponse perdue."),
+        ("stance", "for"),
+        (palabre_e2e::ONCE_FIELD, key.as_str()),
+    ];
+    let first = camille.post(&format!("{discussion}/comments"), &fields);
+    assert_eq!(first.status, 303, "{}", first.text());
+    assert_eq!(count(&app, comments), before + 1);
+    // A minute later the claim looks abandoned; before the fix, the replay
+    // took it over and wrote the comment a second time.
+    app.db()
+        .execute(
+            "UPDATE idempotency_keys SET claimed_at = claimed_at - 120 WHERE key = ?1",
+            [&key],
+        )
+        .unwrap();
+    let again = camille.post(&format!("{discussion}/comments"), &fields);
+    assert_eq!(again.status, 409, "{}", again.text());
+    assert!(
+        again.text().contains("Déjà pris en compte"),
+        "{}",
+        again.text()
+    );
+    assert_eq!(count(&app, comments), before + 1);
+    app.stop();
+}
+
+/// A photo is published without what it says of where, when and by whom it
+/// was taken (its orientation kept): the bytes served are not the upload's.
+#[test]
+fn photos_do_not_publish_where_they_were_taken() {
+    const PIXEL: &[u8] = include_bytes!("../../fixtures/images/pixel.png");
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = u32::try_from(data.len()).unwrap().to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(data);
+        // The CRC is not checked on upload; a browser would, but these
+        // bytes are only looked at.
+        c.extend_from_slice(&[0; 4]);
+        c
+    };
+    // The pixel, with a text chunk naming where it was taken.
+    let mut photo = PIXEL[..33].to_vec();
+    photo.extend(chunk(
+        b"tEXt",
+        b"Location\0GPS 47.2184N 1.5536W, chez Camille",
+    ));
+    photo.extend_from_slice(&PIXEL[33..]);
+    let app = TestApp::start();
+    let mut admin = demo::admin(&app);
+    assert_eq!(admin.get("/admin/news/new").status, 200);
+    let fields = [
+        ("title", "Le chantier du parc"),
+        ("summary", "Photos du chantier."),
+        ("status", "published"),
+        ("image_alt", "Le chantier vu depuis l'entrée nord"),
+    ];
+    let ok = admin.post_multipart("/admin/news/new", &fields, &[("image", "parc.png", &photo)]);
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    let html = app.get("/news/le-chantier-du-parc").text();
+    let at = html.find("src=\"/images/").expect("the image is shown");
+    let src: String = html[at + 5..].split('"').next().unwrap().to_string();
+    let image = app.get(&src);
+    assert_eq!(image.status, 200);
+    // Before the fix, the upload was served as it was sent.
+    assert!(
+        !image.body.windows(3).any(|w| w == b"GPS"),
+        "the place is still in the served photo"
+    );
+    assert_eq!(image.body, PIXEL, "the picture itself is untouched");
+    app.stop();
+}
+
+/// What anonymous answers can and cannot guarantee is said where staff
+/// choose it and beside the results; "signed-in residents only" is the
+/// other choice, offered in the same place.
+#[test]
+fn anonymous_questionnaires_say_what_they_cannot_guarantee() {
+    let app = TestApp::start();
+    let market = "/questionnaires/marche-des-quais";
+    let mut admin = demo::admin(&app);
+    let settings = admin.get("/questionnaires/new");
+    assert_eq!(settings.status, 200);
+    let settings = settings.text();
+    assert!(
+        settings.contains("une réponse par personne")
+            && settings.contains("seuls les habitants connectés"),
+        "the builder says what anonymous answers do not guarantee: {settings}"
+    );
+    let results = admin.get(&format!("{market}/results"));
+    assert_eq!(results.status, 200);
+    assert!(results.text().contains("ne valent pas un vote"));
+    app.stop();
+}
+
+/// Old code on a database a newer build upgraded (a rollback, a rolling
+/// deploy) serves its pages but refuses every write with a 503 that says
+/// why, and says so in the log; nothing is written.
+#[test]
+fn old_code_on_a_newer_schema_refuses_writes() {
+    let dir = fresh_state_dir();
+    let app = TestApp::start_on(&dir, &[]);
+    assert_eq!(app.get("/").status, 200);
+    let version: i64 = count(&app, "PRAGMA user_version");
+    app.db()
+        .execute_batch(&format!("PRAGMA user_version = {}", version + 1))
+        .unwrap();
+    app.stop();
+    let app = TestApp::start_on(&dir, &[]);
+    assert_eq!(app.get("/").status, 200, "pages are still served");
+    let comments = "SELECT count(*) FROM comments";
+    let before = count(&app, comments);
+    let mut visitor = Browser::new(&app);
+    let _ = visitor.get("/discussions/usages-des-quais");
+    let refused = visitor.post(
+        "/discussions/usages-des-quais/comments",
+        &[("body", "Écrit par l'ancienne version."), ("stance", "for")],
+    );
+    assert_eq!(refused.status, 503, "{}", refused.text());
+    assert!(refused.text().contains("mise à jour"));
+    assert_eq!(count(&app, comments), before);
+    let log = app.stop_and_log();
+    assert!(log.contains("newer than this build's"), "{log}");
+}

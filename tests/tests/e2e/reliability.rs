@@ -396,6 +396,42 @@ fn a_database_that_stays_locked_gives_a_503_and_loses_nothing() {
     let again = camille.post(&format!("{DISCUSSION}/comments"), &fields);
     assert_eq!(again.status, 303, "{}", again.text());
     assert_eq!(count(&app, "SELECT count(*) FROM comments"), before + 1);
+
+    // The feature's own path: a staff form has no rate limit and, sent
+    // without its key, no claim, so the gate writes nothing and the wait and
+    // the 503 are the feature's (`kit::db::immediate`), its transaction never
+    // begun; before, every 503 of this test came from the gate's rate-limit
+    // write and the feature's retries were never reached.
+    let mut admin = palabre_e2e::demo::admin(&app);
+    let page = "/admin/site";
+    let form = admin.get(page).text();
+    let site: Vec<(String, String)> = palabre_e2e::form_values(&form, page)
+        .into_iter()
+        .filter(|(k, _)| k != "_csrf" && k != ONCE_FIELD)
+        .map(|(k, v)| {
+            if k == "intro" {
+                (k, "Écrit pendant le verrou.".into())
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    let site: Vec<(&str, &str)> = site.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let intro = "SELECT value FROM settings WHERE key = 'home.intro'";
+    let stored: String = app.db().query_row(intro, [], |r| r.get(0)).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let busy = admin.post(page, &site);
+    writer.execute_batch("COMMIT").unwrap();
+    assert_eq!(busy.status, 503, "{}", busy.text());
+    let html = busy.text();
+    assert!(html.contains("très sollicité"), "{html}");
+    assert!(
+        html.contains("class=\"site-header\""),
+        "the feature's page, not the gate's: {html}"
+    );
+    let now: String = app.db().query_row(intro, [], |r| r.get(0)).unwrap();
+    assert_eq!(now, stored, "nothing half-written");
+    assert_eq!(admin.post(page, &site).status, 303, "saved once free");
     drop(app);
     let _ = std::fs::remove_dir_all(&dir);
 }

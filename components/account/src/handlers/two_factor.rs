@@ -145,23 +145,31 @@ pub async fn after_password(env: &mut Env, account: &Account) -> Result<Response
     let token = tokens::new_token()?;
     let now = palabre_kit::now();
     let purpose = if must_enrol { "enrol" } else { "totp" };
-    store::insert_challenge(
-        &env.conn,
-        &store::Secret {
+    let secret = if must_enrol {
+        Some(totp::new_secret()?)
+    } else {
+        None
+    };
+    // The challenge and, for an enrolment, its pending secret: together.
+    db::immediate(&env.conn, async |conn| {
+        let challenge = store::Secret {
             user_id: account.id,
             purpose,
             hash: &tokens::hash_token(&token),
             now,
             lifetime: CHALLENGE_LIFETIME,
-        },
-    )
+        };
+        store::insert_challenge(conn, &challenge).await?;
+        if let Some(secret) = &secret {
+            store::set_pending(conn, account.id, secret).await?;
+        }
+        Ok::<_, Error>(())
+    })
     .await?;
-    if !must_enrol {
+    let Some(secret) = secret else {
         let step = Step::sign_in(&token, None);
         return render_step(env, &step, http::StatusCode::OK);
-    }
-    let secret = totp::new_secret()?;
-    store::set_pending(&env.conn, account.id, &secret).await?;
+    };
     let email = store::totp_of(&env.conn, account.id)
         .await?
         .map(|t| t.email)
@@ -179,19 +187,26 @@ fn normalize_recovery(typed: &str) -> String {
 }
 
 /// Checks a TOTP code (or, at sign-in, a recovery code) for a user.
-async fn code_ok(env: &Env, user_id: i64, typed: &str, allow_recovery: bool) -> Result<bool> {
-    let Some(state) = store::totp_of(&env.conn, user_id).await? else {
+/// Whether `typed` is the account's current code (or, where allowed, one
+/// of its recovery codes), spending it; inside the caller's transaction.
+async fn code_ok(
+    conn: &db::Connection,
+    user_id: i64,
+    typed: &str,
+    allow_recovery: bool,
+) -> Result<bool> {
+    let Some(state) = store::totp_of(conn, user_id).await? else {
         return Ok(false);
     };
     let now = palabre_kit::now();
     if let Some(secret) = &state.secret
         && let Some(step) = totp::verify(secret, typed, now, state.last_step)
     {
-        return Ok(store::totp_step(&env.conn, user_id, step).await?);
+        return Ok(store::totp_step(conn, user_id, step).await?);
     }
     if allow_recovery {
         let hash = tokens::hash_token(&normalize_recovery(typed));
-        return Ok(store::use_recovery(&env.conn, user_id, &hash, now).await?);
+        return Ok(store::use_recovery(conn, user_id, &hash, now).await?);
     }
     Ok(false)
 }
@@ -246,31 +261,28 @@ pub async fn login_code(env: &mut Env) -> Result<Response> {
         return challenge_expired(env);
     };
     let ip = env.ctx.client_ip.clone();
-    if !code_ok(env, user_id, &typed, true).await? {
-        store::challenge_failed(&env.conn, challenge_id).await?;
-        audit::record(
-            &env.conn,
-            Some(user_id),
-            "login-2fa-failed",
-            None,
-            ip.as_deref(),
-        )
-        .await?;
-        let step = Step::sign_in(&token, Some(FieldError::WrongCode));
-        return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    if !store::challenge_used(&env.conn, challenge_id, now).await? {
-        return challenge_expired(env);
-    }
-    audit::record(
-        &env.conn,
-        Some(user_id),
-        "login",
-        Some("2fa"),
-        ip.as_deref(),
-    )
+    // The code spent, the challenge used and the audit line: together.
+    let outcome = db::immediate(&env.conn, async |conn| {
+        if !code_ok(conn, user_id, &typed, true).await? {
+            store::challenge_failed(conn, challenge_id).await?;
+            audit::record(conn, Some(user_id), "login-2fa-failed", None, ip.as_deref()).await?;
+            return Ok(Some(false));
+        }
+        if !store::challenge_used(conn, challenge_id, now).await? {
+            return Ok(None);
+        }
+        audit::record(conn, Some(user_id), "login", Some("2fa"), ip.as_deref()).await?;
+        Ok::<_, Error>(Some(true))
+    })
     .await?;
-    Ok(respond::start_session(respond::redirect("/"), user_id))
+    match outcome {
+        Some(true) => Ok(respond::start_session(respond::redirect("/"), user_id)),
+        Some(false) => {
+            let step = Step::sign_in(&token, Some(FieldError::WrongCode));
+            render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        None => challenge_expired(env),
+    }
 }
 
 /// New recovery codes: shown once, stored hashed.
@@ -309,8 +321,15 @@ fn render_recovery(env: &Env, codes: &[String]) -> Result<Response> {
     Ok(respond::secret(page))
 }
 
-/// Turns the pending secret on if `typed` is a valid code for it.
-async fn confirm_pending(env: &Env, user_id: i64, typed: &str) -> Result<Option<Vec<String>>> {
+/// Turns the pending secret on if `typed` is a valid code for it; at an
+/// enrolment during sign-in, uses its `challenge` and records the sign-in in
+/// the same transaction. `Ok(None)`: a wrong code, or a challenge already used.
+async fn confirm_pending(
+    env: &Env,
+    user_id: i64,
+    typed: &str,
+    challenge: Option<i64>,
+) -> Result<Option<Vec<String>>> {
     let Some(state) = store::totp_of(&env.conn, user_id).await? else {
         return Ok(None);
     };
@@ -323,15 +342,23 @@ async fn confirm_pending(env: &Env, user_id: i64, typed: &str) -> Result<Option<
     };
     let ip = env.ctx.client_ip.clone();
     let from = Letterhead::of(env);
-    let codes = db::immediate(&env.conn, async |conn| {
+    db::immediate(&env.conn, async |conn| {
+        if let Some(id) = challenge
+            && !store::challenge_used(conn, id, now).await?
+        {
+            return Ok(None);
+        }
         store::enable_totp(conn, user_id, step, now).await?;
         let codes = issue_recovery_codes(conn, user_id).await?;
         audit::record(conn, Some(user_id), "2fa-enabled", None, ip.as_deref()).await?;
         notify_security_change(conn, &from, user_id, SecurityChange::TwoFactorOn).await?;
-        Ok::<_, Error>(codes)
+        if challenge.is_some() {
+            let how = Some("2fa-enrolled");
+            audit::record(conn, Some(user_id), "login", how, ip.as_deref()).await?;
+        }
+        Ok::<_, Error>(Some(codes))
     })
-    .await?;
-    Ok(Some(codes))
+    .await
 }
 
 /// `POST /account/login/enrol`: staff who must use two-factor sign-in enrol
@@ -347,7 +374,13 @@ pub async fn login_enrol(env: &mut Env) -> Result<Response> {
     else {
         return challenge_expired(env);
     };
-    let Some(codes) = confirm_pending(env, user_id, &typed).await? else {
+    let Some(codes) = confirm_pending(env, user_id, &typed, Some(challenge_id)).await? else {
+        if store::challenge(&env.conn, &tokens::hash_token(&token), "enrol", now)
+            .await?
+            .is_none()
+        {
+            return challenge_expired(env);
+        }
         store::challenge_failed(&env.conn, challenge_id).await?;
         let state = store::totp_of(&env.conn, user_id).await?;
         let (pending, email) = state
@@ -356,17 +389,6 @@ pub async fn login_enrol(env: &mut Env) -> Result<Response> {
         let step = Step::sign_in_enrol(&token, &pending, &email, Some(FieldError::WrongCode));
         return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    if !store::challenge_used(&env.conn, challenge_id, now).await? {
-        return challenge_expired(env);
-    }
-    audit::record(
-        &env.conn,
-        Some(user_id),
-        "login",
-        Some("2fa-enrolled"),
-        env.ctx.client_ip.as_deref(),
-    )
-    .await?;
     Ok(respond::start_session(
         render_recovery(env, &codes)?,
         user_id,
@@ -393,7 +415,7 @@ pub async fn enable(env: &mut Env) -> Result<Response> {
     let user_id = permissions::staff(env)?;
     let pairs = env.form().await?;
     let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
-    match confirm_pending(env, user_id, &typed).await? {
+    match confirm_pending(env, user_id, &typed, None).await? {
         Some(codes) => render_recovery(env, &codes),
         None => {
             let state = store::totp_of(&env.conn, user_id)
@@ -413,19 +435,22 @@ pub async fn disable(env: &mut Env) -> Result<Response> {
     if required_for_staff(env).await? {
         return Err(Error::Forbidden);
     }
-    if !code_ok(env, user_id, &typed, false).await? {
-        let step = Step::turn_off(Some(FieldError::WrongCode));
-        return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
-    }
     let ip = env.ctx.client_ip.clone();
     let from = Letterhead::of(env);
-    db::immediate(&env.conn, async |conn| {
+    let off = db::immediate(&env.conn, async |conn| {
+        if !code_ok(conn, user_id, &typed, false).await? {
+            return Ok(false);
+        }
         store::disable_totp(conn, user_id).await?;
         audit::record(conn, Some(user_id), "2fa-disabled", None, ip.as_deref()).await?;
         notify_security_change(conn, &from, user_id, SecurityChange::TwoFactorOff).await?;
-        Ok::<(), Error>(())
+        Ok::<_, Error>(true)
     })
     .await?;
+    if !off {
+        let step = Step::turn_off(Some(FieldError::WrongCode));
+        return render_step(env, &step, http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
     notice(
         env,
         "totp-settings-title",

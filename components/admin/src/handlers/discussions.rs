@@ -9,7 +9,9 @@ use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
 use crate::Env;
-use crate::handlers::{link, list_page, record, saved, saved_notice, status_label, status_options};
+use crate::handlers::{
+    audited, link, list_page, saved, saved_notice, status_label, status_options,
+};
 use crate::store::{self, Discussion, Table};
 
 pub async fn list(env: &Env) -> Result<Response> {
@@ -298,14 +300,10 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         published,
         opinion_map: v.opinion_map,
     };
-    let saved_id = store::save_discussion(
-        &env.conn,
-        id,
-        &discussion,
-        env.ctx.visitor.user_id,
-        palabre_kit::now(),
-    )
+    let saved_id = audited(env, "discussion-saved", &discussion.slug, async |conn| {
+        let author = env.ctx.visitor.user_id;
+        Ok(store::save_discussion(conn, id, &discussion, author, palabre_kit::now()).await?)
+    })
     .await?;
-    record(env, "discussion-saved", &discussion.slug).await?;
     Ok(saved(&format!("/admin/discussions/{saved_id}")))
 }

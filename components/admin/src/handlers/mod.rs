@@ -29,18 +29,18 @@ pub fn saved_notice(env: &Env) -> Option<String> {
     (env.ctx.query("saved") == Some("1")).then(|| i18n::t(env.ctx.locale, "admin-saved"))
 }
 
-pub use palabre_kit::app::{link, record, status_options};
+pub use palabre_kit::app::{audited, link, record_in, status_options};
 
 /// Tells the platform's activity (and followers) what the commune published.
 pub async fn announce(
-    env: &Env,
+    conn: &palabre_kit::db::Connection,
     kind: &str,
     process_id: Option<i64>,
     title: &str,
     url: &str,
 ) -> Result<()> {
     activity::record(
-        &env.conn,
+        conn,
         &activity::Activity {
             actor_id: None,
             kind,

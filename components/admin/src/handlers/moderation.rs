@@ -10,7 +10,7 @@ use palabre_kit::{Error, Response, Result, db, i18n, respond};
 use serde_json::{Value, json};
 
 use crate::Env;
-use crate::handlers::record;
+use crate::handlers::record_in;
 use crate::store::{self, Decision};
 
 /// Shown at once; the oldest reports first.
@@ -123,19 +123,13 @@ pub async fn decide(env: &mut Env) -> Result<Response> {
                 .await?;
                 activity::notify(conn, author, activity_id).await?;
             }
+            let action = format!("moderation-{}", decision.as_str());
+            record_in(conn, &env.ctx, &action, &format!("comment:{id}")).await?;
             settled.push(*id);
         }
         Ok::<_, Error>(settled)
     })
     .await?;
-    for id in &settled {
-        record(
-            env,
-            &format!("moderation-{}", decision.as_str()),
-            &format!("comment:{id}"),
-        )
-        .await?;
-    }
     Ok(respond::redirect(&format!(
         "/admin/moderation?done={}",
         settled.len()
@@ -232,6 +226,7 @@ pub async fn save_settings(env: &mut Env) -> Result<Response> {
         }
         palabre_kit::Site::set(conn, "moderation.report_threshold", &n.to_string()).await?;
         palabre_kit::Site::set(conn, "moderation.keywords", &cleaned).await?;
+        record_in(conn, &env.ctx, "moderation-settings", "site").await?;
         Ok::<bool, palabre_kit::Error>(true)
     })
     .await?;
@@ -244,6 +239,5 @@ pub async fn save_settings(env: &mut Env) -> Result<Response> {
             http::StatusCode::CONFLICT,
         );
     }
-    record(env, "moderation-settings", "site").await?;
     Ok(respond::redirect("/admin/moderation/settings?saved=1"))
 }

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::Env;
 use crate::handlers::article::{ArticleErrors, ArticleValues};
 use crate::handlers::{
-    announce, link, list_page, record, saved, saved_notice, status_label, translations,
+    announce, link, list_page, record_in, saved, saved_notice, status_label, translations,
 };
 use crate::store::{self, NewsInput, Table};
 
@@ -154,10 +154,15 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             published: article.published,
         };
         let saved_id = store::save_news(conn, id, &input, palabre_kit::now()).await?;
+        record_in(conn, &env.ctx, "news-saved", &input.slug).await?;
+        if input.published && !was_published {
+            let url = format!("/news/{}", input.slug);
+            announce(conn, "news-published", None, &input.title, &url).await?;
+        }
         Ok(Some((saved_id, input)))
     })
     .await?;
-    let Some((saved_id, input)) = written else {
+    let Some((saved_id, _)) = written else {
         return render(
             env,
             id,
@@ -167,10 +172,5 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         )
         .await;
     };
-    record(env, "news-saved", &input.slug).await?;
-    if input.published && !was_published {
-        let url = format!("/news/{}", input.slug);
-        announce(env, "news-published", None, &input.title, &url).await?;
-    }
     Ok(saved(&format!("/admin/news/{saved_id}")))
 }

@@ -10,7 +10,7 @@ use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
 use crate::handlers::translations;
-use crate::handlers::{link, list_page, record, saved, saved_notice};
+use crate::handlers::{link, list_page, record_in, saved, saved_notice};
 use crate::{Env, store};
 use palabre_kit::translations::Entity;
 
@@ -105,14 +105,12 @@ pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
             return Ok(Err(page));
         }
         store::save_page(conn, id, &title, &body, palabre_kit::now()).await?;
+        record_in(conn, &env.ctx, "page-saved", &page.slug).await?;
         Ok(Ok(page))
     })
     .await?;
     match outcome {
-        Ok(page) => {
-            record(env, "page-saved", &page.slug).await?;
-            Ok(saved(&format!("/admin/pages/{id}")))
-        }
+        Ok(_) => Ok(saved(&format!("/admin/pages/{id}"))),
         Err(newer) => render(
             env,
             &newer,

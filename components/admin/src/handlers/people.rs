@@ -11,7 +11,7 @@ use palabre_kit::{Error, Response, Result, db, i18n, respond, tokens};
 use serde_json::{Value, json};
 
 use crate::Env;
-use crate::handlers::record;
+use crate::handlers::{audited, record_in};
 use crate::store::{self, Person};
 
 const SHOWN: i64 = 50;
@@ -105,8 +105,11 @@ pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
                 .filter(|r: &Role| *r != Role::Visitor)
                 .ok_or(Error::BadRequest("role"))?;
             if role.as_str() != p.role {
-                store::set_role(&env.conn, id, role.as_str(), now).await?;
-                record(env, "role-changed", &format!("user:{id}:{}", role.as_str())).await?;
+                let subject = format!("user:{id}:{}", role.as_str());
+                audited(env, "role-changed", &subject, async |conn| {
+                    Ok(store::set_role(conn, id, role.as_str(), now).await?)
+                })
+                .await?;
             }
         }
         "block" => {
@@ -137,26 +140,28 @@ pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
                 )
                 .await;
             }
-            db::immediate(&env.conn, async |conn| {
-                store::block(conn, id, &reason, staff, now).await?;
-                Ok::<_, Error>(())
+            audited(env, "user-blocked", &format!("user:{id}"), async |conn| {
+                Ok(store::block(conn, id, &reason, staff, now).await?)
             })
             .await?;
-            record(env, "user-blocked", &format!("user:{id}")).await?;
         }
         "unblock" => {
-            store::unblock(&env.conn, id).await?;
-            record(env, "user-unblocked", &format!("user:{id}")).await?;
+            audited(env, "user-unblocked", &format!("user:{id}"), async |conn| {
+                Ok(store::unblock(conn, id).await?)
+            })
+            .await?;
         }
         "trust" => {
             let trusted = form.get("trusted") == "yes";
-            store::set_trusted(&env.conn, id, trusted).await?;
             let action = if trusted {
                 "user-trusted"
             } else {
                 "user-untrusted"
             };
-            record(env, action, &format!("user:{id}")).await?;
+            audited(env, action, &format!("user:{id}"), async |conn| {
+                Ok(store::set_trusted(conn, id, trusted).await?)
+            })
+            .await?;
         }
         _ => return Err(Error::NotFound),
     }
@@ -263,6 +268,13 @@ pub async fn invite(env: &mut Env) -> Result<Response> {
             signature: site_name.clone(),
         };
         mail::queue(conn, &mail).await?;
+        record_in(
+            conn,
+            &env.ctx,
+            "staff-invited",
+            &format!("user:{id}:{role}"),
+        )
+        .await?;
         Ok(Some(id))
     })
     .await?;
@@ -274,7 +286,6 @@ pub async fn invite(env: &mut Env) -> Result<Response> {
             http::StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    record(env, "staff-invited", &format!("user:{id}:{role}")).await?;
     Ok(respond::redirect(&format!("/admin/people/{id}?saved=1")))
 }
 

@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::Env;
 use crate::handlers::article::{ArticleErrors, ArticleValues};
 use crate::handlers::{
-    announce, link, list_page, record, saved, saved_notice, status_label, translations,
+    announce, audited, link, list_page, record_in, saved, saved_notice, status_label, translations,
 };
 use crate::store::{self, PhaseInput, ProcessInput, Table};
 
@@ -352,10 +352,22 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             citizen_discussions: values.citizen_discussions,
         };
         let saved_id = store::save_process(conn, id, &input, palabre_kit::now()).await?;
+        record_in(conn, &env.ctx, "process-saved", &input.slug).await?;
+        if input.published && !was_published {
+            let url = format!("/processes/{}", input.slug);
+            announce(
+                conn,
+                "process-published",
+                Some(saved_id),
+                &input.title,
+                &url,
+            )
+            .await?;
+        }
         Ok(Some((saved_id, input)))
     })
     .await?;
-    let Some((saved_id, input)) = written else {
+    let Some((saved_id, _)) = written else {
         return render(
             env,
             id,
@@ -365,11 +377,6 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         )
         .await;
     };
-    record(env, "process-saved", &input.slug).await?;
-    if input.published && !was_published {
-        let url = format!("/processes/{}", input.slug);
-        announce(env, "process-published", Some(saved_id), &input.title, &url).await?;
-    }
     Ok(saved(&format!("/admin/processes/{saved_id}")))
 }
 
@@ -609,7 +616,15 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
                 return Ok(Err(current));
             }
         }
-        Ok::<_, Error>(Ok(store::save_phase(conn, process_id, id, &input).await?))
+        let saved_id = store::save_phase(conn, process_id, id, &input).await?;
+        record_in(conn, &env.ctx, "phase-saved", &process.slug).await?;
+        // Followers hear of a new phase as soon as it is announced.
+        if id.is_none() && process.published {
+            let title = format!("{} — {}", process.title, input.name);
+            let url = format!("/processes/{}", process.slug);
+            announce(conn, "phase-added", Some(process_id), &title, &url).await?;
+        }
+        Ok::<_, Error>(Ok(saved_id))
     })
     .await?;
     let saved_id = match written {
@@ -625,13 +640,6 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
             );
         }
     };
-    record(env, "phase-saved", &process.slug).await?;
-    // Followers hear of a new phase as soon as it is announced.
-    if id.is_none() && process.published {
-        let title = format!("{} — {}", process.title, input.name);
-        let url = format!("/processes/{}", process.slug);
-        announce(env, "phase-added", Some(process_id), &title, &url).await?;
-    }
     Ok(saved(&format!(
         "/admin/processes/{process_id}/phases/{saved_id}"
     )))
@@ -644,7 +652,9 @@ pub async fn phase_delete(env: &mut Env, process_id: i64, id: i64) -> Result<Res
     store::phase(&env.conn, process_id, id)
         .await?
         .ok_or(Error::NotFound)?;
-    store::delete_phase(&env.conn, process_id, id).await?;
-    record(env, "phase-deleted", &process.slug).await?;
+    audited(env, "phase-deleted", &process.slug, async |conn| {
+        Ok(store::delete_phase(conn, process_id, id).await?)
+    })
+    .await?;
     Ok(saved(&format!("/admin/processes/{process_id}")))
 }

@@ -10,7 +10,7 @@ use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::json;
 
 use crate::Env;
-use crate::handlers::{announce, link, record, saved, saved_notice, status_options};
+use crate::handlers::{announce, link, record_in, saved, saved_notice, status_options};
 use crate::store::{self, Report};
 
 /// Longest commentary or list of commitments, in characters (as the schema).
@@ -162,10 +162,16 @@ pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
             return Ok(None);
         }
         store::save_report(conn, id, &report, user_id, now).await?;
-        Ok::<_, Error>(Some(stored.is_some_and(|r| r.published)))
+        let was_published = stored.is_some_and(|r| r.published);
+        record_in(conn, &env.ctx, "report-saved", &process.slug).await?;
+        if published && !was_published {
+            let url = format!("/processes/{}/bilan", process.slug);
+            announce(conn, "report-published", Some(id), &process.title, &url).await?;
+        }
+        Ok::<_, Error>(Some(()))
     })
     .await?;
-    let Some(was_published) = outcome else {
+    let Some(()) = outcome else {
         return render(
             env,
             &process,
@@ -175,10 +181,5 @@ pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
         )
         .await;
     };
-    record(env, "report-saved", &process.slug).await?;
-    if published && !was_published {
-        let url = format!("/processes/{}/bilan", process.slug);
-        announce(env, "report-published", Some(id), &process.title, &url).await?;
-    }
     Ok(saved(&format!("/admin/processes/{id}/report")))
 }

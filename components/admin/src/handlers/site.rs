@@ -8,7 +8,7 @@ use palabre_kit::{Response, Result, Site, db, i18n, images};
 use serde_json::json;
 
 use crate::Env;
-use crate::handlers::{link, record, saved, saved_notice};
+use crate::handlers::{link, record_in, saved, saved_notice};
 
 fn block_field(block: Block) -> &'static str {
     match block {
@@ -277,13 +277,13 @@ pub async fn save(env: &mut Env) -> Result<Response> {
         for (key, value) in &settings {
             Site::set(conn, key, value).await?;
         }
+        record_in(conn, &env.ctx, "site-saved", "settings").await?;
         Ok::<bool, palabre_kit::Error>(true)
     })
     .await?;
     if !written {
         return render(env, &values, &Errors::default(), http::StatusCode::CONFLICT);
     }
-    record(env, "site-saved", "settings").await?;
     Ok(saved("/admin/site"))
 }
 

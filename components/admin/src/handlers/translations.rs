@@ -13,7 +13,7 @@ use palabre_kit::{Error, Response, Result, i18n};
 use serde_json::{Value as Json, json};
 
 use crate::Env;
-use crate::handlers::{record, saved, saved_notice};
+use crate::handlers::{record_in, saved, saved_notice};
 
 /// The item's texts in the default language, and where its edit page is.
 async fn original(env: &Env, entity: Entity, id: i64) -> Result<(Vec<String>, String)> {
@@ -203,6 +203,7 @@ pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<
             return Ok(Some(stored));
         }
         translations::save(conn, entity, id, language, &checked).await?;
+        record_in(conn, &env.ctx, "translation-saved", entity.as_str()).await?;
         Ok::<_, Error>(None)
     })
     .await?;
@@ -216,7 +217,6 @@ pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<
             http::StatusCode::CONFLICT,
         );
     }
-    record(env, "translation-saved", entity.as_str()).await?;
     Ok(saved(&format!(
         "/admin/translations/{}/{id}/{}",
         entity.as_str(),

@@ -440,18 +440,17 @@ pub async fn save(env: &mut Env, slug: &str) -> Result<Response> {
             )
             .await?;
         }
+        // The copy by mail goes with the submission, in its transaction.
+        if done && form.get("receipt") == "yes" && receipt_offered(env, &c.q) {
+            send_receipt(env, &c.q, &c.sections, &answers).await?;
+        }
         Ok(done)
     })
     .await?;
     let base = format!("/questionnaires/{}", c.q.slug);
     let mut response = match next {
         Some(n) => respond::redirect(&format!("{base}/answer?section={n}")),
-        None if submitted => {
-            if form.get("receipt") == "yes" && receipt_offered(env, &c.q) {
-                send_receipt(env, &c.q, &c.sections, &answers).await?;
-            }
-            respond::redirect(&format!("{base}/done"))
-        }
+        None if submitted => respond::redirect(&format!("{base}/done")),
         // A required question of an earlier section is unanswered: back to it.
         None => {
             let first_gap = c.sections.iter().position(|s| {

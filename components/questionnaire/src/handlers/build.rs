@@ -8,7 +8,7 @@ use palabre_domain::content;
 use palabre_domain::process::{Span, SpanError};
 use palabre_domain::questionnaire::{self as rules, Condition, Kind};
 use palabre_kit::activity::{self, Activity};
-use palabre_kit::app::{link, record, status_options};
+use palabre_kit::app::{audited, link, record_in, status_options};
 use palabre_kit::forms::{FormView, Submission};
 use palabre_kit::participation::process_choices;
 use palabre_kit::respond::{self, Cache};
@@ -401,10 +401,10 @@ pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response
             )
             .await?;
         }
+        record_in(conn, &env.ctx, "questionnaire-saved", &s.slug).await?;
         Ok::<_, Error>(())
     })
     .await?;
-    record(env, "questionnaire-saved", &settings.slug).await?;
     Ok(respond::redirect(&format!(
         "/questionnaires/{}/edit?saved=1",
         settings.slug
@@ -578,8 +578,10 @@ pub async fn add_section(env: &mut Env, slug: &str) -> Result<Response> {
             return render_section_form(env, &q, None, form.get("title"), "", Some(e), None).await;
         }
     };
-    store::add_section(&env.conn, q.id, &title, "").await?;
-    record(env, "questionnaire-saved", &q.slug).await?;
+    audited(env, "questionnaire-saved", &q.slug, async |conn| {
+        Ok(store::add_section(conn, q.id, &title, "").await?)
+    })
+    .await?;
     Ok(respond::redirect(&format!(
         "/questionnaires/{}/edit?saved=1",
         q.slug
@@ -675,8 +677,10 @@ pub async fn save_section(env: &mut Env, slug: &str, raw_id: &str) -> Result<Res
         )
         .await;
     };
-    store::update_section(&env.conn, id, title, description).await?;
-    record(env, "questionnaire-saved", &q.slug).await?;
+    audited(env, "questionnaire-saved", &q.slug, async |conn| {
+        Ok(store::update_section(conn, id, title, description).await?)
+    })
+    .await?;
     Ok(respond::redirect(&format!(
         "/questionnaires/{}/edit?saved=1",
         q.slug
@@ -702,18 +706,20 @@ pub async fn rearrange(
     } else {
         Part::Question
     };
-    match action {
-        "move" => {
-            let up = match form.get("direction") {
-                "up" => true,
-                "down" => false,
-                _ => return Err(Error::BadRequest("direction")),
-            };
-            store::move_part(&env.conn, part, q.id, id, up).await?;
+    let up = match (action, form.get("direction")) {
+        ("move", "up") => Some(true),
+        ("move", "down") => Some(false),
+        ("move", _) => return Err(Error::BadRequest("direction")),
+        _ => None,
+    };
+    audited(env, "questionnaire-saved", &q.slug, async |conn| {
+        match up {
+            Some(up) => store::move_part(conn, part, q.id, id, up).await?,
+            None => store::delete_part(conn, part, q.id, id).await?,
         }
-        _ => store::delete_part(&env.conn, part, q.id, id).await?,
-    }
-    record(env, "questionnaire-saved", &q.slug).await?;
+        Ok(())
+    })
+    .await?;
     Ok(respond::redirect(&format!(
         "/questionnaires/{}/edit?saved=1",
         q.slug
@@ -1200,8 +1206,10 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
         },
         condition,
     };
-    store::save_question(&env.conn, q.id, id, &input).await?;
-    record(env, "questionnaire-saved", &q.slug).await?;
+    audited(env, "questionnaire-saved", &q.slug, async |conn| {
+        Ok(store::save_question(conn, q.id, id, &input).await?)
+    })
+    .await?;
     Ok(respond::redirect(&format!(
         "/questionnaires/{}/edit?saved=1",
         q.slug
@@ -1236,12 +1244,10 @@ pub async fn new_version(env: &mut Env, slug: &str) -> Result<Response> {
     let now = palabre_kit::now();
     let qq = &q;
     let slug_ref = &new_slug;
-    db::immediate(&env.conn, async |conn| {
-        store::copy_version(conn, qq, slug_ref, user_id, now).await?;
-        Ok::<_, Error>(())
+    audited(env, "questionnaire-new-version", &new_slug, async |conn| {
+        Ok(store::copy_version(conn, qq, slug_ref, user_id, now).await?)
     })
     .await?;
-    record(env, "questionnaire-new-version", &new_slug).await?;
     Ok(respond::redirect(&format!(
         "/questionnaires/{new_slug}/edit?saved=1"
     )))
