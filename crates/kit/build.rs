@@ -7,21 +7,11 @@
 
 use std::path::Path;
 
-/// CRC-32 (IEEE), bit by bit: a few hundred KB at build time.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
+// CRC-32, shared with the library (`src/crc.rs`).
+mod crc {
+    include!("src/crc.rs");
 }
+use crc::crc32;
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     // No name, no time (reproducible builds), best compression, OS unknown.

@@ -6,6 +6,7 @@
 use palabre_domain::account::{FieldError, line};
 use sha2::{Digest, Sha256};
 
+use crate::crc::crc32;
 use crate::db::{self, Connection, DbResult, Value};
 use crate::forms::{FormView, Submission};
 
@@ -353,22 +354,6 @@ fn webp_without_metadata(b: &[u8]) -> Vec<u8> {
     out.extend_from_slice(b"WEBP");
     out.extend_from_slice(&body);
     out
-}
-
-/// CRC-32 (ISO 3309), as PNG chunks carry it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }
 
 /// The bytes of an image as they are published: without what it says of

@@ -9,6 +9,8 @@ pub mod audit;
 pub mod cache;
 pub mod client;
 pub mod comments;
+/// CRC-32, shared with the build script.
+pub mod crc;
 pub mod ctx;
 pub mod db;
 pub mod error;
