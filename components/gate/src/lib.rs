@@ -17,7 +17,7 @@ mod public;
 mod security;
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 use bytes::Bytes;
 use http::{HeaderValue, Method, StatusCode, header};
@@ -125,6 +125,35 @@ async fn proxies() -> &'static client::Proxies {
             client::Proxies::default()
         })
     })
+}
+
+/// When this instance last applied the retention rules.
+static LAST_PURGE: AtomicI64 = AtomicI64::new(0);
+
+/// After a write request, at most once an hour per instance, in the
+/// background: the rows that have had their time go (`kit::retention`, a
+/// few bounded batches, each its own transaction).
+fn retention_after_write() {
+    let now = palabre_kit::now();
+    let last = LAST_PURGE.load(Ordering::Relaxed);
+    if now - last < 3600
+        || LAST_PURGE
+            .compare_exchange(last, now, Ordering::AcqRel, Ordering::Relaxed)
+            .is_err()
+    {
+        return;
+    }
+    spin_sdk::wasip3::spawn(async move {
+        let purged = async {
+            let conn = db::open().await?;
+            palabre_kit::retention::purge(&conn, now).await
+        };
+        match purged.await {
+            Ok(0) => {}
+            Ok(n) => eprintln!("gate: retention: {n} rows past their term deleted"),
+            Err(e) => eprintln!("gate: retention: {e}"),
+        }
+    });
 }
 
 /// Set once an administrator exists (the first-run setup is then over for good).
@@ -961,6 +990,7 @@ async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     security::add_headers(&mut rparts.headers, signed_in && !is_static);
     if !safe {
         mail::deliver_after_write().await;
+        retention_after_write();
     }
     match body {
         Ok(bytes) => wasi(http::Response::from_parts(rparts, Full::new(bytes))),

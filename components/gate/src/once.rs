@@ -43,13 +43,18 @@ const ABANDONED: i64 = 60;
 /// Keys are forgotten after a day.
 const KEEP: i64 = 86_400;
 
+/// A new claim; a key left from more than a day ago (a form left open, not
+/// yet purged) is claimed afresh, as the lookup no longer sees it.
 const CLAIM: &str = "INSERT INTO idempotency_keys (scope, key, path, claimed_at, user_id) \
-     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, key) DO NOTHING RETURNING 1";
+     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, key) DO UPDATE SET path = excluded.path, \
+     claimed_at = excluded.claimed_at, user_id = excluded.user_id, status = NULL, \
+     location = NULL, content_type = NULL, body = NULL, committed_at = NULL \
+     WHERE idempotency_keys.claimed_at < ?4 - 86400 RETURNING 1";
 const TAKE_OVER: &str = "UPDATE idempotency_keys SET claimed_at = ?4 \
      WHERE scope = ?1 AND key = ?2 AND path = ?3 AND status IS NULL AND claimed_at <= ?5 \
      AND committed_at IS NULL RETURNING 1";
 const LOOK: &str = "SELECT path, status, location, content_type, body, claimed_at, \
-     committed_at IS NOT NULL FROM idempotency_keys WHERE scope = ? AND key = ?";
+     committed_at IS NOT NULL FROM idempotency_keys WHERE scope = ? AND key = ? AND claimed_at >= ?";
 const KEEP_ANSWER: &str = "UPDATE idempotency_keys \
      SET status = ?, location = ?, content_type = ?, body = ? \
      WHERE scope = ? AND key = ? AND status IS NULL";
@@ -57,7 +62,6 @@ const RELEASE: &str = "DELETE FROM idempotency_keys \
      WHERE scope = ? AND key = ? AND status IS NULL AND committed_at IS NULL";
 const RELEASE_REFUSED: &str =
     "DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL";
-const PURGE: &str = "DELETE FROM idempotency_keys WHERE claimed_at < ?";
 
 /// A key this request holds: the feature runs, then [`keep`] or [`release`].
 pub struct Held {
@@ -118,11 +122,9 @@ pub async fn claim(
         scope: scope.clone(),
         key: key.to_string(),
     };
+    // Old keys go with the other rows that have had their time
+    // (`kit::retention`, after write requests).
     let now = palabre_kit::now();
-    if now % 101 == 0 {
-        // A write of its own, beside the claim.
-        run(PURGE, vec![Value::Integer(now - KEEP)]).await?;
-    }
     if db::query_one(&conn, CLAIM, claim_params(now))
         .await?
         .is_some()
@@ -131,7 +133,12 @@ pub async fn claim(
     }
     let started = std::time::Instant::now();
     loop {
-        let look = vec![Value::Text(scope.clone()), Value::Text(key.to_string())];
+        // A key older than a day answers nothing, purged or not.
+        let look = vec![
+            Value::Text(scope.clone()),
+            Value::Text(key.to_string()),
+            Value::Integer(palabre_kit::now() - KEEP),
+        ];
         let Some(row) = db::query_one(&conn, LOOK, look).await? else {
             // Released in the meantime (the first request failed): ours now.
             let now = palabre_kit::now();

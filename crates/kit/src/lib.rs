@@ -31,6 +31,7 @@ pub mod ratelimit;
 pub mod render;
 pub mod respond;
 pub mod results;
+pub mod retention;
 pub mod search;
 pub mod session;
 pub mod site;

@@ -726,3 +726,95 @@ fn old_code_on_a_newer_schema_refuses_writes() {
     let log = app.stop_and_log();
     assert!(log.contains("newer than this build's"), "{log}");
 }
+
+/// What only grew now has a term: after a write, old audit lines (past the
+/// commune's own term), sent mail, read notifications, private activity and
+/// day-old form keys go, in bounded batches, and what is still current stays.
+#[test]
+fn tables_that_only_grew_are_purged_by_their_rules() {
+    let app = TestApp::start();
+    assert_eq!(app.get("/").status, 200);
+    let now = count(&app, "SELECT unixepoch()");
+    let day = 86_400;
+    {
+        let db = app.db();
+        // The commune keeps its audit log 90 days.
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES ('retention.audit_days', '90') \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [],
+        )
+        .unwrap();
+        // 1,200 old audit lines: more than one batch.
+        for _ in 0..1200 {
+            db.execute(
+                "INSERT INTO audit_log (at, action, subject) VALUES (?1, 'old-line', 'x')",
+                [now - 100 * day],
+            )
+            .unwrap();
+        }
+        db.execute(
+            "INSERT INTO audit_log (at, action, subject) VALUES (?1, 'recent-line', 'x')",
+            [now - 80 * day],
+        )
+        .unwrap();
+        for (status, age) in [
+            ("sent", 100),
+            ("failed", 100),
+            ("queued", 100),
+            ("sent", 10),
+        ] {
+            db.execute(
+                "INSERT INTO mail_outbox (created_at, to_email, locale, kind, subject, body_text, body_html, status) \
+                 VALUES (?1, 'a@example.org', 'fr', 'test-retention', 's', 't', 'h', ?2)",
+                (now - age * day, status),
+            )
+            .unwrap();
+        }
+        db.execute(
+            "INSERT INTO idempotency_keys (scope, key, path, claimed_at) VALUES ('s', 'old-key-0123456789', '/x', ?1)",
+            [now - 2 * day],
+        )
+        .unwrap();
+    }
+    let old_lines = "SELECT count(*) FROM audit_log WHERE action = 'old-line'";
+    assert_eq!(count(&app, old_lines), 1200);
+    // A write request (a failed sign-in is one) sets the purge off.
+    let mut visitor = Browser::new(&app);
+    let _ = visitor.get("/account/login");
+    let _ = visitor.post(
+        "/account/login",
+        &[("email", "x@example.org"), ("password", "x")],
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while count(&app, old_lines) > 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // Before the fix, nothing was ever deleted.
+    assert_eq!(count(&app, old_lines), 0);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'recent-line'"
+        ),
+        1
+    );
+    let mail = |status: &str| {
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) FROM mail_outbox WHERE kind = 'test-retention' AND status = '{status}'"
+            ),
+        )
+    };
+    assert_eq!((mail("sent"), mail("failed"), mail("queued")), (1, 0, 1));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM idempotency_keys WHERE key = 'old-key-0123456789'"
+        ),
+        0
+    );
+    let log = app.stop_and_log();
+    assert!(log.contains("gate: retention:"), "{log}");
+}
