@@ -28,13 +28,29 @@ def check(path):
 
 
 def copy(source, target):
-    """SQLite's online backup of `source` into a new file `target`, a few
-    pages at a time (writers on `source` go on in between)."""
+    """SQLite's online backup of `source` into a new file `target`, in one
+    step: one read transaction, so it finishes whatever the writers do (they
+    go on meanwhile under the write-ahead log). Copied a few pages at a time,
+    as before, a backup restarts at every write and may never finish."""
     src = sqlite3.connect(source, timeout=30)
     dst = sqlite3.connect(target)
     try:
-        src.backup(dst, pages=256, sleep=0.005)
+        src.backup(dst, pages=-1)
         dst.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dst.close()
+        src.close()
+
+
+def copy_into(source, live):
+    """`source` copied into the database at `live` through SQLite itself:
+    the write lock taken (waiting for a running app's writer), the pages
+    replaced in one transaction, the write-ahead log kept coherent. Nothing
+    is deleted or swapped under an app that has the file open."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(live, timeout=60)
+    try:
+        src.backup(dst, pages=-1)
     finally:
         dst.close()
         src.close()
@@ -64,14 +80,21 @@ def restore(backup_path, db):
     copy(backup_path, incoming)
     about = check(incoming)
     if os.path.exists(db):
-        # The database replaced, whole: its write-ahead log folded in first.
+        # The database replaced, whole: a copy of it kept first (its
+        # write-ahead log included), then the backup written into it under
+        # its write lock, so that an app still serving it sees one database
+        # or the other, never a file swapped under it.
         kept = f"{db}.before-restore-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}"
         copy(db, kept)
         print(f"kept={kept}")
-    for stale in (db + "-wal", db + "-shm"):
-        if os.path.exists(stale):
-            os.remove(stale)
-    os.replace(incoming, db)
+        copy_into(incoming, db)
+        for leftover in (incoming, incoming + "-wal", incoming + "-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+        print("restart the app if it is running: its instances forget what they cached",
+              file=sys.stderr)
+    else:
+        os.replace(incoming, db)
     print(f"restored={db} {facts(db, about)}")
 
 

@@ -70,6 +70,18 @@ fn a_backup_taken_while_serving_restores_to_an_identical_database() {
         writes.join().unwrap();
         during
     });
+
+    // Restored over the database the app is serving: written through SQLite
+    // under its write lock (before, the file was swapped and its write-ahead
+    // log deleted under the running app); the app goes on serving it.
+    let said = script("restore", &[&backup, Path::new("--db"), &live]);
+    assert!(said.contains("restored="), "{said}");
+    assert!(
+        content(&live) == content(&backup),
+        "the live database is not the backup"
+    );
+    assert_eq!(app.get("/health").status, 200);
+    assert_eq!(app.get("/proposals/1").status, 200);
     app.stop();
 
     // Restored into a new place: the same rows, and a host serves it.
