@@ -49,7 +49,7 @@ const CLAIM: &str = "INSERT INTO idempotency_keys (scope, key, path, claimed_at,
      VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, key) DO UPDATE SET path = excluded.path, \
      claimed_at = excluded.claimed_at, user_id = excluded.user_id, status = NULL, \
      location = NULL, content_type = NULL, body = NULL, committed_at = NULL \
-     WHERE idempotency_keys.claimed_at < ?4 - 86400 RETURNING 1";
+     WHERE idempotency_keys.claimed_at < ?6 RETURNING 1";
 const TAKE_OVER: &str = "UPDATE idempotency_keys SET claimed_at = ?4 \
      WHERE scope = ?1 AND key = ?2 AND path = ?3 AND status IS NULL AND claimed_at <= ?5 \
      AND committed_at IS NULL RETURNING 1";
@@ -116,6 +116,7 @@ pub async fn claim(
     let claim_params = |now: i64| {
         let mut p = params(now);
         p.push(user_id.map_or(Value::Null, Value::Integer));
+        p.push(Value::Integer(now - KEEP));
         p
     };
     let held = || Held {
