@@ -4,8 +4,11 @@
 //! checks is palabre-host's remote client (the `libsql` crate, as in Spin)
 //! against the protocol: streams and batons, transactions kept on one stream,
 //! values, changes. The SQL itself is SQLite's, as in libSQL's server; what
-//! this does not reproduce is that server's own limits (its 5-second
-//! transactions, its list of allowed pragmas).
+//! this does not reproduce is that server's list of allowed pragmas, nor its
+//! clock: a transaction that outlives the server's limit is instead expired
+//! on demand ([`HranaServer::expire_after`]), the way libSQL's server does
+//! it (rolled back, the next statement failed with `TRANSACTION_TIMEOUT`,
+//! the ones after run in autocommit).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -35,6 +38,7 @@ pub struct HranaServer {
     pub statements: Arc<AtomicUsize>,
     /// HTTP requests answered (each one a round trip for the client).
     pub requests: Arc<AtomicUsize>,
+    state: Arc<State>,
     stop: Arc<AtomicBool>,
 }
 
@@ -46,6 +50,17 @@ struct State {
     next: AtomicUsize,
     statements: Arc<AtomicUsize>,
     requests: Arc<AtomicUsize>,
+    /// Every transaction that ended, its statements' SQL from BEGIN on.
+    transactions: Mutex<Vec<Vec<String>>>,
+    /// A transaction that has run these statements is expired at its next.
+    expire: Mutex<Option<Vec<String>>>,
+    expired: AtomicUsize,
+}
+
+/// A stream: its connection, and the statements of its open transaction.
+struct Session {
+    conn: rusqlite::Connection,
+    transaction: Vec<String>,
 }
 
 impl HranaServer {
@@ -63,14 +78,18 @@ impl HranaServer {
             next: AtomicUsize::new(1),
             statements: statements.clone(),
             requests: requests.clone(),
+            transactions: Mutex::new(Vec::new()),
+            expire: Mutex::new(None),
+            expired: AtomicUsize::new(0),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = stop.clone();
+        let serving = state.clone();
         std::thread::spawn(move || {
             while !stopping.load(Ordering::SeqCst) {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        let state = state.clone();
+                        let state = serving.clone();
                         std::thread::spawn(move || serve(stream, &state));
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(5)),
@@ -81,8 +100,41 @@ impl HranaServer {
             url,
             statements,
             requests,
+            state,
             stop,
         }
+    }
+
+    /// The next transaction to have run exactly `statements` (their SQL,
+    /// from its BEGIN on) outlives the server's limit there: as libSQL's
+    /// server does, it is rolled back, its next statement fails with
+    /// `TRANSACTION_TIMEOUT`, and the stream goes on in autocommit.
+    pub fn expire_after(&self, statements: &[String]) {
+        if let Ok(mut expire) = self.state.expire.lock() {
+            *expire = Some(statements.to_vec());
+        }
+    }
+
+    /// No transaction is to be expired.
+    pub fn never_expire(&self) {
+        if let Ok(mut expire) = self.state.expire.lock() {
+            *expire = None;
+        }
+    }
+
+    /// How many transactions have been expired so far.
+    pub fn expired(&self) -> usize {
+        self.state.expired.load(Ordering::SeqCst)
+    }
+
+    /// Every transaction that has ended (committed, rolled back or
+    /// expired), each as its statements' SQL from its BEGIN on.
+    pub fn transactions(&self) -> Vec<Vec<String>> {
+        self.state
+            .transactions
+            .lock()
+            .map(|t| t.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -151,7 +203,7 @@ fn serve(stream: TcpStream, state: &State) {
     );
 }
 
-type Conn = Arc<Mutex<rusqlite::Connection>>;
+type Conn = Arc<Mutex<Session>>;
 
 /// The stream a baton names, or a new one (a connection of its own).
 fn stream_of(state: &State, baton: Option<&str>) -> Result<(String, Conn), Error> {
@@ -171,7 +223,10 @@ fn stream_of(state: &State, baton: Option<&str>) -> Result<(String, Conn), Error
     conn.busy_timeout(Duration::from_secs(5))
         .map_err(sql_error)?;
     let baton = format!("stream-{}", state.next.fetch_add(1, Ordering::SeqCst));
-    let conn = Arc::new(Mutex::new(conn));
+    let conn = Arc::new(Mutex::new(Session {
+        conn,
+        transaction: Vec::new(),
+    }));
     streams.insert(baton.clone(), (conn.clone(), Instant::now()));
     Ok((baton, conn))
 }
@@ -190,7 +245,7 @@ fn pipeline(state: &State, request: PipelineReqBody) -> String {
     let mut open = true;
     let mut results = Vec::new();
     for req in request.requests {
-        let Ok(conn) = conn.lock() else {
+        let Ok(mut session) = conn.lock() else {
             break;
         };
         let response = match req {
@@ -198,19 +253,20 @@ fn pipeline(state: &State, request: PipelineReqBody) -> String {
                 open = false;
                 Ok(StreamResponse::Close(CloseStreamResp {}))
             }
-            StreamRequest::Execute(e) => run(state, &conn, &e.stmt)
+            StreamRequest::Execute(e) => run(state, &mut session, &e.stmt)
                 .map(|result| StreamResponse::Execute(ExecuteStreamResp { result })),
             StreamRequest::Batch(b) => Ok(StreamResponse::Batch(BatchStreamResp {
-                result: batch(state, &conn, &b.batch),
+                result: batch(state, &mut session, &b.batch),
             })),
-            StreamRequest::Describe(d) => describe(&conn, d.sql.as_deref().unwrap_or(""))
+            StreamRequest::Describe(d) => describe(&session.conn, d.sql.as_deref().unwrap_or(""))
                 .map(|result| StreamResponse::Describe(DescribeStreamResp { result })),
             StreamRequest::GetAutocommit(_) => {
                 Ok(StreamResponse::GetAutocommit(GetAutocommitStreamResp {
-                    is_autocommit: conn.is_autocommit(),
+                    is_autocommit: session.conn.is_autocommit(),
                 }))
             }
-            StreamRequest::Sequence(s) => conn
+            StreamRequest::Sequence(s) => session
+                .conn
                 .execute_batch(s.sql.as_deref().unwrap_or(""))
                 .map(|()| StreamResponse::Sequence(SequenceStreamResp {}))
                 .map_err(sql_error),
@@ -245,15 +301,15 @@ fn cursor(state: &State, request: CursorReqBody) -> String {
         baton: Some(baton),
         base_url: None,
     }));
-    if let Ok(conn) = conn.lock() {
+    if let Ok(mut session) = conn.lock() {
         let mut ok = Vec::new();
         for (i, step) in request.batch.steps.iter().enumerate() {
             let step_no = i as u32;
-            if !holds(step.condition.as_ref(), &ok, &conn) {
+            if !holds(step.condition.as_ref(), &ok, &session.conn) {
                 ok.push(None);
                 continue;
             }
-            match run(state, &conn, &step.stmt) {
+            match run(state, &mut session, &step.stmt) {
                 Ok(result) => {
                     lines.push(serde_json::to_string(&CursorEntry::StepBegin(
                         StepBeginEntry {
@@ -308,17 +364,17 @@ fn holds(cond: Option<&BatchCond>, done: &[Option<bool>], conn: &rusqlite::Conne
     }
 }
 
-fn batch(state: &State, conn: &rusqlite::Connection, batch: &Batch) -> BatchResult {
+fn batch(state: &State, session: &mut Session, batch: &Batch) -> BatchResult {
     let mut result = BatchResult::default();
     let mut done = Vec::new();
     for step in &batch.steps {
-        if !holds(step.condition.as_ref(), &done, conn) {
+        if !holds(step.condition.as_ref(), &done, &session.conn) {
             result.step_results.push(None);
             result.step_errors.push(None);
             done.push(None);
             continue;
         }
-        match run(state, conn, &step.stmt) {
+        match run(state, session, &step.stmt) {
             Ok(r) => {
                 result.step_results.push(Some(r));
                 result.step_errors.push(None);
@@ -356,8 +412,48 @@ fn describe(conn: &rusqlite::Connection, sql: &str) -> Result<DescribeResult, Er
     })
 }
 
-fn run(state: &State, conn: &rusqlite::Connection, stmt: &Stmt) -> Result<StmtResult, Error> {
+/// Runs a statement on a stream, noting it in the stream's open transaction
+/// (and expiring that transaction there when asked).
+fn run(state: &State, session: &mut Session, stmt: &Stmt) -> Result<StmtResult, Error> {
     state.statements.fetch_add(1, Ordering::SeqCst);
+    let sql = stmt.sql.clone().unwrap_or_default();
+    if !session.conn.is_autocommit() && expires(state, &session.transaction) {
+        let _ = session.conn.execute_batch("ROLLBACK");
+        session.transaction.push(sql);
+        ended(state, session);
+        return Err(error("Transaction timed-out", "TRANSACTION_TIMEOUT"));
+    }
+    let result = execute(&session.conn, stmt);
+    if !session.conn.is_autocommit() || !session.transaction.is_empty() {
+        session.transaction.push(sql);
+    }
+    if session.conn.is_autocommit() && !session.transaction.is_empty() {
+        ended(state, session);
+    }
+    result
+}
+
+/// Whether a transaction that has run `so_far` is to be expired now (once).
+fn expires(state: &State, so_far: &[String]) -> bool {
+    let Ok(mut expire) = state.expire.lock() else {
+        return false;
+    };
+    if expire.as_deref() != Some(so_far) {
+        return false;
+    }
+    *expire = None;
+    state.expired.fetch_add(1, Ordering::SeqCst);
+    true
+}
+
+fn ended(state: &State, session: &mut Session) {
+    let statements = std::mem::take(&mut session.transaction);
+    if let Ok(mut transactions) = state.transactions.lock() {
+        transactions.push(statements);
+    }
+}
+
+fn execute(conn: &rusqlite::Connection, stmt: &Stmt) -> Result<StmtResult, Error> {
     let sql = stmt
         .sql
         .as_deref()

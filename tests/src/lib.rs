@@ -607,6 +607,16 @@ impl<'a> Browser<'a> {
         }
     }
 
+    /// A browser holding `person`'s session and CSRF token.
+    pub fn as_person(app: &'a TestApp, person: &Person) -> Browser<'a> {
+        let mut browser = Browser::new(app);
+        if let Some((name, value)) = person.cookie.split_once('=') {
+            browser.cookies.push((name.to_string(), value.to_string()));
+        }
+        browser.csrf = Some(person.csrf.clone());
+        browser
+    }
+
     /// A browser signed in as `email`, holding the session's CSRF token (from
     /// the account page, which announces nothing and changes nothing).
     pub fn signed_in(app: &'a TestApp, email: &str, password: &str) -> Browser<'a> {
@@ -879,10 +889,15 @@ pub struct Person {
 
 /// `n` new confirmed citizens (`<prefix>-<i>@example.org`), each signed in.
 pub fn crowd(app: &TestApp, prefix: &str, n: usize) -> Vec<Person> {
+    crowd_in(&mut app.db(), prefix, n)
+}
+
+/// [`crowd`], written into `db` (an app's database that is not its state
+/// directory's file: a libSQL server's).
+pub fn crowd_in(db: &mut rusqlite::Connection, prefix: &str, n: usize) -> Vec<Person> {
     use palabre_kit::session::{self, Key, SessionClaims};
     let key = Key::new(TEST_KEY).expect("test key");
     let now = palabre_kit::now();
-    let mut db = app.db();
     let tx = db.transaction().expect("transaction");
     let people = (0..n)
         .map(|i| {

@@ -51,6 +51,33 @@ impl DbError {
             _ => false,
         }
     }
+
+    /// Nothing was written and the same request may succeed in a moment:
+    /// the database was busy, or libSQL's server ended the transaction
+    /// because it outlived its limit (not a statement to try again, the
+    /// whole request).
+    pub fn is_transient(&self) -> bool {
+        match &self.source {
+            spin_sdk::sqlite::Error::Io(message) => {
+                is_busy_message(message) || is_timed_out_message(message)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// SQLite's words for a ROLLBACK or COMMIT with no transaction open.
+fn no_transaction(message: &str) -> bool {
+    message.contains("no transaction is active")
+}
+
+/// libSQL's words for a transaction its server rolled back because it
+/// outlived the server's limit (`TRANSACTION_TIMEOUT`).
+fn is_timed_out_message(message: &str) -> bool {
+    let message = message.to_ascii_lowercase();
+    message.contains("transaction timed-out")
+        || message.contains("transaction timed out")
+        || message.contains("transaction_timeout")
 }
 
 /// SQLite's and libSQL's words for SQLITE_BUSY and SQLITE_LOCKED.
@@ -90,11 +117,12 @@ pub struct Connection {
     /// and are not retried, and a connection dropped here (a request that
     /// ended halfway) is closed, which rolls the transaction back.
     in_transaction: Cell<bool>,
-    /// A statement of the current transaction failed: every later one, and
-    /// the COMMIT, are refused, so that nothing runs past a failure (libSQL
-    /// rolls back a transaction that outlived its limit and fails only the
-    /// next statement; the ones after would run in autocommit).
-    failed: Cell<bool>,
+    /// The first failure of the current transaction's statements: every
+    /// later one, and the COMMIT, are refused, so that nothing runs past a
+    /// failure (libSQL rolls back a transaction that outlived its limit and
+    /// fails only the next statement; the ones after would run in
+    /// autocommit). What it said decides the visitor's page.
+    failed: RefCell<Option<String>>,
     /// The form this request answers (`palabre-once`, from the gate): every
     /// transaction records, before its COMMIT, that the form's effect is
     /// written, so that a replay finds it whatever happens after.
@@ -244,7 +272,7 @@ pub async fn open() -> DbResult<Connection> {
     Ok(Connection {
         raw: Some(raw),
         in_transaction: Cell::new(false),
-        failed: Cell::new(false),
+        failed: RefCell::new(None),
         once: std::cell::RefCell::new(None),
         loose_writes: Cell::new(0),
         write_units: Cell::new(0),
@@ -278,8 +306,8 @@ async fn run(raw: &Raw, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
 /// (outside a transaction, a refused statement had no effect).
 async fn run_retrying(conn: &Connection, sql: &str, params: Vec<Value>) -> DbResult<Vec<Row>> {
     let in_transaction = conn.in_transaction.get();
-    if in_transaction && conn.failed.get() {
-        return Err(aborted());
+    if in_transaction && let Some(first) = conn.failed.borrow().as_deref() {
+        return Err(aborted(first));
     }
     if !in_transaction && writes(sql) {
         if conn.loose_writes.get() == 0 {
@@ -289,19 +317,23 @@ async fn run_retrying(conn: &Connection, sql: &str, params: Vec<Value>) -> DbRes
         conn.write_units.set(conn.write_units.get() + 1);
     }
     let result = retry_busy(conn, sql, params, !in_transaction).await;
-    if in_transaction && result.is_err() {
-        conn.failed.set(true);
+    if in_transaction && let Err(e) = &result {
+        conn.failed
+            .borrow_mut()
+            .get_or_insert_with(|| e.to_string());
     }
     result
 }
 
-/// What a statement after a failed one in the same transaction gets.
-fn aborted() -> DbError {
+/// What a statement after a failed one in the same transaction gets: the
+/// first failure's words, so that a lock or an expired transaction still
+/// reads as one (a 503, nothing written).
+fn aborted(first: &str) -> DbError {
     DbError {
         context: "transaction",
-        source: spin_sdk::sqlite::Error::Io(
-            "an earlier statement of this transaction failed; nothing more runs in it".into(),
-        ),
+        source: spin_sdk::sqlite::Error::Io(format!(
+            "an earlier statement of this transaction failed ({first}); nothing more runs in it"
+        )),
     }
 }
 
@@ -399,10 +431,12 @@ where
 {
     retry_busy(conn, "BEGIN IMMEDIATE", Vec::new(), true).await?;
     conn.in_transaction.set(true);
-    conn.failed.set(false);
+    conn.failed.replace(None);
     let result = match body(conn).await {
         // A failure the body let pass still aborts it all.
-        Ok(_) if conn.failed.get() => Err(aborted().into()),
+        Ok(_) if conn.failed.borrow().is_some() => {
+            Err(aborted(conn.failed.borrow().as_deref().unwrap_or_default()).into())
+        }
         Ok(value) => match record_form(conn).await {
             Ok(()) => commit(conn).await.map(|()| value),
             Err(e) => Err(e.into()),
@@ -418,6 +452,11 @@ where
         Err(e) => {
             match run(conn.raw(), "ROLLBACK", Vec::new()).await {
                 Ok(_) => conn.in_transaction.set(false),
+                // Already ended by the database (libSQL's server rolls back
+                // a transaction that outlived its limit): nothing is open.
+                Err(rollback) if no_transaction(&rollback.to_string()) => {
+                    conn.in_transaction.set(false)
+                }
                 // Left open: the connection is closed rather than kept.
                 Err(rollback) => eprintln!("rollback failed: {rollback}"),
             }
@@ -460,6 +499,19 @@ mod tests {
             "UNIQUE constraint failed: users.email"
         ));
         assert!(!super::is_busy_message("no such table: x"));
+    }
+
+    #[test]
+    fn a_transaction_libsql_ended_is_told_apart() {
+        // As Spin's libSQL client words the server's TRANSACTION_TIMEOUT.
+        assert!(super::is_timed_out_message(
+            "Hrana: `stream error: `Error { message: \"Transaction timed-out\", code: \"TRANSACTION_TIMEOUT\" }``"
+        ));
+        assert!(!super::is_timed_out_message("database is locked"));
+        assert!(super::no_transaction(
+            "cannot rollback - no transaction is active"
+        ));
+        assert!(!super::no_transaction("database is locked"));
     }
 
     #[test]

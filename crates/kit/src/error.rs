@@ -57,7 +57,7 @@ impl Error {
 
 impl From<crate::db::DbError> for Error {
     fn from(e: crate::db::DbError) -> Self {
-        if e.is_busy() {
+        if e.is_transient() {
             Error::Unavailable(e.to_string())
         } else {
             Error::Db(e.to_string())

@@ -818,3 +818,199 @@ fn tables_that_only_grew_are_purged_by_their_rules() {
     let log = app.stop_and_log();
     assert!(log.contains("gate: retention:"), "{log}");
 }
+
+/// `manifest` on a stand-in libSQL server over HTTP (its database file,
+/// the server, the app, and the directory to remove).
+fn on_libsql(
+    manifest: &str,
+) -> (
+    std::path::PathBuf,
+    palabre_e2e::hrana::HranaServer,
+    TestApp,
+    std::path::PathBuf,
+) {
+    let dir = fresh_state_dir();
+    let remote = dir.join("remote.db");
+    let server = palabre_e2e::hrana::HranaServer::start(&remote, "t0ken-e2e");
+    let config = dir.join("runtime-config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"{}\"\ntoken = \"t0ken-e2e\"\n",
+            server.url
+        ),
+    )
+    .unwrap();
+    let app = TestApp::start_configured(
+        &palabre_e2e::repo_root().join(manifest),
+        &dir.join("state"),
+        &[],
+        &["--runtime-config-file".as_ref(), config.as_os_str()],
+    );
+    (remote, server, app, dir)
+}
+
+/// libSQL's server rolls back a transaction that outlived its limit and fails
+/// only its next statement; the ones after would run in autocommit. The
+/// stand-in server expires a comment's transaction at each of its
+/// statements in turn (the COMMIT included): every time the visitor gets the
+/// 503 page, no row of the feature's tables moved, and the same form sent
+/// again writes the comment once.
+#[test]
+fn a_transaction_libsql_expires_halfway_writes_nothing() {
+    let (remote, server, app, dir) = on_libsql("spin.toml");
+    assert_eq!(app.get("/health").status, 200, "{}", app.log());
+    let mut db = rusqlite::Connection::open(&remote).unwrap();
+    // A person for each comment (10 a minute each).
+    let people = palabre_e2e::crowd_in(&mut db, "coupe", 40);
+    // What the gate writes around a feature (its limits, the form's claim)
+    // is its own transaction's; every other table is the feature's.
+    let feature_rows = || -> Vec<(String, Vec<String>)> {
+        palabre_e2e::tables(&db)
+            .into_iter()
+            .filter(|(t, _)| {
+                !["rate_limits", "idempotency_keys", "page_cache"].contains(&t.as_str())
+            })
+            .map(|(t, columns)| {
+                let rows = palabre_e2e::rows(&db, &t, &columns);
+                (t, rows)
+            })
+            .collect()
+    };
+    let written = |body: &str| -> i64 {
+        db.query_row(
+            "SELECT count(*) FROM comments WHERE body = ?",
+            [body],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let discussion = "/discussions/usages-des-quais";
+    let mut person = people.iter().map(|p| Browser::as_person(&app, p));
+    let mut camille = person.next().unwrap();
+    let comment = |camille: &mut Browser, body: &str, key: &str| {
+        camille.post(
+            &format!("{discussion}/comments"),
+            &[
+                ("body", body),
+                ("stance", "for"),
+                (palabre_e2e::ONCE_FIELD, key),
+            ],
+        )
+    };
+
+    // The shape of a comment's transaction, from BEGIN to COMMIT.
+    let _ = camille.get(discussion);
+    let key = camille.once().expect("every form carries a key");
+    let seen = server.transactions().len();
+    let r = comment(&mut camille, "Un premier avis, écrit d'un trait.", &key);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let shape = server.transactions()[seen..]
+        .iter()
+        .find(|t| t.iter().any(|s| s.contains("INSERT INTO comments")))
+        .cloned()
+        .expect("the comment was written in a transaction");
+    assert!(shape.len() > 3, "{shape:?}");
+    eprintln!("a comment's transaction: {} statements", shape.len());
+    assert!(
+        shape.last().is_some_and(|s| s.contains("COMMIT")),
+        "{shape:?}"
+    );
+
+    for at in 1..shape.len() {
+        let body = format!("Un avis coupé au pas {at} de sa transaction.");
+        let mut camille = person.next().expect("enough people");
+        let _ = camille.get(discussion);
+        let key = camille.once().expect("every form carries a key");
+        let before = feature_rows();
+        let expired = server.expired();
+        server.expire_after(&shape[..at]);
+        let r = comment(&mut camille, &body, &key);
+        server.never_expire();
+        assert_eq!(
+            server.expired(),
+            expired + 1,
+            "the transaction at {:?} was not met: {shape:#?} {:#?}",
+            shape[at],
+            server
+                .transactions()
+                .iter()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(r.status, 503, "expired at {:?}: {}", shape[at], r.text());
+        assert!(r.text().contains("pas été enregistré"), "{}", r.text());
+        assert_eq!(written(&body), 0, "expired at {:?}", shape[at]);
+        assert!(
+            feature_rows() == before,
+            "expired at {:?}, rows moved in {:?}",
+            shape[at],
+            feature_rows()
+                .iter()
+                .zip(&before)
+                .filter(|(a, b)| a != b)
+                .map(|(a, _)| &a.0)
+                .collect::<Vec<_>>()
+        );
+        // The same form, sent again: written once.
+        let again = comment(&mut camille, &body, &key);
+        assert_eq!(again.status, 303, "{}", again.text());
+        assert_eq!(written(&body), 1);
+    }
+    assert!(
+        !app.log().contains("rollback failed"),
+        "every expired transaction was already ended: {}",
+        app.log()
+    );
+    drop(app);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A feature's body that lets a failed statement pass (as careless code
+/// would) still writes nothing when libSQL's server has ended its
+/// transaction there: the statements after it are refused instead of running
+/// in autocommit, and the request fails (the trap fixture's
+/// `/fixture/careless`: three inserts, the second's and third's failures
+/// ignored).
+#[test]
+fn a_body_that_lets_an_error_pass_writes_nothing_on_libsql() {
+    let (remote, server, app, dir) = on_libsql("tests/fixtures/trap.spin.toml");
+    let db = rusqlite::Connection::open(&remote).unwrap();
+    let rows = || -> Vec<String> {
+        let mut stmt = db
+            .prepare("SELECT step FROM fixture_writes ORDER BY rowid")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let seen = server.transactions().len();
+    let r = app.get("/fixture/careless");
+    assert_eq!(r.text(), "written", "{}", app.log());
+    assert_eq!(rows(), ["first", "second", "third"]);
+    let shape = server.transactions()[seen..]
+        .iter()
+        .find(|t| t.iter().any(|s| s.contains("fixture_writes")))
+        .cloned()
+        .expect("the inserts were one transaction");
+    assert_eq!(shape.len(), 5, "BEGIN, three inserts, COMMIT: {shape:?}");
+    for at in 1..shape.len() {
+        db.execute("DELETE FROM fixture_writes", []).unwrap();
+        let expired = server.expired();
+        server.expire_after(&shape[..at]);
+        let r = app.get("/fixture/careless");
+        server.never_expire();
+        assert_eq!(server.expired(), expired + 1, "{:?} was not met", shape[at]);
+        assert_eq!(rows(), Vec::<String>::new(), "expired at {:?}", shape[at]);
+        assert!(
+            r.text().starts_with("not written") && r.text().contains("Transaction timed-out"),
+            "expired at {:?}: {}",
+            shape[at],
+            r.text()
+        );
+    }
+    drop(app);
+    let _ = std::fs::remove_dir_all(&dir);
+}
