@@ -45,6 +45,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "people", "invite"] if get => people::invite_form(env).await,
         ["admin", "people", "invite"] if post => people::invite(env).await,
         ["admin", "audit"] if get => logs::audit(env).await,
+        ["admin", "audit", "settings"] if get => logs::retention_settings(env).await,
+        ["admin", "audit", "settings"] if post => logs::save_retention(env).await,
         ["admin", "mail"] if get => logs::mail(env).await,
         ["admin", "exports"] if get => exports::page(env).await,
         ["admin", "people", n] if get => people::show(env, id(n)?).await,
@@ -106,7 +108,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             | "audit" | "mail" | "exports",
         ]
         | ["admin", "people", _, "role" | "block" | "unblock" | "trust"]
-        | ["admin", "moderation", "settings"]
+        | ["admin", "moderation" | "audit", "settings"]
         | [
             "admin",
             "news" | "pages" | "processes" | "discussions" | "people",

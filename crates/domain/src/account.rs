@@ -61,6 +61,8 @@ pub enum FieldError {
     Duplicate,
     #[error("not a place on Earth")]
     InvalidLocation,
+    #[error("not a whole number in the range")]
+    OutOfRange,
 }
 
 impl FieldError {
@@ -94,6 +96,7 @@ impl FieldError {
             FieldError::ImageBroken => "field-image-broken",
             FieldError::Duplicate => "field-duplicate",
             FieldError::InvalidLocation => "field-invalid-location",
+            FieldError::OutOfRange => "field-out-of-range",
         }
     }
 }

@@ -58,7 +58,7 @@ pub const RULES: &[Rule] = &[
         row: "id",
         expired: "at < ?1",
         days: 365,
-        setting: Some("retention.audit_days"),
+        setting: Some(AUDIT_DAYS),
     },
 ];
 
@@ -66,13 +66,27 @@ pub const RULES: &[Rule] = &[
 pub const BATCH: i64 = 500;
 pub const BATCHES: usize = 10;
 
+/// The terms a commune may set, in days.
+pub const SETTABLE_DAYS: std::ops::RangeInclusive<i64> = 30..=3650;
+
+/// The setting that holds the audit log's term.
+pub const AUDIT_DAYS: &str = "retention.audit_days";
+
 /// The term of a rule, in days: its setting when it holds a number in range.
 pub fn days(rule: &Rule, setting: Option<&str>) -> i64 {
     setting
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .filter(|d| (30..=3650).contains(d))
+        .filter(|d| SETTABLE_DAYS.contains(d))
         .filter(|_| rule.setting.is_some())
         .unwrap_or(rule.days)
+}
+
+/// The audit log's term, in days, from its setting (`None`: not set).
+pub fn audit_days(setting: Option<&str>) -> i64 {
+    RULES
+        .iter()
+        .find(|r| r.setting == Some(AUDIT_DAYS))
+        .map_or(365, |rule| days(rule, setting))
 }
 
 fn batch_sql(rule: &Rule) -> String {

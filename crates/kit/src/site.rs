@@ -58,6 +58,8 @@ pub struct Site {
     pub report_threshold: i64,
     /// Words that hold a comment for review (`moderation.keywords`, one a line), lower case.
     pub held_words: Vec<String>,
+    /// Days the audit log is kept (`retention.audit_days`).
+    pub audit_days: i64,
 }
 
 impl Default for Site {
@@ -84,6 +86,7 @@ impl Default for Site {
             revision: 0,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             held_words: Vec::new(),
+            audit_days: crate::retention::audit_days(None),
         }
     }
 }
@@ -125,6 +128,9 @@ impl Site {
                 "home.blocks" => site.home_blocks = blocks_from_setting(Some(value)),
                 "content.revision" => site.revision = value.parse().unwrap_or(0),
                 "moderation.keywords" => site.held_words = held_words(value),
+                crate::retention::AUDIT_DAYS => {
+                    site.audit_days = crate::retention::audit_days(Some(value))
+                }
                 "moderation.report_threshold" => {
                     if let Ok(n) = value.parse::<i64>()
                         && (1..=100).contains(&n)

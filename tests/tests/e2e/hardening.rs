@@ -850,6 +850,64 @@ fn on_libsql(
     (remote, server, app, dir)
 }
 
+/// The commune decides how long its audit log is kept (30 days to ten years,
+/// a year by default): administrators set it on a page of its own, linked
+/// from the log, which says the term; a term out of range is refused with the
+/// limits and nothing is stored; the purge then uses it (above).
+#[test]
+fn the_commune_sets_how_long_its_audit_log_is_kept() {
+    let app = TestApp::start();
+    let settings = "/admin/audit/settings";
+    let stored = || {
+        count(
+            &app,
+            "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM settings \
+             WHERE key = 'retention.audit_days'), 0)",
+        )
+    };
+    let mut moderator = demo::moderator(&app);
+    assert_eq!(moderator.get(settings).status, 403);
+    let mut admin = demo::admin(&app);
+    let log = admin.get("/admin/audit?lang=fr").text();
+    assert!(
+        log.contains("conservée 365 jours") && log.contains(&format!("href=\"{settings}\"")),
+        "{log}"
+    );
+    let page = admin.get(&format!("{settings}?lang=fr"));
+    assert_eq!(page.status, 200);
+    let opened = palabre_e2e::hidden_in(&page.text(), "_version").expect("a versioned form");
+    assert!(page.text().contains("value=\"365\""), "{}", page.text());
+    for typed in ["10", "4000", "un an", ""] {
+        let r = admin.post(settings, &[("days", typed), ("_version", &opened)]);
+        assert_eq!(r.status, 422, "{typed}: {}", r.text());
+        assert!(r.text().contains("nombre entier"), "{}", r.text());
+        assert_eq!(stored(), 0, "{typed}");
+    }
+    let _ = admin.get(settings);
+    let r = admin.post(settings, &[("days", "180"), ("_version", &opened)]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(stored(), 180);
+    assert!(
+        admin
+            .get("/admin/audit?lang=fr")
+            .text()
+            .contains("conservée 180 jours")
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'audit-retention-saved' AND subject = '180'"
+        ),
+        1
+    );
+    // A form opened before that change does not erase it.
+    let _ = admin.get(settings);
+    let r = admin.post(settings, &[("days", "90"), ("_version", &opened)]);
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert_eq!(stored(), 180);
+    app.stop();
+}
+
 /// libSQL's server rolls back a transaction that outlived its limit and fails
 /// only its next statement; the ones after would run in autocommit. The
 /// stand-in server expires a comment's transaction at each of its

@@ -1,13 +1,17 @@
 //! `/admin/audit` and `/admin/mail` (administrators): the audit log (who did
 //! what, when, from where; filtered by person, action and dates) and the mail
 //! outbox (what was queued or sent, and how delivery went). Newest first,
-//! 50 a page, older pages through the last id seen.
+//! 50 a page, older pages through the last id seen. `/admin/audit/settings`:
+//! how long the audit log is kept (`kit::retention` deletes what is older).
 
+use palabre_domain::account::FieldError;
 use palabre_domain::date::Day;
-use palabre_kit::{Response, Result, i18n};
+use palabre_kit::forms::{self, FormView};
+use palabre_kit::{Response, Result, Site, db, i18n, retention};
 use serde_json::{Value, json};
 
 use crate::Env;
+use crate::handlers::{record_in, saved, saved_notice};
 use crate::store::{self, AuditFilter};
 
 const PAGE: i64 = 50;
@@ -41,10 +45,10 @@ fn page(
     env: &Env,
     title_id: &str,
     filters: Value,
-    columns: &[&str],
-    rows: Vec<Vec<String>>,
+    (columns, rows): (&[&str], Vec<Vec<String>>),
     next: Option<String>,
     problem: Option<String>,
+    note: Value,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let status = if problem.is_some() {
@@ -59,6 +63,7 @@ fn page(
         "next": next,
         "problem": problem,
         "action": env.ctx.path,
+        "note": note,
     });
     let title = i18n::t(locale, title_id);
     env.renderer
@@ -132,16 +137,23 @@ pub async fn audit(env: &Env) -> Result<Response> {
         env,
         "audit-title",
         filters,
-        &[
-            "audit-col-when",
-            "audit-who",
-            "audit-action",
-            "audit-col-subject",
-            "audit-col-ip",
-        ],
-        rows,
+        (
+            &[
+                "audit-col-when",
+                "audit-who",
+                "audit-action",
+                "audit-col-subject",
+                "audit-col-ip",
+            ],
+            rows,
+        ),
         next,
         problem,
+        json!({
+            "text": i18n::t_args(locale, "audit-kept", &[("days", &env.site.audit_days.to_string())]),
+            "href": "/admin/audit/settings",
+            "label": i18n::t(locale, "audit-retention-change"),
+        }),
     )
 }
 
@@ -185,17 +197,89 @@ pub async fn mail(env: &Env) -> Result<Response> {
         env,
         "mail-title",
         filters,
-        &[
-            "audit-col-when",
-            "mail-col-to",
-            "mail-col-kind",
-            "mail-col-subject",
-            "mail-col-status",
-            "mail-col-attempts",
-            "mail-col-outcome",
-        ],
-        rows,
+        (
+            &[
+                "audit-col-when",
+                "mail-col-to",
+                "mail-col-kind",
+                "mail-col-subject",
+                "mail-col-status",
+                "mail-col-attempts",
+                "mail-col-outcome",
+            ],
+            rows,
+        ),
         next,
         None,
+        Value::Null,
     )
+}
+
+/// The version of the audit log's term a form is opened on.
+fn retention_version(site: &Site) -> String {
+    forms::version(&[&site.audit_days.to_string()])
+}
+
+fn render_retention(
+    env: &Env,
+    days: &str,
+    error: Option<FieldError>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let form = FormView::new(locale)
+        .versioned(Some(retention_version(&env.site)), status)
+        .input("days", "number", "audit-field-days", days, "off", error)
+        .hint("audit-field-days-hint");
+    let data = json!({
+        "form": form.to_json(),
+        "action": "/admin/audit/settings",
+        "intro": i18n::t(locale, "audit-retention-intro"),
+        "submit": i18n::t(locale, "admin-save"),
+        "saved": saved_notice(env),
+        "back": { "href": "/admin/audit", "label": i18n::t(locale, "audit-title") },
+    });
+    let title = i18n::t(locale, "audit-retention-title");
+    env.renderer
+        .page(&env.ctx, &env.site, status, "form_page", &title, data)
+}
+
+pub async fn retention_settings(env: &Env) -> Result<Response> {
+    render_retention(
+        env,
+        &env.site.audit_days.to_string(),
+        None,
+        http::StatusCode::OK,
+    )
+}
+
+pub async fn save_retention(env: &mut Env) -> Result<Response> {
+    let form = env.submission().await?;
+    let typed = form.get("days");
+    let Some(days) = typed
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| retention::SETTABLE_DAYS.contains(d))
+    else {
+        return render_retention(
+            env,
+            typed,
+            Some(FieldError::OutOfRange),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let written = db::immediate(&env.conn, async |conn| {
+        if form.stale(&retention_version(&Site::load(conn).await?)) {
+            return Ok(false);
+        }
+        Site::set(conn, retention::AUDIT_DAYS, &days.to_string()).await?;
+        record_in(conn, &env.ctx, "audit-retention-saved", &days.to_string()).await?;
+        Ok::<bool, palabre_kit::Error>(true)
+    })
+    .await?;
+    if !written {
+        return render_retention(env, typed, None, http::StatusCode::CONFLICT);
+    }
+    Ok(saved("/admin/audit/settings"))
 }

@@ -204,7 +204,7 @@ pub async fn save_settings(env: &mut Env) -> Result<Response> {
             env,
             threshold,
             words,
-            (Some(FieldError::InvalidChoice), None),
+            (Some(FieldError::OutOfRange), None),
             http::StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
