@@ -629,6 +629,63 @@ fn a_submit_takes_effect_once_whatever_happens_after_its_commit() {
     app.stop();
 }
 
+/// A form's key answers its replays for a day (`kit::retention` then purges
+/// it): a key sent again after that, still in the table, is claimed afresh
+/// at once, neither replayed nor left waiting, and its row then holds the new
+/// submission alone.
+#[test]
+fn a_form_key_older_than_a_day_is_claimed_afresh() {
+    let app = TestApp::start();
+    let discussion = "/discussions/usages-des-quais";
+    let said = "Un avis envoyé une seconde fois, le surlendemain.";
+    let kept = || {
+        count(
+            &app,
+            &format!("SELECT count(*) FROM comments WHERE body = '{said}'"),
+        )
+    };
+    let mut camille = demo::camille(&app);
+    let _ = camille.get(discussion);
+    let key = camille.once().expect("every form carries a key");
+    let fields = [
+        ("body", said),
+        ("stance", "for"),
+        (palabre_e2e::ONCE_FIELD, key.as_str()),
+    ];
+    let first = camille.post(&format!("{discussion}/comments"), &fields);
+    assert_eq!(first.status, 303, "{}", first.text());
+    // Replayed within the day: the same answer, nothing written again.
+    let replay = camille.post(&format!("{discussion}/comments"), &fields);
+    assert_eq!(replay.status, 303);
+    assert_eq!(kept(), 1);
+    // Two days later, not purged yet.
+    app.db()
+        .execute(
+            "UPDATE idempotency_keys SET claimed_at = claimed_at - 172800, \
+             committed_at = committed_at - 172800 WHERE key = ?1",
+            [&key],
+        )
+        .unwrap();
+    let started = std::time::Instant::now();
+    let late = camille.post(&format!("{discussion}/comments"), &fields);
+    assert_eq!(late.status, 303, "{}", late.text());
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(
+        kept(),
+        2,
+        "a new submission, not a replay of a forgotten one"
+    );
+    let fresh = count(
+        &app,
+        &format!(
+            "SELECT count(*) FROM idempotency_keys WHERE key = '{key}' \
+             AND claimed_at > unixepoch() - 60 AND committed_at > unixepoch() - 60 AND status = 303"
+        ),
+    );
+    assert_eq!(fresh, 1);
+    app.stop();
+}
+
 /// A photo is published without what it says of where, when and by whom it
 /// was taken (its orientation kept): the bytes served are not the upload's.
 #[test]
