@@ -36,6 +36,8 @@ pub mod search;
 pub mod session;
 pub mod site;
 pub mod sql;
+#[cfg(test)]
+mod sql_check;
 pub mod thread;
 pub mod tokens;
 pub mod totp;
