@@ -14,6 +14,7 @@ pub mod crc;
 pub mod ctx;
 pub mod db;
 pub mod error;
+pub mod feature;
 pub mod form;
 pub mod forms;
 #[cfg(any(test, feature = "fuzzing"))]
@@ -36,8 +37,10 @@ pub mod search;
 pub mod session;
 pub mod site;
 pub mod sql;
-#[cfg(test)]
-mod sql_check;
+#[cfg(any(test, feature = "testing"))]
+pub mod sql_check;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod thread;
 pub mod tokens;
 pub mod totp;

@@ -152,7 +152,7 @@ mod tests {
     /// Every list's query runs against the real schema and returns five columns.
     #[test]
     fn every_list_matches_the_schema() {
-        let conn = crate::privacy::tests::schema();
+        let conn = crate::testing::schema();
         for list in LISTS {
             let stmt = conn.prepare(list.sql).unwrap();
             assert_eq!(stmt.column_count(), 5, "{}", list.sql);

@@ -1,10 +1,12 @@
-//! Personal data, table by table (GDPR articles 15, 17 and 20). Every feature
-//! that stores anything about a person adds its tables here; a test fails when
-//! a table that references `users` is missing.
+//! Personal data, table by table (GDPR articles 15, 17 and 20): the shared
+//! tables here, each feature's in its manifest (`kit::feature::Manifest`);
+//! export and erasure walk both. A test (`palabre-features`) fails when a
+//! table that references `users` is missing.
 
 use serde_json::{Map, Value as Json};
 
 use crate::db::{self, Connection, DbResult, Value};
+use crate::feature::Manifest;
 
 /// What deleting an account does to a table's rows.
 #[derive(Debug, Clone, Copy)]
@@ -34,8 +36,8 @@ pub struct Source {
 /// Shown instead of a deleted participant's name.
 pub const TOMBSTONE_NAME: &str = "-";
 
-/// In erasure order: the `users` row last (its email is used before).
-pub const SOURCES: &[Source] = &[
+/// The shared tables erased before the features' own (in this order).
+pub const SHARED: &[Source] = &[
     Source {
         table: "audit_log",
         user_column: "actor_id",
@@ -140,112 +142,16 @@ pub const SOURCES: &[Source] = &[
         export: &["comment_id", "reaction", "created_at"],
         erase: Erase::Keep,
     },
-    Source {
-        table: "opinion_statements",
-        user_column: "user_id",
-        export: &["discussion_id", "body", "status", "created_at"],
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "opinion_votes",
-        user_column: "user_id",
-        export: &["statement_id", "vote", "created_at"],
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "opinion_ballots",
-        user_column: "user_id",
-        export: &["discussion_id", "votes"],
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "answers",
-        user_column: "(SELECT user_id FROM responses WHERE id = response_id)",
-        export: &["question_id", "value"],
-        // Unfinished answers go; submitted ones stay with the response, unsigned.
-        erase: Erase::Sql(
-            "DELETE FROM answers WHERE response_id IN \
-             (SELECT id FROM responses WHERE user_id = ?1 AND status = 'draft')",
-        ),
-    },
-    Source {
-        table: "responses",
-        user_column: "user_id",
-        export: &["questionnaire_id", "status", "created_at", "submitted_at"],
-        // Submitted responses stay in the results (counted in the tallies),
-        // linked to no one any more; drafts go.
-        erase: Erase::Script(&[
-            "DELETE FROM responses WHERE user_id = ?1 AND status = 'draft'",
-            "UPDATE responses SET user_id = NULL WHERE user_id = ?1",
-        ]),
-    },
-    Source {
-        table: "questionnaires",
-        user_column: "user_id",
-        export: &["slug", "title", "created_at"],
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "proposals",
-        user_column: "user_id",
-        export: &[
-            "id",
-            "title",
-            "body",
-            "state",
-            "status",
-            "address",
-            "latitude",
-            "longitude",
-            "image_id",
-            "created_at",
-            "published_at",
-        ],
-        // Drafts are private and go, with their images; published proposals
-        // stay, unsigned.
-        erase: Erase::Script(&[
-            "DELETE FROM images WHERE id IN \
-             (SELECT image_id FROM proposals WHERE user_id = ?1 AND state = 'draft')",
-            "DELETE FROM proposals WHERE user_id = ?1 AND state = 'draft'",
-        ]),
-    },
-    Source {
-        table: "proposal_supports",
-        user_column: "user_id",
-        export: &["proposal_id", "created_at"],
-        // Counted in the proposals' totals: they stay, linked to a deleted participant.
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "proposal_answers",
-        user_column: "user_id",
-        export: &["proposal_id", "status", "body", "created_at"],
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "proposal_milestones",
-        user_column: "user_id",
-        export: &["proposal_id", "on_date", "percent", "body", "created_at"],
-        // The commune's follow-up, written by staff: it stays.
-        erase: Erase::Keep,
-    },
+];
+
+/// The shared tables erased after the features' own: the `users` row last
+/// (its email is used before).
+pub const SHARED_LAST: &[Source] = &[
     Source {
         table: "process_reports",
         user_column: "user_id",
         export: &["process_id", "published_at", "updated_at"],
         // The commune's report, last saved by this staff member: it stays.
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "proposal_amendments",
-        user_column: "user_id",
-        export: &["proposal_id", "body", "state", "created_at"],
-        erase: Erase::Keep,
-    },
-    Source {
-        table: "discussions",
-        user_column: "user_id",
-        export: &["slug", "question", "created_at"],
         erase: Erase::Keep,
     },
     Source {
@@ -296,6 +202,16 @@ pub const SOURCES: &[Source] = &[
     },
 ];
 
+/// Every table holding personal data, in erasure order: the shared ones,
+/// each feature's, then the shared ones that must go last.
+pub fn sources<'a>(features: &'a [&'a Manifest]) -> Vec<&'a Source> {
+    SHARED
+        .iter()
+        .chain(features.iter().flat_map(|f| f.privacy.iter()))
+        .chain(SHARED_LAST.iter())
+        .collect()
+}
+
 fn to_json(value: &Value) -> Json {
     match value {
         Value::Integer(i) => Json::from(*i),
@@ -306,9 +222,9 @@ fn to_json(value: &Value) -> Json {
     }
 }
 
-/// The export query of a table (ordered by its first exported column, since
-/// some tables have no rowid).
-fn export_sql(source: &Source) -> String {
+/// The export query of a table, for one person (its only parameter;
+/// ordered by its first exported column, since some tables have no rowid).
+pub fn export_sql(source: &Source) -> String {
     format!(
         "SELECT {} FROM {} WHERE {} = ? ORDER BY 1",
         source.export.join(", "),
@@ -318,9 +234,9 @@ fn export_sql(source: &Source) -> String {
 }
 
 /// Everything the platform holds about a person, table by table.
-pub async fn export(conn: &Connection, user_id: i64) -> DbResult<Json> {
+pub async fn export(conn: &Connection, user_id: i64, features: &[&Manifest]) -> DbResult<Json> {
     let mut tables = Map::new();
-    for source in SOURCES {
+    for source in sources(features) {
         let sql = export_sql(source);
         let rows = db::query(conn, &sql, vec![Value::Integer(user_id)]).await?;
         let rows: Vec<Json> = rows
@@ -340,8 +256,8 @@ pub async fn export(conn: &Connection, user_id: i64) -> DbResult<Json> {
 }
 
 /// Erases a person's data (to be run inside a transaction).
-pub async fn erase(conn: &Connection, user_id: i64) -> DbResult<()> {
-    for source in SOURCES {
+pub async fn erase(conn: &Connection, user_id: i64, features: &[&Manifest]) -> DbResult<()> {
+    for source in sources(features) {
         match source.erase {
             Erase::Delete => {
                 let sql = format!(
@@ -360,105 +276,4 @@ pub async fn erase(conn: &Connection, user_id: i64) -> DbResult<()> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use std::collections::BTreeSet;
-
-    /// The schema as the migrations build it.
-    pub(crate) fn schema() -> rusqlite::Connection {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../db/migrations");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
-            .collect();
-        files.sort();
-        for file in files {
-            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
-                .unwrap();
-        }
-        conn
-    }
-
-    #[test]
-    fn every_table_about_a_person_is_covered() {
-        let conn = schema();
-        let tables: Vec<String> = conn
-            .prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-            )
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let mut referencing = BTreeSet::from([("users".to_string(), "id".to_string())]);
-        for table in &tables {
-            let mut stmt = conn
-                .prepare(&format!("PRAGMA foreign_key_list({table})"))
-                .unwrap();
-            let refs = stmt
-                .query_map([], |r| Ok((r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
-                .unwrap()
-                .map(Result::unwrap);
-            for (target, column) in refs {
-                if target == "users" {
-                    referencing.insert((table.clone(), column));
-                }
-            }
-            // A column named like a person but without a foreign key is suspicious too.
-            let mut info = conn
-                .prepare(&format!("PRAGMA table_info({table})"))
-                .unwrap();
-            let columns: Vec<String> = info
-                .query_map([], |r| r.get(1))
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            for column in columns {
-                if column == "user_id" || column.ends_with("_user_id") || column == "actor_id" {
-                    referencing.insert((table.clone(), column));
-                }
-            }
-        }
-        let covered: BTreeSet<(String, String)> = SOURCES
-            .iter()
-            .map(|s| (s.table.to_string(), s.user_column.to_string()))
-            .collect();
-        for pair in &referencing {
-            assert!(
-                covered.contains(pair),
-                "{pair:?} holds personal data but is not in privacy::SOURCES"
-            );
-        }
-    }
-
-    #[test]
-    fn exports_name_real_columns_and_no_secrets() {
-        let conn = schema();
-        for source in SOURCES {
-            conn.prepare(&export_sql(source))
-                .unwrap_or_else(|e| panic!("{}: {e}", source.table));
-            for column in source.export {
-                assert!(
-                    !column.contains("hash") && !column.contains("token"),
-                    "{}.{column}",
-                    source.table
-                );
-            }
-            if let Erase::Sql(sql) = source.erase {
-                conn.prepare(sql)
-                    .unwrap_or_else(|e| panic!("{}: {e}", source.table));
-            }
-        }
-        assert_eq!(
-            SOURCES.last().map(|s| s.table),
-            Some("users"),
-            "users last: the others read its email"
-        );
-    }
 }

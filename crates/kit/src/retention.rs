@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn every_rule_deletes_only_what_has_had_its_time() {
-        let conn = crate::privacy::tests::schema();
+        let conn = crate::testing::schema();
         conn.execute_batch(
             "INSERT INTO audit_log (at, action) VALUES (100, 'old'), (5000, 'recent');
              INSERT INTO idempotency_keys (scope, key, path, claimed_at) VALUES

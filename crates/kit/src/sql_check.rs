@@ -3,7 +3,9 @@
 //! `crates/*/src` is prepared against the schema the migrations build, so a
 //! renamed column or table fails `cargo test`, not a page in production. A
 //! literal with `{` is a `format!` template, completed at run time, and is
-//! left to the tests that run it; unit-test modules are left out.
+//! left to the tests that run it; unit-test modules are left out. The same
+//! scan tells which tables each file's SQL names (`tables_named`), for the
+//! check that a feature's tables are its own (`palabre-features`).
 
 use std::path::{Path, PathBuf};
 
@@ -30,8 +32,50 @@ pub fn is_statement(sql: &str) -> bool {
     ) && sql.trim_start().len() > first.len()
 }
 
-/// Every statement of the Rust files under `dirs`.
-pub fn statements(dirs: &[PathBuf]) -> Vec<Statement> {
+/// The source directories of the workspace's crates and components.
+pub fn workspace_dirs() -> Vec<PathBuf> {
+    let root = workspace_root();
+    let mut dirs = Vec::new();
+    for group in ["components", "crates"] {
+        if let Ok(entries) = std::fs::read_dir(root.join(group)) {
+            for entry in entries.flatten() {
+                dirs.push(entry.path().join("src"));
+            }
+        }
+    }
+    dirs.sort();
+    dirs
+}
+
+/// The repository's root.
+pub fn workspace_root() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
+}
+
+/// The tables a piece of SQL names after FROM, JOIN, INTO or UPDATE, among
+/// `known`.
+pub fn tables_named<'a>(sql: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let words: Vec<&str> = sql
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut named = Vec::new();
+    for pair in words.windows(2) {
+        let keyword = pair[0].to_ascii_uppercase();
+        if matches!(keyword.as_str(), "FROM" | "JOIN" | "INTO" | "UPDATE")
+            && let Some(table) = known.iter().find(|t| **t == pair[1])
+            && !named.contains(table)
+        {
+            named.push(*table);
+        }
+    }
+    named
+}
+
+/// Every string literal of the Rust files under `dirs`, outside their
+/// unit-test modules: the file, the line, the text.
+pub fn all_literals(dirs: &[PathBuf]) -> Vec<Statement> {
     let mut files = Vec::new();
     for dir in dirs {
         walk(dir, &mut files);
@@ -42,23 +86,33 @@ pub fn statements(dirs: &[PathBuf]) -> Vec<Statement> {
         let Ok(source) = std::fs::read_to_string(&file) else {
             continue;
         };
-        // A file's unit tests (its last module, by this code base's habit)
-        // run their own SQL on their own tables.
-        let source = match source.find("\n#[cfg(test)]\nmod ") {
-            Some(end) => &source[..end],
-            None => &source[..],
-        };
+        let source = without_tests(&source);
         for (at, sql) in literals(source) {
-            if is_statement(&sql) {
-                found.push(Statement {
-                    file: file.clone(),
-                    line: source[..at].matches('\n').count() + 1,
-                    sql,
-                });
-            }
+            found.push(Statement {
+                file: file.clone(),
+                line: source[..at].matches('\n').count() + 1,
+                sql,
+            });
         }
     }
     found
+}
+
+/// A file without its unit tests (its last module, by this code base's
+/// habit), which run their own SQL on their own tables.
+fn without_tests(source: &str) -> &str {
+    match source.find("\n#[cfg(test)]\nmod ") {
+        Some(end) => &source[..end],
+        None => source,
+    }
+}
+
+/// Every statement of the Rust files under `dirs`.
+pub fn statements(dirs: &[PathBuf]) -> Vec<Statement> {
+    all_literals(dirs)
+        .into_iter()
+        .filter(|s| is_statement(&s.sql))
+        .collect()
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
@@ -195,6 +249,13 @@ mod tests {
             ]
         );
         assert!(is_statement(" WITH x AS (SELECT 1) SELECT * FROM x"));
+        assert_eq!(
+            tables_named(
+                "SELECT a FROM t JOIN u ON 1 WHERE x IN (SELECT y FROM v) AND z = 'from t'",
+                &["t", "u", "v", "w"]
+            ),
+            ["t", "u", "v"]
+        );
         assert!(!is_statement("SELECT"));
     }
 
@@ -202,18 +263,9 @@ mod tests {
     /// prepares against the migrated schema.
     #[test]
     fn every_sql_statement_prepares_against_the_schema() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .canonicalize()
-            .unwrap();
-        let mut dirs = Vec::new();
-        for group in ["components", "crates"] {
-            for entry in std::fs::read_dir(root.join(group)).unwrap().flatten() {
-                dirs.push(entry.path().join("src"));
-            }
-        }
-        let conn = crate::privacy::tests::schema();
-        let all = statements(&dirs);
+        let root = workspace_root();
+        let conn = crate::testing::schema();
+        let all = statements(&workspace_dirs());
         let (templates, fixed): (Vec<&Statement>, Vec<&Statement>) =
             all.iter().partition(|s| s.sql.contains('{'));
         assert!(fixed.len() > 250, "{} statements found", fixed.len());

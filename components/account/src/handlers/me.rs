@@ -166,7 +166,7 @@ pub async fn save_profile(env: &mut Env) -> Result<Response> {
 
 pub async fn data(env: &mut Env) -> Result<Response> {
     let user_id = permissions::signed_in(env)?;
-    let tables = privacy::export(&env.conn, user_id).await?;
+    let tables = privacy::export(&env.conn, user_id, palabre_features::ALL).await?;
     let export = json!({
         "site": env.site.name,
         "exported_at": palabre_kit::now(),
@@ -235,7 +235,7 @@ pub async fn delete(env: &mut Env) -> Result<Response> {
         return Err(Error::Forbidden);
     }
     db::immediate(&env.conn, async |conn| {
-        privacy::erase(conn, user_id).await?;
+        privacy::erase(conn, user_id, palabre_features::ALL).await?;
         audit::record(conn, Some(user_id), "account-deleted", None, None).await?;
         Ok::<(), Error>(())
     })

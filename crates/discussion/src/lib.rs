@@ -1,0 +1,48 @@
+//! Discussions: the questions put to residents, their comments (kit's shared
+//! comments) and the opinion map (statements and votes).
+//!
+//! The feature's data and what the rest of the platform may know of it; its
+//! pages are `components/discussion`.
+
+use palabre_kit::feature::Manifest;
+use palabre_kit::privacy::{Erase, Source};
+
+pub const MANIFEST: Manifest = Manifest {
+    name: "discussion",
+    tables: &[
+        "discussions",
+        "opinion_maps",
+        "opinion_statements",
+        "opinion_votes",
+        "opinion_ballots",
+    ],
+    privacy: PRIVACY,
+};
+
+/// Its tables about a person, in erasure order.
+const PRIVACY: &[Source] = &[
+    Source {
+        table: "opinion_statements",
+        user_column: "user_id",
+        export: &["discussion_id", "body", "status", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "opinion_votes",
+        user_column: "user_id",
+        export: &["statement_id", "vote", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "opinion_ballots",
+        user_column: "user_id",
+        export: &["discussion_id", "votes"],
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "discussions",
+        user_column: "user_id",
+        export: &["slug", "question", "created_at"],
+        erase: Erase::Keep,
+    },
+];

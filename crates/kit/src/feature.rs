@@ -1,0 +1,19 @@
+//! A feature's manifest: what the rest of the platform needs to know of a
+//! feature without reading its tables. Each feature crate (`crates/<name>`)
+//! declares one `MANIFEST`; `palabre-features` lists them, and what walks
+//! every feature (a person's data, its erasure) walks that list.
+//! docs/ARCHITECTURE.md says how a feature is added.
+
+use crate::privacy::Source;
+
+#[derive(Debug)]
+pub struct Manifest {
+    /// The feature's name, as its crate (`crates/<name>`) and its component
+    /// (`components/<name>`) are named.
+    pub name: &'static str,
+    /// The tables it owns: only its crate and its component run SQL on them
+    /// (checked by `palabre-features`' tests).
+    pub tables: &'static [&'static str],
+    /// Its tables that hold personal data, in erasure order.
+    pub privacy: &'static [Source],
+}

@@ -1,0 +1,76 @@
+//! Proposals: residents' ideas, their supports, categories, amendments, and
+//! the commune's answers and milestones.
+//!
+//! The feature's data and what the rest of the platform may know of it; its
+//! pages are `components/proposal`.
+
+use palabre_kit::feature::Manifest;
+use palabre_kit::privacy::{Erase, Source};
+
+pub const MANIFEST: Manifest = Manifest {
+    name: "proposal",
+    tables: &[
+        "proposals",
+        "proposal_amendments",
+        "proposal_answers",
+        "proposal_categories",
+        "proposal_milestones",
+        "proposal_search",
+        "proposal_supports",
+    ],
+    privacy: PRIVACY,
+};
+
+/// Its tables about a person, in erasure order.
+const PRIVACY: &[Source] = &[
+    Source {
+        table: "proposals",
+        user_column: "user_id",
+        export: &[
+            "id",
+            "title",
+            "body",
+            "state",
+            "status",
+            "address",
+            "latitude",
+            "longitude",
+            "image_id",
+            "created_at",
+            "published_at",
+        ],
+        // Drafts are private and go, with their images; published proposals
+        // stay, unsigned.
+        erase: Erase::Script(&[
+            "DELETE FROM images WHERE id IN \
+             (SELECT image_id FROM proposals WHERE user_id = ?1 AND state = 'draft')",
+            "DELETE FROM proposals WHERE user_id = ?1 AND state = 'draft'",
+        ]),
+    },
+    Source {
+        table: "proposal_supports",
+        user_column: "user_id",
+        export: &["proposal_id", "created_at"],
+        // Counted in the proposals' totals: they stay, linked to a deleted participant.
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "proposal_answers",
+        user_column: "user_id",
+        export: &["proposal_id", "status", "body", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "proposal_milestones",
+        user_column: "user_id",
+        export: &["proposal_id", "on_date", "percent", "body", "created_at"],
+        // The commune's follow-up, written by staff: it stays.
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "proposal_amendments",
+        user_column: "user_id",
+        export: &["proposal_id", "body", "state", "created_at"],
+        erase: Erase::Keep,
+    },
+];

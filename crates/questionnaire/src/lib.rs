@@ -1,0 +1,52 @@
+//! Questionnaires: sections, questions, responses and their answers, and the
+//! tallies the results read.
+//!
+//! The feature's data and what the rest of the platform may know of it; its
+//! pages are `components/questionnaire`.
+
+use palabre_kit::feature::Manifest;
+use palabre_kit::privacy::{Erase, Source};
+
+pub const MANIFEST: Manifest = Manifest {
+    name: "questionnaire",
+    tables: &[
+        "questionnaires",
+        "questionnaire_sections",
+        "questions",
+        "responses",
+        "answers",
+        "answer_tallies",
+    ],
+    privacy: PRIVACY,
+};
+
+/// Its tables about a person, in erasure order.
+const PRIVACY: &[Source] = &[
+    Source {
+        table: "answers",
+        user_column: "(SELECT user_id FROM responses WHERE id = response_id)",
+        export: &["question_id", "value"],
+        // Unfinished answers go; submitted ones stay with the response, unsigned.
+        erase: Erase::Sql(
+            "DELETE FROM answers WHERE response_id IN \
+             (SELECT id FROM responses WHERE user_id = ?1 AND status = 'draft')",
+        ),
+    },
+    Source {
+        table: "responses",
+        user_column: "user_id",
+        export: &["questionnaire_id", "status", "created_at", "submitted_at"],
+        // Submitted responses stay in the results (counted in the tallies),
+        // linked to no one any more; drafts go.
+        erase: Erase::Script(&[
+            "DELETE FROM responses WHERE user_id = ?1 AND status = 'draft'",
+            "UPDATE responses SET user_id = NULL WHERE user_id = ?1",
+        ]),
+    },
+    Source {
+        table: "questionnaires",
+        user_column: "user_id",
+        export: &["slug", "title", "created_at"],
+        erase: Erase::Keep,
+    },
+];
