@@ -1,9 +1,9 @@
 //! The opinion map's data: statements, votes, and the computed map cached in
 //! `opinion_maps` (recomputed when votes changed, at most once a minute).
 
+pub use palabre_discussion::opinion_map::{Cached, CachedScored, map};
 use palabre_domain::opinion::Vote;
 use palabre_kit::db::{self, Connection, DbResult, Value};
-pub use palabre_kit::opinion_map::{Cached, CachedScored, map};
 
 pub struct Statement {
     pub id: i64,

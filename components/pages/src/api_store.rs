@@ -359,7 +359,7 @@ pub async fn questionnaires(
 pub async fn public_questionnaire(conn: &Connection, slug: &str) -> DbResult<Option<(i64, Value)>> {
     let sql = format!(
         "SELECT {QUESTIONNAIRE_COLUMNS} {QUESTIONNAIRES} AND q.slug = ? AND {}",
-        palabre_kit::results::PUBLIC
+        palabre_questionnaire::results::PUBLIC
     );
     let row = db::query_one(conn, &sql, vec![Sql::text(slug)]).await?;
     Ok(row.map(|r| (db::int(&r, 0), questionnaire_json(&r))))

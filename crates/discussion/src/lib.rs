@@ -4,7 +4,11 @@
 //! The feature's data and what the rest of the platform may know of it; its
 //! pages are `components/discussion`.
 
+pub mod opinion_map;
+
+use palabre_domain::process::Tool;
 use palabre_kit::feature::Manifest;
+use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
 pub const MANIFEST: Manifest = Manifest {
@@ -17,6 +21,11 @@ pub const MANIFEST: Manifest = Manifest {
         "opinion_ballots",
     ],
     privacy: PRIVACY,
+    participation: Some(List {
+        tool: Tool::Discussion,
+        sql: "SELECT question, '/discussions/' || slug, comments_count, opens_on, closes_on \
+              FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

@@ -4,6 +4,7 @@
 //! every feature (a person's data, its erasure) walks that list.
 //! docs/ARCHITECTURE.md says how a feature is added.
 
+use crate::participation::List;
 use crate::privacy::Source;
 
 #[derive(Debug)]
@@ -16,4 +17,6 @@ pub struct Manifest {
     pub tables: &'static [&'static str],
     /// Its tables that hold personal data, in erasure order.
     pub privacy: &'static [Source],
+    /// What it shows on a process page.
+    pub participation: Option<List>,
 }

@@ -1,5 +1,6 @@
-//! What each participation feature shows on a process page: every feature adds
-//! its list here (one query each), and the pages component shows them all.
+//! What each participation feature shows on a process page: every feature's
+//! manifest names its list (one query each), and the pages component shows
+//! them all.
 
 use palabre_domain::date::Day;
 use palabre_domain::process::{Span, Status, Tool};
@@ -7,31 +8,14 @@ use serde::Serialize;
 
 use crate::db::{self, Connection, DbResult, Value};
 
-/// One feature's list of items in a process. The query takes the process id
-/// and returns `title, url, count, opens_on, closes_on` of published items.
+/// One feature's list of items in a process (its manifest's
+/// `participation`). The query takes the process id and returns `title, url,
+/// count, opens_on, closes_on` of published items.
+#[derive(Debug)]
 pub struct List {
     pub tool: Tool,
     pub sql: &'static str,
 }
-
-pub const LISTS: &[List] = &[
-    List {
-        tool: Tool::Discussion,
-        sql: "SELECT question, '/discussions/' || slug, comments_count, opens_on, closes_on \
-              FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
-    },
-    List {
-        tool: Tool::Proposal,
-        sql: "SELECT title, '/proposals/' || id, supports, date(published_at, 'unixepoch'), \
-              (SELECT ends_on FROM processes WHERE id = process_id) \
-              FROM proposals WHERE process_id = ? AND state = 'published' ORDER BY supports DESC, id DESC LIMIT 10",
-    },
-    List {
-        tool: Tool::Questionnaire,
-        sql: "SELECT title, '/questionnaires/' || slug, responses_count, opens_on, closes_on \
-              FROM questionnaires WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
-    },
-];
 
 /// (id, title) of every process, for a select.
 pub async fn process_choices(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
@@ -123,10 +107,14 @@ pub struct Item {
     pub closes_on: String,
 }
 
-/// Every feature's items in a process, by tool.
-pub async fn items(conn: &Connection, process_id: i64) -> DbResult<Vec<(Tool, Vec<Item>)>> {
+/// Every feature's items in a process, by tool, in the features' order.
+pub async fn items(
+    conn: &Connection,
+    process_id: i64,
+    features: &[&crate::feature::Manifest],
+) -> DbResult<Vec<(Tool, Vec<Item>)>> {
     let mut all = Vec::new();
-    for list in LISTS {
+    for list in features.iter().filter_map(|f| f.participation.as_ref()) {
         let rows = db::query(conn, list.sql, vec![Value::Integer(process_id)]).await?;
         let items: Vec<Item> = rows
             .iter()
@@ -143,20 +131,4 @@ pub async fn items(conn: &Connection, process_id: i64) -> DbResult<Vec<(Tool, Ve
         }
     }
     Ok(all)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::LISTS;
-
-    /// Every list's query runs against the real schema and returns five columns.
-    #[test]
-    fn every_list_matches_the_schema() {
-        let conn = crate::testing::schema();
-        for list in LISTS {
-            let stmt = conn.prepare(list.sql).unwrap();
-            assert_eq!(stmt.column_count(), 5, "{}", list.sql);
-            assert_eq!(stmt.parameter_count(), 1, "{}", list.sql);
-        }
-    }
 }

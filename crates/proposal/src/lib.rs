@@ -4,7 +4,9 @@
 //! The feature's data and what the rest of the platform may know of it; its
 //! pages are `components/proposal`.
 
+use palabre_domain::process::Tool;
 use palabre_kit::feature::Manifest;
+use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
 pub const MANIFEST: Manifest = Manifest {
@@ -19,6 +21,12 @@ pub const MANIFEST: Manifest = Manifest {
         "proposal_supports",
     ],
     privacy: PRIVACY,
+    participation: Some(List {
+        tool: Tool::Proposal,
+        sql: "SELECT title, '/proposals/' || id, supports, date(published_at, 'unixepoch'), \
+              (SELECT ends_on FROM processes WHERE id = process_id) \
+              FROM proposals WHERE process_id = ? AND state = 'published' ORDER BY supports DESC, id DESC LIMIT 10",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

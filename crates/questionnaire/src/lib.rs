@@ -4,7 +4,11 @@
 //! The feature's data and what the rest of the platform may know of it; its
 //! pages are `components/questionnaire`.
 
+pub mod results;
+
+use palabre_domain::process::Tool;
 use palabre_kit::feature::Manifest;
+use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
 pub const MANIFEST: Manifest = Manifest {
@@ -18,6 +22,11 @@ pub const MANIFEST: Manifest = Manifest {
         "answer_tallies",
     ],
     privacy: PRIVACY,
+    participation: Some(List {
+        tool: Tool::Questionnaire,
+        sql: "SELECT title, '/questionnaires/' || slug, responses_count, opens_on, closes_on \
+              FROM questionnaires WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

@@ -8,7 +8,8 @@
 use http::{HeaderValue, Method, StatusCode, header};
 use palabre_domain::questionnaire::Summary;
 use palabre_kit::respond::{self, Cache};
-use palabre_kit::{Error, Response, Result, results};
+use palabre_kit::{Error, Response, Result};
+use palabre_questionnaire::results;
 use serde_json::{Value, json};
 
 use crate::Env;

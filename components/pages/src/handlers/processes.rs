@@ -152,7 +152,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         .map(|l| network::line_json(env, l))
         .collect();
     // What each participation feature holds in this process.
-    let participation: Vec<Value> = palabre_kit::participation::items(&env.conn, process.id)
+    let participation: Vec<Value> = palabre_kit::participation::items(&env.conn, process.id, palabre_features::ALL)
         .await?
         .into_iter()
         .map(|(tool, items)| {

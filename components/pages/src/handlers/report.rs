@@ -4,12 +4,14 @@
 //! it comes from: the proposal, the comment, the statement, the question.
 //! Staff's commentary and the commune's commitments stand beside it.
 
+use palabre_discussion::opinion_map;
 use palabre_domain::Locale;
 use palabre_domain::date::Day;
 use palabre_domain::questionnaire::{Kind, Summary};
 use palabre_domain::report::{self, CHART_HEIGHT};
 use palabre_kit::respond::{self, Cache};
-use palabre_kit::{Error, Response, Result, i18n, opinion_map, results};
+use palabre_kit::{Error, Response, Result, i18n};
+use palabre_questionnaire::results;
 use serde_json::{Value, json};
 
 use crate::Env;

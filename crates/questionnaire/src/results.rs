@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use palabre_domain::questionnaire::{self as rules, Kind, Question, Results};
 
-use crate::db::{self, Connection, DbResult, Value};
+use palabre_kit::db::{self, Connection, DbResult, Value};
 
 /// A questionnaire whose results are public today.
 pub struct Public {
@@ -115,8 +115,8 @@ pub async fn questions(conn: &Connection, questionnaire_id: i64) -> DbResult<Vec
 pub fn choice_labels(locale: palabre_domain::Locale, q: &Question) -> Vec<String> {
     let mut labels = if q.kind == Kind::YesNo {
         vec![
-            crate::i18n::t(locale, "answer-yes"),
-            crate::i18n::t(locale, "answer-no"),
+            palabre_kit::i18n::t(locale, "answer-yes"),
+            palabre_kit::i18n::t(locale, "answer-no"),
         ]
     } else if q.kind == Kind::Scale {
         (1..=q.scale_top()).map(|v| v.to_string()).collect()
@@ -124,7 +124,7 @@ pub fn choice_labels(locale: palabre_domain::Locale, q: &Question) -> Vec<String
         q.options.clone()
     };
     if q.other && matches!(q.kind, Kind::Single | Kind::Multiple) {
-        labels.push(crate::i18n::t(locale, "answer-other"));
+        labels.push(palabre_kit::i18n::t(locale, "answer-other"));
     }
     labels
 }

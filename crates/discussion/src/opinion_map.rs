@@ -5,7 +5,7 @@
 use palabre_domain::opinion::{self, Vote, Votes};
 use serde::{Deserialize, Serialize};
 
-use crate::db::{self, Connection, DbResult, Value};
+use palabre_kit::db::{self, Connection, DbResult, Value};
 
 /// The map is recomputed at most this often (seconds).
 pub const REFRESH_SECONDS: i64 = 60;
