@@ -2,6 +2,7 @@
 
 use palabre_kit::comments;
 use palabre_kit::db::{self, Connection, DbResult, Value};
+use palabre_kit::feature::Figure;
 
 // ---- news
 
@@ -826,7 +827,7 @@ pub async fn unblock(conn: &Connection, id: i64) -> DbResult<()> {
 pub struct Dashboard {
     pub participants: i64,
     pub new_accounts: i64,
-    /// (feature key, count): comments, proposals, supports, responses, votes.
+    /// (figure key, count): comments, then each feature's figures.
     pub features: Vec<(&'static str, i64)>,
     pub reports_pending: i64,
     /// Published processes, newest first: (title, participants, contributions).
@@ -839,26 +840,35 @@ pub struct Dashboard {
     pub phases: Vec<(String, String, String)>,
 }
 
+/// What the dashboard counts of the shared tables; each feature's figures
+/// (its manifest's) follow in the same statement.
 const TOTALS: &str = "SELECT \
      (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'citizen'), \
      (SELECT count(*) FROM users WHERE deleted_at IS NULL AND created_at >= ?1), \
-     (SELECT count(*) FROM comments WHERE deleted_at IS NULL), \
-     (SELECT count(*) FROM proposals WHERE state = 'published'), \
-     (SELECT count(*) FROM proposal_supports), \
-     (SELECT count(*) FROM responses WHERE status = 'submitted'), \
-     (SELECT count(*) FROM opinion_votes), \
-     (SELECT count(DISTINCT comment_id) FROM comment_reports WHERE resolved_at IS NULL)";
+     (SELECT count(DISTINCT comment_id) FROM comment_reports WHERE resolved_at IS NULL), \
+     (SELECT count(*) FROM comments WHERE deleted_at IS NULL)";
 
-const PER_DAY: &str = "SELECT d, count(*) FROM ( \
-     SELECT date(created_at, 'unixepoch') AS d FROM comments WHERE created_at >= ?1 AND deleted_at IS NULL \
-     UNION ALL SELECT date(published_at, 'unixepoch') FROM proposals WHERE published_at >= ?1 AND state = 'published' \
-     UNION ALL SELECT date(submitted_at, 'unixepoch') FROM responses WHERE submitted_at >= ?1 AND status = 'submitted' \
-     ) GROUP BY d ORDER BY d";
+/// The days of the comments since `?1`; each feature's charted figures are
+/// added to the union.
+const COMMENTS_PER_DAY: &str = "SELECT date(created_at, 'unixepoch') AS d FROM comments WHERE created_at >= ?1 AND deleted_at IS NULL";
 
 /// The dashboard's numbers; `since` starts the window of new accounts and days.
 pub async fn dashboard(conn: &Connection, since: i64, today: &str) -> DbResult<Dashboard> {
-    let totals = db::query(conn, TOTALS, vec![Value::Integer(since)]).await?;
+    let figures: Vec<&Figure> = palabre_features::ALL
+        .iter()
+        .flat_map(|f| f.figures.iter())
+        .collect();
+    let mut totals = TOTALS.to_string();
+    for figure in &figures {
+        totals.push_str(&format!(", ({})", figure.total));
+    }
+    let totals = db::query(conn, &totals, vec![Value::Integer(since)]).await?;
     let n = |i: usize| totals.first().map_or(0, |r| db::int(r, i));
+    let mut per_day = format!("SELECT d, count(*) FROM ({COMMENTS_PER_DAY}");
+    for sql in figures.iter().filter_map(|f| f.per_day) {
+        per_day.push_str(&format!(" UNION ALL {sql}"));
+    }
+    per_day.push_str(") GROUP BY d ORDER BY d");
     let processes = db::query(
         conn,
         "SELECT title, participants, contributions FROM processes WHERE status = 'published' \
@@ -869,21 +879,12 @@ pub async fn dashboard(conn: &Connection, since: i64, today: &str) -> DbResult<D
     .iter()
     .map(|r| (db::text(r, 0), db::int(r, 1), db::int(r, 2)))
     .collect();
-    let days = db::query(conn, PER_DAY, vec![Value::Integer(since)])
+    let days = db::query(conn, &per_day, vec![Value::Integer(since)])
         .await?
         .iter()
         .map(|r| (db::text(r, 0), db::int(r, 1)))
         .collect();
-    let unanswered = db::query(
-        conn,
-        "SELECT id, title FROM proposals WHERE state = 'published' AND status = 'open' \
-         AND threshold_reached_at IS NOT NULL ORDER BY threshold_reached_at, id LIMIT 20",
-        Vec::new(),
-    )
-    .await?
-    .iter()
-    .map(|r| (db::int(r, 0), db::text(r, 1)))
-    .collect();
+    let unanswered = palabre_proposal::read::awaiting_answer(conn, 20).await?;
     let phases = db::query(
         conn,
         "SELECT pr.title, ph.name, ph.starts_on FROM process_phases ph JOIN processes pr ON pr.id = ph.process_id \
@@ -897,14 +898,10 @@ pub async fn dashboard(conn: &Connection, since: i64, today: &str) -> DbResult<D
     Ok(Dashboard {
         participants: n(0),
         new_accounts: n(1),
-        features: vec![
-            ("comments", n(2)),
-            ("proposals", n(3)),
-            ("supports", n(4)),
-            ("responses", n(5)),
-            ("votes", n(6)),
-        ],
-        reports_pending: n(7),
+        features: std::iter::once(("comments", n(3)))
+            .chain(figures.iter().enumerate().map(|(i, f)| (f.key, n(4 + i))))
+            .collect(),
+        reports_pending: n(2),
         processes,
         days,
         unanswered,

@@ -7,7 +7,7 @@
 pub mod opinion_map;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::Manifest;
+use palabre_kit::feature::{Figure, Manifest};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -26,6 +26,11 @@ pub const MANIFEST: Manifest = Manifest {
         sql: "SELECT question, '/discussions/' || slug, comments_count, opens_on, closes_on \
               FROM discussions WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
     }),
+    figures: &[Figure {
+        key: "votes",
+        total: "SELECT count(*) FROM opinion_votes",
+        per_day: None,
+    }],
 };
 
 /// Its tables about a person, in erasure order.

@@ -27,10 +27,7 @@ mod tests {
     const NOT_YET_MOVED: &[(&str, &str)] = &[
         ("components/admin/src/handlers/exports.rs", "questionnaires"),
         ("components/admin/src/store.rs", "discussions"),
-        ("components/admin/src/store.rs", "opinion_votes"),
-        ("components/admin/src/store.rs", "proposal_supports"),
         ("components/admin/src/store.rs", "proposals"),
-        ("components/admin/src/store.rs", "responses"),
         ("components/pages/src/api_store.rs", "discussions"),
         ("components/pages/src/api_store.rs", "opinion_statements"),
         ("components/pages/src/api_store.rs", "proposal_answers"),
@@ -98,6 +95,31 @@ mod tests {
             let stmt = conn.prepare(list.sql).unwrap();
             assert_eq!(stmt.column_count(), 5, "{}", list.sql);
             assert_eq!(stmt.parameter_count(), 1, "{}", list.sql);
+        }
+    }
+
+    /// Every dashboard figure is one number, and its daily series one date
+    /// per contribution since `?1`.
+    #[test]
+    fn every_figure_matches_the_schema() {
+        let conn = testing::schema();
+        for figure in ALL.iter().flat_map(|f| f.figures.iter()) {
+            let stmt = conn.prepare(figure.total).unwrap();
+            assert_eq!(
+                (stmt.column_count(), stmt.parameter_count()),
+                (1, 0),
+                "{}",
+                figure.key
+            );
+            if let Some(sql) = figure.per_day {
+                let stmt = conn.prepare(sql).unwrap();
+                assert_eq!(
+                    (stmt.column_count(), stmt.parameter_count()),
+                    (1, 1),
+                    "{}",
+                    figure.key
+                );
+            }
         }
     }
 

@@ -19,4 +19,18 @@ pub struct Manifest {
     pub privacy: &'static [Source],
     /// What it shows on a process page.
     pub participation: Option<List>,
+    /// What the back-office dashboard counts of it.
+    pub figures: &'static [Figure],
+}
+
+/// A count on the back-office dashboard.
+#[derive(Debug)]
+pub struct Figure {
+    /// Its label is `dashboard-<key>` in the catalogue.
+    pub key: &'static str,
+    /// The total: one row, one integer, no parameter.
+    pub total: &'static str,
+    /// For the daily chart of contributions: the day (`YYYY-MM-DD`) of each
+    /// one made since `?1` (a Unix time); `None` when it is not charted.
+    pub per_day: Option<&'static str>,
 }

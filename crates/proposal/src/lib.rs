@@ -4,8 +4,10 @@
 //! The feature's data and what the rest of the platform may know of it; its
 //! pages are `components/proposal`.
 
+pub mod read;
+
 use palabre_domain::process::Tool;
-use palabre_kit::feature::Manifest;
+use palabre_kit::feature::{Figure, Manifest};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -27,6 +29,21 @@ pub const MANIFEST: Manifest = Manifest {
               (SELECT ends_on FROM processes WHERE id = process_id) \
               FROM proposals WHERE process_id = ? AND state = 'published' ORDER BY supports DESC, id DESC LIMIT 10",
     }),
+    figures: &[
+        Figure {
+            key: "proposals",
+            total: "SELECT count(*) FROM proposals WHERE state = 'published'",
+            per_day: Some(
+                "SELECT date(published_at, 'unixepoch') FROM proposals \
+                 WHERE published_at >= ?1 AND state = 'published'",
+            ),
+        },
+        Figure {
+            key: "supports",
+            total: "SELECT count(*) FROM proposal_supports",
+            per_day: None,
+        },
+    ],
 };
 
 /// Its tables about a person, in erasure order.

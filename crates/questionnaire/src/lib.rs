@@ -7,7 +7,7 @@
 pub mod results;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::Manifest;
+use palabre_kit::feature::{Figure, Manifest};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -27,6 +27,14 @@ pub const MANIFEST: Manifest = Manifest {
         sql: "SELECT title, '/questionnaires/' || slug, responses_count, opens_on, closes_on \
               FROM questionnaires WHERE process_id = ? AND status = 'published' ORDER BY opens_on DESC, id DESC",
     }),
+    figures: &[Figure {
+        key: "responses",
+        total: "SELECT count(*) FROM responses WHERE status = 'submitted'",
+        per_day: Some(
+            "SELECT date(submitted_at, 'unixepoch') FROM responses \
+             WHERE submitted_at >= ?1 AND status = 'submitted'",
+        ),
+    }],
 };
 
 /// Its tables about a person, in erasure order.
