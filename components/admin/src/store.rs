@@ -568,34 +568,36 @@ pub struct Reported {
 }
 
 const QUEUE: &str = "SELECT c.id, c.body, c.user_id, u.display_name, c.created_at, c.hidden_at IS NOT NULL, \
-     c.resource, c.resource_id, d.slug, coalesce(d.question, p.title, ''), \
+     c.resource, c.resource_id, \
      (SELECT group_concat(reason, char(30)) FROM (SELECT reason FROM comment_reports \
         WHERE comment_id = c.id AND resolved_at IS NULL ORDER BY created_at)) \
      FROM comments c JOIN users u ON u.id = c.user_id \
-     LEFT JOIN discussions d ON c.resource = 'discussion' AND d.id = c.resource_id \
-     LEFT JOIN proposals p ON c.resource = 'proposal' AND p.id = c.resource_id \
      WHERE c.id IN (SELECT comment_id FROM comment_reports WHERE resolved_at IS NULL) \
      ORDER BY (SELECT min(created_at) FROM comment_reports WHERE comment_id = c.id AND resolved_at IS NULL), c.id \
      LIMIT ?";
 
-/// Where a comment is shown: its page and anchor.
-fn place_href(kind: &str, resource_id: i64, slug: &str, id: i64) -> String {
-    match kind {
-        "discussion" => comments::link(&format!("/discussions/{slug}"), id, ""),
-        "proposal" => comments::link(&format!("/proposals/{resource_id}"), id, ""),
-        _ => comments::link("/news", id, ""),
-    }
+/// Where a comment is shown: its page and anchor (a comment on no
+/// feature's item is on the news).
+fn place_href(place: Option<&comments::Place>, id: i64) -> String {
+    comments::link(place.map_or("/news", |p| p.path.as_str()), id, "")
 }
 
 /// The queue: comments with open reports, the longest waiting first.
 pub async fn moderation_queue(conn: &Connection, limit: i64) -> DbResult<Vec<Reported>> {
     let rows = db::query(conn, QUEUE, vec![Value::Integer(limit)]).await?;
+    let on: Vec<(String, i64)> = rows
+        .iter()
+        .map(|r| (db::text(r, 6), db::int(r, 7)))
+        .collect();
+    let places = comments::places(conn, palabre_features::ALL, &on).await?;
     Ok(rows
         .iter()
-        .map(|r| {
+        .zip(&on)
+        .map(|(r, item)| {
             let id = db::int(r, 0);
-            let kind = db::text(r, 6);
-            let href = place_href(&kind, db::int(r, 7), &db::text(r, 8), id);
+            let place = places.get(item);
+            let href = place_href(place, id);
+            let kind = item.0.clone();
             Reported {
                 id,
                 body: db::text(r, 1),
@@ -604,8 +606,8 @@ pub async fn moderation_queue(conn: &Connection, limit: i64) -> DbResult<Vec<Rep
                 created_at: db::int(r, 4),
                 hidden: db::int(r, 5) == 1,
                 place: (kind, href),
-                place_title: db::text(r, 9),
-                reasons: db::text(r, 10)
+                place_title: place.map(|p| p.title.clone()).unwrap_or_default(),
+                reasons: db::text(r, 8)
                     .split('\u{1e}')
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
@@ -688,22 +690,21 @@ pub async fn settle(
         }
         Decision::Dismiss => {}
     }
-    let row = db::query_one(
+    let Some(row) = db::query_one(
         conn,
-        "SELECT c.user_id, c.resource, c.resource_id, coalesce(d.slug, '') FROM comments c \
-         LEFT JOIN discussions d ON c.resource = 'discussion' AND d.id = c.resource_id WHERE c.id = ?",
+        "SELECT user_id, resource, resource_id FROM comments WHERE id = ?",
         vec![Value::Integer(comment_id)],
     )
-    .await?;
-    Ok(row.map(|r| {
-        let href = place_href(
-            &db::text(&r, 1),
-            db::int(&r, 2),
-            &db::text(&r, 3),
-            comment_id,
-        );
-        (db::int(&r, 0), href)
-    }))
+    .await?
+    else {
+        return Ok(None);
+    };
+    let item = (db::text(&row, 1), db::int(&row, 2));
+    let places = comments::places(conn, palabre_features::ALL, std::slice::from_ref(&item)).await?;
+    Ok(Some((
+        db::int(&row, 0),
+        place_href(places.get(&item), comment_id),
+    )))
 }
 
 // ---- people

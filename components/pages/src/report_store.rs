@@ -3,6 +3,7 @@
 //! can count again. What is counted: published items only, without deleted
 //! or hidden comments and without statements moderators did not accept.
 
+use palabre_kit::comments;
 use palabre_kit::db::{self, Connection, DbResult, Value};
 
 /// The process's published discussions, as a subquery on `?1`.
@@ -265,29 +266,46 @@ pub struct Impact {
 }
 
 pub async fn impact_comments(conn: &Connection, process_id: i64) -> DbResult<Vec<Impact>> {
-    let rows = db::query(
-        conn,
-        "SELECT c.id, c.body, coalesce(u.display_name, ''), c.created_at, \
-           CASE c.resource WHEN 'discussion' THEN '/discussions/' || d.slug ELSE '/proposals/' || p.id END, \
-           coalesce(d.question, p.title) \
+    // The comments on each feature's published items in the process.
+    let scopes: Vec<String> = palabre_features::ALL
+        .iter()
+        .filter_map(|f| f.commented.as_ref())
+        .map(|c| {
+            format!(
+                "(c.resource = '{}' AND c.resource_id IN ({}))",
+                c.resource, c.in_process
+            )
+        })
+        .collect();
+    if scopes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT c.id, c.body, coalesce(u.display_name, ''), c.created_at, c.resource, c.resource_id \
          FROM comments c JOIN users u ON u.id = c.user_id \
-         LEFT JOIN discussions d ON c.resource = 'discussion' AND d.id = c.resource_id \
-         LEFT JOIN proposals p ON c.resource = 'proposal' AND p.id = c.resource_id \
-         WHERE c.badge = 'impact' AND c.deleted_at IS NULL AND c.hidden_at IS NULL \
-           AND ((d.process_id = ?1 AND d.status = 'published') OR (p.process_id = ?1 AND p.state = 'published')) \
+         WHERE c.badge = 'impact' AND c.deleted_at IS NULL AND c.hidden_at IS NULL AND ({}) \
          ORDER BY c.created_at, c.id",
-        vec![Value::Integer(process_id)],
-    )
-    .await?;
+        scopes.join(" OR ")
+    );
+    let rows = db::query(conn, &sql, vec![Value::Integer(process_id)]).await?;
+    let on: Vec<(String, i64)> = rows
+        .iter()
+        .map(|r| (db::text(r, 4), db::int(r, 5)))
+        .collect();
+    let places = comments::places(conn, palabre_features::ALL, &on).await?;
     Ok(rows
         .iter()
-        .map(|r| Impact {
-            id: db::int(r, 0),
-            body: db::text(r, 1),
-            author: db::text(r, 2),
-            at: db::int(r, 3),
-            href: db::text(r, 4),
-            on: db::text(r, 5),
+        .zip(&on)
+        .filter_map(|(r, item)| {
+            let place = places.get(item)?;
+            Some(Impact {
+                id: db::int(r, 0),
+                body: db::text(r, 1),
+                author: db::text(r, 2),
+                at: db::int(r, 3),
+                href: place.path.clone(),
+                on: place.title.clone(),
+            })
         })
         .collect())
 }

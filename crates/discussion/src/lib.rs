@@ -7,7 +7,7 @@
 pub mod opinion_map;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Figure, Manifest};
+use palabre_kit::feature::{Commented, Figure, Manifest};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -31,6 +31,12 @@ pub const MANIFEST: Manifest = Manifest {
         total: "SELECT count(*) FROM opinion_votes",
         per_day: None,
     }],
+    commented: Some(Commented {
+        resource: "discussion",
+        places: "SELECT id, question, '/discussions/' || slug FROM discussions \
+                 WHERE id IN (SELECT value FROM json_each(?1))",
+        in_process: "SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published'",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

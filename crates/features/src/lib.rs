@@ -27,7 +27,6 @@ mod tests {
     const NOT_YET_MOVED: &[(&str, &str)] = &[
         ("components/admin/src/handlers/exports.rs", "questionnaires"),
         ("components/admin/src/store.rs", "discussions"),
-        ("components/admin/src/store.rs", "proposals"),
         ("components/pages/src/api_store.rs", "discussions"),
         ("components/pages/src/api_store.rs", "opinion_statements"),
         ("components/pages/src/api_store.rs", "proposal_answers"),

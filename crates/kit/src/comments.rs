@@ -173,6 +173,44 @@ pub fn link(base: &str, id: i64, note: &str) -> String {
     format!("{base}?{note}comment={id}#c{id}")
 }
 
+/// A commented item's title and page (its manifest's `commented`).
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub title: String,
+    pub path: String,
+}
+
+/// The places of comments' `(resource, resource_id)`, one query per feature
+/// that has any among them; a resource no feature names has none.
+pub async fn places(
+    conn: &Connection,
+    features: &[&crate::feature::Manifest],
+    items: &[(String, i64)],
+) -> DbResult<HashMap<(String, i64), Place>> {
+    let mut found = HashMap::new();
+    for commented in features.iter().filter_map(|f| f.commented.as_ref()) {
+        let ids: Vec<String> = items
+            .iter()
+            .filter(|(resource, _)| resource == commented.resource)
+            .map(|(_, id)| id.to_string())
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let ids = format!("[{}]", ids.join(","));
+        for r in db::query(conn, commented.places, vec![Value::Text(ids)]).await? {
+            found.insert(
+                (commented.resource.to_string(), db::int(&r, 0)),
+                Place {
+                    title: db::text(&r, 1),
+                    path: db::text(&r, 2),
+                },
+            );
+        }
+    }
+    Ok(found)
+}
+
 /// Which page of a thread to show.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Want {

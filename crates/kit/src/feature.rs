@@ -21,6 +21,20 @@ pub struct Manifest {
     pub participation: Option<List>,
     /// What the back-office dashboard counts of it.
     pub figures: &'static [Figure],
+    /// Where its comments are (`None`: it has none).
+    pub commented: Option<Commented>,
+}
+
+/// Where a feature's commented items are, for the pages that list comments
+/// from anywhere (the moderation queue, the report's quotes).
+#[derive(Debug)]
+pub struct Commented {
+    /// `comments.resource` of its comments.
+    pub resource: &'static str,
+    /// `id, title, path` of its items whose ids are in the JSON array `?1`.
+    pub places: &'static str,
+    /// The ids of its published items in the process `?1` (a subquery).
+    pub in_process: &'static str,
 }
 
 /// A count on the back-office dashboard.

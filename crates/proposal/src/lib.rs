@@ -7,7 +7,7 @@
 pub mod read;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Figure, Manifest};
+use palabre_kit::feature::{Commented, Figure, Manifest};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -44,6 +44,12 @@ pub const MANIFEST: Manifest = Manifest {
             per_day: None,
         },
     ],
+    commented: Some(Commented {
+        resource: "proposal",
+        places: "SELECT id, title, '/proposals/' || id FROM proposals \
+                 WHERE id IN (SELECT value FROM json_each(?1))",
+        in_process: "SELECT id FROM proposals WHERE process_id = ?1 AND state = 'published'",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

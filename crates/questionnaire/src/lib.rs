@@ -35,6 +35,7 @@ pub const MANIFEST: Manifest = Manifest {
              WHERE submitted_at >= ?1 AND status = 'submitted'",
         ),
     }],
+    commented: None,
 };
 
 /// Its tables about a person, in erasure order.
