@@ -7,7 +7,7 @@
 pub mod opinion_map;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Commented, Figure, Manifest};
+use palabre_kit::feature::{Commented, Figure, Manifest, OpenData, Shape};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -37,6 +37,13 @@ pub const MANIFEST: Manifest = Manifest {
                  WHERE id IN (SELECT value FROM json_each(?1))",
         in_process: "SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published'",
     }),
+    open_data: &[OpenData {
+        key: "discussions",
+        sql: "SELECT process_id, question, comments_count, '/discussions/' || slug FROM discussions \
+              WHERE status = 'published' AND process_id IS NOT NULL ORDER BY id",
+        shape: Shape::List(&["question", "contributions", "url"]),
+    }],
+    search: None,
 };
 
 /// Its tables about a person, in erasure order.

@@ -34,13 +34,6 @@ mod tests {
         ("components/pages/src/api_store.rs", "proposal_milestones"),
         ("components/pages/src/api_store.rs", "proposals"),
         ("components/pages/src/api_store.rs", "questionnaires"),
-        ("components/pages/src/handlers/open_data.rs", "discussions"),
-        ("components/pages/src/handlers/open_data.rs", "proposals"),
-        (
-            "components/pages/src/handlers/open_data.rs",
-            "questionnaires",
-        ),
-        ("components/pages/src/handlers/search.rs", "proposal_search"),
         (
             "components/pages/src/handlers/transparency.rs",
             "opinion_statements",
@@ -119,6 +112,43 @@ mod tests {
                     figure.key
                 );
             }
+        }
+    }
+
+    /// Every open-data part, comment place and search query has the columns
+    /// and parameters its reader expects.
+    #[test]
+    fn every_open_data_part_comment_place_and_index_matches_the_schema() {
+        use palabre_kit::feature::Shape;
+        let conn = testing::schema();
+        for part in ALL.iter().flat_map(|f| f.open_data.iter()) {
+            let stmt = conn.prepare(part.sql).unwrap();
+            let columns = match part.shape {
+                Shape::List(fields) => fields.len() + 1,
+                Shape::Counts => 3,
+                Shape::One => 2,
+            };
+            assert_eq!(
+                (stmt.column_count(), stmt.parameter_count()),
+                (columns, 0),
+                "{}",
+                part.key
+            );
+        }
+        for commented in ALL.iter().filter_map(|f| f.commented.as_ref()) {
+            let places = conn.prepare(commented.places).unwrap();
+            assert_eq!((places.column_count(), places.parameter_count()), (3, 1));
+            let ids = conn.prepare(commented.in_process).unwrap();
+            assert_eq!((ids.column_count(), ids.parameter_count()), (1, 1));
+        }
+        for search in ALL.iter().filter_map(|f| f.search.as_ref()) {
+            let stmt = conn.prepare(search.sql).unwrap();
+            assert_eq!(
+                (stmt.column_count(), stmt.parameter_count()),
+                (4, 3),
+                "{}",
+                search.index
+            );
         }
     }
 

@@ -384,6 +384,17 @@ pub async fn exec_script(conn: &Connection, script: &str) -> DbResult<()> {
     Ok(())
 }
 
+/// A column's value as JSON (a blob by its size only).
+pub fn to_json(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Integer(i) => serde_json::Value::from(*i),
+        Value::Real(f) => serde_json::Value::from(*f),
+        Value::Text(s) => serde_json::Value::from(s.clone()),
+        Value::Blob(b) => serde_json::Value::from(format!("<{} bytes>", b.len())),
+        Value::Null => serde_json::Value::Null,
+    }
+}
+
 /// Reads column `i` as text ("" for NULL or a non-text value).
 pub fn text(row: &Row, i: usize) -> String {
     row.get::<&str>(i).unwrap_or_default().to_string()

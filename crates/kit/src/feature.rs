@@ -23,6 +23,42 @@ pub struct Manifest {
     pub figures: &'static [Figure],
     /// Where its comments are (`None`: it has none).
     pub commented: Option<Commented>,
+    /// What it adds under each process of `/open-data.json` (naming nobody).
+    pub open_data: &'static [OpenData],
+    /// Its own full-text index, searched beside the site's (`None`: its
+    /// items are in the shared `search_index`, or not searched).
+    pub search: Option<Search>,
+}
+
+/// A feature's full-text index, as the site's search reads it.
+#[derive(Debug)]
+pub struct Search {
+    /// The FTS5 table (for `kit::search::recent_floor`).
+    pub index: &'static str,
+    /// `kind, url, title, snippet` of the matches of `?1` from rowid `?2` on,
+    /// the best `?3`; the snippet marks matches with U+E000 and U+E001.
+    pub sql: &'static str,
+}
+
+/// A part of each process in `/open-data.json`.
+#[derive(Debug)]
+pub struct OpenData {
+    /// Its key in the process's object.
+    pub key: &'static str,
+    /// No parameter; its first column is the process id.
+    pub sql: &'static str,
+    pub shape: Shape,
+}
+
+/// How an open-data part's rows are written under their process.
+#[derive(Debug)]
+pub enum Shape {
+    /// A list of objects, these fields from the columns after the process id.
+    List(&'static [&'static str]),
+    /// An object counting by value: `{column 2: column 3}`.
+    Counts,
+    /// One value: column 2 (one row per process).
+    One,
 }
 
 /// Where a feature's commented items are, for the pages that list comments

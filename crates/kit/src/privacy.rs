@@ -212,16 +212,6 @@ pub fn sources<'a>(features: &'a [&'a Manifest]) -> Vec<&'a Source> {
         .collect()
 }
 
-fn to_json(value: &Value) -> Json {
-    match value {
-        Value::Integer(i) => Json::from(*i),
-        Value::Real(f) => Json::from(*f),
-        Value::Text(s) => Json::from(s.clone()),
-        Value::Blob(b) => Json::from(format!("<{} bytes>", b.len())),
-        Value::Null => Json::Null,
-    }
-}
-
 /// The export query of a table, for one person (its only parameter;
 /// ordered by its first exported column, since some tables have no rowid).
 pub fn export_sql(source: &Source) -> String {
@@ -244,7 +234,7 @@ pub async fn export(conn: &Connection, user_id: i64, features: &[&Manifest]) -> 
             .map(|row| {
                 let mut object = Map::new();
                 for (i, column) in source.export.iter().enumerate() {
-                    let value = row.values.get(i).map_or(Json::Null, to_json);
+                    let value = row.values.get(i).map_or(Json::Null, db::to_json);
                     object.insert((*column).to_string(), value);
                 }
                 Json::Object(object)

@@ -7,7 +7,7 @@
 pub mod read;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Commented, Figure, Manifest};
+use palabre_kit::feature::{Commented, Figure, Manifest, OpenData, Search, Shape};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -49,6 +49,27 @@ pub const MANIFEST: Manifest = Manifest {
         places: "SELECT id, title, '/proposals/' || id FROM proposals \
                  WHERE id IN (SELECT value FROM json_each(?1))",
         in_process: "SELECT id FROM proposals WHERE process_id = ?1 AND state = 'published'",
+    }),
+    open_data: &[
+        OpenData {
+            key: "proposals_by_status",
+            sql: "SELECT process_id, status, count(*) FROM proposals WHERE state = 'published' \
+                  GROUP BY process_id, status",
+            shape: Shape::Counts,
+        },
+        // Where each process's full list is.
+        OpenData {
+            key: "proposals_open_data",
+            sql: "SELECT id, '/proposals/open-data.json?process=' || slug FROM processes",
+            shape: Shape::One,
+        },
+    ],
+    search: Some(Search {
+        index: "proposal_search",
+        sql: "SELECT 'proposal', '/proposals/' || rowid, title, \
+              snippet(proposal_search, 1, char(57344), char(57345), '…', 16) \
+              FROM proposal_search WHERE proposal_search MATCH ?1 AND rowid >= ?2 \
+              ORDER BY bm25(proposal_search, 4.0, 1.0) LIMIT ?3",
     }),
 };
 

@@ -7,7 +7,7 @@
 pub mod results;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Figure, Manifest};
+use palabre_kit::feature::{Figure, Manifest, OpenData, Shape};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -36,6 +36,13 @@ pub const MANIFEST: Manifest = Manifest {
         ),
     }],
     commented: None,
+    open_data: &[OpenData {
+        key: "questionnaires",
+        sql: "SELECT process_id, title, responses_count, '/questionnaires/' || slug || '/open-data.json' \
+              FROM questionnaires WHERE status = 'published' AND process_id IS NOT NULL ORDER BY id",
+        shape: Shape::List(&["title", "responses", "open_data"]),
+    }],
+    search: None,
 };
 
 /// Its tables about a person, in erasure order.

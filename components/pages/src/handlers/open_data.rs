@@ -1,9 +1,11 @@
 //! `/open-data.json`: the commune's whole participation as open data, naming
-//! nobody — its published processes with their phases, discussions (question,
-//! number of contributions), questionnaires (number of responses) and
-//! proposals (numbers per status, and where each process's full list is).
+//! nobody — its published processes with their phases, and what each feature
+//! adds (its manifest's `open_data`: discussions with their number of
+//! contributions, questionnaires with their responses, proposals per status
+//! and where each process's full list is).
 
 use palabre_kit::db::{self, Value as Sql};
+use palabre_kit::feature::{OpenData, Shape};
 use palabre_kit::{Response, Result, respond};
 use serde_json::{Map, Value, json};
 
@@ -29,63 +31,58 @@ pub async fn bundle(env: &Env) -> Result<Response> {
         p.insert("participants".into(), json!(db::int(r, 5)));
         p.insert("contributions".into(), json!(db::int(r, 6)));
         p.insert("url".into(), json!(format!("/processes/{slug}")));
-        p.insert(
-            "proposals_open_data".into(),
-            json!(format!("/proposals/open-data.json?process={slug}")),
-        );
-        for key in ["phases", "discussions", "questionnaires"] {
-            p.insert(key.into(), json!([]));
+        p.insert("phases".into(), json!([]));
+        for part in palabre_features::ALL
+            .iter()
+            .flat_map(|f| f.open_data.iter())
+        {
+            let empty = match part.shape {
+                Shape::List(_) => json!([]),
+                Shape::Counts => json!({}),
+                Shape::One => Value::Null,
+            };
+            p.insert(part.key.into(), empty);
         }
-        p.insert("proposals_by_status".into(), json!({}));
         (db::int(r, 0), p)
     })
     .collect();
-    // Each part in one query, placed under its process.
-    let parts: [(&str, &str); 4] = [
-        (
-            "phases",
-            "SELECT process_id, name, starts_on, ends_on FROM process_phases ORDER BY process_id, position",
-        ),
-        (
-            "discussions",
-            "SELECT process_id, question, comments_count, '/discussions/' || slug FROM discussions \
-             WHERE status = 'published' AND process_id IS NOT NULL ORDER BY id",
-        ),
-        (
-            "questionnaires",
-            "SELECT process_id, title, responses_count, '/questionnaires/' || slug || '/open-data.json' \
-             FROM questionnaires WHERE status = 'published' AND process_id IS NOT NULL ORDER BY id",
-        ),
-        (
-            "proposals_by_status",
-            "SELECT process_id, status, count(*) FROM proposals WHERE state = 'published' \
-             GROUP BY process_id, status",
-        ),
-    ];
-    for (key, sql) in parts {
-        for r in db::query(conn, sql, Vec::<Sql>::new()).await? {
+    // Each part in one query, placed under its process: the phases, then
+    // each feature's (its manifest's).
+    const PHASES: OpenData = OpenData {
+        key: "phases",
+        sql: "SELECT process_id, name, starts_on, ends_on FROM process_phases ORDER BY process_id, position",
+        shape: Shape::List(&["name", "starts_on", "ends_on"]),
+    };
+    let parts = std::iter::once(&PHASES).chain(
+        palabre_features::ALL
+            .iter()
+            .flat_map(|f| f.open_data.iter()),
+    );
+    for part in parts {
+        for r in db::query(conn, part.sql, Vec::<Sql>::new()).await? {
             let Some((_, p)) = processes.iter_mut().find(|(id, _)| *id == db::int(&r, 0)) else {
                 continue;
             };
-            let item = match key {
-                "phases" => {
-                    json!({ "name": db::text(&r, 1), "starts_on": db::text(&r, 2), "ends_on": db::text(&r, 3) })
-                }
-                "discussions" => {
-                    json!({ "question": db::text(&r, 1), "contributions": db::int(&r, 2), "url": db::text(&r, 3) })
-                }
-                "questionnaires" => {
-                    json!({ "title": db::text(&r, 1), "responses": db::int(&r, 2), "open_data": db::text(&r, 3) })
-                }
-                _ => {
-                    if let Some(map) = p.get_mut(key).and_then(Value::as_object_mut) {
-                        map.insert(db::text(&r, 1), json!(db::int(&r, 2)));
+            let column = |i: usize| r.values.get(i).map_or(Value::Null, db::to_json);
+            match part.shape {
+                Shape::List(fields) => {
+                    let item: Map<String, Value> = fields
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| ((*f).to_string(), column(i + 1)))
+                        .collect();
+                    if let Some(list) = p.get_mut(part.key).and_then(Value::as_array_mut) {
+                        list.push(Value::Object(item));
                     }
-                    continue;
                 }
-            };
-            if let Some(list) = p.get_mut(key).and_then(Value::as_array_mut) {
-                list.push(item);
+                Shape::Counts => {
+                    if let Some(map) = p.get_mut(part.key).and_then(Value::as_object_mut) {
+                        map.insert(db::text(&r, 1), column(2));
+                    }
+                }
+                Shape::One => {
+                    p.insert(part.key.into(), column(1));
+                }
             }
         }
     }

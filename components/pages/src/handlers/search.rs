@@ -20,11 +20,6 @@ const SEARCH: &str = "SELECT kind, url, title, \
      snippet(search_index, 4, char(57344), char(57345), '…', 16) \
      FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 0, 0, 0, 4.0, 1.0) LIMIT ?";
 
-const PROPOSALS: &str = "SELECT 'proposal', '/proposals/' || rowid, title, \
-     snippet(proposal_search, 1, char(57344), char(57345), '…', 16) \
-     FROM proposal_search WHERE proposal_search MATCH ?1 AND rowid >= ?2 \
-     ORDER BY bm25(proposal_search, 4.0, 1.0) LIMIT ?3";
-
 /// Escapes a snippet (without the Markdown emphasis and heading marks the
 /// index keeps), then shows its matches with `<mark>`.
 fn highlight(snippet: &str) -> String {
@@ -50,20 +45,27 @@ pub async fn show(env: &Env) -> Result<Response> {
             vec![Value::text(query.as_str()), Value::Integer(RESULTS)],
         )
         .await?;
-        let floor = search::recent_floor(&env.conn, "proposal_search", &query).await?;
-        capped = floor > 0;
-        rows.extend(
-            db::query(
-                &env.conn,
-                PROPOSALS,
-                vec![
-                    Value::text(query),
-                    Value::Integer(floor),
-                    Value::Integer(RESULTS),
-                ],
-            )
-            .await?,
-        );
+        // Each feature with an index of its own, ranked among its most
+        // recent matches.
+        for index in palabre_features::ALL
+            .iter()
+            .filter_map(|f| f.search.as_ref())
+        {
+            let floor = search::recent_floor(&env.conn, index.index, &query).await?;
+            capped |= floor > 0;
+            rows.extend(
+                db::query(
+                    &env.conn,
+                    index.sql,
+                    vec![
+                        Value::text(query.as_str()),
+                        Value::Integer(floor),
+                        Value::Integer(RESULTS),
+                    ],
+                )
+                .await?,
+            );
+        }
         for r in &rows {
             let kind = db::text(r, 0);
             results.push(json!({
