@@ -1,17 +1,11 @@
 //! SQL of the process report (bilan): every figure it shows is one of these
-//! queries over the participation tables, so that anyone with the open data
-//! can count again. What is counted: published items only, without deleted
+//! queries, or a feature's tally (its manifest's), so that anyone with the
+//! open data can count again. What is counted: published items only, without deleted
 //! or hidden comments and without statements moderators did not accept.
 
 use palabre_kit::comments;
 use palabre_kit::db::{self, Connection, DbResult, Value};
-
-/// The process's published discussions, as a subquery on `?1`.
-const DISCUSSIONS: &str =
-    "SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published'";
-const PROPOSALS: &str = "SELECT id FROM proposals WHERE process_id = ?1 AND state = 'published'";
-const QUESTIONNAIRES: &str =
-    "SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published'";
+use palabre_kit::feature::{CountsAs, Tally};
 
 /// What staff wrote and whether the report is public.
 pub struct Report {
@@ -34,58 +28,51 @@ pub async fn report(conn: &Connection, process_id: i64) -> DbResult<Option<Repor
     }))
 }
 
-/// The counts of a process, each from its own rows (supports from each
-/// proposal's counter, kept in the same transaction as its rows and checked
-/// against them by scripts/seed.d/check.py: counting a large budget's million
-/// support rows took most of the page's time).
-#[derive(Debug, Default, Clone, Copy)]
+/// The counts of a process: its participants, and each feature's tallies
+/// (their manifests'), each from its own rows, in one statement.
+#[derive(Debug, Clone)]
 pub struct Counts {
     pub people: i64,
-    pub discussion_comments: i64,
-    pub proposal_comments: i64,
-    pub statements: i64,
-    pub votes: i64,
-    pub responses: i64,
-    pub proposals: i64,
-    pub supports: i64,
+    /// Each feature's tallies, in the features' order.
+    pub tallies: Vec<(&'static Tally, i64)>,
 }
 
 impl Counts {
+    fn sum(&self, kind: CountsAs) -> i64 {
+        self.tallies
+            .iter()
+            .filter(|(t, _)| t.counts_as == kind)
+            .map(|(_, n)| n)
+            .sum()
+    }
+
     /// Contributions: what people wrote or answered (not votes, not supports).
     pub fn contributions(&self) -> i64 {
-        self.discussion_comments
-            + self.proposal_comments
-            + self.statements
-            + self.responses
-            + self.proposals
+        self.sum(CountsAs::Contribution)
+    }
+
+    /// Votes and supports.
+    pub fn votes(&self) -> i64 {
+        self.sum(CountsAs::Vote)
     }
 }
 
+fn tallies() -> impl Iterator<Item = &'static Tally> {
+    palabre_features::ALL.iter().flat_map(|f| f.tallies.iter())
+}
+
 pub async fn counts(conn: &Connection, process_id: i64) -> DbResult<Counts> {
-    let sql = format!(
-        "SELECT \
-         (SELECT count(*) FROM process_participants WHERE process_id = ?1), \
-         (SELECT count(*) FROM comments WHERE resource = 'discussion' AND resource_id IN ({DISCUSSIONS}) \
-            AND deleted_at IS NULL AND hidden_at IS NULL), \
-         (SELECT count(*) FROM comments WHERE resource = 'proposal' AND resource_id IN ({PROPOSALS}) \
-            AND deleted_at IS NULL AND hidden_at IS NULL), \
-         (SELECT count(*) FROM opinion_statements WHERE discussion_id IN ({DISCUSSIONS}) AND status = 'accepted'), \
-         (SELECT count(*) FROM opinion_votes WHERE discussion_id IN ({DISCUSSIONS})), \
-         (SELECT count(*) FROM responses WHERE questionnaire_id IN ({QUESTIONNAIRES}) AND status = 'submitted'), \
-         (SELECT count(*) FROM proposals WHERE process_id = ?1 AND state = 'published'), \
-         (SELECT coalesce(sum(supports), 0) FROM proposals WHERE process_id = ?1 AND state = 'published')"
-    );
+    let mut sql =
+        "SELECT (SELECT count(*) FROM process_participants WHERE process_id = ?1)".to_string();
+    for tally in tallies() {
+        sql.push_str(&format!(", ({})", tally.sql));
+    }
     let row = db::query_one(conn, &sql, vec![Value::Integer(process_id)]).await?;
-    Ok(row.map_or_else(Counts::default, |r| Counts {
-        people: db::int(&r, 0),
-        discussion_comments: db::int(&r, 1),
-        proposal_comments: db::int(&r, 2),
-        statements: db::int(&r, 3),
-        votes: db::int(&r, 4),
-        responses: db::int(&r, 5),
-        proposals: db::int(&r, 6),
-        supports: db::int(&r, 7),
-    }))
+    let n = |i: usize| row.as_ref().map_or(0, |r| db::int(r, i));
+    Ok(Counts {
+        people: n(0),
+        tallies: tallies().enumerate().map(|(i, t)| (t, n(i + 1))).collect(),
+    })
 }
 
 /// The contributions counted in [`Counts::contributions`], per week from
@@ -98,16 +85,13 @@ pub async fn contributions_by_week(
     start: i64,
     end: i64,
 ) -> DbResult<Vec<(i64, i64)>> {
+    let dated: Vec<&str> = tallies().filter_map(|t| t.dated).collect();
+    if dated.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
-        "SELECT (t - ?2) / 604800, count(*) FROM ( \
-           SELECT created_at AS t FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL AND \
-             ((resource = 'discussion' AND resource_id IN ({DISCUSSIONS})) \
-              OR (resource = 'proposal' AND resource_id IN ({PROPOSALS}))) \
-           UNION ALL SELECT created_at FROM opinion_statements WHERE discussion_id IN ({DISCUSSIONS}) AND status = 'accepted' \
-           UNION ALL SELECT coalesce(submitted_at, created_at) FROM responses \
-             WHERE questionnaire_id IN ({QUESTIONNAIRES}) AND status = 'submitted' \
-           UNION ALL SELECT coalesce(published_at, created_at) FROM proposals WHERE process_id = ?1 AND state = 'published') \
-         WHERE t >= ?2 AND t < ?3 GROUP BY 1 ORDER BY 1"
+        "SELECT (t - ?2) / 604800, count(*) FROM ({}) WHERE t >= ?2 AND t < ?3 GROUP BY 1 ORDER BY 1",
+        dated.join(" UNION ALL ")
     );
     Ok(db::query(
         conn,

@@ -7,7 +7,7 @@
 pub mod opinion_map;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Commented, Figure, Manifest, OpenData, Shape};
+use palabre_kit::feature::{Commented, CountsAs, Figure, Manifest, OpenData, Shape, Tally};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -44,6 +44,42 @@ pub const MANIFEST: Manifest = Manifest {
         shape: Shape::List(&["question", "contributions", "url"]),
     }],
     search: None,
+    tallies: &[
+        Tally {
+            key: "discussion_comments",
+            sql: "SELECT count(*) FROM comments WHERE resource = 'discussion' AND resource_id IN \
+                  (SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published') \
+                  AND deleted_at IS NULL AND hidden_at IS NULL",
+            counts_as: CountsAs::Contribution,
+            dated: Some(
+                "SELECT created_at AS t FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL \
+                 AND resource = 'discussion' AND resource_id IN \
+                 (SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published')",
+            ),
+            list: None,
+        },
+        Tally {
+            key: "statements",
+            sql: "SELECT count(*) FROM opinion_statements WHERE discussion_id IN \
+                  (SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published') \
+                  AND status = 'accepted'",
+            counts_as: CountsAs::Contribution,
+            dated: Some(
+                "SELECT created_at AS t FROM opinion_statements WHERE discussion_id IN \
+                 (SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published') \
+                 AND status = 'accepted'",
+            ),
+            list: None,
+        },
+        Tally {
+            key: "votes",
+            sql: "SELECT count(*) FROM opinion_votes WHERE discussion_id IN \
+                  (SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published')",
+            counts_as: CountsAs::Vote,
+            dated: None,
+            list: None,
+        },
+    ],
 };
 
 /// Its tables about a person, in erasure order.

@@ -40,15 +40,12 @@ mod tests {
         ),
         ("components/pages/src/report_store.rs", "discussions"),
         ("components/pages/src/report_store.rs", "opinion_statements"),
-        ("components/pages/src/report_store.rs", "opinion_votes"),
         ("components/pages/src/report_store.rs", "proposal_answers"),
         (
             "components/pages/src/report_store.rs",
             "proposal_milestones",
         ),
         ("components/pages/src/report_store.rs", "proposals"),
-        ("components/pages/src/report_store.rs", "questionnaires"),
-        ("components/pages/src/report_store.rs", "responses"),
     ];
 
     #[test]
@@ -149,6 +146,47 @@ mod tests {
                 "{}",
                 search.index
             );
+        }
+    }
+
+    /// Every report tally is one number for a process, its dated rows one
+    /// time each, and its row and the dashboard's figures have labels in
+    /// every language.
+    #[test]
+    fn every_tally_matches_the_schema_and_has_its_labels() {
+        use palabre_kit::i18n;
+        let conn = testing::schema();
+        let tallies = ALL.iter().flat_map(|f| f.tallies.iter());
+        for tally in tallies {
+            let stmt = conn.prepare(tally.sql).unwrap();
+            assert_eq!(
+                (stmt.column_count(), stmt.parameter_count()),
+                (1, 1),
+                "{}",
+                tally.key
+            );
+            if let Some(sql) = tally.dated {
+                let stmt = conn.prepare(sql).unwrap();
+                assert_eq!(stmt.column_names(), ["t"], "{}", tally.key);
+                assert_eq!(stmt.parameter_count(), 1, "{}", tally.key);
+            }
+        }
+        let labels = ALL
+            .iter()
+            .flat_map(|f| f.tallies.iter())
+            .map(|t| format!("report-row-{}", t.key.replace('_', "-")))
+            .chain(
+                ALL.iter()
+                    .flat_map(|f| f.figures.iter())
+                    .map(|f| format!("dashboard-{}", f.key)),
+            );
+        for label in labels {
+            for locale in palabre_domain::Locale::ALL {
+                assert!(
+                    i18n::message_ids(locale).contains(&label),
+                    "{label} in {locale:?}"
+                );
+            }
         }
     }
 

@@ -28,6 +28,34 @@ pub struct Manifest {
     /// Its own full-text index, searched beside the site's (`None`: its
     /// items are in the shared `search_index`, or not searched).
     pub search: Option<Search>,
+    /// What the process report (bilan) and its API count of it.
+    pub tallies: &'static [Tally],
+}
+
+/// A count of the process report: what people did in one process.
+#[derive(Debug)]
+pub struct Tally {
+    /// Its key in the report's API figures (`report-row-<key>`, with `-` for
+    /// `_`, labels its row on the page).
+    pub key: &'static str,
+    /// One integer for the process `?1`: published items only, without
+    /// deleted or hidden comments.
+    pub sql: &'static str,
+    pub counts_as: CountsAs,
+    /// For a contribution: when each one was made (`t`, Unix seconds), for
+    /// the report's weekly chart; the process is `?1`.
+    pub dated: Option<&'static str>,
+    /// The page that lists them, the process's slug appended.
+    pub list: Option<&'static str>,
+}
+
+/// What a tally adds to the report's headline figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountsAs {
+    /// Something people wrote or answered.
+    Contribution,
+    /// A vote or a support.
+    Vote,
 }
 
 /// A feature's full-text index, as the site's search reads it.

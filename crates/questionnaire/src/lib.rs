@@ -7,7 +7,7 @@
 pub mod results;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Figure, Manifest, OpenData, Shape};
+use palabre_kit::feature::{CountsAs, Figure, Manifest, OpenData, Shape, Tally};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -43,6 +43,19 @@ pub const MANIFEST: Manifest = Manifest {
         shape: Shape::List(&["title", "responses", "open_data"]),
     }],
     search: None,
+    tallies: &[Tally {
+        key: "responses",
+        sql: "SELECT count(*) FROM responses WHERE questionnaire_id IN \
+              (SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published') \
+              AND status = 'submitted'",
+        counts_as: CountsAs::Contribution,
+        dated: Some(
+            "SELECT coalesce(submitted_at, created_at) AS t FROM responses WHERE questionnaire_id IN \
+             (SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published') \
+             AND status = 'submitted'",
+        ),
+        list: None,
+    }],
 };
 
 /// Its tables about a person, in erasure order.

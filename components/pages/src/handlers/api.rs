@@ -296,6 +296,12 @@ async fn report(env: &Env, slug: &str) -> Result<Value, Refusal> {
         return Err(not_found());
     };
     let c = crate::report_store::counts(&env.conn, id).await?;
+    let mut figures = serde_json::Map::new();
+    figures.insert("people".into(), json!(c.people));
+    figures.insert("contributions".into(), json!(c.contributions()));
+    for (tally, n) in &c.tallies {
+        figures.insert(tally.key.into(), json!(n));
+    }
     let districts: Vec<Value> = crate::report_store::by_district(&env.conn, id)
         .await?
         .into_iter()
@@ -305,17 +311,7 @@ async fn report(env: &Env, slug: &str) -> Result<Value, Refusal> {
         "process": process["slug"],
         "url": format!("/processes/{slug}/bilan"),
         "published_at": palabre_domain::date::timestamp(published_at),
-        "figures": {
-            "people": c.people,
-            "contributions": c.contributions(),
-            "discussion_comments": c.discussion_comments,
-            "proposal_comments": c.proposal_comments,
-            "statements": c.statements,
-            "votes": c.votes,
-            "responses": c.responses,
-            "proposals": c.proposals,
-            "supports": c.supports,
-        },
+        "figures": figures,
         "by_district": districts,
         "commentary": report.commentary,
         "commitments": report.commitments,

@@ -53,20 +53,22 @@ async fn readable(env: &Env, slug: &str) -> Result<(Process, Option<store::Repor
 }
 
 fn figures(locale: Locale, c: &Counts, slug: &str) -> Value {
-    let row = |label: &str, n: i64, href: Option<String>| json!({ "label": i18n::t(locale, label), "count": n, "href": href });
+    let rows: Vec<Value> = c
+        .tallies
+        .iter()
+        .map(|(tally, n)| {
+            json!({
+                "label": i18n::t(locale, &format!("report-row-{}", tally.key.replace('_', "-"))),
+                "count": n,
+                "href": tally.list.map(|list| format!("{list}{slug}")),
+            })
+        })
+        .collect();
     json!({
         "people": c.people,
         "contributions": c.contributions(),
-        "votes": c.votes + c.supports,
-        "rows": [
-            row("report-row-discussion-comments", c.discussion_comments, None),
-            row("report-row-statements", c.statements, None),
-            row("report-row-votes", c.votes, None),
-            row("report-row-responses", c.responses, None),
-            row("report-row-proposals", c.proposals, Some(format!("/proposals?process={slug}"))),
-            row("report-row-proposal-comments", c.proposal_comments, None),
-            row("report-row-supports", c.supports, None),
-        ],
+        "votes": c.votes(),
+        "rows": rows,
     })
 }
 
