@@ -5,6 +5,7 @@
 //! pages are `components/discussion`.
 
 pub mod opinion_map;
+pub mod read;
 
 use palabre_domain::process::Tool;
 use palabre_kit::feature::{Commented, CountsAs, Figure, Manifest, OpenData, Shape, Tally};

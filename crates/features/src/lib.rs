@@ -38,14 +38,6 @@ mod tests {
             "components/pages/src/handlers/transparency.rs",
             "opinion_statements",
         ),
-        ("components/pages/src/report_store.rs", "discussions"),
-        ("components/pages/src/report_store.rs", "opinion_statements"),
-        ("components/pages/src/report_store.rs", "proposal_answers"),
-        (
-            "components/pages/src/report_store.rs",
-            "proposal_milestones",
-        ),
-        ("components/pages/src/report_store.rs", "proposals"),
     ];
 
     #[test]

@@ -18,3 +18,94 @@ pub async fn awaiting_answer(conn: &Connection, limit: i64) -> DbResult<Vec<(i64
             .collect(),
     )
 }
+
+/// Published proposals and their supports per district (`None`: no district).
+pub async fn by_district(
+    conn: &Connection,
+    process_id: i64,
+) -> DbResult<Vec<(Option<String>, i64, i64)>> {
+    let rows = db::query(
+        conn,
+        "SELECT d.name, count(*), sum(p.supports) FROM proposals p LEFT JOIN districts d ON d.id = p.district_id \
+         WHERE p.process_id = ? AND p.state = 'published' \
+         GROUP BY p.district_id ORDER BY count(*) DESC, sum(p.supports) DESC, d.name",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (db::opt_text(r, 0), db::int(r, 1), db::int(r, 2)))
+        .collect())
+}
+
+/// A proposal on the report, with the commune's latest answer and progress.
+pub struct Proposal {
+    pub id: i64,
+    pub title: String,
+    pub supports: i64,
+    pub status: String,
+    pub answer: Option<(String, i64)>,
+    pub progress: Option<i64>,
+}
+
+/// The most supported published proposals (ties: the newer first, the
+/// order of the `proposals_supported` index).
+pub async fn top_proposals(
+    conn: &Connection,
+    process_id: i64,
+    limit: i64,
+) -> DbResult<Vec<Proposal>> {
+    let rows = db::query(
+        conn,
+        "SELECT p.id, p.title, p.supports, p.status, \
+           (SELECT body FROM proposal_answers a WHERE a.proposal_id = p.id ORDER BY created_at DESC, id DESC LIMIT 1), \
+           (SELECT created_at FROM proposal_answers a WHERE a.proposal_id = p.id ORDER BY created_at DESC, id DESC LIMIT 1), \
+           (SELECT percent FROM proposal_milestones m WHERE m.proposal_id = p.id ORDER BY on_date DESC, id DESC LIMIT 1) \
+         FROM proposals p WHERE p.process_id = ? AND p.state = 'published' \
+         ORDER BY p.supports DESC, p.id DESC LIMIT ?",
+        vec![Value::Integer(process_id), Value::Integer(limit)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Proposal {
+            id: db::int(r, 0),
+            title: db::text(r, 1),
+            supports: db::int(r, 2),
+            status: db::text(r, 3),
+            answer: db::opt_text(r, 4).map(|b| (b, db::int(r, 5))),
+            progress: db::opt_int(r, 6),
+        })
+        .collect())
+}
+
+/// A dated step of an accepted proposal.
+pub struct Milestone {
+    pub proposal_id: i64,
+    pub proposal_title: String,
+    pub on_date: String,
+    pub percent: i64,
+    pub body: String,
+}
+
+/// Every milestone of the process's proposals, by proposal then date.
+pub async fn milestones(conn: &Connection, process_id: i64) -> DbResult<Vec<Milestone>> {
+    let rows = db::query(
+        conn,
+        "SELECT p.id, p.title, m.on_date, m.percent, m.body FROM proposal_milestones m \
+         JOIN proposals p ON p.id = m.proposal_id \
+         WHERE p.process_id = ? AND p.state = 'published' ORDER BY p.supports DESC, p.id, m.on_date, m.id",
+        vec![Value::Integer(process_id)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Milestone {
+            proposal_id: db::int(r, 0),
+            proposal_title: db::text(r, 1),
+            on_date: db::text(r, 2),
+            percent: db::int(r, 3),
+            body: db::text(r, 4),
+        })
+        .collect())
+}

@@ -302,7 +302,7 @@ async fn report(env: &Env, slug: &str) -> Result<Value, Refusal> {
     for (tally, n) in &c.tallies {
         figures.insert(tally.key.into(), json!(n));
     }
-    let districts: Vec<Value> = crate::report_store::by_district(&env.conn, id)
+    let districts: Vec<Value> = palabre_proposal::read::by_district(&env.conn, id)
         .await?
         .into_iter()
         .map(|(name, proposals, supports)| json!({ "district": name, "proposals": proposals, "supports": supports }))

@@ -127,7 +127,7 @@ fn districts(locale: Locale, rows: &[(Option<String>, i64, i64)]) -> Value {
 
 async fn proposals(env: &Env, process_id: i64) -> Result<Value> {
     let locale = env.ctx.locale;
-    let top = store::top_proposals(&env.conn, process_id, TOP_PROPOSALS).await?;
+    let top = palabre_proposal::read::top_proposals(&env.conn, process_id, TOP_PROPOSALS).await?;
     Ok(json!(
         top.iter()
             .map(|p| json!({
@@ -146,7 +146,7 @@ async fn proposals(env: &Env, process_id: i64) -> Result<Value> {
 async fn milestones(env: &Env, process_id: i64) -> Result<Value> {
     let locale = env.ctx.locale;
     let mut out: Vec<Value> = Vec::new();
-    for m in store::milestones(&env.conn, process_id).await? {
+    for m in palabre_proposal::read::milestones(&env.conn, process_id).await? {
         let step = json!({
             "date": day_json(locale, &m.on_date),
             "percent": m.percent,
@@ -175,14 +175,14 @@ async fn milestones(env: &Env, process_id: i64) -> Result<Value> {
 async fn opinion(env: &Env, process_id: i64) -> Result<Value> {
     let locale = env.ctx.locale;
     let mut out = Vec::new();
-    for d in store::discussions(&env.conn, process_id).await? {
+    for d in palabre_discussion::read::discussions(&env.conn, process_id).await? {
         let Some(cached) = opinion_map::map(&env.conn, d.id, palabre_kit::now()).await? else {
             continue;
         };
         let Some(map) = cached.map.as_ref() else {
             continue;
         };
-        let texts = store::statements(&env.conn, d.id).await?;
+        let texts = palabre_discussion::read::statements(&env.conn, d.id).await?;
         let base = format!("/discussions/{}/map", d.slug);
         let quote = |s: &opinion_map::CachedScored| {
             let body = texts.iter().find(|(id, _)| *id == s.statement)?.1.clone();
@@ -292,7 +292,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let locale = env.ctx.locale;
     let (process, report) = readable(env, slug).await?;
     let counts = store::counts(&env.conn, process.id).await?;
-    let by_district = store::by_district(&env.conn, process.id).await?;
+    let by_district = palabre_proposal::read::by_district(&env.conn, process.id).await?;
     let admin = env.ctx.visitor.role.at_least(palabre_domain::Role::Admin);
     let published = report.as_ref().and_then(|r| r.published_at);
     let data = json!({
