@@ -81,6 +81,19 @@ pub const MANIFEST: Manifest = Manifest {
             list: None,
         },
     ],
+    moderation: &[
+        Figure {
+            key: "statements-accepted",
+            total: "SELECT count(*) FROM opinion_statements WHERE status = 'accepted'",
+            per_day: None,
+        },
+        Figure {
+            key: "statements-rejected",
+            total: "SELECT count(*) FROM opinion_statements WHERE status = 'rejected'",
+            per_day: None,
+        },
+    ],
+    exports: None,
 };
 
 /// Its tables about a person, in erasure order.

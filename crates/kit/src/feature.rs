@@ -21,6 +21,9 @@ pub struct Manifest {
     pub participation: Option<List>,
     /// What the back-office dashboard counts of it.
     pub figures: &'static [Figure],
+    /// What the public transparency page counts of its moderation
+    /// (`transparency-<key>` labels them; no daily series).
+    pub moderation: &'static [Figure],
     /// Where its comments are (`None`: it has none).
     pub commented: Option<Commented>,
     /// What it adds under each process of `/open-data.json` (naming nobody).
@@ -30,6 +33,18 @@ pub struct Manifest {
     pub search: Option<Search>,
     /// What the process report (bilan) and its API count of it.
     pub tallies: &'static [Tally],
+    /// What staff can download of it, process by process (`None`: nothing).
+    pub exports: Option<Exports>,
+}
+
+/// A feature's downloads on the back-office's exports page.
+#[derive(Debug)]
+pub struct Exports {
+    /// The catalogue id labelling each item (its title as `$title`).
+    pub label: &'static str,
+    /// For the process `?1`: `title, csv, json, open_data` (addresses) of
+    /// each item.
+    pub sql: &'static str,
 }
 
 /// A count of the process report: what people did in one process.

@@ -7,7 +7,9 @@
 pub mod read;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Commented, CountsAs, Figure, Manifest, OpenData, Search, Shape, Tally};
+use palabre_kit::feature::{
+    Commented, CountsAs, Exports, Figure, Manifest, OpenData, Search, Shape, Tally,
+};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -106,6 +108,12 @@ pub const MANIFEST: Manifest = Manifest {
             list: None,
         },
     ],
+    moderation: &[],
+    exports: Some(Exports {
+        label: "exports-proposals",
+        sql: "SELECT '', '/proposals/export.csv?process=' || slug, '/proposals/export.json?process=' || slug, \
+              '/proposals/open-data.json?process=' || slug FROM processes WHERE id = ?1",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

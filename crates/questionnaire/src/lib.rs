@@ -7,7 +7,7 @@
 pub mod results;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{CountsAs, Figure, Manifest, OpenData, Shape, Tally};
+use palabre_kit::feature::{CountsAs, Exports, Figure, Manifest, OpenData, Shape, Tally};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -56,6 +56,13 @@ pub const MANIFEST: Manifest = Manifest {
         ),
         list: None,
     }],
+    moderation: &[],
+    exports: Some(Exports {
+        label: "exports-questionnaire",
+        sql: "SELECT title, '/questionnaires/' || slug || '/export.csv', \
+              '/questionnaires/' || slug || '/export.json', '/questionnaires/' || slug || '/open-data.json' \
+              FROM questionnaires WHERE process_id = ?1 ORDER BY id",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

@@ -1,9 +1,10 @@
-//! `/admin/exports`: every export in one place — per process, its proposals
-//! and questionnaires (CSV and JSON for staff, open data for everyone) — and
-//! the commune's whole open-data bundle.
+//! `/admin/exports`: every export in one place — per process, what each
+//! feature offers (its manifest's `exports`: proposals, questionnaires; CSV
+//! and JSON for staff, open data for everyone) — and the commune's whole
+//! open-data bundle.
 
 use palabre_kit::{Response, Result, db, i18n};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::Env;
 
@@ -16,43 +17,33 @@ pub async fn page(env: &Env) -> Result<Response> {
         Vec::new(),
     )
     .await?;
-    let questionnaires = db::query(
-        &env.conn,
-        "SELECT process_id, slug, title FROM questionnaires WHERE process_id IS NOT NULL ORDER BY id",
-        Vec::new(),
-    )
-    .await?;
-    let items: Vec<Value> = processes
-        .iter()
-        .map(|p| {
-            let (id, slug) = (db::int(p, 0), db::text(p, 1));
-            let mut features = vec![json!({
-                "title": i18n::t(locale, "exports-proposals"),
-                "links": [
-                    link(format!("/proposals/export.csv?process={slug}"), "exports-csv"),
-                    link(format!("/proposals/export.json?process={slug}"), "exports-json"),
-                    link(format!("/proposals/open-data.json?process={slug}"), "exports-open-data"),
-                ],
-            })];
-            features.extend(
-                questionnaires
-                    .iter()
-                    .filter(|q| db::int(q, 0) == id)
-                    .map(|q| {
-                        let q_slug = db::text(q, 1);
-                        json!({
-                            "title": i18n::t_args(locale, "exports-questionnaire", &[("title", &db::text(q, 2))]),
-                            "links": [
-                                link(format!("/questionnaires/{q_slug}/export.csv"), "exports-csv"),
-                                link(format!("/questionnaires/{q_slug}/export.json"), "exports-json"),
-                                link(format!("/questionnaires/{q_slug}/open-data.json"), "exports-open-data"),
-                            ],
-                        })
-                    }),
-            );
-            json!({ "title": db::text(p, 2), "features": features })
-        })
-        .collect();
+    let mut items = Vec::new();
+    for p in &processes {
+        let mut features = Vec::new();
+        // Each feature's downloads for this process (its manifest's).
+        for exports in palabre_features::ALL
+            .iter()
+            .filter_map(|f| f.exports.as_ref())
+        {
+            for r in db::query(
+                &env.conn,
+                exports.sql,
+                vec![db::Value::Integer(db::int(p, 0))],
+            )
+            .await?
+            {
+                features.push(json!({
+                    "title": i18n::t_args(locale, exports.label, &[("title", &db::text(&r, 0))]),
+                    "links": [
+                        link(db::text(&r, 1), "exports-csv"),
+                        link(db::text(&r, 2), "exports-json"),
+                        link(db::text(&r, 3), "exports-open-data"),
+                    ],
+                }));
+            }
+        }
+        items.push(json!({ "title": db::text(p, 2), "features": features }));
+    }
     let title = i18n::t(locale, "exports-title");
     env.page(
         "exports",

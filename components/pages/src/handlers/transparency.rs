@@ -7,6 +7,7 @@ use palabre_domain::Locale;
 use palabre_domain::proposal;
 use palabre_domain::ranking::{Signals, WEIGHTS, points, score};
 use palabre_kit::db::{self, Value as Sql};
+use palabre_kit::feature::Figure;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
 use serde_json::{Value, json};
@@ -86,8 +87,6 @@ const MODERATION_COUNTS: &str = "SELECT \
      (SELECT count(*) FROM comment_reports WHERE resolution = 'hidden'), \
      (SELECT count(*) FROM comment_reports WHERE resolution IN ('restored', 'dismissed')), \
      (SELECT count(*) FROM comment_reports WHERE resolved_at IS NULL), \
-     (SELECT count(*) FROM opinion_statements WHERE status = 'accepted'), \
-     (SELECT count(*) FROM opinion_statements WHERE status = 'rejected'), \
      (SELECT count(*) FROM users WHERE blocked_at IS NOT NULL AND deleted_at IS NULL)";
 
 /// Processes whose report is published, the latest first.
@@ -97,7 +96,16 @@ const PUBLISHED_REPORTS: &str = "SELECT p.slug, p.title, r.published_at FROM pro
 
 pub async fn index(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
-    let row = db::query_one(&env.conn, MODERATION_COUNTS, Vec::<Sql>::new()).await?;
+    // The shared counts, then each feature's (its manifest's), in one statement.
+    let features: Vec<&Figure> = palabre_features::ALL
+        .iter()
+        .flat_map(|f| f.moderation.iter())
+        .collect();
+    let mut sql = MODERATION_COUNTS.to_string();
+    for figure in &features {
+        sql.push_str(&format!(", ({})", figure.total));
+    }
+    let row = db::query_one(&env.conn, &sql, Vec::<Sql>::new()).await?;
     let n = |i: usize| row.as_ref().map_or(0, |r| db::int(r, i));
     let line = |id: &str, count: i64| json!({ "label": i18n::t(locale, id), "count": count });
     let hidden = vec![
@@ -106,15 +114,16 @@ pub async fn index(env: &Env) -> Result<Response> {
         line("transparency-hidden-moderator", n(3)),
         line("transparency-hidden-blocked", n(4)),
     ];
-    let others = vec![
+    let mut others = vec![
         line("transparency-reports", n(5)),
         line("transparency-reports-upheld", n(6)),
         line("transparency-reports-rejected", n(7)),
         line("transparency-reports-open", n(8)),
-        line("transparency-statements-accepted", n(9)),
-        line("transparency-statements-rejected", n(10)),
-        line("transparency-blocked-accounts", n(11)),
     ];
+    for (i, figure) in features.iter().enumerate() {
+        others.push(line(&format!("transparency-{}", figure.key), n(10 + i)));
+    }
+    others.push(line("transparency-blocked-accounts", n(9)));
     let reports: Vec<Value> = db::query(&env.conn, PUBLISHED_REPORTS, Vec::<Sql>::new())
         .await?
         .iter()
