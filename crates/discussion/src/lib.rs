@@ -4,6 +4,7 @@
 //! The feature's data and what the rest of the platform may know of it; its
 //! pages are `components/discussion`.
 
+pub mod api;
 pub mod opinion_map;
 pub mod read;
 

@@ -3,6 +3,7 @@
 //! access helpers, assets, and the session/CSRF primitives the gate uses.
 
 pub mod activity;
+pub mod api;
 pub mod app;
 pub mod assets;
 pub mod audit;

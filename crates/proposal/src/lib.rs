@@ -4,6 +4,7 @@
 //! The feature's data and what the rest of the platform may know of it; its
 //! pages are `components/proposal`.
 
+pub mod api;
 pub mod read;
 
 use palabre_domain::process::Tool;

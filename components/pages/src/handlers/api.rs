@@ -13,7 +13,11 @@ use palabre_questionnaire::results;
 use serde_json::{Value, json};
 
 use crate::Env;
-use crate::api_store::{self as store, Page};
+use crate::api_store as store;
+use palabre_discussion::api as discussions;
+use palabre_kit::api::Page;
+use palabre_proposal::api as proposals;
+use palabre_questionnaire::api as questionnaires;
 
 /// The OpenAPI document, as served.
 pub const OPENAPI: &str = include_str!("../../api/openapi.json");
@@ -230,16 +234,16 @@ async fn answer(env: &Env, rest: &[&str]) -> Result<Value, Refusal> {
             let process = process_filter(env).await?;
             Ok(list(
                 env,
-                store::proposals(conn, process, after, limit).await?,
+                proposals::proposals(conn, process, after, limit).await?,
             ))
         }
-        ("proposals/{id}", [id]) => store::proposal(conn, proposal_id(id)?)
+        ("proposals/{id}", [id]) => proposals::proposal(conn, proposal_id(id)?)
             .await?
             .ok_or_else(not_found),
         ("proposals/{id}/comments", [id]) => {
             let id = proposal_id(id)?;
             let (limit, after) = paging(env)?;
-            store::proposal(conn, id).await?.ok_or_else(not_found)?;
+            proposals::proposal(conn, id).await?.ok_or_else(not_found)?;
             Ok(list(
                 env,
                 store::comments(conn, "proposal", id, after, limit).await?,
@@ -250,16 +254,18 @@ async fn answer(env: &Env, rest: &[&str]) -> Result<Value, Refusal> {
             let process = process_filter(env).await?;
             Ok(list(
                 env,
-                store::discussions(conn, process, after, limit).await?,
+                discussions::discussions(conn, process, after, limit).await?,
             ))
         }
-        ("discussions/{slug}", [slug]) => Ok(store::discussion(conn, slug)
+        ("discussions/{slug}", [slug]) => Ok(discussions::discussion(conn, slug)
             .await?
             .ok_or_else(not_found)?
             .1),
         ("discussions/{slug}/comments", [slug]) => {
             let (limit, after) = paging(env)?;
-            let (id, _) = store::discussion(conn, slug).await?.ok_or_else(not_found)?;
+            let (id, _) = discussions::discussion(conn, slug)
+                .await?
+                .ok_or_else(not_found)?;
             Ok(list(
                 env,
                 store::comments(conn, "discussion", id, after, limit).await?,
@@ -270,7 +276,7 @@ async fn answer(env: &Env, rest: &[&str]) -> Result<Value, Refusal> {
             let process = process_filter(env).await?;
             Ok(list(
                 env,
-                store::questionnaires(conn, process, after, limit).await?,
+                questionnaires::questionnaires(conn, process, after, limit).await?,
             ))
         }
         ("questionnaires/{slug}/results", [slug]) => questionnaire_results(env, slug).await,
@@ -333,7 +339,7 @@ fn lines_json(labels: &[String], lines: &[palabre_domain::questionnaire::Line]) 
 }
 
 async fn questionnaire_results(env: &Env, slug: &str) -> Result<Value, Refusal> {
-    let (id, mut questionnaire) = store::public_questionnaire(&env.conn, slug)
+    let (id, mut questionnaire) = questionnaires::public_questionnaire(&env.conn, slug)
         .await?
         .ok_or_else(not_found)?;
     let locale = env.site.default_locale;
