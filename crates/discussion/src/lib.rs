@@ -7,6 +7,7 @@
 pub mod api;
 pub mod opinion_map;
 pub mod read;
+pub mod staff;
 
 use palabre_domain::process::Tool;
 use palabre_kit::feature::{Commented, CountsAs, Figure, Manifest, OpenData, Shape, Tally};

@@ -20,12 +20,6 @@ mod tests {
     use palabre_kit::{sql_check, testing};
     use std::collections::{BTreeMap, BTreeSet};
 
-    /// SQL on a feature's tables outside its crate and component, not moved
-    /// into the feature's crate yet (issue 26): each (file, table) here is a
-    /// debt, and the list only shrinks. A new one fails the test below, and
-    /// so does one that has been paid and is still listed.
-    const NOT_YET_MOVED: &[(&str, &str)] = &[("components/admin/src/store.rs", "discussions")];
-
     #[test]
     fn each_table_has_at_most_one_feature_and_exists() {
         let conn = testing::schema();
@@ -211,19 +205,10 @@ mod tests {
                 }
             }
         }
-        let listed: BTreeSet<(String, String)> = NOT_YET_MOVED
-            .iter()
-            .map(|(f, t)| (f.to_string(), t.to_string()))
-            .collect();
-        let new: Vec<_> = found.difference(&listed).collect();
-        let paid: Vec<_> = listed.difference(&found).collect();
         assert!(
-            new.is_empty(),
-            "SQL on a feature's tables outside its crate (call the feature's read API instead): {new:#?}"
-        );
-        assert!(
-            paid.is_empty(),
-            "no longer there, take them off NOT_YET_MOVED: {paid:#?}"
+            found.is_empty(),
+            "SQL on a feature's tables outside its crate and component \
+             (call the feature's read API, or add to its manifest): {found:#?}"
         );
     }
 

@@ -12,7 +12,7 @@ use crate::Env;
 use crate::handlers::{
     audited, link, list_page, saved, saved_notice, status_label, status_options,
 };
-use crate::store::{self, Discussion, Table};
+use crate::store::{self, Discussion};
 
 pub async fn list(env: &Env) -> Result<Response> {
     let rows = store::all_discussions(&env.conn)
@@ -273,7 +273,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         }
     };
     if let Some(slug) = &slug
-        && store::slug_taken(&env.conn, Table::Discussions, slug, id).await?
+        && store::discussion_slug_taken(&env.conn, slug, id).await?
     {
         e.slug = Some(FieldError::SlugTaken);
     }
