@@ -2,9 +2,9 @@
 //! comments (kit::comments) the community rates and the commune badges.
 
 mod handlers;
-mod opinion;
+use palabre_discussion::opinion;
 mod routes;
-mod store;
+use palabre_discussion::store;
 
 use spin_sdk::http::Request;
 

@@ -4,7 +4,7 @@
 
 mod handlers;
 mod routes;
-mod store;
+use palabre_proposal::store;
 
 use spin_sdk::http::Request;
 

@@ -5,9 +5,11 @@
 //! pages are `components/discussion`.
 
 pub mod api;
+pub mod opinion;
 pub mod opinion_map;
 pub mod read;
 pub mod staff;
+pub mod store;
 
 use palabre_domain::process::Tool;
 use palabre_kit::feature::{Commented, CountsAs, Figure, Manifest, OpenData, Shape, Tally};

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod read;
+pub mod store;
 
 use palabre_domain::process::Tool;
 use palabre_kit::feature::{

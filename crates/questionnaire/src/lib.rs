@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod results;
+pub mod store;
 
 use palabre_domain::process::Tool;
 use palabre_kit::feature::{CountsAs, Exports, Figure, Manifest, OpenData, Shape, Tally};

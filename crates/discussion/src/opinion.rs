@@ -1,7 +1,7 @@
 //! The opinion map's data: statements, votes, and the computed map cached in
 //! `opinion_maps` (recomputed when votes changed, at most once a minute).
 
-pub use palabre_discussion::opinion_map::{Cached, CachedScored, map};
+pub use crate::opinion_map::{Cached, CachedScored, map};
 use palabre_domain::opinion::Vote;
 use palabre_kit::db::{self, Connection, DbResult, Value};
 
