@@ -122,6 +122,21 @@ impl HranaServer {
         }
     }
 
+    /// A runtime config (`--runtime-config-file`, for Spin and palabre-host)
+    /// written in `dir` that points the `default` database at this server.
+    pub fn runtime_config(&self, dir: &Path, token: &str) -> PathBuf {
+        let config = dir.join("runtime-config.toml");
+        std::fs::write(
+            &config,
+            format!(
+                "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"{}\"\ntoken = \"{token}\"\n",
+                self.url
+            ),
+        )
+        .expect("write the runtime config");
+        config
+    }
+
     /// How many transactions have been expired so far.
     pub fn expired(&self) -> usize {
         self.state.expired.load(Ordering::SeqCst)

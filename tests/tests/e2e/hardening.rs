@@ -889,15 +889,7 @@ fn on_libsql(
     let dir = fresh_state_dir();
     let remote = dir.join("remote.db");
     let server = palabre_e2e::hrana::HranaServer::start(&remote, "t0ken-e2e");
-    let config = dir.join("runtime-config.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"{}\"\ntoken = \"t0ken-e2e\"\n",
-            server.url
-        ),
-    )
-    .unwrap();
+    let config = server.runtime_config(&dir, "t0ken-e2e");
     let app = TestApp::start_configured(
         &palabre_e2e::repo_root().join(manifest),
         &dir.join("state"),

@@ -441,15 +441,7 @@ fn the_app_runs_on_a_libsql_server_over_http() {
     let dir = palabre_e2e::fresh_state_dir();
     let remote = dir.join("remote.db");
     let server = palabre_e2e::hrana::HranaServer::start(&remote, "t0ken-e2e");
-    let config = dir.join("runtime-config.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"{}\"\ntoken = \"t0ken-e2e\"\n",
-            server.url
-        ),
-    )
-    .unwrap();
+    let config = server.runtime_config(&dir, "t0ken-e2e");
     let app = TestApp::start_host(
         &palabre_e2e::repo_root().join("spin.toml"),
         &dir.join("state"),
@@ -536,14 +528,7 @@ fn the_app_runs_on_a_libsql_server_over_http() {
     drop(app);
 
     // A token the server refuses stops palabre-host at startup.
-    std::fs::write(
-        &config,
-        format!(
-            "[sqlite_database.default]\ntype = \"libsql\"\nurl = \"{}\"\ntoken = \"not-the-token\"\n",
-            server.url
-        ),
-    )
-    .unwrap();
+    let config = server.runtime_config(&dir, "not-the-token");
     let (code, printed) =
         host_that_stops(&palabre_e2e::repo_root().join("spin.toml"), &config, &dir);
     assert_eq!(code, Some(1), "{printed}");
