@@ -117,7 +117,7 @@ mod tests {
             let stmt = conn.prepare(exports.sql).unwrap();
             assert_eq!(
                 (stmt.column_count(), stmt.parameter_count()),
-                (4, 1),
+                (5, 0),
                 "{}",
                 exports.label
             );
@@ -215,15 +215,7 @@ mod tests {
     #[test]
     fn every_table_about_a_person_is_covered() {
         let conn = testing::schema();
-        let tables: Vec<String> = conn
-            .prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-            )
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let tables = testing::tables(&conn);
         let mut referencing = BTreeSet::from([("users".to_string(), "id".to_string())]);
         for table in &tables {
             let mut stmt = conn

@@ -42,8 +42,8 @@ pub struct Manifest {
 pub struct Exports {
     /// The catalogue id labelling each item (its title as `$title`).
     pub label: &'static str,
-    /// For the process `?1`: `title, csv, json, open_data` (addresses) of
-    /// each item.
+    /// No parameter: `process_id, title, csv, json, open_data` (addresses)
+    /// of each item, in the order they are shown.
     pub sql: &'static str,
 }
 

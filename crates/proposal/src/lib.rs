@@ -113,8 +113,9 @@ pub const MANIFEST: Manifest = Manifest {
     moderation: &[],
     exports: Some(Exports {
         label: "exports-proposals",
-        sql: "SELECT '', '/proposals/export.csv?process=' || slug, '/proposals/export.json?process=' || slug, \
-              '/proposals/open-data.json?process=' || slug FROM processes WHERE id = ?1",
+        sql: "SELECT id, '', '/proposals/export.csv?process=' || slug, \
+              '/proposals/export.json?process=' || slug, '/proposals/open-data.json?process=' || slug \
+              FROM processes",
     }),
 };
 

@@ -61,9 +61,9 @@ pub const MANIFEST: Manifest = Manifest {
     moderation: &[],
     exports: Some(Exports {
         label: "exports-questionnaire",
-        sql: "SELECT title, '/questionnaires/' || slug || '/export.csv', \
+        sql: "SELECT process_id, title, '/questionnaires/' || slug || '/export.csv', \
               '/questionnaires/' || slug || '/export.json', '/questionnaires/' || slug || '/open-data.json' \
-              FROM questionnaires WHERE process_id = ?1 ORDER BY id",
+              FROM questionnaires WHERE process_id IS NOT NULL ORDER BY id",
     }),
 };
 

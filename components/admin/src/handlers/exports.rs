@@ -17,33 +17,37 @@ pub async fn page(env: &Env) -> Result<Response> {
         Vec::new(),
     )
     .await?;
-    let mut items = Vec::new();
-    for p in &processes {
-        let mut features = Vec::new();
-        // Each feature's downloads for this process (its manifest's).
-        for exports in palabre_features::ALL
-            .iter()
-            .filter_map(|f| f.exports.as_ref())
-        {
-            for r in db::query(
-                &env.conn,
-                exports.sql,
-                vec![db::Value::Integer(db::int(p, 0))],
-            )
-            .await?
-            {
-                features.push(json!({
-                    "title": i18n::t_args(locale, exports.label, &[("title", &db::text(&r, 0))]),
-                    "links": [
-                        link(db::text(&r, 1), "exports-csv"),
-                        link(db::text(&r, 2), "exports-json"),
-                        link(db::text(&r, 3), "exports-open-data"),
-                    ],
-                }));
-            }
+    // Each feature's downloads (its manifest's), one query each, placed
+    // under their process.
+    let mut downloads = Vec::new();
+    for exports in palabre_features::ALL
+        .iter()
+        .filter_map(|f| f.exports.as_ref())
+    {
+        for r in db::query(&env.conn, exports.sql, Vec::new()).await? {
+            downloads.push((db::int(&r, 0), exports.label, r));
         }
-        items.push(json!({ "title": db::text(p, 2), "features": features }));
     }
+    let items: Vec<_> = processes
+        .iter()
+        .map(|p| {
+            let features: Vec<_> = downloads
+                .iter()
+                .filter(|(process, _, _)| *process == db::int(p, 0))
+                .map(|(_, label, r)| {
+                    json!({
+                        "title": i18n::t_args(locale, label, &[("title", &db::text(r, 1))]),
+                        "links": [
+                            link(db::text(r, 2), "exports-csv"),
+                            link(db::text(r, 3), "exports-json"),
+                            link(db::text(r, 4), "exports-open-data"),
+                        ],
+                    })
+                })
+                .collect();
+            json!({ "title": db::text(p, 2), "features": features })
+        })
+        .collect();
     let title = i18n::t(locale, "exports-title");
     env.page(
         "exports",
