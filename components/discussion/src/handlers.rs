@@ -8,14 +8,14 @@ use palabre_domain::process::Status;
 use palabre_kit::activity::{self, Activity, Target};
 use palabre_kit::comments::Resource;
 use palabre_kit::forms::FormView;
-use palabre_kit::participation::dates_json;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::thread::{self, Host, Problem};
+use palabre_kit::view::{Dates, FormPage, Link, Titled};
 use palabre_kit::{Error, Response, Result, db, i18n};
-use serde_json::{Value, json};
 
 use crate::Env;
 use crate::store::{self, Discussion};
+use crate::views;
 
 pub(crate) use palabre_domain::content::is_slug as valid_slug;
 
@@ -27,8 +27,16 @@ pub(crate) fn status(d: &Discussion) -> Status {
     palabre_kit::participation::status_of(&d.opens_on, &d.closes_on)
 }
 
-pub(crate) fn status_json(env: &Env, d: &Discussion) -> Value {
-    dates_json(env.ctx.locale, &d.opens_on, &d.closes_on).1
+pub(crate) fn dates(env: &Env, d: &Discussion) -> Dates {
+    palabre_kit::participation::dates(env.ctx.locale, &d.opens_on, &d.closes_on).1
+}
+
+/// The process a discussion belongs to, as a link.
+pub(crate) fn process_link(d: &Discussion) -> Option<Titled> {
+    d.process.as_ref().map(|(_, slug, title)| Titled {
+        href: format!("/processes/{slug}"),
+        title: title.clone(),
+    })
 }
 
 /// The discussion, if visitors may see it (drafts: staff only).
@@ -47,21 +55,23 @@ pub(crate) async fn visible(env: &Env, slug: &str) -> Result<Discussion> {
 
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
-    let items: Vec<Value> = store::published(&env.conn)
+    let discussions = store::published(&env.conn)
         .await?
         .iter()
-        .map(|d| {
-            json!({
-                "href": format!("/discussions/{}", d.slug),
-                "question": d.question,
-                "status": status_json(env, d),
-                "comments": i18n::t_args(locale, "discussion-comments", &[("count", &d.comments_count.to_string())]),
-                "process": d.process.as_ref().map(|(_, slug, title)| json!({ "href": format!("/processes/{slug}"), "title": title })),
-            })
+        .map(|d| views::Item {
+            href: format!("/discussions/{}", d.slug),
+            question: d.question.clone(),
+            status: dates(env, d),
+            comments: i18n::t_args(
+                locale,
+                "discussion-comments",
+                &[("count", &d.comments_count.to_string())],
+            ),
+            process: process_link(d),
         })
         .collect();
     let title = i18n::t(locale, "discussions-title");
-    let page = env.page("discussions", &title, json!({ "discussions": items }))?;
+    let page = env.page("discussions", &title, views::List { discussions })?;
     Ok(respond::cached(page, Cache::NoCache))
 }
 
@@ -101,26 +111,34 @@ pub async fn show(
         let following = activity::following(&env.conn, &env.ctx, Target::Discussion(d.id)).await?;
         activity::follow_button(&env.ctx, &base, following)
     } else {
-        Value::Null
+        None
     };
     let followers = activity::follower_count(&env.conn, Target::Discussion(d.id)).await?;
-    let data = json!({
-        "follow": follow,
-        "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
-        "map_href": d.opinion_map.then(|| format!("{base}/map")),
-        "discussion": {
-            "question": d.question,
-            "context": d.context,
-            "slug": d.slug,
-            "status": status_json(env, &d),
-            "draft": !d.published,
-            "process": d.process.as_ref().map(|(_, slug, title)| json!({ "href": format!("/processes/{slug}"), "title": title })),
-            "count": i18n::t_args(locale, "discussion-comments", &[("count", &d.comments_count.to_string())]),
-            "badges": summary.badges,
+    let data = views::Page {
+        follow,
+        followers: i18n::t_args(
+            locale,
+            "followers-count",
+            &[("count", &followers.to_string())],
+        ),
+        map_href: d.opinion_map.then(|| format!("{base}/map")),
+        discussion: views::Head {
+            question: d.question.clone(),
+            context: d.context.clone(),
+            slug: d.slug.clone(),
+            status: dates(env, &d),
+            draft: !d.published,
+            process: process_link(&d),
+            count: i18n::t_args(
+                locale,
+                "discussion-comments",
+                &[("count", &d.comments_count.to_string())],
+            ),
+            badges: summary.badges,
         },
-        "comments": comments,
-        "notice": notice,
-    });
+        comments,
+        notice,
+    };
     let page = env.renderer.page(
         &env.ctx,
         &env.site,
@@ -208,13 +226,18 @@ fn render_new(
         .textarea("context", "discussion-new-context", context, context_error)
         .optional()
         .hint("discussion-new-context-hint");
-    let data = json!({
-        "form": form.to_json(),
-        "action": format!("/discussions/new?process={}", process.1),
-        "submit": i18n::t(locale, "discussion-new-submit"),
-        "intro": i18n::t(locale, "discussion-new-intro"),
-        "back": json!({ "href": format!("/processes/{}", process.1), "label": process.2 }),
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "discussion-new-intro")),
+        back: Some(Link::new(
+            format!("/processes/{}", process.1),
+            process.2.clone(),
+        )),
+        ..FormPage::new(
+            format!("/discussions/new?process={}", process.1),
+            form.view(),
+            i18n::t(locale, "discussion-new-submit"),
+        )
+    };
     let title = i18n::t(locale, "discussion-new-title");
     env.renderer
         .page(&env.ctx, &env.site, http_status, "form_page", &title, data)

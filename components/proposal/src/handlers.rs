@@ -417,7 +417,7 @@ async fn render_form(
     let data = json!({
         "with_map": palabre_kit::map::view(centre, 14),
         "image": image,
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "submit": i18n::t(locale, "proposal-save-draft"),
         "intro": i18n::t(locale, "proposal-form-intro"),
@@ -724,9 +724,9 @@ pub async fn show(
     };
     let comments = if p.published {
         let host = host(&p, open);
-        thread::section(env, &host, draft.as_ref()).await?.0
+        Some(thread::section(env, &host, draft.as_ref()).await?.0)
     } else {
-        Value::Null
+        None
     };
     // Before publishing, the author sees what already exists.
     let similar: Vec<Value> = if p.published {
@@ -788,7 +788,7 @@ pub async fn show(
             .optional()
             .hint("proposal-field-answer-hint")
             .scoped("answer")
-            .to_json()
+            .view()
     });
     let milestones: Vec<Value> = store::milestones(&env.conn, p.id)
         .await?
@@ -844,7 +844,7 @@ pub async fn show(
                 }),
             )
             .scoped("milestone")
-            .to_json()
+            .view()
     });
     let threshold = process.threshold.map(|t| {
         i18n::t_args(
@@ -875,7 +875,7 @@ pub async fn show(
                 .textarea("body", "amendment-field", &p.body, None)
                 .hint("amendment-field-hint")
                 .scoped("amendment")
-                .to_json()
+                .view()
         });
     let data = json!({
         "amendments": amendments,

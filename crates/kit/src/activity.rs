@@ -2,8 +2,6 @@
 //! it feeds the public activity lists and notifies the people who follow the
 //! process or the person concerned (in-app, unread count in the header).
 
-use serde_json::{Value as Json, json};
-
 use crate::ctx::Ctx;
 use crate::db::{self, Connection, DbResult, Value};
 use crate::i18n;
@@ -248,15 +246,31 @@ pub async fn following(conn: &Connection, ctx: &Ctx, target: Target) -> DbResult
 
 /// The data of the shared `follow` template: the button for `<base>/follow`
 /// or `<base>/unfollow`, or the way to sign in first.
-pub fn follow_button(ctx: &Ctx, base: &str, following: Option<bool>) -> Json {
+#[derive(serde::Serialize)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
+pub struct Follow {
+    /// For an anonymous visitor: the words of the link to sign in.
+    login: Option<String>,
+    action: String,
+    label: String,
+    following: bool,
+}
+
+pub fn follow_button(ctx: &Ctx, base: &str, following: Option<bool>) -> Option<Follow> {
     let locale = ctx.locale;
     match (ctx.visitor.user_id, following) {
-        (None, _) => json!({ "login": i18n::t(locale, "follow-login") }),
-        (Some(_), None) => Json::Null,
-        (Some(_), Some(on)) => json!({
-            "action": format!("{base}/{}", if on { "unfollow" } else { "follow" }),
-            "label": i18n::t(locale, if on { "unfollow" } else { "follow" }),
-            "following": on,
+        (None, _) => Some(Follow {
+            login: Some(i18n::t(locale, "follow-login")),
+            action: String::new(),
+            label: String::new(),
+            following: false,
+        }),
+        (Some(_), None) => None,
+        (Some(_), Some(on)) => Some(Follow {
+            login: None,
+            action: format!("{base}/{}", if on { "unfollow" } else { "follow" }),
+            label: i18n::t(locale, if on { "unfollow" } else { "follow" }),
+            following: on,
         }),
     }
 }

@@ -41,7 +41,12 @@ impl Env {
     }
 
     /// Renders a page with status 200.
-    pub fn page(&self, template: &str, title: &str, data: serde_json::Value) -> Result<Response> {
+    pub fn page(
+        &self,
+        template: &str,
+        title: &str,
+        data: impl serde::Serialize,
+    ) -> Result<Response> {
         self.renderer.page(
             &self.ctx,
             &self.site,
@@ -54,8 +59,8 @@ impl Env {
 }
 
 /// A link for templates: its address and its label in the visitor's language.
-pub fn link(env: &Env, href: &str, label_id: &str) -> serde_json::Value {
-    serde_json::json!({ "href": href, "label": crate::i18n::t(env.ctx.locale, label_id) })
+pub fn link(env: &Env, href: &str, label_id: &str) -> crate::view::Link {
+    crate::view::Link::to(env.ctx.locale, href, label_id)
 }
 
 /// The choices of a draft/published select, in the visitor's language.

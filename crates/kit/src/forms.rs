@@ -5,7 +5,7 @@
 use palabre_domain::Locale;
 use palabre_domain::account::FieldError;
 use serde::Serialize;
-use serde_json::{Value, json};
+use std::borrow::Cow;
 
 use crate::error::Error;
 use crate::{form, i18n};
@@ -135,24 +135,26 @@ impl Submission {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Debug, Default)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
 struct Choice {
     value: String,
     label: String,
     selected: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Debug, Default)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
 struct Field {
-    name: &'static str,
+    name: Cow<'static, str>,
     /// The element's id (`f-<name>`, or `<scope>-<name>` in a scoped form).
     id: String,
     /// File inputs: the types offered in the picker.
-    accept: Option<&'static str>,
-    kind: &'static str,
+    accept: Option<Cow<'static, str>>,
+    kind: Cow<'static, str>,
     label: String,
     value: String,
-    autocomplete: &'static str,
+    autocomplete: Cow<'static, str>,
     required: bool,
     hint: Option<String>,
     error: Option<String>,
@@ -163,9 +165,10 @@ struct Field {
     textarea: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Debug, Default)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
 struct Summary {
-    name: &'static str,
+    name: Cow<'static, str>,
     id: String,
     label: String,
     message: String,
@@ -227,13 +230,13 @@ impl FormView {
             value.to_string()
         };
         self.fields.push(Field {
-            name,
+            name: name.into(),
             id: String::new(),
             accept: None,
-            kind,
+            kind: kind.into(),
             label: i18n::t(self.locale, label_id),
             value,
-            autocomplete,
+            autocomplete: autocomplete.into(),
             required: true,
             hint: None,
             error: error.map(|e| i18n::t(self.locale, e.message_id())),
@@ -255,13 +258,13 @@ impl FormView {
         error: Option<FieldError>,
     ) -> FormView {
         self.fields.push(Field {
-            name,
+            name: name.into(),
             id: String::new(),
             accept: None,
-            kind: "checkbox",
+            kind: "checkbox".into(),
             label: i18n::t(self.locale, label_id),
             value: "yes".to_string(),
-            autocomplete: "off",
+            autocomplete: "off".into(),
             required: true,
             hint: None,
             error: error.map(|e| i18n::t(self.locale, e.message_id())),
@@ -304,7 +307,7 @@ impl FormView {
     pub fn image(self, name: &'static str, label_id: &str, error: Option<FieldError>) -> FormView {
         let mut view = self.input(name, "file", label_id, "", "off", error);
         if let Some(field) = view.fields.last_mut() {
-            field.accept = Some("image/png,image/jpeg,image/webp");
+            field.accept = Some("image/png,image/jpeg,image/webp".into());
         }
         view
     }
@@ -348,13 +351,13 @@ impl FormView {
             })
             .collect();
         self.fields.push(Field {
-            name,
+            name: name.into(),
             id: String::new(),
             accept: None,
-            kind: "select",
+            kind: "select".into(),
             label: i18n::t(self.locale, label_id),
             value: selected.to_string(),
-            autocomplete: "off",
+            autocomplete: "off".into(),
             required: true,
             hint: None,
             error: error.map(|e| i18n::t(self.locale, e.message_id())),
@@ -371,8 +374,8 @@ impl FormView {
         self.fields.iter().any(|f| f.error.is_some())
     }
 
-    /// `{"fields": [...], "errors": [...]}` for the `fields` partial.
-    pub fn to_json(mut self) -> Value {
+    /// The view the `fields` partial draws.
+    pub fn view(mut self) -> Form {
         for f in &mut self.fields {
             f.id = format!("{}-{}", self.scope, f.name);
             let mut ids = Vec::new();
@@ -389,7 +392,7 @@ impl FormView {
             .iter()
             .filter_map(|f| {
                 f.error.as_ref().map(|message| Summary {
-                    name: f.name,
+                    name: f.name.clone(),
                     id: f.id.clone(),
                     label: f.label.clone(),
                     message: message.clone(),
@@ -397,26 +400,56 @@ impl FormView {
             })
             .collect();
         let multipart = self.has_file();
-        let conflict = self.conflict.then(|| {
-            json!({
-                "title": i18n::t(self.locale, "form-conflict-title"),
-                "body": i18n::t(self.locale, "form-conflict-body"),
-            })
+        let conflict = self.conflict.then(|| Conflict {
+            title: i18n::t(self.locale, "form-conflict-title"),
+            body: i18n::t(self.locale, "form-conflict-body"),
         });
-        json!({
-            "fields": self.fields,
-            "errors": errors,
-            "multipart": multipart,
-            "version": self.version,
-            "version_field": VERSION_FIELD,
-            "conflict": conflict,
-        })
+        Form {
+            fields: self.fields,
+            errors,
+            multipart,
+            version: self.version,
+            version_field: VERSION_FIELD.into(),
+            conflict,
+        }
     }
+}
+
+/// A form's fields as the `fields` partial draws them: labels, kept
+/// values, messages beside each field, the error summary.
+#[derive(Serialize, Clone, Debug, Default)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
+pub struct Form {
+    fields: Vec<Field>,
+    errors: Vec<Summary>,
+    multipart: bool,
+    version: Option<String>,
+    version_field: Cow<'static, str>,
+    conflict: Option<Conflict>,
+}
+
+impl Form {
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+#[derive(Serialize, Clone, Debug, Default)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
+struct Conflict {
+    title: String,
+    body: String,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Form {
+        fn json(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap()
+        }
+    }
 
     #[test]
     fn errors_are_summarised_and_passwords_not_echoed() {
@@ -439,7 +472,7 @@ mod tests {
             )
             .hint("password-hint");
         assert!(view.has_errors());
-        let json = view.to_json();
+        let json = view.view().json();
         assert_eq!(json["fields"][0]["value"], "a@b");
         assert_eq!(json["fields"][0]["describedby"], "f-email-error");
         assert_eq!(json["fields"][1]["value"], "");
@@ -468,14 +501,15 @@ mod tests {
         let json = FormView::new(Locale::Fr)
             .input("title", "text", "field-email", "x", "off", None)
             .versioned(Some(v1.clone()), http::StatusCode::CONFLICT)
-            .to_json();
+            .view()
+            .json();
         assert_eq!(json["version"], v1.as_str());
         assert!(
             json["conflict"]["body"]
                 .as_str()
                 .is_some_and(|b| !b.is_empty())
         );
-        assert!(FormView::new(Locale::Fr).to_json()["conflict"].is_null());
+        assert!(FormView::new(Locale::Fr).view().json()["conflict"].is_null());
     }
 
     #[test]
@@ -484,7 +518,8 @@ mod tests {
             .textarea("body", "comment-field-body", "", None)
             .hint("password-hint")
             .scoped("comment")
-            .to_json();
+            .view()
+            .json();
         assert_eq!(json["fields"][0]["id"], "comment-body");
         assert_eq!(json["fields"][0]["describedby"], "comment-body-hint");
     }

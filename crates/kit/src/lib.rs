@@ -32,6 +32,8 @@ pub mod ratelimit;
 pub mod render;
 pub mod respond;
 pub mod retention;
+#[cfg(any(test, feature = "testing"))]
+pub mod sample;
 pub mod search;
 pub mod session;
 pub mod site;
@@ -44,6 +46,7 @@ pub mod thread;
 pub mod tokens;
 pub mod totp;
 pub mod translations;
+pub mod view;
 pub mod visitor;
 
 pub use ctx::Ctx;

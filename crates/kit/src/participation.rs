@@ -54,25 +54,29 @@ pub fn status_of(opens_on: &str, closes_on: &str) -> Status {
 /// Where something open for a time (a discussion, a questionnaire) stands
 /// today, and its dates written out for the visitor: the status and the data
 /// templates show (`key`, `label`, `open`, `opens`, `closes`).
-pub fn dates_json(
+pub fn dates(
     locale: palabre_domain::Locale,
     opens_on: &str,
     closes_on: &str,
-) -> (Status, serde_json::Value) {
+) -> (Status, crate::view::Dates) {
     let status = status_of(opens_on, closes_on);
     let day = |iso: &str| match Day::parse(iso) {
-        Some(day) => {
-            serde_json::json!({ "iso": day.iso(), "text": crate::i18n::long_date(locale, day.unix()) })
-        }
-        None => serde_json::json!({ "iso": iso, "text": iso }),
+        Some(day) => crate::view::Day {
+            iso: day.iso(),
+            text: crate::i18n::long_date(locale, day.unix()),
+        },
+        None => crate::view::Day {
+            iso: iso.to_string(),
+            text: iso.to_string(),
+        },
     };
-    let data = serde_json::json!({
-        "key": status.as_str(),
-        "label": crate::i18n::t(locale, &format!("process-status-{}", status.as_str())),
-        "open": status == Status::Open,
-        "opens": day(opens_on),
-        "closes": day(closes_on),
-    });
+    let data = crate::view::Dates {
+        key: status.as_str().to_string(),
+        label: crate::i18n::t(locale, &format!("process-status-{}", status.as_str())),
+        open: status == Status::Open,
+        opens: day(opens_on),
+        closes: day(closes_on),
+    };
     (status, data)
 }
 

@@ -6,7 +6,7 @@ use handlebars::{
 };
 use palabre_domain::Locale;
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use std::sync::Mutex;
 
@@ -110,41 +110,55 @@ fn form_keys_helper(
     Ok(())
 }
 
-/// `{{t "message-id" name=value …}}`: a catalogue message in the page's language, escaped.
-fn t_helper(
-    h: &Helper,
-    _: &Handlebars,
-    ctx: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let id = h
-        .param(0)
-        .and_then(|p| p.value().as_str())
-        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
-    let locale = ctx
-        .data()
-        .get("lang")
-        .and_then(Value::as_str)
-        .and_then(|code| code.parse::<Locale>().ok())
-        .unwrap_or_default();
-    let values: Vec<(String, String)> = h
-        .hash()
-        .iter()
-        .map(|(k, v)| {
-            let value = match v.value() {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            (k.to_string(), value)
-        })
-        .collect();
-    let args: Vec<(&str, &str)> = values
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    out.write(&handlebars::html_escape(&i18n::t_args(locale, id, &args)))?;
-    Ok(())
+/// `{{t "message-id" name=value …}}`: a catalogue message in the page's
+/// language, escaped. In the template tests (`strict`), a message the
+/// catalogue lacks is an error instead of its id on the page.
+struct Translate {
+    strict: bool,
+}
+
+impl handlebars::HelperDef for Translate {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let id = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+        let locale = ctx
+            .data()
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(|code| code.parse::<Locale>().ok())
+            .unwrap_or_default();
+        if self.strict && !i18n::message_ids(Locale::Fr).iter().any(|m| m == id) {
+            return Err(
+                RenderErrorReason::Other(format!("no message {id} in the catalogue")).into(),
+            );
+        }
+        let values: Vec<(String, String)> = h
+            .hash()
+            .iter()
+            .map(|(k, v)| {
+                let value = match v.value() {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.to_string(), value)
+            })
+            .collect();
+        let args: Vec<(&str, &str)> = values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        out.write(&handlebars::html_escape(&i18n::t_args(locale, id, &args)))?;
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -152,6 +166,36 @@ struct Link {
     href: String,
     label: String,
     current: bool,
+}
+
+/// The layout's data (`layout.hbs`), beside every page's own.
+#[derive(Serialize)]
+struct Layout {
+    title: String,
+    site_name: String,
+    logo_url: String,
+    css_url: String,
+    favicon_url: String,
+    favicon_type: String,
+    brand_css_url: String,
+    nav: Vec<Link>,
+    footer: Vec<Link>,
+    langs: Vec<LangLink>,
+    csrf: String,
+    signed_in: bool,
+    admin: bool,
+    moderator: bool,
+    unread: i64,
+    notifications_label: String,
+    map: Option<crate::map::Layout>,
+}
+
+/// The error page (`error.hbs`).
+#[derive(Serialize)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
+pub struct ErrorView {
+    heading: String,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -165,12 +209,19 @@ struct LangLink {
 impl Renderer {
     /// A renderer for the shared templates plus the component's.
     pub fn new(templates: &'static [(&'static str, &'static str)]) -> Result<Renderer, Error> {
+        Renderer::with_messages(templates, false)
+    }
+
+    fn with_messages(
+        templates: &'static [(&'static str, &'static str)],
+        strict: bool,
+    ) -> Result<Renderer, Error> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.set_prevent_indent(true);
         // Escape what HTML needs (& < > " '), not `=` and backticks as the default does.
         registry.register_escape_fn(crate::respond::escape);
-        registry.register_helper("t", Box::new(t_helper));
+        registry.register_helper("t", Box::new(Translate { strict }));
         registry.register_helper("markdown", Box::new(markdown_helper));
         registry.register_helper("form_keys", Box::new(form_keys_helper));
         Ok(Renderer {
@@ -239,7 +290,7 @@ impl Renderer {
     }
 
     /// The layout's data: title, site identity, navigation, language switch.
-    fn layout(&self, ctx: &Ctx, site: &Site, title: &str) -> Value {
+    fn layout(&self, ctx: &Ctx, site: &Site, title: &str) -> Layout {
         let locale = ctx.locale;
         let nav = [
             ("/", "nav-home"),
@@ -280,28 +331,29 @@ impl Renderer {
                 current: l == locale,
             })
             .collect::<Vec<_>>();
-        json!({
-            "title": title,
-            "site_name": site.name,
-            "logo_url": site.logo_url,
-            "css_url": assets::url("palabre.css"),
-            "favicon_url": site.favicon_url,
-            "favicon_type": site.favicon_type,
-            "brand_css_url": site.brand_css_url(),
-            "nav": nav,
-            "footer": footer,
-            "langs": langs,
-            "csrf": ctx.visitor.csrf,
-            "signed_in": ctx.visitor.is_signed_in(),
-            "admin": ctx.visitor.role == palabre_domain::Role::Admin,
-            "moderator": ctx.visitor.role.is_staff(),
-            "unread": ctx.unread,
-            "notifications_label": i18n::t_args(
+        Layout {
+            title: title.to_string(),
+            site_name: site.name.clone(),
+            logo_url: site.logo_url.clone(),
+            css_url: assets::url("palabre.css"),
+            favicon_url: site.favicon_url.clone(),
+            favicon_type: site.favicon_type.clone(),
+            brand_css_url: site.brand_css_url(),
+            nav,
+            footer,
+            langs,
+            csrf: ctx.visitor.csrf.clone(),
+            signed_in: ctx.visitor.is_signed_in(),
+            admin: ctx.visitor.role == palabre_domain::Role::Admin,
+            moderator: ctx.visitor.role.is_staff(),
+            unread: ctx.unread,
+            notifications_label: i18n::t_args(
                 locale,
                 "nav-notifications",
                 &[("count", &ctx.unread.to_string())],
             ),
-        })
+            map: None,
+        }
     }
 
     /// Renders `template` (which wraps itself in `{{#> layout}}`) into a full page.
@@ -312,8 +364,24 @@ impl Renderer {
         status: http::StatusCode,
         template: &str,
         title: &str,
-        data: Value,
+        data: impl Serialize,
     ) -> Result<Response, Error> {
+        let html = self.html(ctx, site, template, title, data)?;
+        Ok(ctx.finish(respond::html(status, html)))
+    }
+
+    /// The page's HTML: the view `data` (a struct, serialized once) with
+    /// the layout's data and the page's language beside it.
+    fn html(
+        &self,
+        ctx: &Ctx,
+        site: &Site,
+        template: &str,
+        title: &str,
+        data: impl Serialize,
+    ) -> Result<String, Error> {
+        let data = serde_json::to_value(data)
+            .map_err(|e| Error::Internal(format!("view of {template}: {e}")))?;
         let mut root = match data {
             Value::Object(map) => map,
             Value::Null => Map::new(),
@@ -326,25 +394,24 @@ impl Renderer {
         root.insert("lang".into(), Value::from(ctx.locale.code()));
         let mut layout = self.layout(ctx, site, title);
         // A page with a map (`kit::map`) has the layout load it.
-        let map = match root.remove("with_map") {
-            Some(view) if !view.is_null() => crate::map::layout(ctx.locale, &view),
-            _ => Value::Null,
-        };
-        layout["map"] = map;
+        if let Some(view) = root.remove("with_map").filter(|v| !v.is_null()) {
+            let view: crate::map::View = serde_json::from_value(view)
+                .map_err(|e| Error::Internal(format!("with_map of {template}: {e}")))?;
+            layout.map = Some(crate::map::layout(ctx.locale, view));
+        }
+        let layout = serde_json::to_value(layout)
+            .map_err(|e| Error::Internal(format!("layout of {template}: {e}")))?;
         root.insert("layout".into(), layout);
-        let html = {
-            let mut registry = self
-                .registry
-                .lock()
-                .map_err(|_| Error::Internal("renderer lock".into()))?;
-            self.ensure(&mut registry, template)?;
-            // A context made from the value itself: `render` would serialize
-            // (deep-copy) the whole page's data first.
-            registry
-                .render_with_context(template, &Context::from(Value::Object(root)))
-                .map_err(|e| Error::Internal(format!("render {template}: {e}")))?
-        };
-        Ok(ctx.finish(respond::html(status, html)))
+        let mut registry = self
+            .registry
+            .lock()
+            .map_err(|_| Error::Internal("renderer lock".into()))?;
+        self.ensure(&mut registry, template)?;
+        // A context made from the value itself: `render` would serialize
+        // (deep-copy) the whole page's data again.
+        registry
+            .render_with_context(template, &Context::from(Value::Object(root)))
+            .map_err(|e| Error::Internal(format!("render {template}: {e}")))
     }
 
     /// The error page for `err`, in the visitor's language; logs internal errors.
@@ -354,7 +421,10 @@ impl Renderer {
         }
         let (title_key, body_key) = err.message_keys();
         let heading = i18n::t(ctx.locale, title_key);
-        let data = json!({ "heading": heading, "message": i18n::t(ctx.locale, body_key) });
+        let data = ErrorView {
+            message: i18n::t(ctx.locale, body_key),
+            heading: heading.clone(),
+        };
         let mut response = match self.page(ctx, site, err.status(), "error", &heading, data) {
             Ok(response) => response,
             Err(e) => {
@@ -369,6 +439,99 @@ impl Renderer {
             );
         }
         response
+    }
+}
+
+/// A template and a sample of its view, for [`check_views`].
+#[cfg(any(test, feature = "testing"))]
+pub struct Case {
+    pub template: &'static str,
+    view: fn(crate::sample::Fill) -> Result<Value, serde_json::Error>,
+}
+
+#[cfg(any(test, feature = "testing"))]
+impl Case {
+    /// `template` is rendered with samples of the view `V`
+    /// ([`crate::sample`]).
+    pub fn of<V: serde::Deserialize<'static> + Serialize>(template: &'static str) -> Case {
+        Case {
+            template,
+            view: |fill| serde_json::to_value(crate::sample::sample::<V>(fill)),
+        }
+    }
+}
+
+/// Renders each case's template in strict mode with a full and an empty
+/// sample of its view, for an administrator and for an anonymous visitor,
+/// with every `t` message required to exist; then checks that every
+/// template of the component was rendered, as a case or as a partial of
+/// one. The component's unit test calls it with all its views.
+#[cfg(any(test, feature = "testing"))]
+pub fn check_views(
+    templates: &'static [(&'static str, &'static str)],
+    cases: &[Case],
+) -> Result<(), String> {
+    let names: Vec<&str> = templates.iter().map(|(n, _)| *n).collect();
+    check_reaching(templates, cases, &names)
+}
+
+/// [`check_views`], requiring `must_reach` to be rendered.
+#[cfg(any(test, feature = "testing"))]
+fn check_reaching(
+    templates: &'static [(&'static str, &'static str)],
+    cases: &[Case],
+    must_reach: &[&str],
+) -> Result<(), String> {
+    use crate::sample::Fill;
+    let renderer = Renderer::with_messages(templates, true).map_err(|e| e.to_string())?;
+    let parts = http::Request::builder()
+        .uri("/sample")
+        .body(())
+        .map_err(|e| e.to_string())?
+        .into_parts()
+        .0;
+    let site = Site::default();
+    let mut problems = Vec::new();
+    let mut reached: Vec<&str> = Vec::new();
+    for case in cases {
+        for fill in [Fill::Full, Fill::Empty] {
+            let mut ctx = Ctx::new(&parts, Locale::Fr);
+            if fill == Fill::Full {
+                ctx.visitor.user_id = Some(1);
+                ctx.visitor.role = palabre_domain::Role::Admin;
+                ctx.unread = 2;
+            }
+            let outcome = (case.view)(fill)
+                .map_err(|e| e.to_string())
+                .and_then(|view| {
+                    renderer
+                        .html(&ctx, &site, case.template, "Titre", view)
+                        .map_err(|e| e.to_string())
+                });
+            if let Err(e) = outcome {
+                problems.push(format!("{} ({fill:?} sample): {e}", case.template));
+            }
+        }
+        let mut todo = vec![case.template];
+        while let Some(name) = todo.pop() {
+            if reached.contains(&name) {
+                continue;
+            }
+            reached.push(name);
+            if let Some((_, source)) = renderer.sources.iter().find(|(n, _)| *n == name) {
+                todo.extend(partials(source));
+            }
+        }
+    }
+    for name in must_reach {
+        if !reached.contains(name) {
+            problems.push(format!("{name}: no view renders it (add a Case)"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
     }
 }
 
@@ -405,6 +568,57 @@ mod tests {
     }
 
     #[test]
+    fn every_shared_template_renders_with_its_view() {
+        #[derive(Serialize, serde::Deserialize)]
+        struct ThreadPage {
+            follow: Option<crate::activity::Follow>,
+            comments: crate::thread::Thread,
+            with_map: Option<crate::map::View>,
+        }
+        static PAGES: &[(&str, &str)] = &[(
+            "thread",
+            "{{#> layout}}{{#if follow}}{{#with follow}}{{> follow}}{{/with}}{{/if}}{{> comments}}{{/layout}}",
+        )];
+        let shared: Vec<&str> = SHARED.iter().map(|(n, _)| *n).collect();
+        check_reaching(
+            PAGES,
+            &[
+                Case::of::<ErrorView>("error"),
+                Case::of::<crate::view::FormPage>("form_page"),
+                Case::of::<ThreadPage>("thread"),
+            ],
+            &shared,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    #[test]
+    fn a_misspelt_key_or_message_fails_the_check() {
+        #[derive(Serialize, serde::Deserialize)]
+        struct V {
+            title: String,
+            items: Vec<String>,
+        }
+        static GOOD: &[(&str, &str)] = &[(
+            "v",
+            "{{#> layout}}{{title}}{{#each items}}{{this}}{{/each}}{{/layout}}",
+        )];
+        static BAD_KEY: &[(&str, &str)] = &[("v", "{{#> layout}}{{titel}}{{/layout}}")];
+        static BAD_IN_LIST: &[(&str, &str)] = &[(
+            "v",
+            "{{#> layout}}{{#each items}}{{label}}{{/each}}{{/layout}}",
+        )];
+        static BAD_MESSAGE: &[(&str, &str)] =
+            &[("v", "{{#> layout}}{{t \"no-such-message\"}}{{/layout}}")];
+        static UNREACHED: &[(&str, &str)] = &[("v", "{{#> layout}}{{/layout}}"), ("w", "")];
+        let cases = [Case::of::<V>("v")];
+        assert_eq!(check_views(GOOD, &cases), Ok(()));
+        for bad in [BAD_KEY, BAD_IN_LIST, BAD_MESSAGE, UNREACHED] {
+            assert!(check_views(bad, &cases).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn splits_paragraphs() {
         assert_eq!(paragraphs("a\nb\r\n\r\n\n c \n\n"), vec!["a\nb", "c"]);
         assert!(paragraphs("  \n\n ").is_empty());
@@ -432,7 +646,7 @@ mod tests {
                 http::StatusCode::OK,
                 "t",
                 "T<i>",
-                json!({"text": "<script>x</script>", "md": "**gras** <script>y</script>"}),
+                serde_json::json!({"text": "<script>x</script>", "md": "**gras** <script>y</script>"}),
             )
             .unwrap();
         let body = page.into_body();

@@ -94,7 +94,7 @@ fn render_profile(
         .optional();
     let title = i18n::t(locale, "profile-title");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": "/account/profile",
         "submit": i18n::t(locale, "profile-submit"),
         "saved": saved.then(|| i18n::t(locale, "profile-saved")),
@@ -204,7 +204,7 @@ fn render_delete(
     );
     let title = i18n::t(locale, "delete-title");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "intro": i18n::t(locale, "delete-intro"),
         "action": "/account/delete",
         "submit": i18n::t(locale, "delete-submit"),

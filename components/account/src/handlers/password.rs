@@ -23,7 +23,7 @@ fn render_request(
     let form = FormView::new(locale).input("email", "email", "field-email", email, "email", error);
     let title = i18n::t(locale, "reset-title");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "intro": i18n::t(locale, "reset-intro"),
         "action": "/account/reset",
         "submit": i18n::t(locale, "reset-submit"),
@@ -124,7 +124,7 @@ fn render_new(
     let form = FormView::new(locale).new_password("field-new-password", error);
     let title = i18n::t(locale, "reset-new-title");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": "/account/reset/new",
         "submit": i18n::t(locale, "reset-new-submit"),
         "token": token,
@@ -221,7 +221,7 @@ fn render_change(
         .new_password("field-new-password", errors.1);
     let title = i18n::t(locale, "password-title");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "intro": i18n::t(locale, "password-intro"),
         "action": "/account/password",
         "submit": i18n::t(locale, "password-submit"),

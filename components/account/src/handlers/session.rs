@@ -29,7 +29,7 @@ fn render(
         );
     let title = i18n::t(locale, "login-title");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "failed": failed.map(|id| i18n::t(locale, id)),
     });
     env.renderer

@@ -59,7 +59,7 @@ fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
 fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
     let form = view(env, input, errors);
     let title = i18n::t(env.ctx.locale, "setup-title");
-    let data = json!({ "form": form.to_json() });
+    let data = json!({ "form": form.view() });
     env.renderer
         .page(&env.ctx, &env.site, status, "setup", &title, data)
 }

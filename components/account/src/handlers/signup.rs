@@ -34,7 +34,7 @@ fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -
         .fields(FormView::new(locale), &errors.account, "nickname")
         .checkbox("terms", "field-accept-terms", input.terms, errors.terms);
     let title = i18n::t(locale, "signup-title");
-    let data = json!({ "form": form.to_json() });
+    let data = json!({ "form": form.view() });
     env.renderer
         .page(&env.ctx, &env.site, status, "signup", &title, data)
 }

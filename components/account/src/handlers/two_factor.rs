@@ -118,7 +118,7 @@ fn render_step(env: &Env, step: &Step<'_>, status: http::StatusCode) -> Result<R
         "token": step.token,
         "qr": qr,
         "secret": secret,
-        "form": form.to_json(),
+        "form": form.view(),
         "submit": i18n::t(locale, step.submit),
     });
     // A challenge token in the form, or a two-step secret: kept nowhere.
@@ -471,7 +471,7 @@ fn render_security(env: &Env, required: bool, saved: bool) -> Result<Response> {
         .optional();
     let title = i18n::t(locale, "security-title");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "intro": i18n::t(locale, "security-intro"),
         "action": "/account/security",
         "submit": i18n::t(locale, "profile-submit"),

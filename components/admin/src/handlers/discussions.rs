@@ -164,7 +164,7 @@ async fn render(
         )
     });
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "submit": i18n::t(locale, "admin-save"),
         "saved": saved_notice(env),

@@ -232,7 +232,7 @@ fn render_retention(
         .input("days", "number", "audit-field-days", days, "off", error)
         .hint("audit-field-days-hint");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": "/admin/audit/settings",
         "intro": i18n::t(locale, "audit-retention-intro"),
         "submit": i18n::t(locale, "admin-save"),

@@ -61,7 +61,7 @@ pub fn list_page(
     title_id: &str,
     columns: &[&str],
     rows: Vec<(String, Vec<String>)>,
-    add: Option<Value>,
+    add: Option<palabre_kit::view::Link>,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let title = i18n::t(locale, title_id);

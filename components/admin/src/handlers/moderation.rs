@@ -180,7 +180,7 @@ fn render_settings(
         .optional()
         .hint("moderation-field-keywords-hint");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": "/admin/moderation/settings",
         "submit": i18n::t(locale, "admin-save"),
         "back": { "href": "/admin/moderation", "label": i18n::t(locale, "moderation-title") },

@@ -73,7 +73,7 @@ async fn render(
     let preview = (id.is_some() && values.status == "published" && !values.slug.is_empty())
         .then(|| link(env, &format!("/news/{}", values.slug), "admin-view-public"));
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "submit": i18n::t(locale, "admin-save"),
         "saved": saved_notice(env),

@@ -59,7 +59,7 @@ fn render(
         .hint("admin-field-markdown-hint")
         .versioned(Some(version(page)), status);
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": format!("/admin/pages/{}", page.id),
         "submit": i18n::t(locale, "admin-save"),
         "saved": saved_notice(env),

@@ -198,7 +198,7 @@ fn render_invite(
         .select("role", "people-col-role", roles, role, None)
         .hint("people-invite-hint");
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": "/admin/people/invite",
         "submit": i18n::t(locale, "people-invite-send"),
         "intro": i18n::t(locale, "people-invite-intro"),

@@ -178,7 +178,7 @@ async fn render(
         )
     });
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "submit": i18n::t(locale, "admin-save"),
         "saved": saved_notice(env),
@@ -481,7 +481,7 @@ fn render_phase(
         })
     });
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "intro": i18n::t_args(locale, "admin-phases-intro", &[
             ("process", &process.title),

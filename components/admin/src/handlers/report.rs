@@ -71,7 +71,7 @@ async fn render(
         .hint("report-field-status-hint");
     let title = i18n::t_args(locale, "report-title", &[("process", &process.title)]);
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "intro": i18n::t(locale, "report-admin-intro"),
         "action": format!("/admin/processes/{}/report", process.id),
         "submit": i18n::t(locale, "admin-save"),

@@ -123,7 +123,7 @@ fn render(
             .hint("admin-block-hint");
     }
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": "/admin/site",
         "intro": i18n::t(locale, "admin-site-intro"),
         "submit": i18n::t(locale, "admin-save"),

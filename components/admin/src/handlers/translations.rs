@@ -138,7 +138,7 @@ fn render(
         ],
     );
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": format!("/admin/translations/{}/{id}/{}", entity.as_str(), language.code()),
         "intro": i18n::t(locale, "admin-translation-intro"),
         "submit": i18n::t(locale, "admin-save"),

@@ -11,12 +11,12 @@ use palabre_kit::activity;
 use palabre_kit::forms::FormView;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, db, i18n};
-use serde_json::{Value, json};
 
-use super::{comment_id, status, status_json, visible};
+use super::{comment_id, dates, status, visible};
 use crate::Env;
 use crate::opinion::{self, Cached, Statement};
 use crate::store::Discussion;
+use crate::views;
 
 /// Why the page is shown again.
 pub enum Problem {
@@ -55,7 +55,7 @@ fn percent(share: f64) -> String {
 
 /// The map's data for the template: chart points scaled to the square, the
 /// groups and consensus with their statements' text.
-fn map_json(env: &Env, cached: &Cached, statements: &[Statement]) -> Value {
+fn map_view(env: &Env, cached: &Cached, statements: &[Statement]) -> views::Map {
     let locale = env.ctx.locale;
     let text_of = |id: i64| {
         statements
@@ -70,11 +70,11 @@ fn map_json(env: &Env, cached: &Cached, statements: &[Statement]) -> Value {
         } else {
             "opinion-share-disagree"
         };
-        json!({
-            "body": text_of(s.statement),
-            "share": i18n::t_args(locale, key, &[("percent", &percent(s.share))]),
-            "agree": s.agree,
-        })
+        views::Scored {
+            body: text_of(s.statement),
+            share: i18n::t_args(locale, key, &[("percent", &percent(s.share))]),
+            agree: s.agree,
+        }
     };
     let updated = i18n::t_args(
         locale,
@@ -85,11 +85,17 @@ fn map_json(env: &Env, cached: &Cached, statements: &[Statement]) -> Value {
         ],
     );
     let Some(map) = &cached.map else {
-        return json!({
-            "ready": false,
-            "voters": cached.voters,
-            "updated": updated,
-        });
+        return views::Map {
+            ready: false,
+            voters: cached.voters,
+            updated,
+            side: SIDE as i64,
+            points: Vec::new(),
+            groups: Vec::new(),
+            consensus: Vec::new(),
+            summary: String::new(),
+            mine: None,
+        };
     };
     let (mut min_x, mut max_x, mut min_y, mut max_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for (x, y, _, _) in &map.points {
@@ -107,7 +113,7 @@ fn map_json(env: &Env, cached: &Cached, statements: &[Statement]) -> Value {
     };
     let me = env.ctx.visitor.user_id;
     let mut sums = vec![(0.0, 0.0, 0usize); map.groups.len()];
-    let points: Vec<Value> = map
+    let points: Vec<views::Point> = map
         .points
         .iter()
         .map(|(x, y, g, user)| {
@@ -117,46 +123,55 @@ fn map_json(env: &Env, cached: &Cached, statements: &[Statement]) -> Value {
                 sum.1 += cy;
                 sum.2 += 1;
             }
-            json!({
-                "cx": format!("{cx:.1}"),
-                "cy": format!("{cy:.1}"),
-                "colour": COLOURS[g % COLOURS.len()],
-                "me": Some(*user) == me,
-            })
+            views::Point {
+                cx: format!("{cx:.1}"),
+                cy: format!("{cy:.1}"),
+                colour: COLOURS[g % COLOURS.len()].to_string(),
+                me: Some(*user) == me,
+            }
         })
         .collect();
-    let groups: Vec<Value> = map
+    let groups: Vec<views::Group> = map
         .groups
         .iter()
         .enumerate()
         .map(|(i, g)| {
             let (sx, sy, n) = sums[i];
             let n = n.max(1) as f64;
-            json!({
-                "letter": letter(i),
-                "colour": COLOURS[i % COLOURS.len()],
-                "label": i18n::t_args(locale, "opinion-group", &[("letter", &letter(i))]),
-                "size": i18n::t_args(locale, "opinion-group-size", &[("count", &g.size.to_string())]),
-                "lx": format!("{:.1}", sx / n),
-                "ly": format!("{:.1}", (sy / n - 10.0).max(12.0)),
-                "distinctive": g.distinctive.iter().map(scored).collect::<Vec<_>>(),
-            })
+            views::Group {
+                letter: letter(i),
+                colour: COLOURS[i % COLOURS.len()].to_string(),
+                label: i18n::t_args(locale, "opinion-group", &[("letter", &letter(i))]),
+                size: i18n::t_args(
+                    locale,
+                    "opinion-group-size",
+                    &[("count", &g.size.to_string())],
+                ),
+                lx: format!("{:.1}", sx / n),
+                ly: format!("{:.1}", (sy / n - 10.0).max(12.0)),
+                distinctive: g.distinctive.iter().map(scored).collect(),
+            }
         })
         .collect();
     let mine = me.and_then(|me| map.points.iter().find(|p| p.3 == me).map(|p| letter(p.2)));
-    json!({
-        "ready": true,
-        "side": SIDE as i64,
-        "points": points,
-        "groups": groups,
-        "consensus": map.consensus.iter().map(scored).collect::<Vec<_>>(),
-        "summary": i18n::t_args(locale, "opinion-summary", &[
-            ("placed", &cached.placed.to_string()),
-            ("groups", &map.groups.len().to_string()),
-        ]),
-        "mine": mine.map(|l| i18n::t_args(locale, "opinion-you-are-in", &[("letter", &l)])),
-        "updated": updated,
-    })
+    views::Map {
+        ready: true,
+        voters: cached.voters,
+        side: SIDE as i64,
+        points,
+        groups,
+        consensus: map.consensus.iter().map(scored).collect(),
+        summary: i18n::t_args(
+            locale,
+            "opinion-summary",
+            &[
+                ("placed", &cached.placed.to_string()),
+                ("groups", &map.groups.len().to_string()),
+            ],
+        ),
+        mine: mine.map(|l| i18n::t_args(locale, "opinion-you-are-in", &[("letter", &l)])),
+        updated,
+    }
 }
 
 pub async fn page(
@@ -188,16 +203,17 @@ pub async fn page(
         Some(me) if is_open => {
             let (next, left) = opinion::next_for(&env.conn, d.id, me).await?;
             let voted = opinion::voted_count(&env.conn, d.id, me).await?;
-            Some(json!({
-                "statement": next.map(|s| json!({
-                    "body": s.body,
-                    "action": format!("{base}/statements/{}/vote", s.id),
-                })),
-                "progress": i18n::t_args(locale, "opinion-progress", &[
-                    ("voted", &voted.to_string()),
-                    ("left", &left.to_string()),
-                ]),
-            }))
+            Some(views::Vote {
+                statement: next.map(|s| views::ToVote {
+                    action: format!("{base}/statements/{}/vote", s.id),
+                    body: s.body,
+                }),
+                progress: i18n::t_args(
+                    locale,
+                    "opinion-progress",
+                    &[("voted", &voted.to_string()), ("left", &left.to_string())],
+                ),
+            })
         }
         _ => None,
     };
@@ -205,64 +221,62 @@ pub async fn page(
         FormView::new(locale)
             .input("body", "text", "statement-field", &typed, "off", error)
             .hint("statement-field-hint")
-            .to_json()
+            .view()
     });
-    let mine_pending: Vec<Value> = statements
+    let mine_pending = statements
         .iter()
         .filter(|s| s.status == "pending" && Some(s.user_id) == me && !staff)
-        .map(|s| json!({ "body": s.body }))
+        .map(|s| views::Pending {
+            body: s.body.clone(),
+        })
         .collect();
-    let queue: Vec<Value> = if staff {
+    let queue = if staff {
         statements
             .iter()
             .filter(|s| s.status == "pending")
-            .map(|s| {
-                json!({
-                    "body": s.body,
-                    "action": format!("{base}/statements/{}/moderate", s.id),
-                })
+            .map(|s| views::Queued {
+                body: s.body.clone(),
+                action: format!("{base}/statements/{}/moderate", s.id),
             })
             .collect()
     } else {
         Vec::new()
     };
-    let table: Vec<Value> = statements
+    let table = statements
         .iter()
         .filter(|s| s.status == "accepted")
-        .map(|s| {
-            json!({
-                "id": s.id,
-                "body": s.body,
-                "agree": s.agree,
-                "disagree": s.disagree,
-                "pass": s.pass,
-                "votes": s.votes(),
-            })
+        .map(|s| views::Row {
+            id: s.id,
+            body: s.body.clone(),
+            agree: s.agree,
+            disagree: s.disagree,
+            pass: s.pass,
+            votes: s.votes(),
         })
         .collect();
     let map = opinion::map(&env.conn, d.id, now)
         .await?
-        .map(|cached| map_json(env, &cached, &statements));
-    let data = json!({
-        "discussion": {
-            "question": d.question,
-            "href": base,
-            "status": status_json(env, &d),
+        .map(|cached| map_view(env, &cached, &statements));
+    let data = views::Opinion {
+        discussion: views::OpinionHead {
+            question: d.question.clone(),
+            href: base.clone(),
+            status: dates(env, &d),
         },
-        "base": base,
-        "open": is_open,
-        "signed_in": me.is_some(),
-        "notice": notice,
-        "vote": vote,
-        "form": form,
-        "form_error": error.is_some(),
-        "mine_pending": mine_pending,
-        "queue": queue,
-        "statements": table,
-        "map": map,
-        "min_people": 4,
-        "min_votes": rules::MIN_VOTES,
-    });
+        base,
+        open: is_open,
+        signed_in: me.is_some(),
+        notice,
+        vote,
+        form,
+        form_error: error.is_some(),
+        mine_pending,
+        queue,
+        statements: table,
+        map,
+        min_people: 4,
+        min_votes: rules::MIN_VOTES,
+    };
     let title = i18n::t_args(locale, "opinion-title-of", &[("question", &d.question)]);
     let page = env
         .renderer

@@ -222,7 +222,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         "follow": if process.published {
             activity::follow_button(&env.ctx, &format!("/processes/{}", process.slug), following)
         } else {
-            Value::Null
+            None
         },
         "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
         "participation": participation,

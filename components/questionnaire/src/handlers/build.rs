@@ -189,7 +189,7 @@ async fn render_settings(
         ),
     };
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "submit": i18n::t(locale, "admin-save"),
         "back": back,
@@ -492,7 +492,7 @@ pub async fn builder(env: &Env, slug: &str) -> Result<Response> {
         "questionnaire": {
             "title": q.title,
             "href": base,
-            "status": palabre_kit::participation::dates_json(locale, &q.opens_on, &q.closes_on).1,
+            "status": palabre_kit::participation::dates(locale, &q.opens_on, &q.closes_on).1,
             "draft": !q.published,
             "version": i18n::t_args(locale, "questionnaire-version", &[("version", &q.version.to_string())]),
             "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
@@ -624,7 +624,7 @@ async fn render_section_form(
         http::StatusCode::OK
     };
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "submit": i18n::t(locale, "admin-save"),
         "back": link(env, &format!("/questionnaires/{}/edit", q.slug), "questionnaire-builder-title"),
@@ -925,7 +925,7 @@ async fn render_question_form(
         None => format!("/questionnaires/{}/questions/new", q.slug),
     };
     let data = json!({
-        "form": form.to_json(),
+        "form": form.view(),
         "action": action,
         "submit": i18n::t(locale, "admin-save"),
         "back": link(env, &format!("/questionnaires/{}/edit", q.slug), "questionnaire-builder-title"),

@@ -9,7 +9,7 @@ pub mod results;
 use palabre_domain::content::is_slug;
 use palabre_domain::date::Day;
 use palabre_domain::process::Status;
-use palabre_kit::participation::{dates_json, status_of};
+use palabre_kit::participation::{dates, status_of};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n, tokens};
 use serde_json::{Value, json};
@@ -89,7 +89,7 @@ fn card(env: &Env, q: &Questionnaire) -> Value {
     json!({
         "title": q.title,
         "href": format!("/questionnaires/{}", q.slug),
-        "status": dates_json(locale, &q.opens_on, &q.closes_on).1,
+        "status": dates(locale, &q.opens_on, &q.closes_on).1,
         "draft": !q.published,
         "anonymous": q.anonymous,
         "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
