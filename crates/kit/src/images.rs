@@ -381,6 +381,7 @@ pub fn url(id: i64, hash: &str) -> String {
 
 /// An image as a page shows it.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
 pub struct Shown {
     pub id: i64,
     pub url: String,
@@ -732,5 +733,16 @@ mod tests {
         let h = hash(b"abc");
         assert_eq!(h.len(), 64);
         assert_eq!(url(7, &h), format!("/images/7-{}", &h[..16]));
+    }
+}
+
+impl From<Shown> for crate::view::Image {
+    fn from(shown: Shown) -> crate::view::Image {
+        crate::view::Image {
+            url: shown.url,
+            alt: shown.alt,
+            width: shown.width,
+            height: shown.height,
+        }
     }
 }

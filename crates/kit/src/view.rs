@@ -155,6 +155,8 @@ pub struct FormPage {
     pub token: Option<String>,
     pub below: Option<Below>,
     pub delete: Option<Delete>,
+    /// A location picker above the fields (`kit::map`).
+    pub with_map: Option<crate::map::View>,
 }
 
 impl FormPage {

@@ -5,6 +5,7 @@
 //! pages are `components/proposal`.
 
 pub mod api;
+pub mod permissions;
 pub mod read;
 pub mod store;
 

@@ -1,10 +1,12 @@
 //! One's own account: the hub, the profile, "my data" (GDPR art. 15/20) and
 //! deleting the account (art. 17).
 
+use crate::views;
 use palabre_domain::Locale;
 use palabre_domain::account::{self, FieldError};
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
+use palabre_kit::view::{FormPage, Link};
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, privacy, respond};
 use serde_json::json;
 
@@ -30,10 +32,13 @@ pub fn hub(env: &mut Env) -> Result<Response> {
     ]);
     let links = items
         .iter()
-        .map(|(href, id)| json!({ "href": href, "label": i18n::t(locale, id) }))
-        .collect::<Vec<_>>();
+        .map(|(href, id)| Link::to(locale, *href, id))
+        .collect();
     let title = i18n::t(locale, "account-title");
-    let data = json!({ "intro": i18n::t(locale, "account-intro"), "links": links });
+    let data = views::Account {
+        intro: i18n::t(locale, "account-intro"),
+        links,
+    };
     env.page("account", &title, data)
 }
 
@@ -93,12 +98,14 @@ fn render_profile(
         )
         .optional();
     let title = i18n::t(locale, "profile-title");
-    let data = json!({
-        "form": form.view(),
-        "action": "/account/profile",
-        "submit": i18n::t(locale, "profile-submit"),
-        "saved": saved.then(|| i18n::t(locale, "profile-saved")),
-    });
+    let data = FormPage {
+        saved: saved.then(|| i18n::t(locale, "profile-saved")),
+        ..FormPage::new(
+            "/account/profile",
+            form.view(),
+            i18n::t(locale, "profile-submit"),
+        )
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }
@@ -203,13 +210,15 @@ fn render_delete(
         error,
     );
     let title = i18n::t(locale, "delete-title");
-    let data = json!({
-        "form": form.view(),
-        "intro": i18n::t(locale, "delete-intro"),
-        "action": "/account/delete",
-        "submit": i18n::t(locale, "delete-submit"),
-        "danger": true,
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "delete-intro")),
+        danger: true,
+        ..FormPage::new(
+            "/account/delete",
+            form.view(),
+            i18n::t(locale, "delete-submit"),
+        )
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }

@@ -10,7 +10,6 @@ use palabre_kit::app::Env;
 use palabre_kit::db::Connection;
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::{Response, Result, i18n};
-use serde_json::json;
 
 use crate::store;
 
@@ -95,7 +94,10 @@ pub fn notice(
     status: http::StatusCode,
 ) -> Result<Response> {
     let title = i18n::t(env.ctx.locale, title_id);
-    let data = json!({ "heading": title, "message": i18n::t(env.ctx.locale, body_id) });
+    let data = crate::views::Notice {
+        message: i18n::t(env.ctx.locale, body_id),
+        heading: title.clone(),
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "notice", &title, data)
 }

@@ -5,8 +5,8 @@ use palabre_domain::account::{self, Email, FieldError};
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
 use palabre_kit::mail::{self, Mail};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
-use serde_json::json;
 
 use crate::handlers::{Letterhead, SecurityChange, notice, notify_security_change};
 use crate::{permissions, store};
@@ -22,12 +22,14 @@ fn render_request(
     let locale = env.ctx.locale;
     let form = FormView::new(locale).input("email", "email", "field-email", email, "email", error);
     let title = i18n::t(locale, "reset-title");
-    let data = json!({
-        "form": form.view(),
-        "intro": i18n::t(locale, "reset-intro"),
-        "action": "/account/reset",
-        "submit": i18n::t(locale, "reset-submit"),
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "reset-intro")),
+        ..FormPage::new(
+            "/account/reset",
+            form.view(),
+            i18n::t(locale, "reset-submit"),
+        )
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }
@@ -123,12 +125,14 @@ fn render_new(
     let locale = env.ctx.locale;
     let form = FormView::new(locale).new_password("field-new-password", error);
     let title = i18n::t(locale, "reset-new-title");
-    let data = json!({
-        "form": form.view(),
-        "action": "/account/reset/new",
-        "submit": i18n::t(locale, "reset-new-submit"),
-        "token": token,
-    });
+    let data = FormPage {
+        token: Some(token.to_string()),
+        ..FormPage::new(
+            "/account/reset/new",
+            form.view(),
+            i18n::t(locale, "reset-new-submit"),
+        )
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }
@@ -220,12 +224,14 @@ fn render_change(
         )
         .new_password("field-new-password", errors.1);
     let title = i18n::t(locale, "password-title");
-    let data = json!({
-        "form": form.view(),
-        "intro": i18n::t(locale, "password-intro"),
-        "action": "/account/password",
-        "submit": i18n::t(locale, "password-submit"),
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "password-intro")),
+        ..FormPage::new(
+            "/account/password",
+            form.view(),
+            i18n::t(locale, "password-submit"),
+        )
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }

@@ -5,7 +5,6 @@ use palabre_domain::account::Email;
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
 use palabre_kit::{Response, Result, audit, form, i18n, password, respond};
-use serde_json::json;
 
 use crate::handlers::two_factor;
 use crate::store;
@@ -28,10 +27,10 @@ fn render(
             None,
         );
     let title = i18n::t(locale, "login-title");
-    let data = json!({
-        "form": form.view(),
-        "failed": failed.map(|id| i18n::t(locale, id)),
-    });
+    let data = crate::views::Login {
+        form: form.view(),
+        failed: failed.map(|id| i18n::t(locale, id)),
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "login", &title, data)
 }

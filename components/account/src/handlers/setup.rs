@@ -7,7 +7,6 @@ use palabre_domain::account::{self, FieldError};
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond};
-use serde_json::json;
 
 use crate::handlers::new_account;
 use crate::{permissions, store};
@@ -59,7 +58,7 @@ fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
 fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
     let form = view(env, input, errors);
     let title = i18n::t(env.ctx.locale, "setup-title");
-    let data = json!({ "form": form.view() });
+    let data = crate::views::FormOnly { form: form.view() };
     env.renderer
         .page(&env.ctx, &env.site, status, "setup", &title, data)
 }

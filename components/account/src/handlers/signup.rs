@@ -7,7 +7,6 @@ use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
-use serde_json::json;
 
 use crate::handlers::{new_account, notice};
 use crate::store;
@@ -34,7 +33,7 @@ fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -
         .fields(FormView::new(locale), &errors.account, "nickname")
         .checkbox("terms", "field-accept-terms", input.terms, errors.terms);
     let title = i18n::t(locale, "signup-title");
-    let data = json!({ "form": form.view() });
+    let data = crate::views::FormOnly { form: form.view() };
     env.renderer
         .page(&env.ctx, &env.site, status, "signup", &title, data)
 }

@@ -6,7 +6,6 @@ use palabre_domain::account::FieldError;
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, respond, tokens, totp};
-use serde_json::json;
 
 use crate::handlers::{Letterhead, SecurityChange, notice, notify_security_change};
 use crate::permissions;
@@ -112,15 +111,15 @@ fn render_step(env: &Env, step: &Step<'_>, status: http::StatusCode) -> Result<R
         None => (None, None),
     };
     let title = i18n::t(locale, step.title);
-    let data = json!({
-        "intro": i18n::t(locale, step.intro),
-        "action": step.action,
-        "token": step.token,
-        "qr": qr,
-        "secret": secret,
-        "form": form.view(),
-        "submit": i18n::t(locale, step.submit),
-    });
+    let data = crate::views::TwoFactor {
+        intro: i18n::t(locale, step.intro),
+        action: step.action.to_string(),
+        token: step.token.map(str::to_string),
+        qr,
+        secret,
+        form: form.view(),
+        submit: i18n::t(locale, step.submit),
+    };
     // A challenge token in the form, or a two-step secret: kept nowhere.
     let page = env
         .renderer
@@ -309,7 +308,10 @@ async fn issue_recovery_codes(conn: &db::Connection, user_id: i64) -> Result<Vec
 fn render_recovery(env: &Env, codes: &[String]) -> Result<Response> {
     let locale = env.ctx.locale;
     let title = i18n::t(locale, "totp-recovery-title");
-    let data = json!({ "intro": i18n::t(locale, "totp-recovery-intro"), "codes": codes });
+    let data = crate::views::Recovery {
+        intro: i18n::t(locale, "totp-recovery-intro"),
+        codes: codes.to_vec(),
+    };
     let page = env.renderer.page(
         &env.ctx,
         &env.site,
@@ -470,13 +472,15 @@ fn render_security(env: &Env, required: bool, saved: bool) -> Result<Response> {
         )
         .optional();
     let title = i18n::t(locale, "security-title");
-    let data = json!({
-        "form": form.view(),
-        "intro": i18n::t(locale, "security-intro"),
-        "action": "/account/security",
-        "submit": i18n::t(locale, "profile-submit"),
-        "saved": saved.then(|| i18n::t(locale, "profile-saved")),
-    });
+    let data = palabre_kit::view::FormPage {
+        intro: Some(i18n::t(locale, "security-intro")),
+        saved: saved.then(|| i18n::t(locale, "profile-saved")),
+        ..palabre_kit::view::FormPage::new(
+            "/account/security",
+            form.view(),
+            i18n::t(locale, "profile-submit"),
+        )
+    };
     env.renderer.page(
         &env.ctx,
         &env.site,

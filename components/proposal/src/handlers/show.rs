@@ -1,0 +1,334 @@
+//! A proposal's page.
+
+use palabre_domain::account::FieldError;
+use palabre_domain::date::{Day, iso_date};
+use palabre_domain::proposal::{MilestoneError, Status, SupportRefused};
+use palabre_domain::search::similar_query;
+use palabre_kit::comments::Resource;
+use palabre_kit::forms::FormView;
+use palabre_kit::respond::{self, Cache};
+use palabre_kit::thread::{self, Host, Problem};
+use palabre_kit::{Error, Response, Result, i18n, images};
+
+use super::*;
+use crate::Env;
+use crate::store::{self, Proposal};
+
+/// What carries a proposal's comments (`kit::thread`): open while the
+/// process takes proposals, once the proposal is published.
+fn host(p: &Proposal, open: bool) -> Host {
+    Host {
+        resource: Resource::Proposal,
+        id: p.id,
+        base: format!("/proposals/{}", p.id),
+        title: p.title.clone(),
+        process_id: Some(p.process_id),
+        open: open && p.published,
+        closed_message: "proposal-comments-closed",
+        followed: None,
+        count_sql: Some(store::COUNT_COMMENT),
+    }
+}
+
+/// `/proposals/<id>/comments…`: the thread's own routes.
+pub async fn comments(env: &mut Env, raw_id: &str, rest: &[&str]) -> Result<Response> {
+    let p = visible(env, raw_id).await?;
+    if !p.published {
+        return Err(Error::NotFound);
+    }
+    let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
+    let host = host(&p, open);
+    let again = async |env: &mut Env, problem: Problem| {
+        show(
+            env,
+            raw_id,
+            Some(problem),
+            None,
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await
+    };
+    thread::route(env, &host, rest, again)
+        .await
+        .unwrap_or(Err(Error::NotFound))
+}
+
+/// A milestone that could not be posted: what was typed, and why.
+pub struct MilestoneDraft {
+    pub(super) date: String,
+    pub(super) percent: String,
+    pub(super) body: String,
+    pub(super) error: MilestoneError,
+}
+
+pub async fn show(
+    env: &Env,
+    raw_id: &str,
+    problem: Option<Problem>,
+    milestone: Option<&MilestoneDraft>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let p = visible(env, raw_id).await?;
+    let process = store::process_by_id(&env.conn, p.process_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let me = env.ctx.visitor.user_id;
+    let mine = me == Some(p.user_id);
+    let _staff = env.ctx.visitor.role.is_staff();
+    let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
+    let (draft, notice) = match problem {
+        Some(Problem::Comment(draft)) => (Some(draft), None),
+        Some(Problem::Notice(message)) => (None, Some(message)),
+        None => (None, thread::reported_notice(env)),
+    };
+    let comments = if p.published {
+        let host = host(&p, open);
+        Some(thread::section(env, &host, draft.as_ref()).await?.0)
+    } else {
+        None
+    };
+    // Before publishing, the author sees what already exists.
+    let similar = if p.published {
+        Vec::new()
+    } else {
+        store::similar(
+            &env.conn,
+            &similar_query(&format!("{} {}", p.title, p.body)).unwrap_or_default(),
+            p.id,
+            5,
+        )
+        .await?
+        .into_iter()
+        .map(|(id, title, supports)| views::Similar {
+            href: format!("/proposals/{id}"),
+            title,
+            supports: i18n::t_args(
+                locale,
+                "tool-proposal-count",
+                &[("count", &supports.to_string())],
+            ),
+        })
+        .collect()
+    };
+    let who = who(env);
+    let support = match me {
+        _ if !p.published => None,
+        None => Some(views::Support {
+            login: Some(i18n::t(locale, "proposal-support-login")),
+            action: None,
+            label: String::new(),
+            supported: false,
+            allowed: false,
+            reason: None,
+        }),
+        Some(me) if store::supports(&env.conn, p.id, me).await? => Some(views::Support {
+            login: None,
+            action: Some(format!("/proposals/{}/unsupport", p.id)),
+            label: i18n::t(locale, "proposal-unsupport"),
+            supported: true,
+            allowed: who.may_withdraw_support(&p, open),
+            reason: None,
+        }),
+        Some(me) => {
+            let given = store::given(&env.conn, p.process_id, me).await?;
+            let may = who.may_support(&p, open, given, process.limit);
+            Some(views::Support {
+                login: None,
+                action: Some(format!("/proposals/{}/support", p.id)),
+                label: i18n::t(locale, "proposal-support"),
+                supported: false,
+                allowed: may.is_ok(),
+                // The one refusal the page would not otherwise explain.
+                reason: match may {
+                    Err(SupportRefused::Limit(n)) => Some(i18n::t_args(
+                        locale,
+                        "proposal-support-limit",
+                        &[("count", &n.to_string())],
+                    )),
+                    _ => None,
+                },
+            })
+        }
+    };
+    let answers = store::answers(&env.conn, p.id)
+        .await?
+        .into_iter()
+        .map(|(s, body, at)| views::Answer {
+            status: status_view(env, s),
+            body,
+            date: i18n::long_date(locale, at),
+            date_iso: iso_date(at),
+        })
+        .collect();
+    let answer_form = who.may_answer(&p).then(|| {
+        let statuses = Status::ANSWERS
+            .iter()
+            .map(|s| {
+                (
+                    s.as_str().to_string(),
+                    i18n::t(locale, &format!("proposal-status-{}", s.as_str())),
+                )
+            })
+            .collect();
+        FormView::new(locale)
+            .select("status", "proposal-field-status", statuses, "review", None)
+            .textarea("body", "proposal-field-answer", "", None)
+            .optional()
+            .hint("proposal-field-answer-hint")
+            .scoped("answer")
+            .view()
+    });
+    let milestones: Vec<views::Milestone> = store::milestones(&env.conn, p.id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let date = Day::parse(&m.on_date).map_or_else(
+                || palabre_kit::view::Day {
+                    iso: m.on_date.clone(),
+                    text: m.on_date.clone(),
+                },
+                |d| palabre_kit::view::Day {
+                    iso: d.iso(),
+                    text: i18n::long_date(locale, d.unix()),
+                },
+            );
+            views::Milestone {
+                date,
+                percent: m.percent,
+                body: m.body,
+            }
+        })
+        .collect();
+    let progress = milestones.last().map(|m| m.percent);
+    let milestone_form = who.may_follow_up(&p).then(|| {
+        let (date, percent, body) = milestone.map_or_else(
+            || (today(), String::new(), String::new()),
+            |m| (m.date.clone(), m.percent.clone(), m.body.clone()),
+        );
+        let error = |which: fn(MilestoneError) -> Option<FieldError>| {
+            milestone.and_then(|m| which(m.error))
+        };
+        FormView::new(locale)
+            .input(
+                "date",
+                "date",
+                "milestone-field-date",
+                &date,
+                "off",
+                error(|e| match e {
+                    MilestoneError::Date(f) => Some(f),
+                    _ => None,
+                }),
+            )
+            .input(
+                "percent",
+                "number",
+                "milestone-field-percent",
+                &percent,
+                "off",
+                error(|e| match e {
+                    MilestoneError::Percent(f) => Some(f),
+                    _ => None,
+                }),
+            )
+            .hint("milestone-field-percent-hint")
+            .textarea(
+                "body",
+                "milestone-field-body",
+                &body,
+                error(|e| match e {
+                    MilestoneError::Body(f) => Some(f),
+                    _ => None,
+                }),
+            )
+            .scoped("milestone")
+            .view()
+    });
+    let threshold = process.threshold.map(|t| {
+        i18n::t_args(
+            locale,
+            "proposal-threshold",
+            &[
+                ("count", &t.to_string()),
+                ("supports", &p.supports.to_string()),
+            ],
+        )
+    });
+    let amendments = store::amendments(&env.conn, p.id)
+        .await?
+        .into_iter()
+        .map(|a| views::Amendment {
+            state_label: i18n::t(locale, &format!("amendment-{}", a.state)),
+            date: i18n::long_date(locale, a.created_at),
+            decide: (who.may_decide_amendments(&p) && a.state == "pending")
+                .then(|| format!("/proposals/{}/amendments/{}", p.id, a.id)),
+            by_me: me == Some(a.user_id),
+            author: a.author,
+            body: a.body,
+            state: a.state,
+        })
+        .collect();
+    let amend_form = who.may_amend(&p).is_ok().then(|| {
+        FormView::new(locale)
+            .textarea("body", "amendment-field", &p.body, None)
+            .hint("amendment-field-hint")
+            .scoped("amendment")
+            .view()
+    });
+    let data = views::Page {
+        amendments,
+        amend_form,
+        amend_action: format!("/proposals/{}/amendments", p.id),
+        open_data: format!("/proposals/open-data.json?process={}", process.slug),
+        proposal: card(env, &p),
+        body: p.body.clone(),
+        address: p.address.clone(),
+        image: images::shown(&env.conn, p.image_id).await?,
+        location: p.location.map(|(lat, lon)| views::Location {
+            text: format!("{lat:.5}, {lon:.5}"),
+            osm: format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"),
+        }),
+        process: palabre_kit::view::Titled {
+            title: process.title.clone(),
+            href: format!("/proposals?process={}", process.slug),
+        },
+        draft: !p.published,
+        mine,
+        similar,
+        publish: (who.may_publish(&p) && !p.published).then(|| format!("/proposals/{}/publish", p.id)),
+        edit: who.may_edit(&p).then(|| format!("/proposals/{}/edit", p.id)),
+        support,
+        threshold,
+        answers,
+        answer_form,
+        answer_action: format!("/proposals/{}/answer", p.id),
+        milestones,
+        progress,
+        milestone_form,
+        milestone_action: format!("/proposals/{}/milestones", p.id),
+        notice,
+        comments,
+    };
+    let page = env
+        .renderer
+        .page(&env.ctx, &env.site, status, "proposal", &p.title, data)?;
+    Ok(respond::cached(page, Cache::NoCache))
+}
+
+pub(super) async fn refused(
+    env: &Env,
+    raw_id: &str,
+    message_id: &str,
+    args: &[(&str, &str)],
+) -> Result<Response> {
+    let message = i18n::t_args(env.ctx.locale, message_id, args);
+    show(
+        env,
+        raw_id,
+        Some(Problem::Notice(message)),
+        None,
+        http::StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}

@@ -1,0 +1,174 @@
+//! What the proposal pages show: one struct a template.
+
+use palabre_kit::forms::Form;
+use palabre_kit::images::Shown;
+use palabre_kit::thread::Thread;
+use palabre_kit::view::{Day, Status, Titled};
+
+palabre_kit::views! {
+    /// A proposal in a list, and the head of its page.
+    pub struct Card {
+        pub href: String,
+        pub title: String,
+        pub author: String,
+        pub status: Status,
+        pub supports: String,
+        pub comments: String,
+        pub threshold: bool,
+        pub category: Option<String>,
+        pub district: Option<String>,
+        pub date: Option<String>,
+    }
+
+    /// `proposals.hbs`: a process's proposals, filtered and ordered.
+    pub struct List {
+        pub process: ListProcess,
+        pub items: Vec<Card>,
+        pub next: Option<String>,
+        pub sorts: Vec<Choice>,
+        pub statuses: Vec<Choice>,
+        pub categories: Vec<Choice>,
+        pub districts: Vec<Choice>,
+        pub signed_in: bool,
+        pub mine: bool,
+        pub supported: bool,
+        pub new_href: Option<String>,
+        pub map_href: String,
+        pub best_href: String,
+        pub staff: Option<Exports>,
+    }
+
+    pub struct ListProcess {
+        pub title: String,
+        pub href: String,
+        pub slug: String,
+    }
+
+    /// An option of a filter.
+    pub struct Choice {
+        pub value: String,
+        pub label: String,
+        pub selected: bool,
+    }
+
+    pub struct Exports {
+        pub csv: String,
+        pub json: String,
+    }
+
+    /// `proposals_map.hbs`: the located proposals, on a map and as a list.
+    pub struct Map {
+        pub with_map: palabre_kit::map::View,
+        pub process: MapProcess,
+        pub list_href: String,
+        pub items: Vec<Located>,
+        pub more: Option<String>,
+    }
+
+    pub struct MapProcess {
+        pub title: String,
+        pub slug: String,
+    }
+
+    pub struct Located {
+        pub href: String,
+        pub title: String,
+        pub lat: String,
+        pub lon: String,
+        pub address: String,
+        pub supports: String,
+    }
+
+    /// `proposal.hbs`: a proposal and all that is done on it.
+    pub struct Page {
+        pub amendments: Vec<Amendment>,
+        pub amend_form: Option<Form>,
+        pub amend_action: String,
+        pub open_data: String,
+        pub proposal: Card,
+        pub body: String,
+        pub address: String,
+        pub image: Option<Shown>,
+        pub location: Option<Location>,
+        pub process: Titled,
+        pub draft: bool,
+        pub mine: bool,
+        pub similar: Vec<Similar>,
+        pub publish: Option<String>,
+        pub edit: Option<String>,
+        pub support: Option<Support>,
+        pub threshold: Option<String>,
+        pub answers: Vec<Answer>,
+        pub answer_form: Option<Form>,
+        pub answer_action: String,
+        pub milestones: Vec<Milestone>,
+        pub progress: Option<i64>,
+        pub milestone_form: Option<Form>,
+        pub milestone_action: String,
+        pub notice: Option<String>,
+        pub comments: Option<Thread>,
+    }
+
+    pub struct Location {
+        pub text: String,
+        pub osm: String,
+    }
+
+    pub struct Similar {
+        pub href: String,
+        pub title: String,
+        pub supports: String,
+    }
+
+    /// The support button, or the way to sign in first; `reason` says why
+    /// a support cannot be given now (the process's limit reached).
+    pub struct Support {
+        pub login: Option<String>,
+        pub action: Option<String>,
+        pub label: String,
+        pub supported: bool,
+        pub allowed: bool,
+        pub reason: Option<String>,
+    }
+
+    pub struct Answer {
+        pub status: Status,
+        pub body: String,
+        pub date: String,
+        pub date_iso: String,
+    }
+
+    pub struct Milestone {
+        pub date: Day,
+        pub percent: i64,
+        pub body: String,
+    }
+
+    pub struct Amendment {
+        pub author: String,
+        pub body: String,
+        pub state: String,
+        pub state_label: String,
+        pub date: String,
+        pub decide: Option<String>,
+        pub by_me: bool,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use palabre_kit::render::{Case, check_views};
+
+    #[test]
+    fn every_template_renders_with_its_view() {
+        check_views(
+            crate::TEMPLATES,
+            &[
+                Case::of::<super::List>("proposals"),
+                Case::of::<super::Page>("proposal"),
+                Case::of::<super::Map>("proposals_map"),
+            ],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
