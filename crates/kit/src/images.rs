@@ -531,6 +531,17 @@ pub fn fields(
     }
 }
 
+impl From<Shown> for crate::view::Image {
+    fn from(shown: Shown) -> crate::view::Image {
+        crate::view::Image {
+            url: shown.url,
+            alt: shown.alt,
+            width: shown.width,
+            height: shown.height,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -733,16 +744,5 @@ mod tests {
         let h = hash(b"abc");
         assert_eq!(h.len(), 64);
         assert_eq!(url(7, &h), format!("/images/7-{}", &h[..16]));
-    }
-}
-
-impl From<Shown> for crate::view::Image {
-    fn from(shown: Shown) -> crate::view::Image {
-        crate::view::Image {
-            url: shown.url,
-            alt: shown.alt,
-            width: shown.width,
-            height: shown.height,
-        }
     }
 }

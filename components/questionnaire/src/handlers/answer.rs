@@ -10,11 +10,12 @@ use palabre_kit::activity::{self, Activity};
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, db, i18n, tokens};
-use serde_json::{Value, json};
 
 use super::{is_open, respondent, token_cookie, visible};
 use crate::Env;
 use crate::store::{self, Item, Owner, Questionnaire, Section};
+use crate::views;
+use palabre_kit::view::Titled;
 
 /// Saved answers, decoded (question id → answer).
 pub fn decode_all(sections: &[Section], stored: &HashMap<i64, String>) -> HashMap<i64, Answer> {
@@ -48,12 +49,12 @@ fn next_section(
 
 /// A question's data for the `question` partial: its fields filled from
 /// `values` (what was typed, or the saved answer), and its error.
-pub fn question_json(
+pub fn question_view(
     env: &Env,
     item: &Item,
     values: &dyn Fn(&str) -> Vec<String>,
     error: Option<AnswerError>,
-) -> Value {
+) -> views::Question {
     let locale = env.ctx.locale;
     let q = &item.question;
     let name = rules::field(q.id);
@@ -64,108 +65,148 @@ pub fn question_json(
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         i18n::t_args(locale, id, &args)
     });
-    let options: Vec<Value> = q
+    let options: Vec<views::Choice> = q
         .options
         .iter()
         .enumerate()
-        .map(|(i, label)| {
-            json!({
-                "value": i.to_string(),
-                "label": label,
-                "checked": chosen.iter().any(|c| *c == i.to_string()),
-            })
+        .map(|(i, label)| views::Choice {
+            value: i.to_string(),
+            label: label.clone(),
+            checked: chosen.iter().any(|c| *c == i.to_string()),
         })
         .collect();
     let n = q.options.len();
-    let mut data = json!({
-        "id": q.id,
-        "name": name,
-        "label": item.label,
-        "help": item.help,
-        "required": q.required,
-        "error": error,
-        "kind": q.kind.as_str(),
-        "value": first(&name),
-        "short_text": null, "long_text": null, "choices": null, "scale": null, "number": null,
-        "date": null, "ranking": null, "matrix": null, "condition": null,
-    });
+    let mut data = views::Question {
+        id: q.id,
+        label: item.label.clone(),
+        help: item.help.clone(),
+        required: q.required,
+        error,
+        kind: q.kind.as_str().to_string(),
+        value: first(&name),
+        short_text: false,
+        long_text: false,
+        choices: None,
+        scale: None,
+        number: None,
+        date: false,
+        ranking: None,
+        matrix: None,
+        condition: None,
+        name: name.clone(),
+    };
     match q.kind {
-        Kind::ShortText => data["short_text"] = json!(true),
-        Kind::LongText => data["long_text"] = json!(true),
+        Kind::ShortText => data.short_text = true,
+        Kind::LongText => data.long_text = true,
         Kind::Single | Kind::Multiple => {
-            data["choices"] = json!({
-                "multiple": q.kind == Kind::Multiple,
-                "options": options,
-                "other": q.other.then(|| json!({
-                    "checked": chosen.iter().any(|c| c == "other"),
-                    "value": first(&format!("{name}_other")),
-                })),
-                "bounds": match (q.kind, q.min, q.max) {
-                    (Kind::Multiple, Some(min), Some(max)) => Some(i18n::t_args(locale, "answer-bounds-both", &[("min", &min.to_string()), ("max", &max.to_string())])),
-                    (Kind::Multiple, Some(min), None) => Some(i18n::t_args(locale, "answer-bounds-min", &[("min", &min.to_string())])),
-                    (Kind::Multiple, None, Some(max)) => Some(i18n::t_args(locale, "answer-bounds-max", &[("max", &max.to_string())])),
+            data.choices = Some(views::Choices {
+                multiple: q.kind == Kind::Multiple,
+                options,
+                other: q.other.then(|| views::Other {
+                    checked: chosen.iter().any(|c| c == "other"),
+                    value: first(&format!("{name}_other")),
+                }),
+                bounds: match (q.kind, q.min, q.max) {
+                    (Kind::Multiple, Some(min), Some(max)) => Some(i18n::t_args(
+                        locale,
+                        "answer-bounds-both",
+                        &[("min", &min.to_string()), ("max", &max.to_string())],
+                    )),
+                    (Kind::Multiple, Some(min), None) => Some(i18n::t_args(
+                        locale,
+                        "answer-bounds-min",
+                        &[("min", &min.to_string())],
+                    )),
+                    (Kind::Multiple, None, Some(max)) => Some(i18n::t_args(
+                        locale,
+                        "answer-bounds-max",
+                        &[("max", &max.to_string())],
+                    )),
                     _ => None,
                 },
             });
         }
         Kind::YesNo => {
             let current = first(&name);
-            data["choices"] = json!({
-                "multiple": false,
-                "options": [
-                    { "value": "yes", "label": i18n::t(locale, "answer-yes"), "checked": current == "yes" },
-                    { "value": "no", "label": i18n::t(locale, "answer-no"), "checked": current == "no" },
-                ],
-                "other": null,
-                "bounds": null,
+            let choice = |value: &str, label: &str| views::Choice {
+                value: value.to_string(),
+                label: i18n::t(locale, label),
+                checked: current == value,
+            };
+            data.choices = Some(views::Choices {
+                multiple: false,
+                options: vec![choice("yes", "answer-yes"), choice("no", "answer-no")],
+                other: None,
+                bounds: None,
             });
         }
         Kind::Scale => {
             let current = first(&name);
-            data["scale"] = json!({
-                "values": (1..=q.scale_top()).map(|v| json!({ "value": v, "checked": current == v.to_string() })).collect::<Vec<_>>(),
-                "min_label": item.min_label,
-                "max_label": item.max_label,
+            data.scale = Some(views::Scale {
+                values: (1..=q.scale_top())
+                    .map(|v| views::ScaleValue {
+                        value: v,
+                        checked: current == v.to_string(),
+                    })
+                    .collect(),
+                min_label: item.min_label.clone(),
+                max_label: item.max_label.clone(),
             });
         }
         Kind::Number => {
-            data["number"] = json!({
-                "min": q.min,
-                "max": q.max,
-                "hint": match (q.min, q.max) {
-                    (Some(a), Some(b)) => Some(i18n::t_args(locale, "answer-number-between", &[("min", &a.to_string()), ("max", &b.to_string())])),
+            data.number = Some(views::Number {
+                min: q.min,
+                max: q.max,
+                hint: match (q.min, q.max) {
+                    (Some(a), Some(b)) => Some(i18n::t_args(
+                        locale,
+                        "answer-number-between",
+                        &[("min", &a.to_string()), ("max", &b.to_string())],
+                    )),
                     _ => None,
                 },
             });
         }
-        Kind::Date => data["date"] = json!(true),
+        Kind::Date => data.date = true,
         Kind::Ranking => {
-            data["ranking"] = json!(q.options.iter().enumerate().map(|(i, label)| {
+            let ranked = q.options.iter().enumerate().map(|(i, label)| {
                 let field = format!("{name}_r{i}");
                 let current = first(&field);
-                json!({
-                    "field": field,
-                    "label": label,
-                    "ranks": (1..=n).map(|r| json!({ "value": r, "selected": current == r.to_string() })).collect::<Vec<_>>(),
-                })
-            }).collect::<Vec<_>>());
+                views::Ranked {
+                    ranks: (1..=n)
+                        .map(|r| views::Rank {
+                            value: r,
+                            selected: current == r.to_string(),
+                        })
+                        .collect(),
+                    field,
+                    label: label.clone(),
+                }
+            });
+            data.ranking = Some(ranked.collect());
         }
         Kind::Matrix => {
-            data["matrix"] = json!({
-                "columns": q.options,
-                "rows": q.rows.iter().enumerate().map(|(row, label)| {
-                    let field = format!("{name}_m{row}");
-                    let current = first(&field);
-                    json!({
-                        "field": field,
-                        "label": label,
-                        "cells": (0..n).map(|col| json!({
-                            "value": col,
-                            "label": q.options[col],
-                            "checked": current == col.to_string(),
-                        })).collect::<Vec<_>>(),
-                    })
-                }).collect::<Vec<_>>(),
+            let rows = q.rows.iter().enumerate().map(|(row, label)| {
+                let field = format!("{name}_m{row}");
+                let current = first(&field);
+                views::MatrixRow {
+                    cells: q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .map(|(col, option)| views::Cell {
+                            value: col,
+                            label: option.clone(),
+                            checked: current == col.to_string(),
+                        })
+                        .collect(),
+                    field,
+                    label: label.clone(),
+                }
+            });
+            data.matrix = Some(views::Matrix {
+                columns: q.options.clone(),
+                rows: rows.collect(),
             });
         }
     }
@@ -200,42 +241,57 @@ fn render_section(
             .collect()
     };
     let items = shown(section, answers);
-    let questions: Vec<Value> = items
+    let questions: Vec<views::Question> = items
         .iter()
         .map(|item| {
             let error = problems.and_then(|p| p.errors.get(&item.question.id).copied());
-            question_json(env, item, &values, error)
+            question_view(env, item, &values, error)
         })
         .collect();
-    let errors: Vec<Value> = questions
+    let errors = questions
         .iter()
-        .filter(|qj| !qj["error"].is_null())
-        .map(|qj| json!({ "href": format!("#question-{}", qj["id"]), "label": qj["label"], "message": qj["error"] }))
+        .filter_map(|q| {
+            q.error.as_ref().map(|message| views::ErrorLink {
+                href: format!("#question-{}", q.id),
+                label: q.label.clone(),
+                message: message.clone(),
+            })
+        })
         .collect();
     let last = next_section(sections, index + 1, answers).is_none();
     let previous = (0..index)
         .rev()
         .find(|i| !shown(&sections[*i], answers).is_empty());
     let base = format!("/questionnaires/{}", q.slug);
-    let data = json!({
-        "questionnaire": { "title": q.title, "href": base },
-        "section": { "title": section.title, "description": section.description },
-        "progress": {
-            "value": index + 1,
-            "max": sections.len(),
-            "text": i18n::t_args(locale, "questionnaire-progress", &[
-                ("current", &(index + 1).to_string()),
-                ("total", &sections.len().to_string()),
-            ]),
+    let data = views::Section {
+        questionnaire: Titled {
+            title: q.title.clone(),
+            href: base.clone(),
         },
-        "questions": questions,
-        "errors": errors,
-        "action": format!("{base}/answer?section={index}"),
-        "previous": previous.map(|p| format!("{base}/answer?section={p}")),
-        "last": last,
-        "receipt": last && receipt,
-        "anonymous": q.anonymous,
-    });
+        section: views::SectionHead {
+            title: section.title.clone(),
+            description: section.description.clone(),
+        },
+        progress: views::Progress {
+            value: index + 1,
+            max: sections.len(),
+            text: i18n::t_args(
+                locale,
+                "questionnaire-progress",
+                &[
+                    ("current", &(index + 1).to_string()),
+                    ("total", &sections.len().to_string()),
+                ],
+            ),
+        },
+        questions,
+        errors,
+        action: format!("{base}/answer?section={index}"),
+        previous: previous.map(|p| format!("{base}/answer?section={p}")),
+        last,
+        receipt: last && receipt,
+        anonymous: q.anonymous,
+    };
     let title = format!("{} — {}", section.title, q.title);
     let page = env
         .renderer
@@ -542,11 +598,15 @@ pub async fn done(env: &Env, slug: &str) -> Result<Response> {
     if !submitted {
         return Ok(respond::redirect(&format!("/questionnaires/{}", q.slug)));
     }
-    let data = json!({
-        "questionnaire": { "title": q.title, "href": format!("/questionnaires/{}", q.slug) },
-        "results_href": super::results_visible(env, &q).then(|| format!("/questionnaires/{}/results", q.slug)),
-        "anonymous": q.anonymous,
-    });
+    let data = views::Done {
+        questionnaire: Titled {
+            title: q.title.clone(),
+            href: format!("/questionnaires/{}", q.slug),
+        },
+        results_href: super::results_visible(env, &q)
+            .then(|| format!("/questionnaires/{}/results", q.slug)),
+        anonymous: q.anonymous,
+    };
     let title = i18n::t(locale, "questionnaire-done-title");
     let page = env.page("done", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))

@@ -15,7 +15,7 @@ use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, db, i18n};
 use serde_json::{Value, json};
 
-use super::answer::question_json;
+use super::answer::question_view;
 use super::visible;
 use crate::Env;
 use crate::store::{self, Part, QuestionInput, Questionnaire, Settings};
@@ -520,10 +520,14 @@ async fn refuse_if_locked(env: &Env, q: &Questionnaire) -> Result<Option<Respons
         return Ok(None);
     }
     let locale = env.ctx.locale;
-    let data = json!({
-        "message": i18n::t(locale, "questionnaire-locked"),
-        "back": link(env, &format!("/questionnaires/{}/edit", q.slug), "questionnaire-builder-title"),
-    });
+    let data = crate::views::Notice {
+        message: i18n::t(locale, "questionnaire-locked"),
+        back: link(
+            env,
+            &format!("/questionnaires/{}/edit", q.slug),
+            "questionnaire-builder-title",
+        ),
+    };
     let title = i18n::t(locale, "questionnaire-locked-title");
     let page = env.renderer.page(
         &env.ctx,
@@ -541,24 +545,31 @@ pub async fn preview(env: &Env, slug: &str) -> Result<Response> {
     let q = staff_questionnaire(env, slug).await?;
     let sections = store::structure(&env.conn, q.id).await?;
     let none = |_: &str| Vec::new();
-    let sections_json: Vec<Value> = sections
+    let shown = sections
         .iter()
-        .map(|s| {
-            json!({
-                "title": s.title,
-                "description": s.description,
-                "questions": s.items.iter().map(|item| {
-                    let mut qj = question_json(env, item, &none, None);
-                    qj["condition"] = json!(item.question.condition.map(|c| condition_text(env, &sections, c)));
-                    qj
-                }).collect::<Vec<_>>(),
-            })
+        .map(|s| crate::views::PreviewSection {
+            title: s.title.clone(),
+            description: s.description.clone(),
+            questions: s
+                .items
+                .iter()
+                .map(|item| crate::views::Question {
+                    condition: item
+                        .question
+                        .condition
+                        .map(|c| condition_text(env, &sections, c)),
+                    ..question_view(env, item, &none, None)
+                })
+                .collect(),
         })
         .collect();
-    let data = json!({
-        "questionnaire": { "title": q.title, "href": format!("/questionnaires/{}/edit", q.slug) },
-        "sections": sections_json,
-    });
+    let data = crate::views::Preview {
+        questionnaire: palabre_kit::view::Titled {
+            title: q.title.clone(),
+            href: format!("/questionnaires/{}/edit", q.slug),
+        },
+        sections: shown,
+    };
     let title = i18n::t_args(locale, "questionnaire-preview-of", &[("title", &q.title)]);
     let page = env.page("preview", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))

@@ -12,10 +12,11 @@ use palabre_domain::process::Status;
 use palabre_kit::participation::{dates, status_of};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n, tokens};
-use serde_json::{Value, json};
 
 use crate::Env;
 use crate::store::{self, Owner, Questionnaire};
+use crate::views;
+use palabre_kit::view::Titled;
 
 /// The questionnaire, if the visitor may see it (drafts: staff only).
 pub async fn visible(env: &Env, slug: &str) -> Result<Questionnaire> {
@@ -84,35 +85,45 @@ pub async fn respondent(
     }
 }
 
-fn card(env: &Env, q: &Questionnaire) -> Value {
+fn card(env: &Env, q: &Questionnaire) -> views::Card {
     let locale = env.ctx.locale;
-    json!({
-        "title": q.title,
-        "href": format!("/questionnaires/{}", q.slug),
-        "status": dates(locale, &q.opens_on, &q.closes_on).1,
-        "draft": !q.published,
-        "anonymous": q.anonymous,
-        "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
-        "process": q.process.as_ref().map(|(_, slug, title)| json!({ "href": format!("/processes/{slug}"), "title": title })),
-    })
+    views::Card {
+        title: q.title.clone(),
+        href: format!("/questionnaires/{}", q.slug),
+        status: dates(locale, &q.opens_on, &q.closes_on).1,
+        draft: !q.published,
+        anonymous: q.anonymous,
+        responses: i18n::t_args(
+            locale,
+            "questionnaire-responses",
+            &[("count", &q.responses_count.to_string())],
+        ),
+        process: q.process.as_ref().map(|(_, slug, title)| Titled {
+            href: format!("/processes/{slug}"),
+            title: title.clone(),
+        }),
+        edit: None,
+    }
 }
 
 pub async fn list(env: &Env) -> Result<Response> {
     let staff = env.ctx.visitor.role.is_staff();
-    let items: Vec<Value> = store::list(&env.conn, staff)
+    let questionnaires = store::list(&env.conn, staff)
         .await?
         .iter()
-        .map(|q| {
-            let mut c = card(env, q);
-            c["edit"] = json!(staff.then(|| format!("/questionnaires/{}/edit", q.slug)));
-            c
+        .map(|q| views::Card {
+            edit: staff.then(|| format!("/questionnaires/{}/edit", q.slug)),
+            ..card(env, q)
         })
         .collect();
     let title = i18n::t(env.ctx.locale, "questionnaires-title");
     let page = env.page(
         "questionnaires",
         &title,
-        json!({ "questionnaires": items, "staff": staff }),
+        views::List {
+            questionnaires,
+            staff,
+        },
     )?;
     Ok(respond::cached(page, Cache::NoCache))
 }
@@ -124,39 +135,56 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let open = is_open(&q);
     let base = format!("/questionnaires/{}", q.slug);
     // What the visitor can do now.
+    let note = |id: &str| views::Action {
+        note: Some(i18n::t(locale, id)),
+        ..Default::default()
+    };
+    let link = |id: &str| views::Action {
+        href: Some(format!("{base}/answer")),
+        label: Some(i18n::t(locale, id)),
+        ..Default::default()
+    };
     let action = match (&response, open) {
-        (Some(r), _) if r.submitted => json!({ "note": i18n::t(locale, "questionnaire-already") }),
-        (_, false) => json!({ "note": i18n::t(locale, "questionnaire-not-open") }),
-        (_, true) if !q.anonymous && env.ctx.visitor.user_id.is_none() => {
-            json!({ "login": i18n::t(locale, "questionnaire-login") })
-        }
-        (Some(_), true) => {
-            json!({ "href": format!("{base}/answer"), "label": i18n::t(locale, "questionnaire-resume") })
-        }
-        (None, true) => {
-            json!({ "href": format!("{base}/answer"), "label": i18n::t(locale, "questionnaire-start") })
-        }
+        (Some(r), _) if r.submitted => note("questionnaire-already"),
+        (_, false) => note("questionnaire-not-open"),
+        (_, true) if !q.anonymous && env.ctx.visitor.user_id.is_none() => views::Action {
+            login: Some(i18n::t(locale, "questionnaire-login")),
+            ..Default::default()
+        },
+        (Some(_), true) => link("questionnaire-resume"),
+        (None, true) => link("questionnaire-start"),
     };
     let staff = env.ctx.visitor.role.is_staff();
     let sections = store::structure(&env.conn, q.id).await?;
     let questions: usize = sections.iter().map(|s| s.items.len()).sum();
-    let data = json!({
-        "questionnaire": card(env, &q),
-        "intro": q.intro,
-        "size": i18n::t_args(locale, "questionnaire-size", &[
-            ("sections", &sections.len().to_string()),
-            ("questions", &questions.to_string()),
-        ]),
-        "privacy": i18n::t(locale, if q.anonymous { "questionnaire-anonymous" } else { "questionnaire-signed" }),
-        "action": action,
-        "results_href": results_visible(env, &q).then(|| format!("{base}/results")),
-        "staff": staff.then(|| json!({
-            "edit": format!("{base}/edit"),
-            "csv": format!("{base}/export.csv"),
-            "json": format!("{base}/export.json"),
-        })),
-        "open_data_href": results_public(&q).then(|| format!("{base}/open-data.json")),
-    });
+    let data = views::Page {
+        questionnaire: card(env, &q),
+        intro: q.intro.clone(),
+        size: i18n::t_args(
+            locale,
+            "questionnaire-size",
+            &[
+                ("sections", &sections.len().to_string()),
+                ("questions", &questions.to_string()),
+            ],
+        ),
+        privacy: i18n::t(
+            locale,
+            if q.anonymous {
+                "questionnaire-anonymous"
+            } else {
+                "questionnaire-signed"
+            },
+        ),
+        action,
+        results_href: results_visible(env, &q).then(|| format!("{base}/results")),
+        staff: staff.then(|| views::Staff {
+            edit: format!("{base}/edit"),
+            csv: format!("{base}/export.csv"),
+            json: format!("{base}/export.json"),
+        }),
+        open_data_href: results_public(&q).then(|| format!("{base}/open-data.json")),
+    };
     let page = env.page("questionnaire", &q.title, data)?;
     Ok(respond::cached(page, Cache::NoCache))
 }
