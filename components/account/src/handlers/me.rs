@@ -6,7 +6,7 @@ use palabre_domain::Locale;
 use palabre_domain::account::{self, FieldError};
 use palabre_kit::app::Env;
 use palabre_kit::forms::FormView;
-use palabre_kit::view::{FormPage, Link};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, privacy, respond};
 use serde_json::json;
 
@@ -32,7 +32,7 @@ pub fn hub(env: &mut Env) -> Result<Response> {
     ]);
     let links = items
         .iter()
-        .map(|(href, id)| Link::to(locale, *href, id))
+        .map(|(href, id)| palabre_kit::app::link(env, href, id))
         .collect();
     let title = i18n::t(locale, "account-title");
     let data = views::Account {

@@ -5,26 +5,31 @@ use palabre_domain::process::Status;
 use palabre_kit::render::paragraphs;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
-use serde_json::{Value, json};
 
 use crate::handlers::news::{self, translate_news};
-use crate::handlers::processes::{card, day_json, today, translate_processes};
+use crate::handlers::processes::{card, day, today, translate_processes};
 use crate::handlers::{network, translate};
-use crate::{Env, store};
+use crate::{Env, store, views};
 use palabre_kit::translations::{Entity, Texts};
 
 /// Processes under way shown on the home page at most.
 const HOME_PROCESSES: usize = 6;
 
-async fn block(env: &Env, block: Block) -> Result<Value> {
+async fn block(env: &Env, block: Block) -> Result<views::Block> {
     let locale = env.ctx.locale;
     let today = today();
-    let data = match block {
-        Block::Hero => json!({
-            "name": env.site.name,
-            "tagline": env.site.tagline,
-            "intro": paragraphs(&env.site.intro),
-        }),
+    let mut view = views::Block {
+        kind: block.as_str().to_string(),
+        ..views::Block::default()
+    };
+    match block {
+        Block::Hero => {
+            view.hero = Some(views::Hero {
+                name: env.site.name.clone(),
+                tagline: env.site.tagline.clone(),
+                intro: paragraphs(&env.site.intro),
+            });
+        }
         Block::Processes => {
             let mut processes = store::published_processes(&env.conn, &today.iso()).await?;
             processes.retain(|p| {
@@ -33,23 +38,23 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
             });
             processes.truncate(HOME_PROCESSES);
             let marks = translate_processes(env, &mut processes).await?;
-            let open: Vec<Value> = processes
+            let open = processes
                 .iter()
                 .zip(marks)
                 .map(|(p, mark)| card(locale, p, today, mark))
-                .filter(|c| c["status"]["key"] == Status::Open.as_str())
+                .filter(|c| c.status.open)
                 .take(HOME_PROCESSES)
                 .collect();
-            json!({ "processes": open })
+            view.processes = Some(views::Processes { processes: open });
         }
         Block::Figures => {
             let f = store::figures(&env.conn, &today.iso()).await?;
-            json!({
-                "participants": f.participants,
-                "open_processes": f.open_processes,
-                "contributions": f.contributions,
-                "proposals": f.proposals,
-            })
+            view.figures = Some(views::Figures {
+                participants: f.participants,
+                open_processes: f.open_processes,
+                contributions: f.contributions,
+                proposals: f.proposals,
+            });
         }
         Block::Phases => {
             let mut phases = store::upcoming_phases(&env.conn, &today.iso(), 4).await?;
@@ -69,27 +74,31 @@ async fn block(env: &Env, block: Block) -> Result<Value> {
                 })
                 .collect();
             translate(env, Entity::Process, &mut titles).await?;
-            let phases: Vec<Value> = phases
+            let phases = phases
                 .iter()
-                .map(|p| {
-                    json!({
-                        "href": format!("/processes/{}", p.process_slug),
-                        "process": p.process_title,
-                        "name": p.name,
-                        "starts": day_json(locale, &p.starts_on),
-                    })
+                .map(|p| views::Upcoming {
+                    href: format!("/processes/{}", p.process_slug),
+                    process: p.process_title.clone(),
+                    name: p.name.clone(),
+                    starts: day(locale, &p.starts_on),
                 })
                 .collect();
-            json!({ "phases": phases })
+            view.phases = Some(views::Phases { phases });
         }
         Block::News => {
             let mut news = store::latest_news(&env.conn, 3).await?;
             let marks = translate_news(env, &mut news).await?;
-            json!({ "news": news::list_json(env, news, marks) })
+            view.news = Some(views::NewsList {
+                news: news::cards(env, news, marks),
+            });
         }
-        Block::Activity => json!({ "lines": network::latest(env, 8).await? }),
-    };
-    Ok(json!({ "kind": block.as_str(), block.as_str(): data }))
+        Block::Activity => {
+            view.activity = Some(views::Lines {
+                lines: network::latest(env, 8).await?,
+            });
+        }
+    }
+    Ok(view)
 }
 
 pub async fn show(env: &Env) -> Result<Response> {
@@ -99,11 +108,11 @@ pub async fn show(env: &Env) -> Result<Response> {
         blocks.push(block(env, *b).await?);
     }
     let hero_shown = env.site.home_blocks.contains(&Block::Hero);
-    let data = json!({
-        "name": env.site.name,
-        "blocks": blocks,
-        "hero_shown": hero_shown,
-    });
+    let data = views::Home {
+        name: env.site.name.clone(),
+        blocks,
+        hero_shown,
+    };
     let title = i18n::t(env.ctx.locale, "nav-home");
     let page = env.renderer.page(
         &env.ctx,

@@ -12,19 +12,17 @@ pub mod report;
 pub mod search;
 pub mod transparency;
 
+use crate::{Env, views};
 use palabre_domain::Locale;
 use palabre_kit::translations::{self, Entity, Texts};
-use serde_json::{Value, json};
-
-use crate::Env;
 
 /// Shows staff-written texts in the visitor's language when translated;
-/// returns, per item, how to mark it (see [`lang_json`]).
+/// returns, per item, how to mark it (see [`lang`]).
 pub async fn translate(
     env: &Env,
     entity: Entity,
     items: &mut [Texts<'_>],
-) -> palabre_kit::Result<Vec<Value>> {
+) -> palabre_kit::Result<Vec<views::Lang>> {
     let shown = translations::apply(
         &env.conn,
         entity,
@@ -33,17 +31,27 @@ pub async fn translate(
         items,
     )
     .await?;
-    Ok(shown.into_iter().map(|t| lang_json(env, t)).collect())
+    Ok(shown.into_iter().map(|t| lang(env, t)).collect())
 }
 
-/// `{"translated": bool, "lang": "fr", "note": "…"}`: content not in the
-/// visitor's language carries its own `lang` attribute and a note.
-pub fn lang_json(env: &Env, translated: bool) -> Value {
+/// Translates one item: how to mark it.
+pub async fn translate_one(
+    env: &Env,
+    entity: Entity,
+    item: Texts<'_>,
+) -> palabre_kit::Result<views::Lang> {
+    let mark = translate(env, entity, &mut [item]).await?.pop();
+    Ok(mark.unwrap_or_else(|| lang(env, true)))
+}
+
+/// Content not in the visitor's language carries its own `lang` attribute
+/// and a note.
+pub fn lang(env: &Env, translated: bool) -> views::Lang {
     let default: Locale = env.site.default_locale;
-    json!({
-        "translated": translated,
-        "lang": default.code(),
-        "note": palabre_kit::i18n::t_args(
+    views::Lang {
+        translated,
+        lang: default.code().to_string(),
+        note: palabre_kit::i18n::t_args(
             env.ctx.locale,
             "translation-missing",
             &[(
@@ -51,5 +59,5 @@ pub fn lang_json(env: &Env, translated: bool) -> Value {
                 &palabre_kit::i18n::t(env.ctx.locale, &format!("language-name-{}", default.code())),
             )],
         ),
-    })
+    }
 }

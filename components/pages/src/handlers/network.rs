@@ -6,11 +6,10 @@ use palabre_kit::activity::{self, Line, Target};
 use palabre_kit::db::{self, Value};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n};
-use serde_json::{Value as Json, json};
 
-use crate::Env;
 use crate::handlers::pages::valid_slug;
 use crate::store;
+use crate::{Env, views};
 
 /// Announces the phases that opened (Spin has no timer: the first page seen
 /// on the day does it). One indexed read on every call; the write only when a
@@ -34,23 +33,31 @@ pub async fn announce_phases(env: &Env) -> Result<()> {
 }
 
 /// An activity line for templates.
-pub fn line_json(env: &Env, line: &Line) -> Json {
+pub fn line(env: &Env, line: &Line) -> views::Line {
     let locale = env.ctx.locale;
     let who = match (&line.actor, line.actor_id) {
-        (Some(name), Some(id)) if name != palabre_kit::privacy::TOMBSTONE_NAME => {
-            json!({ "name": name, "href": format!("/people/{id}") })
-        }
-        (Some(_), Some(_)) => json!({ "name": i18n::t(locale, "deleted-participant") }),
-        _ => json!({ "name": env.site.name }),
+        (Some(name), Some(id)) if name != palabre_kit::privacy::TOMBSTONE_NAME => views::Who {
+            name: name.clone(),
+            href: Some(format!("/people/{id}")),
+        },
+        (Some(_), Some(_)) => views::Who {
+            name: i18n::t(locale, "deleted-participant"),
+            href: None,
+        },
+        _ => views::Who {
+            name: env.site.name.clone(),
+            href: None,
+        },
     };
-    json!({
-        "what": i18n::t(locale, &format!("activity-{}", line.kind)),
-        "title": line.title,
-        "url": line.url,
-        "who": who,
-        "date": i18n::long_date(locale, line.at),
-        "date_iso": palabre_domain::date::iso_date(line.at),
-    })
+    views::Line {
+        what: i18n::t(locale, &format!("activity-{}", line.kind)),
+        title: line.title.clone(),
+        url: line.url.clone(),
+        who,
+        date: i18n::long_date(locale, line.at),
+        date_iso: palabre_domain::date::iso_date(line.at),
+        unread: false,
+    }
 }
 
 pub async fn notifications(env: &mut Env) -> Result<Response> {
@@ -61,20 +68,22 @@ pub async fn notifications(env: &mut Env) -> Result<Response> {
     announce_phases(env).await?;
     // What was just announced counts in the header too.
     env.ctx.unread = activity::unread_count(&env.conn, user_id).await?;
-    let items: Vec<Json> = activity::notifications(&env.conn, user_id, 50)
+    let items = activity::notifications(&env.conn, user_id, 50)
         .await?
         .iter()
-        .map(|n| {
-            let mut line = line_json(env, &n.line);
-            line["unread"] = Json::from(n.unread);
-            line
+        .map(|n| views::Line {
+            unread: n.unread,
+            ..line(env, &n.line)
         })
         .collect();
     let title = i18n::t(env.ctx.locale, "notifications-title");
     let page = env.page(
         "notifications",
         &title,
-        json!({ "items": items, "unread": env.ctx.unread > 0 }),
+        views::Notifications {
+            items,
+            unread: env.ctx.unread > 0,
+        },
     )?;
     Ok(respond::cached(page, Cache::NoCache))
 }
@@ -96,23 +105,27 @@ pub async fn profile(env: &Env, id: &str) -> Result<Response> {
     .await?
     .ok_or(Error::NotFound)?;
     let name = db::text(&row, 0);
-    let lines: Vec<Json> = activity::feed(&env.conn, Some(id), None, 30)
+    let lines = activity::feed(&env.conn, Some(id), None, 30)
         .await?
         .iter()
-        .map(|l| line_json(env, l))
+        .map(|l| line(env, l))
         .collect();
     let following = activity::following(&env.conn, &env.ctx, Target::User(id)).await?;
     let followers = activity::follower_count(&env.conn, Target::User(id)).await?;
     let locale = env.ctx.locale;
-    let data = json!({
-        "name": name,
-        "bio": db::text(&row, 1),
-        "since": i18n::long_date(locale, db::int(&row, 2)),
-        "activity": lines,
-        "follow": activity::follow_button(&env.ctx, &format!("/people/{id}"), following),
-        "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
-        "is_me": env.ctx.visitor.user_id == Some(id),
-    });
+    let data = views::Profile {
+        name: name.clone(),
+        bio: db::text(&row, 1),
+        since: i18n::long_date(locale, db::int(&row, 2)),
+        activity: lines,
+        follow: activity::follow_button(&env.ctx, &format!("/people/{id}"), following),
+        followers: i18n::t_args(
+            locale,
+            "followers-count",
+            &[("count", &followers.to_string())],
+        ),
+        is_me: env.ctx.visitor.user_id == Some(id),
+    };
     let page = env.page("profile", &name, data)?;
     Ok(respond::cached(page, Cache::NoCache))
 }
@@ -153,10 +166,10 @@ pub async fn set_follow(env: &mut Env, kind: &str, key: &str, on: bool) -> Resul
 }
 
 /// What the home page's activity block shows.
-pub async fn latest(env: &Env, limit: i64) -> Result<Vec<Json>> {
+pub async fn latest(env: &Env, limit: i64) -> Result<Vec<views::Line>> {
     Ok(activity::feed(&env.conn, None, None, limit)
         .await?
         .iter()
-        .map(|l| line_json(env, l))
+        .map(|l| line(env, l))
         .collect())
 }

@@ -4,11 +4,10 @@ use bytes::Bytes;
 use palabre_domain::date::{civil_from_unix, iso_date};
 use palabre_kit::respond::{self, Cache, escape};
 use palabre_kit::{Error, Response, Result, i18n, markdown};
-use serde_json::{Value, json};
 
 use crate::handlers::pages::valid_slug;
-use crate::handlers::translate;
-use crate::{Env, store};
+use crate::handlers::{translate, translate_one};
+use crate::{Env, store, views};
 use palabre_kit::translations::{Entity, Texts};
 
 pub const PER_PAGE: i64 = 10;
@@ -36,16 +35,16 @@ pub async fn list(env: &Env) -> Result<Response> {
     if page > pages {
         return Err(Error::NotFound);
     }
-    let items = list_json(env, items, marks);
+    let news = cards(env, items, marks);
     let link = |n: i64| (n >= 1 && n <= pages).then(|| format!("/news?page={n}"));
-    let data = json!({
-        "news": items,
-        "page": page,
-        "pages": pages,
-        "previous": link(page - 1),
-        "next": link(page + 1),
-        "paginated": pages > 1,
-    });
+    let data = views::News {
+        news,
+        page,
+        pages,
+        previous: link(page - 1),
+        next: link(page + 1),
+        paginated: pages > 1,
+    };
     let title = i18n::t(locale, "news-title");
     let response = env.renderer.page(
         &env.ctx,
@@ -65,30 +64,29 @@ pub async fn item(env: &Env, slug: &str) -> Result<Response> {
     let mut item = store::news_item(&env.conn, slug)
         .await?
         .ok_or(Error::NotFound)?;
-    let mark = translate(
+    let mark = translate_one(
         env,
         Entity::News,
-        &mut [Texts {
+        Texts {
             id: item.id,
             fields: vec![
                 ("title", &mut item.title),
                 ("summary", &mut item.summary),
                 ("body", &mut item.body),
             ],
-        }],
+        },
     )
-    .await?
-    .pop();
+    .await?;
     let locale = env.ctx.locale;
-    let data = json!({
-        "content_lang": mark,
-        "title": item.title,
-        "summary": item.summary,
-        "body": item.body,
-        "image": item.image,
-        "date_iso": iso_date(item.published_at),
-        "date": i18n::long_date(locale, item.published_at),
-    });
+    let data = views::NewsItem {
+        content_lang: mark,
+        title: item.title.clone(),
+        summary: item.summary.clone(),
+        body: item.body.clone(),
+        image: item.image.clone(),
+        date_iso: iso_date(item.published_at),
+        date: i18n::long_date(locale, item.published_at),
+    };
     env.renderer.page(
         &env.ctx,
         &env.site,
@@ -100,26 +98,31 @@ pub async fn item(env: &Env, slug: &str) -> Result<Response> {
 }
 
 /// News items as lists show them (the news page, the home page).
-pub fn list_json(env: &Env, items: Vec<store::NewsSummary>, marks: Vec<Value>) -> Vec<Value> {
+pub fn cards(
+    env: &Env,
+    items: Vec<store::NewsSummary>,
+    marks: Vec<views::Lang>,
+) -> Vec<views::NewsCard> {
     let locale = env.ctx.locale;
     items
         .into_iter()
         .zip(marks)
-        .map(|(n, mark)| {
-            json!({
-                "content_lang": mark,
-                "href": format!("/news/{}", n.slug),
-                "title": n.title,
-                "summary": n.summary,
-                "date_iso": iso_date(n.published_at),
-                "date": i18n::long_date(locale, n.published_at),
-            })
+        .map(|(n, mark)| views::NewsCard {
+            content_lang: mark,
+            href: format!("/news/{}", n.slug),
+            date_iso: iso_date(n.published_at),
+            date: i18n::long_date(locale, n.published_at),
+            title: n.title,
+            summary: n.summary,
         })
         .collect()
 }
 
 /// Titles and summaries of news in the visitor's language; how to mark each.
-pub async fn translate_news(env: &Env, items: &mut [store::NewsSummary]) -> Result<Vec<Value>> {
+pub async fn translate_news(
+    env: &Env,
+    items: &mut [store::NewsSummary],
+) -> Result<Vec<views::Lang>> {
     let mut texts: Vec<Texts<'_>> = items
         .iter_mut()
         .map(|n| Texts {

@@ -7,12 +7,11 @@ use palabre_domain::date::Day;
 use palabre_domain::process::{Span, Status, Tool, progress_percent, tools_from_list};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n};
-use serde_json::{Value, json};
 
 use crate::handlers::pages::valid_slug;
 use crate::handlers::{network, translate};
 use crate::store::{self, Phase, Process};
-use crate::{Env, ical};
+use crate::{Env, ical, views};
 use palabre_kit::activity::{self, Target};
 use palabre_kit::translations::{Entity, Texts};
 
@@ -21,10 +20,16 @@ pub fn today() -> Day {
 }
 
 /// A day as people read it ("1 mars 2026"), with its ISO form for `<time>`.
-pub fn day_json(locale: Locale, iso: &str) -> Value {
+pub fn day(locale: Locale, iso: &str) -> palabre_kit::view::Day {
     match Day::parse(iso) {
-        Some(day) => json!({ "iso": day.iso(), "text": i18n::long_date(locale, day.unix()) }),
-        None => json!({ "iso": iso, "text": iso }),
+        Some(day) => palabre_kit::view::Day {
+            iso: day.iso(),
+            text: i18n::long_date(locale, day.unix()),
+        },
+        None => palabre_kit::view::Day {
+            iso: iso.to_string(),
+            text: iso.to_string(),
+        },
     }
 }
 
@@ -32,12 +37,12 @@ fn span_of(starts: &str, ends: &str) -> Option<Span> {
     Span::parse(starts, ends).ok()
 }
 
-fn status_json(locale: Locale, status: Status) -> Value {
-    json!({
-        "key": status.as_str(),
-        "label": i18n::t(locale, &format!("process-status-{}", status.as_str())),
-        "open": status == Status::Open,
-    })
+fn status_view(locale: Locale, status: Status) -> views::Status {
+    views::Status {
+        key: status.as_str().to_string(),
+        label: i18n::t(locale, &format!("process-status-{}", status.as_str())),
+        open: status == Status::Open,
+    }
 }
 
 fn tool_labels(locale: Locale, tools: &[Tool]) -> Vec<String> {
@@ -47,9 +52,8 @@ fn tool_labels(locale: Locale, tools: &[Tool]) -> Vec<String> {
         .collect()
 }
 
-/// What a process card shows (list, home page).
 /// Processes in the visitor's language (title, summary, body); how to mark each.
-pub async fn translate_processes(env: &Env, items: &mut [Process]) -> Result<Vec<Value>> {
+pub async fn translate_processes(env: &Env, items: &mut [Process]) -> Result<Vec<views::Lang>> {
     let mut texts: Vec<Texts<'_>> = items
         .iter_mut()
         .map(|p| Texts {
@@ -64,39 +68,43 @@ pub async fn translate_processes(env: &Env, items: &mut [Process]) -> Result<Vec
     translate(env, Entity::Process, &mut texts).await
 }
 
-pub fn card(locale: Locale, p: &Process, today: Day, lang: Value) -> Value {
+/// What a process card shows (list, home page).
+pub fn card(locale: Locale, p: &Process, today: Day, lang: views::Lang) -> views::Card {
     let span = span_of(&p.starts_on, &p.ends_on);
     let status = span.map_or(Status::Closed, |s| s.status(today));
     let progress = span.map_or(0, |s| progress_percent(s.starts, s.ends, today));
-    json!({
-        "href": format!("/processes/{}", p.slug),
-        "title": p.title,
-        "summary": p.summary,
-        "status": status_json(locale, status),
-        "scope": p.district.clone().unwrap_or_else(|| i18n::t(locale, "process-scope-commune")),
-        "starts": day_json(locale, &p.starts_on),
-        "ends": day_json(locale, &p.ends_on),
-        "progress": progress,
-        "participants": p.participants,
-        "contributions": p.contributions,
-        "draft": !p.published,
-        "content_lang": lang,
-        "image": p.image,
-    })
+    views::Card {
+        href: format!("/processes/{}", p.slug),
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        status: status_view(locale, status),
+        scope: p
+            .district
+            .clone()
+            .unwrap_or_else(|| i18n::t(locale, "process-scope-commune")),
+        starts: day(locale, &p.starts_on),
+        ends: day(locale, &p.ends_on),
+        progress: i64::from(progress),
+        participants: p.participants,
+        contributions: p.contributions,
+        draft: !p.published,
+        content_lang: lang,
+        image: p.image.clone(),
+    }
 }
 
-fn phase_json(locale: Locale, phase: &Phase, today: Day) -> Value {
+fn phase_view(locale: Locale, phase: &Phase, today: Day) -> views::Phase {
     let status =
         span_of(&phase.starts_on, &phase.ends_on).map_or(Status::Closed, |s| s.status(today));
-    json!({
-        "name": phase.name,
-        "description": phase.description,
-        "starts": day_json(locale, &phase.starts_on),
-        "ends": day_json(locale, &phase.ends_on),
-        "status": status_json(locale, status),
-        "current": status == Status::Open,
-        "tools": tool_labels(locale, &tools_from_list(&phase.tools)),
-    })
+    views::Phase {
+        name: phase.name.clone(),
+        description: phase.description.clone(),
+        starts: day(locale, &phase.starts_on),
+        ends: day(locale, &phase.ends_on),
+        status: status_view(locale, status),
+        current: status == Status::Open,
+        tools: tool_labels(locale, &tools_from_list(&phase.tools)),
+    }
 }
 
 pub async fn list(env: &Env) -> Result<Response> {
@@ -104,7 +112,7 @@ pub async fn list(env: &Env) -> Result<Response> {
     let today = today();
     let mut processes = store::published_processes(&env.conn, &today.iso()).await?;
     let marks = translate_processes(env, &mut processes).await?;
-    let cards: Vec<Value> = processes
+    let processes = processes
         .iter()
         .zip(marks)
         .map(|(p, mark)| card(locale, p, today, mark))
@@ -116,7 +124,7 @@ pub async fn list(env: &Env) -> Result<Response> {
         http::StatusCode::OK,
         "processes",
         &title,
-        json!({ "processes": cards }),
+        views::Processes { processes },
     )?;
     Ok(respond::cached(page, Cache::NoCache))
 }
@@ -140,38 +148,46 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let locale = env.ctx.locale;
     let today = today();
     let mut process = visible(env, slug).await?;
-    let mark = translate_processes(env, std::slice::from_mut(&mut process))
+    let mark = match translate_processes(env, std::slice::from_mut(&mut process))
         .await?
         .pop()
-        .unwrap_or(Value::Null);
+    {
+        Some(mark) => mark,
+        None => crate::handlers::lang(env, true),
+    };
     let following = activity::following(&env.conn, &env.ctx, Target::Process(process.id)).await?;
     let followers = activity::follower_count(&env.conn, Target::Process(process.id)).await?;
-    let lines: Vec<Value> = activity::feed(&env.conn, None, Some(process.id), 10)
+    let lines = activity::feed(&env.conn, None, Some(process.id), 10)
         .await?
         .iter()
-        .map(|l| network::line_json(env, l))
+        .map(|l| network::line(env, l))
         .collect();
     // What each participation feature holds in this process.
-    let participation: Vec<Value> = palabre_kit::participation::items(&env.conn, process.id, palabre_features::ALL)
-        .await?
-        .into_iter()
-        .map(|(tool, items)| {
-            let items: Vec<Value> = items
-                .iter()
-                .map(|item| {
-                    let span = span_of(&item.opens_on, &item.closes_on);
-                    let status = span.map_or(Status::Closed, |s| s.status(today));
-                    json!({
-                        "title": item.title,
-                        "url": item.url,
-                        "count": i18n::t_args(locale, &format!("tool-{}-count", tool.as_str()), &[("count", &item.count.to_string())]),
-                        "status": status_json(locale, status),
+    let participation =
+        palabre_kit::participation::items(&env.conn, process.id, palabre_features::ALL)
+            .await?
+            .into_iter()
+            .map(|(tool, items)| views::Participation {
+                heading: i18n::t(locale, &format!("tool-{}-heading", tool.as_str())),
+                items: items
+                    .iter()
+                    .map(|item| {
+                        let span = span_of(&item.opens_on, &item.closes_on);
+                        let status = span.map_or(Status::Closed, |s| s.status(today));
+                        views::Participated {
+                            title: item.title.clone(),
+                            url: item.url.clone(),
+                            count: i18n::t_args(
+                                locale,
+                                &format!("tool-{}-count", tool.as_str()),
+                                &[("count", &item.count.to_string())],
+                            ),
+                            status: status_view(locale, status),
+                        }
                     })
-                })
-                .collect();
-            json!({ "heading": i18n::t(locale, &format!("tool-{}-heading", tool.as_str())), "items": items })
-        })
-        .collect();
+                    .collect(),
+            })
+            .collect();
     let mut phases = store::phases(&env.conn, process.id).await?;
     let mut texts: Vec<Texts<'_>> = phases
         .iter_mut()
@@ -181,9 +197,9 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         })
         .collect();
     translate(env, Entity::Phase, &mut texts).await?;
-    let phase_views: Vec<Value> = phases
+    let phase_views = phases
         .iter()
-        .map(|p| phase_json(locale, p, today))
+        .map(|p| phase_view(locale, p, today))
         .collect();
     let open_tools: Vec<Tool> = phases
         .iter()
@@ -209,25 +225,29 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let report_href = (report.as_ref().is_some_and(|r| r.published_at.is_some())
         || env.ctx.visitor.role.is_staff())
     .then(|| format!("/processes/{}/bilan", process.slug));
-    let data = json!({
-        "report_href": report_href,
-        "report_draft": report.is_none_or(|r| r.published_at.is_none()),
-        "proposals_href": proposals_href,
-        "open_discussion_href": open_discussion_href,
-        "process": card(locale, &process, today, mark),
-        "body": process.body,
-        "phases": phase_views,
-        "open_tools": tool_labels(locale, &open_tools),
-        "ical_href": format!("/processes/{}/phases.ics", process.slug),
-        "follow": if process.published {
+    let data = views::Process {
+        report_href,
+        report_draft: report.is_none_or(|r| r.published_at.is_none()),
+        proposals_href,
+        open_discussion_href,
+        process: card(locale, &process, today, mark),
+        body: process.body.clone(),
+        phases: phase_views,
+        open_tools: tool_labels(locale, &open_tools),
+        ical_href: format!("/processes/{}/phases.ics", process.slug),
+        follow: if process.published {
             activity::follow_button(&env.ctx, &format!("/processes/{}", process.slug), following)
         } else {
             None
         },
-        "followers": i18n::t_args(locale, "followers-count", &[("count", &followers.to_string())]),
-        "participation": participation,
-        "activity": lines,
-    });
+        followers: i18n::t_args(
+            locale,
+            "followers-count",
+            &[("count", &followers.to_string())],
+        ),
+        participation,
+        activity: lines,
+    };
     let page = env.renderer.page(
         &env.ctx,
         &env.site,

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use crate::Env;
 use crate::handlers::pages::valid_slug;
-use crate::handlers::processes::{day_json, today};
+use crate::handlers::processes::{day, today};
 use crate::report_store::{self as store, Counts};
 use crate::store::{Process, process_by_slug};
 
@@ -148,7 +148,7 @@ async fn milestones(env: &Env, process_id: i64) -> Result<Value> {
     let mut out: Vec<Value> = Vec::new();
     for m in palabre_proposal::read::milestones(&env.conn, process_id).await? {
         let step = json!({
-            "date": day_json(locale, &m.on_date),
+            "date": day(locale, &m.on_date),
             "percent": m.percent,
             "body": m.body,
         });
@@ -299,8 +299,8 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         "process": {
             "title": process.title,
             "href": format!("/processes/{}", process.slug),
-            "starts": day_json(locale, &process.starts_on),
-            "ends": day_json(locale, &process.ends_on),
+            "starts": day(locale, &process.starts_on),
+            "ends": day(locale, &process.ends_on),
         },
         "draft": published.is_none(),
         "published": published.map(|at| i18n::long_date(locale, at)),

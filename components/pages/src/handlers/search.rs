@@ -7,9 +7,8 @@ use palabre_domain::search::{MAX_QUERY, MAX_WORDS, fts_query, shortened};
 use palabre_kit::db::{self, Value};
 use palabre_kit::respond::{self, Cache, escape};
 use palabre_kit::{Response, Result, i18n, search};
-use serde_json::json;
 
-use crate::Env;
+use crate::{Env, views};
 
 const RESULTS: i64 = 30;
 /// Markers FTS5 puts around matches; private-use characters, never typed.
@@ -68,31 +67,42 @@ pub async fn show(env: &Env) -> Result<Response> {
         }
         for r in &rows {
             let kind = db::text(r, 0);
-            results.push(json!({
-                "kind": i18n::t(locale, &format!("search-kind-{kind}")),
-                "url": db::text(r, 1),
-                "title": db::text(r, 2),
-                "snippet": highlight(&db::text(r, 3)),
-            }));
+            results.push(views::Found {
+                kind: i18n::t(locale, &format!("search-kind-{kind}")),
+                url: db::text(r, 1),
+                title: db::text(r, 2),
+                snippet: highlight(&db::text(r, 3)),
+            });
         }
     }
     let count = results.len().to_string();
-    let data = json!({
-        "q": typed,
-        "searched": !typed.trim().is_empty(),
-        "results": results,
-        "summary": i18n::t_args(locale, "search-count", &[("count", &count), ("q", typed.trim())]),
-        "shortened": shortened(raw).then(|| {
+    let data = views::Search {
+        searched: !typed.trim().is_empty(),
+        results,
+        summary: i18n::t_args(
+            locale,
+            "search-count",
+            &[("count", &count), ("q", typed.trim())],
+        ),
+        shortened: shortened(raw).then(|| {
             i18n::t_args(
                 locale,
                 "search-shortened",
-                &[("words", &MAX_WORDS.to_string()), ("chars", &MAX_QUERY.to_string())],
+                &[
+                    ("words", &MAX_WORDS.to_string()),
+                    ("chars", &MAX_QUERY.to_string()),
+                ],
             )
         }),
-        "capped": capped.then(|| {
-            i18n::t_args(locale, "search-capped", &[("count", &search::RANKED.to_string())])
+        capped: capped.then(|| {
+            i18n::t_args(
+                locale,
+                "search-capped",
+                &[("count", &search::RANKED.to_string())],
+            )
         }),
-    });
+        q: typed,
+    };
     let title = i18n::t(locale, "search-title");
     let page = env.page("search", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))

@@ -3,6 +3,7 @@
 //! `domain::ranking`), the moderation rules with the counts of what was
 //! hidden and why, how the process reports count, and the open data.
 
+use crate::{Env, views};
 use palabre_domain::Locale;
 use palabre_domain::proposal;
 use palabre_domain::ranking::{Signals, WEIGHTS, points, score};
@@ -10,9 +11,6 @@ use palabre_kit::db::{self, Value as Sql};
 use palabre_kit::feature::Figure;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Response, Result, i18n};
-use serde_json::{Value, json};
-
-use crate::Env;
 
 /// A number as people of `locale` write it (decimal comma in French and German).
 pub fn number(locale: Locale, value: f64) -> String {
@@ -58,10 +56,10 @@ pub fn ranking(env: &Env) -> Result<Response> {
             &[("days", &n(days)), ("twice", &n(2.0 * days))],
         ),
     ];
-    let data = json!({
-        "proposals": proposals,
-        "weights": weights,
-        "example": i18n::t_args(
+    let data = views::Ranking {
+        proposals,
+        weights,
+        example: i18n::t_args(
             locale,
             "ranking-example",
             &[
@@ -69,7 +67,7 @@ pub fn ranking(env: &Env) -> Result<Response> {
                 ("score", &n(score(&example, &w))),
             ],
         ),
-    });
+    };
     let title = i18n::t(locale, "ranking-title");
     let page = env.page("ranking", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))
@@ -107,7 +105,10 @@ pub async fn index(env: &Env) -> Result<Response> {
     }
     let row = db::query_one(&env.conn, &sql, Vec::<Sql>::new()).await?;
     let n = |i: usize| row.as_ref().map_or(0, |r| db::int(r, i));
-    let line = |id: &str, count: i64| json!({ "label": i18n::t(locale, id), "count": count });
+    let line = |id: &str, count: i64| views::Count {
+        label: i18n::t(locale, id),
+        count,
+    };
     let hidden = vec![
         line("transparency-hidden-reports", n(1)),
         line("transparency-hidden-keyword", n(2)),
@@ -124,25 +125,27 @@ pub async fn index(env: &Env) -> Result<Response> {
         others.push(line(&format!("transparency-{}", figure.key), n(10 + i)));
     }
     others.push(line("transparency-blocked-accounts", n(9)));
-    let reports: Vec<Value> = db::query(&env.conn, PUBLISHED_REPORTS, Vec::<Sql>::new())
+    let reports = db::query(&env.conn, PUBLISHED_REPORTS, Vec::<Sql>::new())
         .await?
         .iter()
-        .map(|r| {
-            json!({
-                "href": format!("/processes/{}/bilan", db::text(r, 0)),
-                "title": db::text(r, 1),
-                "date": i18n::long_date(locale, db::int(r, 2)),
-            })
+        .map(|r| views::Report {
+            href: format!("/processes/{}/bilan", db::text(r, 0)),
+            title: db::text(r, 1),
+            date: i18n::long_date(locale, db::int(r, 2)),
         })
         .collect();
-    let data = json!({
-        "visible": n(0),
-        "hidden_total": n(1) + n(2) + n(3) + n(4),
-        "hidden": hidden,
-        "others": others,
-        "threshold": i18n::t_args(locale, "transparency-rule-reports", &[("count", &env.site.report_threshold.to_string())]),
-        "reports": reports,
-    });
+    let data = views::Transparency {
+        visible: n(0),
+        hidden_total: n(1) + n(2) + n(3) + n(4),
+        hidden,
+        others,
+        threshold: i18n::t_args(
+            locale,
+            "transparency-rule-reports",
+            &[("count", &env.site.report_threshold.to_string())],
+        ),
+        reports,
+    };
     let title = i18n::t(locale, "transparency-title");
     let page = env.page("transparency", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))

@@ -131,7 +131,11 @@ pub async fn show(
             reason: None,
         }),
         Some(me) => {
-            let given = store::given(&env.conn, p.process_id, me).await?;
+            // Counted only where the process sets a limit.
+            let given = match process.limit {
+                Some(_) => store::given(&env.conn, p.process_id, me).await?,
+                None => 0,
+            };
             let may = who.may_support(&p, open, given, process.limit);
             Some(views::Support {
                 login: None,
