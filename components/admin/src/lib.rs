@@ -6,6 +6,7 @@
 mod handlers;
 mod routes;
 mod store;
+mod views;
 
 use spin_sdk::http::Request;
 
@@ -30,13 +31,4 @@ async fn handle(request: Request) -> palabre_kit::Response {
         async |env| routes::dispatch(env).await,
     )
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    /// Templates are parsed when first used: check them all here.
-    #[test]
-    fn every_template_parses() {
-        palabre_kit::render::Renderer::check(super::TEMPLATES).unwrap_or_else(|e| panic!("{e}"));
-    }
 }

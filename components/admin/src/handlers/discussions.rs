@@ -5,8 +5,8 @@ use palabre_domain::account::{FieldError, line};
 use palabre_domain::content;
 use palabre_domain::process::{Span, SpanError};
 use palabre_kit::forms::FormView;
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
-use serde_json::json;
 
 use crate::Env;
 use crate::handlers::{
@@ -163,14 +163,12 @@ async fn render(
             "admin-view-public",
         )
     });
-    let data = json!({
-        "form": form.view(),
-        "action": action,
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": link(env, "/admin/discussions", "admin-discussions-title"),
-        "preview": preview,
-    });
+    let data = FormPage {
+        saved: saved_notice(env),
+        back: Some(link(env, "/admin/discussions", "admin-discussions-title")),
+        preview,
+        ..FormPage::new(action, form.view(), i18n::t(locale, "admin-save"))
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }

@@ -3,14 +3,15 @@
 //! and JSON for staff, open data for everyone) — and the commune's whole
 //! open-data bundle.
 
+use crate::views;
+use palabre_kit::view::Link;
 use palabre_kit::{Response, Result, db, i18n};
-use serde_json::json;
 
 use crate::Env;
 
 pub async fn page(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
-    let link = |href: String, label: &str| json!({ "href": href, "label": i18n::t(locale, label) });
+    let link = |href: String, label: &str| Link::to(locale, href, label);
     let processes = db::query(
         &env.conn,
         "SELECT id, slug, title FROM processes WHERE status = 'published' ORDER BY starts_on DESC, id DESC",
@@ -28,30 +29,31 @@ pub async fn page(env: &Env) -> Result<Response> {
             downloads.push((db::int(&r, 0), exports.label, r));
         }
     }
-    let items: Vec<_> = processes
+    let processes = processes
         .iter()
-        .map(|p| {
-            let features: Vec<_> = downloads
+        .map(|p| views::ExportProcess {
+            title: db::text(p, 2),
+            features: downloads
                 .iter()
                 .filter(|(process, _, _)| *process == db::int(p, 0))
-                .map(|(_, label, r)| {
-                    json!({
-                        "title": i18n::t_args(locale, label, &[("title", &db::text(r, 1))]),
-                        "links": [
-                            link(db::text(r, 2), "exports-csv"),
-                            link(db::text(r, 3), "exports-json"),
-                            link(db::text(r, 4), "exports-open-data"),
-                        ],
-                    })
+                .map(|(_, label, r)| views::ExportFeature {
+                    title: i18n::t_args(locale, label, &[("title", &db::text(r, 1))]),
+                    links: vec![
+                        link(db::text(r, 2), "exports-csv"),
+                        link(db::text(r, 3), "exports-json"),
+                        link(db::text(r, 4), "exports-open-data"),
+                    ],
                 })
-                .collect();
-            json!({ "title": db::text(p, 2), "features": features })
+                .collect(),
         })
         .collect();
     let title = i18n::t(locale, "exports-title");
     env.page(
         "exports",
         &title,
-        json!({ "processes": items, "bundle": "/open-data.json" }),
+        views::Exports {
+            processes,
+            bundle: "/open-data.json".to_string(),
+        },
     )
 }

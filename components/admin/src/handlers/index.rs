@@ -1,29 +1,42 @@
 //! `/admin`: what staff can manage.
 
 use palabre_kit::{Response, Result, i18n};
-use serde_json::json;
 
 use crate::Env;
 
 pub async fn show(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
-    let sections: Vec<_> = [
+    let sections = [
         ("/admin/site", "admin-site-title", "admin-site-intro"),
-        ("/admin/processes", "admin-processes-title", "admin-processes-intro"),
-        ("/admin/discussions", "admin-discussions-title", "admin-discussions-intro"),
+        (
+            "/admin/processes",
+            "admin-processes-title",
+            "admin-processes-intro",
+        ),
+        (
+            "/admin/discussions",
+            "admin-discussions-title",
+            "admin-discussions-intro",
+        ),
         ("/admin/moderation", "moderation-title", "moderation-intro"),
         ("/admin/people", "people-title", "people-intro"),
         ("/admin/audit", "audit-title", "audit-intro"),
         ("/admin/mail", "mail-title", "mail-intro"),
         ("/admin/exports", "exports-title", "exports-intro"),
-        ("/questionnaires", "questionnaires-title", "admin-questionnaires-intro"),
+        (
+            "/questionnaires",
+            "questionnaires-title",
+            "admin-questionnaires-intro",
+        ),
         ("/admin/news", "admin-news-title", "admin-news-intro"),
         ("/admin/pages", "admin-pages-title", "admin-pages-intro"),
         ("/account/security", "security-title", "security-intro"),
     ]
     .into_iter()
-    .map(|(href, title, intro)| {
-        json!({ "href": href, "title": i18n::t(locale, title), "intro": i18n::t(locale, intro) })
+    .map(|(href, title, intro)| crate::views::Section {
+        href: href.to_string(),
+        title: i18n::t(locale, title),
+        intro: i18n::t(locale, intro),
     })
     .collect();
     let title = i18n::t(locale, "admin-title");
@@ -36,6 +49,10 @@ pub async fn show(env: &Env) -> Result<Response> {
     env.page(
         "admin_index",
         &title,
-        json!({ "sections": sections, "dashboard": dashboard, "setup": setup }),
+        crate::views::Index {
+            sections,
+            dashboard,
+            setup,
+        },
     )
 }

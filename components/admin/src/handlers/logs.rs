@@ -7,12 +7,12 @@
 use palabre_domain::account::FieldError;
 use palabre_domain::date::Day;
 use palabre_kit::forms::{self, FormView};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Response, Result, Site, db, i18n, retention};
-use serde_json::{Value, json};
 
-use crate::Env;
-use crate::handlers::{record_in, saved, saved_notice};
+use crate::handlers::{link, record_in, saved, saved_notice};
 use crate::store::{self, AuditFilter};
+use crate::{Env, views};
 
 const PAGE: i64 = 50;
 const MAIL_STATUSES: [&str; 3] = ["queued", "sent", "failed"];
@@ -44,11 +44,11 @@ fn day(env: &Env, name: &str) -> std::result::Result<Option<Day>, ()> {
 fn page(
     env: &Env,
     title_id: &str,
-    filters: Value,
+    filters: Vec<views::Filter>,
     (columns, rows): (&[&str], Vec<Vec<String>>),
     next: Option<String>,
     problem: Option<String>,
-    note: Value,
+    note: Option<views::Note>,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let status = if problem.is_some() {
@@ -56,18 +56,38 @@ fn page(
     } else {
         http::StatusCode::OK
     };
-    let data = json!({
-        "filters": filters,
-        "columns": columns.iter().map(|c| i18n::t(locale, c)).collect::<Vec<_>>(),
-        "rows": rows,
-        "next": next,
-        "problem": problem,
-        "action": env.ctx.path,
-        "note": note,
-    });
+    let data = views::Log {
+        filters,
+        columns: columns.iter().map(|c| i18n::t(locale, c)).collect(),
+        rows,
+        next,
+        problem,
+        action: env.ctx.path.clone(),
+        note,
+    };
     let title = i18n::t(locale, title_id);
     env.renderer
         .page(&env.ctx, &env.site, status, "log", &title, data)
+}
+
+/// A filter's text or date field.
+fn field(name: &str, label: String, kind: &str, value: &str) -> views::Filter {
+    views::Filter {
+        name: name.to_string(),
+        label,
+        kind: kind.to_string(),
+        value: value.to_string(),
+        options: None,
+    }
+}
+
+/// An option of a filter's choice, selected when it is `current`.
+fn choice(value: &str, label: &str, current: &str) -> views::Choice {
+    views::Choice {
+        value: value.to_string(),
+        label: label.to_string(),
+        selected: value == current,
+    }
 }
 
 /// The link to the page after `last`, keeping the filters.
@@ -93,20 +113,27 @@ pub async fn audit(env: &Env) -> Result<Response> {
         (Ok(from), Ok(to)) => (from, to, None),
         _ => (None, None, Some(i18n::t(locale, "field-invalid-date"))),
     };
-    let mut options = vec![
-        json!({ "value": "", "label": i18n::t(locale, "proposal-filter-all"), "selected": action.is_empty() }),
+    let mut options = vec![choice("", &i18n::t(locale, "proposal-filter-all"), &action)];
+    options.extend(actions.iter().map(|a| choice(a, a, &action)));
+    let filters = vec![
+        field("who", i18n::t(locale, "audit-who"), "search", &who),
+        views::Filter {
+            options: Some(options),
+            ..field("action", i18n::t(locale, "audit-action"), "", "")
+        },
+        field(
+            "from",
+            i18n::t(locale, "audit-from"),
+            "date",
+            env.ctx.query("from").unwrap_or_default(),
+        ),
+        field(
+            "to",
+            i18n::t(locale, "audit-to"),
+            "date",
+            env.ctx.query("to").unwrap_or_default(),
+        ),
     ];
-    options.extend(
-        actions
-            .iter()
-            .map(|a| json!({ "value": a, "label": a, "selected": *a == action })),
-    );
-    let filters = json!([
-        { "name": "who", "label": i18n::t(locale, "audit-who"), "value": who, "kind": "search" },
-        { "name": "action", "label": i18n::t(locale, "audit-action"), "options": options },
-        { "name": "from", "label": i18n::t(locale, "audit-from"), "value": env.ctx.query("from").unwrap_or_default(), "kind": "date" },
-        { "name": "to", "label": i18n::t(locale, "audit-to"), "value": env.ctx.query("to").unwrap_or_default(), "kind": "date" },
-    ]);
     let entries = if problem.is_some() {
         Vec::new()
     } else {
@@ -149,10 +176,14 @@ pub async fn audit(env: &Env) -> Result<Response> {
         ),
         next,
         problem,
-        json!({
-            "text": i18n::t_args(locale, "audit-kept", &[("days", &env.site.audit_days.to_string())]),
-            "href": "/admin/audit/settings",
-            "label": i18n::t(locale, "audit-retention-change"),
+        Some(views::Note {
+            text: i18n::t_args(
+                locale,
+                "audit-kept",
+                &[("days", &env.site.audit_days.to_string())],
+            ),
+            href: "/admin/audit/settings".to_string(),
+            label: i18n::t(locale, "audit-retention-change"),
         }),
     )
 }
@@ -165,13 +196,16 @@ pub async fn mail(env: &Env) -> Result<Response> {
         .filter(|s| MAIL_STATUSES.contains(s))
         .unwrap_or_default()
         .to_string();
-    let mut options = vec![
-        json!({ "value": "", "label": i18n::t(locale, "proposal-filter-all"), "selected": status.is_empty() }),
-    ];
-    options.extend(MAIL_STATUSES.iter().map(|s| {
-        json!({ "value": s, "label": i18n::t(locale, &format!("mail-status-{s}")), "selected": *s == status })
-    }));
-    let filters = json!([{ "name": "status", "label": i18n::t(locale, "mail-col-status"), "options": options }]);
+    let mut options = vec![choice("", &i18n::t(locale, "proposal-filter-all"), &status)];
+    options.extend(
+        MAIL_STATUSES
+            .iter()
+            .map(|s| choice(s, &i18n::t(locale, &format!("mail-status-{s}")), &status)),
+    );
+    let filters = vec![views::Filter {
+        options: Some(options),
+        ..field("status", i18n::t(locale, "mail-col-status"), "", "")
+    }];
     let mails = store::outbox(&env.conn, &status, before(env), PAGE).await?;
     let next = next_link(env, &["status"], mails.len(), mails.last().map(|m| m.id));
     let rows = mails
@@ -211,7 +245,7 @@ pub async fn mail(env: &Env) -> Result<Response> {
         ),
         next,
         None,
-        Value::Null,
+        None,
     )
 }
 
@@ -231,14 +265,16 @@ fn render_retention(
         .versioned(Some(retention_version(&env.site)), status)
         .input("days", "number", "audit-field-days", days, "off", error)
         .hint("audit-field-days-hint");
-    let data = json!({
-        "form": form.view(),
-        "action": "/admin/audit/settings",
-        "intro": i18n::t(locale, "audit-retention-intro"),
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": { "href": "/admin/audit", "label": i18n::t(locale, "audit-title") },
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "audit-retention-intro")),
+        saved: saved_notice(env),
+        back: Some(link(env, "/admin/audit", "audit-title")),
+        ..FormPage::new(
+            "/admin/audit/settings",
+            form.view(),
+            i18n::t(locale, "admin-save"),
+        )
+    };
     let title = i18n::t(locale, "audit-retention-title");
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)

@@ -14,7 +14,6 @@ pub mod site;
 pub mod translations;
 
 use palabre_kit::{Response, Result, activity, i18n, respond};
-use serde_json::{Value, json};
 
 use crate::Env;
 
@@ -65,17 +64,17 @@ pub fn list_page(
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let title = i18n::t(locale, title_id);
-    let rows: Vec<Value> = rows
+    let rows = rows
         .into_iter()
-        .map(|(href, cells)| json!({ "href": href, "cells": cells }))
+        .map(|(href, cells)| palabre_kit::view::Row { href, cells })
         .collect();
-    let columns: Vec<String> = columns.iter().map(|c| i18n::t(locale, c)).collect();
-    let data = json!({
-        "columns": columns,
-        "rows": rows,
-        "add": add,
-        "back": link(env, "/admin", "admin-back-to-index"),
-    });
+    let columns = columns.iter().map(|c| i18n::t(locale, c)).collect();
+    let data = crate::views::List {
+        columns,
+        rows,
+        add,
+        back: link(env, "/admin", "admin-back-to-index"),
+    };
     env.page("admin_list", &title, data)
 }
 

@@ -3,11 +3,13 @@
 //! reports' reasons; a moderator hides it (its author is told why), restores
 //! it, or dismisses the reports — one at a time or several at once.
 
+use crate::handlers::{link, saved_notice};
+use crate::views;
 use palabre_domain::account::FieldError;
 use palabre_domain::date::iso_date;
 use palabre_kit::activity::{self, Activity};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, db, i18n, respond};
-use serde_json::{Value, json};
 
 use crate::Env;
 use crate::handlers::record_in;
@@ -22,22 +24,28 @@ pub async fn queue(env: &Env) -> Result<Response> {
 
 async fn render(env: &Env, problem: Option<String>, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let items: Vec<Value> = store::moderation_queue(&env.conn, QUEUE_SIZE)
+    let items = store::moderation_queue(&env.conn, QUEUE_SIZE)
         .await?
         .into_iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "body": r.body,
-                "author": r.author,
-                "author_href": format!("/people/{}", r.author_id),
-                "date": i18n::long_date(locale, r.created_at),
-                "date_iso": iso_date(r.created_at),
-                "hidden": r.hidden,
-                "place": { "href": r.place.1, "title": r.place_title, "kind": i18n::t(locale, &format!("moderation-kind-{}", r.place.0)) },
-                "reports": i18n::t_args(locale, "moderation-reports", &[("count", &r.reasons.len().to_string())]),
-                "reasons": r.reasons,
-            })
+        .map(|r| views::Held {
+            id: r.id,
+            author_href: format!("/people/{}", r.author_id),
+            date: i18n::long_date(locale, r.created_at),
+            date_iso: iso_date(r.created_at),
+            hidden: r.hidden,
+            place: views::Place {
+                kind: i18n::t(locale, &format!("moderation-kind-{}", r.place.0)),
+                href: r.place.1,
+                title: r.place_title,
+            },
+            reports: i18n::t_args(
+                locale,
+                "moderation-reports",
+                &[("count", &r.reasons.len().to_string())],
+            ),
+            reasons: r.reasons,
+            body: r.body,
+            author: r.author,
         })
         .collect();
     let done = env
@@ -45,13 +53,18 @@ async fn render(env: &Env, problem: Option<String>, status: http::StatusCode) ->
         .query("done")
         .and_then(|n| n.parse::<i64>().ok())
         .map(|n| i18n::t_args(locale, "moderation-done", &[("count", &n.to_string())]));
-    let data = json!({
-        "items": items,
-        "threshold": i18n::t_args(locale, "moderation-threshold", &[("count", &env.site.report_threshold.to_string())]),
-        "done": done,
-        "problem": problem,
-        "settings": (env.ctx.visitor.role == palabre_domain::Role::Admin).then_some("/admin/moderation/settings"),
-    });
+    let data = views::Moderation {
+        items,
+        threshold: i18n::t_args(
+            locale,
+            "moderation-threshold",
+            &[("count", &env.site.report_threshold.to_string())],
+        ),
+        done,
+        problem,
+        settings: (env.ctx.visitor.role == palabre_domain::Role::Admin)
+            .then(|| "/admin/moderation/settings".to_string()),
+    };
     let title = i18n::t(locale, "moderation-title");
     env.renderer
         .page(&env.ctx, &env.site, status, "moderation", &title, data)
@@ -179,13 +192,15 @@ fn render_settings(
         .textarea("keywords", "moderation-field-keywords", words, errors.1)
         .optional()
         .hint("moderation-field-keywords-hint");
-    let data = json!({
-        "form": form.view(),
-        "action": "/admin/moderation/settings",
-        "submit": i18n::t(locale, "admin-save"),
-        "back": { "href": "/admin/moderation", "label": i18n::t(locale, "moderation-title") },
-        "saved": (env.ctx.query("saved") == Some("1")).then(|| i18n::t(locale, "admin-saved")),
-    });
+    let data = FormPage {
+        back: Some(link(env, "/admin/moderation", "moderation-title")),
+        saved: saved_notice(env),
+        ..FormPage::new(
+            "/admin/moderation/settings",
+            form.view(),
+            i18n::t(locale, "admin-save"),
+        )
+    };
     let title = i18n::t(locale, "moderation-settings-title");
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)

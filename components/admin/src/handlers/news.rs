@@ -3,8 +3,8 @@
 use palabre_kit::db;
 use palabre_kit::forms::{self, FormView};
 use palabre_kit::translations::Entity;
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n, images};
-use serde_json::json;
 
 use crate::Env;
 use crate::handlers::article::{ArticleErrors, ArticleValues};
@@ -72,16 +72,14 @@ async fn render(
     };
     let preview = (id.is_some() && values.status == "published" && !values.slug.is_empty())
         .then(|| link(env, &format!("/news/{}", values.slug), "admin-view-public"));
-    let data = json!({
-        "form": form.view(),
-        "action": action,
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": link(env, "/admin/news", "admin-news-title"),
-        "preview": preview,
-        "image": image,
-        "translations": id.map(|id| translations::links(env, Entity::News, id)),
-    });
+    let data = FormPage {
+        saved: saved_notice(env),
+        back: Some(link(env, "/admin/news", "admin-news-title")),
+        preview,
+        image: image.map(Into::into),
+        translations: id.map(|id| translations::links(env, Entity::News, id)),
+        ..FormPage::new(action, form.view(), i18n::t(locale, "admin-save"))
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }

@@ -6,8 +6,8 @@ use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, MAX_BODY};
 use palabre_kit::db;
 use palabre_kit::forms::{self, FormView};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
-use serde_json::json;
 
 use crate::handlers::translations;
 use crate::handlers::{link, list_page, record_in, saved, saved_notice};
@@ -58,15 +58,21 @@ fn render(
         .optional()
         .hint("admin-field-markdown-hint")
         .versioned(Some(version(page)), status);
-    let data = json!({
-        "form": form.view(),
-        "action": format!("/admin/pages/{}", page.id),
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": link(env, "/admin/pages", "admin-pages-title"),
-        "preview": link(env, &format!("/pages/{}", page.slug), "admin-view-public"),
-        "translations": translations::links(env, Entity::Page, page.id),
-    });
+    let data = FormPage {
+        saved: saved_notice(env),
+        back: Some(link(env, "/admin/pages", "admin-pages-title")),
+        preview: Some(link(
+            env,
+            &format!("/pages/{}", page.slug),
+            "admin-view-public",
+        )),
+        translations: Some(translations::links(env, Entity::Page, page.id)),
+        ..FormPage::new(
+            format!("/admin/pages/{}", page.id),
+            form.view(),
+            i18n::t(locale, "admin-save"),
+        )
+    };
     let heading = i18n::t(locale, "admin-pages-edit");
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &heading, data)

@@ -2,13 +2,15 @@
 //! sessions end), block it with a reason (its comments wait for the
 //! moderators; it may still read and manage its own data) or unblock it.
 
+use crate::handlers::{link, saved_notice};
+use crate::views;
 use palabre_domain::Role;
 use palabre_domain::account::{Email, FieldError, line};
 use palabre_domain::date::iso_date;
 use palabre_kit::forms::FormView;
 use palabre_kit::mail::{self, Mail};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, db, i18n, respond, tokens};
-use serde_json::{Value, json};
 
 use crate::Env;
 use crate::handlers::{audited, record_in};
@@ -23,22 +25,20 @@ fn role_label(env: &Env, role: &str) -> String {
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
     let q = env.ctx.query("q").unwrap_or_default().trim().to_string();
-    let people: Vec<Value> = store::people(&env.conn, &q, SHOWN)
+    let people = store::people(&env.conn, &q, SHOWN)
         .await?
         .iter()
-        .map(|p| {
-            json!({
-                "href": format!("/admin/people/{}", p.id),
-                "name": p.name,
-                "email": p.email,
-                "role": role_label(env, &p.role),
-                "since": i18n::long_date(locale, p.created_at),
-                "blocked": p.blocked_reason.is_some(),
-            })
+        .map(|p| views::PersonRow {
+            href: format!("/admin/people/{}", p.id),
+            name: p.name.clone(),
+            email: p.email.clone(),
+            role: role_label(env, &p.role),
+            since: i18n::long_date(locale, p.created_at),
+            blocked: p.blocked_reason.is_some(),
         })
         .collect();
     let title = i18n::t(locale, "people-title");
-    env.page("people", &title, json!({ "people": people, "q": q }))
+    env.page("people", &title, views::People { people, q })
 }
 
 pub async fn show(env: &Env, id: i64) -> Result<Response> {
@@ -53,27 +53,31 @@ async fn render(
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let p: Person = store::person(&env.conn, id).await?.ok_or(Error::NotFound)?;
-    let roles: Vec<Value> = [Role::Citizen, Role::Moderator, Role::Admin]
+    let roles = [Role::Citizen, Role::Moderator, Role::Admin]
         .iter()
-        .map(|r| json!({ "value": r.as_str(), "label": role_label(env, r.as_str()), "selected": r.as_str() == p.role }))
+        .map(|r| views::Choice {
+            value: r.as_str().to_string(),
+            label: role_label(env, r.as_str()),
+            selected: r.as_str() == p.role,
+        })
         .collect();
-    let data = json!({
-        "person": {
-            "id": p.id,
-            "name": p.name,
-            "email": p.email,
-            "role": role_label(env, &p.role),
-            "since": i18n::long_date(locale, p.created_at),
-            "since_iso": iso_date(p.created_at),
-            "blocked_reason": p.blocked_reason,
-            "trusted": p.trusted,
-            "profile": format!("/people/{}", p.id),
+    let data = views::Person {
+        person: views::PersonHead {
+            id: p.id,
+            name: p.name.clone(),
+            email: p.email.clone(),
+            role: role_label(env, &p.role),
+            since: i18n::long_date(locale, p.created_at),
+            since_iso: iso_date(p.created_at),
+            blocked_reason: p.blocked_reason.clone(),
+            trusted: p.trusted,
+            profile: format!("/people/{}", p.id),
         },
-        "roles": roles,
-        "me": env.ctx.visitor.user_id == Some(p.id),
-        "saved": (env.ctx.query("saved") == Some("1")).then(|| i18n::t(locale, "admin-saved")),
-        "problem": problem,
-    });
+        roles,
+        me: env.ctx.visitor.user_id == Some(p.id),
+        saved: saved_notice(env),
+        problem,
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "person", &p.name, data)
 }
@@ -197,13 +201,15 @@ fn render_invite(
         .input("name", "text", "people-col-name", name, "off", errors.1)
         .select("role", "people-col-role", roles, role, None)
         .hint("people-invite-hint");
-    let data = json!({
-        "form": form.view(),
-        "action": "/admin/people/invite",
-        "submit": i18n::t(locale, "people-invite-send"),
-        "intro": i18n::t(locale, "people-invite-intro"),
-        "back": { "href": "/admin/people", "label": i18n::t(locale, "people-title") },
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "people-invite-intro")),
+        back: Some(link(env, "/admin/people", "people-title")),
+        ..FormPage::new(
+            "/admin/people/invite",
+            form.view(),
+            i18n::t(locale, "people-invite-send"),
+        )
+    };
     let title = i18n::t(locale, "people-invite-title");
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)

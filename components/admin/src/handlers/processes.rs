@@ -6,8 +6,8 @@ use palabre_domain::process::{Span, SpanError, Tool, tools_from_list, tools_to_l
 use palabre_kit::db;
 use palabre_kit::forms::{self, FormView};
 use palabre_kit::translations::Entity;
+use palabre_kit::view;
 use palabre_kit::{Error, Response, Result, i18n, images};
-use serde_json::json;
 
 use crate::Env;
 use crate::handlers::article::{ArticleErrors, ArticleValues};
@@ -67,7 +67,7 @@ impl Errors {
 }
 
 /// The process's phases, listed under its form.
-async fn phases_below(env: &Env, id: i64) -> Result<serde_json::Value> {
+async fn phases_below(env: &Env, id: i64) -> Result<view::Below> {
     let locale = env.ctx.locale;
     let phases = store::phases(&env.conn, id).await?;
     let rows: Vec<_> = phases
@@ -77,23 +77,31 @@ async fn phases_below(env: &Env, id: i64) -> Result<serde_json::Value> {
                 .iter()
                 .map(|t| i18n::t(locale, &format!("tool-{}", t.as_str())))
                 .collect();
-            json!({
-                "href": format!("/admin/processes/{id}/phases/{}", p.id),
-                "cells": [p.name, format!("{} → {}", p.starts_on, p.ends_on), tools.join(", ")],
-            })
+            view::Row {
+                href: format!("/admin/processes/{id}/phases/{}", p.id),
+                cells: vec![
+                    p.name.clone(),
+                    format!("{} → {}", p.starts_on, p.ends_on),
+                    tools.join(", "),
+                ],
+            }
         })
         .collect();
-    Ok(json!({
-        "title": i18n::t(locale, "process-phases"),
-        "columns": [
+    Ok(view::Below {
+        title: i18n::t(locale, "process-phases"),
+        columns: vec![
             i18n::t(locale, "admin-col-name"),
             i18n::t(locale, "admin-col-dates"),
             i18n::t(locale, "admin-col-tools"),
         ],
-        "rows": rows,
-        "empty": i18n::t(locale, "process-no-phases"),
-        "add": link(env, &format!("/admin/processes/{id}/phases/new"), "admin-phases-new"),
-    }))
+        rows,
+        empty: i18n::t(locale, "process-no-phases"),
+        add: Some(link(
+            env,
+            &format!("/admin/processes/{id}/phases/new"),
+            "admin-phases-new",
+        )),
+    })
 }
 
 async fn render(
@@ -167,8 +175,8 @@ async fn render(
         ),
     };
     let below = match id {
-        Some(id) => phases_below(env, id).await?,
-        None => serde_json::Value::Null,
+        Some(id) => Some(phases_below(env, id).await?),
+        None => None,
     };
     let preview = (id.is_some() && !values.article.slug.is_empty()).then(|| {
         link(
@@ -177,18 +185,24 @@ async fn render(
             "admin-view-public",
         )
     });
-    let data = json!({
-        "form": form.view(),
-        "action": action,
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": link(env, "/admin/processes", "admin-processes-title"),
-        "preview": preview,
-        "links": id.map(|id| vec![link(env, &format!("/admin/processes/{id}/report"), "report-edit")]),
-        "below": below,
-        "image": image,
-        "translations": id.map(|id| translations::links(env, Entity::Process, id)),
-    });
+    let data = view::FormPage {
+        saved: saved_notice(env),
+        back: Some(link(env, "/admin/processes", "admin-processes-title")),
+        preview,
+        links: id
+            .map(|id| {
+                vec![link(
+                    env,
+                    &format!("/admin/processes/{id}/report"),
+                    "report-edit",
+                )]
+            })
+            .unwrap_or_default(),
+        below,
+        image: image.map(Into::into),
+        translations: id.map(|id| translations::links(env, Entity::Process, id)),
+        ..view::FormPage::new(action, form.view(), i18n::t(locale, "admin-save"))
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }
@@ -474,26 +488,26 @@ fn render_phase(
             format!("{base}/phases/new"),
         ),
     };
-    let delete = id.map(|pid| {
-        json!({
-            "action": format!("{base}/phases/{pid}/delete"),
-            "label": i18n::t(locale, "admin-phases-delete"),
-        })
+    let delete = id.map(|pid| view::Delete {
+        action: format!("{base}/phases/{pid}/delete"),
+        label: i18n::t(locale, "admin-phases-delete"),
     });
-    let data = json!({
-        "form": form.view(),
-        "action": action,
-        "intro": i18n::t_args(locale, "admin-phases-intro", &[
-            ("process", &process.title),
-            ("starts", &process.starts_on),
-            ("ends", &process.ends_on),
-        ]),
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": json!({ "href": base, "label": process.title }),
-        "delete": delete,
-        "translations": id.map(|pid| translations::links(env, Entity::Phase, pid)),
-    });
+    let data = view::FormPage {
+        intro: Some(i18n::t_args(
+            locale,
+            "admin-phases-intro",
+            &[
+                ("process", &process.title),
+                ("starts", &process.starts_on),
+                ("ends", &process.ends_on),
+            ],
+        )),
+        saved: saved_notice(env),
+        back: Some(view::Link::new(base.clone(), process.title.clone())),
+        delete,
+        translations: id.map(|pid| translations::links(env, Entity::Phase, pid)),
+        ..view::FormPage::new(action, form.view(), i18n::t(locale, "admin-save"))
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }

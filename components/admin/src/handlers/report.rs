@@ -6,8 +6,8 @@ use palabre_domain::account::FieldError;
 use palabre_domain::content;
 use palabre_kit::db;
 use palabre_kit::forms::{self, FormView};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
-use serde_json::json;
 
 use crate::Env;
 use crate::handlers::{announce, link, record_in, saved, saved_notice, status_options};
@@ -70,15 +70,25 @@ async fn render(
         )
         .hint("report-field-status-hint");
     let title = i18n::t_args(locale, "report-title", &[("process", &process.title)]);
-    let data = json!({
-        "form": form.view(),
-        "intro": i18n::t(locale, "report-admin-intro"),
-        "action": format!("/admin/processes/{}/report", process.id),
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": link(env, &format!("/admin/processes/{}", process.id), "admin-processes-edit"),
-        "preview": link(env, &format!("/processes/{}/bilan", process.slug), "report-view"),
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "report-admin-intro")),
+        saved: saved_notice(env),
+        back: Some(link(
+            env,
+            &format!("/admin/processes/{}", process.id),
+            "admin-processes-edit",
+        )),
+        preview: Some(link(
+            env,
+            &format!("/processes/{}/bilan", process.slug),
+            "report-view",
+        )),
+        ..FormPage::new(
+            format!("/admin/processes/{}/report", process.id),
+            form.view(),
+            i18n::t(locale, "admin-save"),
+        )
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }

@@ -4,8 +4,8 @@ use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, brand_color};
 use palabre_domain::home::{Block, blocks_to_setting};
 use palabre_kit::forms::{self, FormView};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Response, Result, Site, db, i18n, images};
-use serde_json::json;
 
 use crate::Env;
 use crate::handlers::{link, record_in, saved, saved_notice};
@@ -122,15 +122,13 @@ fn render(
             )
             .hint("admin-block-hint");
     }
-    let data = json!({
-        "form": form.view(),
-        "action": "/admin/site",
-        "intro": i18n::t(locale, "admin-site-intro"),
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": link(env, "/admin", "admin-back-to-index"),
-        "preview": link(env, "/", "admin-view-home"),
-    });
+    let data = FormPage {
+        intro: Some(i18n::t(locale, "admin-site-intro")),
+        saved: saved_notice(env),
+        back: Some(link(env, "/admin", "admin-back-to-index")),
+        preview: Some(link(env, "/", "admin-view-home")),
+        ..FormPage::new("/admin/site", form.view(), i18n::t(locale, "admin-save"))
+    };
     let title = i18n::t(locale, "admin-site-title");
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)

@@ -1,6 +1,7 @@
 //! Translations of what staff write (news, pages, processes, phases), one
 //! language at a time; an empty field falls back to the default language.
 
+use palabre_kit::view;
 use std::collections::HashMap;
 
 use palabre_domain::Locale;
@@ -10,7 +11,6 @@ use palabre_kit::db::{self, Value};
 use palabre_kit::forms::{self, FormView};
 use palabre_kit::translations::{self, Entity};
 use palabre_kit::{Error, Response, Result, i18n};
-use serde_json::{Value as Json, json};
 
 use crate::Env;
 use crate::handlers::{record_in, saved, saved_notice};
@@ -49,20 +49,21 @@ async fn original(env: &Env, entity: Entity, id: i64) -> Result<(Vec<String>, St
 }
 
 /// Links to an item's translations, for its edit page.
-pub fn links(env: &Env, entity: Entity, id: i64) -> Json {
+pub fn links(env: &Env, entity: Entity, id: i64) -> view::Translations {
     let locale = env.ctx.locale;
-    let links: Vec<Json> = Locale::ALL
+    let links = Locale::ALL
         .into_iter()
         .filter(|l| *l != env.site.default_locale)
-        .map(|l| {
-            json!({
-                "href": format!("/admin/translations/{}/{id}/{}", entity.as_str(), l.code()),
-                "label": l.native_name(),
-                "lang": l.code(),
-            })
+        .map(|l| view::LangLink {
+            href: format!("/admin/translations/{}/{id}/{}", entity.as_str(), l.code()),
+            label: l.native_name().to_string(),
+            lang: l.code().to_string(),
         })
         .collect();
-    json!({ "title": i18n::t(locale, "admin-translations"), "links": links })
+    view::Translations {
+        title: i18n::t(locale, "admin-translations"),
+        links,
+    }
 }
 
 fn field_label(field: &str) -> &'static str {
@@ -137,14 +138,20 @@ fn render(
             ("item", &original.0[0]),
         ],
     );
-    let data = json!({
-        "form": form.view(),
-        "action": format!("/admin/translations/{}/{id}/{}", entity.as_str(), language.code()),
-        "intro": i18n::t(locale, "admin-translation-intro"),
-        "submit": i18n::t(locale, "admin-save"),
-        "saved": saved_notice(env),
-        "back": json!({ "href": original.1, "label": original.0[0] }),
-    });
+    let data = view::FormPage {
+        intro: Some(i18n::t(locale, "admin-translation-intro")),
+        saved: saved_notice(env),
+        back: Some(view::Link::new(original.1.clone(), original.0[0].clone())),
+        ..view::FormPage::new(
+            format!(
+                "/admin/translations/{}/{id}/{}",
+                entity.as_str(),
+                language.code()
+            ),
+            form.view(),
+            i18n::t(locale, "admin-save"),
+        )
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }

@@ -1,0 +1,214 @@
+//! What the back-office pages show: one struct a template (the edit forms
+//! use kit's `FormPage`).
+
+use palabre_kit::view::Link;
+
+palabre_kit::views! {
+    /// `admin_index.hbs`: the sections, what needs configuring, the dashboard.
+    pub struct Index {
+        pub sections: Vec<Section>,
+        pub dashboard: Dashboard,
+        pub setup: Vec<String>,
+    }
+
+    pub struct Section {
+        pub href: String,
+        pub title: String,
+        pub intro: String,
+    }
+
+    pub struct Dashboard {
+        pub calm: bool,
+        pub participants: String,
+        pub new_accounts: String,
+        pub features: Vec<Figure>,
+        pub reports: Option<String>,
+        pub processes: Vec<ProcessFigures>,
+        pub chart: Chart,
+        pub unanswered: Vec<Unanswered>,
+        pub phases: Vec<Soon>,
+    }
+
+    pub struct Figure {
+        pub label: String,
+        pub count: String,
+    }
+
+    pub struct ProcessFigures {
+        pub title: String,
+        pub participants: String,
+        pub contributions: String,
+    }
+
+    /// The daily contributions, as an SVG bar chart with its table.
+    pub struct Chart {
+        pub width: i64,
+        pub height: i64,
+        pub bars: Vec<Bar>,
+        pub title: String,
+        pub max: String,
+    }
+
+    pub struct Bar {
+        pub x: i64,
+        pub y: i64,
+        pub height: i64,
+        pub width: i64,
+        pub day: String,
+        pub count: i64,
+    }
+
+    pub struct Unanswered {
+        pub href: String,
+        pub title: String,
+    }
+
+    pub struct Soon {
+        pub process: String,
+        pub phase: String,
+        pub on: String,
+    }
+
+    /// `admin_list.hbs`: a table of what staff edit, each row to its form.
+    pub struct List {
+        pub columns: Vec<String>,
+        pub rows: Vec<palabre_kit::view::Row>,
+        pub add: Option<Link>,
+        pub back: Link,
+    }
+
+    /// `log.hbs`: the audit log or the mail outbox, filtered, a page at a time.
+    pub struct Log {
+        pub filters: Vec<Filter>,
+        pub columns: Vec<String>,
+        pub rows: Vec<Vec<String>>,
+        pub next: Option<String>,
+        pub problem: Option<String>,
+        pub action: String,
+        pub note: Option<Note>,
+    }
+
+    /// A filter: a text or date field (`kind`, `value`), or a choice (`options`).
+    pub struct Filter {
+        pub name: String,
+        pub label: String,
+        pub kind: String,
+        pub value: String,
+        pub options: Option<Vec<Choice>>,
+    }
+
+    pub struct Choice {
+        pub value: String,
+        pub label: String,
+        pub selected: bool,
+    }
+
+    /// A line under the log's title, with a link (the audit log's term).
+    pub struct Note {
+        pub text: String,
+        pub href: String,
+        pub label: String,
+    }
+
+    /// `people.hbs`: the accounts, searched.
+    pub struct People {
+        pub people: Vec<PersonRow>,
+        pub q: String,
+    }
+
+    pub struct PersonRow {
+        pub href: String,
+        pub name: String,
+        pub email: String,
+        pub role: String,
+        pub since: String,
+        pub blocked: bool,
+    }
+
+    /// `person.hbs`: an account, its role, blocking and trust.
+    pub struct Person {
+        pub person: PersonHead,
+        pub roles: Vec<Choice>,
+        pub me: bool,
+        pub saved: Option<String>,
+        pub problem: Option<String>,
+    }
+
+    pub struct PersonHead {
+        pub id: i64,
+        pub name: String,
+        pub email: String,
+        pub role: String,
+        pub since: String,
+        pub since_iso: String,
+        pub blocked_reason: Option<String>,
+        pub trusted: bool,
+        pub profile: String,
+    }
+
+    /// `moderation.hbs`: the comments waiting for a decision.
+    pub struct Moderation {
+        pub items: Vec<Held>,
+        pub threshold: String,
+        pub done: Option<String>,
+        pub problem: Option<String>,
+        pub settings: Option<String>,
+    }
+
+    pub struct Held {
+        pub id: i64,
+        pub body: String,
+        pub author: String,
+        pub author_href: String,
+        pub date: String,
+        pub date_iso: String,
+        pub hidden: bool,
+        pub place: Place,
+        pub reports: String,
+        pub reasons: Vec<String>,
+    }
+
+    pub struct Place {
+        pub href: String,
+        pub title: String,
+        pub kind: String,
+    }
+
+    /// `exports.hbs`: each process's downloads, feature by feature.
+    pub struct Exports {
+        pub processes: Vec<ExportProcess>,
+        pub bundle: String,
+    }
+
+    pub struct ExportProcess {
+        pub title: String,
+        pub features: Vec<ExportFeature>,
+    }
+
+    pub struct ExportFeature {
+        pub title: String,
+        pub links: Vec<Link>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use palabre_kit::render::{Case, check_views};
+
+    #[test]
+    fn every_template_renders_with_its_view() {
+        check_views(
+            crate::TEMPLATES,
+            &[
+                Case::of::<super::Index>("admin_index"),
+                Case::of::<super::List>("admin_list"),
+                Case::of::<super::Exports>("exports"),
+                Case::of::<super::Log>("log"),
+                Case::of::<super::Moderation>("moderation"),
+                Case::of::<super::People>("people"),
+                Case::of::<super::Person>("person"),
+            ],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
