@@ -4,6 +4,11 @@
 //! it comes from: the proposal, the comment, the statement, the question.
 //! Staff's commentary and the commune's commitments stand beside it.
 
+use crate::handlers::pages::valid_slug;
+use crate::handlers::processes::{day, today};
+use crate::report_store::{self as store, Counts};
+use crate::store::{Process, process_by_slug};
+use crate::{Env, views};
 use palabre_discussion::opinion_map;
 use palabre_domain::Locale;
 use palabre_domain::date::Day;
@@ -12,13 +17,6 @@ use palabre_domain::report::{self, CHART_HEIGHT};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n};
 use palabre_questionnaire::results;
-use serde_json::{Value, json};
-
-use crate::Env;
-use crate::handlers::pages::valid_slug;
-use crate::handlers::processes::{day, today};
-use crate::report_store::{self as store, Counts};
-use crate::store::{Process, process_by_slug};
 
 /// Proposals listed as the most supported.
 const TOP_PROPOSALS: i64 = 5;
@@ -52,33 +50,34 @@ async fn readable(env: &Env, slug: &str) -> Result<(Process, Option<store::Repor
     Ok((process, report))
 }
 
-fn figures(locale: Locale, c: &Counts, slug: &str) -> Value {
-    let rows: Vec<Value> = c
+fn figures(locale: Locale, c: &Counts, slug: &str) -> views::ReportFigures {
+    let rows = c
         .tallies
         .iter()
-        .map(|(tally, n)| {
-            json!({
-                "label": i18n::t(locale, &format!("report-row-{}", tally.key.replace('_', "-"))),
-                "count": n,
-                "href": tally.list.map(|list| format!("{list}{slug}")),
-            })
+        .map(|(tally, n)| views::ReportRow {
+            label: i18n::t(
+                locale,
+                &format!("report-row-{}", tally.key.replace('_', "-")),
+            ),
+            count: *n,
+            href: tally.list.map(|list| format!("{list}{slug}")),
         })
         .collect();
-    json!({
-        "people": c.people,
-        "contributions": c.contributions(),
-        "votes": c.votes(),
-        "rows": rows,
-    })
+    views::ReportFigures {
+        people: c.people,
+        contributions: c.contributions(),
+        votes: c.votes(),
+        rows,
+    }
 }
 
 /// Contributions week by week, from the process's start to its end (or
 /// today, while it runs).
-async fn time_chart(env: &Env, process: &Process) -> Result<Value> {
+async fn time_chart(env: &Env, process: &Process) -> Result<Option<views::Timeline>> {
     let locale = env.ctx.locale;
     let (Some(from), Some(end)) = (Day::parse(&process.starts_on), Day::parse(&process.ends_on))
     else {
-        return Ok(Value::Null);
+        return Ok(None);
     };
     let to = if end.unix() > today().unix() {
         today()
@@ -89,90 +88,100 @@ async fn time_chart(env: &Env, process: &Process) -> Result<Value> {
     let counted = store::contributions_by_week(&env.conn, process.id, start, stop).await?;
     let weeks = report::weekly(from, to, &counted);
     if weeks.is_empty() {
-        return Ok(Value::Null);
+        return Ok(None);
     }
     let counts: Vec<i64> = weeks.iter().map(|(_, n)| *n).collect();
     let columns = report::columns(&counts, WEEK_WIDTH);
     let width = columns.last().map_or(0, |c| c.x + c.width);
     let top = counts.iter().copied().max().unwrap_or(0);
-    Ok(json!({
-        "width": width,
-        "height": CHART_HEIGHT,
-        "top": top,
-        "total": counts.iter().sum::<i64>(),
-        "columns": weeks.iter().zip(&columns).map(|((day, n), c)| json!({
-            "x": c.x, "y": c.y, "width": c.width, "height": c.height,
-            "count": n,
-            "week": i18n::long_date(locale, day.unix()),
-            "iso": day.iso(),
-        })).collect::<Vec<_>>(),
-        "first": i18n::long_date(locale, from.unix()),
-        "last": i18n::long_date(locale, to.unix()),
+    Ok(Some(views::Timeline {
+        width,
+        height: CHART_HEIGHT,
+        top,
+        total: counts.iter().sum(),
+        columns: weeks
+            .iter()
+            .zip(&columns)
+            .map(|((day, n), c)| views::Week {
+                x: c.x,
+                y: c.y,
+                width: c.width,
+                height: c.height,
+                count: *n,
+                week: i18n::long_date(locale, day.unix()),
+                iso: day.iso(),
+            })
+            .collect(),
+        first: i18n::long_date(locale, from.unix()),
+        last: i18n::long_date(locale, to.unix()),
     }))
 }
 
-fn districts(locale: Locale, rows: &[(Option<String>, i64, i64)]) -> Value {
+fn districts(locale: Locale, rows: &[(Option<String>, i64, i64)]) -> Vec<views::District> {
     let top = rows.iter().map(|r| r.2).max().unwrap_or(0).max(1);
-    json!(
-        rows.iter()
-            .map(|(name, proposals, supports)| json!({
-                "name": name.clone().unwrap_or_else(|| i18n::t(locale, "report-no-district")),
-                "proposals": proposals,
-                "supports": supports,
-                "bar": supports * 100 / top,
-            }))
-            .collect::<Vec<_>>()
-    )
+    rows.iter()
+        .map(|(name, proposals, supports)| views::District {
+            name: name
+                .clone()
+                .unwrap_or_else(|| i18n::t(locale, "report-no-district")),
+            proposals: *proposals,
+            supports: *supports,
+            bar: supports * 100 / top,
+        })
+        .collect()
 }
 
-async fn proposals(env: &Env, process_id: i64) -> Result<Value> {
+async fn proposals(env: &Env, process_id: i64) -> Result<Vec<views::TopProposal>> {
     let locale = env.ctx.locale;
     let top = palabre_proposal::read::top_proposals(&env.conn, process_id, TOP_PROPOSALS).await?;
-    Ok(json!(
-        top.iter()
-            .map(|p| json!({
-                "title": p.title,
-                "href": format!("/proposals/{}", p.id),
-                "answers_href": format!("/proposals/{}#answers", p.id),
-                "supports": count(locale, "report-supports", p.supports),
-                "status": { "key": p.status, "label": i18n::t(locale, &format!("proposal-status-{}", p.status)) },
-                "answer": p.answer.as_ref().map(|(body, at)| json!({ "body": body, "date": i18n::long_date(locale, *at) })),
-                "progress": p.progress,
-            }))
-            .collect::<Vec<_>>()
-    ))
+    Ok(top
+        .iter()
+        .map(|p| views::TopProposal {
+            title: p.title.clone(),
+            href: format!("/proposals/{}", p.id),
+            answers_href: format!("/proposals/{}#answers", p.id),
+            supports: count(locale, "report-supports", p.supports),
+            status: palabre_kit::view::Status {
+                key: p.status.clone(),
+                label: i18n::t(locale, &format!("proposal-status-{}", p.status)),
+            },
+            answer: p.answer.as_ref().map(|(body, at)| views::Answer {
+                body: body.clone(),
+                date: i18n::long_date(locale, *at),
+            }),
+            progress: p.progress,
+        })
+        .collect())
 }
 
-async fn milestones(env: &Env, process_id: i64) -> Result<Value> {
+async fn milestones(env: &Env, process_id: i64) -> Result<Vec<views::FollowedUp>> {
     let locale = env.ctx.locale;
-    let mut out: Vec<Value> = Vec::new();
+    let mut out: Vec<views::FollowedUp> = Vec::new();
     for m in palabre_proposal::read::milestones(&env.conn, process_id).await? {
-        let step = json!({
-            "date": day(locale, &m.on_date),
-            "percent": m.percent,
-            "body": m.body,
-        });
+        let step = views::Step {
+            date: day(locale, &m.on_date),
+            percent: m.percent,
+            body: m.body,
+        };
         match out.last_mut() {
-            Some(last) if last["id"] == json!(m.proposal_id) => {
-                if let Some(steps) = last["steps"].as_array_mut() {
-                    steps.push(step);
-                }
-                last["percent"] = json!(m.percent);
+            Some(last) if last.id == m.proposal_id => {
+                last.steps.push(step);
+                last.percent = m.percent;
             }
-            _ => out.push(json!({
-                "id": m.proposal_id,
-                "title": m.proposal_title,
-                "href": format!("/proposals/{}#follow-up", m.proposal_id),
-                "percent": m.percent,
-                "steps": [step],
-            })),
+            _ => out.push(views::FollowedUp {
+                id: m.proposal_id,
+                title: m.proposal_title,
+                href: format!("/proposals/{}#follow-up", m.proposal_id),
+                percent: m.percent,
+                steps: vec![step],
+            }),
         }
     }
-    Ok(json!(out))
+    Ok(out)
 }
 
 /// Consensus and what sets each group apart, from each discussion's map.
-async fn opinion(env: &Env, process_id: i64) -> Result<Value> {
+async fn opinion(env: &Env, process_id: i64) -> Result<Vec<views::OpinionMap>> {
     let locale = env.ctx.locale;
     let mut out = Vec::new();
     for d in palabre_discussion::read::discussions(&env.conn, process_id).await? {
@@ -192,39 +201,49 @@ async fn opinion(env: &Env, process_id: i64) -> Result<Value> {
             } else {
                 "report-share-disagree"
             };
-            Some(json!({
-                "body": body,
-                "href": format!("{base}#s{}", s.statement),
-                "share": i18n::t_args(locale, key, &[("percent", &share.to_string())]),
-            }))
+            Some(views::Quote {
+                body,
+                href: format!("{base}#s{}", s.statement),
+                share: i18n::t_args(locale, key, &[("percent", &share.to_string())]),
+            })
         };
-        let consensus: Vec<Value> = map.consensus.iter().filter_map(quote).collect();
-        let groups: Vec<Value> = map
+        let consensus = map.consensus.iter().filter_map(quote).collect();
+        let groups = map
             .groups
             .iter()
             .enumerate()
-            .map(|(i, g)| {
-                json!({
-                    "name": i18n::t_args(locale, "report-group", &[("letter", &char::from(b'A' + (i as u8 % 26)).to_string()), ("count", &g.size.to_string())]),
-                    "statements": g.distinctive.iter().take(DISTINCTIVE_PER_GROUP).filter_map(quote).collect::<Vec<_>>(),
-                })
+            .map(|(i, g)| views::OpinionGroup {
+                name: i18n::t_args(
+                    locale,
+                    "report-group",
+                    &[
+                        ("letter", &char::from(b'A' + (i as u8 % 26)).to_string()),
+                        ("count", &g.size.to_string()),
+                    ],
+                ),
+                statements: g
+                    .distinctive
+                    .iter()
+                    .take(DISTINCTIVE_PER_GROUP)
+                    .filter_map(quote)
+                    .collect(),
             })
             .collect();
-        out.push(json!({
-            "question": d.question,
-            "href": format!("/discussions/{}", d.slug),
-            "map_href": format!("{base}#map"),
-            "voters": count(locale, "report-map-voters", cached.voters as i64),
-            "consensus": consensus,
-            "groups": groups,
-        }));
+        out.push(views::OpinionMap {
+            map_href: format!("{base}#map"),
+            href: format!("/discussions/{}", d.slug),
+            voters: count(locale, "report-map-voters", cached.voters as i64),
+            question: d.question,
+            consensus,
+            groups,
+        });
     }
-    Ok(json!(out))
+    Ok(out)
 }
 
 /// The answers that lead on each closed question of the process's
 /// questionnaires whose results are public.
-async fn questionnaires(env: &Env, process_id: i64) -> Result<Value> {
+async fn questionnaires(env: &Env, process_id: i64) -> Result<Vec<views::Findings>> {
     let locale = env.ctx.locale;
     let mut out = Vec::new();
     for q in results::of_process(&env.conn, process_id).await? {
@@ -248,44 +267,52 @@ async fn questionnaires(env: &Env, process_id: i64) -> Result<Value> {
             let Some(top) = counts.iter().copied().max().filter(|n| *n > 0) else {
                 continue;
             };
-            findings.push(json!({
-                "label": a.label,
-                "href": format!("{base}#r{}", a.question.id),
-                "leading": leading.join(" · "),
-                "tied": leading.len() > 1,
-                "figure": i18n::t_args(locale, "report-answer-share", &[
-                    ("count", &top.to_string()),
-                    ("answered", &answered.to_string()),
-                    ("percent", &percent(top, answered).to_string()),
-                ]),
-                "mean": mean.filter(|_| answered > 0).map(|m| i18n::t_args(locale, "report-mean", &[("mean", &super::transparency::number(locale, m))])),
-            }));
+            findings.push(views::Finding {
+                label: a.label.clone(),
+                href: format!("{base}#r{}", a.question.id),
+                leading: leading.join(" · "),
+                tied: leading.len() > 1,
+                figure: i18n::t_args(
+                    locale,
+                    "report-answer-share",
+                    &[
+                        ("count", &top.to_string()),
+                        ("answered", &answered.to_string()),
+                        ("percent", &percent(top, answered).to_string()),
+                    ],
+                ),
+                mean: mean.filter(|_| answered > 0).map(|m| {
+                    i18n::t_args(
+                        locale,
+                        "report-mean",
+                        &[("mean", &super::transparency::number(locale, m))],
+                    )
+                }),
+            });
         }
-        out.push(json!({
-            "title": q.title,
-            "href": base,
-            "responses": count(locale, "report-responses", q.responses),
-            "findings": findings,
-        }));
+        out.push(views::Findings {
+            title: q.title.clone(),
+            responses: count(locale, "report-responses", q.responses),
+            href: base,
+            findings,
+        });
     }
-    Ok(json!(out))
+    Ok(out)
 }
 
-async fn impact(env: &Env, process_id: i64) -> Result<Value> {
+async fn impact(env: &Env, process_id: i64) -> Result<Vec<views::ImpactComment>> {
     let locale = env.ctx.locale;
-    Ok(json!(
-        store::impact_comments(&env.conn, process_id)
-            .await?
-            .iter()
-            .map(|c| json!({
-                "excerpt": palabre_kit::markdown::plain_text(&c.body, 280),
-                "author": c.author,
-                "date": i18n::long_date(locale, c.at),
-                "href": format!("{}?comment={}#c{}", c.href, c.id, c.id),
-                "on": c.on,
-            }))
-            .collect::<Vec<_>>()
-    ))
+    Ok(store::impact_comments(&env.conn, process_id)
+        .await?
+        .iter()
+        .map(|c| views::ImpactComment {
+            excerpt: palabre_kit::markdown::plain_text(&c.body, 280),
+            author: c.author.clone(),
+            date: i18n::long_date(locale, c.at),
+            href: format!("{}?comment={}#c{}", c.href, c.id, c.id),
+            on: c.on.clone(),
+        })
+        .collect())
 }
 
 pub async fn show(env: &Env, slug: &str) -> Result<Response> {
@@ -295,28 +322,34 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let by_district = palabre_proposal::read::by_district(&env.conn, process.id).await?;
     let admin = env.ctx.visitor.role.at_least(palabre_domain::Role::Admin);
     let published = report.as_ref().and_then(|r| r.published_at);
-    let data = json!({
-        "process": {
-            "title": process.title,
-            "href": format!("/processes/{}", process.slug),
-            "starts": day(locale, &process.starts_on),
-            "ends": day(locale, &process.ends_on),
+    let data = views::ProcessReport {
+        process: views::ReportProcess {
+            title: process.title.clone(),
+            href: format!("/processes/{}", process.slug),
+            starts: day(locale, &process.starts_on),
+            ends: day(locale, &process.ends_on),
         },
-        "draft": published.is_none(),
-        "published": published.map(|at| i18n::long_date(locale, at)),
-        "edit_href": admin.then(|| format!("/admin/processes/{}/report", process.id)),
-        "commentary": report.as_ref().map(|r| r.commentary.clone()).filter(|s| !s.is_empty()),
-        "commitments": report.as_ref().map(|r| r.commitments.clone()).filter(|s| !s.is_empty()),
-        "figures": figures(locale, &counts, &process.slug),
-        "timeline": time_chart(env, &process).await?,
-        "districts": districts(locale, &by_district),
-        "proposals": proposals(env, process.id).await?,
-        "milestones": milestones(env, process.id).await?,
-        "opinion": opinion(env, process.id).await?,
-        "questionnaires": questionnaires(env, process.id).await?,
-        "impact": impact(env, process.id).await?,
-        "api_href": format!("/api/v1/processes/{}", process.slug),
-    });
+        draft: published.is_none(),
+        published: published.map(|at| i18n::long_date(locale, at)),
+        edit_href: admin.then(|| format!("/admin/processes/{}/report", process.id)),
+        commentary: report
+            .as_ref()
+            .map(|r| r.commentary.clone())
+            .filter(|s| !s.is_empty()),
+        commitments: report
+            .as_ref()
+            .map(|r| r.commitments.clone())
+            .filter(|s| !s.is_empty()),
+        figures: figures(locale, &counts, &process.slug),
+        timeline: time_chart(env, &process).await?,
+        districts: districts(locale, &by_district),
+        proposals: proposals(env, process.id).await?,
+        milestones: milestones(env, process.id).await?,
+        opinion: opinion(env, process.id).await?,
+        questionnaires: questionnaires(env, process.id).await?,
+        impact: impact(env, process.id).await?,
+        api_href: format!("/api/v1/processes/{}", process.slug),
+    };
     let title = i18n::t_args(locale, "report-title", &[("process", &process.title)]);
     let page = env.renderer.page(
         &env.ctx,
