@@ -271,14 +271,9 @@ impl Renderer {
         Ok(())
     }
 
-    /// Parses every template of a component (its unit test: a syntax error
-    /// shows without a request).
-    pub fn check(templates: &'static [(&'static str, &'static str)]) -> Result<(), Error> {
-        Renderer::new(templates)?.check_all()
-    }
-
-    /// Parses every template (tests: a syntax error shows without a request).
-    pub fn check_all(&self) -> Result<(), Error> {
+    /// Parses every template.
+    #[cfg(test)]
+    fn check_all(&self) -> Result<(), Error> {
         let mut registry = self
             .registry
             .lock()
@@ -472,24 +467,6 @@ pub fn check_views(
     cases: &[Case],
 ) -> Result<(), String> {
     let names: Vec<&str> = templates.iter().map(|(n, _)| *n).collect();
-    check_reaching(templates, cases, &names)
-}
-
-/// [`check_views`] for a component whose views are not all typed yet:
-/// the templates in `untyped` (still fed `json!` values) are only parsed.
-/// The list shrinks to nothing; docs/ARCHITECTURE.md says which are left.
-#[cfg(any(test, feature = "testing"))]
-pub fn check_views_but(
-    templates: &'static [(&'static str, &'static str)],
-    cases: &[Case],
-    untyped: &[&str],
-) -> Result<(), String> {
-    Renderer::check(templates).map_err(|e| e.to_string())?;
-    let names: Vec<&str> = templates
-        .iter()
-        .map(|(n, _)| *n)
-        .filter(|n| !untyped.contains(n))
-        .collect();
     check_reaching(templates, cases, &names)
 }
 

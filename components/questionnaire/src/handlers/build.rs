@@ -2,6 +2,7 @@
 //! their options and conditions, reordering, preview. Questions are fixed
 //! once anyone started answering: a new version is published instead.
 
+use crate::views;
 use palabre_domain::Role;
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content;
@@ -12,8 +13,8 @@ use palabre_kit::app::{audited, link, record_in, status_options};
 use palabre_kit::forms::{FormView, Submission};
 use palabre_kit::participation::process_choices;
 use palabre_kit::respond::{self, Cache};
+use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, db, i18n};
-use serde_json::{Value, json};
 
 use super::answer::question_view;
 use super::visible;
@@ -188,13 +189,11 @@ async fn render_settings(
             link(env, "/questionnaires", "questionnaires-title"),
         ),
     };
-    let data = json!({
-        "form": form.view(),
-        "action": action,
-        "submit": i18n::t(locale, "admin-save"),
-        "back": back,
-        "intro": locked.then(|| i18n::t(locale, "questionnaire-anonymous-locked")),
-    });
+    let data = FormPage {
+        back: Some(back),
+        intro: locked.then(|| i18n::t(locale, "questionnaire-anonymous-locked")),
+        ..FormPage::new(action, form.view(), i18n::t(locale, "admin-save"))
+    };
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }
@@ -458,57 +457,81 @@ pub async fn builder(env: &Env, slug: &str) -> Result<Response> {
     let sections = store::structure(&env.conn, q.id).await?;
     let base = format!("/questionnaires/{}", q.slug);
     let mut n = 0;
-    let sections_json: Vec<Value> = sections
+    let built = sections
         .iter()
         .map(|s| {
-            let questions: Vec<Value> = s
+            let questions = s
                 .items
                 .iter()
                 .map(|item| {
                     n += 1;
-                    json!({
-                        "n": n,
-                        "label": item.label,
-                        "kind": kind_label(env, item.question.kind),
-                        "required": item.question.required,
-                        "condition": item.question.condition.map(|c| condition_text(env, &sections, c)),
-                        "edit": format!("{base}/questions/{}", item.question.id),
-                        "move": format!("{base}/questions/{}/move", item.question.id),
-                        "delete": format!("{base}/questions/{}/delete", item.question.id),
-                    })
+                    let id = item.question.id;
+                    views::BuiltQuestion {
+                        n,
+                        label: item.label.clone(),
+                        kind: kind_label(env, item.question.kind),
+                        required: item.question.required,
+                        condition: item
+                            .question
+                            .condition
+                            .map(|c| condition_text(env, &sections, c)),
+                        edit: format!("{base}/questions/{id}"),
+                        r#move: format!("{base}/questions/{id}/move"),
+                        delete: format!("{base}/questions/{id}/delete"),
+                    }
                 })
                 .collect();
-            json!({
-                "title": s.title,
-                "edit": format!("{base}/sections/{}", s.id),
-                "move": format!("{base}/sections/{}/move", s.id),
-                "delete": format!("{base}/sections/{}/delete", s.id),
-                "add_question": format!("{base}/questions/new?section={}", s.id),
-                "questions": questions,
-            })
+            views::BuiltSection {
+                title: s.title.clone(),
+                edit: format!("{base}/sections/{}", s.id),
+                r#move: format!("{base}/sections/{}/move", s.id),
+                delete: format!("{base}/sections/{}/delete", s.id),
+                add_question: format!("{base}/questions/new?section={}", s.id),
+                questions,
+            }
         })
         .collect();
-    let data = json!({
-        "questionnaire": {
-            "title": q.title,
-            "href": base,
-            "status": palabre_kit::participation::dates(locale, &q.opens_on, &q.closes_on).1,
-            "draft": !q.published,
-            "version": i18n::t_args(locale, "questionnaire-version", &[("version", &q.version.to_string())]),
-            "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
+    let data = views::Builder {
+        questionnaire: views::BuiltQuestionnaire {
+            title: q.title.clone(),
+            href: base.clone(),
+            status: palabre_kit::participation::dates(locale, &q.opens_on, &q.closes_on).1,
+            draft: !q.published,
+            version: i18n::t_args(
+                locale,
+                "questionnaire-version",
+                &[("version", &q.version.to_string())],
+            ),
+            responses: i18n::t_args(
+                locale,
+                "questionnaire-responses",
+                &[("count", &q.responses_count.to_string())],
+            ),
         },
-        "saved": (env.ctx.query("saved") == Some("1")).then(|| i18n::t(locale, "admin-saved")),
-        "locked": locked,
-        "sections": sections_json,
-        "links": [
-            link(env, &format!("{base}/settings"), "questionnaire-settings-title"),
+        saved: (env.ctx.query("saved") == Some("1")).then(|| i18n::t(locale, "admin-saved")),
+        locked,
+        sections: built,
+        links: vec![
+            link(
+                env,
+                &format!("{base}/settings"),
+                "questionnaire-settings-title",
+            ),
             link(env, &format!("{base}/preview"), "questionnaire-preview"),
             link(env, &format!("{base}/results"), "questionnaire-results"),
-            link(env, &format!("{base}/export.csv"), "questionnaire-export-csv"),
-            link(env, &format!("{base}/export.json"), "questionnaire-export-json"),
+            link(
+                env,
+                &format!("{base}/export.csv"),
+                "questionnaire-export-csv",
+            ),
+            link(
+                env,
+                &format!("{base}/export.json"),
+                "questionnaire-export-json",
+            ),
         ],
-        "base": base,
-    });
+        base,
+    };
     let title = i18n::t_args(locale, "questionnaire-builder-of", &[("title", &q.title)]);
     let page = env.page("builder", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))
@@ -634,12 +657,14 @@ async fn render_section_form(
     } else {
         http::StatusCode::OK
     };
-    let data = json!({
-        "form": form.view(),
-        "action": action,
-        "submit": i18n::t(locale, "admin-save"),
-        "back": link(env, &format!("/questionnaires/{}/edit", q.slug), "questionnaire-builder-title"),
-    });
+    let data = FormPage {
+        back: Some(link(
+            env,
+            &format!("/questionnaires/{}/edit", q.slug),
+            "questionnaire-builder-title",
+        )),
+        ..FormPage::new(action, form.view(), i18n::t(locale, "admin-save"))
+    };
     let page_title = i18n::t(locale, "questionnaire-section-title");
     env.renderer
         .page(&env.ctx, &env.site, status, "form_page", &page_title, data)
@@ -935,12 +960,14 @@ async fn render_question_form(
         Some(id) => format!("/questionnaires/{}/questions/{id}", q.slug),
         None => format!("/questionnaires/{}/questions/new", q.slug),
     };
-    let data = json!({
-        "form": form.view(),
-        "action": action,
-        "submit": i18n::t(locale, "admin-save"),
-        "back": link(env, &format!("/questionnaires/{}/edit", q.slug), "questionnaire-builder-title"),
-    });
+    let data = FormPage {
+        back: Some(link(
+            env,
+            &format!("/questionnaires/{}/edit", q.slug),
+            "questionnaire-builder-title",
+        )),
+        ..FormPage::new(action, form.view(), i18n::t(locale, "admin-save"))
+    };
     let title = i18n::t(
         locale,
         if id.is_some() {

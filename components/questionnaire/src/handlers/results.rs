@@ -6,12 +6,12 @@
 use palabre_domain::Locale;
 use palabre_domain::questionnaire::{self as rules, Answer, Kind, Line, Pick, Summary};
 use palabre_kit::respond::{self, Cache};
+use palabre_kit::view::Titled;
 use palabre_kit::{Error, Response, Result, i18n};
-use serde_json::{Value, json};
 
 use super::{results_public, results_visible, visible};
-use crate::Env;
 use crate::store::{self, Item};
+use crate::{Env, views};
 
 /// A number written the visitor's way (decimal comma in French and German),
 /// with at most `decimals` decimals.
@@ -37,9 +37,9 @@ const CHART_WIDTH: f64 = 480.0;
 const BAR_SPACE: f64 = 300.0;
 const ROW: f64 = 40.0;
 
-fn bars(rows: &[(String, f64, String)]) -> Value {
+fn bars(rows: &[(String, f64, String)]) -> views::Chart {
     let max = rows.iter().map(|r| r.1).fold(0.0_f64, f64::max);
-    let bars: Vec<Value> = rows
+    let bars = rows
         .iter()
         .enumerate()
         .map(|(i, (label, value, figure))| {
@@ -49,22 +49,45 @@ fn bars(rows: &[(String, f64, String)]) -> Value {
             } else {
                 0.0
             };
-            json!({
-                "label": label,
-                "figure": figure,
-                "label_y": format!("{:.0}", y + 13.0),
-                "bar_y": format!("{:.0}", y + 18.0),
-                "width": format!("{:.1}", width.max(1.0)),
-                "figure_x": format!("{:.1}", width.max(1.0) + 6.0),
-                "figure_y": format!("{:.0}", y + 31.0),
-            })
+            views::Bar {
+                label: label.clone(),
+                figure: figure.clone(),
+                label_y: format!("{:.0}", y + 13.0),
+                bar_y: format!("{:.0}", y + 18.0),
+                width: format!("{:.1}", width.max(1.0)),
+                figure_x: format!("{:.1}", width.max(1.0) + 6.0),
+                figure_y: format!("{:.0}", y + 31.0),
+            }
         })
         .collect();
-    json!({
-        "width": CHART_WIDTH,
-        "height": format!("{:.0}", rows.len() as f64 * ROW + 4.0),
-        "bars": bars,
-    })
+    views::Chart {
+        width: CHART_WIDTH,
+        height: format!("{:.0}", rows.len() as f64 * ROW + 4.0),
+        bars,
+    }
+}
+
+/// A table: its column heads (catalogue messages) and rows.
+fn table(locale: Locale, head: &[&str], rows: Vec<Vec<String>>) -> views::Table {
+    views::Table {
+        head: head.iter().map(|h| i18n::t(locale, h)).collect(),
+        rows,
+    }
+}
+
+/// Rows of (label, count, share) for the options' lines.
+fn share_rows(locale: Locale, labels: &[String], lines: &[Line]) -> Vec<Vec<String>> {
+    labels
+        .iter()
+        .zip(lines)
+        .map(|(l, line)| {
+            vec![
+                l.clone(),
+                line.count.to_string(),
+                percent(locale, line.percent),
+            ]
+        })
+        .collect()
 }
 
 fn choice_rows(locale: Locale, labels: &[String], lines: &[Line]) -> Vec<(String, f64, String)> {
@@ -87,23 +110,30 @@ fn question_results(
     item: &Item,
     tallies: Option<&std::collections::HashMap<String, i64>>,
     base: &str,
-) -> Value {
+) -> views::QuestionResults {
     let locale = env.ctx.locale;
     let q = &item.question;
     let empty = std::collections::HashMap::new();
     let r = rules::results(q, tallies.unwrap_or(&empty));
-    let mut data = json!({
-        "id": q.id,
-        "label": item.label,
-        "answered": i18n::t_args(locale, "results-answered", &[("count", &r.answered.to_string())]),
-        "multiple_note": (q.kind == Kind::Multiple).then(|| i18n::t(locale, "results-multiple-note")),
-        "chart": null, "table": null, "stats": null, "scale_ends": null, "texts_href": null,
-    });
+    let mut data = views::QuestionResults {
+        id: q.id,
+        label: item.label.clone(),
+        answered: i18n::t_args(
+            locale,
+            "results-answered",
+            &[("count", &r.answered.to_string())],
+        ),
+        multiple_note: (q.kind == Kind::Multiple).then(|| i18n::t(locale, "results-multiple-note")),
+        chart: None,
+        table: None,
+        stats: None,
+        scale_ends: None,
+        texts_href: None,
+    };
     let staff = env.ctx.visitor.role.is_staff();
+    let texts_href = || staff.then(|| format!("{base}/results/{}", q.id));
     match &r.summary {
-        Summary::Text => {
-            data["texts_href"] = json!(staff.then(|| format!("{base}/results/{}", q.id)));
-        }
+        Summary::Text => data.texts_href = texts_href(),
         Summary::Choices(lines) => {
             let mut labels: Vec<String> = if q.kind == Kind::YesNo {
                 vec![i18n::t(locale, "answer-yes"), i18n::t(locale, "answer-no")]
@@ -112,14 +142,18 @@ fn question_results(
             };
             if q.other {
                 labels.push(i18n::t(locale, "answer-other"));
-                data["texts_href"] = json!(staff.then(|| format!("{base}/results/{}", q.id)));
+                data.texts_href = texts_href();
             }
-            let rows = choice_rows(locale, &labels, lines);
-            data["chart"] = bars(&rows);
-            data["table"] = json!({
-                "head": [i18n::t(locale, "results-col-answer"), i18n::t(locale, "results-col-count"), i18n::t(locale, "results-col-share")],
-                "rows": labels.iter().zip(lines).map(|(l, line)| json!([l, line.count, percent(locale, line.percent)])).collect::<Vec<_>>(),
-            });
+            data.chart = Some(bars(&choice_rows(locale, &labels, lines)));
+            data.table = Some(table(
+                locale,
+                &[
+                    "results-col-answer",
+                    "results-col-count",
+                    "results-col-share",
+                ],
+                share_rows(locale, &labels, lines),
+            ));
         }
         Summary::Scale {
             lines,
@@ -127,22 +161,27 @@ fn question_results(
             median,
         } => {
             let labels: Vec<String> = (1..=q.scale_top()).map(|v| v.to_string()).collect();
-            data["chart"] = bars(&choice_rows(locale, &labels, lines));
-            data["table"] = json!({
-                "head": [i18n::t(locale, "results-col-value"), i18n::t(locale, "results-col-count"), i18n::t(locale, "results-col-share")],
-                "rows": labels.iter().zip(lines).map(|(l, line)| json!([l, line.count, percent(locale, line.percent)])).collect::<Vec<_>>(),
-            });
+            data.chart = Some(bars(&choice_rows(locale, &labels, lines)));
+            data.table = Some(table(
+                locale,
+                &[
+                    "results-col-value",
+                    "results-col-count",
+                    "results-col-share",
+                ],
+                share_rows(locale, &labels, lines),
+            ));
             if r.answered > 0 {
-                data["stats"] = json!(i18n::t_args(
+                data.stats = Some(i18n::t_args(
                     locale,
                     "results-mean-median",
                     &[
                         ("mean", &decimal(locale, *mean, 2)),
                         ("median", &decimal(locale, *median, 2)),
-                    ]
+                    ],
                 ));
             }
-            data["scale_ends"] = json!(
+            data.scale_ends =
                 (!item.min_label.is_empty() || !item.max_label.is_empty()).then(|| {
                     format!(
                         "1 : {} · {} : {}",
@@ -150,8 +189,7 @@ fn question_results(
                         q.scale_top(),
                         item.max_label
                     )
-                })
-            );
+                });
         }
         Summary::Number {
             mean,
@@ -160,15 +198,17 @@ fn question_results(
             max,
         } => {
             if r.answered > 0 {
-                data["table"] = json!({
-                    "head": [i18n::t(locale, "results-col-measure"), i18n::t(locale, "results-col-value")],
-                    "rows": [
-                        [i18n::t(locale, "results-mean"), decimal(locale, *mean, 2)],
-                        [i18n::t(locale, "results-median"), decimal(locale, *median, 2)],
-                        [i18n::t(locale, "results-min"), decimal(locale, *min, 2)],
-                        [i18n::t(locale, "results-max"), decimal(locale, *max, 2)],
+                let row = |id: &str, v: f64| vec![i18n::t(locale, id), decimal(locale, v, 2)];
+                data.table = Some(table(
+                    locale,
+                    &["results-col-measure", "results-col-value"],
+                    vec![
+                        row("results-mean", *mean),
+                        row("results-median", *median),
+                        row("results-min", *min),
+                        row("results-max", *max),
                     ],
-                });
+                ));
             }
         }
         Summary::Dates(months) => {
@@ -176,11 +216,15 @@ fn question_results(
                 .iter()
                 .map(|(m, n)| (m.clone(), *n as f64, n.to_string()))
                 .collect();
-            data["chart"] = bars(&rows);
-            data["table"] = json!({
-                "head": [i18n::t(locale, "results-col-month"), i18n::t(locale, "results-col-count")],
-                "rows": months.iter().map(|(m, n)| json!([m, n])).collect::<Vec<_>>(),
-            });
+            data.chart = Some(bars(&rows));
+            data.table = Some(table(
+                locale,
+                &["results-col-month", "results-col-count"],
+                months
+                    .iter()
+                    .map(|(m, n)| vec![m.clone(), n.to_string()])
+                    .collect(),
+            ));
         }
         Summary::Ranking { scores, ranks } => {
             let mut order: Vec<usize> = (0..q.options.len()).collect();
@@ -195,29 +239,49 @@ fn question_results(
                     )
                 })
                 .collect();
-            data["chart"] = bars(&rows);
-            data["table"] = json!({
-                "head": [i18n::t(locale, "results-col-answer"), i18n::t(locale, "results-col-borda"), i18n::t(locale, "results-col-first")],
-                "rows": order.iter().map(|o| json!([q.options[*o], scores[*o], ranks[*o].first().copied().unwrap_or(0)])).collect::<Vec<_>>(),
-            });
-            data["stats"] = json!(i18n::t_args(
+            data.chart = Some(bars(&rows));
+            data.table = Some(table(
+                locale,
+                &[
+                    "results-col-answer",
+                    "results-col-borda",
+                    "results-col-first",
+                ],
+                order
+                    .iter()
+                    .map(|o| {
+                        vec![
+                            q.options[*o].clone(),
+                            scores[*o].to_string(),
+                            ranks[*o].first().copied().unwrap_or(0).to_string(),
+                        ]
+                    })
+                    .collect(),
+            ));
+            data.stats = Some(i18n::t_args(
                 locale,
                 "results-borda",
-                &[("points", &(q.options.len().saturating_sub(1)).to_string())]
+                &[("points", &(q.options.len().saturating_sub(1)).to_string())],
             ));
         }
         Summary::Matrix(rows) => {
             let mut head = vec![String::new()];
             head.extend(q.options.iter().cloned());
-            data["table"] = json!({
-                "head": head,
-                "row_headers": true,
-                "rows": q.rows.iter().zip(rows).map(|(label, lines)| {
-                    let mut cells = vec![json!(label)];
-                    cells.extend(lines.iter().map(|l| json!(format!("{} ({})", l.count, percent(locale, l.percent)))));
+            let rows = q
+                .rows
+                .iter()
+                .zip(rows)
+                .map(|(label, lines)| {
+                    let mut cells = vec![label.clone()];
+                    cells.extend(
+                        lines
+                            .iter()
+                            .map(|l| format!("{} ({})", l.count, percent(locale, l.percent))),
+                    );
                     cells
-                }).collect::<Vec<_>>(),
-            });
+                })
+                .collect();
+            data.table = Some(views::Table { head, rows });
         }
     }
     data
@@ -232,24 +296,35 @@ pub async fn page(env: &Env, slug: &str) -> Result<Response> {
     let base = format!("/questionnaires/{}", q.slug);
     let sections = store::structure(&env.conn, q.id).await?;
     let tallies = store::tallies(&env.conn, q.id).await?;
-    let sections: Vec<Value> = sections
+    let sections = sections
         .iter()
         .filter(|s| !s.items.is_empty())
-        .map(|s| {
-            json!({
-                "title": s.title,
-                "questions": s.items.iter().map(|item| question_results(env, item, tallies.get(&item.question.id), &base)).collect::<Vec<_>>(),
-            })
+        .map(|s| views::ResultSection {
+            title: s.title.clone(),
+            questions: s
+                .items
+                .iter()
+                .map(|item| question_results(env, item, tallies.get(&item.question.id), &base))
+                .collect(),
         })
         .collect();
-    let data = json!({
-        "questionnaire": { "title": q.title, "href": base },
-        "responses": i18n::t_args(locale, "questionnaire-responses", &[("count", &q.responses_count.to_string())]),
-        "sections": sections,
-        "private_note": (!results_public(&q)).then(|| i18n::t(locale, "results-private")),
+    let data = views::Results {
+        questionnaire: Titled {
+            title: q.title.clone(),
+            href: base.clone(),
+        },
+        responses: i18n::t_args(
+            locale,
+            "questionnaire-responses",
+            &[("count", &q.responses_count.to_string())],
+        ),
+        sections,
+        private_note: (!results_public(&q)).then(|| i18n::t(locale, "results-private")),
         // What anonymous answers can and cannot guarantee, beside the figures.
-        "anonymous_note": q.anonymous.then(|| i18n::t(locale, "results-anonymous-note")),
-    });
+        anonymous_note: q
+            .anonymous
+            .then(|| i18n::t(locale, "results-anonymous-note")),
+    };
     let title = i18n::t_args(locale, "results-title", &[("title", &q.title)]);
     let page = env.page("results", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))
@@ -289,14 +364,21 @@ pub async fn texts(env: &Env, slug: &str, raw_id: &str) -> Result<Response> {
         })
         .collect();
     let base = format!("/questionnaires/{}", q.slug);
-    let data = json!({
-        "questionnaire": { "title": q.title, "href": format!("{base}/results") },
-        "label": item.label,
-        "action": format!("{base}/results/{id}"),
-        "needle": needle,
-        "texts": texts,
-        "count": i18n::t_args(locale, "results-texts-count", &[("count", &texts.len().to_string())]),
-    });
+    let data = views::Texts {
+        questionnaire: Titled {
+            title: q.title.clone(),
+            href: format!("{base}/results"),
+        },
+        label: item.label.clone(),
+        action: format!("{base}/results/{id}"),
+        needle,
+        count: i18n::t_args(
+            locale,
+            "results-texts-count",
+            &[("count", &texts.len().to_string())],
+        ),
+        texts,
+    };
     let page = env.page("texts", &item.label, data)?;
     Ok(respond::cached(page, Cache::NoCache))
 }
