@@ -8,29 +8,30 @@
 //! queued mail when an API is configured.
 
 mod access_log;
+mod identity;
 mod limits;
 mod mail;
 mod migrations;
 mod notices;
 mod once;
 mod public;
+mod refusal;
 mod security;
+mod serve;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 use bytes::Bytes;
-use http::{HeaderValue, Method, StatusCode, header};
-use http_body_util::{BodyExt, Full, Limited};
-use palabre_domain::{Locale, Role};
+use http::{HeaderValue, Method, header};
+use http_body_util::{BodyExt, Limited};
+use palabre_domain::Locale;
 use palabre_kit::db::{self, Value};
-use palabre_kit::session::{self, Key, KeyError, PRESESSION_COOKIE, SESSION_COOKIE, SessionClaims};
+use palabre_kit::session::{self, Key, KeyError, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
-    BASE_URL_HEADER, CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER,
-    MAIL_ORIGIN_HEADER, ONCE_FIELD, ONCE_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER,
-    VISITOR_HEADER, Visitor,
+    CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, SET_SESSION_HEADER,
 };
-use palabre_kit::{client, ctx, form, i18n, ratelimit, respond};
+use palabre_kit::{client, form, i18n, ratelimit, respond};
 
 /// The error pages' messages and the gate's own mail (`gate-…`), cut from
 /// the shared catalogues by build.rs.
@@ -44,12 +45,11 @@ use spin_sdk::wasip3::http::types::{ErrorCode, Fields, Response as WasiResponse}
 
 pub use migrations::{MIGRATIONS, latest};
 
+use identity::{Identity, identify, lookup_user};
+use refusal::Refusal;
+
 /// Largest request body the gate buffers (forms, with an image of up to 2 MB).
 pub const MAX_BODY: usize = palabre_kit::forms::MAX_FORM;
-
-const SELECT_USER: &str = "SELECT role, locale, sessions_valid_after, \
-     EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = ?), blocked_at IS NOT NULL \
-     FROM users WHERE id = ? AND deleted_at IS NULL";
 
 /// What a blocked account may still post: leave, and its rights over its data.
 const BLOCKED_MAY_POST: &[&str] = &["/account/logout", "/account/delete"];
@@ -227,130 +227,6 @@ async fn prepare_database() -> palabre_kit::Result<()> {
     Ok(())
 }
 
-/// What the gate learned about the visitor.
-struct Identity {
-    visitor: Visitor,
-    /// The signed-in session, if any.
-    session: Option<SessionClaims>,
-    /// A session cookie that must be cleared (invalid, expired or revoked).
-    clear_session: bool,
-    /// Pre-session id to set as a new cookie (anonymous visitor without one).
-    new_presession: Option<String>,
-    /// What the CSRF token is bound to.
-    binding: Option<String>,
-    /// The session with a fresh `last seen`, to re-issue (idle timeout).
-    refreshed: Option<SessionClaims>,
-    /// The signed-in account is blocked.
-    blocked: bool,
-}
-
-async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
-    let mut identity = Identity {
-        visitor: Visitor::default(),
-        session: None,
-        clear_session: false,
-        new_presession: None,
-        binding: None,
-        refreshed: None,
-        blocked: false,
-    };
-    if let (Some(key), Some(cookie)) = (key, ctx::cookie(headers, SESSION_COOKIE)) {
-        let now = palabre_kit::now();
-        let claims = session::verify(key, cookie, now).ok();
-        let user = match &claims {
-            Some(claims) => lookup_user(claims.user_id, Some(&claims.session_id)).await,
-            None => None,
-        };
-        match (claims, user) {
-            (Some(claims), Some(user)) if session_alive(&claims, &user, now) => {
-                identity.visitor.user_id = Some(claims.user_id);
-                identity.visitor.role = user.role;
-                identity.visitor.locale = user.locale;
-                identity.blocked = user.blocked;
-                identity.binding = Some(claims.session_id.clone());
-                if now - claims.seen_at >= user.role.session_refresh_seconds() {
-                    identity.refreshed = Some(SessionClaims {
-                        seen_at: now,
-                        ..claims.clone()
-                    });
-                }
-                identity.session = Some(claims);
-            }
-            _ => identity.clear_session = true,
-        }
-    }
-    if identity.session.is_none() {
-        match ctx::cookie(headers, PRESESSION_COOKIE).filter(|v| session::plausible_id(v)) {
-            Some(pre) => identity.binding = Some(pre.to_string()),
-            None => match session::random_id() {
-                Ok(id) => identity.new_presession = Some(id),
-                Err(e) => eprintln!("gate: no randomness for a pre-session: {e}"),
-            },
-        }
-    }
-    if let (Some(key), Some(binding)) = (
-        key,
-        identity
-            .binding
-            .as_deref()
-            .or(identity.new_presession.as_deref()),
-    ) {
-        identity.visitor.csrf = session::csrf_token(key, binding);
-    }
-    identity
-}
-
-/// What the gate needs to know of a signed-in user.
-struct User {
-    role: Role,
-    locale: Option<Locale>,
-    /// Sessions issued before this instant are revoked.
-    sessions_valid_after: i64,
-    /// The session asked about was ended (log out).
-    session_ended: bool,
-    /// Blocked by the commune's staff: reads only.
-    blocked: bool,
-}
-
-/// A verified cookie still opens a session: not revoked (logout everywhere,
-/// password or role change, deletion), not idle for longer than the role allows.
-fn session_alive(claims: &SessionClaims, user: &User, now: i64) -> bool {
-    claims.issued_at >= user.sessions_valid_after
-        && !user.session_ended
-        && now - claims.seen_at <= user.role.session_idle_seconds()
-        && user.role != Role::Visitor
-}
-
-/// The user's role and language, unless the account is gone; and whether
-/// `session_id` was ended.
-async fn lookup_user(user_id: i64, session_id: Option<&str>) -> Option<User> {
-    let conn = match db::open().await {
-        Ok(conn) => conn,
-        Err(e) => {
-            eprintln!("gate: cannot open the database for a session: {e}");
-            return None;
-        }
-    };
-    let params = vec![
-        Value::text(session_id.unwrap_or("")),
-        Value::Integer(user_id),
-    ];
-    let row = match db::query_one(&conn, SELECT_USER, params).await {
-        Ok(row) => row?,
-        Err(e) => {
-            eprintln!("gate: user lookup failed: {e}");
-            return None;
-        }
-    };
-    Some(User {
-        role: db::text(&row, 0).parse().ok()?,
-        locale: db::opt_text(&row, 1).and_then(|l| l.parse().ok()),
-        sessions_valid_after: db::int(&row, 2),
-        session_ended: db::int(&row, 3) == 1,
-        blocked: db::int(&row, 4) == 1,
-    })
-}
-
 fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -401,106 +277,6 @@ fn form_field(headers: &http::HeaderMap, body: &[u8], name: &str) -> Option<Stri
 
 fn locale_of(parts: &http::request::Parts) -> Locale {
     palabre_kit::Ctx::new(parts, Locale::Fr).locale
-}
-
-/// Why the gate answers a request itself instead of passing it on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Refusal {
-    /// Cross-site, or a missing or wrong CSRF token.
-    Csrf,
-    /// No usable session key: sessions and forms are off.
-    Misconfigured,
-    TooLarge,
-    /// More fields than any form has (`forms::MAX_FIELDS`).
-    TooManyFields,
-    BadBody,
-    /// Over a rate limit: try again after that many seconds.
-    TooMany(i64),
-    /// The database cannot be opened or migrated.
-    Unavailable,
-    Internal,
-    /// A blocked account writing.
-    Blocked,
-    /// The same form is being sent already (its idempotency key is taken).
-    Pending,
-    /// The same form was sent and written; its answer was lost.
-    Done,
-    /// The database was upgraded by a newer build: no write from this one.
-    NewerSchema,
-}
-
-impl Refusal {
-    /// The page's status and its title and text messages.
-    fn words(self) -> (StatusCode, &'static str, &'static str) {
-        match self {
-            Refusal::Csrf => (StatusCode::FORBIDDEN, "error-403-title", "error-csrf-body"),
-            Refusal::Blocked => (
-                StatusCode::FORBIDDEN,
-                "error-403-title",
-                "error-blocked-body",
-            ),
-            Refusal::Misconfigured => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "error-503-title",
-                "error-503-body",
-            ),
-            Refusal::TooLarge => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "error-413-title",
-                "error-413-body",
-            ),
-            Refusal::TooManyFields => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "error-413-title",
-                "error-fields-body",
-            ),
-            Refusal::BadBody => (StatusCode::BAD_REQUEST, "error-400-title", "error-400-body"),
-            Refusal::TooMany(_) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "error-429-title",
-                "error-429-body",
-            ),
-            Refusal::Unavailable => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "error-503-title",
-                "error-busy-body",
-            ),
-            Refusal::Pending => (
-                StatusCode::CONFLICT,
-                "error-pending-title",
-                "error-pending-body",
-            ),
-            Refusal::Done => (StatusCode::CONFLICT, "error-done-title", "error-done-body"),
-            Refusal::NewerSchema => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "error-503-title",
-                "error-newer-schema-body",
-            ),
-            Refusal::Internal => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "error-500-title",
-                "error-500-body",
-            ),
-        }
-    }
-
-    fn page(self, locale: Locale) -> respond::Response {
-        let (status, title, body) = self.words();
-        let mut response = respond::bare_error_in(&MESSAGES, locale, status, title, body);
-        security::add_headers(response.headers_mut(), true);
-        let retry_after = match self {
-            Refusal::TooMany(seconds) => Some(seconds.max(1)),
-            Refusal::Unavailable | Refusal::Pending => Some(5),
-            Refusal::NewerSchema => Some(60),
-            _ => None,
-        };
-        if let Some(seconds) = retry_after {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        }
-        response
-    }
 }
 
 /// An unsafe method passes only from the same origin, with a valid CSRF token
@@ -738,264 +514,13 @@ async fn handle(request: Request) -> anyhow::Result<WasiResponse> {
     let started = std::time::Instant::now();
     let method = request.method().clone();
     let route = access_log::route(request.uri().path());
-    let response = serve(request).await;
+    let response = serve::serve(request).await;
     let status = response.as_ref().map_or(500, |r| r.get_status_code());
     eprintln!(
         "{}",
         access_log::line(&method, &route, status, started.elapsed())
     );
     response
-}
-
-async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
-    let (mut parts, body) = request.into_parts();
-    security::strip_internal_headers(&mut parts.headers);
-    // Who is asking, established once (the runtime's value, or behind the
-    // commune's proxies the nearest hop they vouch for) and handed on: the
-    // feature never reads a header the visitor could have written.
-    let client = proxies().await.client(&parts.headers);
-    parts.headers.remove(client::RUNTIME_HEADER);
-    if let Some(ip) = client
-        && let Ok(value) = HeaderValue::from_str(&ip.to_string())
-    {
-        parts.headers.insert(CLIENT_HEADER, value);
-    }
-    let locale = locale_of(&parts);
-
-    if let Err(e) = prepare_database().await {
-        eprintln!("gate: database not ready: {e}");
-        return wasi(Refusal::Unavailable.page(locale));
-    }
-    match needs_setup().await {
-        Ok(true) if !reachable_before_setup(parts.uri.path()) => {
-            let mut response = respond::redirect("/setup");
-            security::add_headers(response.headers_mut(), true);
-            return wasi(response);
-        }
-        Ok(_) => {}
-        Err(e) => {
-            eprintln!("gate: cannot tell whether the instance is set up: {e}");
-            return wasi(Refusal::Unavailable.page(locale));
-        }
-    }
-    let key = key().await.ok();
-    let identity = identify(&parts.headers, key).await;
-
-    // Anonymous reads of public pages: answered from the short-lived copy.
-    let public_key = if identity.session.is_none() && !identity.clear_session {
-        public::key(&parts)
-    } else {
-        None
-    };
-    let ttl = match public_key {
-        Some(_) => public::ttl_ms().await,
-        None => 0,
-    };
-    let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
-    if let Some(k) = public_key.as_deref().filter(|_| ttl > 0)
-        && let Some((status, headers, body)) = public::get(k, ttl)
-    {
-        let mut response = http::Response::new(Full::new(body));
-        *response.status_mut() = status;
-        *response.headers_mut() = headers;
-        if public::not_modified(if_none_match.as_ref(), response.headers()) {
-            *response.status_mut() = public::drop_body(response.headers_mut());
-            *response.body_mut() = Full::new(Bytes::new());
-        }
-        return wasi(kept_answer(response, &identity, key, locale).await);
-    }
-
-    let safe = is_safe(&parts.method);
-    // The open-data API is read-only: any other method is answered here as
-    // its OpenAPI document says (405, JSON), before any form check.
-    if !safe && parts.uri.path().starts_with("/api/") {
-        let mut response = respond::api_read_only();
-        security::add_headers(response.headers_mut(), true);
-        return wasi(response);
-    }
-    if !safe && NEWER_SCHEMA.load(Ordering::Acquire) {
-        return wasi(Refusal::NewerSchema.page(locale));
-    }
-    if !safe && identity.blocked && !BLOCKED_MAY_POST.contains(&parts.uri.path()) {
-        return wasi(Refusal::Blocked.page(locale));
-    }
-    let forwarded_body = if safe {
-        drop(body);
-        Bytes::new()
-    } else {
-        let checked = match check_unsafe(
-            &parts.headers,
-            parts.uri.authority().map(|a| a.as_str()),
-            body,
-            &identity,
-            key,
-        )
-        .await
-        {
-            Ok(bytes) => check_limits(&parts, identity.visitor.user_id, &bytes, key, locale)
-                .await
-                .map(|()| bytes),
-            Err(refusal) => Err(refusal),
-        };
-        match checked {
-            Ok(bytes) => bytes,
-            Err(refusal) => return wasi(refusal.page(locale)),
-        }
-    };
-    // A form's idempotency key: a replay gets the first answer.
-    let held = if safe {
-        None
-    } else {
-        let once_key = form_field(&parts.headers, &forwarded_body, ONCE_FIELD);
-        let path = parts.uri.path();
-        let user_id = identity.visitor.user_id;
-        match once::claim(
-            identity.binding.as_deref(),
-            user_id,
-            once_key.as_deref(),
-            path,
-        )
-        .await
-        {
-            Ok(once::Claim::Free) => None,
-            Ok(once::Claim::Held(held)) => {
-                if let Ok(value) = HeaderValue::from_str(&held.header()) {
-                    parts.headers.insert(ONCE_HEADER, value);
-                }
-                Some(held)
-            }
-            Ok(once::Claim::Replay(response)) => {
-                return wasi(kept_answer(response, &identity, key, locale).await);
-            }
-            Ok(once::Claim::Pending) => return wasi(Refusal::Pending.page(locale)),
-            Ok(once::Claim::Done) => return wasi(Refusal::Done.page(locale)),
-            Err(e) => {
-                eprintln!("gate: idempotency key: {e}");
-                return wasi(Refusal::Unavailable.page(locale));
-            }
-        }
-    };
-
-    if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
-        parts.headers.insert(VISITOR_HEADER, value);
-    }
-    let (origin, mail_origin) = origins(&parts).await;
-    if let Ok(value) = HeaderValue::from_str(&origin) {
-        parts.headers.insert(ORIGIN_HEADER, value);
-    }
-    if let Some(value) = mail_origin.and_then(|o| HeaderValue::from_str(&o).ok()) {
-        parts.headers.insert(MAIL_ORIGIN_HEADER, value);
-    }
-    if base_url().await.is_some() {
-        parts
-            .headers
-            .insert(BASE_URL_HEADER, HeaderValue::from_static("1"));
-    }
-    // Versioned public files (assets, uploaded images): cacheable even when
-    // the visitor is signed in.
-    let is_static = ["/static/", "/images/"]
-        .iter()
-        .any(|p| parts.uri.path().starts_with(p));
-    let forwarded = http::Request::from_parts(parts, Full::new(forwarded_body));
-    let response = match spin_sdk::http::next(forwarded).await {
-        Ok(response) => response,
-        Err(e) => {
-            eprintln!("gate: the feature failed: {e:?}");
-            if let Some(held) = &held {
-                once::release(held).await;
-            }
-            return wasi(Refusal::Internal.page(locale));
-        }
-    };
-    let (mut rparts, rbody) = response.into_parts();
-    let session_change = rparts.headers.contains_key(SET_SESSION_HEADER)
-        || rparts.headers.contains_key(END_SESSION_HEADER);
-    let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key).await {
-        Ok(found) => found,
-        Err(refusal) => {
-            if let Some(held) = &held {
-                once::release(held).await;
-            }
-            return wasi(refusal.page(locale));
-        }
-    };
-    let public = rparts.headers.contains_key(PUBLIC_HEADER);
-    security::strip_internal_headers(&mut rparts.headers);
-    security::drop_gate_cookies(&mut rparts.headers);
-    // A public page rendered for nobody in particular: tagged (ETag, 304 when
-    // the browser holds it) and kept for the next visitors.
-    let body = match (public, public_key) {
-        (true, Some(k)) => match rbody.collect().await {
-            Ok(collected) => {
-                let bytes = collected.to_bytes();
-                public::tag(&mut rparts.headers, &bytes);
-                if ttl > 0 {
-                    public::put(k, rparts.status, &rparts.headers, &bytes);
-                }
-                if rparts.status == StatusCode::OK
-                    && public::not_modified(if_none_match.as_ref(), &rparts.headers)
-                {
-                    rparts.status = public::drop_body(&mut rparts.headers);
-                    Ok(Bytes::new())
-                } else {
-                    Ok(bytes)
-                }
-            }
-            Err(e) => {
-                eprintln!("gate: reading a public page: {e:?}");
-                return wasi(Refusal::Internal.page(locale));
-            }
-        },
-        _ => Err(rbody),
-    };
-    // A submit holding an idempotency key: its answer is kept for replays,
-    // or the key released when there is nothing to give again.
-    let body = match held {
-        Some(held) if once::keepable(rparts.status, &rparts.headers, session_change) => {
-            let bytes = match body {
-                Ok(bytes) => Ok(bytes),
-                Err(stream) => stream.collect().await.map(|c| c.to_bytes()),
-            };
-            match bytes {
-                Ok(bytes) => {
-                    once::keep(&held, rparts.status, &rparts.headers, &bytes).await;
-                    Ok(bytes)
-                }
-                Err(e) => {
-                    eprintln!("gate: reading an answer to keep: {e:?}");
-                    once::release(&held).await;
-                    return wasi(Refusal::Internal.page(locale));
-                }
-            }
-        }
-        Some(held) => {
-            // A refusal (4xx) wrote nothing, even where a transaction ran
-            // to decide it: the form may be sent again, corrected; an answer
-            // that shows a secret is never given again: a replay runs anew
-            // (a fresh challenge, fresh codes).
-            if rparts.status.is_client_error() || respond::shows_a_secret(&rparts.headers) {
-                once::release_for_rerun(&held).await;
-            } else {
-                once::release(&held).await;
-            }
-            body
-        }
-        None => body,
-    };
-    for cookie in cookies {
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            rparts.headers.append(header::SET_COOKIE, value);
-        }
-    }
-    security::add_headers(&mut rparts.headers, signed_in && !is_static);
-    if !safe {
-        mail::deliver_after_write().await;
-        retention_after_write();
-    }
-    match body {
-        Ok(bytes) => wasi(http::Response::from_parts(rparts, Full::new(bytes))),
-        Err(stream) => passthrough(rparts, stream),
-    }
 }
 
 /// Converts one of our own (fully rendered) responses for the WASI export.

@@ -1,0 +1,362 @@
+//! One request through the gate, as named stages: admit it (the client's
+//! address, the language of any refusal), make sure the instance is ready,
+//! learn who asks, answer an anonymous read from the kept copy, screen a
+//! write (CSRF, size, limits, blocked accounts, a newer schema), hold its
+//! idempotency key, tell the feature what it may trust, forward, and dress
+//! the answer (cookies, security headers, kept copies, work after a write).
+//! Each stage either hands the next what it needs or ends the request with
+//! its answer.
+
+use std::sync::atomic::Ordering;
+
+use bytes::Bytes;
+use http::{HeaderValue, StatusCode, header};
+use http_body_util::{BodyExt, Full};
+use palabre_domain::Locale;
+use palabre_kit::session::Key;
+use palabre_kit::visitor::{
+    BASE_URL_HEADER, CLIENT_HEADER, END_SESSION_HEADER, MAIL_ORIGIN_HEADER, ONCE_FIELD,
+    ONCE_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER, VISITOR_HEADER,
+};
+use palabre_kit::{client, respond};
+use spin_sdk::http::Request;
+use spin_sdk::wasip3::http::types::Response as WasiResponse;
+use spin_sdk::wasip3::http_compat::IncomingResponseBody;
+
+use crate::{
+    BLOCKED_MAY_POST, Identity, NEWER_SCHEMA, Refusal, base_url, check_limits, check_unsafe,
+    form_field, identify, is_safe, kept_answer, key, locale_of, mail, needs_setup, once, origins,
+    passthrough, prepare_database, proxies, public, reachable_before_setup, retention_after_write,
+    security, session_cookies, wasi,
+};
+
+/// A stage's outcome: go on with `T`, or answer now.
+type Stage<T> = Result<T, respond::Response>;
+
+pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
+    let (mut parts, body) = request.into_parts();
+    let locale = admit(&mut parts).await;
+    if let Err(answer) = ready(&parts, locale).await {
+        return wasi(answer);
+    }
+    let key = key().await.ok();
+    let identity = identify(&parts.headers, key).await;
+    let copy = Copy::of(&parts, &identity).await;
+    if let Some(kept) = copy.kept() {
+        return wasi(kept_answer(kept, &identity, key, locale).await);
+    }
+    let safe = is_safe(&parts.method);
+    let body = match screen(&parts, body, &identity, key, locale).await {
+        Ok(body) => body,
+        Err(answer) => return wasi(answer),
+    };
+    let held = if safe {
+        None
+    } else {
+        match hold(&mut parts, &body, &identity, key, locale).await {
+            Ok(held) => held,
+            Err(answer) => return wasi(answer),
+        }
+    };
+    tell_feature(&mut parts, &identity).await;
+    // Versioned public files (assets, uploaded images): cacheable even when
+    // the visitor is signed in.
+    let is_static = ["/static/", "/images/"]
+        .iter()
+        .any(|p| parts.uri.path().starts_with(p));
+    let forwarded = http::Request::from_parts(parts, Full::new(body));
+    let response = match spin_sdk::http::next(forwarded).await {
+        Ok(response) => response,
+        Err(e) => {
+            eprintln!("gate: the feature failed: {e:?}");
+            return wasi(release(held.as_ref(), Refusal::Internal.page(locale)).await);
+        }
+    };
+    let (mut rparts, rbody) = response.into_parts();
+    let session_change = rparts.headers.contains_key(SET_SESSION_HEADER)
+        || rparts.headers.contains_key(END_SESSION_HEADER);
+    let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key).await {
+        Ok(found) => found,
+        Err(refusal) => return wasi(release(held.as_ref(), refusal.page(locale)).await),
+    };
+    let public = rparts.headers.contains_key(PUBLIC_HEADER);
+    security::strip_internal_headers(&mut rparts.headers);
+    security::drop_gate_cookies(&mut rparts.headers);
+    let body = match copy.keep(public, &mut rparts, rbody, locale).await {
+        Ok(body) => body,
+        Err(answer) => return wasi(answer),
+    };
+    let body = match keep_for_replays(held, &rparts, session_change, body, locale).await {
+        Ok(body) => body,
+        Err(answer) => return wasi(answer),
+    };
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            rparts.headers.append(header::SET_COOKIE, value);
+        }
+    }
+    security::add_headers(&mut rparts.headers, signed_in && !is_static);
+    if !safe {
+        mail::deliver_after_write().await;
+        retention_after_write();
+    }
+    match body {
+        Ok(bytes) => wasi(http::Response::from_parts(rparts, Full::new(bytes))),
+        Err(stream) => passthrough(rparts, stream),
+    }
+}
+
+/// Strips the headers only the platform may set, and establishes who is
+/// asking once (the runtime's value, or behind the commune's proxies the
+/// nearest hop they vouch for), handed on: the feature never reads a header
+/// the visitor could have written. Returns the language of any refusal.
+async fn admit(parts: &mut http::request::Parts) -> Locale {
+    security::strip_internal_headers(&mut parts.headers);
+    let client = proxies().await.client(&parts.headers);
+    parts.headers.remove(client::RUNTIME_HEADER);
+    if let Some(ip) = client
+        && let Ok(value) = HeaderValue::from_str(&ip.to_string())
+    {
+        parts.headers.insert(CLIENT_HEADER, value);
+    }
+    locale_of(parts)
+}
+
+/// The schema is migrated, and an instance without an administrator sends
+/// every page but the setup's to `/setup`.
+async fn ready(parts: &http::request::Parts, locale: Locale) -> Stage<()> {
+    if let Err(e) = prepare_database().await {
+        eprintln!("gate: database not ready: {e}");
+        return Err(Refusal::Unavailable.page(locale));
+    }
+    match needs_setup().await {
+        Ok(true) if !reachable_before_setup(parts.uri.path()) => {
+            let mut response = respond::redirect("/setup");
+            security::add_headers(response.headers_mut(), true);
+            Err(response)
+        }
+        Ok(_) => Ok(()),
+        Err(e) => {
+            eprintln!("gate: cannot tell whether the instance is set up: {e}");
+            Err(Refusal::Unavailable.page(locale))
+        }
+    }
+}
+
+/// The short-lived copy of public pages, for anonymous reads.
+struct Copy {
+    key: Option<String>,
+    ttl: u128,
+    if_none_match: Option<HeaderValue>,
+}
+
+impl Copy {
+    async fn of(parts: &http::request::Parts, identity: &Identity) -> Copy {
+        let key = if identity.session.is_none() && !identity.clear_session {
+            public::key(parts)
+        } else {
+            None
+        };
+        let ttl = match key {
+            Some(_) => public::ttl_ms().await,
+            None => 0,
+        };
+        Copy {
+            key,
+            ttl,
+            if_none_match: parts.headers.get(header::IF_NONE_MATCH).cloned(),
+        }
+    }
+
+    /// The kept answer to the same request, if one is fresh (304 when the
+    /// browser holds it).
+    fn kept(&self) -> Option<respond::Response> {
+        let k = self.key.as_deref().filter(|_| self.ttl > 0)?;
+        let (status, headers, body) = public::get(k, self.ttl)?;
+        let mut response = http::Response::new(Full::new(body));
+        *response.status_mut() = status;
+        *response.headers_mut() = headers;
+        if public::not_modified(self.if_none_match.as_ref(), response.headers()) {
+            *response.status_mut() = public::drop_body(response.headers_mut());
+            *response.body_mut() = Full::new(Bytes::new());
+        }
+        Some(response)
+    }
+
+    /// A public page rendered for nobody in particular (`public`): tagged
+    /// (ETag, 304 when the browser holds it) and kept for the next visitors.
+    /// Any other answer's body is handed on as a stream.
+    async fn keep(
+        self,
+        public: bool,
+        rparts: &mut http::response::Parts,
+        rbody: IncomingResponseBody,
+        locale: Locale,
+    ) -> Stage<Result<Bytes, IncomingResponseBody>> {
+        let (true, Some(k)) = (public, self.key) else {
+            return Ok(Err(rbody));
+        };
+        let bytes = match rbody.collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(e) => {
+                eprintln!("gate: reading a public page: {e:?}");
+                return Err(Refusal::Internal.page(locale));
+            }
+        };
+        public::tag(&mut rparts.headers, &bytes);
+        if self.ttl > 0 {
+            public::put(k, rparts.status, &rparts.headers, &bytes);
+        }
+        if rparts.status == StatusCode::OK
+            && public::not_modified(self.if_none_match.as_ref(), &rparts.headers)
+        {
+            rparts.status = public::drop_body(&mut rparts.headers);
+            return Ok(Ok(Bytes::new()));
+        }
+        Ok(Ok(bytes))
+    }
+}
+
+/// What may be written, before the feature sees it: nothing through the
+/// read-only API (405 as its OpenAPI document says), nothing while the
+/// schema is newer than this build, nothing from a blocked account but
+/// leaving; then the CSRF token, the body's size and the rate limits. Returns
+/// the body to forward (empty for a read).
+async fn screen(
+    parts: &http::request::Parts,
+    body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
+    identity: &Identity,
+    key: Option<&'static Key>,
+    locale: Locale,
+) -> Stage<Bytes> {
+    if is_safe(&parts.method) {
+        drop(body);
+        return Ok(Bytes::new());
+    }
+    if parts.uri.path().starts_with("/api/") {
+        let mut response = respond::api_read_only();
+        security::add_headers(response.headers_mut(), true);
+        return Err(response);
+    }
+    if NEWER_SCHEMA.load(Ordering::Acquire) {
+        return Err(Refusal::NewerSchema.page(locale));
+    }
+    if identity.blocked && !BLOCKED_MAY_POST.contains(&parts.uri.path()) {
+        return Err(Refusal::Blocked.page(locale));
+    }
+    let authority = parts.uri.authority().map(|a| a.as_str());
+    let bytes = check_unsafe(&parts.headers, authority, body, identity, key)
+        .await
+        .map_err(|refusal| refusal.page(locale))?;
+    check_limits(parts, identity.visitor.user_id, &bytes, key, locale)
+        .await
+        .map_err(|refusal| refusal.page(locale))?;
+    Ok(bytes)
+}
+
+/// A form's idempotency key: the first submit holds it (and the feature is
+/// told, `palabre-once`); a replay gets the first answer, or waits for it.
+async fn hold(
+    parts: &mut http::request::Parts,
+    body: &[u8],
+    identity: &Identity,
+    key: Option<&'static Key>,
+    locale: Locale,
+) -> Stage<Option<once::Held>> {
+    let once_key = form_field(&parts.headers, body, ONCE_FIELD);
+    let claim = once::claim(
+        identity.binding.as_deref(),
+        identity.visitor.user_id,
+        once_key.as_deref(),
+        parts.uri.path(),
+    )
+    .await;
+    match claim {
+        Ok(once::Claim::Free) => Ok(None),
+        Ok(once::Claim::Held(held)) => {
+            if let Ok(value) = HeaderValue::from_str(&held.header()) {
+                parts.headers.insert(ONCE_HEADER, value);
+            }
+            Ok(Some(held))
+        }
+        Ok(once::Claim::Replay(response)) => {
+            Err(kept_answer(response, identity, key, locale).await)
+        }
+        Ok(once::Claim::Pending) => Err(Refusal::Pending.page(locale)),
+        Ok(once::Claim::Done) => Err(Refusal::Done.page(locale)),
+        Err(e) => {
+            eprintln!("gate: idempotency key: {e}");
+            Err(Refusal::Unavailable.page(locale))
+        }
+    }
+}
+
+/// What the feature may trust, in headers only the gate sets: the verified
+/// visitor, the public origin (and the one for mail), whether `base_url` is
+/// configured.
+async fn tell_feature(parts: &mut http::request::Parts, identity: &Identity) {
+    if let Ok(value) = HeaderValue::from_str(&identity.visitor.to_header()) {
+        parts.headers.insert(VISITOR_HEADER, value);
+    }
+    let (origin, mail_origin) = origins(parts).await;
+    if let Ok(value) = HeaderValue::from_str(&origin) {
+        parts.headers.insert(ORIGIN_HEADER, value);
+    }
+    if let Some(value) = mail_origin.and_then(|o| HeaderValue::from_str(&o).ok()) {
+        parts.headers.insert(MAIL_ORIGIN_HEADER, value);
+    }
+    if base_url().await.is_some() {
+        parts
+            .headers
+            .insert(BASE_URL_HEADER, HeaderValue::from_static("1"));
+    }
+}
+
+/// Lets go of a held idempotency key before answering with `answer`.
+async fn release(held: Option<&once::Held>, answer: respond::Response) -> respond::Response {
+    if let Some(held) = held {
+        once::release(held).await;
+    }
+    answer
+}
+
+/// A submit holding an idempotency key: its answer is kept for replays, or
+/// the key released when there is nothing to give again.
+async fn keep_for_replays(
+    held: Option<once::Held>,
+    rparts: &http::response::Parts,
+    session_change: bool,
+    body: Result<Bytes, IncomingResponseBody>,
+    locale: Locale,
+) -> Stage<Result<Bytes, IncomingResponseBody>> {
+    let Some(held) = held else {
+        return Ok(body);
+    };
+    if once::keepable(rparts.status, &rparts.headers, session_change) {
+        let bytes = match body {
+            Ok(bytes) => Ok(bytes),
+            Err(stream) => stream.collect().await.map(|c| c.to_bytes()),
+        };
+        return match bytes {
+            Ok(bytes) => {
+                once::keep(&held, rparts.status, &rparts.headers, &bytes).await;
+                Ok(Ok(bytes))
+            }
+            Err(e) => {
+                eprintln!("gate: reading an answer to keep: {e:?}");
+                once::release(&held).await;
+                Err(Refusal::Internal.page(locale))
+            }
+        };
+    }
+    // A refusal (4xx) wrote nothing, even where a transaction ran to decide
+    // it: the form may be sent again, corrected; an answer that shows a
+    // secret is never given again: a replay runs anew (a fresh challenge,
+    // fresh codes).
+    if rparts.status.is_client_error() || respond::shows_a_secret(&rparts.headers) {
+        once::release_for_rerun(&held).await;
+    } else {
+        once::release(&held).await;
+    }
+    Ok(body)
+}
