@@ -8,11 +8,15 @@
 use std::collections::HashMap;
 
 use palabre_domain::account::FieldError;
-use palabre_domain::comment::{self, Reaction, Stance};
-use palabre_domain::ranking::{BestKey, Signals};
+use palabre_domain::comment::Stance;
 use serde::Serialize;
 
 use crate::db::{self, Connection, DbResult, Value};
+
+mod arrange;
+mod write;
+
+pub use write::*;
 
 /// What carries comments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,25 +121,6 @@ pub enum Outcome<T> {
     Refused(Refused),
 }
 
-struct Row {
-    id: i64,
-    parent_id: Option<i64>,
-    depth: u32,
-    user_id: i64,
-    author: String,
-    body: String,
-    stance: Option<String>,
-    up: i64,
-    down: i64,
-    replies: i64,
-    badge: Option<String>,
-    created_at: i64,
-    edited_at: Option<i64>,
-    deleted_at: Option<i64>,
-    hidden_at: Option<i64>,
-    my_reaction: Option<String>,
-}
-
 /// Top-level comments (with their replies) on one page of a thread.
 pub const PAGE_SIZE: usize = 20;
 
@@ -230,19 +215,12 @@ pub struct Page {
     pub counts: Counts,
 }
 
-struct Top {
-    id: i64,
-    stance: Option<&'static str>,
-    best: BestKey,
-    official: bool,
-    created_at: i64,
-}
-
 /// One page of a resource's thread as `viewer` may see it: top-level comments
 /// in `sort` order (the official answer first), [`PAGE_SIZE`] a page, each
 /// with all its replies, oldest first; `stance` keeps only the top-level
 /// comments of that stance. Two queries whatever the thread's size: the
-/// top-level comments' order figures, then the page's comments.
+/// top-level comments' order figures, then the page's comments; what to show
+/// of them, and in which order, is [`arrange`]'s (pure, unit-tested).
 pub async fn thread(
     conn: &Connection,
     (resource, resource_id): (Resource, i64),
@@ -252,50 +230,24 @@ pub async fn thread(
     now: i64,
 ) -> DbResult<Page> {
     let on = || vec![Value::text(resource.as_str()), Value::Integer(resource_id)];
-    let rows = db::query(conn, TOPS, on()).await?;
-    let mut counts = badges(conn, (resource, resource_id)).await?;
-    for r in &rows {
-        let visible = db::opt_int(r, 7).is_none() && db::opt_int(r, 8).is_none();
-        let index = Stance::ALL
-            .iter()
-            .position(|s| Some(s.as_str()) == db::opt_text(r, 1).as_deref());
-        if let (true, Some(i)) = (visible, index) {
-            counts.stances[i] += 1;
-        }
-    }
-    let mut tops: Vec<Top> = rows
+    let rows: Vec<arrange::TopRow> = db::query(conn, TOPS, on())
+        .await?
         .iter()
-        .filter(|r| viewer.moderator || db::opt_int(r, 8).is_none())
-        // A withdrawn comment stays only to hold its replies.
-        .filter(|r| db::opt_int(r, 7).is_none() || db::int(r, 4) > 0)
-        .map(|r| {
-            let created_at = db::int(r, 6);
-            let badge = db::opt_text(r, 5);
-            let signals = Signals {
-                up: u32::try_from(db::int(r, 2)).unwrap_or(0),
-                down: u32::try_from(db::int(r, 3)).unwrap_or(0),
-                replies: u32::try_from(db::int(r, 4)).unwrap_or(0),
-                impact: badge.as_deref() == Some("impact"),
-                age_seconds: now - created_at,
-            };
-            let id = db::int(r, 0);
-            Top {
-                id,
-                stance: stance_name(db::opt_text(r, 1).as_deref()),
-                best: BestKey::of(&signals, id),
-                official: badge.as_deref() == Some("official"),
-                created_at,
-            }
+        .map(|r| arrange::TopRow {
+            id: db::int(r, 0),
+            stance: db::opt_text(r, 1),
+            up: db::int(r, 2),
+            down: db::int(r, 3),
+            replies: db::int(r, 4),
+            badge: db::opt_text(r, 5),
+            created_at: db::int(r, 6),
+            withdrawn: db::opt_int(r, 7).is_some(),
+            hidden: db::opt_int(r, 8).is_some(),
         })
-        .filter(|t| stance.is_none_or(|s| t.stance == Some(s.as_str())))
         .collect();
-    tops.sort_by(|a, b| {
-        b.official.cmp(&a.official).then_with(|| match sort {
-            Sort::Best => a.best.order(&b.best),
-            Sort::Newest => b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)),
-            Sort::Oldest => a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)),
-        })
-    });
+    let mut counts = badges(conn, (resource, resource_id)).await?;
+    counts.stances = arrange::stance_counts(&rows);
+    let tops = arrange::tops(&rows, viewer, (sort, stance), now);
     let pages = tops.len().div_ceil(PAGE_SIZE).max(1);
     let mut number = want.page.clamp(1, pages);
     if let Some(comment) = want.comment {
@@ -303,7 +255,7 @@ pub async fn thread(
         params.extend(on());
         if let Some(root) = db::query_one(conn, ROOT, params).await? {
             let root = db::int(&root, 0);
-            if let Some(at) = tops.iter().position(|t| t.id == root) {
+            if let Some(at) = tops.iter().position(|id| *id == root) {
                 number = at / PAGE_SIZE + 1;
             }
         }
@@ -312,7 +264,7 @@ pub async fn thread(
         .iter()
         .skip((number - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
-        .map(|t| t.id)
+        .copied()
         .collect();
     if shown.is_empty() {
         return Ok(Page {
@@ -334,10 +286,10 @@ pub async fn thread(
         Value::Text(ids),
         viewer.user_id.map_or(Value::Null, Value::Integer),
     ];
-    let rows: Vec<Row> = db::query(conn, PAGE_ROWS, params)
+    let rows: Vec<arrange::Row> = db::query(conn, PAGE_ROWS, params)
         .await?
         .iter()
-        .map(|r| Row {
+        .map(|r| arrange::Row {
             id: db::int(r, 0),
             parent_id: db::opt_int(r, 1),
             depth: u32::try_from(db::int(r, 2)).unwrap_or(1),
@@ -356,75 +308,8 @@ pub async fn thread(
             my_reaction: db::opt_text(r, 15),
         })
         .collect();
-    let mut children: HashMap<Option<i64>, Vec<&Row>> = HashMap::new();
-    for row in &rows {
-        children.entry(row.parent_id).or_default().push(row);
-    }
-    fn build(
-        row: &Row,
-        children: &HashMap<Option<i64>, Vec<&Row>>,
-        viewer: Viewer,
-        now: i64,
-    ) -> Option<View> {
-        if row.hidden_at.is_some() && !viewer.moderator {
-            return None;
-        }
-        let replies: Vec<View> = children
-            .get(&Some(row.id))
-            .map(|list| {
-                list.iter()
-                    .filter_map(|r| build(r, children, viewer, now))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let withdrawn = row.deleted_at.is_some();
-        if withdrawn && replies.is_empty() {
-            return None;
-        }
-        let mine = viewer.user_id == Some(row.user_id);
-        Some(View {
-            id: row.id,
-            depth: row.depth,
-            author: if withdrawn {
-                String::new()
-            } else {
-                row.author.clone()
-            },
-            author_id: (!withdrawn && row.author != crate::privacy::TOMBSTONE_NAME)
-                .then_some(row.user_id),
-            body: if withdrawn {
-                String::new()
-            } else {
-                row.body.clone()
-            },
-            stance: stance_name(row.stance.as_deref()),
-            up: row.up,
-            down: row.down,
-            replies: row.replies,
-            badge: row.badge.clone(),
-            created_at: row.created_at,
-            edited: row.edited_at.is_some(),
-            withdrawn,
-            hidden: row.hidden_at.is_some(),
-            mine,
-            my_reaction: row.my_reaction.clone(),
-            editable: mine && !withdrawn && comment::editable(row.created_at, now),
-            can_reply: !withdrawn && comment::reply_depth(row.depth).is_some(),
-            children: replies,
-        })
-    }
-    let by_id: HashMap<i64, &Row> = rows
-        .iter()
-        .filter(|r| r.parent_id.is_none())
-        .map(|r| (r.id, r))
-        .collect();
-    let items = shown
-        .iter()
-        .filter_map(|id| by_id.get(id))
-        .filter_map(|r| build(r, &children, viewer, now))
-        .collect();
     Ok(Page {
-        items,
+        items: arrange::tree(&rows, &shown, viewer, now),
         number,
         pages,
         counts,
@@ -493,311 +378,6 @@ pub async fn placed(conn: &Connection, id: i64) -> DbResult<Option<Placed>> {
 }
 
 /// The comment `id` if it belongs to this resource (and is not withdrawn).
-async fn in_resource(
-    conn: &Connection,
-    (resource, resource_id): (Resource, i64),
-    id: i64,
-) -> DbResult<Option<Placed>> {
-    Ok(placed(conn, id).await?.filter(|p| {
-        p.resource == resource.as_str() && p.resource_id == resource_id && !p.withdrawn
-    }))
-}
-
-/// A new comment or reply.
-pub struct New<'a> {
-    pub on: (Resource, i64),
-    pub parent_id: Option<i64>,
-    pub user_id: i64,
-    pub body: &'a str,
-    /// As typed (top-level comments only; replies ignore it).
-    pub stance: &'a str,
-}
-
-/// Posts a comment (to be run inside a transaction); returns its id and, for a
-/// reply, the author of the comment replied to.
-pub async fn post(
-    conn: &Connection,
-    new: &New<'_>,
-    now: i64,
-) -> DbResult<Outcome<(i64, Option<i64>)>> {
-    let (depth, parent_author) = match new.parent_id {
-        None => (1, None),
-        Some(parent) => {
-            let Some(parent) = in_resource(conn, new.on, parent).await? else {
-                return Ok(Outcome::Refused(Refused::NotFound));
-            };
-            match comment::reply_depth(parent.depth) {
-                Some(depth) => (depth, Some(parent.user_id)),
-                None => return Ok(Outcome::Refused(Refused::TooDeep)),
-            }
-        }
-    };
-    let body = match comment::body(new.body) {
-        Ok(body) => body,
-        Err(e) => return Ok(Outcome::Refused(Refused::Field(e))),
-    };
-    let stance = match comment::stance_for(depth, new.stance) {
-        Ok(stance) => stance,
-        Err(e) => return Ok(Outcome::Refused(Refused::Field(e))),
-    };
-    let row = db::query_one(
-        conn,
-        "INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, stance, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        vec![
-            Value::text(new.on.0.as_str()),
-            Value::Integer(new.on.1),
-            new.parent_id.map_or(Value::Null, Value::Integer),
-            Value::Integer(i64::from(depth)),
-            Value::Integer(new.user_id),
-            Value::text(body),
-            stance.map_or(Value::Null, |s| Value::text(s.as_str())),
-            Value::Integer(now),
-        ],
-    )
-    .await?;
-    if let Some(parent) = new.parent_id {
-        db::exec(
-            conn,
-            "UPDATE comments SET replies = replies + 1 WHERE id = ?",
-            vec![Value::Integer(parent)],
-        )
-        .await?;
-    }
-    Ok(Outcome::Done((
-        row.map_or(0, |r| db::int(&r, 0)),
-        parent_author.filter(|a| *a != new.user_id),
-    )))
-}
-
-/// Reacts to a comment (`None` takes the reaction back); not to one's own.
-pub async fn react(
-    conn: &Connection,
-    on: (Resource, i64),
-    id: i64,
-    user_id: i64,
-    reaction: Option<Reaction>,
-) -> DbResult<Outcome<()>> {
-    let Some(target) = in_resource(conn, on, id).await? else {
-        return Ok(Outcome::Refused(Refused::NotFound));
-    };
-    if target.user_id == user_id {
-        return Ok(Outcome::Refused(Refused::OwnComment));
-    }
-    let previous = db::query_one(
-        conn,
-        "SELECT reaction FROM comment_reactions WHERE comment_id = ? AND user_id = ?",
-        vec![Value::Integer(id), Value::Integer(user_id)],
-    )
-    .await?
-    .and_then(|r| db::text(&r, 0).parse::<Reaction>().ok());
-    let (up, down) = comment::react(previous, reaction);
-    match reaction {
-        Some(r) => {
-            db::exec(
-                conn,
-                "INSERT INTO comment_reactions (comment_id, user_id, reaction, created_at) VALUES (?, ?, ?, ?) \
-                 ON CONFLICT (comment_id, user_id) DO UPDATE SET reaction = excluded.reaction",
-                vec![
-                    Value::Integer(id),
-                    Value::Integer(user_id),
-                    Value::text(r.as_str()),
-                    Value::Integer(crate::now()),
-                ],
-            )
-            .await?
-        }
-        None => {
-            db::exec(
-                conn,
-                "DELETE FROM comment_reactions WHERE comment_id = ? AND user_id = ?",
-                vec![Value::Integer(id), Value::Integer(user_id)],
-            )
-            .await?
-        }
-    }
-    if up != 0 || down != 0 {
-        db::exec(
-            conn,
-            "UPDATE comments SET up = up + ?, down = down + ? WHERE id = ?",
-            vec![Value::Integer(up), Value::Integer(down), Value::Integer(id)],
-        )
-        .await?;
-    }
-    Ok(Outcome::Done(()))
-}
-
-/// Reports a comment (once per person).
-/// A report on a comment; with `threshold` open reports, the comment is
-/// hidden at once, pending a moderator's review (the moderation queue).
-pub async fn report(
-    conn: &Connection,
-    on: (Resource, i64),
-    id: i64,
-    user_id: i64,
-    reason: &str,
-    threshold: i64,
-) -> DbResult<Outcome<()>> {
-    if in_resource(conn, on, id).await?.is_none() {
-        return Ok(Outcome::Refused(Refused::NotFound));
-    }
-    let reason = match palabre_domain::content::text(reason, 1_000) {
-        Ok(r) if !r.is_empty() => r,
-        Ok(_) => return Ok(Outcome::Refused(Refused::Field(FieldError::Required))),
-        Err(e) => return Ok(Outcome::Refused(Refused::Field(e))),
-    };
-    db::exec(
-        conn,
-        "INSERT OR IGNORE INTO comment_reports (comment_id, user_id, reason, created_at) VALUES (?, ?, ?, ?)",
-        vec![
-            Value::Integer(id),
-            Value::Integer(user_id),
-            Value::text(reason),
-            Value::Integer(crate::now()),
-        ],
-    )
-    .await?;
-    db::exec(
-        conn,
-        "UPDATE comments SET hidden_at = ?1, hidden_reason = 'reports' WHERE id = ?2 AND hidden_at IS NULL \
-         AND (SELECT count(*) FROM comment_reports WHERE comment_id = ?2 AND resolved_at IS NULL) >= ?3",
-        vec![
-            Value::Integer(crate::now()),
-            Value::Integer(id),
-            Value::Integer(threshold),
-        ],
-    )
-    .await?;
-    Ok(Outcome::Done(()))
-}
-
-/// Holds a new comment for review (a watched word): hidden, and in the
-/// moderation queue with the word as its reason. Not for trusted authors:
-/// false then, and nothing changes.
-pub async fn hold(conn: &Connection, id: i64, author: i64, word: &str, now: i64) -> DbResult<bool> {
-    let trusted = db::query_one(
-        conn,
-        "SELECT trusted FROM users WHERE id = ?",
-        vec![Value::Integer(author)],
-    )
-    .await?
-    .is_some_and(|r| db::int(&r, 0) == 1);
-    if trusted {
-        return Ok(false);
-    }
-    db::exec(
-        conn,
-        "UPDATE comments SET hidden_at = ?, hidden_reason = 'keyword' WHERE id = ?",
-        vec![Value::Integer(now), Value::Integer(id)],
-    )
-    .await?;
-    let reason: String = format!("« {word} »").chars().take(1_000).collect();
-    db::exec(
-        conn,
-        "INSERT OR IGNORE INTO comment_reports (comment_id, user_id, reason, created_at) VALUES (?, ?, ?, ?)",
-        vec![
-            Value::Integer(id),
-            Value::Integer(author),
-            Value::text(reason),
-            Value::Integer(now),
-        ],
-    )
-    .await?;
-    Ok(true)
-}
-
-/// The author edits their comment, within the window.
-pub async fn edit(
-    conn: &Connection,
-    on: (Resource, i64),
-    id: i64,
-    user_id: i64,
-    body: &str,
-    now: i64,
-) -> DbResult<Outcome<()>> {
-    let Some(target) = in_resource(conn, on, id).await? else {
-        return Ok(Outcome::Refused(Refused::NotFound));
-    };
-    if target.user_id != user_id {
-        return Ok(Outcome::Refused(Refused::Forbidden));
-    }
-    if !comment::editable(target.created_at, now) {
-        return Ok(Outcome::Refused(Refused::TooLate));
-    }
-    let body = match comment::body(body) {
-        Ok(body) => body,
-        Err(e) => return Ok(Outcome::Refused(Refused::Field(e))),
-    };
-    db::exec(
-        conn,
-        "UPDATE comments SET body = ?, edited_at = ? WHERE id = ?",
-        vec![Value::text(body), Value::Integer(now), Value::Integer(id)],
-    )
-    .await?;
-    Ok(Outcome::Done(()))
-}
-
-/// The author withdraws their comment (its text goes; replies stay).
-pub async fn withdraw(
-    conn: &Connection,
-    on: (Resource, i64),
-    id: i64,
-    user_id: i64,
-) -> DbResult<Outcome<()>> {
-    let Some(target) = in_resource(conn, on, id).await? else {
-        return Ok(Outcome::Refused(Refused::NotFound));
-    };
-    if target.user_id != user_id {
-        return Ok(Outcome::Refused(Refused::Forbidden));
-    }
-    db::exec(
-        conn,
-        "UPDATE comments SET deleted_at = ? WHERE id = ?",
-        vec![Value::Integer(crate::now()), Value::Integer(id)],
-    )
-    .await?;
-    Ok(Outcome::Done(()))
-}
-
-/// Staff badge a comment ("official" answer or "impact"), or take it off.
-pub async fn set_badge(
-    conn: &Connection,
-    on: (Resource, i64),
-    id: i64,
-    badge: &str,
-) -> DbResult<Outcome<()>> {
-    if in_resource(conn, on, id).await?.is_none() {
-        return Ok(Outcome::Refused(Refused::NotFound));
-    }
-    let badge = match badge {
-        "official" | "impact" => Value::text(badge),
-        "" | "none" => Value::Null,
-        _ => return Ok(Outcome::Refused(Refused::Field(FieldError::InvalidChoice))),
-    };
-    db::exec(
-        conn,
-        "UPDATE comments SET badge = ? WHERE id = ?",
-        vec![badge, Value::Integer(id)],
-    )
-    .await?;
-    Ok(Outcome::Done(()))
-}
-
-/// Moderators hide a comment pending review, or show it again.
-pub async fn set_hidden(conn: &Connection, id: i64, hidden: bool) -> DbResult<()> {
-    db::exec(
-        conn,
-        "UPDATE comments SET hidden_at = CASE WHEN ?1 THEN coalesce(hidden_at, ?2) ELSE NULL END, \
-         hidden_reason = CASE WHEN ?1 THEN 'moderator' ELSE NULL END WHERE id = ?3",
-        vec![
-            Value::Integer(i64::from(hidden)),
-            Value::Integer(crate::now()),
-            Value::Integer(id),
-        ],
-    )
-    .await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
