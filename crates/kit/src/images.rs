@@ -486,17 +486,18 @@ impl Change {
         }
     }
 
-    /// Stores what changed; the image id to keep on the row.
-    pub async fn apply(self, env: &crate::app::Env) -> crate::Result<Option<i64>> {
+    /// Stores what changed (in the caller's transaction, `conn`), the new
+    /// image as `uploader`'s; the image id to keep on the row.
+    pub async fn apply(self, conn: &Connection, uploader: Option<i64>) -> DbResult<Option<i64>> {
         match self {
             Change::Keep(Some(id), alt) => {
-                set_alt(&env.conn, id, &alt).await?;
+                set_alt(conn, id, &alt).await?;
                 Ok(Some(id))
             }
             Change::Keep(None, _) | Change::Remove => Ok(None),
-            Change::New(bytes, checked, alt) => Ok(Some(
-                store(&env.conn, &bytes, checked, &alt, env.ctx.visitor.user_id).await?,
-            )),
+            Change::New(bytes, checked, alt) => {
+                Ok(Some(store(conn, &bytes, checked, &alt, uploader).await?))
+            }
         }
     }
 }

@@ -144,7 +144,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             }
         }
         let input = NewsInput {
-            image_id: article.image.apply(env).await?,
+            image_id: article.image.apply(conn, env.ctx.visitor.user_id).await?,
             slug: article.slug,
             title: article.title,
             summary: article.summary,

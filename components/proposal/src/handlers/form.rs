@@ -315,7 +315,7 @@ pub async fn create(env: &mut Env) -> Result<Response> {
     let shuffle = rules::seed_of(&format!("{user_id}-{now}-{}", input.title));
     // The photo and the proposal, together.
     let id = db::immediate(&env.conn, async |conn| {
-        input.image_id = image.apply(env).await?;
+        input.image_id = image.apply(conn, env.ctx.visitor.user_id).await?;
         Ok::<_, Error>(store::create(conn, process.id, user_id, &input, shuffle, now).await?)
     })
     .await?;
@@ -368,7 +368,7 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
     match check(env, &v, &form, p.image_id).await? {
         Ok((mut input, image)) => {
             db::immediate(&env.conn, async |conn| {
-                input.image_id = image.apply(env).await?;
+                input.image_id = image.apply(conn, env.ctx.visitor.user_id).await?;
                 Ok::<_, Error>(store::update(conn, p.id, &input, palabre_kit::now()).await?)
             })
             .await?;
