@@ -1,8 +1,9 @@
-//! The route table of the back-office. Every route needs an administrator.
+//! The route table of the back-office, matched on the path, then on the
+//! method (any other method on a known path is 405). Every route needs an
+//! administrator, but the moderation queue's.
 
-use http::Method;
 use palabre_domain::Role;
-use palabre_kit::{Error, Response, Result};
+use palabre_kit::{Error, Response, Result, methods};
 
 use crate::Env;
 use crate::handlers::{
@@ -34,89 +35,90 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
     env.ctx.require(required_role(&env.ctx.path))?;
     let path = env.ctx.path.clone();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
-    let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
-        ["admin", "moderation"] if get => moderation::queue(env).await,
-        ["admin", "moderation"] if post => moderation::decide(env).await,
-        ["admin", "moderation", "settings"] if get => moderation::settings(env).await,
-        ["admin", "moderation", "settings"] if post => moderation::save_settings(env).await,
-        ["admin", "people"] if get => people::list(env).await,
-        ["admin", "people", "invite"] if get => people::invite_form(env).await,
-        ["admin", "people", "invite"] if post => people::invite(env).await,
-        ["admin", "audit"] if get => logs::audit(env).await,
-        ["admin", "audit", "settings"] if get => logs::retention_settings(env).await,
-        ["admin", "audit", "settings"] if post => logs::save_retention(env).await,
-        ["admin", "mail"] if get => logs::mail(env).await,
-        ["admin", "exports"] if get => exports::page(env).await,
-        ["admin", "people", n] if get => people::show(env, id(n)?).await,
+        ["admin", "moderation"] => methods!(env;
+            Get => moderation::queue(env).await,
+            Post => moderation::decide(env).await,
+        ),
+        ["admin", "moderation", "settings"] => methods!(env;
+            Get => moderation::settings(env).await,
+            Post => moderation::save_settings(env).await,
+        ),
+        ["admin", "people"] => methods!(env; Get => people::list(env).await),
+        ["admin", "people", "invite"] => methods!(env;
+            Get => people::invite_form(env).await,
+            Post => people::invite(env).await,
+        ),
+        ["admin", "audit"] => methods!(env; Get => logs::audit(env).await),
+        ["admin", "audit", "settings"] => methods!(env;
+            Get => logs::retention_settings(env).await,
+            Post => logs::save_retention(env).await,
+        ),
+        ["admin", "mail"] => methods!(env; Get => logs::mail(env).await),
+        ["admin", "exports"] => methods!(env; Get => exports::page(env).await),
+        ["admin", "people", n] => methods!(env; Get => people::show(env, id(n)?).await),
         [
             "admin",
             "people",
             n,
             action @ ("role" | "block" | "unblock" | "trust"),
-        ] if post => people::act(env, id(n)?, action).await,
-        ["admin"] if get => index::show(env).await,
-        ["admin", "site"] if get => site::form(env).await,
-        ["admin", "site"] if post => site::save(env).await,
-        ["admin", "news"] if get => news::list(env).await,
-        ["admin", "news", "new"] if get => news::form(env, None).await,
-        ["admin", "news", "new"] if post => news::save(env, None).await,
-        ["admin", "news", n] if get => news::form(env, Some(id(n)?)).await,
-        ["admin", "news", n] if post => news::save(env, Some(id(n)?)).await,
-        ["admin", "discussions"] if get => discussions::list(env).await,
-        ["admin", "discussions", "new"] if get => discussions::form(env, None).await,
-        ["admin", "discussions", "new"] if post => discussions::save(env, None).await,
-        ["admin", "discussions", n] if get => discussions::form(env, Some(id(n)?)).await,
-        ["admin", "discussions", n] if post => discussions::save(env, Some(id(n)?)).await,
-        ["admin", "pages"] if get => pages::list(env).await,
-        ["admin", "pages", n] if get => pages::form(env, id(n)?).await,
-        ["admin", "pages", n] if post => pages::save(env, id(n)?).await,
-        ["admin", "processes"] if get => processes::list(env).await,
-        ["admin", "processes", "new"] if get => processes::form(env, None).await,
-        ["admin", "processes", "new"] if post => processes::save(env, None).await,
-        ["admin", "processes", n] if get => processes::form(env, Some(id(n)?)).await,
-        ["admin", "processes", n] if post => processes::save(env, Some(id(n)?)).await,
-        ["admin", "processes", n, "report"] if get => report::form(env, id(n)?).await,
-        ["admin", "processes", n, "report"] if post => report::save(env, id(n)?).await,
-        ["admin", "processes", n, "phases", "new"] if get => {
-            processes::phase_form(env, id(n)?, None).await
+        ] => methods!(env; Post => people::act(env, id(n)?, action).await),
+        ["admin"] => methods!(env; Get => index::show(env).await),
+        ["admin", "site"] => methods!(env;
+            Get => site::form(env).await,
+            Post => site::save(env).await,
+        ),
+        ["admin", "news"] => methods!(env; Get => news::list(env).await),
+        ["admin", "news", "new"] => methods!(env;
+            Get => news::form(env, None).await,
+            Post => news::save(env, None).await,
+        ),
+        ["admin", "news", n] => methods!(env;
+            Get => news::form(env, Some(id(n)?)).await,
+            Post => news::save(env, Some(id(n)?)).await,
+        ),
+        ["admin", "discussions"] => methods!(env; Get => discussions::list(env).await),
+        ["admin", "discussions", "new"] => methods!(env;
+            Get => discussions::form(env, None).await,
+            Post => discussions::save(env, None).await,
+        ),
+        ["admin", "discussions", n] => methods!(env;
+            Get => discussions::form(env, Some(id(n)?)).await,
+            Post => discussions::save(env, Some(id(n)?)).await,
+        ),
+        ["admin", "pages"] => methods!(env; Get => pages::list(env).await),
+        ["admin", "pages", n] => methods!(env;
+            Get => pages::form(env, id(n)?).await,
+            Post => pages::save(env, id(n)?).await,
+        ),
+        ["admin", "processes"] => methods!(env; Get => processes::list(env).await),
+        ["admin", "processes", "new"] => methods!(env;
+            Get => processes::form(env, None).await,
+            Post => processes::save(env, None).await,
+        ),
+        ["admin", "processes", n] => methods!(env;
+            Get => processes::form(env, Some(id(n)?)).await,
+            Post => processes::save(env, Some(id(n)?)).await,
+        ),
+        ["admin", "processes", n, "report"] => methods!(env;
+            Get => report::form(env, id(n)?).await,
+            Post => report::save(env, id(n)?).await,
+        ),
+        ["admin", "processes", n, "phases", "new"] => methods!(env;
+            Get => processes::phase_form(env, id(n)?, None).await,
+            Post => processes::phase_save(env, id(n)?, None).await,
+        ),
+        ["admin", "processes", n, "phases", p] => methods!(env;
+            Get => processes::phase_form(env, id(n)?, Some(id(p)?)).await,
+            Post => processes::phase_save(env, id(n)?, Some(id(p)?)).await,
+        ),
+        ["admin", "processes", n, "phases", p, "delete"] => {
+            methods!(env; Post => processes::phase_delete(env, id(n)?, id(p)?).await)
         }
-        ["admin", "processes", n, "phases", "new"] if post => {
-            processes::phase_save(env, id(n)?, None).await
-        }
-        ["admin", "processes", n, "phases", p] if get => {
-            processes::phase_form(env, id(n)?, Some(id(p)?)).await
-        }
-        ["admin", "processes", n, "phases", p] if post => {
-            processes::phase_save(env, id(n)?, Some(id(p)?)).await
-        }
-        ["admin", "processes", n, "phases", p, "delete"] if post => {
-            processes::phase_delete(env, id(n)?, id(p)?).await
-        }
-        ["admin", "translations", entity, n, locale] if get => {
-            translations::form(env, entity, id(n)?, locale).await
-        }
-        ["admin", "translations", entity, n, locale] if post => {
-            translations::save(env, entity, id(n)?, locale).await
-        }
-        ["admin"]
-        | ["admin", "translations", _, _, _]
-        | [
-            "admin",
-            "site" | "news" | "pages" | "processes" | "discussions" | "moderation" | "people"
-            | "audit" | "mail" | "exports",
-        ]
-        | ["admin", "people", _, "role" | "block" | "unblock" | "trust"]
-        | ["admin", "moderation" | "audit", "settings"]
-        | [
-            "admin",
-            "news" | "pages" | "processes" | "discussions" | "people",
-            _,
-        ]
-        | ["admin", "processes", _, "phases", _]
-        | ["admin", "processes", _, "report"]
-        | ["admin", "processes", _, "phases", _, "delete"] => Err(Error::MethodNotAllowed),
+        ["admin", "translations", entity, n, locale] => methods!(env;
+            Get => translations::form(env, entity, id(n)?, locale).await,
+            Post => translations::save(env, entity, id(n)?, locale).await,
+        ),
         _ => Err(Error::NotFound),
     }
 }

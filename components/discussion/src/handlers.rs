@@ -4,7 +4,6 @@ pub mod opinion;
 
 use palabre_domain::account::FieldError;
 use palabre_domain::date::Day;
-use palabre_domain::process::Status;
 use palabre_kit::activity::{self, Activity, Target};
 use palabre_kit::comments::Resource;
 use palabre_kit::forms::FormView;
@@ -13,18 +12,14 @@ use palabre_kit::thread::{self, Host, Problem};
 use palabre_kit::view::{Dates, FormPage, Link, Titled};
 use palabre_kit::{Error, Response, Result, db, i18n};
 
-use crate::Env;
 use crate::store::{self, Discussion};
 use crate::views;
+use crate::{Env, permissions};
 
 pub(crate) use palabre_domain::content::is_slug as valid_slug;
 
 pub(crate) fn today() -> Day {
     Day::of_unix(palabre_kit::now())
-}
-
-pub(crate) fn status(d: &Discussion) -> Status {
-    palabre_kit::participation::status_of(&d.opens_on, &d.closes_on)
 }
 
 pub(crate) fn dates(env: &Env, d: &Discussion) -> Dates {
@@ -47,7 +42,7 @@ pub(crate) async fn visible(env: &Env, slug: &str) -> Result<Discussion> {
     let d = store::by_slug(&env.conn, slug)
         .await?
         .ok_or(Error::NotFound)?;
-    if !d.published && !env.ctx.visitor.role.is_staff() {
+    if !permissions::may_see(&env.ctx.visitor, &d) {
         return Err(Error::NotFound);
     }
     Ok(d)
@@ -83,7 +78,7 @@ pub(crate) fn host(d: &Discussion) -> Host {
         base: format!("/discussions/{}", d.slug),
         title: d.question.clone(),
         process_id: d.process.as_ref().map(|(id, _, _)| *id),
-        open: status(d) == Status::Open && d.published,
+        open: permissions::is_open(d),
         closed_message: "discussion-closed",
         followed: Some(Target::Discussion(d.id)),
         count_sql: Some(store::COUNT_COMMENT),
@@ -181,7 +176,7 @@ pub(crate) fn comment_id(raw: &str) -> Result<i64> {
 pub async fn set_follow(env: &mut Env, slug: &str, on: bool) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let d = visible(env, slug).await?;
-    if !d.published {
+    if !permissions::may_follow(&env.ctx.visitor, &d) {
         return Err(Error::NotFound);
     }
     activity::set_follow(&env.conn, user_id, Target::Discussion(d.id), on).await?;

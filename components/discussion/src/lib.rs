@@ -5,7 +5,7 @@ mod handlers;
 use palabre_discussion::opinion;
 mod routes;
 mod views;
-use palabre_discussion::store;
+use palabre_discussion::{permissions, store};
 
 use spin_sdk::http::Request;
 

@@ -1,7 +1,7 @@
-//! The route table of the discussion component.
+//! The route table of the discussion component: matched on the path, then
+//! on the method (any other method on a known path is 405).
 
-use http::Method;
-use palabre_kit::{Error, Response, Result};
+use palabre_kit::{Error, Response, Result, methods};
 
 use crate::Env;
 use crate::handlers::{self, opinion};
@@ -9,13 +9,13 @@ use crate::handlers::{self, opinion};
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let get = matches!(env.ctx.method, Method::GET | Method::HEAD);
-    let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
-        ["discussions"] if get => handlers::list(env).await,
-        ["discussions", "new"] if get => handlers::new_form(env).await,
-        ["discussions", "new"] if post => handlers::open_new(env).await,
-        ["discussions", slug] if get => {
+        ["discussions"] => methods!(env; Get => handlers::list(env).await),
+        ["discussions", "new"] => methods!(env;
+            Get => handlers::new_form(env).await,
+            Post => handlers::open_new(env).await,
+        ),
+        ["discussions", slug] => methods!(env; Get => {
             // Anonymous readers of the same order, filter and page share a
             // kept page; the first page of each order is shared between instances.
             let variant = palabre_kit::app::Variant::of(
@@ -28,31 +28,25 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
                 handlers::show(env, &slug, None, http::StatusCode::OK).await
             })
             .await
+        }),
+        ["discussions", slug, "map"] => {
+            methods!(env; Get => opinion::page(env, slug, None, http::StatusCode::OK).await)
         }
-        ["discussions", slug, "map"] if get => {
-            opinion::page(env, slug, None, http::StatusCode::OK).await
+        ["discussions", slug, "statements"] => {
+            methods!(env; Post => opinion::add_statement(env, slug).await)
         }
-        ["discussions", slug, "statements"] if post => opinion::add_statement(env, slug).await,
-        ["discussions", slug, "statements", id, "vote"] if post => {
-            opinion::vote(env, slug, id).await
+        ["discussions", slug, "statements", id, "vote"] => {
+            methods!(env; Post => opinion::vote(env, slug, id).await)
         }
-        ["discussions", slug, "statements", id, "moderate"] if post => {
-            opinion::moderate(env, slug, id).await
+        ["discussions", slug, "statements", id, "moderate"] => {
+            methods!(env; Post => opinion::moderate(env, slug, id).await)
         }
-        ["discussions", slug, action @ ("follow" | "unfollow")] if post => {
-            handlers::set_follow(env, slug, *action == "follow").await
+        ["discussions", slug, action @ ("follow" | "unfollow")] => {
+            methods!(env; Post => handlers::set_follow(env, slug, *action == "follow").await)
         }
         ["discussions", slug, rest @ ..] if rest.first() == Some(&"comments") => {
             handlers::comments(env, slug, rest).await
         }
-        ["discussions"]
-        | ["discussions", _]
-        | [
-            "discussions",
-            _,
-            "map" | "statements" | "follow" | "unfollow",
-        ]
-        | ["discussions", _, "statements", _, _] => Err(Error::MethodNotAllowed),
         _ => Err(Error::NotFound),
     }
 }

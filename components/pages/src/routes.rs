@@ -1,7 +1,7 @@
-//! The route table of the pages component.
+//! The route table of the pages component: matched on the path, then on
+//! the method (any other method on a known path is 405).
 
-use http::Method;
-use palabre_kit::{Error, Response, Result};
+use palabre_kit::{Error, Response, Result, methods};
 
 use crate::Env;
 use crate::handlers::{
@@ -34,53 +34,35 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
 async fn route(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let read_only = matches!(env.ctx.method, Method::GET | Method::HEAD);
-    let post = env.ctx.method == Method::POST;
     match segments.as_slice() {
-        [""] if read_only => home::show(env).await,
-        ["health"] if read_only => health::show(env).await,
-        ["brand.css"] if read_only => Ok(assets::brand_css(env)),
-        ["pages", slug] if read_only => pages::show(env, slug).await,
-        ["news"] if read_only => news::list(env).await,
-        ["news", "feed.xml"] if read_only => news::feed(env).await,
-        ["news", slug] if read_only => news::item(env, slug).await,
-        ["images", name] if read_only => images::show(env, name).await,
-        ["search"] if read_only => search::show(env).await,
-        ["transparency"] if read_only => transparency::index(env).await,
-        ["transparency", "ranking"] if read_only => transparency::ranking(env),
+        [""] => methods!(env; Get => home::show(env).await),
+        ["health"] => methods!(env; Get => health::show(env).await),
+        ["brand.css"] => methods!(env; Get => Ok(assets::brand_css(env))),
+        ["pages", slug] => methods!(env; Get => pages::show(env, slug).await),
+        ["news"] => methods!(env; Get => news::list(env).await),
+        ["news", "feed.xml"] => methods!(env; Get => news::feed(env).await),
+        ["news", slug] => methods!(env; Get => news::item(env, slug).await),
+        ["images", name] => methods!(env; Get => images::show(env, name).await),
+        ["search"] => methods!(env; Get => search::show(env).await),
+        ["transparency"] => methods!(env; Get => transparency::index(env).await),
+        ["transparency", "ranking"] => methods!(env; Get => transparency::ranking(env)),
+        // The API answers every method itself, as its OpenAPI document says.
         ["api", "v1", rest @ ..] => api::route(env, rest).await,
-        ["open-data.json"] if read_only => open_data::bundle(env).await,
-        ["notifications"] if read_only => network::notifications(env).await,
-        ["notifications", "read"] if post => network::mark_read(env).await,
-        ["people", id] if read_only => network::profile(env, id).await,
-        [kind @ ("people" | "processes"), key, "follow"] if post => {
-            network::set_follow(env, kind, key, true).await
+        ["open-data.json"] => methods!(env; Get => open_data::bundle(env).await),
+        ["notifications"] => methods!(env; Get => network::notifications(env).await),
+        ["notifications", "read"] => methods!(env; Post => network::mark_read(env).await),
+        ["people", id] => methods!(env; Get => network::profile(env, id).await),
+        [
+            kind @ ("people" | "processes"),
+            key,
+            action @ ("follow" | "unfollow"),
+        ] => {
+            methods!(env; Post => network::set_follow(env, kind, key, *action == "follow").await)
         }
-        [kind @ ("people" | "processes"), key, "unfollow"] if post => {
-            network::set_follow(env, kind, key, false).await
-        }
-        ["processes"] if read_only => processes::list(env).await,
-        ["processes", slug] if read_only => processes::show(env, slug).await,
-        ["processes", slug, "phases.ics"] if read_only => processes::ical(env, slug).await,
-        ["processes", slug, "bilan"] if read_only => report::show(env, slug).await,
-        [""]
-        | ["health"]
-        | ["brand.css"]
-        | ["pages", _]
-        | ["images", _]
-        | ["search"]
-        | ["transparency"]
-        | ["transparency", "ranking"]
-        | ["open-data.json"]
-        | ["notifications"]
-        | ["notifications", "read"]
-        | ["people", _]
-        | ["people" | "processes", _, "follow" | "unfollow"]
-        | ["news"]
-        | ["news", _]
-        | ["processes"]
-        | ["processes", _]
-        | ["processes", _, "phases.ics" | "bilan"] => Err(Error::MethodNotAllowed),
+        ["processes"] => methods!(env; Get => processes::list(env).await),
+        ["processes", slug] => methods!(env; Get => processes::show(env, slug).await),
+        ["processes", slug, "phases.ics"] => methods!(env; Get => processes::ical(env, slug).await),
+        ["processes", slug, "bilan"] => methods!(env; Get => report::show(env, slug).await),
         _ => Err(Error::NotFound),
     }
 }

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod opinion;
 pub mod opinion_map;
+pub mod permissions;
 pub mod read;
 pub mod staff;
 pub mod store;

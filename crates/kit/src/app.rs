@@ -58,6 +58,36 @@ impl Env {
     }
 }
 
+/// A method a route answers: `Get` (GET and HEAD) or `Post`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+}
+
+impl Verb {
+    pub fn matches(self, method: &http::Method) -> bool {
+        match self {
+            Verb::Get => matches!(*method, http::Method::GET | http::Method::HEAD),
+            Verb::Post => *method == http::Method::POST,
+        }
+    }
+}
+
+/// One route's handlers by method, in a route table matched on the path
+/// alone: `methods!(env; Get => …, Post => …)`. Any other method on that path
+/// is 405, so the 405 answers follow from the table instead of a list kept
+/// beside it.
+#[macro_export]
+macro_rules! methods {
+    ($env:expr; $($verb:ident => $body:expr),+ $(,)?) => {{
+        let method = $env.ctx.method.clone();
+        $( if $crate::app::Verb::$verb.matches(&method) { $body } else )+ {
+            Err($crate::Error::MethodNotAllowed)
+        }
+    }};
+}
+
 /// A link for templates: its address and its label in the visitor's language.
 pub fn link(env: &Env, href: &str, label_id: &str) -> crate::view::Link {
     crate::view::Link::to(env.ctx.locale, href, label_id)

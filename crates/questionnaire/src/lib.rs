@@ -5,6 +5,7 @@
 //! pages are `components/questionnaire`.
 
 pub mod api;
+pub mod permissions;
 pub mod results;
 pub mod store;
 

@@ -6,17 +6,16 @@
 use palabre_domain::Role;
 use palabre_domain::account::FieldError;
 use palabre_domain::opinion::{self as rules, Vote};
-use palabre_domain::process::Status;
 use palabre_kit::activity;
 use palabre_kit::forms::FormView;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, db, i18n};
 
-use super::{comment_id, dates, status, visible};
-use crate::Env;
+use super::{comment_id, dates, visible};
 use crate::opinion::{self, Cached, Statement};
 use crate::store::Discussion;
 use crate::views;
+use crate::{Env, permissions};
 
 /// Why the page is shown again.
 pub enum Problem {
@@ -32,10 +31,6 @@ async fn with_map(env: &Env, slug: &str) -> Result<Discussion> {
         return Err(Error::NotFound);
     }
     Ok(d)
-}
-
-fn open(d: &Discussion) -> bool {
-    d.published && status(d) == Status::Open
 }
 
 /// Side of the square SVG chart, and its margin.
@@ -184,7 +179,7 @@ pub async fn page(
     let d = with_map(env, slug).await?;
     let base = format!("/discussions/{}", d.slug);
     let me = env.ctx.visitor.user_id;
-    let staff = env.ctx.visitor.role.is_staff();
+    let staff = permissions::may_moderate(&env.ctx.visitor);
     let now = palabre_kit::now();
     let statements = opinion::statements(&env.conn, d.id).await?;
     let (typed, error, notice) = match problem {
@@ -197,7 +192,7 @@ pub async fn page(
         Some("accepted") => Some(i18n::t(locale, "statement-sent-accepted")),
         _ => None,
     });
-    let is_open = open(&d);
+    let is_open = permissions::is_open(&d);
     // One statement at a time, for a signed-in person while it is open.
     let vote = match me {
         Some(me) if is_open => {
@@ -217,7 +212,7 @@ pub async fn page(
         }
         _ => None,
     };
-    let form = (is_open && me.is_some()).then(|| {
+    let form = permissions::may_take_part(&env.ctx.visitor, &d).then(|| {
         FormView::new(locale)
             .input("body", "text", "statement-field", &typed, "off", error)
             .hint("statement-field-hint")
@@ -305,7 +300,7 @@ pub async fn add_statement(env: &mut Env, slug: &str) -> Result<Response> {
     let d = with_map(env, slug).await?;
     let form = env.submission().await?;
     let typed = form.get("body").to_string();
-    if !open(&d) {
+    if !permissions::is_open(&d) {
         return refused(env, slug, notice(env, "discussion-closed")).await;
     }
     let body = match rules::statement(&typed) {
@@ -319,7 +314,7 @@ pub async fn add_statement(env: &mut Env, slug: &str) -> Result<Response> {
     if duplicate {
         return refused(env, slug, Problem::Statement(typed, FieldError::Duplicate)).await;
     }
-    let staff = env.ctx.visitor.role.is_staff();
+    let staff = permissions::may_moderate(&env.ctx.visitor);
     let process_id = d.process.as_ref().map(|(id, _, _)| *id);
     let now = palabre_kit::now();
     db::immediate(&env.conn, async |conn| {
@@ -342,7 +337,7 @@ pub async fn vote(env: &mut Env, slug: &str, raw_id: &str) -> Result<Response> {
     let id = comment_id(raw_id)?;
     let d = with_map(env, slug).await?;
     let form = env.submission().await?;
-    if !open(&d) {
+    if !permissions::is_open(&d) {
         return refused(env, slug, notice(env, "discussion-closed")).await;
     }
     let (author, state) = opinion::placed(&env.conn, d.id, id)

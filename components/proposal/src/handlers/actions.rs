@@ -16,7 +16,7 @@ pub async fn publish(env: &mut Env, raw_id: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let p = visible(env, raw_id).await?;
     let _ = env.submission().await?;
-    if !who(env).may_publish(&p) {
+    if !permissions::may_publish(&env.ctx.visitor, &p) {
         return Err(Error::Forbidden);
     }
     if !store::tool_open(&env.conn, p.process_id, &today()).await? {
@@ -62,7 +62,7 @@ pub async fn support(env: &mut Env, raw_id: &str, on: bool) -> Result<Response> 
     let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
     let now = palabre_kit::now();
     if !on {
-        if !who(env).may_withdraw_support(&p, open) {
+        if !permissions::may_withdraw_support(&env.ctx.visitor, &p, open) {
             return refused(env, raw_id, "proposal-supports-closed", &[]).await;
         }
         // The row and the counter, together.
@@ -78,7 +78,9 @@ pub async fn support(env: &mut Env, raw_id: &str, on: bool) -> Result<Response> 
             return Ok::<_, Error>(Ok(()));
         }
         let given = store::given(conn, p.process_id, user_id).await?;
-        if let Err(refusal) = who(env).may_support(&p, open, given, process.limit) {
+        if let Err(refusal) =
+            permissions::may_support(&env.ctx.visitor, &p, open, given, process.limit)
+        {
             return Ok(Err(refusal));
         }
         let (before, after) = store::add_support(conn, &p, user_id, now).await?;
@@ -159,7 +161,7 @@ pub async fn answer(env: &mut Env, raw_id: &str) -> Result<Response> {
     let user_id = env.ctx.require(Role::Moderator)?;
     let p = visible(env, raw_id).await?;
     let form = env.submission().await?;
-    if !who(env).may_answer(&p) {
+    if !permissions::may_answer(&env.ctx.visitor, &p) {
         return Err(Error::NotFound);
     }
     let (status, body) = match rules::answer(form.get("status"), form.get("body")) {
@@ -192,10 +194,10 @@ pub async fn milestone(env: &mut Env, raw_id: &str) -> Result<Response> {
     let user_id = env.ctx.require(Role::Moderator)?;
     let p = visible(env, raw_id).await?;
     let form = env.submission().await?;
-    if !who(env).may_answer(&p) {
+    if !permissions::may_answer(&env.ctx.visitor, &p) {
         return Err(Error::NotFound);
     }
-    if !who(env).may_follow_up(&p) {
+    if !permissions::may_follow_up(&env.ctx.visitor, &p) {
         return refused(env, raw_id, "milestone-not-accepted", &[]).await;
     }
     let m = match rules::milestone(form.get("date"), form.get("percent"), form.get("body")) {
@@ -235,7 +237,7 @@ pub async fn amend(env: &mut Env, raw_id: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let p = visible(env, raw_id).await?;
     let form = env.submission().await?;
-    match who(env).may_amend(&p) {
+    match permissions::may_amend(&env.ctx.visitor, &p) {
         Ok(()) => {}
         Err(AmendRefused::Unpublished) => return Err(Error::NotFound),
         Err(AmendRefused::Own) => return refused(env, raw_id, "amendment-own", &[]).await,
@@ -288,7 +290,7 @@ pub async fn decide(
     let p = visible(env, raw_id).await?;
     let amendment = proposal_id(raw_amendment)?;
     let _ = env.submission().await?;
-    if !who(env).may_decide_amendments(&p) {
+    if !permissions::may_decide_amendments(&env.ctx.visitor, &p) {
         return Err(Error::Forbidden);
     }
     let now = palabre_kit::now();

@@ -324,7 +324,7 @@ pub async fn create(env: &mut Env) -> Result<Response> {
 
 pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
     let p = visible(env, raw_id).await?;
-    if !who(env).may_edit(&p) {
+    if !permissions::may_edit(&env.ctx.visitor, &p) {
         return Err(Error::Forbidden);
     }
     let v = Values {
@@ -360,7 +360,7 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
 
 pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
     let p = visible(env, raw_id).await?;
-    if !who(env).may_edit(&p) {
+    if !permissions::may_edit(&env.ctx.visitor, &p) {
         return Err(Error::Forbidden);
     }
     let form = env.submission().await?;

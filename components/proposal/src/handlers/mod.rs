@@ -19,7 +19,7 @@ use palabre_domain::proposal::Status;
 use palabre_kit::{Error, Result, i18n};
 
 use crate::Env;
-use crate::permissions::Who;
+use crate::permissions;
 use crate::store::{self, Process, Proposal};
 use crate::views;
 
@@ -50,18 +50,10 @@ pub(super) async fn visible(env: &Env, raw_id: &str) -> Result<Proposal> {
     let p = store::by_id(&env.conn, proposal_id(raw_id)?)
         .await?
         .ok_or(Error::NotFound)?;
-    if !who(env).may_see(&p) {
+    if !permissions::may_see(&env.ctx.visitor, &p) {
         return Err(Error::NotFound);
     }
     Ok(p)
-}
-
-/// The visitor, as the proposal's permissions see them.
-pub(super) fn who(env: &Env) -> Who {
-    Who {
-        user_id: env.ctx.visitor.user_id,
-        staff: env.ctx.visitor.role.is_staff(),
-    }
 }
 
 pub(super) fn status_view(env: &Env, s: Status) -> palabre_kit::view::Status {

@@ -111,7 +111,7 @@ pub async fn show(
         })
         .collect()
     };
-    let who = who(env);
+    let who = &env.ctx.visitor;
     let support = match me {
         _ if !p.published => None,
         None => Some(views::Support {
@@ -127,7 +127,7 @@ pub async fn show(
             action: Some(format!("/proposals/{}/unsupport", p.id)),
             label: i18n::t(locale, "proposal-unsupport"),
             supported: true,
-            allowed: who.may_withdraw_support(&p, open),
+            allowed: permissions::may_withdraw_support(who, &p, open),
             reason: None,
         }),
         Some(me) => {
@@ -136,7 +136,7 @@ pub async fn show(
                 Some(_) => store::given(&env.conn, p.process_id, me).await?,
                 None => 0,
             };
-            let may = who.may_support(&p, open, given, process.limit);
+            let may = permissions::may_support(who, &p, open, given, process.limit);
             Some(views::Support {
                 login: None,
                 action: Some(format!("/proposals/{}/support", p.id)),
@@ -165,7 +165,7 @@ pub async fn show(
             date_iso: iso_date(at),
         })
         .collect();
-    let answer_form = who.may_answer(&p).then(|| {
+    let answer_form = permissions::may_answer(who, &p).then(|| {
         let statuses = Status::ANSWERS
             .iter()
             .map(|s| {
@@ -205,7 +205,7 @@ pub async fn show(
         })
         .collect();
     let progress = milestones.last().map(|m| m.percent);
-    let milestone_form = who.may_follow_up(&p).then(|| {
+    let milestone_form = permissions::may_follow_up(who, &p).then(|| {
         let (date, percent, body) = milestone.map_or_else(
             || (today(), String::new(), String::new()),
             |m| (m.date.clone(), m.percent.clone(), m.body.clone()),
@@ -265,7 +265,7 @@ pub async fn show(
         .map(|a| views::Amendment {
             state_label: i18n::t(locale, &format!("amendment-{}", a.state)),
             date: i18n::long_date(locale, a.created_at),
-            decide: (who.may_decide_amendments(&p) && a.state == "pending")
+            decide: (permissions::may_decide_amendments(who, &p) && a.state == "pending")
                 .then(|| format!("/proposals/{}/amendments/{}", p.id, a.id)),
             by_me: me == Some(a.user_id),
             author: a.author,
@@ -273,7 +273,7 @@ pub async fn show(
             state: a.state,
         })
         .collect();
-    let amend_form = who.may_amend(&p).is_ok().then(|| {
+    let amend_form = permissions::may_amend(who, &p).is_ok().then(|| {
         FormView::new(locale)
             .textarea("body", "amendment-field", &p.body, None)
             .hint("amendment-field-hint")
@@ -300,8 +300,8 @@ pub async fn show(
         draft: !p.published,
         mine,
         similar,
-        publish: (who.may_publish(&p) && !p.published).then(|| format!("/proposals/{}/publish", p.id)),
-        edit: who.may_edit(&p).then(|| format!("/proposals/{}/edit", p.id)),
+        publish: (permissions::may_publish(who, &p) && !p.published).then(|| format!("/proposals/{}/publish", p.id)),
+        edit: permissions::may_edit(who, &p).then(|| format!("/proposals/{}/edit", p.id)),
         support,
         threshold,
         answers,

@@ -9,7 +9,7 @@ use palabre_domain::questionnaire::{Answer, Kind, Pick, Question, csv_cell};
 use palabre_kit::{Error, Response, Result, i18n, respond};
 use serde_json::{Map, Value, json};
 
-use super::{results_public, visible};
+use super::visible;
 use crate::Env;
 use crate::store::{self, Item};
 
@@ -221,9 +221,8 @@ fn answer_json(q: &Question, a: &Answer, with_text: bool) -> Option<Value> {
 /// results are: no free text unless staff opted in, no response ids).
 pub async fn json(env: &Env, slug: &str, open_data: bool) -> Result<Response> {
     let q = visible(env, slug).await?;
-    let staff = env.ctx.visitor.role.is_staff();
     if open_data {
-        if !(staff || results_public(&q)) {
+        if !palabre_questionnaire::permissions::may_see_results(&env.ctx.visitor, &q) {
             return Err(Error::NotFound);
         }
     } else {

@@ -7,9 +7,7 @@ pub mod export;
 pub mod results;
 
 use palabre_domain::content::is_slug;
-use palabre_domain::date::Day;
-use palabre_domain::process::Status;
-use palabre_kit::participation::{dates, status_of};
+use palabre_kit::participation::dates;
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, i18n, tokens};
 
@@ -17,6 +15,7 @@ use crate::Env;
 use crate::store::{self, Owner, Questionnaire};
 use crate::views;
 use palabre_kit::view::Titled;
+use palabre_questionnaire::permissions;
 
 /// The questionnaire, if the visitor may see it (drafts: staff only).
 pub async fn visible(env: &Env, slug: &str) -> Result<Questionnaire> {
@@ -26,29 +25,18 @@ pub async fn visible(env: &Env, slug: &str) -> Result<Questionnaire> {
     let q = store::by_slug(&env.conn, slug)
         .await?
         .ok_or(Error::NotFound)?;
-    if !q.published && !env.ctx.visitor.role.is_staff() {
+    if !permissions::may_see(&env.ctx.visitor, &q) {
         return Err(Error::NotFound);
     }
     Ok(q)
 }
 
-pub fn is_open(q: &Questionnaire) -> bool {
-    q.published && status_of(&q.opens_on, &q.closes_on) == Status::Open
-}
+pub use palabre_questionnaire::permissions::{is_open, results_public};
 
 /// Results are shown to staff, and to everyone once staff made them public
 /// (from the day they chose).
 pub fn results_visible(env: &Env, q: &Questionnaire) -> bool {
-    env.ctx.visitor.role.is_staff() || results_public(q)
-}
-
-pub fn results_public(q: &Questionnaire) -> bool {
-    let today = Day::of_unix(palabre_kit::now()).iso();
-    q.published
-        && q.results_public
-        && q.results_from
-            .as_deref()
-            .is_none_or(|from| from <= today.as_str())
+    permissions::may_see_results(&env.ctx.visitor, q)
 }
 
 /// The cookie that holds an anonymous respondent's browser token: a
@@ -107,7 +95,7 @@ fn card(env: &Env, q: &Questionnaire) -> views::Card {
 }
 
 pub async fn list(env: &Env) -> Result<Response> {
-    let staff = env.ctx.visitor.role.is_staff();
+    let staff = palabre_questionnaire::permissions::may_build(&env.ctx.visitor);
     let questionnaires = store::list(&env.conn, staff)
         .await?
         .iter()
@@ -154,7 +142,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         (Some(_), true) => link("questionnaire-resume"),
         (None, true) => link("questionnaire-start"),
     };
-    let staff = env.ctx.visitor.role.is_staff();
+    let staff = palabre_questionnaire::permissions::may_build(&env.ctx.visitor);
     let sections = store::structure(&env.conn, q.id).await?;
     let questions: usize = sections.iter().map(|s| s.items.len()).sum();
     let data = views::Page {

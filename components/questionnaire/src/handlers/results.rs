@@ -130,7 +130,7 @@ fn question_results(
         scale_ends: None,
         texts_href: None,
     };
-    let staff = env.ctx.visitor.role.is_staff();
+    let staff = palabre_questionnaire::permissions::may_build(&env.ctx.visitor);
     let texts_href = || staff.then(|| format!("{base}/results/{}", q.id));
     match &r.summary {
         Summary::Text => data.texts_href = texts_href(),
