@@ -257,8 +257,10 @@ pub async fn open_new(env: &mut Env) -> Result<Response> {
         form.get("question").to_string(),
         form.get("context").to_string(),
     );
-    let question = palabre_domain::account::line(&typed_question, 300);
-    let context = palabre_domain::content::text(&typed_context, 20_000);
+    let question =
+        palabre_domain::account::line(&typed_question, palabre_domain::content::MAX_QUESTION);
+    let context =
+        palabre_domain::content::text(&typed_context, palabre_domain::content::MAX_DESCRIPTION);
     let (Ok(question), Ok(context)) = (&question, &context) else {
         return render_new(
             env,

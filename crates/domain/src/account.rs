@@ -163,8 +163,11 @@ pub fn line(input: &str, max: usize) -> Result<String, FieldError> {
 
 /// A person's public name.
 pub fn display_name(input: &str) -> Result<String, FieldError> {
-    line(input, 80)
+    line(input, MAX_DISPLAY_NAME)
 }
+
+/// Longest public name, on one line.
+pub const MAX_DISPLAY_NAME: usize = 80;
 
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;

@@ -9,6 +9,24 @@ use crate::process::slugify;
 pub const MAX_BODY: usize = 100_000;
 /// Longest summary.
 pub const MAX_SUMMARY: usize = 1_000;
+/// Longest title (news, pages, processes, questionnaires, sections), on one line.
+pub const MAX_TITLE: usize = 200;
+/// Longest name (a commune, a phase), on one line.
+pub const MAX_NAME: usize = 120;
+/// Longest description (a phase, a discussion's context, a questionnaire's
+/// introduction).
+pub const MAX_DESCRIPTION: usize = 20_000;
+/// Longest question a discussion asks, on one line.
+pub const MAX_QUESTION: usize = 300;
+/// Longest tagline of the commune, on one line.
+pub const MAX_TAGLINE: usize = 200;
+/// Longest introduction on the home page.
+pub const MAX_INTRO: usize = 2_000;
+/// Longest text alternative of an image.
+pub const MAX_IMAGE_ALT: usize = 300;
+/// Longest question label and help in a questionnaire.
+pub const MAX_LABEL: usize = 500;
+pub const MAX_HELP: usize = 1_000;
 
 /// A multi-line text of at most `max` characters, possibly empty: line breaks
 /// normalised to `\n`, no other control characters.

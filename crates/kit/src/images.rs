@@ -470,7 +470,9 @@ impl Change {
     ) -> Option<Change> {
         let typed_alt = form.get("image_alt");
         let alt = |error: &mut Option<FieldError>| {
-            line(typed_alt, 300).map_err(|e| *error = Some(e)).ok()
+            line(typed_alt, palabre_domain::content::MAX_IMAGE_ALT)
+                .map_err(|e| *error = Some(e))
+                .ok()
         };
         if let Some(bytes) = form.file("image") {
             let checked = check(bytes).map_err(|e| *file_error = Some(e)).ok();

@@ -400,14 +400,18 @@ fn admin_routes() -> Vec<(&'static str, String)> {
         }
         let Some(end) = after.find(']') else { break };
         let inside = &after[..end];
+        // The arm's handlers by method (`methods!(env; Get => …, Post => …)`),
+        // up to the next arm.
         let tail = after[end + 1..].trim_start();
-        let method = if tail.starts_with("if get") {
-            "GET"
-        } else if tail.starts_with("if post") {
-            "POST"
-        } else {
+        if !tail.starts_with("=>") {
             continue;
-        };
+        }
+        let arm = &tail[..tail.find("\n        [").unwrap_or(tail.len())];
+        let methods: Vec<&str> = [("Get =>", "GET"), ("Post =>", "POST")]
+            .iter()
+            .filter(|(verb, _)| arm.contains(verb))
+            .map(|(_, method)| *method)
+            .collect();
         let segments: Vec<String> = inside
             .split(',')
             .map(str::trim)
@@ -422,7 +426,9 @@ fn admin_routes() -> Vec<(&'static str, String)> {
         if segments.first().map(String::as_str) != Some("admin") {
             continue;
         }
-        routes.push((method, format!("/{}", segments.join("/"))));
+        for method in methods {
+            routes.push((method, format!("/{}", segments.join("/"))));
+        }
     }
     routes
 }

@@ -83,7 +83,7 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
         account: new_account::Input::read(&pairs),
     };
     let mut errors = Errors::default();
-    let commune = account::line(&input.commune, 120)
+    let commune = account::line(&input.commune, palabre_domain::content::MAX_NAME)
         .map_err(|e| errors.commune = Some(e))
         .ok();
     let locale = input

@@ -97,7 +97,7 @@ impl ArticleValues {
             &mut errors.image,
             &mut errors.image_alt,
         );
-        let title = line(&self.title, 200)
+        let title = line(&self.title, content::MAX_TITLE)
             .map_err(|e| errors.title = Some(e))
             .ok();
         let slug = content::slug(&self.slug, title.as_deref().unwrap_or(""))

@@ -222,13 +222,13 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         opinion_map: form.get("opinion_map") == "yes",
     };
     let mut e = Errors::default();
-    let question = line(&v.question, 300)
+    let question = line(&v.question, content::MAX_QUESTION)
         .map_err(|x| e.question = Some(x))
         .ok();
     let slug = content::slug(&v.slug, question.as_deref().unwrap_or(""))
         .map_err(|x| e.slug = Some(x))
         .ok();
-    let context = content::text(&v.context, 20_000)
+    let context = content::text(&v.context, content::MAX_DESCRIPTION)
         .map_err(|x| e.context = Some(x))
         .ok();
     let published = content::published(&v.status)

@@ -92,7 +92,10 @@ pub async fn form(env: &Env, id: i64) -> Result<Response> {
 pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
     let form = env.submission().await?;
     let (typed_title, typed_body) = (form.get("title"), form.get("body"));
-    let checked = (line(typed_title, 200), content::text(typed_body, MAX_BODY));
+    let checked = (
+        line(typed_title, content::MAX_TITLE),
+        content::text(typed_body, MAX_BODY),
+    );
     let (Ok(title), Ok(body)) = checked else {
         let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
         return render(

@@ -5,7 +5,7 @@
 use crate::handlers::{link, saved_notice};
 use crate::views;
 use palabre_domain::Role;
-use palabre_domain::account::{Email, FieldError, line};
+use palabre_domain::account::{Email, FieldError};
 use palabre_domain::date::iso_date;
 use palabre_kit::forms::FormView;
 use palabre_kit::mail::{self, Mail};
@@ -227,7 +227,7 @@ pub async fn invite(env: &mut Env) -> Result<Response> {
         _ => return Err(Error::BadRequest("role")),
     };
     let email = Email::parse(&typed_email);
-    let name = line(&typed_name, 80);
+    let name = palabre_domain::account::display_name(&typed_name);
     let (email, name) = match (email, name) {
         (Ok(e), Ok(n)) => (e, n),
         (e, n) => {

@@ -192,14 +192,16 @@ pub async fn save(env: &mut Env) -> Result<Response> {
             .collect(),
     };
     let mut errors = Errors::default();
-    let name = line(&values.name, 120)
+    let name = line(&values.name, content::MAX_NAME)
         .map_err(|e| errors.name = Some(e))
         .ok();
     let tagline = match values.tagline.trim() {
         "" => Some(String::new()),
-        typed => line(typed, 200).map_err(|e| errors.tagline = Some(e)).ok(),
+        typed => line(typed, content::MAX_TAGLINE)
+            .map_err(|e| errors.tagline = Some(e))
+            .ok(),
     };
-    let intro = content::text(&values.intro, 2_000)
+    let intro = content::text(&values.intro, content::MAX_INTRO)
         .map_err(|e| errors.intro = Some(e))
         .ok();
     let primary = brand_color(&values.primary)

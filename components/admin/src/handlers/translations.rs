@@ -82,10 +82,10 @@ fn check(field: &str, value: &str) -> std::result::Result<String, FieldError> {
         return Ok(String::new());
     }
     match field {
-        "title" => line(value, 200),
-        "name" => line(value, 120),
+        "title" => line(value, content::MAX_TITLE),
+        "name" => line(value, content::MAX_NAME),
         "summary" => content::text(value, MAX_SUMMARY),
-        "description" => content::text(value, 20_000),
+        "description" => content::text(value, content::MAX_DESCRIPTION),
         _ => content::text(value, MAX_BODY),
     }
 }

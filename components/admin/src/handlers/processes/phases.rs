@@ -194,10 +194,10 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
             .collect(),
     };
     let mut errors = PhaseErrors::default();
-    let name = line(&values.name, 120)
+    let name = line(&values.name, content::MAX_NAME)
         .map_err(|e| errors.name = Some(e))
         .ok();
-    let description = content::text(&values.description, 20_000)
+    let description = content::text(&values.description, content::MAX_DESCRIPTION)
         .map_err(|e| errors.description = Some(e))
         .ok();
     let span = span_errors(

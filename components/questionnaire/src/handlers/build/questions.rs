@@ -1,6 +1,7 @@
 //! A question's form, of every kind, with its options and condition.
 
 use palabre_domain::account::{FieldError, line};
+use palabre_domain::content;
 use palabre_domain::questionnaire::{self as rules, Condition, Kind};
 use palabre_kit::app::{audited, link};
 use palabre_kit::forms::{FormView, Submission};
@@ -367,11 +368,15 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
     if kind.is_none() {
         e.kind = Some(FieldError::InvalidChoice);
     }
-    let label = line(&v.label, 500).map_err(|x| e.label = Some(x)).ok();
+    let label = line(&v.label, content::MAX_LABEL)
+        .map_err(|x| e.label = Some(x))
+        .ok();
     let help = if v.help.trim().is_empty() {
         Some(String::new())
     } else {
-        line(&v.help, 1000).map_err(|x| e.help = Some(x)).ok()
+        line(&v.help, content::MAX_HELP)
+            .map_err(|x| e.help = Some(x))
+            .ok()
     };
     let options = rules::option_list(&v.options)
         .map_err(|x| e.options = Some(x))

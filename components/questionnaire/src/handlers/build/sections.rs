@@ -19,7 +19,7 @@ pub async fn add_section(env: &mut Env, slug: &str) -> Result<Response> {
         return Ok(refused);
     }
     let form = env.submission().await?;
-    let title = match line(form.get("title"), 200) {
+    let title = match line(form.get("title"), content::MAX_TITLE) {
         Ok(t) => t,
         Err(e) => {
             return render_section_form(env, &q, None, form.get("title"), "", Some(e), None).await;
@@ -105,7 +105,7 @@ pub async fn save_section(env: &mut Env, slug: &str, raw_id: &str) -> Result<Res
         return Ok(refused);
     }
     let form = env.submission().await?;
-    let title = line(form.get("title"), 200);
+    let title = line(form.get("title"), content::MAX_TITLE);
     let description = content::text(form.get("description"), 5_000);
     let (Ok(title), Ok(description)) = (&title, &description) else {
         return render_section_form(

@@ -269,11 +269,13 @@ pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response
         open_data_text: form.get("open_data_text") == "yes",
     };
     let mut e = SettingsErrors::default();
-    let title = line(&v.title, 200).map_err(|x| e.title = Some(x)).ok();
+    let title = line(&v.title, content::MAX_TITLE)
+        .map_err(|x| e.title = Some(x))
+        .ok();
     let new_slug = content::slug(&v.slug, title.as_deref().unwrap_or(""))
         .map_err(|x| e.slug = Some(x))
         .ok();
-    let intro = content::text(&v.intro, 20_000)
+    let intro = content::text(&v.intro, content::MAX_DESCRIPTION)
         .map_err(|x| e.intro = Some(x))
         .ok();
     let published = content::published(&v.status)
