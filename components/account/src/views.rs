@@ -47,24 +47,12 @@ palabre_kit::views! {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use palabre_kit::render::{Case, check_views};
-
-    #[test]
-    fn every_template_renders_with_its_view() {
-        check_views(
-            crate::TEMPLATES,
-            &[
-                Case::of::<super::Account>("account"),
-                Case::of::<super::Notice>("notice"),
-                Case::of::<super::Login>("login"),
-                Case::of::<super::FormOnly>("signup"),
-                Case::of::<super::FormOnly>("setup"),
-                Case::of::<super::TwoFactor>("two_factor"),
-                Case::of::<super::Recovery>("recovery"),
-            ],
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
-}
+palabre_kit::template_test!(crate::TEMPLATES, {
+    "account" => Account,
+    "notice" => Notice,
+    "login" => Login,
+    "signup" => FormOnly,
+    "setup" => FormOnly,
+    "two_factor" => TwoFactor,
+    "recovery" => Recovery,
+});

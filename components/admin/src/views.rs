@@ -191,24 +191,12 @@ palabre_kit::views! {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use palabre_kit::render::{Case, check_views};
-
-    #[test]
-    fn every_template_renders_with_its_view() {
-        check_views(
-            crate::TEMPLATES,
-            &[
-                Case::of::<super::Index>("admin_index"),
-                Case::of::<super::List>("admin_list"),
-                Case::of::<super::Exports>("exports"),
-                Case::of::<super::Log>("log"),
-                Case::of::<super::Moderation>("moderation"),
-                Case::of::<super::People>("people"),
-                Case::of::<super::Person>("person"),
-            ],
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
-}
+palabre_kit::template_test!(crate::TEMPLATES, {
+    "admin_index" => Index,
+    "admin_list" => List,
+    "exports" => Exports,
+    "log" => Log,
+    "moderation" => Moderation,
+    "people" => People,
+    "person" => Person,
+});

@@ -131,20 +131,8 @@ palabre_kit::views! {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use palabre_kit::render::{Case, check_views};
-
-    #[test]
-    fn every_template_renders_with_its_view() {
-        check_views(
-            crate::TEMPLATES,
-            &[
-                Case::of::<super::List>("discussions"),
-                Case::of::<super::Page>("discussion"),
-                Case::of::<super::Opinion>("opinion"),
-            ],
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
-}
+palabre_kit::template_test!(crate::TEMPLATES, {
+    "discussions" => List,
+    "discussion" => Page,
+    "opinion" => Opinion,
+});

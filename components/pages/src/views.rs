@@ -409,29 +409,17 @@ palabre_kit::views! {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use palabre_kit::render::{Case, check_views};
-
-    #[test]
-    fn every_template_renders_with_its_view() {
-        check_views(
-            crate::TEMPLATES,
-            &[
-                Case::of::<super::Home>("home"),
-                Case::of::<super::Page>("page"),
-                Case::of::<super::News>("news"),
-                Case::of::<super::NewsItem>("news_item"),
-                Case::of::<super::Processes>("processes"),
-                Case::of::<super::Process>("process"),
-                Case::of::<super::Notifications>("notifications"),
-                Case::of::<super::Profile>("profile"),
-                Case::of::<super::Search>("search"),
-                Case::of::<super::Ranking>("ranking"),
-                Case::of::<super::Transparency>("transparency"),
-                Case::of::<super::ProcessReport>("report"),
-            ],
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
-}
+palabre_kit::template_test!(crate::TEMPLATES, {
+    "home" => Home,
+    "page" => Page,
+    "news" => News,
+    "news_item" => NewsItem,
+    "processes" => Processes,
+    "process" => Process,
+    "notifications" => Notifications,
+    "profile" => Profile,
+    "search" => Search,
+    "ranking" => Ranking,
+    "transparency" => Transparency,
+    "report" => ProcessReport,
+});

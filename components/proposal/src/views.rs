@@ -155,20 +155,8 @@ palabre_kit::views! {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use palabre_kit::render::{Case, check_views};
-
-    #[test]
-    fn every_template_renders_with_its_view() {
-        check_views(
-            crate::TEMPLATES,
-            &[
-                Case::of::<super::List>("proposals"),
-                Case::of::<super::Page>("proposal"),
-                Case::of::<super::Map>("proposals_map"),
-            ],
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
-}
+palabre_kit::template_test!(crate::TEMPLATES, {
+    "proposals" => List,
+    "proposal" => Page,
+    "proposals_map" => Map,
+});

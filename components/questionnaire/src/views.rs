@@ -292,26 +292,14 @@ palabre_kit::views! {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use palabre_kit::render::{Case, check_views};
-
-    #[test]
-    fn every_template_renders_with_its_view() {
-        check_views(
-            crate::TEMPLATES,
-            &[
-                Case::of::<super::List>("questionnaires"),
-                Case::of::<super::Page>("questionnaire"),
-                Case::of::<super::Section>("section"),
-                Case::of::<super::Done>("done"),
-                Case::of::<super::Preview>("preview"),
-                Case::of::<super::Notice>("notice"),
-                Case::of::<super::Results>("results"),
-                Case::of::<super::Texts>("texts"),
-                Case::of::<super::Builder>("builder"),
-            ],
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
-}
+palabre_kit::template_test!(crate::TEMPLATES, {
+    "questionnaires" => List,
+    "questionnaire" => Page,
+    "section" => Section,
+    "done" => Done,
+    "preview" => Preview,
+    "notice" => Notice,
+    "results" => Results,
+    "texts" => Texts,
+    "builder" => Builder,
+});

@@ -24,6 +24,23 @@ macro_rules! views {
     };
 }
 
+/// The component's template test: every template rendered in strict mode
+/// with samples of its view (`render::check_views`), e.g.
+/// `template_test!(crate::TEMPLATES, { "discussions" => List, … });`.
+#[macro_export]
+macro_rules! template_test {
+    ($templates:expr, { $($name:literal => $view:ty),+ $(,)? }) => {
+        #[cfg(test)]
+        #[test]
+        fn every_template_renders_with_its_view() {
+            let cases = [$($crate::render::Case::of::<$view>($name)),+];
+            if let Err(problems) = $crate::render::check_views($templates, &cases) {
+                panic!("{problems}");
+            }
+        }
+    };
+}
+
 /// A link: its address and its words.
 #[derive(Serialize, Clone, Debug, Default, PartialEq)]
 #[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
