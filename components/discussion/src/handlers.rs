@@ -2,11 +2,12 @@
 
 pub mod opinion;
 
-use palabre_domain::account::FieldError;
+use palabre_domain::account::line;
+use palabre_domain::content;
 use palabre_domain::date::Day;
 use palabre_kit::activity::{self, Activity, Target};
 use palabre_kit::comments::Resource;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::thread::{self, Host, Problem};
 use palabre_kit::view::{Dates, FormPage, Link, Titled};
@@ -203,22 +204,14 @@ async fn citizen_process(env: &Env) -> Result<((i64, String, String), String)> {
 fn render_new(
     env: &Env,
     process: &(i64, String, String),
-    (question, context): (&str, &str),
-    (question_error, context_error): (Option<FieldError>, Option<FieldError>),
+    entry: &Entry,
     http_status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .input(
-            "question",
-            "text",
-            "discussion-new-question",
-            question,
-            "off",
-            question_error,
-        )
+    let form = FormView::of(locale, entry)
+        .input("question", "text", "discussion-new-question", "off")
         .hint("discussion-new-question-hint")
-        .textarea("context", "discussion-new-context", context, context_error)
+        .textarea("context", "discussion-new-context")
         .optional()
         .hint("discussion-new-context-hint");
     let data = FormPage {
@@ -245,7 +238,7 @@ pub async fn new_form(env: &Env) -> Result<Response> {
     if env.ctx.visitor.user_id.is_none() {
         return Ok(respond::redirect("/account/login"));
     }
-    render_new(env, &process, ("", ""), (None, None), http::StatusCode::OK)
+    render_new(env, &process, &Entry::new(), http::StatusCode::OK)
 }
 
 /// `POST /discussions/new?process=<slug>`.
@@ -253,22 +246,11 @@ pub async fn open_new(env: &mut Env) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let (process, closes_on) = citizen_process(env).await?;
     let form = env.submission().await?;
-    let (typed_question, typed_context) = (
-        form.get("question").to_string(),
-        form.get("context").to_string(),
-    );
-    let question =
-        palabre_domain::account::line(&typed_question, palabre_domain::content::MAX_QUESTION);
-    let context =
-        palabre_domain::content::text(&typed_context, palabre_domain::content::MAX_DESCRIPTION);
-    let (Ok(question), Ok(context)) = (&question, &context) else {
-        return render_new(
-            env,
-            &process,
-            (&typed_question, &typed_context),
-            (question.err(), context.err()),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+    let mut e = Entry::read(&form, &["question", "context"]);
+    let question = e.check("question", |v| line(v, content::MAX_QUESTION));
+    let context = e.check("context", |v| content::text(v, content::MAX_DESCRIPTION));
+    let (Some(question), Some(context)) = (&question, &context) else {
+        return render_new(env, &process, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     let now = palabre_kit::now();
     let opens_on = today().iso();

@@ -168,6 +168,8 @@ pub fn display_name(input: &str) -> Result<String, FieldError> {
 
 /// Longest public name, on one line.
 pub const MAX_DISPLAY_NAME: usize = 80;
+/// Longest text a person writes about themselves on their profile.
+pub const MAX_BIO: usize = 1_000;
 
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;

@@ -27,6 +27,22 @@ pub const MAX_IMAGE_ALT: usize = 300;
 /// Longest question label and help in a questionnaire.
 pub const MAX_LABEL: usize = 500;
 pub const MAX_HELP: usize = 1_000;
+/// Longest reason staff give for a decision (a moderation, a blocked account).
+pub const MAX_REASON: usize = 500;
+/// Longest list of words that hold a comment for review (one a line).
+pub const MAX_HELD_WORDS: usize = 5_000;
+/// How many open reports may hide a comment pending review.
+pub const REPORT_THRESHOLDS: std::ops::RangeInclusive<i64> = 1..=100;
+
+/// A whole number in `range` (spaces around it allowed).
+pub fn whole_number(input: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64, FieldError> {
+    input
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or(FieldError::OutOfRange)
+}
 
 /// A multi-line text of at most `max` characters, possibly empty: line breaks
 /// normalised to `\n`, no other control characters.

@@ -121,6 +121,17 @@ pub enum MilestoneError {
     Body(FieldError),
 }
 
+impl MilestoneError {
+    /// The form field the error belongs beside, and the error.
+    pub fn field(self) -> (&'static str, FieldError) {
+        match self {
+            MilestoneError::Date(e) => ("date", e),
+            MilestoneError::Percent(e) => ("percent", e),
+            MilestoneError::Body(e) => ("body", e),
+        }
+    }
+}
+
 /// A milestone from its form: a real date, a whole percentage from 0 to
 /// 100 (a "%" may follow), and a text of one to 2,000 characters.
 pub fn milestone(date: &str, percent: &str, body: &str) -> Result<Milestone, MilestoneError> {

@@ -12,6 +12,14 @@ use crate::date::Day;
 /// Longest free-text answer, in characters (short and long text).
 pub const MAX_SHORT_TEXT: usize = 300;
 pub const MAX_LONG_TEXT: usize = 5_000;
+/// The tops a linear scale may have.
+pub const SCALE_TOPS: std::ops::RangeInclusive<i64> = 2..=10;
+/// Longest label of a scale's ends.
+pub const MAX_SCALE_LABEL: usize = 100;
+/// Largest bound (either sign) of a number question or a count of choices.
+pub const MAX_BOUND: i64 = 1_000_000_000;
+/// Longest description of a questionnaire's section.
+pub const MAX_SECTION_DESCRIPTION: usize = 5_000;
 /// Most choices a question may offer (and rows a matrix may have).
 pub const MAX_OPTIONS: usize = 30;
 /// Longest choice label.
@@ -126,7 +134,9 @@ pub struct Question {
 impl Question {
     /// The top of a linear scale (5 unless set; 2 to 10).
     pub fn scale_top(&self) -> i64 {
-        self.max.unwrap_or(5).clamp(2, 10)
+        self.max
+            .unwrap_or(5)
+            .clamp(*SCALE_TOPS.start(), *SCALE_TOPS.end())
     }
 }
 

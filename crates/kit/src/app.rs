@@ -22,15 +22,6 @@ pub struct Env {
 }
 
 impl Env {
-    /// Reads the submitted urlencoded form (once).
-    pub async fn form(&mut self) -> Result<Vec<(String, String)>> {
-        let body = self
-            .body
-            .take()
-            .ok_or(Error::Internal("the form was already read".into()))?;
-        forms::read(body).await
-    }
-
     /// Reads the submitted form with its files (urlencoded or multipart, once).
     pub async fn submission(&mut self) -> Result<forms::Submission> {
         let body = self

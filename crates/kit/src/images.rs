@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::crc::crc32;
 use crate::db::{self, Connection, DbResult, Value};
-use crate::forms::{FormView, Submission};
+use crate::forms::{Entry, FormView, Submission, TICKED};
 
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
@@ -460,30 +460,23 @@ pub enum Change {
 }
 
 impl Change {
-    /// Reads the `image`, `image_alt` and `image_remove` fields; errors go
-    /// beside the file or the text alternative.
-    pub fn read(
-        form: &Submission,
-        current: Option<i64>,
-        file_error: &mut Option<FieldError>,
-        alt_error: &mut Option<FieldError>,
-    ) -> Option<Change> {
-        let typed_alt = form.get("image_alt");
-        let alt = |error: &mut Option<FieldError>| {
-            line(typed_alt, palabre_domain::content::MAX_IMAGE_ALT)
-                .map_err(|e| *error = Some(e))
-                .ok()
+    /// Reads the `image`, `image_alt` and `image_remove` fields into
+    /// `entry`; errors go beside the file or the text alternative.
+    pub fn read(form: &Submission, current: Option<i64>, entry: &mut Entry) -> Option<Change> {
+        entry.set(ALT, form.get(ALT));
+        let alt = |entry: &mut Entry| {
+            entry.check(ALT, |v| line(v, palabre_domain::content::MAX_IMAGE_ALT))
         };
-        if let Some(bytes) = form.file("image") {
-            let checked = check(bytes).map_err(|e| *file_error = Some(e)).ok();
-            let alt = alt(alt_error);
+        if let Some(bytes) = form.file(FILE) {
+            let checked = entry.check(FILE, |_| check(bytes));
+            let alt = alt(entry);
             return Some(Change::New(bytes.to_vec(), checked?, alt?));
         }
-        if form.get("image_remove") == "yes" {
+        if form.get(REMOVE) == TICKED {
             return Some(Change::Remove);
         }
         match current {
-            Some(_) => alt(alt_error).map(|alt| Change::Keep(current, alt)),
+            Some(_) => alt(entry).map(|alt| Change::Keep(current, alt)),
             None => Some(Change::Keep(None, String::new())),
         }
     }
@@ -505,34 +498,26 @@ impl Change {
 }
 
 /// The image fields of a form: the file, its text alternative, and (when
-/// there is one) a way to remove it.
-pub fn fields(
-    form: FormView,
-    current: Option<&Shown>,
-    alt: &str,
-    errors: (Option<FieldError>, Option<FieldError>),
-) -> FormView {
+/// there is one) a way to remove it. The form's entry holds the text
+/// alternative and the messages [`Change::read`] found.
+pub fn fields(form: FormView, current: Option<&Shown>) -> FormView {
     let form = form
-        .image("image", "admin-field-image", errors.0)
+        .image(FILE, "admin-field-image")
         .optional()
         .hint("admin-field-image-hint")
-        .input(
-            "image_alt",
-            "text",
-            "admin-field-image-alt",
-            alt,
-            "off",
-            errors.1,
-        )
+        .input(ALT, "text", "admin-field-image-alt", "off")
         .optional()
         .hint("admin-field-image-alt-hint");
     match current {
-        Some(_) => form
-            .checkbox("image_remove", "admin-field-image-remove", false, None)
-            .optional(),
+        Some(_) => form.checkbox(REMOVE, "admin-field-image-remove").optional(),
         None => form,
     }
 }
+
+/// The image fields' names.
+const FILE: &str = "image";
+const ALT: &str = "image_alt";
+const REMOVE: &str = "image_remove";
 
 impl From<Shown> for crate::view::Image {
     fn from(shown: Shown) -> crate::view::Image {

@@ -133,7 +133,7 @@ impl Site {
                 }
                 "moderation.report_threshold" => {
                     if let Ok(n) = value.parse::<i64>()
-                        && (1..=100).contains(&n)
+                        && palabre_domain::content::REPORT_THRESHOLDS.contains(&n)
                     {
                         site.report_threshold = n;
                     }

@@ -6,13 +6,12 @@
 //! refused ([`Problem`]).
 
 use palabre_domain::Role;
-use palabre_domain::account::FieldError;
 use palabre_domain::comment::{Reaction, Stance};
 
 use crate::activity::{self, Activity, Target};
 use crate::app::Env;
 use crate::comments::{self, New, Outcome, Refused, Resource, Sort, Viewer};
-use crate::forms::FormView;
+use crate::forms::{Entry, FormView};
 use crate::respond::{self, Response};
 use crate::view::{FormPage, Link};
 use crate::{Error, Result, db, i18n};
@@ -304,27 +303,20 @@ pub async fn edit_form(env: &Env, host: &Host, raw_id: &str) -> Result<Response>
     )
     .await?
     .ok_or(Error::NotFound)?;
-    render_edit(
-        env,
-        host,
-        id,
-        &db::text(&row, 0),
-        None,
-        http::StatusCode::OK,
-    )
+    let entry = Entry::new().with("body", db::text(&row, 0));
+    render_edit(env, host, id, &entry, http::StatusCode::OK)
 }
 
 fn render_edit(
     env: &Env,
     host: &Host,
     id: i64,
-    body: &str,
-    error: Option<FieldError>,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .textarea("body", "comment-field-body", body, error)
+    let form = FormView::of(locale, entry)
+        .textarea("body", "comment-field-body")
         .hint("comment-edit-hint");
     let data = FormPage {
         back: Some(Link::new(
@@ -351,14 +343,17 @@ pub async fn edit(env: &mut Env, host: &Host, raw_id: &str) -> Result<Done> {
     let outcome = comments::edit(&env.conn, host.on(), id, user_id, &body, crate::now()).await?;
     Ok(match outcome {
         Outcome::Done(()) => Done::Response(respond::redirect(&comments::link(&host.base, id, ""))),
-        Outcome::Refused(Refused::Field(e)) => Done::Response(render_edit(
-            env,
-            host,
-            id,
-            &body,
-            Some(e),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        )?),
+        Outcome::Refused(Refused::Field(e)) => {
+            let mut entry = Entry::new().with("body", body);
+            entry.refuse("body", e);
+            Done::Response(render_edit(
+                env,
+                host,
+                id,
+                &entry,
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            )?)
+        }
         Outcome::Refused(r) => Done::Again(Problem::Notice(refusal_message(env, r)?)),
     })
 }

@@ -4,10 +4,11 @@
 use crate::views;
 use palabre_domain::Locale;
 use palabre_domain::account::{self, FieldError};
+use palabre_domain::content;
 use palabre_kit::app::Env;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::view::FormPage;
-use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, privacy, respond};
+use palabre_kit::{Error, Response, Result, audit, db, i18n, password, privacy, respond};
 use serde_json::json;
 
 use crate::handlers::notice;
@@ -42,17 +43,21 @@ pub fn hub(env: &mut Env) -> Result<Response> {
     env.page("account", &title, data)
 }
 
-#[derive(Default)]
-struct Errors {
-    name: Option<FieldError>,
-    bio: Option<FieldError>,
-    locale: Option<FieldError>,
+const PROFILE: [&str; 5] = ["name", "bio", "locale", "notify_followed", "notify_news"];
+
+/// The profile's form over what is stored.
+fn profile_entry(profile: &store::Profile) -> Entry {
+    Entry::new()
+        .with("name", profile.display_name.as_str())
+        .with("bio", profile.bio.as_str())
+        .with("locale", profile.locale.as_str())
+        .ticked_if("notify_followed", profile.notify_followed)
+        .ticked_if("notify_news", profile.notify_news)
 }
 
 fn render_profile(
     env: &Env,
-    profile: &store::Profile,
-    errors: &Errors,
+    entry: &Entry,
     saved: bool,
     status: http::StatusCode,
 ) -> Result<Response> {
@@ -63,39 +68,16 @@ fn render_profile(
             .iter()
             .map(|l| (l.code().to_string(), l.native_name().to_string())),
     );
-    let form = FormView::new(locale)
-        .input(
-            "name",
-            "text",
-            "field-display-name",
-            &profile.display_name,
-            "nickname",
-            errors.name,
-        )
-        .textarea("bio", "field-bio", &profile.bio, errors.bio)
+    let form = FormView::of(locale, entry)
+        .input("name", "text", "field-display-name", "nickname")
+        .textarea("bio", "field-bio")
         .optional()
         .hint("bio-hint")
-        .select(
-            "locale",
-            "field-language",
-            languages,
-            &profile.locale,
-            errors.locale,
-        )
+        .select("locale", "field-language", languages)
         .optional()
-        .checkbox(
-            "notify_followed",
-            "field-notify-followed",
-            profile.notify_followed,
-            None,
-        )
+        .checkbox("notify_followed", "field-notify-followed")
         .optional()
-        .checkbox(
-            "notify_news",
-            "field-notify-news",
-            profile.notify_news,
-            None,
-        )
+        .checkbox("notify_news", "field-notify-news")
         .optional();
     let title = i18n::t(locale, "profile-title");
     let data = FormPage {
@@ -115,60 +97,36 @@ pub async fn profile_form(env: &mut Env) -> Result<Response> {
     let profile = store::profile_of(&env.conn, user_id)
         .await?
         .ok_or(Error::NotFound)?;
-    render_profile(
-        env,
-        &profile,
-        &Errors::default(),
-        false,
-        http::StatusCode::OK,
-    )
+    render_profile(env, &profile_entry(&profile), false, http::StatusCode::OK)
 }
 
 pub async fn save_profile(env: &mut Env) -> Result<Response> {
     let user_id = permissions::signed_in(env)?;
-    let pairs = env.form().await?;
-    let get = |name: &str| form::field(&pairs, name).unwrap_or_default().to_string();
-    let mut profile = store::Profile {
-        display_name: get("name"),
-        bio: get("bio").trim().replace("\r\n", "\n"),
-        locale: get("locale"),
-        notify_followed: get("notify_followed") == "yes",
-        notify_news: get("notify_news") == "yes",
+    let form = env.submission().await?;
+    let mut e = Entry::read(&form, &PROFILE);
+    let name = e.check("name", account::display_name);
+    let bio = e.check("bio", |v| content::text(v, account::MAX_BIO));
+    let language = e.check_optional("locale", |v| {
+        v.parse::<Locale>().map_err(|_| FieldError::InvalidChoice)
+    });
+    let (Some(display_name), Some(bio), Some(language)) = (name, bio, language) else {
+        return render_profile(env, &e, false, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let mut errors = Errors::default();
-    match account::display_name(&profile.display_name) {
-        Ok(name) => profile.display_name = name,
-        Err(e) => errors.name = Some(e),
-    }
-    if profile.bio.chars().count() > 1000 {
-        errors.bio = Some(FieldError::TooLong);
-    } else if profile
-        .bio
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        errors.bio = Some(FieldError::InvalidCharacters);
-    }
-    if !profile.locale.is_empty() && profile.locale.parse::<Locale>().is_err() {
-        errors.locale = Some(FieldError::InvalidChoice);
-    }
-    if errors.name.is_some() || errors.bio.is_some() || errors.locale.is_some() {
-        return render_profile(
-            env,
-            &profile,
-            &errors,
-            false,
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
+    let profile = store::Profile {
+        display_name,
+        bio,
+        locale: language.map(|l| l.code().to_string()).unwrap_or_default(),
+        notify_followed: e.ticked("notify_followed"),
+        notify_news: e.ticked("notify_news"),
+    };
     store::update_profile(&env.conn, user_id, &profile).await?;
     // A language just chosen applies to this very page (the gate reads the
     // account's per request, so the next pages follow).
-    if let Ok(locale) = profile.locale.parse::<Locale>() {
+    if let Some(locale) = language {
         env.ctx.locale = locale;
         env.ctx.visitor.locale = Some(locale);
     }
-    render_profile(env, &profile, &errors, true, http::StatusCode::OK)
+    render_profile(env, &profile_entry(&profile), true, http::StatusCode::OK)
 }
 
 pub async fn data(env: &mut Env) -> Result<Response> {
@@ -195,19 +153,13 @@ pub async fn data(env: &mut Env) -> Result<Response> {
     ))
 }
 
-fn render_delete(
-    env: &Env,
-    error: Option<FieldError>,
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render_delete(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale).input(
+    let form = FormView::of(locale, entry).input(
         "password",
         "password",
         "field-current-password",
-        "",
         "current-password",
-        error,
     );
     let title = i18n::t(locale, "delete-title");
     let data = FormPage {
@@ -225,20 +177,17 @@ fn render_delete(
 
 pub fn delete_form(env: &mut Env) -> Result<Response> {
     permissions::signed_in(env)?;
-    render_delete(env, None, http::StatusCode::OK)
+    render_delete(env, &Entry::new(), http::StatusCode::OK)
 }
 
 pub async fn delete(env: &mut Env) -> Result<Response> {
     let user_id = permissions::signed_in(env)?;
-    let pairs = env.form().await?;
-    let typed = form::field(&pairs, "password").unwrap_or_default();
+    let form = env.submission().await?;
+    let mut e = Entry::read(&form, &["password"]);
     let stored = store::password_of(&env.conn, user_id).await?;
-    if !password::verify(typed, stored.as_deref()) {
-        return render_delete(
-            env,
-            Some(FieldError::WrongPassword),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+    if !password::verify(e.get("password"), stored.as_deref()) {
+        e.refuse("password", FieldError::WrongPassword);
+        return render_delete(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     }
     if store::is_last_admin(&env.conn, user_id).await? {
         return Err(Error::Forbidden);

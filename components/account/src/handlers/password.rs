@@ -1,26 +1,21 @@
 //! Password reset by mail (token stored hashed, single use, one hour) and
 //! password change (current password required; ends the other sessions).
 
-use palabre_domain::account::{self, Email, FieldError};
+use palabre_domain::account::{Email, FieldError};
 use palabre_kit::app::Env;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::view::FormPage;
-use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
+use palabre_kit::{Error, Response, Result, audit, db, i18n, password, respond, tokens};
 
 use crate::handlers::{Letterhead, SecurityChange, notice, notify_security_change};
 use crate::{permissions, store};
 
 const RESET_LIFETIME: i64 = 3600;
 
-fn render_request(
-    env: &Env,
-    email: &str,
-    error: Option<FieldError>,
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render_request(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale).input("email", "email", "field-email", email, "email", error);
+    let form = FormView::of(locale, entry).input("email", "email", "field-email", "email");
     let title = i18n::t(locale, "reset-title");
     let data = FormPage {
         intro: Some(i18n::t(locale, "reset-intro")),
@@ -35,18 +30,15 @@ fn render_request(
 }
 
 pub fn request_form(env: &mut Env) -> Result<Response> {
-    render_request(env, "", None, http::StatusCode::OK)
+    render_request(env, &Entry::new(), http::StatusCode::OK)
 }
 
 /// Always the same answer; a mail only when the account exists.
 pub async fn request(env: &mut Env) -> Result<Response> {
-    let pairs = env.form().await?;
-    let typed = form::field(&pairs, "email").unwrap_or_default().to_string();
-    let email = match Email::parse(&typed) {
-        Ok(email) => email,
-        Err(e) => {
-            return render_request(env, &typed, Some(e), http::StatusCode::UNPROCESSABLE_ENTITY);
-        }
+    let form = env.submission().await?;
+    let mut entry = Entry::read(&form, &["email"]);
+    let Some(email) = entry.check("email", Email::parse) else {
+        return render_request(env, &entry, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
@@ -116,14 +108,9 @@ pub async fn request(env: &mut Env) -> Result<Response> {
     )
 }
 
-fn render_new(
-    env: &Env,
-    token: &str,
-    error: Option<FieldError>,
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render_new(env: &Env, token: &str, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale).new_password("field-new-password", error);
+    let form = FormView::of(locale, entry).new_password("field-new-password");
     let title = i18n::t(locale, "reset-new-title");
     let data = FormPage {
         token: Some(token.to_string()),
@@ -159,22 +146,20 @@ pub async fn new_form(env: &mut Env) -> Result<Response> {
     if !valid {
         return token_failed(env);
     }
-    render_new(env, &token, None, http::StatusCode::OK)
+    render_new(env, &token, &Entry::new(), http::StatusCode::OK)
 }
 
 pub async fn set_new(env: &mut Env) -> Result<Response> {
-    let pairs = env.form().await?;
-    let token = form::field(&pairs, "token").unwrap_or_default().to_string();
-    let typed = form::field(&pairs, "password").unwrap_or_default();
-    let confirm = form::field(&pairs, "confirm").unwrap_or_default();
+    let form = env.submission().await?;
+    let token = form.get("token").to_string();
     if !tokens::plausible(&token) {
         return token_failed(env);
     }
-    let new = match account::new_password(typed, confirm) {
-        Ok(p) => p,
-        Err(e) => return render_new(env, &token, Some(e), http::StatusCode::UNPROCESSABLE_ENTITY),
+    let mut entry = Entry::read(&form, &["password", "confirm"]);
+    let Some(new) = entry.new_password() else {
+        return render_new(env, &token, &entry, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let hash = password::hash(new)?;
+    let hash = password::hash(&new)?;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
     let from = Letterhead::of(env);
@@ -207,22 +192,16 @@ pub async fn set_new(env: &mut Env) -> Result<Response> {
     Ok(respond::start_session(respond::redirect("/"), user_id))
 }
 
-fn render_change(
-    env: &Env,
-    errors: (Option<FieldError>, Option<FieldError>),
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render_change(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
+    let form = FormView::of(locale, entry)
         .input(
             "current",
             "password",
             "field-current-password",
-            "",
             "current-password",
-            errors.0,
         )
-        .new_password("field-new-password", errors.1);
+        .new_password("field-new-password");
     let title = i18n::t(locale, "password-title");
     let data = FormPage {
         intro: Some(i18n::t(locale, "password-intro")),
@@ -238,29 +217,24 @@ fn render_change(
 
 pub fn change_form(env: &mut Env) -> Result<Response> {
     permissions::signed_in(env)?;
-    render_change(env, (None, None), http::StatusCode::OK)
+    render_change(env, &Entry::new(), http::StatusCode::OK)
 }
 
 pub async fn change(env: &mut Env) -> Result<Response> {
     let user_id = permissions::signed_in(env)?;
-    let pairs = env.form().await?;
-    let current = form::field(&pairs, "current").unwrap_or_default();
-    let typed = form::field(&pairs, "password").unwrap_or_default();
-    let confirm = form::field(&pairs, "confirm").unwrap_or_default();
+    let form = env.submission().await?;
+    let mut entry = Entry::read(&form, &["current", "password", "confirm"]);
     let stored = store::password_of(&env.conn, user_id).await?;
-    let current_ok = password::verify(current, stored.as_deref());
-    let new = match (current_ok, account::new_password(typed, confirm)) {
-        (true, Ok(new)) => new,
-        (ok, new) => {
-            if !ok {
-                let ip = env.ctx.client_ip.as_deref();
-                audit::record(&env.conn, Some(user_id), "password-change-failed", None, ip).await?;
-            }
-            let errors = ((!ok).then_some(FieldError::WrongPassword), new.err());
-            return render_change(env, errors, http::StatusCode::UNPROCESSABLE_ENTITY);
-        }
+    let current_ok = password::verify(entry.get("current"), stored.as_deref());
+    if !current_ok {
+        entry.refuse("current", FieldError::WrongPassword);
+        let ip = env.ctx.client_ip.as_deref();
+        audit::record(&env.conn, Some(user_id), "password-change-failed", None, ip).await?;
+    }
+    let (Some(new), true) = (entry.new_password(), current_ok) else {
+        return render_change(env, &entry, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let hash = password::hash(new)?;
+    let hash = password::hash(&new)?;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
     let from = Letterhead::of(env);

@@ -3,29 +3,22 @@
 
 use palabre_domain::account::Email;
 use palabre_kit::app::Env;
-use palabre_kit::forms::FormView;
-use palabre_kit::{Response, Result, audit, form, i18n, password, respond};
+use palabre_kit::forms::{Entry, FormView};
+use palabre_kit::{Response, Result, audit, i18n, password, respond};
 
 use crate::handlers::two_factor;
 use crate::store;
 
 fn render(
     env: &Env,
-    email: &str,
+    entry: &Entry,
     failed: Option<&str>,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .input("email", "email", "field-email", email, "username", None)
-        .input(
-            "password",
-            "password",
-            "field-password",
-            "",
-            "current-password",
-            None,
-        );
+    let form = FormView::of(locale, entry)
+        .input("email", "email", "field-email", "username")
+        .input("password", "password", "field-password", "current-password");
     let title = i18n::t(locale, "login-title");
     let data = crate::views::Login {
         form: form.view(),
@@ -39,14 +32,16 @@ pub fn login_form(env: &mut Env) -> Result<Response> {
     if env.ctx.visitor.is_signed_in() {
         return Ok(respond::redirect("/"));
     }
-    render(env, "", None, http::StatusCode::OK)
+    render(env, &Entry::new(), None, http::StatusCode::OK)
 }
 
 pub async fn login(env: &mut Env) -> Result<Response> {
-    let pairs = env.form().await?;
-    let typed = form::field(&pairs, "email").unwrap_or_default().to_string();
-    let password = form::field(&pairs, "password").unwrap_or_default();
-    let email = Email::parse(&typed).ok();
+    let form = env.submission().await?;
+    // One message for the whole form (which part was wrong is not told).
+    let entry = Entry::read(&form, &["email"]);
+    let typed = entry.get("email");
+    let password = form.get("password");
+    let email = Email::parse(typed).ok();
     let account = match &email {
         Some(email) => store::account(&env.conn, email.as_str()).await?,
         None => None,
@@ -55,7 +50,7 @@ pub async fn login(env: &mut Env) -> Result<Response> {
     // Always one argon2 verification: against a dummy hash when there is no account.
     let verified = password::verify(password, hash) && account.is_some();
     let ip = env.ctx.client_ip.as_deref();
-    let subject = email.as_ref().map_or(typed.as_str(), Email::as_str);
+    let subject = email.as_ref().map_or(typed, Email::as_str);
     match account {
         Some(account) if verified && account.confirmed => {
             two_factor::after_password(env, &account).await
@@ -65,7 +60,7 @@ pub async fn login(env: &mut Env) -> Result<Response> {
             audit::record(&env.conn, Some(account.id), "login-unconfirmed", None, ip).await?;
             render(
                 env,
-                &typed,
+                &entry,
                 Some("login-unconfirmed"),
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -74,7 +69,7 @@ pub async fn login(env: &mut Env) -> Result<Response> {
             audit::record(&env.conn, None, "login-failed", Some(subject), ip).await?;
             render(
                 env,
-                &typed,
+                &entry,
                 Some("login-failed"),
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )

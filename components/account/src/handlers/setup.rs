@@ -5,58 +5,26 @@
 use palabre_domain::Locale;
 use palabre_domain::account::{self, FieldError};
 use palabre_kit::app::Env;
-use palabre_kit::forms::FormView;
-use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond};
+use palabre_kit::forms::{Entry, FormView};
+use palabre_kit::{Error, Response, Result, audit, db, i18n, password, respond};
 
 use crate::handlers::new_account;
 use crate::{permissions, store};
 
-#[derive(Default)]
-struct Input {
-    commune: String,
-    locale: String,
-    account: new_account::Input,
-}
-
-#[derive(Default)]
-struct Errors {
-    commune: Option<FieldError>,
-    locale: Option<FieldError>,
-    account: new_account::Errors,
-}
-
-fn view(env: &Env, input: &Input, errors: &Errors) -> FormView {
+fn view(env: &Env, entry: &Entry) -> FormView {
     let locale = env.ctx.locale;
     let languages = Locale::ALL
         .iter()
         .map(|l| (l.code().to_string(), l.native_name().to_string()))
         .collect();
-    let selected = if input.locale.is_empty() {
-        locale.code()
-    } else {
-        &input.locale
-    };
-    let form = FormView::new(locale)
-        .input(
-            "commune",
-            "text",
-            "field-commune-name",
-            &input.commune,
-            "organization",
-            errors.commune,
-        )
-        .select(
-            "locale",
-            "field-default-locale",
-            languages,
-            selected,
-            errors.locale,
-        );
-    input.account.fields(form, &errors.account, "name")
+    let form = FormView::of(locale, entry)
+        .input("commune", "text", "field-commune-name", "organization")
+        .select("locale", "field-default-locale", languages);
+    new_account::fields(form, "name")
 }
 
-fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
-    let form = view(env, input, errors);
+fn render(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
+    let form = view(env, entry);
     let title = i18n::t(env.ctx.locale, "setup-title");
     let data = crate::views::FormOnly { form: form.view() };
     env.renderer
@@ -65,33 +33,25 @@ fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -
 
 pub async fn form(env: &mut Env) -> Result<Response> {
     permissions::setup_open(env).await?;
-    render(
-        env,
-        &Input::default(),
-        &Errors::default(),
-        http::StatusCode::OK,
-    )
+    // The language the person reads the page in, unless they choose another.
+    let entry = Entry::new().with("locale", env.ctx.locale.code());
+    render(env, &entry, http::StatusCode::OK)
 }
 
 pub async fn submit(env: &mut Env) -> Result<Response> {
     permissions::setup_open(env).await?;
-    let pairs = env.form().await?;
-    let get = |name: &str| form::field(&pairs, name).unwrap_or_default().to_string();
-    let input = Input {
-        commune: get("commune"),
-        locale: get("locale"),
-        account: new_account::Input::read(&pairs),
-    };
-    let mut errors = Errors::default();
-    let commune = account::line(&input.commune, palabre_domain::content::MAX_NAME)
-        .map_err(|e| errors.commune = Some(e))
-        .ok();
-    let locale = input
-        .locale
-        .parse::<Locale>()
-        .map_err(|_| errors.locale = Some(FieldError::InvalidChoice))
-        .ok();
-    let valid = input.account.check(&mut errors.account);
+    let form = env.submission().await?;
+    let mut e = Entry::read(
+        &form,
+        &[new_account::FIELDS.as_slice(), &["commune", "locale"]].concat(),
+    );
+    let commune = e.check("commune", |v| {
+        account::line(v, palabre_domain::content::MAX_NAME)
+    });
+    let locale = e.check("locale", |v| {
+        v.parse::<Locale>().map_err(|_| FieldError::InvalidChoice)
+    });
+    let valid = new_account::check(&mut e);
     let (
         Some(commune),
         Some(locale),
@@ -102,14 +62,14 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
         }),
     ) = (commune, locale, valid)
     else {
-        return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
+        return render(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     if store::account(&env.conn, email.as_str()).await?.is_some() {
-        errors.account.email = Some(FieldError::EmailTaken);
-        return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
+        e.refuse("email", FieldError::EmailTaken);
+        return render(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Hash before taking the write lock: argon2 is deliberately slow.
-    let hash = password::hash(password)?;
+    let hash = password::hash(&password)?;
     let ip = env.ctx.client_ip.clone();
     let admin = store::NewUser {
         email: email.as_str(),

@@ -4,9 +4,9 @@
 
 use palabre_domain::account::FieldError;
 use palabre_kit::app::Env;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::mail::{self, Mail};
-use palabre_kit::{Error, Response, Result, audit, db, form, i18n, password, respond, tokens};
+use palabre_kit::{Error, Response, Result, audit, db, i18n, password, respond, tokens};
 
 use crate::handlers::{new_account, notice};
 use crate::store;
@@ -14,24 +14,10 @@ use crate::store;
 /// How long a confirmation link works.
 const CONFIRM_LIFETIME: i64 = 48 * 3600;
 
-#[derive(Default)]
-struct Input {
-    account: new_account::Input,
-    terms: bool,
-}
-
-#[derive(Default)]
-struct Errors {
-    account: new_account::Errors,
-    terms: Option<FieldError>,
-}
-
-fn render(env: &Env, input: &Input, errors: &Errors, status: http::StatusCode) -> Result<Response> {
+fn render(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = input
-        .account
-        .fields(FormView::new(locale), &errors.account, "nickname")
-        .checkbox("terms", "field-accept-terms", input.terms, errors.terms);
+    let form = new_account::fields(FormView::of(locale, entry), "nickname")
+        .checkbox("terms", "field-accept-terms");
     let title = i18n::t(locale, "signup-title");
     let data = crate::views::FormOnly { form: form.view() };
     env.renderer
@@ -42,24 +28,18 @@ pub fn form(env: &mut Env) -> Result<Response> {
     if env.ctx.visitor.is_signed_in() {
         return Ok(respond::redirect("/"));
     }
-    render(
-        env,
-        &Input::default(),
-        &Errors::default(),
-        http::StatusCode::OK,
-    )
+    render(env, &Entry::new(), http::StatusCode::OK)
 }
 
 pub async fn submit(env: &mut Env) -> Result<Response> {
-    let pairs = env.form().await?;
-    let input = Input {
-        account: new_account::Input::read(&pairs),
-        terms: form::field(&pairs, "terms") == Some("yes"),
-    };
-    let mut errors = Errors::default();
-    let valid = input.account.check(&mut errors.account);
-    if !input.terms {
-        errors.terms = Some(FieldError::MustAccept);
+    let form = env.submission().await?;
+    let mut entry = Entry::read(
+        &form,
+        &[new_account::FIELDS.as_slice(), &["terms"]].concat(),
+    );
+    let valid = new_account::check(&mut entry);
+    if !entry.ticked("terms") {
+        entry.refuse("terms", FieldError::MustAccept);
     }
     let (
         Some(new_account::Valid {
@@ -68,12 +48,12 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
             password,
         }),
         true,
-    ) = (valid, input.terms)
+    ) = (valid, entry.is_valid())
     else {
-        return render(env, &input, &errors, http::StatusCode::UNPROCESSABLE_ENTITY);
+        return render(env, &entry, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     // Hashed in every case, so that both answers take as long.
-    let hash = password::hash(password)?;
+    let hash = password::hash(&password)?;
     let locale = env.ctx.locale;
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();

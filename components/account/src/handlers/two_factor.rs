@@ -4,8 +4,8 @@
 
 use palabre_domain::account::FieldError;
 use palabre_kit::app::Env;
-use palabre_kit::forms::FormView;
-use palabre_kit::{Error, Response, Result, audit, db, form, i18n, respond, tokens, totp};
+use palabre_kit::forms::{Entry, FormView, TICKED};
+use palabre_kit::{Error, Response, Result, audit, db, i18n, respond, tokens, totp};
 
 use crate::handlers::{Letterhead, SecurityChange, notice, notify_security_change};
 use crate::permissions;
@@ -93,14 +93,12 @@ impl<'a> Step<'a> {
 
 fn render_step(env: &Env, step: &Step<'_>, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale).input(
-        "code",
-        "text",
-        "field-totp-code",
-        "",
-        "one-time-code",
-        step.error,
-    );
+    let mut entry = Entry::new();
+    if let Some(error) = step.error {
+        entry.refuse("code", error);
+    }
+    let form =
+        FormView::of(locale, &entry).input("code", "text", "field-totp-code", "one-time-code");
     let (qr, secret) = match step.enrol {
         Some((secret, account)) => {
             let uri = totp::uri(&env.site.name, account, secret);
@@ -230,9 +228,9 @@ struct CodeStep {
 
 /// Reads a code-step form; `None` when its challenge is unknown, used or expired.
 async fn code_step(env: &mut Env, purpose: &str) -> Result<Option<CodeStep>> {
-    let pairs = env.form().await?;
-    let token = form::field(&pairs, "token").unwrap_or_default().to_string();
-    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
+    let form = env.submission().await?;
+    let token = form.get("token").to_string();
+    let typed = form.get("code").to_string();
     let now = palabre_kit::now();
     if !tokens::plausible(&token) {
         return Ok(None);
@@ -415,8 +413,8 @@ pub async fn settings(env: &mut Env) -> Result<Response> {
 
 pub async fn enable(env: &mut Env) -> Result<Response> {
     let user_id = permissions::staff(env)?;
-    let pairs = env.form().await?;
-    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
+    let form = env.submission().await?;
+    let typed = form.get("code").to_string();
     match confirm_pending(env, user_id, &typed, None).await? {
         Some(codes) => render_recovery(env, &codes),
         None => {
@@ -432,8 +430,8 @@ pub async fn enable(env: &mut Env) -> Result<Response> {
 
 pub async fn disable(env: &mut Env) -> Result<Response> {
     let user_id = permissions::staff(env)?;
-    let pairs = env.form().await?;
-    let typed = form::field(&pairs, "code").unwrap_or_default().to_string();
+    let form = env.submission().await?;
+    let typed = form.get("code").to_string();
     if required_for_staff(env).await? {
         return Err(Error::Forbidden);
     }
@@ -463,13 +461,9 @@ pub async fn disable(env: &mut Env) -> Result<Response> {
 
 fn render_security(env: &Env, required: bool, saved: bool) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .checkbox(
-            "require_staff_2fa",
-            "field-require-staff-2fa",
-            required,
-            None,
-        )
+    let entry = Entry::new().ticked_if("require_staff_2fa", required);
+    let form = FormView::of(locale, &entry)
+        .checkbox("require_staff_2fa", "field-require-staff-2fa")
         .optional();
     let title = i18n::t(locale, "security-title");
     let data = palabre_kit::view::FormPage {
@@ -500,8 +494,8 @@ pub async fn security_form(env: &mut Env) -> Result<Response> {
 
 pub async fn security_save(env: &mut Env) -> Result<Response> {
     let user_id = permissions::admin(env)?;
-    let pairs = env.form().await?;
-    let required = form::field(&pairs, "require_staff_2fa") == Some("yes");
+    let form = env.submission().await?;
+    let required = form.get("require_staff_2fa") == TICKED;
     let value = if required { "true" } else { "false" };
     let ip = env.ctx.client_ip.clone();
     db::immediate(&env.conn, async |conn| {

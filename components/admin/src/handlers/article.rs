@@ -4,49 +4,15 @@
 
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
-use palabre_kit::forms::{FormView, Submission};
+use palabre_kit::forms::{Entry, FormView, Submission};
 use palabre_kit::{Result, images};
 
 use crate::Env;
 use crate::handlers::status_options;
 use crate::store::{self, Table};
 
-/// The shared fields as shown in the form: from the row, or as typed.
-pub struct ArticleValues {
-    pub title: String,
-    pub slug: String,
-    pub summary: String,
-    pub body: String,
-    pub status: String,
-    pub image_alt: String,
-}
-
-#[derive(Default, Clone, Copy)]
-pub struct ArticleErrors {
-    pub title: Option<FieldError>,
-    pub slug: Option<FieldError>,
-    pub summary: Option<FieldError>,
-    pub body: Option<FieldError>,
-    pub status: Option<FieldError>,
-    pub image: Option<FieldError>,
-    pub image_alt: Option<FieldError>,
-}
-
-impl ArticleErrors {
-    pub fn any(&self) -> bool {
-        [
-            self.title,
-            self.slug,
-            self.summary,
-            self.body,
-            self.status,
-            self.image,
-            self.image_alt,
-        ]
-        .iter()
-        .any(Option::is_some)
-    }
-}
+/// The shared fields (the image's are read by `images::Change::read`).
+pub const FIELDS: [&str; 5] = ["title", "slug", "summary", "body", "status"];
 
 /// The shared fields, checked.
 pub struct Article {
@@ -58,132 +24,79 @@ pub struct Article {
     pub image: images::Change,
 }
 
-impl ArticleValues {
-    pub fn blank() -> ArticleValues {
-        ArticleValues {
-            title: String::new(),
-            slug: String::new(),
-            summary: String::new(),
-            body: String::new(),
-            status: "draft".into(),
-            image_alt: String::new(),
-        }
-    }
+/// A new article's form: a draft.
+pub fn blank() -> Entry {
+    Entry::new().with("status", "draft")
+}
 
-    pub fn read(form: &Submission) -> ArticleValues {
-        ArticleValues {
-            title: form.get("title").to_string(),
-            slug: form.get("slug").to_string(),
-            summary: form.get("summary").to_string(),
-            body: form.get("body").to_string(),
-            status: form.get("status").to_string(),
-            image_alt: form.get("image_alt").to_string(),
-        }
-    }
-
-    /// Checks the shared fields; the address must be free in `table` (but for
-    /// the row `id` itself). Errors go beside the fields.
-    pub async fn check(
-        &self,
-        env: &Env,
-        form: &Submission,
-        (table, id): (Table, Option<i64>),
-        current_image: Option<i64>,
-        errors: &mut ArticleErrors,
-    ) -> Result<Option<Article>> {
-        let image = images::Change::read(
-            form,
-            current_image,
-            &mut errors.image,
-            &mut errors.image_alt,
-        );
-        let title = line(&self.title, content::MAX_TITLE)
-            .map_err(|e| errors.title = Some(e))
-            .ok();
-        let slug = content::slug(&self.slug, title.as_deref().unwrap_or(""))
-            .map_err(|e| errors.slug = Some(e))
-            .ok();
-        let summary = content::text(&self.summary, MAX_SUMMARY)
-            .map_err(|e| errors.summary = Some(e))
-            .ok();
-        let body = content::text(&self.body, MAX_BODY)
-            .map_err(|e| errors.body = Some(e))
-            .ok();
-        let published = content::published(&self.status)
-            .map_err(|e| errors.status = Some(e))
-            .ok();
-        if let Some(slug) = &slug
-            && store::slug_taken(&env.conn, table, slug, id).await?
-        {
-            errors.slug = Some(FieldError::SlugTaken);
-        }
-        Ok(match (title, slug, summary, body, published, image) {
-            (Some(title), Some(slug), Some(summary), Some(body), Some(published), Some(image)) => {
-                Some(Article {
-                    title,
-                    slug,
-                    summary,
-                    body,
-                    published,
-                    image,
-                })
-            }
-            _ => None,
-        })
-    }
-
-    /// Title, address, summary and text.
-    pub fn head_fields(&self, form: FormView, errors: &ArticleErrors) -> FormView {
-        form.input(
-            "title",
-            "text",
-            "admin-field-title",
-            &self.title,
-            "off",
-            errors.title,
+/// A stored article's form (`image`: its current image).
+pub fn stored(
+    (title, slug, summary, body): (&str, &str, &str, &str),
+    published: bool,
+    image: Option<&images::Shown>,
+) -> Entry {
+    Entry::new()
+        .with("title", title)
+        .with("slug", slug)
+        .with("summary", summary)
+        .with("body", body)
+        .with("status", if published { "published" } else { "draft" })
+        .with(
+            "image_alt",
+            image.map(|i| i.alt.clone()).unwrap_or_default(),
         )
-        .input(
-            "slug",
-            "text",
-            "admin-field-slug",
-            &self.slug,
-            "off",
-            errors.slug,
-        )
+}
+
+/// Checks the shared fields of `entry` (read from `form` with [`FIELDS`]);
+/// the address must be free in `table` (but for the row `id` itself).
+/// Errors go beside the fields.
+pub async fn check(
+    env: &Env,
+    form: &Submission,
+    entry: &mut Entry,
+    (table, id): (Table, Option<i64>),
+    current_image: Option<i64>,
+) -> Result<Option<Article>> {
+    let image = images::Change::read(form, current_image, entry);
+    let title = entry.check("title", |v| line(v, content::MAX_TITLE));
+    let slug = entry.check("slug", |v| content::slug(v, title.as_deref().unwrap_or("")));
+    let summary = entry.check("summary", |v| content::text(v, MAX_SUMMARY));
+    let body = entry.check("body", |v| content::text(v, MAX_BODY));
+    let published = entry.check("status", content::published);
+    if let Some(slug) = &slug
+        && store::slug_taken(&env.conn, table, slug, id).await?
+    {
+        entry.refuse("slug", FieldError::SlugTaken);
+    }
+    Ok(match (title, slug, summary, body, published, image) {
+        (Some(title), Some(slug), Some(summary), Some(body), Some(published), Some(image)) => {
+            Some(Article {
+                title,
+                slug,
+                summary,
+                body,
+                published,
+                image,
+            })
+        }
+        _ => None,
+    })
+}
+
+/// Title, address, summary and text.
+pub fn head_fields(form: FormView) -> FormView {
+    form.input("title", "text", "admin-field-title", "off")
+        .input("slug", "text", "admin-field-slug", "off")
         .optional()
         .hint("admin-field-slug-hint")
-        .textarea(
-            "summary",
-            "admin-field-summary",
-            &self.summary,
-            errors.summary,
-        )
+        .textarea("summary", "admin-field-summary")
         .optional()
-        .textarea("body", "admin-field-body", &self.body, errors.body)
+        .textarea("body", "admin-field-body")
         .optional()
         .hint("admin-field-markdown-hint")
-    }
+}
 
-    /// The image and the status.
-    pub fn tail_fields(
-        &self,
-        env: &Env,
-        form: FormView,
-        image: Option<&images::Shown>,
-        errors: &ArticleErrors,
-    ) -> FormView {
-        images::fields(
-            form,
-            image,
-            &self.image_alt,
-            (errors.image, errors.image_alt),
-        )
-        .select(
-            "status",
-            "admin-field-status",
-            status_options(env),
-            &self.status,
-            errors.status,
-        )
-    }
+/// The image and the status.
+pub fn tail_fields(env: &Env, form: FormView, image: Option<&images::Shown>) -> FormView {
+    images::fields(form, image).select("status", "admin-field-status", status_options(env))
 }

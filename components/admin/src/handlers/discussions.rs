@@ -3,8 +3,8 @@
 
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content;
-use palabre_domain::process::{Span, SpanError};
-use palabre_kit::forms::FormView;
+use palabre_domain::process::Span;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
 
@@ -38,49 +38,21 @@ pub async fn list(env: &Env) -> Result<Response> {
     )
 }
 
-struct Values {
-    question: String,
-    slug: String,
-    context: String,
-    process: String,
-    opens_on: String,
-    closes_on: String,
-    status: String,
-    opinion_map: bool,
-}
-
-#[derive(Default)]
-struct Errors {
-    question: Option<FieldError>,
-    slug: Option<FieldError>,
-    context: Option<FieldError>,
-    process: Option<FieldError>,
-    opens_on: Option<FieldError>,
-    closes_on: Option<FieldError>,
-    status: Option<FieldError>,
-}
-
-impl Errors {
-    fn any(&self) -> bool {
-        [
-            self.question,
-            self.slug,
-            self.context,
-            self.process,
-            self.opens_on,
-            self.closes_on,
-            self.status,
-        ]
-        .iter()
-        .any(Option::is_some)
-    }
-}
+const FIELDS: [&str; 8] = [
+    "question",
+    "slug",
+    "context",
+    "process",
+    "opens_on",
+    "closes_on",
+    "status",
+    "opinion_map",
+];
 
 async fn render(
     env: &Env,
     id: Option<i64>,
-    v: &Values,
-    e: &Errors,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -91,59 +63,21 @@ async fn render(
             .into_iter()
             .map(|(id, title)| (id.to_string(), title)),
     );
-    let form = FormView::new(locale)
-        .input(
-            "question",
-            "text",
-            "admin-field-question",
-            &v.question,
-            "off",
-            e.question,
-        )
-        .input("slug", "text", "admin-field-slug", &v.slug, "off", e.slug)
+    let form = FormView::of(locale, entry)
+        .input("question", "text", "admin-field-question", "off")
+        .input("slug", "text", "admin-field-slug", "off")
         .optional()
         .hint("admin-field-slug-hint")
-        .textarea("context", "admin-field-context", &v.context, e.context)
+        .textarea("context", "admin-field-context")
         .optional()
         .hint("admin-field-markdown-hint")
-        .select(
-            "process",
-            "admin-field-process",
-            processes,
-            &v.process,
-            e.process,
-        )
-        .input(
-            "opens_on",
-            "date",
-            "admin-field-starts",
-            &v.opens_on,
-            "off",
-            e.opens_on,
-        )
+        .select("process", "admin-field-process", processes)
+        .input("opens_on", "date", "admin-field-starts", "off")
         .hint("admin-field-date-hint")
-        .input(
-            "closes_on",
-            "date",
-            "admin-field-ends",
-            &v.closes_on,
-            "off",
-            e.closes_on,
-        )
+        .input("closes_on", "date", "admin-field-ends", "off")
         .hint("admin-field-date-hint")
-        .select(
-            "status",
-            "admin-field-status",
-            status_options(env),
-            &v.status,
-            e.status,
-        )
-        .checkbox(
-            "opinion_map",
-            "admin-field-opinion-map",
-            v.opinion_map,
-            None,
-        )
+        .select("status", "admin-field-status", status_options(env))
+        .checkbox("opinion_map", "admin-field-opinion-map")
         .optional()
         .hint("admin-field-opinion-map-hint");
     let (title, action) = match id {
@@ -156,13 +90,9 @@ async fn render(
             "/admin/discussions/new".to_string(),
         ),
     };
-    let preview = (id.is_some() && !v.slug.is_empty()).then(|| {
-        link(
-            env,
-            &format!("/discussions/{}", v.slug),
-            "admin-view-public",
-        )
-    });
+    let slug = entry.get("slug");
+    let preview = (id.is_some() && !slug.is_empty())
+        .then(|| link(env, &format!("/discussions/{slug}"), "admin-view-public"));
     let data = FormPage {
         saved: saved_notice(env),
         back: Some(link(env, "/admin/discussions", "admin-discussions-title")),
@@ -174,34 +104,27 @@ async fn render(
 }
 
 pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
-    let v = match id {
+    let entry = match id {
         Some(id) => {
             let d = store::discussion(&env.conn, id)
                 .await?
                 .ok_or(Error::NotFound)?;
-            Values {
-                question: d.question,
-                slug: d.slug,
-                context: d.context,
-                process: d.process_id.map(|p| p.to_string()).unwrap_or_default(),
-                opens_on: d.opens_on,
-                closes_on: d.closes_on,
-                status: if d.published { "published" } else { "draft" }.into(),
-                opinion_map: d.opinion_map,
-            }
+            Entry::new()
+                .with("question", d.question)
+                .with("slug", d.slug)
+                .with("context", d.context)
+                .with(
+                    "process",
+                    d.process_id.map(|p| p.to_string()).unwrap_or_default(),
+                )
+                .with("opens_on", d.opens_on)
+                .with("closes_on", d.closes_on)
+                .with("status", if d.published { "published" } else { "draft" })
+                .ticked_if("opinion_map", d.opinion_map)
         }
-        None => Values {
-            question: String::new(),
-            slug: String::new(),
-            context: String::new(),
-            process: String::new(),
-            opens_on: String::new(),
-            closes_on: String::new(),
-            status: "draft".into(),
-            opinion_map: false,
-        },
+        None => Entry::new().with("status", "draft"),
     };
-    render(env, id, &v, &Errors::default(), http::StatusCode::OK).await
+    render(env, id, &entry, http::StatusCode::OK).await
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
@@ -211,41 +134,15 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             .ok_or(Error::NotFound)?;
     }
     let form = env.submission().await?;
-    let v = Values {
-        question: form.get("question").to_string(),
-        slug: form.get("slug").to_string(),
-        context: form.get("context").to_string(),
-        process: form.get("process").to_string(),
-        opens_on: form.get("opens_on").to_string(),
-        closes_on: form.get("closes_on").to_string(),
-        status: form.get("status").to_string(),
-        opinion_map: form.get("opinion_map") == "yes",
-    };
-    let mut e = Errors::default();
-    let question = line(&v.question, content::MAX_QUESTION)
-        .map_err(|x| e.question = Some(x))
-        .ok();
-    let slug = content::slug(&v.slug, question.as_deref().unwrap_or(""))
-        .map_err(|x| e.slug = Some(x))
-        .ok();
-    let context = content::text(&v.context, content::MAX_DESCRIPTION)
-        .map_err(|x| e.context = Some(x))
-        .ok();
-    let published = content::published(&v.status)
-        .map_err(|x| e.status = Some(x))
-        .ok();
-    let span = match Span::parse(&v.opens_on, &v.closes_on) {
-        Ok(span) => Some(span),
-        Err(SpanError::Start(x)) => {
-            e.opens_on = Some(x);
-            None
-        }
-        Err(SpanError::End(x)) => {
-            e.closes_on = Some(x);
-            None
-        }
-    };
-    let process = match v.process.trim() {
+    let mut e = Entry::read(&form, &FIELDS);
+    let question = e.check("question", |v| line(v, content::MAX_QUESTION));
+    let slug = e.check("slug", |v| {
+        content::slug(v, question.as_deref().unwrap_or(""))
+    });
+    let context = e.check("context", |v| content::text(v, content::MAX_DESCRIPTION));
+    let published = e.check("status", content::published);
+    let span = e.span("opens_on", "closes_on");
+    let process = match e.get("process").trim() {
         "" => Some(None),
         typed => {
             let chosen = typed.parse::<i64>().ok();
@@ -259,12 +156,12 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
                     if let (Some(span), Ok(outer)) = (span, Span::parse(&p.starts_on, &p.ends_on))
                         && !outer.contains(span)
                     {
-                        e.opens_on = Some(FieldError::OutsideProcess);
+                        e.refuse("opens_on", FieldError::OutsideProcess);
                     }
                     Some(Some(p.id))
                 }
                 None => {
-                    e.process = Some(FieldError::InvalidChoice);
+                    e.refuse("process", FieldError::InvalidChoice);
                     None
                 }
             }
@@ -273,7 +170,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     if let Some(slug) = &slug
         && store::discussion_slug_taken(&env.conn, slug, id).await?
     {
-        e.slug = Some(FieldError::SlugTaken);
+        e.refuse("slug", FieldError::SlugTaken);
     }
     let (
         Some(question),
@@ -282,10 +179,18 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         Some(published),
         Some(span),
         Some(process_id),
-        false,
-    ) = (question, slug, context, published, span, process, e.any())
+        true,
+    ) = (
+        question,
+        slug,
+        context,
+        published,
+        span,
+        process,
+        e.is_valid(),
+    )
     else {
-        return render(env, id, &v, &e, http::StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(env, id, &e, http::StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let discussion = Discussion {
         id: id.unwrap_or(0),
@@ -296,7 +201,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         opens_on: span.starts.iso(),
         closes_on: span.ends.iso(),
         published,
-        opinion_map: v.opinion_map,
+        opinion_map: e.ticked("opinion_map"),
     };
     let saved_id = audited(env, "discussion-saved", &discussion.slug, async |conn| {
         let author = env.ctx.visitor.user_id;

@@ -4,9 +4,9 @@
 //! 50 a page, older pages through the last id seen. `/admin/audit/settings`:
 //! how long the audit log is kept (`kit::retention` deletes what is older).
 
-use palabre_domain::account::FieldError;
+use palabre_domain::content;
 use palabre_domain::date::Day;
-use palabre_kit::forms::{self, FormView};
+use palabre_kit::forms::{self, Entry, FormView};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Response, Result, Site, db, i18n, retention};
 
@@ -254,16 +254,11 @@ fn retention_version(site: &Site) -> String {
     forms::version(&[&site.audit_days.to_string()])
 }
 
-fn render_retention(
-    env: &Env,
-    days: &str,
-    error: Option<FieldError>,
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render_retention(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
+    let form = FormView::of(locale, entry)
         .versioned(Some(retention_version(&env.site)), status)
-        .input("days", "number", "audit-field-days", days, "off", error)
+        .input("days", "number", "audit-field-days", "off")
         .hint("audit-field-days-hint");
     let data = FormPage {
         intro: Some(i18n::t(locale, "audit-retention-intro")),
@@ -281,29 +276,17 @@ fn render_retention(
 }
 
 pub async fn retention_settings(env: &Env) -> Result<Response> {
-    render_retention(
-        env,
-        &env.site.audit_days.to_string(),
-        None,
-        http::StatusCode::OK,
-    )
+    let entry = Entry::new().with("days", env.site.audit_days.to_string());
+    render_retention(env, &entry, http::StatusCode::OK)
 }
 
 pub async fn save_retention(env: &mut Env) -> Result<Response> {
     let form = env.submission().await?;
-    let typed = form.get("days");
-    let Some(days) = typed
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|d| retention::SETTABLE_DAYS.contains(d))
-    else {
-        return render_retention(
-            env,
-            typed,
-            Some(FieldError::OutOfRange),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+    let mut e = Entry::read(&form, &["days"]);
+    let Some(days) = e.check("days", |v| {
+        content::whole_number(v, retention::SETTABLE_DAYS)
+    }) else {
+        return render_retention(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     let written = db::immediate(&env.conn, async |conn| {
         if form.stale(&retention_version(&Site::load(conn).await?)) {
@@ -315,7 +298,7 @@ pub async fn save_retention(env: &mut Env) -> Result<Response> {
     })
     .await?;
     if !written {
-        return render_retention(env, typed, None, http::StatusCode::CONFLICT);
+        return render_retention(env, &e, http::StatusCode::CONFLICT);
     }
     Ok(saved("/admin/audit/settings"))
 }

@@ -6,8 +6,10 @@
 use crate::handlers::{link, saved_notice};
 use crate::views;
 use palabre_domain::account::FieldError;
+use palabre_domain::content;
 use palabre_domain::date::iso_date;
 use palabre_kit::activity::{self, Activity};
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, db, i18n, respond};
 
@@ -98,7 +100,7 @@ pub async fn decide(env: &mut Env) -> Result<Response> {
         let message = i18n::t(env.ctx.locale, "moderation-none-ticked");
         return render(env, Some(message), http::StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let reason = match palabre_domain::content::text(form.get("reason"), 500) {
+    let reason = match content::text(form.get("reason"), content::MAX_REASON) {
         Ok(r) => r,
         Err(e) => {
             let message = i18n::t(env.ctx.locale, e.message_id());
@@ -153,13 +155,10 @@ pub async fn decide(env: &mut Env) -> Result<Response> {
 /// a comment, and the words that hold a new comment for review.
 pub async fn settings(env: &Env) -> Result<Response> {
     let words = env.site.held_words.join("\n");
-    render_settings(
-        env,
-        &env.site.report_threshold.to_string(),
-        &words,
-        (None, None),
-        http::StatusCode::OK,
-    )
+    let entry = Entry::new()
+        .with("threshold", env.site.report_threshold.to_string())
+        .with("keywords", words);
+    render_settings(env, &entry, http::StatusCode::OK)
 }
 
 /// The version of the moderation settings a form is opened on.
@@ -170,26 +169,13 @@ fn settings_version(site: &palabre_kit::Site) -> String {
     ])
 }
 
-fn render_settings(
-    env: &Env,
-    threshold: &str,
-    words: &str,
-    errors: (Option<FieldError>, Option<FieldError>),
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render_settings(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = palabre_kit::forms::FormView::new(locale)
+    let form = FormView::of(locale, entry)
         .versioned(Some(settings_version(&env.site)), status)
-        .input(
-            "threshold",
-            "number",
-            "moderation-field-threshold",
-            threshold,
-            "off",
-            errors.0,
-        )
+        .input("threshold", "number", "moderation-field-threshold", "off")
         .hint("moderation-field-threshold-hint")
-        .textarea("keywords", "moderation-field-keywords", words, errors.1)
+        .textarea("keywords", "moderation-field-keywords")
         .optional()
         .hint("moderation-field-keywords-hint");
     let data = FormPage {
@@ -208,31 +194,20 @@ fn render_settings(
 
 pub async fn save_settings(env: &mut Env) -> Result<Response> {
     let form = env.submission().await?;
-    let (threshold, words) = (form.get("threshold"), form.get("keywords"));
-    let n = threshold
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| (1..=100).contains(n));
-    let Some(n) = n else {
-        return render_settings(
-            env,
-            threshold,
-            words,
-            (Some(FieldError::OutOfRange), None),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+    let mut e = Entry::read(&form, &["threshold", "keywords"]);
+    let n = e.check("threshold", |v| {
+        content::whole_number(v, content::REPORT_THRESHOLDS)
+    });
+    let cleaned = e.check("keywords", |v| {
+        let cleaned = palabre_kit::site::held_words(v).join("\n");
+        match cleaned.chars().count() > content::MAX_HELD_WORDS {
+            true => Err(FieldError::TooLong),
+            false => Ok(cleaned),
+        }
+    });
+    let (Some(n), Some(cleaned)) = (n, cleaned) else {
+        return render_settings(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let cleaned = palabre_kit::site::held_words(words).join("\n");
-    if cleaned.chars().count() > 5_000 {
-        return render_settings(
-            env,
-            threshold,
-            words,
-            (None, Some(FieldError::TooLong)),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
     // Both settings in one transaction, compared with the version the form
     // was opened on under the write lock.
     let written = db::immediate(&env.conn, async |conn| {
@@ -246,13 +221,7 @@ pub async fn save_settings(env: &mut Env) -> Result<Response> {
     })
     .await?;
     if !written {
-        return render_settings(
-            env,
-            threshold,
-            words,
-            (None, None),
-            http::StatusCode::CONFLICT,
-        );
+        return render_settings(env, &e, http::StatusCode::CONFLICT);
     }
     Ok(respond::redirect("/admin/moderation/settings?saved=1"))
 }

@@ -1,13 +1,13 @@
 //! News, written by staff: list, new, edit, publish, with an optional image.
 
 use palabre_kit::db;
-use palabre_kit::forms::{self, FormView};
+use palabre_kit::forms::{self, Entry, FormView};
 use palabre_kit::translations::Entity;
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n, images};
 
 use crate::Env;
-use crate::handlers::article::{ArticleErrors, ArticleValues};
+use crate::handlers::article;
 use crate::handlers::{
     announce, link, list_page, record_in, saved, saved_notice, status_label, translations,
 };
@@ -46,8 +46,7 @@ fn version(n: &store::News) -> String {
 async fn render(
     env: &Env,
     id: Option<i64>,
-    values: &ArticleValues,
-    errors: &ArticleErrors,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -56,10 +55,9 @@ async fn render(
         None => None,
     };
     let image = images::shown(&env.conn, stored.as_ref().and_then(|n| n.image_id)).await?;
-    let form = values
-        .head_fields(FormView::new(locale), errors)
+    let form = article::head_fields(FormView::of(locale, entry))
         .versioned(stored.as_ref().map(version), status);
-    let form = values.tail_fields(env, form, image.as_ref(), errors);
+    let form = article::tail_fields(env, form, image.as_ref());
     let (title, action) = match id {
         Some(id) => (
             i18n::t(locale, "admin-news-edit"),
@@ -70,8 +68,9 @@ async fn render(
             "/admin/news/new".to_string(),
         ),
     };
-    let preview = (id.is_some() && values.status == "published" && !values.slug.is_empty())
-        .then(|| link(env, &format!("/news/{}", values.slug), "admin-view-public"));
+    let slug = entry.get("slug");
+    let preview = (id.is_some() && entry.get("status") == "published" && !slug.is_empty())
+        .then(|| link(env, &format!("/news/{slug}"), "admin-view-public"));
     let data = FormPage {
         saved: saved_notice(env),
         back: Some(link(env, "/admin/news", "admin-news-title")),
@@ -85,29 +84,19 @@ async fn render(
 }
 
 pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
-    let values = match id {
+    let entry = match id {
         Some(id) => {
             let n = store::news(&env.conn, id).await?.ok_or(Error::NotFound)?;
             let image = images::shown(&env.conn, n.image_id).await?;
-            ArticleValues {
-                title: n.title,
-                slug: n.slug,
-                summary: n.summary,
-                body: n.body,
-                status: if n.published { "published" } else { "draft" }.into(),
-                image_alt: image.map(|i| i.alt).unwrap_or_default(),
-            }
+            article::stored(
+                (&n.title, &n.slug, &n.summary, &n.body),
+                n.published,
+                image.as_ref(),
+            )
         }
-        None => ArticleValues::blank(),
+        None => article::blank(),
     };
-    render(
-        env,
-        id,
-        &values,
-        &ArticleErrors::default(),
-        http::StatusCode::OK,
-    )
-    .await
+    render(env, id, &entry, http::StatusCode::OK).await
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
@@ -119,20 +108,10 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         None => (None, false),
     };
     let form = env.submission().await?;
-    let values = ArticleValues::read(&form);
-    let mut errors = ArticleErrors::default();
-    let article = values
-        .check(env, &form, (Table::News, id), current, &mut errors)
-        .await?;
-    let Some(article) = article.filter(|_| !errors.any()) else {
-        return render(
-            env,
-            id,
-            &values,
-            &errors,
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let mut entry = Entry::read(&form, &article::FIELDS);
+    let checked = article::check(env, &form, &mut entry, (Table::News, id), current).await?;
+    let Some(article) = checked.filter(|_| entry.is_valid()) else {
+        return render(env, id, &entry, http::StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     // Compared and written under the write lock: two people saving the same
     // item cannot both pass the check.
@@ -161,14 +140,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     })
     .await?;
     let Some((saved_id, _)) = written else {
-        return render(
-            env,
-            id,
-            &values,
-            &ArticleErrors::default(),
-            http::StatusCode::CONFLICT,
-        )
-        .await;
+        return render(env, id, &entry, http::StatusCode::CONFLICT).await;
     };
     Ok(saved(&format!("/admin/news/{saved_id}")))
 }

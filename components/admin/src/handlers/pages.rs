@@ -2,10 +2,10 @@
 //! accessibility statement): staff edit their title and text. Their addresses
 //! are fixed, since the footer and the sign-up form link to them.
 
-use palabre_domain::account::{FieldError, line};
+use palabre_domain::account::line;
 use palabre_domain::content::{self, MAX_BODY};
 use palabre_kit::db;
-use palabre_kit::forms::{self, FormView};
+use palabre_kit::forms::{self, Entry, FormView};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
 
@@ -47,14 +47,13 @@ fn version(page: &store::Page) -> String {
 fn render(
     env: &Env,
     page: &store::Page,
-    (title, body): (&str, &str),
-    errors: (Option<FieldError>, Option<FieldError>),
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .input("title", "text", "admin-field-title", title, "off", errors.0)
-        .textarea("body", "admin-field-body", body, errors.1)
+    let form = FormView::of(locale, entry)
+        .input("title", "text", "admin-field-title", "off")
+        .textarea("body", "admin-field-body")
         .optional()
         .hint("admin-field-markdown-hint")
         .versioned(Some(version(page)), status);
@@ -80,31 +79,20 @@ fn render(
 
 pub async fn form(env: &Env, id: i64) -> Result<Response> {
     let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
-    render(
-        env,
-        &page,
-        (&page.title, &page.body),
-        (None, None),
-        http::StatusCode::OK,
-    )
+    let entry = Entry::new()
+        .with("title", page.title.as_str())
+        .with("body", page.body.as_str());
+    render(env, &page, &entry, http::StatusCode::OK)
 }
 
 pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
     let form = env.submission().await?;
-    let (typed_title, typed_body) = (form.get("title"), form.get("body"));
-    let checked = (
-        line(typed_title, content::MAX_TITLE),
-        content::text(typed_body, MAX_BODY),
-    );
-    let (Ok(title), Ok(body)) = checked else {
+    let mut e = Entry::read(&form, &["title", "body"]);
+    let title = e.check("title", |v| line(v, content::MAX_TITLE));
+    let body = e.check("body", |v| content::text(v, MAX_BODY));
+    let (Some(title), Some(body)) = (title, body) else {
         let page = store::page(&env.conn, id).await?.ok_or(Error::NotFound)?;
-        return render(
-            env,
-            &page,
-            (typed_title, typed_body),
-            (checked.0.err(), checked.1.err()),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        return render(env, &page, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     // Read, compare and write under the write lock: two people saving the
     // same page cannot both pass the check.
@@ -120,12 +108,6 @@ pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
     .await?;
     match outcome {
         Ok(_) => Ok(saved(&format!("/admin/pages/{id}"))),
-        Err(newer) => render(
-            env,
-            &newer,
-            (typed_title, typed_body),
-            (None, None),
-            http::StatusCode::CONFLICT,
-        ),
+        Err(newer) => render(env, &newer, &e, http::StatusCode::CONFLICT),
     }
 }

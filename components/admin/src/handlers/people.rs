@@ -7,7 +7,7 @@ use crate::views;
 use palabre_domain::Role;
 use palabre_domain::account::{Email, FieldError};
 use palabre_domain::date::iso_date;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, db, i18n, respond, tokens};
@@ -117,7 +117,10 @@ pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
             }
         }
         "block" => {
-            let reason = match palabre_domain::account::line(form.get("reason"), 500) {
+            let reason = match palabre_domain::account::line(
+                form.get("reason"),
+                palabre_domain::content::MAX_REASON,
+            ) {
                 Ok(r) => r,
                 Err(e) => {
                     let message = format!(
@@ -177,29 +180,20 @@ const INVITATION_LIFETIME: i64 = 7 * 86_400;
 
 /// `GET /admin/people/invite`: invite a moderator or an administrator by mail.
 pub async fn invite_form(env: &Env) -> Result<Response> {
-    render_invite(
-        env,
-        ("", "", "moderator"),
-        (None, None),
-        http::StatusCode::OK,
-    )
+    let entry = Entry::new().with("role", "moderator");
+    render_invite(env, &entry, http::StatusCode::OK)
 }
 
-fn render_invite(
-    env: &Env,
-    (email, name, role): (&str, &str, &str),
-    errors: (Option<FieldError>, Option<FieldError>),
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render_invite(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
     let roles = [Role::Moderator, Role::Admin]
         .iter()
         .map(|r| (r.as_str().to_string(), role_label(env, r.as_str())))
         .collect();
-    let form = FormView::new(locale)
-        .input("email", "email", "people-col-email", email, "off", errors.0)
-        .input("name", "text", "people-col-name", name, "off", errors.1)
-        .select("role", "people-col-role", roles, role, None)
+    let form = FormView::of(locale, entry)
+        .input("email", "email", "people-col-email", "off")
+        .input("name", "text", "people-col-name", "off")
+        .select("role", "people-col-role", roles)
         .hint("people-invite-hint");
     let data = FormPage {
         intro: Some(i18n::t(locale, "people-invite-intro")),
@@ -221,23 +215,15 @@ fn render_invite(
 pub async fn invite(env: &mut Env) -> Result<Response> {
     env.ctx.require(Role::Admin)?;
     let form = env.submission().await?;
-    let (typed_email, typed_name) = (form.get("email").to_string(), form.get("name").to_string());
-    let role = match form.get("role") {
+    let mut e = Entry::read(&form, &["email", "name", "role"]);
+    let role = match e.get("role") {
         r @ ("moderator" | "admin") => r.to_string(),
         _ => return Err(Error::BadRequest("role")),
     };
-    let email = Email::parse(&typed_email);
-    let name = palabre_domain::account::display_name(&typed_name);
-    let (email, name) = match (email, name) {
-        (Ok(e), Ok(n)) => (e, n),
-        (e, n) => {
-            return render_invite(
-                env,
-                (&typed_email, &typed_name, &role),
-                (e.err(), n.err()),
-                http::StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
+    let email = e.check("email", Email::parse);
+    let name = e.check("name", palabre_domain::account::display_name);
+    let (Some(email), Some(name)) = (email, name) else {
+        return render_invite(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     let now = palabre_kit::now();
     let token = tokens::new_token().map_err(|e| Error::Internal(format!("randomness: {e}")))?;
@@ -285,12 +271,8 @@ pub async fn invite(env: &mut Env) -> Result<Response> {
     })
     .await?;
     let Some(id) = invited else {
-        return render_invite(
-            env,
-            (&typed_email, &typed_name, &role),
-            (Some(FieldError::EmailTaken), None),
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        e.refuse("email", FieldError::EmailTaken);
+        return render_invite(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
     Ok(respond::redirect(&format!("/admin/people/{id}?saved=1")))
 }

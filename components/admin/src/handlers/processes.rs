@@ -1,15 +1,15 @@
 //! Processes and their phases, written by staff.
 
 use palabre_domain::account::FieldError;
-use palabre_domain::process::{Span, SpanError, tools_from_list};
+use palabre_domain::process::tools_from_list;
 use palabre_kit::db;
-use palabre_kit::forms::{self, FormView};
+use palabre_kit::forms::{self, Entry, FormView};
 use palabre_kit::translations::Entity;
 use palabre_kit::view;
 use palabre_kit::{Error, Response, Result, i18n, images};
 
 use crate::Env;
-use crate::handlers::article::{ArticleErrors, ArticleValues};
+use crate::handlers::article;
 use crate::handlers::{
     announce, link, list_page, record_in, saved, saved_notice, status_label, translations,
 };
@@ -43,31 +43,9 @@ pub async fn list(env: &Env) -> Result<Response> {
     )
 }
 
-/// A process form: the fields it shares with news, and its own.
-struct Values {
-    article: ArticleValues,
-    district: String,
-    starts_on: String,
-    ends_on: String,
-    citizen_discussions: bool,
-}
-
-#[derive(Default)]
-struct Errors {
-    article: ArticleErrors,
-    district: Option<FieldError>,
-    starts_on: Option<FieldError>,
-    ends_on: Option<FieldError>,
-}
-
-impl Errors {
-    fn any(&self) -> bool {
-        self.article.any()
-            || self.district.is_some()
-            || self.starts_on.is_some()
-            || self.ends_on.is_some()
-    }
-}
+/// A process form's own fields, after those it shares with news
+/// ([`article::FIELDS`]).
+const FIELDS: [&str; 4] = ["district", "starts_on", "ends_on", "citizen_discussions"];
 
 /// The process's phases, listed under its form.
 async fn phases_below(env: &Env, id: i64) -> Result<view::Below> {
@@ -110,8 +88,7 @@ async fn phases_below(env: &Env, id: i64) -> Result<view::Below> {
 async fn render(
     env: &Env,
     id: Option<i64>,
-    values: &Values,
-    errors: &Errors,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -127,46 +104,17 @@ async fn render(
         None => None,
     };
     let image = images::shown(&env.conn, stored.as_ref().and_then(|p| p.image_id)).await?;
-    let form = FormView::new(locale).versioned(stored.as_ref().map(version), status);
-    let form = values
-        .article
-        .head_fields(form, &errors.article)
-        .select(
-            "district",
-            "admin-field-scope",
-            districts,
-            &values.district,
-            errors.district,
-        )
-        .input(
-            "starts_on",
-            "date",
-            "admin-field-starts",
-            &values.starts_on,
-            "off",
-            errors.starts_on,
-        )
+    let form = FormView::of(locale, entry).versioned(stored.as_ref().map(version), status);
+    let form = article::head_fields(form)
+        .select("district", "admin-field-scope", districts)
+        .input("starts_on", "date", "admin-field-starts", "off")
         .hint("admin-field-date-hint")
-        .input(
-            "ends_on",
-            "date",
-            "admin-field-ends",
-            &values.ends_on,
-            "off",
-            errors.ends_on,
-        )
+        .input("ends_on", "date", "admin-field-ends", "off")
         .hint("admin-field-date-hint")
-        .checkbox(
-            "citizen_discussions",
-            "admin-field-citizen-discussions",
-            values.citizen_discussions,
-            None,
-        )
+        .checkbox("citizen_discussions", "admin-field-citizen-discussions")
         .optional()
         .hint("admin-field-citizen-discussions-hint");
-    let form = values
-        .article
-        .tail_fields(env, form, image.as_ref(), &errors.article);
+    let form = article::tail_fields(env, form, image.as_ref());
     let (title, action) = match id {
         Some(id) => (
             i18n::t(locale, "admin-processes-edit"),
@@ -181,13 +129,9 @@ async fn render(
         Some(id) => Some(phases_below(env, id).await?),
         None => None,
     };
-    let preview = (id.is_some() && !values.article.slug.is_empty()).then(|| {
-        link(
-            env,
-            &format!("/processes/{}", values.article.slug),
-            "admin-view-public",
-        )
-    });
+    let slug = entry.get("slug");
+    let preview = (id.is_some() && !slug.is_empty())
+        .then(|| link(env, &format!("/processes/{slug}"), "admin-view-public"));
     let data = view::FormPage {
         saved: saved_notice(env),
         back: Some(link(env, "/admin/processes", "admin-processes-title")),
@@ -235,55 +179,28 @@ fn version(p: &store::Process) -> String {
 }
 
 pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
-    let values = match id {
+    let entry = match id {
         Some(id) => {
             let p = store::process(&env.conn, id)
                 .await?
                 .ok_or(Error::NotFound)?;
             let image = images::shown(&env.conn, p.image_id).await?;
-            Values {
-                article: ArticleValues {
-                    title: p.title,
-                    slug: p.slug,
-                    summary: p.summary,
-                    body: p.body,
-                    status: if p.published { "published" } else { "draft" }.into(),
-                    image_alt: image.map(|i| i.alt).unwrap_or_default(),
-                },
-                district: p.district_id.map(|d| d.to_string()).unwrap_or_default(),
-                starts_on: p.starts_on,
-                ends_on: p.ends_on,
-                citizen_discussions: p.citizen_discussions,
-            }
+            article::stored(
+                (&p.title, &p.slug, &p.summary, &p.body),
+                p.published,
+                image.as_ref(),
+            )
+            .with(
+                "district",
+                p.district_id.map(|d| d.to_string()).unwrap_or_default(),
+            )
+            .with("starts_on", p.starts_on)
+            .with("ends_on", p.ends_on)
+            .ticked_if("citizen_discussions", p.citizen_discussions)
         }
-        None => Values {
-            article: ArticleValues::blank(),
-            district: String::new(),
-            starts_on: String::new(),
-            ends_on: String::new(),
-            citizen_discussions: false,
-        },
+        None => article::blank(),
     };
-    render(env, id, &values, &Errors::default(), http::StatusCode::OK).await
-}
-
-/// Puts a span's error beside the right date.
-fn span_errors(
-    result: std::result::Result<Span, SpanError>,
-    start: &mut Option<FieldError>,
-    end: &mut Option<FieldError>,
-) -> Option<Span> {
-    match result {
-        Ok(span) => Some(span),
-        Err(SpanError::Start(e)) => {
-            *start = Some(e);
-            None
-        }
-        Err(SpanError::End(e)) => {
-            *end = Some(e);
-            None
-        }
-    }
+    render(env, id, &entry, http::StatusCode::OK).await
 }
 
 pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
@@ -297,56 +214,20 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
         None => (None, false),
     };
     let form = env.submission().await?;
-    let values = Values {
-        article: ArticleValues::read(&form),
-        district: form.get("district").to_string(),
-        starts_on: form.get("starts_on").to_string(),
-        ends_on: form.get("ends_on").to_string(),
-        citizen_discussions: form.get("citizen_discussions") == "yes",
-    };
-    let mut errors = Errors::default();
-    let article = values
-        .article
-        .check(
-            env,
-            &form,
-            (Table::Processes, id),
-            current,
-            &mut errors.article,
-        )
-        .await?;
-    let span = span_errors(
-        Span::parse(&values.starts_on, &values.ends_on),
-        &mut errors.starts_on,
-        &mut errors.ends_on,
-    );
+    let mut entry = Entry::read(&form, &[article::FIELDS.as_slice(), &FIELDS].concat());
+    let article = article::check(env, &form, &mut entry, (Table::Processes, id), current).await?;
+    let span = entry.span("starts_on", "ends_on");
     let districts = store::districts(&env.conn).await?;
-    let district = match values.district.trim() {
-        "" => Some(None),
-        typed => match typed.parse::<i64>() {
-            Ok(d) if districts.iter().any(|(id, _)| *id == d) => Some(Some(d)),
-            _ => {
-                errors.district = Some(FieldError::InvalidChoice);
-                None
-            }
-        },
-    };
+    let district = entry.choice("district", &districts);
     if let (Some(id), Some(span)) = (id, span)
         && store::phases_outside(&env.conn, id, &span.starts.iso(), &span.ends.iso()).await? > 0
     {
-        errors.starts_on = Some(FieldError::PhasesOutside);
+        entry.refuse("starts_on", FieldError::PhasesOutside);
     }
-    let (Some(article), Some(span), Some(district_id), false) =
-        (article, span, district, errors.any())
+    let (Some(article), Some(span), Some(district_id), true) =
+        (article, span, district, entry.is_valid())
     else {
-        return render(
-            env,
-            id,
-            &values,
-            &errors,
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return render(env, id, &entry, http::StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     // Compared and written under the write lock (see `version`).
     let written = db::immediate(&env.conn, async |conn| {
@@ -366,7 +247,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             starts_on: span.starts.iso(),
             ends_on: span.ends.iso(),
             published: article.published,
-            citizen_discussions: values.citizen_discussions,
+            citizen_discussions: entry.ticked("citizen_discussions"),
         };
         let saved_id = store::save_process(conn, id, &input, palabre_kit::now()).await?;
         record_in(conn, &env.ctx, "process-saved", &input.slug).await?;
@@ -385,14 +266,7 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     })
     .await?;
     let Some((saved_id, _)) = written else {
-        return render(
-            env,
-            id,
-            &values,
-            &Errors::default(),
-            http::StatusCode::CONFLICT,
-        )
-        .await;
+        return render(env, id, &entry, http::StatusCode::CONFLICT).await;
     };
     Ok(saved(&format!("/admin/processes/{saved_id}")))
 }

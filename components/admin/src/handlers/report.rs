@@ -5,7 +5,7 @@
 use palabre_domain::account::FieldError;
 use palabre_domain::content;
 use palabre_kit::db;
-use palabre_kit::forms::{self, FormView};
+use palabre_kit::forms::{self, Entry, FormView};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
 
@@ -13,15 +13,7 @@ use crate::Env;
 use crate::handlers::{announce, link, record_in, saved, saved_notice, status_options};
 use crate::store::{self, Report};
 
-/// Longest commentary or list of commitments, in characters (as the schema).
-const MAX_TEXT: usize = 20_000;
-
-#[derive(Default)]
-struct Errors {
-    commentary: Option<FieldError>,
-    commitments: Option<FieldError>,
-    status: Option<FieldError>,
-}
+const FIELDS: [&str; 3] = ["commentary", "commitments", "status"];
 
 fn version(r: Option<&Report>) -> String {
     match r {
@@ -37,37 +29,20 @@ fn version(r: Option<&Report>) -> String {
 async fn render(
     env: &Env,
     process: &store::Process,
-    values: (&str, &str, &str),
-    errors: &Errors,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
     let stored = store::report(&env.conn, process.id).await?;
-    let form = FormView::new(locale)
+    let form = FormView::of(locale, entry)
         .versioned(Some(version(stored.as_ref())), status)
-        .textarea(
-            "commitments",
-            "report-field-commitments",
-            values.1,
-            errors.commitments,
-        )
+        .textarea("commitments", "report-field-commitments")
         .optional()
         .hint("report-field-commitments-hint")
-        .textarea(
-            "commentary",
-            "report-field-commentary",
-            values.0,
-            errors.commentary,
-        )
+        .textarea("commentary", "report-field-commentary")
         .optional()
         .hint("report-field-commentary-hint")
-        .select(
-            "status",
-            "admin-field-status",
-            status_options(env),
-            values.2,
-            errors.status,
-        )
+        .select("status", "admin-field-status", status_options(env))
         .hint("report-field-status-hint");
     let title = i18n::t_args(locale, "report-title", &[("process", &process.title)]);
     let data = FormPage {
@@ -100,63 +75,34 @@ async fn process(env: &Env, id: i64) -> Result<store::Process> {
 pub async fn form(env: &Env, id: i64) -> Result<Response> {
     let process = process(env, id).await?;
     let stored = store::report(&env.conn, id).await?;
-    let (commentary, commitments, status) = match &stored {
-        Some(r) => (
-            r.commentary.as_str(),
-            r.commitments.as_str(),
-            if r.published { "published" } else { "draft" },
-        ),
-        None => ("", "", "draft"),
+    let entry = match &stored {
+        Some(r) => Entry::new()
+            .with("commentary", r.commentary.as_str())
+            .with("commitments", r.commitments.as_str())
+            .with("status", if r.published { "published" } else { "draft" }),
+        None => Entry::new().with("status", "draft"),
     };
-    render(
-        env,
-        &process,
-        (commentary, commitments, status),
-        &Errors::default(),
-        http::StatusCode::OK,
-    )
-    .await
+    render(env, &process, &entry, http::StatusCode::OK).await
 }
 
 pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
     let process = process(env, id).await?;
     let user_id = env.ctx.require_signed_in()?;
     let form = env.submission().await?;
-    let mut errors = Errors::default();
-    let commentary = content::text(form.get("commentary"), MAX_TEXT)
-        .map_err(|e| errors.commentary = Some(e))
-        .ok();
-    let commitments = content::text(form.get("commitments"), MAX_TEXT)
-        .map_err(|e| errors.commitments = Some(e))
-        .ok();
-    let published = match form.get("status") {
-        "published" => Some(true),
-        "draft" => Some(false),
-        _ => {
-            errors.status = Some(FieldError::InvalidChoice);
-            None
-        }
-    };
+    let mut e = Entry::read(&form, &FIELDS);
+    // As long as a process's description.
+    let commentary = e.check("commentary", |v| content::text(v, content::MAX_DESCRIPTION));
+    let commitments = e.check("commitments", |v| {
+        content::text(v, content::MAX_DESCRIPTION)
+    });
+    let published = e.check("status", content::published);
     if published == Some(true) && !process.published {
-        errors.status = Some(FieldError::ProcessDraft);
+        e.refuse("status", FieldError::ProcessDraft);
     }
-    let values = (
-        form.get("commentary").to_string(),
-        form.get("commitments").to_string(),
-        form.get("status").to_string(),
-    );
-    let shown = (values.0.as_str(), values.1.as_str(), values.2.as_str());
-    let (Some(commentary), Some(commitments), Some(published), None) =
-        (commentary, commitments, published, errors.status)
+    let (Some(commentary), Some(commitments), Some(published), true) =
+        (commentary, commitments, published, e.is_valid())
     else {
-        return render(
-            env,
-            &process,
-            shown,
-            &errors,
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return render(env, &process, &e, http::StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let report = Report {
         commentary,
@@ -182,14 +128,7 @@ pub async fn save(env: &mut Env, id: i64) -> Result<Response> {
     })
     .await?;
     let Some(()) = outcome else {
-        return render(
-            env,
-            &process,
-            shown,
-            &Errors::default(),
-            http::StatusCode::CONFLICT,
-        )
-        .await;
+        return render(env, &process, &e, http::StatusCode::CONFLICT).await;
     };
     Ok(saved(&format!("/admin/processes/{id}/report")))
 }

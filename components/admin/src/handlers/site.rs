@@ -1,9 +1,9 @@
 //! The site's identity and branding, and the home page's blocks.
 
-use palabre_domain::account::{FieldError, line};
+use palabre_domain::account::line;
 use palabre_domain::content::{self, brand_color};
 use palabre_domain::home::{Block, blocks_to_setting};
-use palabre_kit::forms::{self, FormView};
+use palabre_kit::forms::{self, Entry, FormView};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Response, Result, Site, db, i18n, images};
 
@@ -21,25 +21,14 @@ fn block_field(block: Block) -> &'static str {
     }
 }
 
-struct Values {
-    name: String,
-    tagline: String,
-    intro: String,
-    primary: String,
-    secondary: String,
-    /// Each block's position ("1"…"5"), or "" when hidden.
-    positions: Vec<(Block, String)>,
-}
+const FIELDS: [&str; 5] = ["name", "tagline", "intro", "primary", "secondary"];
 
-#[derive(Default)]
-struct Errors {
-    name: Option<FieldError>,
-    tagline: Option<FieldError>,
-    intro: Option<FieldError>,
-    primary: Option<FieldError>,
-    secondary: Option<FieldError>,
-    logo: Option<FieldError>,
-    favicon: Option<FieldError>,
+/// Each block's position ("1"…"5"), or "" when hidden.
+fn positions(entry: &Entry) -> Vec<(Block, String)> {
+    Block::ALL
+        .into_iter()
+        .map(|b| (b, entry.get(block_field(b)).to_string()))
+        .collect()
 }
 
 /// The version of the site's identity an edit form is opened on: what the
@@ -57,68 +46,33 @@ fn version(site: &Site) -> String {
     ])
 }
 
-fn render(
-    env: &Env,
-    values: &Values,
-    errors: &Errors,
-    status: http::StatusCode,
-) -> Result<Response> {
+fn render(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response> {
     let locale = env.ctx.locale;
-    let mut form = FormView::new(locale)
+    let mut form = FormView::of(locale, entry)
         .versioned(Some(version(&env.site)), status)
-        .input(
-            "name",
-            "text",
-            "field-commune-name",
-            &values.name,
-            "organization",
-            errors.name,
-        )
-        .input(
-            "tagline",
-            "text",
-            "admin-field-tagline",
-            &values.tagline,
-            "off",
-            errors.tagline,
-        )
+        .input("name", "text", "field-commune-name", "organization")
+        .input("tagline", "text", "admin-field-tagline", "off")
         .optional()
-        .textarea("intro", "admin-field-intro", &values.intro, errors.intro)
+        .textarea("intro", "admin-field-intro")
         .optional()
-        .input(
-            "primary",
-            "text",
-            "admin-field-primary",
-            &values.primary,
-            "off",
-            errors.primary,
-        )
+        .input("primary", "text", "admin-field-primary", "off")
         .hint("admin-field-color-hint")
-        .input(
-            "secondary",
-            "text",
-            "admin-field-secondary",
-            &values.secondary,
-            "off",
-            errors.secondary,
-        )
+        .input("secondary", "text", "admin-field-secondary", "off")
         .hint("admin-field-color-hint")
-        .image("logo", "admin-field-logo", errors.logo)
+        .image("logo", "admin-field-logo")
         .optional()
         .hint("admin-field-image-hint")
-        .image("favicon", "admin-field-favicon", errors.favicon)
+        .image("favicon", "admin-field-favicon")
         .optional()
         .hint("admin-field-image-hint");
     let mut options = vec![(String::new(), i18n::t(locale, "admin-block-hidden"))];
     options.extend((1..=Block::ALL.len()).map(|n| (n.to_string(), n.to_string())));
-    for (block, position) in &values.positions {
+    for block in Block::ALL {
         form = form
             .select(
-                block_field(*block),
+                block_field(block),
                 &format!("admin-block-{}", block.as_str()),
                 options.clone(),
-                position,
-                None,
             )
             .hint("admin-block-hint");
     }
@@ -136,22 +90,20 @@ fn render(
 
 pub async fn form(env: &Env) -> Result<Response> {
     let site = &env.site;
-    let positions = Block::ALL
-        .into_iter()
-        .map(|b| {
-            let at = site.home_blocks.iter().position(|x| *x == b);
-            (b, at.map(|i| (i + 1).to_string()).unwrap_or_default())
-        })
-        .collect();
-    let values = Values {
-        name: site.name.clone(),
-        tagline: site.tagline.clone(),
-        intro: site.intro.clone(),
-        primary: site.primary.to_string(),
-        secondary: site.secondary.to_string(),
-        positions,
-    };
-    render(env, &values, &Errors::default(), http::StatusCode::OK)
+    let mut entry = Entry::new()
+        .with("name", site.name.clone())
+        .with("tagline", site.tagline.clone())
+        .with("intro", site.intro.clone())
+        .with("primary", site.primary.to_string())
+        .with("secondary", site.secondary.to_string());
+    for b in Block::ALL {
+        let at = site.home_blocks.iter().position(|x| *x == b);
+        entry.set(
+            block_field(b),
+            at.map(|i| (i + 1).to_string()).unwrap_or_default(),
+        );
+    }
+    render(env, &entry, http::StatusCode::OK)
 }
 
 /// The shown blocks in the order of their positions (ties: the default order).
@@ -167,61 +119,28 @@ fn order(positions: &[(Block, String)]) -> Vec<Block> {
 
 pub async fn save(env: &mut Env) -> Result<Response> {
     let form = env.submission().await?;
-    let values = Values {
-        name: form.get("name").to_string(),
-        tagline: form.get("tagline").to_string(),
-        intro: form.get("intro").to_string(),
-        primary: form.get("primary").to_string(),
-        secondary: form.get("secondary").to_string(),
-        positions: Block::ALL
-            .into_iter()
-            .map(|b| {
-                let typed = form.get(block_field(b));
-                let valid = typed
-                    .parse::<usize>()
-                    .is_ok_and(|n| (1..=Block::ALL.len()).contains(&n));
-                (
-                    b,
-                    if valid {
-                        typed.to_string()
-                    } else {
-                        String::new()
-                    },
-                )
-            })
-            .collect(),
+    let mut e = Entry::read(&form, &FIELDS);
+    for b in Block::ALL {
+        let typed = form.get(block_field(b));
+        let valid = typed
+            .parse::<usize>()
+            .is_ok_and(|n| (1..=Block::ALL.len()).contains(&n));
+        e.set(block_field(b), if valid { typed } else { "" });
+    }
+    let name = e.check("name", |v| line(v, content::MAX_NAME));
+    let tagline = e
+        .check_optional("tagline", |v| line(v, content::MAX_TAGLINE))
+        .map(Option::unwrap_or_default);
+    let intro = e.check("intro", |v| content::text(v, content::MAX_INTRO));
+    let primary = e.check("primary", brand_color);
+    let secondary = e.check("secondary", brand_color);
+    let image = |name: &str| {
+        form.file(name)
+            .map(|bytes| images::check(bytes).map(|c| (bytes.to_vec(), c)))
+            .transpose()
     };
-    let mut errors = Errors::default();
-    let name = line(&values.name, content::MAX_NAME)
-        .map_err(|e| errors.name = Some(e))
-        .ok();
-    let tagline = match values.tagline.trim() {
-        "" => Some(String::new()),
-        typed => line(typed, content::MAX_TAGLINE)
-            .map_err(|e| errors.tagline = Some(e))
-            .ok(),
-    };
-    let intro = content::text(&values.intro, content::MAX_INTRO)
-        .map_err(|e| errors.intro = Some(e))
-        .ok();
-    let primary = brand_color(&values.primary)
-        .map_err(|e| errors.primary = Some(e))
-        .ok();
-    let secondary = brand_color(&values.secondary)
-        .map_err(|e| errors.secondary = Some(e))
-        .ok();
-    let logo = form
-        .file("logo")
-        .map(|bytes| images::check(bytes).map(|c| (bytes.to_vec(), c)))
-        .transpose()
-        .map_err(|e| errors.logo = Some(e))
-        .ok();
-    let favicon = form
-        .file("favicon")
-        .map(|bytes| images::check(bytes).map(|c| (bytes.to_vec(), c)))
-        .transpose()
-        .map_err(|e| errors.favicon = Some(e))
-        .ok();
+    let logo = e.check("logo", |_| image("logo"));
+    let favicon = e.check("favicon", |_| image("favicon"));
     let (
         Some(name),
         Some(tagline),
@@ -232,14 +151,9 @@ pub async fn save(env: &mut Env) -> Result<Response> {
         Some(favicon),
     ) = (name, tagline, intro, primary, secondary, logo, favicon)
     else {
-        return render(
-            env,
-            &values,
-            &errors,
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        return render(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let blocks = blocks_to_setting(&order(&values.positions));
+    let blocks = blocks_to_setting(&order(&positions(&e)));
     let user_id = env.ctx.visitor.user_id;
     // Compared and written under the write lock, images included: two people
     // saving the site cannot both pass the check, and a refused save stores
@@ -282,7 +196,7 @@ pub async fn save(env: &mut Env) -> Result<Response> {
     })
     .await?;
     if !written {
-        return render(env, &values, &Errors::default(), http::StatusCode::CONFLICT);
+        return render(env, &e, http::StatusCode::CONFLICT);
     }
     Ok(saved("/admin/site"))
 }

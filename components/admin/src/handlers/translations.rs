@@ -8,7 +8,7 @@ use palabre_domain::Locale;
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, MAX_BODY, MAX_SUMMARY};
 use palabre_kit::db::{self, Value};
-use palabre_kit::forms::{self, FormView};
+use palabre_kit::forms::{self, Entry, FormView};
 use palabre_kit::translations::{self, Entity};
 use palabre_kit::{Error, Response, Result, i18n};
 
@@ -109,24 +109,24 @@ fn version(entity: Entity, stored: &HashMap<String, String>) -> String {
     forms::version(&fields)
 }
 
-/// The form, over `values`; `stored` is the translation as saved now (its
+/// The form, over `entry` (the entity's fields); `stored` is the translation as saved now (its
 /// version goes in the form).
 fn render(
     env: &Env,
     target: (Entity, i64, Locale),
     original: &(Vec<String>, String),
-    values: &[(&'static str, String, Option<FieldError>)],
+    entry: &Entry,
     stored: &HashMap<String, String>,
     status: http::StatusCode,
 ) -> Result<Response> {
     let (entity, id, language) = target;
     let locale = env.ctx.locale;
-    let mut form = FormView::new(locale).versioned(Some(version(entity, stored)), status);
-    for (field, value, error) in values {
+    let mut form = FormView::of(locale, entry).versioned(Some(version(entity, stored)), status);
+    for field in entity.fields() {
         form = if matches!(*field, "title" | "name") {
-            form.input(field, "text", field_label(field), value, "off", *error)
+            form.input(field, "text", field_label(field), "off")
         } else {
-            form.textarea(field, field_label(field), value, *error)
+            form.textarea(field, field_label(field))
         }
         .optional();
     }
@@ -160,16 +160,15 @@ pub async fn form(env: &Env, entity: &str, id: i64, locale: &str) -> Result<Resp
     let (entity, language) = parse(entity, locale, env)?;
     let original = original(env, entity, id).await?;
     let saved = translations::load(&env.conn, entity, id, language).await?;
-    let values: Vec<_> = entity
-        .fields()
-        .iter()
-        .map(|f| (*f, saved.get(*f).cloned().unwrap_or_default(), None))
-        .collect();
+    let mut entry = Entry::new();
+    for f in entity.fields() {
+        entry.set(f, saved.get(*f).cloned().unwrap_or_default());
+    }
     render(
         env,
         (entity, id, language),
         &original,
-        &values,
+        &entry,
         &saved,
         http::StatusCode::OK,
     )
@@ -179,25 +178,19 @@ pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<
     let (entity, language) = parse(entity, locale, env)?;
     let original = original(env, entity, id).await?;
     let form = env.submission().await?;
-    let mut values = Vec::new();
-    let mut checked = Vec::new();
-    for field in entity.fields() {
-        let typed = form.get(field).to_string();
-        match check(field, &typed) {
-            Ok(value) => {
-                checked.push((*field, value));
-                values.push((*field, typed, None));
-            }
-            Err(e) => values.push((*field, typed, Some(e))),
-        }
-    }
-    if values.iter().any(|(_, _, e)| e.is_some()) {
+    let mut entry = Entry::read(&form, entity.fields());
+    let checked: Vec<_> = entity
+        .fields()
+        .iter()
+        .filter_map(|field| entry.check(field, |v| check(field, v)).map(|v| (*field, v)))
+        .collect();
+    if !entry.is_valid() {
         let stored = translations::load(&env.conn, entity, id, language).await?;
         return render(
             env,
             (entity, id, language),
             &original,
-            &values,
+            &entry,
             &stored,
             http::StatusCode::UNPROCESSABLE_ENTITY,
         );
@@ -219,7 +212,7 @@ pub async fn save(env: &mut Env, entity: &str, id: i64, locale: &str) -> Result<
             env,
             (entity, id, language),
             &original,
-            &values,
+            &entry,
             &stored,
             http::StatusCode::CONFLICT,
         );

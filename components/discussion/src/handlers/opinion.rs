@@ -7,7 +7,7 @@ use palabre_domain::Role;
 use palabre_domain::account::FieldError;
 use palabre_domain::opinion::{self as rules, Vote};
 use palabre_kit::activity;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::{Error, Response, Result, db, i18n};
 
@@ -20,7 +20,7 @@ use crate::{Env, permissions};
 /// Why the page is shown again.
 pub enum Problem {
     /// The statement typed, and what is wrong with it.
-    Statement(String, FieldError),
+    Statement(Entry),
     Notice(String),
 }
 
@@ -182,10 +182,10 @@ pub async fn page(
     let staff = permissions::may_moderate(&env.ctx.visitor);
     let now = palabre_kit::now();
     let statements = opinion::statements(&env.conn, d.id).await?;
-    let (typed, error, notice) = match problem {
-        Some(Problem::Statement(text, e)) => (text, Some(e), None),
-        Some(Problem::Notice(n)) => (String::new(), None, Some(n)),
-        None => (String::new(), None, None),
+    let (entry, notice) = match problem {
+        Some(Problem::Statement(entry)) => (entry, None),
+        Some(Problem::Notice(n)) => (Entry::new(), Some(n)),
+        None => (Entry::new(), None),
     };
     let notice = notice.or_else(|| match env.ctx.query("sent") {
         Some("pending") => Some(i18n::t(locale, "statement-sent-pending")),
@@ -213,8 +213,8 @@ pub async fn page(
         _ => None,
     };
     let form = permissions::may_take_part(&env.ctx.visitor, &d).then(|| {
-        FormView::new(locale)
-            .input("body", "text", "statement-field", &typed, "off", error)
+        FormView::of(locale, &entry)
+            .input("body", "text", "statement-field", "off")
             .hint("statement-field-hint")
             .view()
     });
@@ -264,7 +264,7 @@ pub async fn page(
         notice,
         vote,
         form,
-        form_error: error.is_some(),
+        form_error: !entry.is_valid(),
         mine_pending,
         queue,
         statements: table,
@@ -299,20 +299,20 @@ pub async fn add_statement(env: &mut Env, slug: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let d = with_map(env, slug).await?;
     let form = env.submission().await?;
-    let typed = form.get("body").to_string();
+    let mut entry = Entry::read(&form, &["body"]);
     if !permissions::is_open(&d) {
         return refused(env, slug, notice(env, "discussion-closed")).await;
     }
-    let body = match rules::statement(&typed) {
-        Ok(body) => body,
-        Err(e) => return refused(env, slug, Problem::Statement(typed, e)).await,
+    let Some(body) = entry.check("body", rules::statement) else {
+        return refused(env, slug, Problem::Statement(entry)).await;
     };
     let duplicate = opinion::statements(&env.conn, d.id)
         .await?
         .iter()
         .any(|s| s.body.to_lowercase() == body.to_lowercase());
     if duplicate {
-        return refused(env, slug, Problem::Statement(typed, FieldError::Duplicate)).await;
+        entry.refuse("body", FieldError::Duplicate);
+        return refused(env, slug, Problem::Statement(entry)).await;
     }
     let staff = permissions::may_moderate(&env.ctx.visitor);
     let process_id = d.process.as_ref().map(|(id, _, _)| *id);

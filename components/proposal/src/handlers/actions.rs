@@ -6,11 +6,12 @@ use palabre_kit::activity::{self, Activity};
 use palabre_kit::respond::{self};
 use palabre_kit::{Error, Response, Result, db};
 
-use super::show::{MilestoneDraft, refused};
+use super::show::refused;
 use super::*;
 use crate::Env;
 use crate::permissions::AmendRefused;
 use crate::store::{self, Proposal};
+use palabre_kit::forms::Entry;
 
 pub async fn publish(env: &mut Env, raw_id: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
@@ -200,20 +201,17 @@ pub async fn milestone(env: &mut Env, raw_id: &str) -> Result<Response> {
     if !permissions::may_follow_up(&env.ctx.visitor, &p) {
         return refused(env, raw_id, "milestone-not-accepted", &[]).await;
     }
-    let m = match rules::milestone(form.get("date"), form.get("percent"), form.get("body")) {
+    let mut entry = Entry::read(&form, &["date", "percent", "body"]);
+    let m = match rules::milestone(entry.get("date"), entry.get("percent"), entry.get("body")) {
         Ok(m) => m,
         Err(error) => {
-            let draft = MilestoneDraft {
-                date: form.get("date").to_string(),
-                percent: form.get("percent").to_string(),
-                body: form.get("body").to_string(),
-                error,
-            };
+            let (field, error) = error.field();
+            entry.refuse(field, error);
             return show(
                 env,
                 raw_id,
                 None,
-                Some(&draft),
+                Some(&entry),
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;

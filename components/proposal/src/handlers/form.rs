@@ -1,8 +1,7 @@
 //! A proposal's form: a new one in a process, or a draft edited.
 
-use palabre_domain::account::FieldError;
 use palabre_domain::proposal::{self as rules};
-use palabre_kit::forms::{FormView, Submission};
+use palabre_kit::forms::{Entry, FormView, Submission};
 use palabre_kit::respond::{self};
 use palabre_kit::{Error, Response, Result, db, i18n, images};
 
@@ -11,28 +10,17 @@ use crate::Env;
 use crate::store::{self, Input, Process, Proposal};
 use palabre_kit::view::{FormPage, Link};
 
-struct Values {
-    title: String,
-    body: String,
-    category: String,
-    district: String,
-    address: String,
-    latitude: String,
-    longitude: String,
-    image_alt: String,
-}
-
-#[derive(Default)]
-struct Errors {
-    title: Option<FieldError>,
-    body: Option<FieldError>,
-    category: Option<FieldError>,
-    district: Option<FieldError>,
-    address: Option<FieldError>,
-    location: Option<FieldError>,
-    image: Option<FieldError>,
-    image_alt: Option<FieldError>,
-}
+/// The form's fields, as [`Entry::read`] reads them (the image's are read
+/// by `images::Change::read`).
+const FIELDS: [&str; 7] = [
+    "title",
+    "body",
+    "category",
+    "district",
+    "address",
+    "latitude",
+    "longitude",
+];
 
 /// Where a form is: a new proposal in a process, or a draft being edited.
 struct Place {
@@ -68,8 +56,7 @@ impl Place {
 async fn render_form(
     env: &Env,
     place: Place,
-    v: &Values,
-    e: &Errors,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let Place {
@@ -94,63 +81,28 @@ async fn render_form(
             .into_iter()
             .map(|(id, n)| (id.to_string(), n)),
     );
-    let form = FormView::new(locale)
-        .input(
-            "title",
-            "text",
-            "proposal-field-title",
-            &v.title,
-            "off",
-            e.title,
-        )
+    let form = FormView::of(locale, entry)
+        .input("title", "text", "proposal-field-title", "off")
         .hint("proposal-field-title-hint")
-        .textarea("body", "proposal-field-body", &v.body, e.body)
+        .textarea("body", "proposal-field-body")
         .hint("admin-field-markdown-hint")
-        .select(
-            "category",
-            "proposal-field-category",
-            categories,
-            &v.category,
-            e.category,
-        )
-        .select(
-            "district",
-            "proposal-field-district",
-            districts,
-            &v.district,
-            e.district,
-        )
+        .select("category", "proposal-field-category", categories)
+        .select("district", "proposal-field-district", districts)
         .input(
             "address",
             "text",
             "proposal-field-address",
-            &v.address,
             "street-address",
-            e.address,
         )
         .optional()
         .hint("proposal-field-address-hint")
-        .input(
-            "latitude",
-            "text",
-            "proposal-field-latitude",
-            &v.latitude,
-            "off",
-            e.location,
-        )
+        .input("latitude", "text", "proposal-field-latitude", "off")
         .optional()
-        .input(
-            "longitude",
-            "text",
-            "proposal-field-longitude",
-            &v.longitude,
-            "off",
-            None,
-        )
+        .input("longitude", "text", "proposal-field-longitude", "off")
         .optional()
         .hint("proposal-field-location-hint");
     let image = images::shown(&env.conn, image).await?;
-    let form = images::fields(form, image.as_ref(), &v.image_alt, (e.image, e.image_alt));
+    let form = images::fields(form, image.as_ref());
     let data = FormPage {
         with_map: Some(palabre_kit::map::view(centre, 14)),
         image: image.map(Into::into),
@@ -163,45 +115,29 @@ async fn render_form(
         .page(&env.ctx, &env.site, status, "form_page", &title, data)
 }
 
-fn blank() -> Values {
-    Values {
-        title: String::new(),
-        body: String::new(),
-        category: String::new(),
-        district: String::new(),
-        address: String::new(),
-        latitude: String::new(),
-        longitude: String::new(),
-        image_alt: String::new(),
-    }
-}
-
 /// The form's values, checked: what to save, with the image change to apply
-/// (`current`: the draft's image).
+/// (`current`: the draft's image), or the entry with its messages.
 async fn check(
     env: &Env,
-    v: &Values,
     form: &Submission,
     current: Option<i64>,
-) -> Result<std::result::Result<(Input, images::Change), Errors>> {
-    let mut e = Errors::default();
-    let image = images::Change::read(form, current, &mut e.image, &mut e.image_alt);
-    let title = rules::title(&v.title).map_err(|x| e.title = Some(x)).ok();
-    let body = rules::body(&v.body).map_err(|x| e.body = Some(x)).ok();
-    let address = if v.address.trim().is_empty() {
-        Some(String::new())
-    } else {
-        palabre_domain::account::line(&v.address, rules::MAX_ADDRESS)
-            .map_err(|x| e.address = Some(x))
-            .ok()
-    };
-    let location = rules::location(&v.latitude, &v.longitude)
-        .map_err(|x| e.location = Some(x))
-        .ok();
+) -> Result<std::result::Result<(Input, images::Change), Entry>> {
+    let mut e = Entry::read(form, &FIELDS);
+    let image = images::Change::read(form, current, &mut e);
+    let title = e.check("title", rules::title);
+    let body = e.check("body", rules::body);
+    let address = e
+        .check_optional("address", |v| {
+            palabre_domain::account::line(v, rules::MAX_ADDRESS)
+        })
+        .map(Option::unwrap_or_default);
+    // The message goes beside the first of the two coordinates.
+    let longitude = e.get("longitude").to_string();
+    let location = e.check("latitude", |v| rules::location(v, &longitude));
     let categories = store::categories(&env.conn).await?;
-    let category_id = listed(&v.category, &categories, &mut e.category);
+    let category_id = e.choice("category", &categories);
     let districts = store::districts(&env.conn).await?;
-    let district_id = listed(&v.district, &districts, &mut e.district);
+    let district_id = e.choice("district", &districts);
     Ok(
         match (
             title,
@@ -237,38 +173,6 @@ async fn check(
     )
 }
 
-/// An optional choice among `(id, name)` rows: `Some(None)` when empty,
-/// `None` (with the error set) when not one of them.
-fn listed(raw: &str, all: &[(i64, String)], error: &mut Option<FieldError>) -> Option<Option<i64>> {
-    match raw.trim() {
-        "" => Some(None),
-        raw => match raw
-            .parse::<i64>()
-            .ok()
-            .filter(|id| all.iter().any(|c| c.0 == *id))
-        {
-            Some(id) => Some(Some(id)),
-            None => {
-                *error = Some(FieldError::InvalidChoice);
-                None
-            }
-        },
-    }
-}
-
-fn read(form: &Submission) -> Values {
-    Values {
-        title: form.get("title").to_string(),
-        body: form.get("body").to_string(),
-        category: form.get("category").to_string(),
-        district: form.get("district").to_string(),
-        address: form.get("address").to_string(),
-        latitude: form.get("latitude").to_string(),
-        longitude: form.get("longitude").to_string(),
-        image_alt: form.get("image_alt").to_string(),
-    }
-}
-
 /// Proposals are submitted while a phase with the proposal tool is under way.
 async fn open_process(env: &Env) -> Result<Process> {
     let process = process_of_query(env).await?;
@@ -286,8 +190,7 @@ pub async fn new_form(env: &Env) -> Result<Response> {
     render_form(
         env,
         Place::new_in(&process),
-        &blank(),
-        &Errors::default(),
+        &Entry::new(),
         http::StatusCode::OK,
     )
     .await
@@ -297,14 +200,12 @@ pub async fn create(env: &mut Env) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let process = open_process(env).await?;
     let form = env.submission().await?;
-    let v = read(&form);
-    let (mut input, image) = match check(env, &v, &form, None).await? {
+    let (mut input, image) = match check(env, &form, None).await? {
         Ok(checked) => checked,
         Err(e) => {
             return render_form(
                 env,
                 Place::new_in(&process),
-                &v,
                 &e,
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -327,35 +228,30 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
     if !permissions::may_edit(&env.ctx.visitor, &p) {
         return Err(Error::Forbidden);
     }
-    let v = Values {
-        title: p.title.clone(),
-        body: p.body.clone(),
-        category: p
-            .category
-            .as_ref()
-            .map(|c| c.0.to_string())
-            .unwrap_or_default(),
-        district: p
-            .district
-            .as_ref()
-            .map(|d| d.0.to_string())
-            .unwrap_or_default(),
-        address: p.address.clone(),
-        latitude: p.location.map(|l| l.0.to_string()).unwrap_or_default(),
-        longitude: p.location.map(|l| l.1.to_string()).unwrap_or_default(),
-        image_alt: images::shown(&env.conn, p.image_id)
-            .await?
-            .map(|i| i.alt)
-            .unwrap_or_default(),
-    };
-    render_form(
-        env,
-        Place::draft(&p),
-        &v,
-        &Errors::default(),
-        http::StatusCode::OK,
-    )
-    .await
+    let image_alt = images::shown(&env.conn, p.image_id).await?.map(|i| i.alt);
+    let coordinate = |pick: fn((f64, f64)) -> f64| p.location.map(|l| pick(l).to_string());
+    let entry = Entry::new()
+        .with("title", p.title.clone())
+        .with("body", p.body.clone())
+        .with(
+            "category",
+            p.category
+                .as_ref()
+                .map(|c| c.0.to_string())
+                .unwrap_or_default(),
+        )
+        .with(
+            "district",
+            p.district
+                .as_ref()
+                .map(|d| d.0.to_string())
+                .unwrap_or_default(),
+        )
+        .with("address", p.address.clone())
+        .with("latitude", coordinate(|l| l.0).unwrap_or_default())
+        .with("longitude", coordinate(|l| l.1).unwrap_or_default())
+        .with("image_alt", image_alt.unwrap_or_default());
+    render_form(env, Place::draft(&p), &entry, http::StatusCode::OK).await
 }
 
 pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
@@ -364,8 +260,7 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
         return Err(Error::Forbidden);
     }
     let form = env.submission().await?;
-    let v = read(&form);
-    match check(env, &v, &form, p.image_id).await? {
+    match check(env, &form, p.image_id).await? {
         Ok((mut input, image)) => {
             db::immediate(&env.conn, async |conn| {
                 input.image_id = image.apply(conn, env.ctx.visitor.user_id).await?;
@@ -378,7 +273,6 @@ pub async fn edit(env: &mut Env, raw_id: &str) -> Result<Response> {
             render_form(
                 env,
                 Place::draft(&p),
-                &v,
                 &e,
                 http::StatusCode::UNPROCESSABLE_ENTITY,
             )

@@ -1,11 +1,10 @@
 //! A proposal's page.
 
-use palabre_domain::account::FieldError;
 use palabre_domain::date::{Day, iso_date};
-use palabre_domain::proposal::{MilestoneError, Status, SupportRefused};
+use palabre_domain::proposal::{Status, SupportRefused};
 use palabre_domain::search::similar_query;
 use palabre_kit::comments::Resource;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::thread::{self, Host, Problem};
 use palabre_kit::{Error, Response, Result, i18n, images};
@@ -53,19 +52,11 @@ pub async fn comments(env: &mut Env, raw_id: &str, rest: &[&str]) -> Result<Resp
         .unwrap_or(Err(Error::NotFound))
 }
 
-/// A milestone that could not be posted: what was typed, and why.
-pub struct MilestoneDraft {
-    pub(super) date: String,
-    pub(super) percent: String,
-    pub(super) body: String,
-    pub(super) error: MilestoneError,
-}
-
 pub async fn show(
     env: &Env,
     raw_id: &str,
     problem: Option<Problem>,
-    milestone: Option<&MilestoneDraft>,
+    milestone: Option<&Entry>,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -175,9 +166,9 @@ pub async fn show(
                 )
             })
             .collect();
-        FormView::new(locale)
-            .select("status", "proposal-field-status", statuses, "review", None)
-            .textarea("body", "proposal-field-answer", "", None)
+        FormView::of(locale, &Entry::new().with("status", "review"))
+            .select("status", "proposal-field-status", statuses)
+            .textarea("body", "proposal-field-answer")
             .optional()
             .hint("proposal-field-answer-hint")
             .scoped("answer")
@@ -206,46 +197,12 @@ pub async fn show(
         .collect();
     let progress = milestones.last().map(|m| m.percent);
     let milestone_form = permissions::may_follow_up(who, &p).then(|| {
-        let (date, percent, body) = milestone.map_or_else(
-            || (today(), String::new(), String::new()),
-            |m| (m.date.clone(), m.percent.clone(), m.body.clone()),
-        );
-        let error = |which: fn(MilestoneError) -> Option<FieldError>| {
-            milestone.and_then(|m| which(m.error))
-        };
-        FormView::new(locale)
-            .input(
-                "date",
-                "date",
-                "milestone-field-date",
-                &date,
-                "off",
-                error(|e| match e {
-                    MilestoneError::Date(f) => Some(f),
-                    _ => None,
-                }),
-            )
-            .input(
-                "percent",
-                "number",
-                "milestone-field-percent",
-                &percent,
-                "off",
-                error(|e| match e {
-                    MilestoneError::Percent(f) => Some(f),
-                    _ => None,
-                }),
-            )
+        let fresh = Entry::new().with("date", today());
+        FormView::of(locale, milestone.unwrap_or(&fresh))
+            .input("date", "date", "milestone-field-date", "off")
+            .input("percent", "number", "milestone-field-percent", "off")
             .hint("milestone-field-percent-hint")
-            .textarea(
-                "body",
-                "milestone-field-body",
-                &body,
-                error(|e| match e {
-                    MilestoneError::Body(f) => Some(f),
-                    _ => None,
-                }),
-            )
+            .textarea("body", "milestone-field-body")
             .scoped("milestone")
             .view()
     });
@@ -274,8 +231,8 @@ pub async fn show(
         })
         .collect();
     let amend_form = permissions::may_amend(who, &p).is_ok().then(|| {
-        FormView::new(locale)
-            .textarea("body", "amendment-field", &p.body, None)
+        FormView::of(locale, &Entry::new().with("body", p.body.clone()))
+            .textarea("body", "amendment-field")
             .hint("amendment-field-hint")
             .scoped("amendment")
             .view()

@@ -5,7 +5,7 @@ use palabre_domain::date::iso_date;
 
 use super::*;
 use crate::comments::{self, Sort, View};
-use crate::forms::FormView;
+use crate::forms::{Entry, FormView};
 use crate::i18n;
 
 /// A comment and its replies, with what the page says about them (`comment.hbs`).
@@ -207,20 +207,12 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(T
                 )
             })
             .collect();
-        let mut view = FormView::new(locale)
-            .select(
-                "stance",
-                "comment-field-stance",
-                stance_options,
-                top_draft.map_or("neutral", |x| x.stance.as_str()),
-                None,
-            )
-            .textarea(
-                "body",
-                "comment-field-body",
-                top_draft.map_or("", |x| x.body.as_str()),
-                None,
-            )
+        let entry = Entry::new()
+            .with("stance", top_draft.map_or("neutral", |x| x.stance.as_str()))
+            .with("body", top_draft.map_or("", |x| x.body.as_str()));
+        let mut view = FormView::of(locale, &entry)
+            .select("stance", "comment-field-stance", stance_options)
+            .textarea("body", "comment-field-body")
             .hint("comment-field-body-hint");
         if top_draft.is_some() {
             view = view.optional();

@@ -7,28 +7,22 @@ use palabre_domain::account::{FieldError, line};
 use palabre_domain::content;
 use palabre_domain::process::{Span, Tool, tools_from_list, tools_to_list};
 use palabre_kit::db;
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::translations::Entity;
 use palabre_kit::view;
 use palabre_kit::{Error, Response, Result, i18n};
 
 use super::*;
 
-struct PhaseValues {
-    name: String,
-    description: String,
-    starts_on: String,
-    ends_on: String,
-    tools: Vec<Tool>,
-}
-
-#[derive(Default)]
-struct PhaseErrors {
-    name: Option<FieldError>,
-    description: Option<FieldError>,
-    starts_on: Option<FieldError>,
-    ends_on: Option<FieldError>,
-}
+const PHASE_FIELDS: [&str; 7] = [
+    "name",
+    "description",
+    "starts_on",
+    "ends_on",
+    "tool_discussion",
+    "tool_questionnaire",
+    "tool_proposal",
+];
 
 fn tool_field(tool: Tool) -> &'static str {
     match tool {
@@ -44,55 +38,23 @@ fn render_phase(
     env: &Env,
     (process, id): (&store::Process, Option<i64>),
     version: Option<String>,
-    values: &PhaseValues,
-    errors: &PhaseErrors,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let mut form = FormView::new(locale)
+    let mut form = FormView::of(locale, entry)
         .versioned(version, status)
-        .input(
-            "name",
-            "text",
-            "admin-field-name",
-            &values.name,
-            "off",
-            errors.name,
-        )
-        .textarea(
-            "description",
-            "admin-field-description",
-            &values.description,
-            errors.description,
-        )
+        .input("name", "text", "admin-field-name", "off")
+        .textarea("description", "admin-field-description")
         .optional()
         .hint("admin-field-markdown-hint")
-        .input(
-            "starts_on",
-            "date",
-            "admin-field-starts",
-            &values.starts_on,
-            "off",
-            errors.starts_on,
-        )
+        .input("starts_on", "date", "admin-field-starts", "off")
         .hint("admin-field-date-hint")
-        .input(
-            "ends_on",
-            "date",
-            "admin-field-ends",
-            &values.ends_on,
-            "off",
-            errors.ends_on,
-        )
+        .input("ends_on", "date", "admin-field-ends", "off")
         .hint("admin-field-date-hint");
     for tool in Tool::ALL {
         form = form
-            .checkbox(
-                tool_field(tool),
-                &format!("tool-{}", tool.as_str()),
-                values.tools.contains(&tool),
-                None,
-            )
+            .checkbox(tool_field(tool), &format!("tool-{}", tool.as_str()))
             .optional();
     }
     let base = format!("/admin/processes/{}", process.id);
@@ -134,40 +96,26 @@ pub async fn phase_form(env: &Env, process_id: i64, id: Option<i64>) -> Result<R
     let process = store::process(&env.conn, process_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let (version, values) = match id {
+    let (version, entry) = match id {
         Some(id) => {
             let p = store::phase(&env.conn, process_id, id)
                 .await?
                 .ok_or(Error::NotFound)?;
             let version = phase_version(&p);
-            let values = PhaseValues {
-                name: p.name,
-                description: p.description,
-                starts_on: p.starts_on,
-                ends_on: p.ends_on,
-                tools: tools_from_list(&p.tools),
-            };
-            (Some(version), values)
+            let tools = tools_from_list(&p.tools);
+            let mut entry = Entry::new()
+                .with("name", p.name)
+                .with("description", p.description)
+                .with("starts_on", p.starts_on)
+                .with("ends_on", p.ends_on);
+            for tool in Tool::ALL {
+                entry = entry.ticked_if(tool_field(tool), tools.contains(&tool));
+            }
+            (Some(version), entry)
         }
-        None => (
-            None,
-            PhaseValues {
-                name: String::new(),
-                description: String::new(),
-                starts_on: String::new(),
-                ends_on: String::new(),
-                tools: Vec::new(),
-            },
-        ),
+        None => (None, Entry::new()),
     };
-    render_phase(
-        env,
-        (&process, id),
-        version,
-        &values,
-        &PhaseErrors::default(),
-        http::StatusCode::OK,
-    )
+    render_phase(env, (&process, id), version, &entry, http::StatusCode::OK)
 }
 
 pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Result<Response> {
@@ -183,57 +131,41 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
         None => None,
     };
     let form = env.submission().await?;
-    let values = PhaseValues {
-        name: form.get("name").to_string(),
-        description: form.get("description").to_string(),
-        starts_on: form.get("starts_on").to_string(),
-        ends_on: form.get("ends_on").to_string(),
-        tools: Tool::ALL
-            .into_iter()
-            .filter(|t| form.get(tool_field(*t)) == "yes")
-            .collect(),
-    };
-    let mut errors = PhaseErrors::default();
-    let name = line(&values.name, content::MAX_NAME)
-        .map_err(|e| errors.name = Some(e))
-        .ok();
-    let description = content::text(&values.description, content::MAX_DESCRIPTION)
-        .map_err(|e| errors.description = Some(e))
-        .ok();
-    let span = span_errors(
-        Span::parse(&values.starts_on, &values.ends_on),
-        &mut errors.starts_on,
-        &mut errors.ends_on,
-    );
+    let mut e = Entry::read(&form, &PHASE_FIELDS);
+    let name = e.check("name", |v| line(v, content::MAX_NAME));
+    let description = e.check("description", |v| {
+        content::text(v, content::MAX_DESCRIPTION)
+    });
+    let span = e.span("starts_on", "ends_on");
     if let (Some(span), Ok(outer)) = (span, Span::parse(&process.starts_on, &process.ends_on))
         && !outer.contains(span)
     {
         if span.starts < outer.starts {
-            errors.starts_on = Some(FieldError::OutsideProcess);
+            e.refuse("starts_on", FieldError::OutsideProcess);
         } else {
-            errors.ends_on = Some(FieldError::OutsideProcess);
+            e.refuse("ends_on", FieldError::OutsideProcess);
         }
     }
-    let valid = errors.name.is_none()
-        && errors.description.is_none()
-        && errors.starts_on.is_none()
-        && errors.ends_on.is_none();
-    let (Some(name), Some(description), Some(span), true) = (name, description, span, valid) else {
+    let (Some(name), Some(description), Some(span), true) = (name, description, span, e.is_valid())
+    else {
         return render_phase(
             env,
             (&process, id),
             version,
-            &values,
-            &errors,
+            &e,
             http::StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
+    let tools: Vec<Tool> = Tool::ALL
+        .into_iter()
+        .filter(|t| e.ticked(tool_field(*t)))
+        .collect();
     let input = PhaseInput {
         name,
         description,
         starts_on: span.starts.iso(),
         ends_on: span.ends.iso(),
-        tools: tools_to_list(&values.tools),
+        tools: tools_to_list(&tools),
     };
     // Compared and written under the write lock: two people saving the same
     // phase cannot both pass the check.
@@ -266,8 +198,7 @@ pub async fn phase_save(env: &mut Env, process_id: i64, id: Option<i64>) -> Resu
                 env,
                 (&process, id),
                 Some(current),
-                &values,
-                &PhaseErrors::default(),
+                &e,
                 http::StatusCode::CONFLICT,
             );
         }

@@ -4,7 +4,7 @@ use palabre_domain::account::{FieldError, line};
 use palabre_domain::content;
 use palabre_domain::questionnaire::{self as rules, Condition, Kind};
 use palabre_kit::app::{audited, link};
-use palabre_kit::forms::{FormView, Submission};
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::respond::{self};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
@@ -14,54 +14,21 @@ use crate::store::{self, QuestionInput, Questionnaire};
 
 use super::*;
 
-struct QuestionValues {
-    section: String,
-    kind: String,
-    label: String,
-    help: String,
-    required: bool,
-    options: String,
-    rows: String,
-    other: bool,
-    min: String,
-    max: String,
-    min_label: String,
-    max_label: String,
-    condition: String,
-}
-
-#[derive(Default)]
-struct QuestionErrors {
-    section: Option<FieldError>,
-    kind: Option<FieldError>,
-    label: Option<FieldError>,
-    help: Option<FieldError>,
-    options: Option<FieldError>,
-    rows: Option<FieldError>,
-    min: Option<FieldError>,
-    max: Option<FieldError>,
-    labels: Option<FieldError>,
-    condition: Option<FieldError>,
-}
-
-impl QuestionErrors {
-    fn any(&self) -> bool {
-        [
-            self.section,
-            self.kind,
-            self.label,
-            self.help,
-            self.options,
-            self.rows,
-            self.min,
-            self.max,
-            self.labels,
-            self.condition,
-        ]
-        .iter()
-        .any(Option::is_some)
-    }
-}
+const FIELDS: [&str; 13] = [
+    "section",
+    "kind",
+    "label",
+    "help",
+    "required",
+    "options",
+    "rows",
+    "other",
+    "min",
+    "max",
+    "min_label",
+    "max_label",
+    "condition",
+];
 
 /// Questions a condition may refer to: choices and yes/no in a section before
 /// `section_id`, each option as `<question id>:<option>`.
@@ -103,8 +70,7 @@ async fn render_question_form(
     env: &Env,
     q: &Questionnaire,
     id: Option<i64>,
-    v: &QuestionValues,
-    e: &QuestionErrors,
+    entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -117,94 +83,35 @@ async fn render_question_form(
         .iter()
         .map(|k| (k.as_str().to_string(), kind_label(env, *k)))
         .collect();
-    let conditions = condition_choices(env, &sections, v.section.parse().ok());
-    let form = FormView::new(locale)
-        .select(
-            "section",
-            "questionnaire-field-section",
-            section_choices,
-            &v.section,
-            e.section,
-        )
-        .select("kind", "questionnaire-field-kind", kinds, &v.kind, e.kind)
-        .input(
-            "label",
-            "text",
-            "questionnaire-field-label",
-            &v.label,
-            "off",
-            e.label,
-        )
-        .input(
-            "help",
-            "text",
-            "questionnaire-field-help",
-            &v.help,
-            "off",
-            e.help,
-        )
+    let conditions = condition_choices(env, &sections, entry.get("section").parse().ok());
+    let form = FormView::of(locale, entry)
+        .select("section", "questionnaire-field-section", section_choices)
+        .select("kind", "questionnaire-field-kind", kinds)
+        .input("label", "text", "questionnaire-field-label", "off")
+        .input("help", "text", "questionnaire-field-help", "off")
         .optional()
-        .checkbox("required", "questionnaire-field-required", v.required, None)
+        .checkbox("required", "questionnaire-field-required")
         .optional()
-        .textarea(
-            "options",
-            "questionnaire-field-options",
-            &v.options,
-            e.options,
-        )
+        .textarea("options", "questionnaire-field-options")
         .optional()
         .hint("questionnaire-field-options-hint")
-        .textarea("rows", "questionnaire-field-rows", &v.rows, e.rows)
+        .textarea("rows", "questionnaire-field-rows")
         .optional()
         .hint("questionnaire-field-rows-hint")
-        .checkbox("other", "questionnaire-field-other", v.other, None)
+        .checkbox("other", "questionnaire-field-other")
         .optional()
         .hint("questionnaire-field-other-hint")
-        .input(
-            "min",
-            "number",
-            "questionnaire-field-min",
-            &v.min,
-            "off",
-            e.min,
-        )
+        .input("min", "number", "questionnaire-field-min", "off")
         .optional()
         .hint("questionnaire-field-min-hint")
-        .input(
-            "max",
-            "number",
-            "questionnaire-field-max",
-            &v.max,
-            "off",
-            e.max,
-        )
+        .input("max", "number", "questionnaire-field-max", "off")
         .optional()
         .hint("questionnaire-field-max-hint")
-        .input(
-            "min_label",
-            "text",
-            "questionnaire-field-min-label",
-            &v.min_label,
-            "off",
-            e.labels,
-        )
+        .input("min_label", "text", "questionnaire-field-min-label", "off")
         .optional()
-        .input(
-            "max_label",
-            "text",
-            "questionnaire-field-max-label",
-            &v.max_label,
-            "off",
-            None,
-        )
+        .input("max_label", "text", "questionnaire-field-max-label", "off")
         .optional()
-        .select(
-            "condition",
-            "questionnaire-field-condition",
-            conditions,
-            &v.condition,
-            e.condition,
-        )
+        .select("condition", "questionnaire-field-condition", conditions)
         .hint("questionnaire-field-condition-hint");
     let action = match id {
         Some(id) => format!("/questionnaires/{}/questions/{id}", q.slug),
@@ -233,7 +140,7 @@ async fn render_question_form(
 pub async fn question_form(env: &Env, slug: &str, raw_id: Option<&str>) -> Result<Response> {
     let q = staff_questionnaire(env, slug).await?;
     let sections = store::structure(&env.conn, q.id).await?;
-    let (id, v) = match raw_id {
+    let (id, entry) = match raw_id {
         Some(raw) => {
             let id = part_id(raw)?;
             let item = sections
@@ -242,27 +149,27 @@ pub async fn question_form(env: &Env, slug: &str, raw_id: Option<&str>) -> Resul
                 .find(|i| i.question.id == id)
                 .ok_or(Error::NotFound)?;
             let qq = &item.question;
-            (
-                Some(id),
-                QuestionValues {
-                    section: item.section_id.to_string(),
-                    kind: qq.kind.as_str().to_string(),
-                    label: item.label.clone(),
-                    help: item.help.clone(),
-                    required: qq.required,
-                    options: qq.options.join("\n"),
-                    rows: qq.rows.join("\n"),
-                    other: qq.other,
-                    min: qq.min.map(|x| x.to_string()).unwrap_or_default(),
-                    max: qq.max.map(|x| x.to_string()).unwrap_or_default(),
-                    min_label: item.min_label.clone(),
-                    max_label: item.max_label.clone(),
-                    condition: qq
-                        .condition
+            let number = |n: Option<i64>| n.map(|x| x.to_string()).unwrap_or_default();
+            let entry = Entry::new()
+                .with("section", item.section_id.to_string())
+                .with("kind", qq.kind.as_str())
+                .with("label", item.label.as_str())
+                .with("help", item.help.as_str())
+                .ticked_if("required", qq.required)
+                .with("options", qq.options.join("\n"))
+                .with("rows", qq.rows.join("\n"))
+                .ticked_if("other", qq.other)
+                .with("min", number(qq.min))
+                .with("max", number(qq.max))
+                .with("min_label", item.min_label.as_str())
+                .with("max_label", item.max_label.as_str())
+                .with(
+                    "condition",
+                    qq.condition
                         .map(|c| format!("{}:{}", c.question_id, c.option))
                         .unwrap_or_default(),
-                },
-            )
+                );
+            (Some(id), entry)
         }
         None => {
             if sections.is_empty() {
@@ -271,66 +178,19 @@ pub async fn question_form(env: &Env, slug: &str, raw_id: Option<&str>) -> Resul
                     q.slug
                 )));
             }
-            (
-                None,
-                QuestionValues {
-                    section: env.ctx.query("section").unwrap_or_default().to_string(),
-                    kind: "single".into(),
-                    label: String::new(),
-                    help: String::new(),
-                    required: false,
-                    options: String::new(),
-                    rows: String::new(),
-                    other: false,
-                    min: String::new(),
-                    max: String::new(),
-                    min_label: String::new(),
-                    max_label: String::new(),
-                    condition: String::new(),
-                },
-            )
+            let entry = Entry::new()
+                .with("section", env.ctx.query("section").unwrap_or_default())
+                .with("kind", "single");
+            (None, entry)
         }
     };
-    render_question_form(
-        env,
-        &q,
-        id,
-        &v,
-        &QuestionErrors::default(),
-        http::StatusCode::OK,
-    )
-    .await
+    render_question_form(env, &q, id, &entry, http::StatusCode::OK).await
 }
 
-fn optional_int(raw: &str, error: &mut Option<FieldError>) -> Option<i64> {
-    match raw.trim() {
-        "" => None,
-        typed => match typed.parse::<i64>() {
-            Ok(v) if v.abs() <= 1_000_000_000 => Some(v),
-            _ => {
-                *error = Some(FieldError::InvalidChoice);
-                None
-            }
-        },
-    }
-}
-
-fn read_values(form: &Submission) -> QuestionValues {
-    QuestionValues {
-        section: form.get("section").to_string(),
-        kind: form.get("kind").to_string(),
-        label: form.get("label").to_string(),
-        help: form.get("help").to_string(),
-        required: form.get("required") == "yes",
-        options: form.get("options").to_string(),
-        rows: form.get("rows").to_string(),
-        other: form.get("other") == "yes",
-        min: form.get("min").to_string(),
-        max: form.get("max").to_string(),
-        min_label: form.get("min_label").to_string(),
-        max_label: form.get("max_label").to_string(),
-        condition: form.get("condition").to_string(),
-    }
+/// A bound or a count, left empty or a whole number.
+fn bound(raw: &str) -> std::result::Result<i64, FieldError> {
+    content::whole_number(raw, -rules::MAX_BOUND..=rules::MAX_BOUND)
+        .map_err(|_| FieldError::InvalidChoice)
 }
 
 pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> Result<Response> {
@@ -354,54 +214,42 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
         return Ok(refused);
     }
     let form = env.submission().await?;
-    let v = read_values(&form);
-    let mut e = QuestionErrors::default();
-    let section_id = v
-        .section
-        .parse::<i64>()
-        .ok()
-        .filter(|s| sections.iter().any(|x| x.id == *s));
-    if section_id.is_none() {
-        e.section = Some(FieldError::InvalidChoice);
-    }
-    let kind = v.kind.parse::<Kind>().ok();
-    if kind.is_none() {
-        e.kind = Some(FieldError::InvalidChoice);
-    }
-    let label = line(&v.label, content::MAX_LABEL)
-        .map_err(|x| e.label = Some(x))
-        .ok();
-    let help = if v.help.trim().is_empty() {
-        Some(String::new())
-    } else {
-        line(&v.help, content::MAX_HELP)
-            .map_err(|x| e.help = Some(x))
+    let mut e = Entry::read(&form, &FIELDS);
+    let section_id = e.check("section", |v| {
+        v.parse::<i64>()
             .ok()
+            .filter(|s| sections.iter().any(|x| x.id == *s))
+            .ok_or(FieldError::InvalidChoice)
+    });
+    let kind = e.check("kind", |v| {
+        v.parse::<Kind>().map_err(|_| FieldError::InvalidChoice)
+    });
+    let label = e.check("label", |v| line(v, content::MAX_LABEL));
+    let help = e
+        .check_optional("help", |v| line(v, content::MAX_HELP))
+        .map(Option::unwrap_or_default);
+    let options = e.check("options", rules::option_list).unwrap_or_default();
+    let rows = e.check("rows", rules::option_list).unwrap_or_default();
+    let mut min = e.check_optional("min", bound).flatten();
+    let mut max = e.check_optional("max", bound).flatten();
+    let scale_label = |v: &str| match v.trim() {
+        l if l.chars().count() > rules::MAX_SCALE_LABEL => Err(FieldError::TooLong),
+        l => Ok(l.to_string()),
     };
-    let options = rules::option_list(&v.options)
-        .map_err(|x| e.options = Some(x))
-        .ok()
-        .unwrap_or_default();
-    let rows = rules::option_list(&v.rows)
-        .map_err(|x| e.rows = Some(x))
-        .ok()
-        .unwrap_or_default();
-    let mut min = optional_int(&v.min, &mut e.min);
-    let mut max = optional_int(&v.max, &mut e.max);
-    let (min_label, max_label) = (
-        v.min_label.trim().to_string(),
-        v.max_label.trim().to_string(),
-    );
-    if min_label.chars().count() > 100 || max_label.chars().count() > 100 {
-        e.labels = Some(FieldError::TooLong);
-    }
-    let mut other = v.other;
+    // Either end's message goes beside the first.
+    let max_label = scale_label(e.get("max_label"));
+    let min_label = e.check("min_label", |v| {
+        let min = scale_label(v)?;
+        max_label.clone().map(|_| min)
+    });
+    let (min_label, max_label) = (min_label.unwrap_or_default(), max_label.unwrap_or_default());
+    let mut other = e.ticked("other");
     if let Some(kind) = kind {
-        if kind.has_options() && options.len() < 2 && e.options.is_none() {
-            e.options = Some(FieldError::Required);
+        if kind.has_options() && options.len() < 2 {
+            e.refuse("options", FieldError::Required);
         }
-        if kind == Kind::Matrix && rows.is_empty() && e.rows.is_none() {
-            e.rows = Some(FieldError::Required);
+        if kind == Kind::Matrix && rows.is_empty() {
+            e.refuse("rows", FieldError::Required);
         }
         if !kind.may_have_other() {
             other = false;
@@ -410,23 +258,23 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
             Kind::Multiple => {
                 let most = options.len() as i64 + i64::from(other);
                 if min.is_some_and(|m| m < 0 || m > most) {
-                    e.min = Some(FieldError::InvalidChoice);
+                    e.refuse("min", FieldError::InvalidChoice);
                 }
                 if max.is_some_and(|m| m < 1 || m > most || min.is_some_and(|n| m < n)) {
-                    e.max = Some(FieldError::InvalidChoice);
+                    e.refuse("max", FieldError::InvalidChoice);
                 }
             }
             Kind::Scale => {
                 min = None;
-                if max.is_some_and(|m| !(2..=10).contains(&m)) {
-                    e.max = Some(FieldError::InvalidChoice);
+                if max.is_some_and(|m| !rules::SCALE_TOPS.contains(&m)) {
+                    e.refuse("max", FieldError::InvalidChoice);
                 }
             }
             Kind::Number => {
                 if let (Some(a), Some(b)) = (min, max)
                     && b < a
                 {
-                    e.max = Some(FieldError::EndBeforeStart);
+                    e.refuse("max", FieldError::EndBeforeStart);
                 }
             }
             _ => {
@@ -436,7 +284,8 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
         }
     }
     // A condition refers to a choice in an earlier section.
-    let condition = match v.condition.trim() {
+    let typed_condition = e.get("condition").trim().to_string();
+    let condition = match typed_condition.as_str() {
         "" => Some(None),
         typed => {
             let eligible = condition_choices(env, &sections, section_id);
@@ -454,17 +303,16 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
                     Some(Some(c))
                 }
                 _ => {
-                    e.condition = Some(FieldError::InvalidChoice);
+                    e.refuse("condition", FieldError::InvalidChoice);
                     None
                 }
             }
         }
     };
-    let (Some(section_id), Some(kind), Some(label), Some(help), Some(condition), false) =
-        (section_id, kind, label, help, condition, e.any())
+    let (Some(section_id), Some(kind), Some(label), Some(help), Some(condition), true) =
+        (section_id, kind, label, help, condition, e.is_valid())
     else {
-        return render_question_form(env, &q, id, &v, &e, http::StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return render_question_form(env, &q, id, &e, http::StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let keep_options = kind.has_options();
     let input = QuestionInput {
@@ -472,7 +320,7 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
         kind,
         label,
         help,
-        required: v.required,
+        required: e.ticked("required"),
         options: if keep_options {
             options.join("\n")
         } else {

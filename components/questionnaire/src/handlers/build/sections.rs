@@ -1,9 +1,10 @@
 //! Sections: added, edited, moved; questions moved and deleted.
 
-use palabre_domain::account::{FieldError, line};
+use palabre_domain::account::line;
 use palabre_domain::content;
+use palabre_domain::questionnaire::MAX_SECTION_DESCRIPTION;
 use palabre_kit::app::{audited, link};
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::respond::{self};
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n};
@@ -19,11 +20,9 @@ pub async fn add_section(env: &mut Env, slug: &str) -> Result<Response> {
         return Ok(refused);
     }
     let form = env.submission().await?;
-    let title = match line(form.get("title"), content::MAX_TITLE) {
-        Ok(t) => t,
-        Err(e) => {
-            return render_section_form(env, &q, None, form.get("title"), "", Some(e), None).await;
-        }
+    let mut e = Entry::read(&form, &["title"]);
+    let Some(title) = e.check("title", |v| line(v, content::MAX_TITLE)) else {
+        return render_section_form(env, &q, None, &e).await;
     };
     audited(env, "questionnaire-saved", &q.slug, async |conn| {
         Ok(store::add_section(conn, q.id, &title, "").await?)
@@ -39,36 +38,21 @@ async fn render_section_form(
     env: &Env,
     q: &Questionnaire,
     id: Option<i64>,
-    title: &str,
-    description: &str,
-    title_error: Option<FieldError>,
-    description_error: Option<FieldError>,
+    entry: &Entry,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
-    let form = FormView::new(locale)
-        .input(
-            "title",
-            "text",
-            "questionnaire-field-section-title",
-            title,
-            "off",
-            title_error,
-        )
-        .textarea(
-            "description",
-            "questionnaire-field-section-description",
-            description,
-            description_error,
-        )
+    let form = FormView::of(locale, entry)
+        .input("title", "text", "questionnaire-field-section-title", "off")
+        .textarea("description", "questionnaire-field-section-description")
         .optional();
     let action = match id {
         Some(id) => format!("/questionnaires/{}/sections/{id}", q.slug),
         None => format!("/questionnaires/{}/sections", q.slug),
     };
-    let status = if title_error.is_some() || description_error.is_some() {
-        http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
+    let status = if entry.is_valid() {
         http::StatusCode::OK
+    } else {
+        http::StatusCode::UNPROCESSABLE_ENTITY
     };
     let data = FormPage {
         back: Some(link(
@@ -91,7 +75,10 @@ pub async fn section_form(env: &Env, slug: &str, raw_id: &str) -> Result<Respons
         .iter()
         .find(|s| s.id == id)
         .ok_or(Error::NotFound)?;
-    render_section_form(env, &q, Some(id), &s.title, &s.description, None, None).await
+    let entry = Entry::new()
+        .with("title", s.title.as_str())
+        .with("description", s.description.as_str());
+    render_section_form(env, &q, Some(id), &entry).await
 }
 
 pub async fn save_section(env: &mut Env, slug: &str, raw_id: &str) -> Result<Response> {
@@ -105,22 +92,14 @@ pub async fn save_section(env: &mut Env, slug: &str, raw_id: &str) -> Result<Res
         return Ok(refused);
     }
     let form = env.submission().await?;
-    let title = line(form.get("title"), content::MAX_TITLE);
-    let description = content::text(form.get("description"), 5_000);
-    let (Ok(title), Ok(description)) = (&title, &description) else {
-        return render_section_form(
-            env,
-            &q,
-            Some(id),
-            form.get("title"),
-            form.get("description"),
-            title.err(),
-            description.err(),
-        )
-        .await;
+    let mut e = Entry::read(&form, &["title", "description"]);
+    let title = e.check("title", |v| line(v, content::MAX_TITLE));
+    let description = e.check("description", |v| content::text(v, MAX_SECTION_DESCRIPTION));
+    let (Some(title), Some(description)) = (title, description) else {
+        return render_section_form(env, &q, Some(id), &e).await;
     };
     audited(env, "questionnaire-saved", &q.slug, async |conn| {
-        Ok(store::update_section(conn, id, title, description).await?)
+        Ok(store::update_section(conn, id, &title, &description).await?)
     })
     .await?;
     Ok(respond::redirect(&format!(

@@ -3,10 +3,9 @@
 use palabre_domain::Role;
 use palabre_domain::account::{FieldError, line};
 use palabre_domain::content;
-use palabre_domain::process::{Span, SpanError};
 use palabre_kit::activity::{self, Activity};
 use palabre_kit::app::{link, record_in, status_options};
-use palabre_kit::forms::FormView;
+use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::participation::process_choices;
 use palabre_kit::respond::{self};
 use palabre_kit::view::FormPage;
@@ -17,54 +16,24 @@ use crate::store::{self, Questionnaire, Settings};
 
 use super::*;
 
-struct SettingsValues {
-    title: String,
-    slug: String,
-    intro: String,
-    process: String,
-    opens_on: String,
-    closes_on: String,
-    status: String,
-    anonymous: bool,
-    results_public: bool,
-    results_from: String,
-    open_data_text: bool,
-}
-
-#[derive(Default)]
-struct SettingsErrors {
-    title: Option<FieldError>,
-    slug: Option<FieldError>,
-    intro: Option<FieldError>,
-    process: Option<FieldError>,
-    opens_on: Option<FieldError>,
-    closes_on: Option<FieldError>,
-    status: Option<FieldError>,
-    results_from: Option<FieldError>,
-}
-
-impl SettingsErrors {
-    fn any(&self) -> bool {
-        [
-            self.title,
-            self.slug,
-            self.intro,
-            self.process,
-            self.opens_on,
-            self.closes_on,
-            self.status,
-            self.results_from,
-        ]
-        .iter()
-        .any(Option::is_some)
-    }
-}
+const FIELDS: [&str; 11] = [
+    "title",
+    "slug",
+    "intro",
+    "process",
+    "opens_on",
+    "closes_on",
+    "status",
+    "anonymous",
+    "results_public",
+    "results_from",
+    "open_data_text",
+];
 
 async fn render_settings(
     env: &Env,
     current: Option<&Questionnaire>,
-    v: &SettingsValues,
-    e: &SettingsErrors,
+    entry: &Entry,
     locked: bool,
     status: http::StatusCode,
 ) -> Result<Response> {
@@ -77,88 +46,38 @@ async fn render_settings(
             .map(|(id, title)| (id.to_string(), title)),
     );
     let statuses = status_options(env);
-    let mut form = FormView::new(locale)
-        .input(
-            "title",
-            "text",
-            "questionnaire-field-title",
-            &v.title,
-            "off",
-            e.title,
-        )
-        .input("slug", "text", "admin-field-slug", &v.slug, "off", e.slug)
+    let mut form = FormView::of(locale, entry)
+        .input("title", "text", "questionnaire-field-title", "off")
+        .input("slug", "text", "admin-field-slug", "off")
         .optional()
         .hint("admin-field-slug-hint")
-        .textarea("intro", "questionnaire-field-intro", &v.intro, e.intro)
+        .textarea("intro", "questionnaire-field-intro")
         .optional()
         .hint("admin-field-markdown-hint")
-        .select(
-            "process",
-            "admin-field-process",
-            processes,
-            &v.process,
-            e.process,
-        )
-        .input(
-            "opens_on",
-            "date",
-            "admin-field-starts",
-            &v.opens_on,
-            "off",
-            e.opens_on,
-        )
+        .select("process", "admin-field-process", processes)
+        .input("opens_on", "date", "admin-field-starts", "off")
         .hint("admin-field-date-hint")
-        .input(
-            "closes_on",
-            "date",
-            "admin-field-ends",
-            &v.closes_on,
-            "off",
-            e.closes_on,
-        )
+        .input("closes_on", "date", "admin-field-ends", "off")
         .hint("admin-field-date-hint")
-        .select(
-            "status",
-            "admin-field-status",
-            statuses,
-            &v.status,
-            e.status,
-        );
+        .select("status", "admin-field-status", statuses);
     if !locked {
         form = form
-            .checkbox(
-                "anonymous",
-                "questionnaire-field-anonymous",
-                v.anonymous,
-                None,
-            )
+            .checkbox("anonymous", "questionnaire-field-anonymous")
             .optional()
             .hint("questionnaire-field-anonymous-hint");
     }
     let form = form
-        .checkbox(
-            "results_public",
-            "questionnaire-field-results-public",
-            v.results_public,
-            None,
-        )
+        .checkbox("results_public", "questionnaire-field-results-public")
         .optional()
         .input(
             "results_from",
             "date",
             "questionnaire-field-results-from",
-            &v.results_from,
             "off",
-            e.results_from,
         )
         .optional()
         .hint("questionnaire-field-results-from-hint")
-        .checkbox(
-            "open_data_text",
-            "questionnaire-field-open-data-text",
-            v.open_data_text,
-            None,
-        )
+        .checkbox("open_data_text", "questionnaire-field-open-data-text")
         .optional()
         .hint("questionnaire-field-open-data-text-hint");
     let (title, action, back) = match current {
@@ -188,56 +107,39 @@ async fn render_settings(
 
 pub async fn settings_form(env: &Env, slug: Option<&str>) -> Result<Response> {
     env.ctx.require(Role::Moderator)?;
-    let (current, v, locked) = match slug {
+    let (current, entry, locked) = match slug {
         Some(slug) => {
             let q = staff_questionnaire(env, slug).await?;
             let locked = store::has_responses(&env.conn, q.id).await?;
-            let v = SettingsValues {
-                title: q.title.clone(),
-                slug: q.slug.clone(),
-                intro: q.intro.clone(),
-                process: q
-                    .process
-                    .as_ref()
-                    .map(|p| p.0.to_string())
-                    .unwrap_or_default(),
-                opens_on: q.opens_on.clone(),
-                closes_on: q.closes_on.clone(),
-                status: if q.published { "published" } else { "draft" }.into(),
-                anonymous: q.anonymous,
-                results_public: q.results_public,
-                results_from: q.results_from.clone().unwrap_or_default(),
-                open_data_text: q.open_data_text,
-            };
-            (Some(q), v, locked)
+            let entry = Entry::new()
+                .with("title", q.title.as_str())
+                .with("slug", q.slug.as_str())
+                .with("intro", q.intro.as_str())
+                .with(
+                    "process",
+                    q.process
+                        .as_ref()
+                        .map(|p| p.0.to_string())
+                        .unwrap_or_default(),
+                )
+                .with("opens_on", q.opens_on.as_str())
+                .with("closes_on", q.closes_on.as_str())
+                .with("status", if q.published { "published" } else { "draft" })
+                .ticked_if("anonymous", q.anonymous)
+                .ticked_if("results_public", q.results_public)
+                .with("results_from", q.results_from.clone().unwrap_or_default())
+                .ticked_if("open_data_text", q.open_data_text);
+            (Some(q), entry, locked)
         }
         None => (
             None,
-            SettingsValues {
-                title: String::new(),
-                slug: String::new(),
-                intro: String::new(),
-                process: env.ctx.query("process").unwrap_or_default().to_string(),
-                opens_on: String::new(),
-                closes_on: String::new(),
-                status: "draft".into(),
-                anonymous: false,
-                results_public: false,
-                results_from: String::new(),
-                open_data_text: false,
-            },
+            Entry::new()
+                .with("process", env.ctx.query("process").unwrap_or_default())
+                .with("status", "draft"),
             false,
         ),
     };
-    render_settings(
-        env,
-        current.as_ref(),
-        &v,
-        &SettingsErrors::default(),
-        locked,
-        http::StatusCode::OK,
-    )
-    .await
+    render_settings(env, current.as_ref(), &entry, locked, http::StatusCode::OK).await
 }
 
 pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response> {
@@ -251,78 +153,29 @@ pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response
         None => false,
     };
     let form = env.submission().await?;
-    let v = SettingsValues {
-        title: form.get("title").to_string(),
-        slug: form.get("slug").to_string(),
-        intro: form.get("intro").to_string(),
-        process: form.get("process").to_string(),
-        opens_on: form.get("opens_on").to_string(),
-        closes_on: form.get("closes_on").to_string(),
-        status: form.get("status").to_string(),
-        // Fixed once answers exist (they were given under that promise).
-        anonymous: match &current {
-            Some(q) if locked => q.anonymous,
-            _ => form.get("anonymous") == "yes",
-        },
-        results_public: form.get("results_public") == "yes",
-        results_from: form.get("results_from").trim().to_string(),
-        open_data_text: form.get("open_data_text") == "yes",
-    };
-    let mut e = SettingsErrors::default();
-    let title = line(&v.title, content::MAX_TITLE)
-        .map_err(|x| e.title = Some(x))
-        .ok();
-    let new_slug = content::slug(&v.slug, title.as_deref().unwrap_or(""))
-        .map_err(|x| e.slug = Some(x))
-        .ok();
-    let intro = content::text(&v.intro, content::MAX_DESCRIPTION)
-        .map_err(|x| e.intro = Some(x))
-        .ok();
-    let published = content::published(&v.status)
-        .map_err(|x| e.status = Some(x))
-        .ok();
-    let span = match Span::parse(&v.opens_on, &v.closes_on) {
-        Ok(span) => Some(span),
-        Err(SpanError::Start(x)) => {
-            e.opens_on = Some(x);
-            None
-        }
-        Err(SpanError::End(x)) => {
-            e.closes_on = Some(x);
-            None
-        }
-    };
-    let results_from = match v.results_from.as_str() {
-        "" => Some(None),
-        typed => match palabre_domain::date::Day::parse(typed) {
-            Some(day) => Some(Some(day.iso())),
-            None => {
-                e.results_from = Some(FieldError::InvalidDate);
-                None
-            }
-        },
-    };
-    let process_id = match v.process.trim() {
-        "" => Some(None),
-        typed => {
-            let choices = process_choices(&env.conn).await?;
-            match typed
-                .parse::<i64>()
-                .ok()
-                .filter(|id| choices.iter().any(|c| c.0 == *id))
-            {
-                Some(id) => Some(Some(id)),
-                None => {
-                    e.process = Some(FieldError::InvalidChoice);
-                    None
-                }
-            }
-        }
-    };
+    let mut e = Entry::read(&form, &FIELDS);
+    // Fixed once answers exist (they were given under that promise).
+    if let Some(q) = &current
+        && locked
+    {
+        e.tick("anonymous", q.anonymous);
+    }
+    let title = e.check("title", |v| line(v, content::MAX_TITLE));
+    let new_slug = e.check("slug", |v| content::slug(v, title.as_deref().unwrap_or("")));
+    let intro = e.check("intro", |v| content::text(v, content::MAX_DESCRIPTION));
+    let published = e.check("status", content::published);
+    let span = e.span("opens_on", "closes_on");
+    let results_from = e.check_optional("results_from", |v| {
+        palabre_domain::date::Day::parse(v.trim())
+            .map(|day| day.iso())
+            .ok_or(FieldError::InvalidDate)
+    });
+    let choices = process_choices(&env.conn).await?;
+    let process_id = e.choice("process", &choices);
     if let Some(s) = &new_slug
         && store::slug_taken(&env.conn, s, current.as_ref().map(|q| q.id)).await?
     {
-        e.slug = Some(FieldError::SlugTaken);
+        e.refuse("slug", FieldError::SlugTaken);
     }
     let (
         Some(title),
@@ -332,7 +185,7 @@ pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response
         Some(span),
         Some(results_from),
         Some(process_id),
-        false,
+        true,
     ) = (
         title,
         new_slug,
@@ -341,13 +194,12 @@ pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response
         span,
         results_from,
         process_id,
-        e.any(),
+        e.is_valid(),
     )
     else {
         return render_settings(
             env,
             current.as_ref(),
-            &v,
             &e,
             locked,
             http::StatusCode::UNPROCESSABLE_ENTITY,
@@ -362,10 +214,10 @@ pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response
         opens_on: span.starts.iso(),
         closes_on: span.ends.iso(),
         published,
-        anonymous: v.anonymous,
-        results_public: v.results_public,
+        anonymous: e.ticked("anonymous"),
+        results_public: e.ticked("results_public"),
         results_from,
-        open_data_text: v.open_data_text,
+        open_data_text: e.ticked("open_data_text"),
     };
     let was_published = current.as_ref().is_some_and(|q| q.published);
     let id = current.as_ref().map(|q| q.id);
