@@ -229,7 +229,6 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
         return Err(Error::Forbidden);
     }
     let image_alt = images::shown(&env.conn, p.image_id).await?.map(|i| i.alt);
-    let coordinate = |pick: fn((f64, f64)) -> f64| p.location.map(|l| pick(l).to_string());
     let entry = Entry::new()
         .with("title", p.title.clone())
         .with("body", p.body.clone())
@@ -248,8 +247,14 @@ pub async fn edit_form(env: &Env, raw_id: &str) -> Result<Response> {
                 .unwrap_or_default(),
         )
         .with("address", p.address.clone())
-        .with("latitude", coordinate(|l| l.0).unwrap_or_default())
-        .with("longitude", coordinate(|l| l.1).unwrap_or_default())
+        .with(
+            "latitude",
+            p.location.map(|l| l.0.to_string()).unwrap_or_default(),
+        )
+        .with(
+            "longitude",
+            p.location.map(|l| l.1.to_string()).unwrap_or_default(),
+        )
         .with("image_alt", image_alt.unwrap_or_default());
     render_form(env, Place::draft(&p), &entry, http::StatusCode::OK).await
 }

@@ -296,12 +296,6 @@ pub struct Form {
     conflict: Option<Conflict>,
 }
 
-impl Form {
-    pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
-    }
-}
-
 #[derive(Serialize, Clone, Debug, Default)]
 #[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
 struct Conflict {
