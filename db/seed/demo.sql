@@ -83,12 +83,12 @@ INSERT INTO processes (slug, title, summary, body, district_id, starts_on, ends_
 
 Trois scénarios ont été présentés lors de la réunion publique. Consultez-les, débattez-en et donnez votre avis.',
      (SELECT id FROM districts WHERE name = 'Les Quais'),
-     date('now', '-20 days'), date('now', '+40 days'), 'published', 143, 312,
+     date('now', '-20 days'), date('now', '+40 days'), 'published', 0, 0,
      strftime('%s', 'now', '-25 days'), strftime('%s', 'now', '-25 days')),
     ('budget-participatif-2026', 'Budget participatif 2026',
      '250 000 € pour les projets proposés et choisis par les habitants.',
      'Chaque habitant peut déposer une idée pour son quartier, puis soutenir celles des autres. Les projets les plus soutenus et réalisables seront financés.',
-     NULL, date('now', '-10 days'), date('now', '+80 days'), 'published', 88, 131,
+     NULL, date('now', '-10 days'), date('now', '+80 days'), 'published', 0, 0,
      strftime('%s', 'now', '-12 days'), strftime('%s', 'now', '-12 days')),
     ('plan-velo-saint-martin', 'Plan vélo du quartier Saint-Martin',
      'Pistes, stationnements vélo et zones apaisées autour des écoles.',
@@ -485,27 +485,42 @@ FROM proposals pr, users u, (
     UNION ALL SELECT 'Des abribus avec un banc au Bois-Joli', 'done', '-60 days', 'Les quatre abribus sont posés.'
 ) v
 WHERE pr.title = v.title AND u.email = 'admin@valbrune.example.org';
--- Who took part, and the counters, as the components would have kept them.
+-- Who took part, and the counters, as the components keep them
+-- (kit::activity): every process's figures are counted from its rows, so
+-- cards, dashboard and reports agree from the first page on. A contribution
+-- is a comment (on a debate or a proposal), an opinion statement, a submitted
+-- questionnaire response, a published proposal or a debate a resident
+-- opened; a participant is anyone who made one, voted on a statement or
+-- supported a proposal.
 INSERT OR IGNORE INTO process_participants (process_id, user_id)
-SELECT p.id, x.user_id FROM processes p, (
-              SELECT user_id FROM comments WHERE resource = 'discussion'
-                 AND resource_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus')
-    UNION ALL SELECT user_id FROM opinion_statements WHERE discussion_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus')
-    UNION ALL SELECT user_id FROM opinion_votes WHERE discussion_id = (SELECT id FROM discussions WHERE slug = 'lignes-de-bus')
-    UNION ALL SELECT user_id FROM responses WHERE questionnaire_id = (SELECT id FROM questionnaires WHERE slug = 'deplacements-2025')
-    UNION ALL SELECT user_id FROM proposals WHERE process_id = (SELECT id FROM processes WHERE slug = 'mobilites-2025')
-    UNION ALL SELECT user_id FROM proposal_supports WHERE process_id = (SELECT id FROM processes WHERE slug = 'mobilites-2025')
-) x WHERE p.slug = 'mobilites-2025';
+SELECT d.process_id, c.user_id FROM comments c JOIN discussions d
+    ON c.resource = 'discussion' AND c.resource_id = d.id
+    WHERE d.process_id IS NOT NULL AND c.user_id IS NOT NULL
+UNION SELECT pr.process_id, c.user_id FROM comments c JOIN proposals pr
+    ON c.resource = 'proposal' AND c.resource_id = pr.id WHERE c.user_id IS NOT NULL
+UNION SELECT d.process_id, s.user_id FROM opinion_statements s JOIN discussions d ON d.id = s.discussion_id
+    WHERE d.process_id IS NOT NULL AND s.user_id IS NOT NULL
+UNION SELECT d.process_id, v.user_id FROM opinion_votes v JOIN discussions d ON d.id = v.discussion_id
+    WHERE d.process_id IS NOT NULL AND v.user_id IS NOT NULL
+UNION SELECT q.process_id, r.user_id FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
+    WHERE q.process_id IS NOT NULL AND r.user_id IS NOT NULL AND r.status = 'submitted'
+UNION SELECT process_id, user_id FROM proposals WHERE state = 'published' AND user_id IS NOT NULL
+UNION SELECT process_id, user_id FROM proposal_supports WHERE user_id IS NOT NULL
+UNION SELECT d.process_id, d.user_id FROM discussions d JOIN users u ON u.id = d.user_id
+    WHERE d.process_id IS NOT NULL AND u.role = 'citizen';
 UPDATE processes SET
     participants = (SELECT count(*) FROM process_participants WHERE process_id = processes.id),
     proposals_count = (SELECT count(*) FROM proposals WHERE process_id = processes.id AND state = 'published'),
     contributions = (SELECT count(*) FROM comments WHERE resource = 'discussion'
                         AND resource_id IN (SELECT id FROM discussions WHERE process_id = processes.id))
+                  + (SELECT count(*) FROM comments WHERE resource = 'proposal'
+                        AND resource_id IN (SELECT id FROM proposals WHERE process_id = processes.id))
                   + (SELECT count(*) FROM opinion_statements WHERE discussion_id IN (SELECT id FROM discussions WHERE process_id = processes.id))
                   + (SELECT count(*) FROM responses WHERE status = 'submitted'
                         AND questionnaire_id IN (SELECT id FROM questionnaires WHERE process_id = processes.id))
                   + (SELECT count(*) FROM proposals WHERE process_id = processes.id AND state = 'published')
-WHERE slug = 'mobilites-2025';
+                  + (SELECT count(*) FROM discussions d JOIN users u ON u.id = d.user_id
+                        WHERE d.process_id = processes.id AND u.role = 'citizen');
 
 -- needs 0025: what follows uses the tables and columns migration 0025 brings
 -- (the e2e test that upgrades a database from an earlier schema loads the

@@ -3,7 +3,7 @@
 // words, so the same journey runs in French, English and German.
 import fs from 'node:fs';
 import path from 'node:path';
-import { OUT, Tab, check, sql } from './lib.mjs';
+import { OUT, Tab, VIEWPORTS, check, sql } from './lib.mjs';
 
 const PASSWORD = 'sous les tilleuls du mail 2026';
 
@@ -83,6 +83,8 @@ export function citizen(run) {
     await t.keyboard('signup');
     await t.submit('main form[action="/account/signup"] button[type=submit]', 'signup refused', 422);
     check(await t.page.locator('.error-summary').isVisible(), 'an empty sign-up shows no error summary');
+    check(await t.page.evaluate(() => document.activeElement?.id === 'form-errors'),
+      'after a refused sign-up the focus is not on the error summary');
     await t.page.fill('[name=name]', 'Léa Martin');
     await t.page.fill('[name=email]', email);
     await t.page.fill('[name=password]', PASSWORD);
@@ -178,6 +180,52 @@ export function citizen(run) {
     await t.page.fill('[name=email]', email);
     await t.page.fill('[name=password]', PASSWORD);
     await t.submit('main form[action="/account/login"] button[type=submit]', 'login refused', 422);
+  });
+}
+
+/**
+ * The everyday journeys of issue 27: the phone header and its menu without
+ * JavaScript, every process's proposals from the main navigation, the
+ * language switch keeping the page's parameters and sticking, the focus on
+ * the error summary of a long form, and times in the commune's zone.
+ */
+export function everyday(run) {
+  return journey(run, 'everyday', async (t) => {
+    await t.page.setViewportSize(VIEWPORTS.phone);
+    await t.go('/', 'home on a phone');
+    const header = await t.page.locator('header.site-header').boundingBox();
+    check(header && header.height <= 90, `the phone header is ${header?.height} px high (at most 90)`);
+    check(await t.page.locator('header a.header-cta[href="/account/signup"]').isVisible(),
+      'no call to take part in the phone header');
+    check(!(await t.page.locator('header .main-nav').isVisible()), 'the phone menu is open at first');
+    await t.follow('header a.menu-open', 'phone menu open');
+    check(await t.page.locator('header .main-nav a[href="/proposals"]').isVisible(),
+      'the opened phone menu does not show the navigation');
+    await t.follow('header .main-nav a[href="/proposals"]', 'every proposal');
+    check((await t.page.locator('main .process-card').count()) > 0, 'the list of every proposal is empty');
+    check(!(await t.page.locator('header .main-nav').isVisible()), 'the phone menu stays open on the next page');
+    await t.page.setViewportSize(VIEWPORTS.desktop);
+
+    // The switch keeps the page's parameters, and the choice sticks.
+    const other = run.lang === 'de' ? 'en' : 'de';
+    await t.go('/proposals?process=budget-participatif-2026&sort=newest', 'proposals, newest');
+    t.lang = other;
+    await t.follow(`header .lang-switch a[hreflang="${other}"]`, 'proposals in another language');
+    const search = new URL(t.page.url()).searchParams;
+    check(search.get('process') === 'budget-participatif-2026' && search.get('sort') === 'newest',
+      `the language switch dropped the parameters: ${t.page.url()}`);
+    await t.go('/processes', 'the next page, in the language chosen');
+    t.lang = run.lang;
+    await t.go(`/?lang=${run.lang}`, 'back in the run\'s language');
+
+    // A refused submit at the bottom of a long page lands on its summary.
+    await t.go('/account/login', 'login');
+    await t.page.fill('[name=email]', 'camille@valbrune.example.org');
+    await t.submit('main form[action="/account/login"] button[type=submit]', 'sign-in refused', 422);
+    check(await t.page.evaluate(() => document.activeElement?.getAttribute('role') === 'alert'),
+      'after a refused sign-in the focus is not on the message saying why');
+    const summaryTop = await t.page.evaluate(() => document.activeElement.getBoundingClientRect().top);
+    check(summaryTop >= 0 && summaryTop < 844, 'the error summary is not in view');
   });
 }
 
@@ -285,6 +333,13 @@ export function staff(run) {
     check((await t.page.getByText(answer).count()) === 1, 'the answer is not on the proposal');
     check(sql(db, "SELECT status FROM proposals WHERE id = 2")[0][0] === 'accepted', 'the status did not change');
 
+    // Times are the commune's (Europe/Paris), as ICU has them, not UTC.
+    await t.go('/admin/audit', 'audit log');
+    const clock = (at) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    const log = await t.page.locator('main').innerText();
+    const now = Date.now();
+    check([0, 1, 2, 3, 4, 5].map((m) => -m * 60000).some((d) => log.includes(clock(new Date(now + d)))),
+      `the audit log does not show the time in Paris (${clock(new Date(now))})`);
     await t.go('/admin/moderation', 'moderation');
     await t.go('/admin/people', 'people');
     await t.go('/admin/site', 'site identity');

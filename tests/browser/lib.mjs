@@ -247,6 +247,8 @@ export class Tab {
       title: document.title,
       // WCAG 2.1's 4.1.1 (RGAA 8.2): axe no longer checks it, a label or an
       // error link pointing at the wrong element is still a real fault.
+      // Dates as people read them: no raw ISO date or UTC time in the text.
+      rawDates: (document.querySelector('main')?.innerText ?? '').match(/\b\d{4}-\d{2}(-\d{2})?\b|\b\d{2}:\d{2} UTC\b/g) ?? [],
       duplicateIds: [...document.querySelectorAll('[id]')]
         .map((e) => e.id)
         .filter((id, i, all) => all.indexOf(id) !== i),
@@ -261,6 +263,7 @@ export class Tab {
         nodes: [`#${id}`],
       });
     }
+    check(facts.rawDates.length === 0, `${where}: raw dates in the text: ${facts.rawDates.slice(0, 3).join(', ')}`);
     check(facts.lang === this.lang, `${where}: <html lang="${facts.lang}">, expected ${this.lang}`);
     check(facts.mains === 1, `${where}: ${facts.mains} <main> elements`);
     check(facts.h1 >= 1, `${where}: no <h1>`);

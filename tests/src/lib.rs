@@ -141,11 +141,10 @@ pub fn room_in_the_window(window: u64, needed: u64) {
     }
 }
 
-/// Today's date (UTC, `YYYY-MM-DD`), as the components compute it.
+/// Today's date in the demo commune (Europe/Paris, `YYYY-MM-DD`), as the
+/// components compute it.
 pub fn today() -> String {
-    rusqlite::Connection::open_in_memory()
-        .and_then(|c| c.query_row("SELECT date('now')", [], |r| r.get(0)))
-        .unwrap_or_default()
+    palabre_domain::Zone::Paris.day(palabre_kit::now()).iso()
 }
 
 pub const TEST_KEY: &str = "test-session-key-0123456789abcdef-0123456789";

@@ -20,7 +20,7 @@ use crate::{Env, permissions};
 pub(crate) use palabre_domain::content::is_slug as valid_slug;
 
 pub(crate) fn today() -> Day {
-    Day::of_unix(palabre_kit::now())
+    palabre_kit::today()
 }
 
 pub(crate) fn dates(env: &Env, d: &Discussion) -> Dates {

@@ -27,6 +27,7 @@ use http::{HeaderValue, Method, header};
 use http_body_util::{BodyExt, Limited};
 use palabre_domain::Locale;
 use palabre_kit::db::{self, Value};
+use palabre_kit::ratelimit::Limit;
 use palabre_kit::session::{self, Key, KeyError, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
     CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, SET_SESSION_HEADER,
@@ -325,14 +326,15 @@ async fn check_unsafe(
 /// forged requests cannot lock anyone out). Whom a bucket counts (an email,
 /// an address, a person) is kept only as a keyed hash (`session::pseudonym`).
 /// When sign-ins to an account are refused, its owner is told by mail, once
-/// an hour at most.
+/// an hour at most. Returns the buckets to count once the feature accepted
+/// the request (`limits::counts_accepted_only`).
 async fn check_limits(
     parts: &http::request::Parts,
     user_id: Option<i64>,
     body: &[u8],
     key: Option<&Key>,
     locale: Locale,
-) -> Result<(), Refusal> {
+) -> Result<Vec<(String, Limit)>, Refusal> {
     let ip = parts
         .headers
         .get(CLIENT_HEADER)
@@ -340,7 +342,7 @@ async fn check_limits(
     let path = parts.uri.path();
     let buckets = limits::buckets(&parts.method, path, ip, user_id, body);
     if buckets.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let key = key.ok_or(Refusal::Misconfigured)?;
     let unavailable = |e: db::DbError| {
@@ -354,23 +356,31 @@ async fn check_limits(
     let count = async |conn: &db::Connection| {
         let mut wait: Option<i64> = None;
         let mut tell = false;
+        let mut later = Vec::new();
         for (bucket, limit) in &buckets {
             let stored = limits::stored_name(bucket, |subject| {
                 session::pseudonym(key, "rate-limit", subject)
             });
-            if let Some(seconds) = ratelimit::hit(conn, &stored, *limit, now).await? {
+            let over = if limits::counts_accepted_only(bucket) {
+                let over = ratelimit::peek(conn, &stored, *limit, now).await?;
+                later.push((stored, *limit));
+                over
+            } else {
+                ratelimit::hit(conn, &stored, *limit, now).await?
+            };
+            if let Some(seconds) = over {
                 wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
                 tell |= limits::tells_the_owner(bucket);
             }
         }
-        Ok::<_, palabre_kit::Error>((wait, tell))
+        Ok::<_, palabre_kit::Error>((wait, tell, later))
     };
     let counted = if buckets.len() == 1 {
         count(&conn).await
     } else {
         db::immediate(&conn, count).await
     };
-    let (wait, tell) = counted.map_err(|e| {
+    let (wait, tell, later) = counted.map_err(|e| {
         eprintln!("gate: rate limits: {e}");
         Refusal::Unavailable
     })?;
@@ -392,7 +402,26 @@ async fn check_limits(
     }
     match wait {
         Some(seconds) => Err(Refusal::TooMany(seconds)),
-        None => Ok(()),
+        None => Ok(later),
+    }
+}
+
+/// Counts, once the feature accepted the request, what only accepted
+/// requests count (the buckets `check_limits` returned).
+async fn count_accepted(later: &[(String, Limit)]) {
+    if later.is_empty() {
+        return;
+    }
+    let now = palabre_kit::now();
+    let counted = async {
+        let conn = db::open().await?;
+        for (stored, limit) in later {
+            ratelimit::hit(&conn, stored, *limit, now).await?;
+        }
+        Ok::<_, db::DbError>(())
+    };
+    if let Err(e) = counted.await {
+        eprintln!("gate: cannot count an accepted request: {e}");
     }
 }
 

@@ -27,6 +27,14 @@ pub fn stored_name(bucket: &str, pseudonym: impl Fn(&str) -> String) -> String {
     }
 }
 
+/// Whether a bucket counts only the requests the feature accepted (a
+/// sign-up: one mistyped form must not use up the hour's three sign-ups that
+/// everyone behind the town hall's Wi-Fi shares). It is checked before, and
+/// counted after an answer below 400.
+pub fn counts_accepted_only(bucket: &str) -> bool {
+    bucket.starts_with("signup-ip:")
+}
+
 /// Whether a refusal on this bucket is told to the account's owner: sign-ins
 /// to their account held up, from one address or from many.
 pub fn tells_the_owner(bucket: &str) -> bool {

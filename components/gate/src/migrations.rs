@@ -63,6 +63,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(24, "0024_resident_count"),
     migration!(25, "0025_reports_and_follow_up"),
     migration!(26, "0026_replays_keep_no_secret"),
+    migration!(27, "0027_all_proposals"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

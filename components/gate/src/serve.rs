@@ -16,7 +16,7 @@ use palabre_domain::Locale;
 use palabre_kit::session::Key;
 use palabre_kit::visitor::{
     BASE_URL_HEADER, CLIENT_HEADER, END_SESSION_HEADER, MAIL_ORIGIN_HEADER, ONCE_FIELD,
-    ONCE_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER, VISITOR_HEADER,
+    ONCE_HEADER, ORIGIN_HEADER, PUBLIC_HEADER, SET_SESSION_HEADER, TOO_MANY_HEADER, VISITOR_HEADER,
 };
 use palabre_kit::{client, respond};
 use spin_sdk::http::Request;
@@ -25,9 +25,9 @@ use spin_sdk::wasip3::http_compat::IncomingResponseBody;
 
 use crate::{
     BLOCKED_MAY_POST, Identity, NEWER_SCHEMA, Refusal, base_url, check_limits, check_unsafe,
-    form_field, identify, is_safe, kept_answer, key, locale_of, mail, needs_setup, once, origins,
-    passthrough, prepare_database, proxies, public, reachable_before_setup, retention_after_write,
-    security, session_cookies, wasi,
+    count_accepted, form_field, identify, is_safe, kept_answer, key, locale_of, mail, needs_setup,
+    once, origins, passthrough, prepare_database, proxies, public, reachable_before_setup,
+    retention_after_write, security, session_cookies, wasi,
 };
 
 /// A stage's outcome: go on with `T`, or answer now.
@@ -46,11 +46,18 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         return wasi(kept_answer(kept, &identity, key, locale).await);
     }
     let safe = is_safe(&parts.method);
-    let body = match screen(&parts, body, &identity, key, locale).await {
-        Ok(body) => body,
+    let Screened {
+        body,
+        over_limit,
+        count_if_accepted,
+    } = match screen(&parts, body, &identity, key, locale).await {
+        Ok(screened) => screened,
         Err(answer) => return wasi(answer),
     };
-    let held = if safe {
+    // Over a rate limit: the feature answers with its own page (the site's
+    // header, the real wait, what was typed) and runs nothing; its key is
+    // not held, so the same form can be sent again once the wait is over.
+    let held = if safe || over_limit.is_some() {
         None
     } else {
         match hold(&mut parts, &body, &identity, key, locale).await {
@@ -59,6 +66,11 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         }
     };
     tell_feature(&mut parts, &identity).await;
+    if let Some(seconds) = over_limit {
+        parts
+            .headers
+            .insert(TOO_MANY_HEADER, HeaderValue::from(seconds.max(1)));
+    }
     // Versioned public files (assets, uploaded images): cacheable even when
     // the visitor is signed in.
     let is_static = ["/static/", "/images/"]
@@ -73,6 +85,9 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         }
     };
     let (mut rparts, rbody) = response.into_parts();
+    if rparts.status.as_u16() < 400 {
+        count_accepted(&count_if_accepted).await;
+    }
     let session_change = rparts.headers.contains_key(SET_SESSION_HEADER)
         || rparts.headers.contains_key(END_SESSION_HEADER);
     let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key).await {
@@ -222,16 +237,28 @@ impl Copy {
 /// schema is newer than this build, nothing from a blocked account but
 /// leaving; then the CSRF token, the body's size and the rate limits. Returns
 /// the body to forward (empty for a read).
+/// A request the screen let through: its body, the wait when it is over a
+/// rate limit, and the buckets to count once the feature accepts it.
+struct Screened {
+    body: Bytes,
+    over_limit: Option<i64>,
+    count_if_accepted: Vec<(String, palabre_kit::ratelimit::Limit)>,
+}
+
 async fn screen(
     parts: &http::request::Parts,
     body: spin_sdk::wasip3::http_compat::IncomingRequestBody,
     identity: &Identity,
     key: Option<&'static Key>,
     locale: Locale,
-) -> Stage<Bytes> {
+) -> Stage<Screened> {
     if is_safe(&parts.method) {
         drop(body);
-        return Ok(Bytes::new());
+        return Ok(Screened {
+            body: Bytes::new(),
+            over_limit: None,
+            count_if_accepted: Vec::new(),
+        });
     }
     if parts.uri.path().starts_with("/api/") {
         let mut response = respond::api_read_only();
@@ -248,10 +275,19 @@ async fn screen(
     let bytes = check_unsafe(&parts.headers, authority, body, identity, key)
         .await
         .map_err(|refusal| refusal.page(locale))?;
-    check_limits(parts, identity.visitor.user_id, &bytes, key, locale)
-        .await
-        .map_err(|refusal| refusal.page(locale))?;
-    Ok(bytes)
+    match check_limits(parts, identity.visitor.user_id, &bytes, key, locale).await {
+        Ok(count_if_accepted) => Ok(Screened {
+            body: bytes,
+            over_limit: None,
+            count_if_accepted,
+        }),
+        Err(Refusal::TooMany(seconds)) => Ok(Screened {
+            body: bytes,
+            over_limit: Some(seconds),
+            count_if_accepted: Vec::new(),
+        }),
+        Err(refusal) => Err(refusal.page(locale)),
+    }
 }
 
 /// A form's idempotency key: the first submit holds it (and the feature is

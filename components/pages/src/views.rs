@@ -47,6 +47,8 @@ palabre_kit::views! {
         pub report_href: Option<String>,
         pub report_draft: bool,
         pub proposals_href: Option<String>,
+        /// Submitting a proposal, while a phase with that tool is open.
+        pub new_proposal_href: Option<String>,
         pub open_discussion_href: Option<String>,
         pub process: Card,
         pub body: String,

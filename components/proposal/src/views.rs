@@ -18,11 +18,20 @@ palabre_kit::views! {
         pub category: Option<String>,
         pub district: Option<String>,
         pub date: Option<String>,
+        /// The process, in the list of every process's proposals.
+        pub process: Option<String>,
     }
 
     /// `proposals.hbs`: a process's proposals, filtered and ordered.
     pub struct List {
-        pub process: ListProcess,
+        /// The process listed, or none for every process's proposals.
+        pub process: Option<ListProcess>,
+        /// The processes that take proposals, for the filter.
+        pub processes: Vec<Choice>,
+        /// Every process's list: where a proposal can be submitted today.
+        pub submit_in: Vec<palabre_kit::view::Link>,
+        /// A filter is set (the filters are then shown open).
+        pub filtered: bool,
         pub items: Vec<Card>,
         pub next: Option<String>,
         pub sorts: Vec<Choice>,
@@ -33,7 +42,7 @@ palabre_kit::views! {
         pub mine: bool,
         pub supported: bool,
         pub new_href: Option<String>,
-        pub map_href: String,
+        pub map_href: Option<String>,
         pub best_href: String,
         pub staff: Option<Exports>,
     }
@@ -53,6 +62,8 @@ palabre_kit::views! {
 
     pub struct Exports {
         pub csv: String,
+        /// The CSV for a spreadsheet (`kit::csv`).
+        pub excel: String,
         pub json: String,
     }
 

@@ -48,6 +48,8 @@ palabre_kit::views! {
     pub struct Staff {
         pub edit: String,
         pub csv: String,
+        /// The CSV for a spreadsheet (`kit::csv`).
+        pub excel: String,
         pub json: String,
     }
 

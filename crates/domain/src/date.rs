@@ -89,6 +89,12 @@ impl Day {
         }
     }
 
+    pub fn prev(self) -> Day {
+        Day {
+            days: self.days - 1,
+        }
+    }
+
     /// Days from `self` to `other` (negative when `other` is earlier).
     pub fn days_until(self, other: Day) -> i64 {
         other.days - self.days

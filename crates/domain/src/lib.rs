@@ -16,7 +16,9 @@ pub mod ranking;
 pub mod report;
 pub mod role;
 pub mod search;
+pub mod zone;
 
 pub use color::Color;
 pub use locale::Locale;
 pub use role::Role;
+pub use zone::Zone;

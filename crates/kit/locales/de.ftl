@@ -1,6 +1,9 @@
 # Palabre — deutscher Katalog
 skip-to-content = Zum Inhalt springen
 nav-main = Hauptnavigation
+nav-participate = Mitmachen
+nav-menu = Menü
+nav-menu-close = Menü schließen
 nav-home = Startseite
 nav-processes = Beteiligungsverfahren
 nav-news = Neuigkeiten
@@ -17,10 +20,22 @@ home-see-processes = Zu den Beteiligungsverfahren
 home-processes-heading = Laufende Beteiligungsverfahren
 home-processes-empty = Derzeit läuft kein Verfahren: Sehen Sie sich die bevorstehenden an.
 home-figures-heading = Beteiligung in Zahlen
-home-figures-participants = registrierte Einwohnerinnen und Einwohner
-home-figures-open = laufende Verfahren
-home-figures-contributions = eingegangene Beiträge
-home-figures-proposals = Bürgervorschläge
+home-figures-participants = { $count ->
+    [one] registrierte Person
+   *[other] registrierte Einwohnerinnen und Einwohner
+}
+home-figures-open = { $count ->
+    [one] laufendes Verfahren
+   *[other] laufende Verfahren
+}
+home-figures-contributions = { $count ->
+    [one] eingegangener Beitrag
+   *[other] eingegangene Beiträge
+}
+home-figures-proposals = { $count ->
+    [one] Bürgervorschlag
+   *[other] Bürgervorschläge
+}
 home-phases-heading = Nächste Schritte
 home-phases-empty = Noch ist keine Phase angekündigt.
 home-news-all = Alle Neuigkeiten
@@ -52,6 +67,8 @@ error-pending-body = Dieses Formular wurde bereits gesendet und wird noch verarb
 error-done-title = Bereits berücksichtigt
 error-done-body = Dieses Formular wurde bereits gesendet und gespeichert; es wurde nicht ein zweites Mal gespeichert. Sonst ist nichts zu tun: Gehen Sie zur vorherigen Seite zurück und laden Sie sie neu, um das Ergebnis zu sehen.
 date-long = { $day }. { $month } { $year }
+date-month = { $month } { $year }
+date-time = { $date } um { $time }
 month-1 = Januar
 month-2 = Februar
 month-3 = März
@@ -93,6 +110,12 @@ login-title = Anmelden
 login-submit = Anmelden
 login-failed = E-Mail-Adresse oder Passwort falsch.
 error-429-title = Zu viele Versuche
+error-429-wait = Sie haben in kurzer Zeit zu viele Versuche unternommen. Sie können es in { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+  } erneut versuchen, um { $time }.
+error-429-kept = Ihre Eingaben bleiben auf dieser Seite erhalten (außer Passwörtern): Senden Sie sie nach Ablauf der Wartezeit erneut.
+error-429-retry = Erneut senden
 error-429-body = Sie haben in kurzer Zeit zu viele Versuche unternommen. Versuchen Sie es in einigen Minuten erneut.
 email-taken = Diese E-Mail-Adresse wird bereits von einem Konto verwendet.
 field-invalid-choice = Wählen Sie eine der angebotenen Optionen.
@@ -202,7 +225,7 @@ process-draft = Entwurf (nur für das Team sichtbar)
 process-scope-commune = Die ganze Gemeinde
 process-dates-from = Vom
 process-dates-to = bis
-process-progress = Fortschritt: { $percent } %
+process-progress = Verstrichene Zeit: { $percent } %
 process-participants = { $count ->
     [one] { $count } Person beteiligt
    *[other] { $count } Personen beteiligt
@@ -213,8 +236,14 @@ process-contributions = { $count ->
 }
 process-figures = Kennzahlen
 process-elapsed = der Laufzeit vergangen
-process-participants-label = Beteiligte
-process-contributions-label = Beiträge
+process-participants-label = { $count ->
+    [one] Beteiligte
+   *[other] Beteiligte
+}
+process-contributions-label = { $count ->
+    [one] Beitrag
+   *[other] Beiträge
+}
 process-about = Das Projekt
 process-take-part = Mitmachen
 process-open-tools = In der laufenden Phase können Sie:
@@ -226,7 +255,7 @@ process-no-phases = Die Phasen werden bald veröffentlicht.
 tool-discussion = Diskutieren
 tool-questionnaire = Den Fragebogen beantworten
 tool-proposal = Vorschläge einreichen und unterstützen
-field-invalid-date = Geben Sie ein Datum im Format JJJJ-MM-TT ein, zum Beispiel 2026-03-01.
+field-invalid-date = Wählen Sie ein gültiges Datum, zum Beispiel den 1. März 2026.
 field-end-before-start = Das Enddatum muss nach dem Anfangsdatum liegen.
 field-outside-process = Die Daten der Phase müssen innerhalb der Daten des Verfahrens liegen.
 field-invalid-slug = Die Adresse darf nur Kleinbuchstaben ohne Akzente, Ziffern und Bindestriche enthalten.
@@ -271,14 +300,16 @@ admin-field-status = Status
 admin-field-scope = Betroffenes Gebiet
 admin-field-starts = Anfangsdatum
 admin-field-ends = Enddatum
-admin-field-date-hint = Im Format JJJJ-MM-TT, zum Beispiel 2026-03-01.
+admin-field-date-hint = Einschließlich: öffnet um Mitternacht und schließt um Mitternacht des Folgetags, Ortszeit der Gemeinde.
 admin-field-name = Name
 admin-field-description = Beschreibung
 admin-field-tagline = Leitspruch
 admin-field-intro = Begrüßungstext
+admin-field-zone = Zeitzone
+admin-field-zone-hint = Daten und Uhrzeiten erscheinen in der Ortszeit der Gemeinde, Sommerzeit inbegriffen, und Phasen öffnen und schließen um ihre Mitternacht.
 admin-field-primary = Hauptfarbe
 admin-field-secondary = Zweitfarbe
-admin-field-color-hint = Im Format #RRGGBB. Weiße Schrift muss darauf lesbar bleiben (Kontrast von mindestens 4,5:1).
+admin-field-color-hint = Wählen Sie eine Farbe, die dunkel genug ist, damit weiße Schrift darauf lesbar bleibt (Kontrast von mindestens 4,5:1).
 admin-block-hidden = Ausgeblendet
 admin-block-hint = Position auf der Startseite oder „Ausgeblendet“.
 admin-block-hero = Block „Kopf“ (Titel, Leitspruch, Begrüßungstext)
@@ -409,13 +440,15 @@ comment-login = Melden Sie sich an, um mitzumachen
 comment-withdrawn = Beitrag von der Person zurückgezogen, die ihn geschrieben hat.
 comment-edited = bearbeitet
 comment-hidden = Ausgeblendet (wartet auf Moderation)
-comment-reactions = { $up } dafür · { $down } dagegen
-react-up = Dafür
-react-down = Dagegen
+comment-reactions = { $up } Zustimmung · { $down } Ablehnung
+react-up = Zustimmen
+react-down = Nicht zustimmen
 comment-edit = Bearbeiten
 comment-edit-title = Meinen Beitrag bearbeiten
 comment-edit-hint = Sie können einen Beitrag 15 Minuten lang nach der Veröffentlichung bearbeiten.
 comment-save = Speichern
+comment-withdraw-confirm = Diesen Kommentar zurückziehen? Sein Text verschwindet für alle; die Antworten bleiben.
+comment-withdraw-yes = Ja, zurückziehen
 comment-withdraw = Zurückziehen
 comment-report = Melden
 comment-report-reason = Warum melden Sie diesen Beitrag?
@@ -552,6 +585,7 @@ discussion-badges = { $official ->
 }
 
 ## Fragebögen
+nav-proposals = Vorschläge
 nav-questionnaires = Fragebögen
 search-kind-questionnaire = Fragebogen
 activity-questionnaire-answered = Fragebogen beantwortet:
@@ -627,6 +661,7 @@ results-answered = { $count ->
 results-multiple-note = mehrere Antworten möglich: Jede Antwort wird gezählt, die Prozentwerte ergeben zusammen mehr als 100 %
 results-col-answer = Antwort
 results-col-count = Anzahl
+results-table-show = Die Zahlen als Tabelle anzeigen
 results-col-share = Anteil der Antwortenden
 results-col-value = Wert
 results-col-measure = Kennzahl
@@ -668,7 +703,7 @@ questionnaire-field-anonymous = Anonyme Antworten
 questionnaire-field-anonymous-hint = Alle können ohne Konto antworten; keine Antwort ist mit einer Person verknüpft. Was das nicht garantiert: eine Antwort pro Person. Ein Token pro Browser verhindert versehentliche Doppelungen, und höchstens 60 Antworten pro Minute kommen von einer Adresse, aber wer es darauf anlegt, kann mehrmals antworten (ein anderer Browser, eine andere Adresse). Für eine Frage, die die Gemeinde bindet, deaktivieren Sie dies: Dann antworten nur angemeldete Einwohnerinnen und Einwohner, jeweils einmal. Kann nach Eingang von Antworten nicht mehr geändert werden.
 questionnaire-field-results-public = Öffentliche Ergebnisse
 questionnaire-field-results-from = Ergebnisse öffentlich ab
-questionnaire-field-results-from-hint = Optional, im Format JJJJ-MM-TT. Leer: sofort, wenn die Ergebnisse öffentlich sind.
+questionnaire-field-results-from-hint = Optional. Leer: sofort, wenn die Ergebnisse öffentlich sind.
 questionnaire-field-open-data-text = Freitextantworten in die offenen Daten aufnehmen
 questionnaire-field-open-data-text-hint = Nur ankreuzen, wenn die Freitextantworten keine personenbezogenen Daten enthalten.
 questionnaire-field-section = Teil
@@ -738,6 +773,14 @@ search-kind-proposal = Vorschlag
 activity-proposal-published = Neuer Vorschlag:
 activity-proposal-threshold = Schwelle an Unterstützungen erreicht:
 activity-proposal-answered = Antwort der Gemeinde auf den Vorschlag:
+proposals-all-title = Alle Vorschläge
+proposals-all-intro = Die Ideen der Einwohnerinnen und Einwohner, in allen Beteiligungsverfahren. Unterstützen Sie die, die Ihnen wichtig sind.
+proposal-new-in = Vorschlag einreichen: { $process }
+proposal-filters-title = Sortieren und filtern
+proposal-field-process = Beteiligungsverfahren
+proposal-not-open-title = Die Einreichung von Vorschlägen ist nicht geöffnet
+proposal-opens-on = In „{ $process }“ öffnet die Einreichung von Vorschlägen am { $date }. Kommen Sie ab diesem Tag wieder: Sie können dem Verfahren schon folgen.
+proposal-submissions-closed = In „{ $process }“ ist die Einreichung von Vorschlägen geschlossen. Sie können die eingereichten Vorschläge weiterhin lesen und kommentieren.
 proposals-of = Vorschläge: { $process }
 proposals-empty = Kein Vorschlag entspricht der Auswahl.
 proposal-new-title = Einen Vorschlag einreichen
@@ -766,6 +809,8 @@ proposal-location = Ort
 proposal-location-osm = auf OpenStreetMap ansehen
 proposal-supports-title = Unterstützungen
 proposal-support = Diesen Vorschlag unterstützen
+proposal-field-body-hint = Sie können Wörter **fett** oder *kursiv* setzen und eine Liste machen, indem Sie Zeilen mit „- “ beginnen.
+proposal-you-support = Sie unterstützen diesen Vorschlag.
 proposal-unsupport = Meine Unterstützung zurückziehen
 proposal-support-login = Melden Sie sich an, um diesen Vorschlag zu unterstützen.
 proposal-supports-closed = Unterstützungen sind für diesen Vorschlag derzeit nicht möglich.
@@ -837,6 +882,18 @@ moderation-threshold = Ein { $count ->
     [one] einmal
    *[other] { $count }-mal
 } gemeldeter Beitrag wird bis zu Ihrer Entscheidung ausgeblendet.
+moderation-done-hidden = { $count ->
+    [one] { $count } Beitrag ausgeblendet: Die Verfasserin oder der Verfasser wird informiert, mit dem Grund, falls angegeben.
+   *[other] { $count } Beiträge ausgeblendet: Die Verfasser werden informiert, mit dem Grund, falls angegeben.
+}
+moderation-done-restored = { $count ->
+    [one] { $count } Beitrag wiederhergestellt: Er ist wieder sichtbar.
+   *[other] { $count } Beiträge wiederhergestellt: Sie sind wieder sichtbar.
+}
+moderation-done-dismissed = { $count ->
+    [one] Meldungen für { $count } Beitrag verworfen: Er bleibt sichtbar.
+   *[other] Meldungen für { $count } Beiträge verworfen: Sie bleiben sichtbar.
+}
 moderation-done = { $count ->
     [0] Nichts zu erledigen: vielleicht war eine andere Moderatorin schneller.
     [one] 1 Beitrag erledigt.
@@ -896,7 +953,10 @@ people-not-yourself = Sie können weder Ihre eigene Rolle ändern noch Ihr eigen
 
 # Dashboard (admin)
 dashboard-title = Übersicht
-dashboard-participants = registrierte Einwohner
+dashboard-participants = { $count ->
+    [one] registrierter Einwohner
+   *[other] registrierte Einwohner
+}
 dashboard-comments = schriftliche Beiträge
 dashboard-proposals = veröffentlichte Vorschläge
 dashboard-supports = Unterstützungen
@@ -957,6 +1017,23 @@ exports-intro = Die Daten jedes Verfahrens: Tabellen (CSV) und JSON für das Tea
 exports-bundle = Alle offenen Daten der Gemeinde (JSON)
 exports-proposals = Vorschläge
 exports-questionnaire = Fragebogen „{ $title }“
+csv-col-id = Nummer
+csv-col-title = Titel
+csv-col-author = Verfasser
+csv-col-category = Thema
+csv-col-district = Stadtteil
+csv-col-address = Adresse
+csv-col-latitude = Breitengrad
+csv-col-longitude = Längengrad
+csv-col-status = Status
+csv-col-supports = Unterstützungen
+csv-col-threshold_reached = Schwelle erreicht
+csv-col-published = Veröffentlicht am
+csv-col-response = Antwort
+csv-col-submitted = Gesendet am
+csv-yes = ja
+csv-no = nein
+exports-excel = Tabellenkalkulation (Excel, LibreOffice)
 exports-csv = CSV
 exports-json = JSON
 exports-open-data = offene Daten
@@ -1011,9 +1088,18 @@ report-edit = Bilanz verfassen
 report-view = Bilanz ansehen
 report-intro = Was die Beteiligung zusammengetragen hat, gezählt aus den veröffentlichten Beiträgen. Jedes Element verweist auf seine Quelle: Sie können alles nachprüfen.
 report-figures-heading = Die Beteiligung in Zahlen
-report-people = Personen haben teilgenommen
-report-contributions = Beiträge
-report-votes = Stimmen und Unterstützungen
+report-people = { $count ->
+    [one] Person hat teilgenommen
+   *[other] Personen haben teilgenommen
+}
+report-contributions = { $count ->
+    [one] Beitrag
+   *[other] Beiträge
+}
+report-votes = { $count ->
+    [one] Stimme oder Unterstützung
+   *[other] Stimmen und Unterstützungen
+}
 report-by-feature = Beiträge nach Werkzeug
 report-col-what = Was
 report-col-count = Anzahl

@@ -1,6 +1,9 @@
 # Palabre — English catalogue
 skip-to-content = Skip to content
 nav-main = Main navigation
+nav-participate = Take part
+nav-menu = Menu
+nav-menu-close = Close the menu
 nav-home = Home
 nav-processes = Consultations
 nav-news = News
@@ -17,10 +20,22 @@ home-see-processes = See the consultations
 home-processes-heading = Consultations under way
 home-processes-empty = No consultation is under way: see those coming up.
 home-figures-heading = Participation in figures
-home-figures-participants = registered residents
-home-figures-open = consultations under way
-home-figures-contributions = contributions received
-home-figures-proposals = citizen proposals
+home-figures-participants = { $count ->
+    [one] registered resident
+   *[other] registered residents
+}
+home-figures-open = { $count ->
+    [one] consultation under way
+   *[other] consultations under way
+}
+home-figures-contributions = { $count ->
+    [one] contribution received
+   *[other] contributions received
+}
+home-figures-proposals = { $count ->
+    [one] citizen proposal
+   *[other] citizen proposals
+}
 home-phases-heading = Next steps
 home-phases-empty = No phase is announced yet.
 home-news-all = All news
@@ -52,6 +67,8 @@ error-pending-body = This form was already sent and is still being processed. It
 error-done-title = Already taken into account
 error-done-body = This form was already sent and saved; it was not saved a second time. There is nothing else to do: go back to the previous page and reload it to see the result.
 date-long = { $month } { $day }, { $year }
+date-month = { $month } { $year }
+date-time = { $date } at { $time }
 month-1 = January
 month-2 = February
 month-3 = March
@@ -93,6 +110,12 @@ login-title = Log in
 login-submit = Log in
 login-failed = Wrong email address or password.
 error-429-title = Too many attempts
+error-429-wait = You have made too many attempts in a short time. You can try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+  }, at { $time }.
+error-429-kept = What you typed is kept on this page (except passwords): once the wait is over, send it again.
+error-429-retry = Send again
 error-429-body = You have made too many attempts in a short time. Try again in a few minutes.
 email-taken = An account already uses this email address.
 field-invalid-choice = Choose one of the options offered.
@@ -202,7 +225,7 @@ process-draft = Draft (visible to staff only)
 process-scope-commune = The whole commune
 process-dates-from = From
 process-dates-to = to
-process-progress = Progress: { $percent }%
+process-progress = Time elapsed: { $percent } %
 process-participants = { $count ->
     [one] { $count } participant
    *[other] { $count } participants
@@ -213,8 +236,14 @@ process-contributions = { $count ->
 }
 process-figures = Key figures
 process-elapsed = of the time elapsed
-process-participants-label = participants
-process-contributions-label = contributions
+process-participants-label = { $count ->
+    [one] participant
+   *[other] participants
+}
+process-contributions-label = { $count ->
+    [one] contribution
+   *[other] contributions
+}
 process-about = The project
 process-take-part = Take part
 process-open-tools = In the current phase, you can:
@@ -226,7 +255,7 @@ process-no-phases = The phases will be published soon.
 tool-discussion = Discuss
 tool-questionnaire = Answer the questionnaire
 tool-proposal = Submit and support proposals
-field-invalid-date = Enter a date as YYYY-MM-DD, for example 2026-03-01.
+field-invalid-date = Choose a date that exists, for example March 1, 2026.
 field-end-before-start = The end date must come after the start date.
 field-outside-process = The phase's dates must lie within the consultation's dates.
 field-invalid-slug = The address may only contain lowercase letters without accents, digits and dashes.
@@ -271,14 +300,16 @@ admin-field-status = Status
 admin-field-scope = Area concerned
 admin-field-starts = Start date
 admin-field-ends = End date
-admin-field-date-hint = As YYYY-MM-DD, for example 2026-03-01.
+admin-field-date-hint = Included: opens at midnight and closes at the next midnight, in the commune's time.
 admin-field-name = Name
 admin-field-description = Description
 admin-field-tagline = Tagline
 admin-field-intro = Welcome text
+admin-field-zone = Time zone
+admin-field-zone-hint = Dates and times are shown in the commune's time, daylight saving included, and phases open and close at its midnight.
 admin-field-primary = Main colour
 admin-field-secondary = Second colour
-admin-field-color-hint = As #RRGGBB. White text must stay readable on it (contrast of at least 4.5:1).
+admin-field-color-hint = Choose a colour dark enough for white text to stay readable on it (contrast of at least 4.5:1).
 admin-block-hidden = Hidden
 admin-block-hint = Position on the home page, or "Hidden".
 admin-block-hero = "Header" block (title, tagline, welcome text)
@@ -409,13 +440,15 @@ comment-login = Log in to take part
 comment-withdrawn = Contribution withdrawn by its author.
 comment-edited = edited
 comment-hidden = Hidden (awaiting moderation)
-comment-reactions = { $up } for · { $down } against
-react-up = For
-react-down = Against
+comment-reactions = { $up } agree · { $down } disagree
+react-up = Agree
+react-down = Disagree
 comment-edit = Edit
 comment-edit-title = Edit my contribution
 comment-edit-hint = You can edit a contribution for 15 minutes after publishing it.
 comment-save = Save
+comment-withdraw-confirm = Withdraw this comment? Its text disappears for everyone; the replies stay.
+comment-withdraw-yes = Yes, withdraw
 comment-withdraw = Withdraw
 comment-report = Report
 comment-report-reason = Why are you reporting this contribution?
@@ -552,6 +585,7 @@ discussion-badges = { $official ->
 }
 
 ## Questionnaires
+nav-proposals = Proposals
 nav-questionnaires = Questionnaires
 search-kind-questionnaire = Questionnaire
 activity-questionnaire-answered = Answered the questionnaire:
@@ -627,6 +661,7 @@ results-answered = { $count ->
 results-multiple-note = several answers allowed: each answer is counted, so the percentages add up to more than 100 %
 results-col-answer = Answer
 results-col-count = Count
+results-table-show = See the figures as a table
 results-col-share = Share of the people who answered
 results-col-value = Value
 results-col-measure = Measure
@@ -668,7 +703,7 @@ questionnaire-field-anonymous = Anonymous answers
 questionnaire-field-anonymous-hint = Anyone can answer without an account; no answer is linked to a person. What this does not guarantee: one answer per person. A token per browser avoids accidental duplicates, and at most 60 answers a minute come from one address, but someone determined can answer several times (another browser, another address). For a question that binds the commune, untick this: only signed-in residents will answer, once each. Cannot change once answers have arrived.
 questionnaire-field-results-public = Public results
 questionnaire-field-results-from = Results public from
-questionnaire-field-results-from-hint = Optional, as YYYY-MM-DD. Empty: at once, if the results are public.
+questionnaire-field-results-from-hint = Optional. Empty: at once, if the results are public.
 questionnaire-field-open-data-text = Include free-text answers in the open data
 questionnaire-field-open-data-text-hint = Only tick this if free-text answers hold no personal data.
 questionnaire-field-section = Part
@@ -738,6 +773,14 @@ search-kind-proposal = Proposal
 activity-proposal-published = New proposal:
 activity-proposal-threshold = Support threshold reached:
 activity-proposal-answered = The commune answered the proposal:
+proposals-all-title = All proposals
+proposals-all-intro = Residents' ideas, in every consultation. Support the ones you care about.
+proposal-new-in = Submit a proposal: { $process }
+proposal-filters-title = Sort and filter
+proposal-field-process = Consultation
+proposal-not-open-title = Proposals are not open
+proposal-opens-on = In “{ $process }”, proposals open on { $date }. Come back from that day: you can already follow the consultation.
+proposal-submissions-closed = In “{ $process }”, proposals are closed. You can still read and comment on the proposals submitted.
 proposals-of = Proposals: { $process }
 proposals-empty = No proposal matches.
 proposal-new-title = Submit a proposal
@@ -766,6 +809,8 @@ proposal-location = Place
 proposal-location-osm = see on OpenStreetMap
 proposal-supports-title = Supports
 proposal-support = Support this proposal
+proposal-field-body-hint = You can put words in **bold** or *italics*, and make a list by starting lines with "- ".
+proposal-you-support = You support this proposal.
 proposal-unsupport = Withdraw my support
 proposal-support-login = Sign in to support this proposal.
 proposal-supports-closed = Supports are not open for this proposal at the moment.
@@ -837,6 +882,18 @@ moderation-threshold = A contribution reported { $count ->
     [one] once
    *[other] { $count } times
 } is hidden until you decide.
+moderation-done-hidden = { $count ->
+    [one] { $count } contribution hidden: its author is told, with the reason if one was given.
+   *[other] { $count } contributions hidden: their authors are told, with the reason if one was given.
+}
+moderation-done-restored = { $count ->
+    [one] { $count } contribution restored: it is visible again.
+   *[other] { $count } contributions restored: they are visible again.
+}
+moderation-done-dismissed = { $count ->
+    [one] Reports dismissed for { $count } contribution: it stays visible.
+   *[other] Reports dismissed for { $count } contributions: they stay visible.
+}
 moderation-done = { $count ->
     [0] Nothing to settle: another moderator may have been faster.
     [one] 1 contribution settled.
@@ -896,7 +953,10 @@ people-not-yourself = You can neither change your own role nor block your own ac
 
 # Dashboard (admin)
 dashboard-title = Dashboard
-dashboard-participants = registered residents
+dashboard-participants = { $count ->
+    [one] registered resident
+   *[other] registered residents
+}
 dashboard-comments = written contributions
 dashboard-proposals = published proposals
 dashboard-supports = supports
@@ -957,6 +1017,23 @@ exports-intro = Each consultation's data: spreadsheets (CSV) and JSON for the st
 exports-bundle = All the commune's open data (JSON)
 exports-proposals = Proposals
 exports-questionnaire = Questionnaire “{ $title }”
+csv-col-id = Number
+csv-col-title = Title
+csv-col-author = Author
+csv-col-category = Topic
+csv-col-district = District
+csv-col-address = Address
+csv-col-latitude = Latitude
+csv-col-longitude = Longitude
+csv-col-status = Status
+csv-col-supports = Supports
+csv-col-threshold_reached = Threshold reached
+csv-col-published = Published on
+csv-col-response = Response
+csv-col-submitted = Submitted on
+csv-yes = yes
+csv-no = no
+exports-excel = Spreadsheet (Excel, LibreOffice)
 exports-csv = CSV
 exports-json = JSON
 exports-open-data = open data
@@ -1011,9 +1088,18 @@ report-edit = Write the report
 report-view = See the report
 report-intro = What the consultation gathered, counted from the published contributions. Every item links to its source: you can check it all.
 report-figures-heading = Participation in figures
-report-people = people took part
-report-contributions = contributions
-report-votes = votes and supports
+report-people = { $count ->
+    [one] person took part
+   *[other] people took part
+}
+report-contributions = { $count ->
+    [one] contribution
+   *[other] contributions
+}
+report-votes = { $count ->
+    [one] vote or support
+   *[other] votes and supports
+}
 report-by-feature = Contributions by tool
 report-col-what = What
 report-col-count = Number

@@ -1,6 +1,9 @@
 # Palabre — catalogue français (langue de référence)
 skip-to-content = Aller au contenu
 nav-main = Navigation principale
+nav-participate = Participer
+nav-menu = Menu
+nav-menu-close = Fermer le menu
 nav-home = Accueil
 nav-processes = Concertations
 nav-news = Actualités
@@ -17,10 +20,22 @@ home-see-processes = Voir les concertations
 home-processes-heading = Concertations en cours
 home-processes-empty = Aucune concertation n'est en cours : consultez celles à venir.
 home-figures-heading = La participation en chiffres
-home-figures-participants = habitants inscrits
-home-figures-open = concertations en cours
-home-figures-contributions = contributions reçues
-home-figures-proposals = propositions citoyennes
+home-figures-participants = { $count ->
+    [one] habitant inscrit
+   *[other] habitants inscrits
+}
+home-figures-open = { $count ->
+    [one] concertation en cours
+   *[other] concertations en cours
+}
+home-figures-contributions = { $count ->
+    [one] contribution reçue
+   *[other] contributions reçues
+}
+home-figures-proposals = { $count ->
+    [one] proposition citoyenne
+   *[other] propositions citoyennes
+}
 home-phases-heading = Prochaines étapes
 home-phases-empty = Aucune étape n'est annoncée pour le moment.
 home-news-all = Toutes les actualités
@@ -52,6 +67,8 @@ error-pending-body = Ce formulaire a déjà été envoyé et son traitement n'es
 error-done-title = Déjà pris en compte
 error-done-body = Ce formulaire a déjà été envoyé et enregistré ; il ne l'a pas été une seconde fois. Rien d'autre n'est à faire : revenez à la page précédente et rechargez-la pour voir le résultat.
 date-long = { $day } { $month } { $year }
+date-month = { $month } { $year }
+date-time = { $date } à { $time }
 month-1 = janvier
 month-2 = février
 month-3 = mars
@@ -93,6 +110,12 @@ login-title = Connexion
 login-submit = Se connecter
 login-failed = Adresse électronique ou mot de passe incorrect.
 error-429-title = Trop de tentatives
+error-429-wait = Vous avez fait trop de tentatives en peu de temps. Vous pourrez réessayer dans { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+  }, à { $time }.
+error-429-kept = Ce que vous aviez saisi est gardé sur cette page (sauf les mots de passe) : une fois ce délai passé, envoyez-le à nouveau.
+error-429-retry = Envoyer à nouveau
 error-429-body = Vous avez fait trop de tentatives en peu de temps. Réessayez dans quelques minutes.
 email-taken = Un compte utilise déjà cette adresse électronique.
 field-invalid-choice = Choisissez une des options proposées.
@@ -202,7 +225,7 @@ process-draft = Brouillon (visible par l'équipe seulement)
 process-scope-commune = Toute la commune
 process-dates-from = Du
 process-dates-to = au
-process-progress = Avancement : { $percent } %
+process-progress = Temps écoulé : { $percent } %
 process-participants = { $count ->
     [one] { $count } participant
    *[other] { $count } participants
@@ -213,8 +236,14 @@ process-contributions = { $count ->
 }
 process-figures = Chiffres clés
 process-elapsed = de la durée écoulée
-process-participants-label = participants
-process-contributions-label = contributions
+process-participants-label = { $count ->
+    [one] participant
+   *[other] participants
+}
+process-contributions-label = { $count ->
+    [one] contribution
+   *[other] contributions
+}
 process-about = Le projet
 process-take-part = Participer
 process-open-tools = Dans la phase en cours, vous pouvez :
@@ -226,7 +255,7 @@ process-no-phases = Les étapes seront bientôt publiées.
 tool-discussion = Débattre
 tool-questionnaire = Répondre au questionnaire
 tool-proposal = Déposer et soutenir des propositions
-field-invalid-date = Saisissez une date au format AAAA-MM-JJ, par exemple 2026-03-01.
+field-invalid-date = Choisissez une date qui existe, par exemple le 1er mars 2026.
 field-end-before-start = La date de fin doit être après la date de début.
 field-outside-process = Les dates de l'étape doivent se situer dans celles de la concertation.
 field-invalid-slug = L'adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets.
@@ -266,19 +295,21 @@ admin-field-slug = Adresse de la page
 admin-field-slug-hint = Lettres minuscules sans accent, chiffres et tirets. Laissez vide pour la déduire du titre.
 admin-field-summary = Résumé
 admin-field-body = Texte
-admin-field-markdown-hint = Mise en forme Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…). Le HTML est affiché tel quel.
+admin-field-markdown-hint = Mise en forme Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…). Le code HTML s’affiche comme du texte.
 admin-field-status = État
 admin-field-scope = Territoire concerné
 admin-field-starts = Date de début
 admin-field-ends = Date de fin
-admin-field-date-hint = Format AAAA-MM-JJ, par exemple 2026-03-01.
+admin-field-date-hint = Jour inclus : ouvre à minuit et ferme à minuit le lendemain, à l’heure de la commune.
 admin-field-name = Nom
 admin-field-description = Description
 admin-field-tagline = Accroche
 admin-field-intro = Texte d'accueil
+admin-field-zone = Fuseau horaire
+admin-field-zone-hint = Les dates et heures s’affichent à l’heure de la commune, changements d’heure compris, et les phases s’ouvrent et se ferment à son minuit.
 admin-field-primary = Couleur principale
 admin-field-secondary = Couleur secondaire
-admin-field-color-hint = Format #RRVVBB. Le texte blanc doit rester lisible dessus (contraste d'au moins 4,5:1).
+admin-field-color-hint = Choisissez une couleur assez foncée : le texte blanc doit rester lisible dessus (contraste d’au moins 4,5:1).
 admin-block-hidden = Masqué
 admin-block-hint = Position sur la page d'accueil, ou « Masqué ».
 admin-block-hero = Bloc « En-tête » (titre, accroche, texte d'accueil)
@@ -409,13 +440,15 @@ comment-login = Connectez-vous pour participer
 comment-withdrawn = Contribution retirée par son auteur.
 comment-edited = modifiée
 comment-hidden = Masquée (en attente de modération)
-comment-reactions = { $up } pour · { $down } contre
-react-up = Pour
-react-down = Contre
+comment-reactions = { $up } d’accord · { $down } pas d’accord
+react-up = D’accord
+react-down = Pas d’accord
 comment-edit = Modifier
 comment-edit-title = Modifier ma contribution
 comment-edit-hint = Vous pouvez modifier une contribution pendant 15 minutes après l'avoir publiée.
 comment-save = Enregistrer
+comment-withdraw-confirm = Retirer ce commentaire ? Son texte disparaît pour tout le monde ; les réponses restent.
+comment-withdraw-yes = Oui, retirer
 comment-withdraw = Retirer
 comment-report = Signaler
 comment-report-reason = Pourquoi signalez-vous cette contribution ?
@@ -555,6 +588,7 @@ discussion-badges = { $official ->
 }
 
 ## Questionnaires
+nav-proposals = Propositions
 nav-questionnaires = Questionnaires
 search-kind-questionnaire = Questionnaire
 activity-questionnaire-answered = Réponse au questionnaire :
@@ -630,6 +664,7 @@ results-answered = { $count ->
 results-multiple-note = plusieurs réponses possibles : chaque réponse est comptée, les pourcentages dépassent 100 % au total
 results-col-answer = Réponse
 results-col-count = Nombre
+results-table-show = Voir les chiffres en tableau
 results-col-share = Part des personnes ayant répondu
 results-col-value = Valeur
 results-col-measure = Mesure
@@ -671,7 +706,7 @@ questionnaire-field-anonymous = Réponses anonymes
 questionnaire-field-anonymous-hint = Tout le monde peut répondre sans compte ; aucune réponse n'est liée à une personne. Ce que cela ne garantit pas : une réponse par personne. Un jeton par navigateur évite les doublons involontaires, et au plus 60 réponses par minute partent d'une même adresse, mais quelqu'un de déterminé peut répondre plusieurs fois (un autre navigateur, une autre adresse). Pour une question qui engage la commune, décochez : seuls les habitants connectés répondront, une fois chacun. Ne peut plus changer une fois des réponses reçues.
 questionnaire-field-results-public = Résultats publics
 questionnaire-field-results-from = Résultats publics à partir du
-questionnaire-field-results-from-hint = Facultatif, au format AAAA-MM-JJ. Vide : dès maintenant, si les résultats sont publics.
+questionnaire-field-results-from-hint = Facultatif. Vide : dès maintenant, si les résultats sont publics.
 questionnaire-field-open-data-text = Inclure les réponses libres dans les données ouvertes
 questionnaire-field-open-data-text-hint = À ne cocher que si les réponses libres ne contiennent pas de données personnelles.
 questionnaire-field-section = Partie
@@ -741,6 +776,14 @@ search-kind-proposal = Proposition
 activity-proposal-published = Nouvelle proposition :
 activity-proposal-threshold = Seuil de soutiens atteint :
 activity-proposal-answered = Réponse de la commune à la proposition :
+proposals-all-title = Toutes les propositions
+proposals-all-intro = Les idées des habitants, dans toutes les concertations. Soutenez celles qui vous tiennent à cœur.
+proposal-new-in = Déposer une proposition : { $process }
+proposal-filters-title = Trier et filtrer
+proposal-field-process = Concertation
+proposal-not-open-title = Le dépôt des propositions n’est pas ouvert
+proposal-opens-on = Dans « { $process } », le dépôt des propositions ouvre le { $date }. Revenez à partir de ce jour-là : vous pouvez déjà suivre la concertation.
+proposal-submissions-closed = Dans « { $process } », le dépôt des propositions est fermé. Vous pouvez encore lire et commenter les propositions déposées.
 proposals-of = Propositions : { $process }
 proposals-empty = Aucune proposition ne correspond.
 proposal-new-title = Déposer une proposition
@@ -769,6 +812,8 @@ proposal-location = Lieu
 proposal-location-osm = voir sur OpenStreetMap
 proposal-supports-title = Soutiens
 proposal-support = Soutenir cette proposition
+proposal-field-body-hint = Vous pouvez mettre des mots en **gras** ou en *italique*, et faire une liste en commençant les lignes par « - ».
+proposal-you-support = Vous soutenez cette proposition.
 proposal-unsupport = Retirer mon soutien
 proposal-support-login = Connectez-vous pour soutenir cette proposition.
 proposal-supports-closed = Les soutiens ne sont pas ouverts pour cette proposition en ce moment.
@@ -840,6 +885,18 @@ moderation-threshold = Une contribution signalée { $count ->
     [one] une fois
    *[other] { $count } fois
 } est masquée en attendant votre décision.
+moderation-done-hidden = { $count ->
+    [one] { $count } contribution masquée : son auteur est prévenu, avec le motif s’il y en a un.
+   *[other] { $count } contributions masquées : leurs auteurs sont prévenus, avec le motif s’il y en a un.
+}
+moderation-done-restored = { $count ->
+    [one] { $count } contribution rétablie : elle est de nouveau visible.
+   *[other] { $count } contributions rétablies : elles sont de nouveau visibles.
+}
+moderation-done-dismissed = { $count ->
+    [one] Signalements écartés pour { $count } contribution : elle reste visible.
+   *[other] Signalements écartés pour { $count } contributions : elles restent visibles.
+}
 moderation-done = { $count ->
     [0] Rien à traiter : un autre modérateur est peut-être passé avant vous.
     [one] 1 contribution traitée.
@@ -899,7 +956,10 @@ people-not-yourself = Vous ne pouvez ni changer votre propre rôle ni bloquer vo
 
 # Dashboard (admin)
 dashboard-title = Tableau de bord
-dashboard-participants = habitants inscrits
+dashboard-participants = { $count ->
+    [one] habitant inscrit
+   *[other] habitants inscrits
+}
 dashboard-comments = contributions écrites
 dashboard-proposals = propositions publiées
 dashboard-supports = soutiens
@@ -960,6 +1020,23 @@ exports-intro = Les données de chaque concertation : tableurs (CSV) et JSON pou
 exports-bundle = Toutes les données ouvertes de la commune (JSON)
 exports-proposals = Propositions
 exports-questionnaire = Questionnaire « { $title } »
+csv-col-id = Numéro
+csv-col-title = Titre
+csv-col-author = Auteur
+csv-col-category = Thème
+csv-col-district = Quartier
+csv-col-address = Adresse
+csv-col-latitude = Latitude
+csv-col-longitude = Longitude
+csv-col-status = Statut
+csv-col-supports = Soutiens
+csv-col-threshold_reached = Seuil atteint
+csv-col-published = Publiée le
+csv-col-response = Réponse
+csv-col-submitted = Envoyée le
+csv-yes = oui
+csv-no = non
+exports-excel = Tableur (Excel, LibreOffice)
 exports-csv = CSV
 exports-json = JSON
 exports-open-data = données ouvertes
@@ -1014,9 +1091,18 @@ report-edit = Rédiger le bilan
 report-view = Voir le bilan
 report-intro = Ce que la concertation a réuni, compté à partir des contributions publiées. Chaque élément renvoie à sa source : vous pouvez tout vérifier.
 report-figures-heading = La participation en chiffres
-report-people = personnes ont participé
-report-contributions = contributions
-report-votes = votes et soutiens
+report-people = { $count ->
+    [one] personne a participé
+   *[other] personnes ont participé
+}
+report-contributions = { $count ->
+    [one] contribution
+   *[other] contributions
+}
+report-votes = { $count ->
+    [one] vote ou soutien
+   *[other] votes et soutiens
+}
 report-by-feature = Contributions par outil
 report-col-what = Quoi
 report-col-count = Nombre

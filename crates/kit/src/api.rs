@@ -2,7 +2,6 @@
 //! component; each feature's part is its crate's `api` module): pages
 //! through a cursor, statuses, nullable texts.
 
-use palabre_domain::date::Day;
 use palabre_domain::process::{Span, Status};
 use serde_json::Value;
 
@@ -60,7 +59,7 @@ pub async fn of_process(
 
 /// Where a process or an item open from `starts` to `ends` stands today.
 pub fn status_of(starts: &str, ends: &str) -> &'static str {
-    let today = Day::of_unix(crate::now());
+    let today = crate::today();
     Span::parse(starts, ends)
         .map_or(Status::Closed, |s| s.status(today))
         .as_str()

@@ -347,6 +347,20 @@ where
         Err(e) => return renderer.error(&fallback, &Site::default(), &e.into()),
     };
     let mut ctx = Ctx::new(&parts, site.default_locale);
+    crate::set_zone(site.zone);
+    // Over a rate limit (the gate's word): the handler never runs.
+    if let Some(seconds) = parts
+        .headers
+        .get(crate::visitor::TOO_MANY_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        let typed = forms::Submission::read(body, &ctx.content_type)
+            .await
+            .map(|s| crate::render::kept_fields(s.fields()))
+            .unwrap_or_default();
+        return renderer.too_many(&ctx, &site, seconds, typed);
+    }
     if let Some(user_id) = ctx.visitor.user_id {
         match crate::activity::unread_count(&conn, user_id).await {
             Ok(n) => ctx.unread = n,

@@ -73,9 +73,12 @@ impl Ctx {
             .and_then(Visitor::parse)
             .unwrap_or_default();
         let chosen_locale = form::field(&query, "lang").and_then(|l| l.parse().ok());
+        // The language picked on this browser (the switch's cookie) wins over
+        // the profile's, which is the default on a new browser and the
+        // language of mails; saving the profile's language sets the cookie too.
         let locale = chosen_locale
-            .or(visitor.locale)
             .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(|l| l.parse().ok()))
+            .or(visitor.locale)
             .or_else(|| {
                 parts
                     .headers
@@ -163,6 +166,39 @@ impl Ctx {
         }
     }
 
+    /// Shows this page in `locale` and remembers it on this browser, as the
+    /// language switch does (a profile's language just saved).
+    pub fn choose_locale(&mut self, locale: Locale) {
+        self.locale = locale;
+        self.chosen_locale = Some(locale);
+    }
+
+    /// This request's address: its path and parameters.
+    pub fn href(&self) -> String {
+        self.href_with(|_| true)
+    }
+
+    /// This page in `locale`: the same path and parameters, `lang` changed.
+    pub fn in_language(&self, locale: Locale) -> String {
+        let href = self.href_with(|name| name != "lang");
+        let sep = if href.contains('?') { '&' } else { '?' };
+        format!("{href}{sep}lang={}", locale.code())
+    }
+
+    /// The path and the parameters `keep` keeps, encoded.
+    fn href_with(&self, keep: impl Fn(&str) -> bool) -> String {
+        let mut href = self.path.clone();
+        let mut sep = '?';
+        for (k, v) in self.query.iter().filter(|(k, _)| keep(k)) {
+            href.push(sep);
+            href.push_str(&form::encode_component(k));
+            href.push('=');
+            href.push_str(&form::encode_component(v));
+            sep = '&';
+        }
+        href
+    }
+
     pub fn query(&self, name: &str) -> Option<&str> {
         form::field(&self.query, name)
     }
@@ -221,6 +257,14 @@ mod tests {
                     ("palabre-visitor", "v1 uid=3 role=citizen locale=de csrf=x"),
                     ("cookie", "palabre-lang=en"),
                 ],
+                Locale::En,
+            ),
+            (
+                "/",
+                vec![
+                    ("palabre-visitor", "v1 uid=3 role=citizen locale=de csrf=x"),
+                    ("accept-language", "en"),
+                ],
                 Locale::De,
             ),
         ];
@@ -251,6 +295,20 @@ mod tests {
         let ctx = Ctx::new(&parts("/x", &[]), Locale::Fr);
         let r = ctx.finish(crate::respond::html(http::StatusCode::OK, String::new()));
         assert!(r.headers().get(header::SET_COOKIE).is_none());
+    }
+
+    #[test]
+    fn the_language_switch_keeps_the_parameters() {
+        let ctx = Ctx::new(
+            &parts("/proposals/new?process=quais&lang=fr&q=a%20b%26c", &[]),
+            Locale::Fr,
+        );
+        assert_eq!(
+            ctx.in_language(Locale::De),
+            "/proposals/new?process=quais&q=a%20b%26c&lang=de"
+        );
+        let ctx = Ctx::new(&parts("/news", &[]), Locale::Fr);
+        assert_eq!(ctx.in_language(Locale::En), "/news?lang=en");
     }
 
     #[test]

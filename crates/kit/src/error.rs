@@ -25,6 +25,14 @@ pub enum Error {
     /// request, so nothing was queued.
     #[error("no public address for links in mails (base_url)")]
     NoMailOrigin,
+    /// What was asked for is not open now: the page's title (an i18n key)
+    /// and a message in the visitor's language that says when it opens or
+    /// that it closed.
+    #[error("not open: {message}")]
+    Closed {
+        title: &'static str,
+        message: String,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -34,7 +42,7 @@ impl Error {
         match self {
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Error::Forbidden => StatusCode::FORBIDDEN,
+            Error::Forbidden | Error::Closed { .. } => StatusCode::FORBIDDEN,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::Unavailable(_) | Error::NoMailOrigin => StatusCode::SERVICE_UNAVAILABLE,
             Error::Db(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -47,6 +55,7 @@ impl Error {
             Error::NotFound => ("error-404-title", "error-404-body"),
             Error::BadRequest(_) => ("error-400-title", "error-400-body"),
             Error::Forbidden => ("error-403-title", "error-403-body"),
+            Error::Closed { title, .. } => (title, "error-403-body"),
             Error::MethodNotAllowed => ("error-405-title", "error-405-body"),
             Error::Unavailable(_) => ("error-503-title", "error-busy-body"),
             Error::NoMailOrigin => ("error-503-title", "error-mail-origin-body"),

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use palabre_domain::Locale;
+use palabre_domain::date::Day;
+use palabre_domain::{Locale, Zone};
 
 /// The catalogues, gzipped by kit's build.rs (a quarter of their 150 KB in
 /// every component), inflated when a language is first used in an instance.
@@ -219,9 +220,9 @@ mod tests {
     }
 }
 
-/// A date written out in full in `locale` ("1 mars 2026", "March 1, 2026", "1. März 2026").
-pub fn long_date(locale: Locale, unix_seconds: i64) -> String {
-    let (year, month, day) = palabre_domain::date::civil_from_unix(unix_seconds);
+/// A calendar day written out in full in `locale` ("1 mars 2026", "March 1, 2026", "1. März 2026").
+pub fn day(locale: Locale, day: Day) -> String {
+    let (year, month, day) = palabre_domain::date::civil_from_unix(day.unix());
     let month_name = t(locale, &format!("month-{month}"));
     t_args(
         locale,
@@ -234,10 +235,76 @@ pub fn long_date(locale: Locale, unix_seconds: i64) -> String {
     )
 }
 
-/// The time of day in UTC, 24-hour ("14:05 UTC"), the same in every language.
-pub fn clock_utc(unix_seconds: i64) -> String {
-    let seconds = unix_seconds.rem_euclid(86_400);
-    format!("{:02}:{:02} UTC", seconds / 3600, seconds % 3600 / 60)
+/// A stored day (`YYYY-MM-DD`) written out in full; anything else as it is.
+pub fn day_text(locale: Locale, iso: &str) -> String {
+    Day::parse(iso).map_or_else(|| iso.to_string(), |d| day(locale, d))
+}
+
+/// A month written out (`2026-11` → "novembre 2026", "November 2026",
+/// "November 2026"); anything else comes back as it was.
+pub fn month(locale: Locale, year_month: &str) -> String {
+    let parsed = year_month.split_once('-').and_then(|(y, m)| {
+        let year = y.parse::<i64>().ok().filter(|_| y.len() == 4)?;
+        let month = m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?;
+        Some((year, month))
+    });
+    match parsed {
+        Some((year, month)) => t_args(
+            locale,
+            "date-month",
+            &[
+                ("month", &t(locale, &format!("month-{month}"))),
+                ("year", &year.to_string()),
+            ],
+        ),
+        None => year_month.to_string(),
+    }
+}
+
+/// The commune's day of the instant `unix_seconds`, written out in full.
+pub fn long_date(locale: Locale, unix_seconds: i64) -> String {
+    long_date_in(locale, crate::zone(), unix_seconds)
+}
+
+/// The commune's date and time of an instant ("1 décembre 2026 à 15:05").
+pub fn date_time(locale: Locale, unix_seconds: i64) -> String {
+    date_time_in(locale, crate::zone(), unix_seconds)
+}
+
+/// The commune's time of day of an instant ("15:05").
+pub fn clock(unix_seconds: i64) -> String {
+    clock_in(crate::zone(), unix_seconds)
+}
+
+/// The commune's day of an instant as `YYYY-MM-DD`, for `<time datetime>`
+/// and the spreadsheets' date columns.
+pub fn iso_day(unix_seconds: i64) -> String {
+    crate::zone().day(unix_seconds).iso()
+}
+
+/// The day of an instant in `zone`, written out in full.
+pub fn long_date_in(locale: Locale, zone: Zone, unix_seconds: i64) -> String {
+    day(locale, zone.day(unix_seconds))
+}
+
+/// The time of day in `zone`, 24-hour ("15:05"), as every language Palabre
+/// speaks writes it.
+pub fn clock_in(zone: Zone, unix_seconds: i64) -> String {
+    let seconds = zone.local(unix_seconds).rem_euclid(86_400);
+    format!("{:02}:{:02}", seconds / 3600, seconds % 3600 / 60)
+}
+
+/// The date and time of an instant in `zone` ("1 décembre 2026 à 15:05",
+/// "December 1, 2026 at 15:05", "1. Dezember 2026 um 15:05").
+pub fn date_time_in(locale: Locale, zone: Zone, unix_seconds: i64) -> String {
+    t_args(
+        locale,
+        "date-time",
+        &[
+            ("date", &long_date_in(locale, zone, unix_seconds)),
+            ("time", &clock_in(zone, unix_seconds)),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -245,18 +312,47 @@ mod date_tests {
     use super::*;
 
     #[test]
-    fn clock() {
+    fn local_clock() {
+        // 2026-03-02 14:05:59 UTC is 15:05 in Paris (winter), 14:05 in London.
+        let at = 1_772_323_200 + 86_400 + 14 * 3600 + 5 * 60 + 59;
+        assert_eq!(clock_in(Zone::Paris, at), "15:05");
+        assert_eq!(clock_in(Zone::London, at), "14:05");
+        assert_eq!(clock_in(Zone::Utc, -60), "23:59");
         assert_eq!(
-            clock_utc(1_772_323_200 + 14 * 3600 + 5 * 60 + 59),
-            "14:05 UTC"
+            date_time_in(Locale::Fr, Zone::Paris, at),
+            "2 mars 2026 à 15:05"
         );
-        assert_eq!(clock_utc(-60), "23:59 UTC");
+        assert_eq!(
+            date_time_in(Locale::En, Zone::Paris, at),
+            "March 2, 2026 at 15:05"
+        );
+        assert_eq!(
+            date_time_in(Locale::De, Zone::Paris, at),
+            "2. März 2026 um 15:05"
+        );
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month(Locale::Fr, "2026-11"), "novembre 2026");
+        assert_eq!(month(Locale::De, "2026-03"), "März 2026");
+        assert_eq!(month(Locale::En, "2026-13"), "2026-13");
     }
 
     #[test]
     fn long_dates() {
-        assert_eq!(long_date(Locale::Fr, 1_772_352_000), "1 mars 2026");
-        assert_eq!(long_date(Locale::En, 1_772_352_000), "March 1, 2026");
-        assert_eq!(long_date(Locale::De, 1_772_352_000), "1. März 2026");
+        let march_first = Day::parse("2026-03-01").unwrap();
+        assert_eq!(day(Locale::Fr, march_first), "1 mars 2026");
+        assert_eq!(day(Locale::En, march_first), "March 1, 2026");
+        assert_eq!(day(Locale::De, march_first), "1. März 2026");
+        // 28 February 23:30 UTC is already 1 March in Paris.
+        assert_eq!(
+            long_date_in(Locale::Fr, Zone::Paris, march_first.unix() - 1_800),
+            "1 mars 2026"
+        );
+        assert_eq!(
+            long_date_in(Locale::Fr, Zone::Utc, march_first.unix() - 1_800),
+            "28 février 2026"
+        );
     }
 }

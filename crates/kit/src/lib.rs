@@ -12,6 +12,7 @@ pub mod client;
 pub mod comments;
 /// CRC-32, shared with the build script.
 pub mod crc;
+pub mod csv;
 pub mod ctx;
 pub mod db;
 pub mod error;
@@ -57,6 +58,35 @@ pub use site::Site;
 pub use visitor::Visitor;
 
 /// Seconds since the Unix epoch.
+/// The commune's time zone, as the site was last loaded (`app::serve` sets
+/// it before a handler runs). One app serves one commune, so every request an
+/// instance serves shares it; a change in the back-office reaches the next
+/// request, as every other setting does.
+static ZONE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+pub fn set_zone(zone: palabre_domain::Zone) {
+    let index = palabre_domain::Zone::ALL
+        .iter()
+        .position(|z| *z == zone)
+        .unwrap_or(0);
+    ZONE.store(index, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The commune's time zone (Europe/Paris until the site is loaded).
+pub fn zone() -> palabre_domain::Zone {
+    let index = ZONE.load(std::sync::atomic::Ordering::Relaxed);
+    palabre_domain::Zone::ALL
+        .get(index)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// Today in the commune's time zone: the day phases are open on, which
+/// begins at the commune's midnight.
+pub fn today() -> palabre_domain::date::Day {
+    zone().day(now())
+}
+
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -47,7 +47,7 @@ pub async fn districts(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
 
 /// Where something open from `opens_on` to `closes_on` stands today.
 pub fn status_of(opens_on: &str, closes_on: &str) -> Status {
-    let today = Day::of_unix(crate::now());
+    let today = crate::today();
     Span::parse(opens_on, closes_on).map_or(Status::Closed, |s| s.status(today))
 }
 
@@ -63,7 +63,7 @@ pub fn dates(
     let day = |iso: &str| match Day::parse(iso) {
         Some(day) => crate::view::Day {
             iso: day.iso(),
-            text: crate::i18n::long_date(locale, day.unix()),
+            text: crate::i18n::day(locale, day),
         },
         None => crate::view::Day {
             iso: iso.to_string(),

@@ -196,6 +196,35 @@ struct Layout {
 pub struct ErrorView {
     heading: String,
     message: String,
+    /// A refused write's form, to send again once the wait is over.
+    retry: Option<Retry>,
+}
+
+/// What was typed in a form refused for too many tries, sent again as is.
+#[derive(Serialize)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
+pub struct Retry {
+    action: String,
+    fields: Vec<(String, String)>,
+}
+
+/// The fields of a refused form worth keeping: not the form's keys (the
+/// page carries fresh ones), nor a password or a one-time code, which are
+/// never written into a page.
+pub fn kept_fields(fields: &[(String, String)]) -> Vec<(String, String)> {
+    const NEVER: [&str; 6] = [
+        "password",
+        "confirm",
+        "current_password",
+        "new_password",
+        "code",
+        "token",
+    ];
+    fields
+        .iter()
+        .filter(|(name, _)| !name.starts_with('_') && !NEVER.contains(&name.as_str()))
+        .cloned()
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -291,6 +320,7 @@ impl Renderer {
             ("/", "nav-home"),
             ("/processes", "nav-processes"),
             ("/discussions", "nav-discussions"),
+            ("/proposals", "nav-proposals"),
             ("/questionnaires", "nav-questionnaires"),
             ("/news", "nav-news"),
             ("/pages/about", "nav-about"),
@@ -322,7 +352,7 @@ impl Renderer {
             .map(|l| LangLink {
                 code: l.code(),
                 name: l.native_name(),
-                href: format!("{}?lang={}", ctx.path, l.code()),
+                href: ctx.in_language(l),
                 current: l == locale,
             })
             .collect::<Vec<_>>();
@@ -409,6 +439,50 @@ impl Renderer {
             .map_err(|e| Error::Internal(format!("render {template}: {e}")))
     }
 
+    /// The page of a write over a rate limit (429): the site's page, the real
+    /// wait, and the form's fields (`kept_fields`) to send again.
+    pub fn too_many(
+        &self,
+        ctx: &Ctx,
+        site: &Site,
+        seconds: i64,
+        fields: Vec<(String, String)>,
+    ) -> Response {
+        let locale = ctx.locale;
+        let seconds = seconds.max(1);
+        let minutes = (seconds + 59) / 60;
+        let heading = i18n::t(locale, "error-429-title");
+        let data = ErrorView {
+            heading: heading.clone(),
+            message: i18n::t_args(
+                locale,
+                "error-429-wait",
+                &[
+                    ("minutes", &minutes.to_string()),
+                    ("time", &i18n::clock(crate::now() + seconds)),
+                ],
+            ),
+            retry: Some(Retry {
+                action: ctx.href(),
+                fields,
+            }),
+        };
+        let status = http::StatusCode::TOO_MANY_REQUESTS;
+        let mut response = match self.page(ctx, site, status, "error", &heading, data) {
+            Ok(response) => response,
+            Err(e) => {
+                eprintln!("error page failed: {e}");
+                respond::bare_error(locale, status, "error-429-title", "error-429-body")
+            }
+        };
+        if let Ok(value) = http::HeaderValue::from_str(&seconds.to_string()) {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, value);
+        }
+        response
+    }
+
     /// The error page for `err`, in the visitor's language; logs internal errors.
     pub fn error(&self, ctx: &Ctx, site: &Site, err: &Error) -> Response {
         if err.status().is_server_error() {
@@ -417,7 +491,11 @@ impl Renderer {
         let (title_key, body_key) = err.message_keys();
         let heading = i18n::t(ctx.locale, title_key);
         let data = ErrorView {
-            message: i18n::t(ctx.locale, body_key),
+            retry: None,
+            message: match err {
+                Error::Closed { message, .. } => message.clone(),
+                _ => i18n::t(ctx.locale, body_key),
+            },
             heading: heading.clone(),
         };
         let mut response = match self.page(ctx, site, err.status(), "error", &heading, data) {

@@ -1,7 +1,7 @@
 //! The commune's identity and branding, from the shared `settings` table.
 
 use palabre_domain::home::{Block, blocks_from_setting};
-use palabre_domain::{Color, Locale};
+use palabre_domain::{Color, Locale, Zone};
 
 use crate::db::{self, Connection, DbResult};
 
@@ -34,6 +34,18 @@ pub fn held_word<'a>(words: &'a [String], text: &str) -> Option<&'a str> {
     })
 }
 
+/// The setting that holds the commune's time zone (an IANA name of `Zone::ALL`).
+pub const ZONE: &str = "commune.time_zone";
+
+/// The zone of a commune that has not chosen one, from its language.
+pub fn default_zone(locale: Locale) -> Zone {
+    match locale {
+        Locale::Fr => Zone::Paris,
+        Locale::En => Zone::London,
+        Locale::De => Zone::Berlin,
+    }
+}
+
 /// Open reports that hide a comment pending review, unless the commune says otherwise.
 pub const DEFAULT_REPORT_THRESHOLD: i64 = 3;
 
@@ -43,6 +55,9 @@ pub struct Site {
     pub name: String,
     pub tagline: String,
     pub default_locale: Locale,
+    /// Where the commune's clocks are (`commune.time_zone`): dates and times
+    /// are shown in it, and phases open and close at its midnight.
+    pub zone: Zone,
     pub primary: Color,
     pub secondary: Color,
     pub logo_url: String,
@@ -68,6 +83,7 @@ impl Default for Site {
             name: String::from("Palabre"),
             tagline: String::new(),
             default_locale: Locale::Fr,
+            zone: Zone::Paris,
             primary: Color {
                 r: 0x1d,
                 g: 0x4e,
@@ -96,10 +112,12 @@ impl Site {
     /// invalid values fall back to defaults (they are validated when written).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Site {
         let mut site = Site::default();
+        let mut zone = None;
         for (key, value) in pairs {
             match key {
                 "commune.name" if !value.trim().is_empty() => site.name = value.to_string(),
                 "commune.tagline" => site.tagline = value.to_string(),
+                ZONE => zone = value.parse().ok(),
                 "commune.default_locale" => {
                     if let Ok(l) = value.parse() {
                         site.default_locale = l;
@@ -141,6 +159,7 @@ impl Site {
                 _ => {}
             }
         }
+        site.zone = zone.unwrap_or_else(|| default_zone(site.default_locale));
         site
     }
 

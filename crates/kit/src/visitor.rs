@@ -33,6 +33,10 @@ pub const CLIENT_HEADER: &str = "palabre-client-addr";
 /// Set by a feature on a page rendered for nobody in particular (anonymous,
 /// public): the gate may answer the same request with it for a short while.
 pub const PUBLIC_HEADER: &str = "palabre-public";
+/// Set by the gate on a write over a rate limit: the seconds to wait. The
+/// feature never runs the write: kit's `app::serve` answers 429 with the site's
+/// page, the real wait, and what was typed kept in a form to send again.
+pub const TOO_MANY_HEADER: &str = "palabre-too-many";
 /// Name of the hidden form field that carries the CSRF token.
 pub const CSRF_FIELD: &str = "_csrf";
 /// Header alternative to the form field, for scripts.

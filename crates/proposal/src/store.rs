@@ -188,6 +188,57 @@ fn process_of(r: &db::Row) -> Process {
     }
 }
 
+/// A published process that takes proposals in one of its phases.
+pub struct Taking {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    /// A phase with the proposal tool is under way today.
+    pub open: bool,
+}
+
+/// The published processes whose phases include the proposal tool, the
+/// most recent first.
+pub async fn processes_taking_proposals(conn: &Connection, today: &str) -> DbResult<Vec<Taking>> {
+    let rows = db::query(
+        conn,
+        "SELECT p.id, p.slug, p.title, EXISTS (SELECT 1 FROM process_phases ph \
+           WHERE ph.process_id = p.id AND ph.starts_on <= ?1 AND ph.ends_on >= ?1 \
+           AND (',' || ph.tools || ',') LIKE '%,proposal,%') \
+         FROM processes p WHERE p.status = 'published' AND EXISTS (SELECT 1 FROM process_phases ph \
+           WHERE ph.process_id = p.id AND (',' || ph.tools || ',') LIKE '%,proposal,%') \
+         ORDER BY p.starts_on DESC, p.id DESC",
+        vec![Value::text(today)],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Taking {
+            id: db::int(r, 0),
+            slug: db::text(r, 1),
+            title: db::text(r, 2),
+            open: db::int(r, 3) == 1,
+        })
+        .collect())
+}
+
+/// The first day, after `today`, of a phase with the proposal tool.
+pub async fn next_opening(
+    conn: &Connection,
+    process_id: i64,
+    today: &str,
+) -> DbResult<Option<palabre_domain::date::Day>> {
+    Ok(db::query_one(
+        conn,
+        "SELECT min(starts_on) FROM process_phases WHERE process_id = ?1 AND starts_on > ?2 \
+         AND (',' || tools || ',') LIKE '%,proposal,%'",
+        vec![Value::Integer(process_id), Value::text(today)],
+    )
+    .await?
+    .and_then(|r| db::opt_text(&r, 0))
+    .and_then(|d| palabre_domain::date::Day::parse(&d)))
+}
+
 /// Whether a phase with the proposal tool is under way today.
 pub async fn tool_open(conn: &Connection, process_id: i64, today: &str) -> DbResult<bool> {
     Ok(db::query_one(
@@ -322,7 +373,8 @@ pub async fn similar(
 
 /// What the list shows and how it is ordered.
 pub struct Filter {
-    pub process_id: i64,
+    /// One process's proposals, or those of every published process.
+    pub process_id: Option<i64>,
     pub status: Option<Status>,
     pub category_id: Option<i64>,
     pub district_id: Option<i64>,
@@ -368,8 +420,17 @@ pub async fn page(
             .push_str(" AND p.id IN (SELECT proposal_id FROM proposal_supports WHERE user_id = ?)");
         filter_params.push(Value::Integer(s));
     }
+    // One process, or every published one (each walk then reads the
+    // cross-process indexes of migration 0027).
+    let (scope, scope_params) = match f.process_id {
+        Some(id) => ("p.process_id = ?", vec![Value::Integer(id)]),
+        None => (
+            "p.process_id IN (SELECT id FROM processes WHERE status = 'published')",
+            Vec::new(),
+        ),
+    };
     let base = format!(
-        "SELECT {COLUMNS}, {{key}} AS sort_key FROM {FROM} WHERE p.process_id = ? AND p.state = 'published'{filters}"
+        "SELECT {COLUMNS}, {{key}} AS sort_key FROM {FROM} WHERE {scope} AND p.state = 'published'{filters}"
     );
     let mut params = Vec::new();
     let sql = match f.sort {
@@ -381,7 +442,7 @@ pub async fn page(
                 _ => "p.best",
             };
             let mut sql = base.replace("{key}", column);
-            params.push(Value::Integer(f.process_id));
+            params.extend(scope_params.iter().cloned());
             params.extend(filter_params);
             if let Some(c) = after {
                 sql.push_str(&format!(" AND ({column}, p.id) < (?, ?)"));
@@ -403,9 +464,9 @@ pub async fn page(
             for (offset, range) in [(-seed, ">= ?"), (TURN - seed, "< ?")] {
                 let mut part = format!(
                     "SELECT p.id, p.shuffle + ({offset}) AS k FROM proposals p \
-                     WHERE p.process_id = ? AND p.state = 'published'{filters} AND p.shuffle {range}"
+                     WHERE {scope} AND p.state = 'published'{filters} AND p.shuffle {range}"
                 );
-                params.push(Value::Integer(f.process_id));
+                params.extend(scope_params.iter().cloned());
                 params.extend(filter_params.iter().cloned());
                 params.push(Value::Integer(seed));
                 if let Some(c) = after {

@@ -1,7 +1,6 @@
 //! Who may do what with a questionnaire, in one place: its pages ask here
 //! which links and forms to show, and each handler asks the same.
 
-use palabre_domain::date::Day;
 use palabre_domain::process::Status;
 use palabre_kit::Visitor;
 
@@ -24,7 +23,7 @@ pub fn results_public_on(q: &Questionnaire, today: &str) -> bool {
 
 /// [`results_public_on`] today.
 pub fn results_public(q: &Questionnaire) -> bool {
-    results_public_on(q, &Day::of_unix(palabre_kit::now()).iso())
+    results_public_on(q, &palabre_kit::today().iso())
 }
 
 /// Results are shown to staff, and to everyone once public.

@@ -447,10 +447,51 @@ fn signing_up_confirms_the_address_by_mail() {
         .unwrap();
     assert_eq!(warned, 1);
 
-    // Three sign-ups an hour per address.
-    let limited = stranger.post("/account/signup", &fields);
+    // Three sign-ups an hour per address, and only those accepted count:
+    // the refused form above (a typo) used none of them.
+    let third = [
+        ("name", "Jules Petit"),
+        ("email", "jules@example.org"),
+        ("password", "les bords de Loire"),
+        ("confirm", "les bords de Loire"),
+        ("terms", "yes"),
+    ];
+    assert_eq!(stranger.post("/account/signup", &third).status, 200);
+    let fourth = [
+        ("name", "Inès Roux"),
+        ("email", "ines@example.org"),
+        ("password", "la levée de la Loire"),
+        ("confirm", "la levée de la Loire"),
+        ("terms", "yes"),
+    ];
+    let limited = stranger.post("/account/signup", &fourth);
     assert_eq!(limited.status, 429);
-    assert!(limited.header("retry-after").is_some());
+    let wait: i64 = limited.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=3600).contains(&wait));
+    let html = limited.text();
+    assert!(
+        html.contains("site-header"),
+        "the site's page, with its header"
+    );
+    let minutes = (wait + 59) / 60;
+    let noun = if minutes < 2 { "minute" } else { "minutes" };
+    assert!(
+        html.contains(&format!("dans {minutes} {noun}")),
+        "the real wait"
+    );
+    assert!(
+        html.contains(r#"name="email" value="ines@example.org""#),
+        "what was typed is kept"
+    );
+    assert!(!html.contains("la levée de la Loire"), "never a password");
+    let users: i64 = db
+        .query_row(
+            "SELECT count(*) FROM users WHERE email = 'ines@example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(users, 0, "nothing written");
 }
 
 fn last_link(app: &TestApp, to: &str, kind: &str) -> String {

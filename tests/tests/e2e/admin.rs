@@ -219,11 +219,7 @@ fn staff_create_processes_with_phases_and_dates_in_order() {
         &with(&[("starts_on", "2030-02-30"), ("ends_on", "2030-03-01")]),
     );
     assert_eq!(impossible.status, 422);
-    assert!(
-        impossible
-            .text()
-            .contains("Saisissez une date au format AAAA-MM-JJ")
-    );
+    assert!(impossible.text().contains("Choisissez une date qui existe"));
     let unknown_district = admin.post(
         "/admin/processes/new",
         &[
@@ -345,6 +341,7 @@ fn staff_brand_the_site_and_arrange_the_home_page() {
             ("intro", "Bienvenue."),
             ("primary", primary),
             ("secondary", "#8a3b12"),
+            ("zone", "Europe/Paris"),
             ("block_hero", "2"),
             ("block_processes", ""),
             ("block_figures", ""),
@@ -494,6 +491,7 @@ fn staff_attach_images_checked_by_their_bytes() {
             ("name", "Valbrune-sur-Loire"),
             ("primary", "#1d4e89"),
             ("secondary", "#8a3b12"),
+            ("zone", "Europe/Paris"),
             ("block_hero", "1"),
         ],
         &[("logo", "logo.png", PIXEL)],

@@ -9,6 +9,7 @@ mod admin;
 mod discussion;
 mod foundation;
 mod hardening;
+mod journeys;
 mod mail;
 mod moderation;
 mod network;

@@ -80,7 +80,38 @@ fn processes_show_their_status_progress_and_phases() {
     assert!(list.contains("status-upcoming\">À venir"));
     assert!(list.contains("status-closed\">Terminée"));
     assert!(list.contains("Toute la commune"));
-    assert!(list.contains("143 participants"));
+    // The figures are counted from the rows, the demo's included.
+    let (people, contributions): (i64, i64) = app
+        .db()
+        .query_row(
+            "SELECT (SELECT count(*) FROM process_participants WHERE process_id = p.id), \
+                    (SELECT count(*) FROM comments c JOIN discussions d ON c.resource = 'discussion' \
+                       AND c.resource_id = d.id WHERE d.process_id = p.id) \
+             FROM processes p WHERE slug = 'quais-de-loire'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(people > 0 && contributions > 0);
+    let (stored_people, stored_contributions): (i64, i64) = app
+        .db()
+        .query_row(
+            "SELECT participants, contributions FROM processes WHERE slug = 'quais-de-loire'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(stored_people, people);
+    assert!(stored_contributions >= contributions);
+    let noun = if people < 2 {
+        "participant"
+    } else {
+        "participants"
+    };
+    assert!(
+        list.contains(&format!("{people} {noun}")),
+        "{people} {noun}"
+    );
     assert!(!list.contains("Tilleuls"));
 
     let page = app.get("/processes/quais-de-loire?lang=fr");

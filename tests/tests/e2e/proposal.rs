@@ -309,6 +309,18 @@ fn staff_answer_with_a_status_and_supporters_hear_of_it() {
     );
     assert_eq!(lines.count(), 4);
     assert!(csv.contains(",accepted,"));
+    // The spreadsheet's flavour: a byte-order mark, `;`, French heads and values.
+    let excel = moderator.get(&format!(
+        "/proposals/export.csv?process={BUDGET}&excel=1&lang=fr"
+    ));
+    assert!(excel.body.starts_with("\u{feff}".as_bytes()), "a UTF-8 BOM");
+    let excel = excel.text();
+    let head = excel.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(
+        head.starts_with("Numéro;Titre;Auteur;Thème;Quartier"),
+        "{head}"
+    );
+    assert!(excel.contains(";Retenue;"), "the status in words");
     let json = moderator
         .get(&format!("/proposals/export.json?process={BUDGET}"))
         .text();

@@ -93,7 +93,12 @@ fn anonymous_answers_every_kind_conditions_and_exact_results() {
     let _ = a.get(&format!("{MARKET}/answer?section=1&lang=fr"));
     refused(&mut a, 1, &[(&m.often, "douze")], "Saisissez un nombre");
     refused(&mut a, 1, &[(&m.often, "40")], "inférieur ou égal à 31");
-    refused(&mut a, 1, &[(&m.last, "2026-02-30")], "AAAA-MM-JJ");
+    refused(
+        &mut a,
+        1,
+        &[(&m.last, "2026-02-30")],
+        "Choisissez une date qui existe",
+    );
     refused(
         &mut a,
         1,

@@ -120,10 +120,10 @@ pub async fn save_profile(env: &mut Env) -> Result<Response> {
         notify_news: e.ticked("notify_news"),
     };
     store::update_profile(&env.conn, user_id, &profile).await?;
-    // A language just chosen applies to this very page (the gate reads the
-    // account's per request, so the next pages follow).
+    // A language just chosen applies to this very page, and to the next
+    // ones on this browser (where the switch's choice would win over it).
     if let Some(locale) = language {
-        env.ctx.locale = locale;
+        env.ctx.choose_locale(locale);
         env.ctx.visitor.locale = Some(locale);
     }
     render_profile(env, &profile_entry(&profile), true, http::StatusCode::OK)

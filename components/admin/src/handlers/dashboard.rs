@@ -47,7 +47,7 @@ pub async fn data(env: &Env) -> Result<views::Dashboard> {
             y: CHART_HEIGHT - height,
             height,
             width: BAR,
-            day: i18n::long_date(locale, day.unix()),
+            day: i18n::day(locale, day),
             count,
         });
         day = day.next();

@@ -24,7 +24,11 @@ pub async fn list(env: &Env) -> Result<Response> {
                 vec![
                     d.question,
                     status_label(env, d.published),
-                    format!("{} → {}", d.opens_on, d.closes_on),
+                    format!(
+                        "{} → {}",
+                        i18n::day_text(env.ctx.locale, &d.opens_on),
+                        i18n::day_text(env.ctx.locale, &d.closes_on)
+                    ),
                 ],
             )
         })

@@ -40,6 +40,7 @@ pub async fn page(env: &Env) -> Result<Response> {
                     title: i18n::t_args(locale, label, &[("title", &db::text(r, 1))]),
                     links: vec![
                         link(db::text(r, 2), "exports-csv"),
+                        link(spreadsheet(&db::text(r, 2)), "exports-excel"),
                         link(db::text(r, 3), "exports-json"),
                         link(db::text(r, 4), "exports-open-data"),
                     ],
@@ -56,4 +57,10 @@ pub async fn page(env: &Env) -> Result<Response> {
             bundle: "/open-data.json".to_string(),
         },
     )
+}
+
+/// The spreadsheet flavour of a CSV download (`kit::csv`).
+fn spreadsheet(csv: &str) -> String {
+    let sep = if csv.contains('?') { '&' } else { '?' };
+    format!("{csv}{sep}excel=1")
 }

@@ -18,11 +18,7 @@ const PAGE: i64 = 50;
 const MAIL_STATUSES: [&str; 3] = ["queued", "sent", "failed"];
 
 fn when(env: &Env, at: i64) -> String {
-    format!(
-        "{} {}",
-        i18n::long_date(env.ctx.locale, at),
-        i18n::clock_utc(at)
-    )
+    i18n::date_time(env.ctx.locale, at)
 }
 
 fn before(env: &Env) -> i64 {

@@ -7,7 +7,6 @@ use crate::handlers::{link, saved_notice};
 use crate::views;
 use palabre_domain::account::FieldError;
 use palabre_domain::content;
-use palabre_domain::date::iso_date;
 use palabre_kit::activity::{self, Activity};
 use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::view::FormPage;
@@ -33,7 +32,7 @@ async fn render(env: &Env, problem: Option<String>, status: http::StatusCode) ->
             id: r.id,
             author_href: format!("/people/{}", r.author_id),
             date: i18n::long_date(locale, r.created_at),
-            date_iso: iso_date(r.created_at),
+            date_iso: i18n::iso_day(r.created_at),
             hidden: r.hidden,
             place: views::Place {
                 kind: i18n::t(locale, &format!("moderation-kind-{}", r.place.0)),
@@ -54,7 +53,16 @@ async fn render(env: &Env, problem: Option<String>, status: http::StatusCode) ->
         .ctx
         .query("done")
         .and_then(|n| n.parse::<i64>().ok())
-        .map(|n| i18n::t_args(locale, "moderation-done", &[("count", &n.to_string())]));
+        .map(|n| {
+            // What was done, said as such ("1 contribution masquée…").
+            let key = match env.ctx.query("decision") {
+                Some(d @ ("hidden" | "restored" | "dismissed")) if n > 0 => {
+                    format!("moderation-done-{d}")
+                }
+                _ => "moderation-done".to_string(),
+            };
+            i18n::t_args(locale, &key, &[("count", &n.to_string())])
+        });
     let data = views::Moderation {
         items,
         threshold: i18n::t_args(
@@ -78,6 +86,9 @@ async fn render(env: &Env, problem: Option<String>, status: http::StatusCode) ->
 pub async fn decide(env: &mut Env) -> Result<Response> {
     let moderator = env.ctx.require_signed_in()?;
     let form = env.submission().await?;
+    // One item's decision takes its own reason (`reason-<id>`), the
+    // selection's the shared one.
+    let mut reason_field = "reason".to_string();
     let (decision, ids): (Decision, Vec<i64>) = match form.get("act") {
         "bulk" => {
             let decision = Decision::parse(form.get("bulk_decision"))
@@ -93,6 +104,9 @@ pub async fn decide(env: &mut Env) -> Result<Response> {
             let (decision, id) = one.split_once('-').ok_or(Error::BadRequest("act"))?;
             let decision = Decision::parse(decision).ok_or(Error::BadRequest("act"))?;
             let id = id.parse::<i64>().map_err(|_| Error::BadRequest("act"))?;
+            if !form.get(&format!("reason-{id}")).trim().is_empty() {
+                reason_field = format!("reason-{id}");
+            }
             (decision, vec![id])
         }
     };
@@ -100,7 +114,7 @@ pub async fn decide(env: &mut Env) -> Result<Response> {
         let message = i18n::t(env.ctx.locale, "moderation-none-ticked");
         return render(env, Some(message), http::StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let reason = match content::text(form.get("reason"), content::MAX_REASON) {
+    let reason = match content::text(form.get(&reason_field), content::MAX_REASON) {
         Ok(r) => r,
         Err(e) => {
             let message = i18n::t(env.ctx.locale, e.message_id());
@@ -145,8 +159,13 @@ pub async fn decide(env: &mut Env) -> Result<Response> {
         Ok::<_, Error>(settled)
     })
     .await?;
+    let said = if settled.is_empty() {
+        String::new()
+    } else {
+        format!("&decision={}", decision.as_str())
+    };
     Ok(respond::redirect(&format!(
-        "/admin/moderation?done={}",
+        "/admin/moderation?done={}{said}",
         settled.len()
     )))
 }

@@ -6,7 +6,6 @@ use crate::handlers::{link, saved_notice};
 use crate::views;
 use palabre_domain::Role;
 use palabre_domain::account::{Email, FieldError};
-use palabre_domain::date::iso_date;
 use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::view::FormPage;
@@ -68,7 +67,7 @@ async fn render(
             email: p.email.clone(),
             role: role_label(env, &p.role),
             since: i18n::long_date(locale, p.created_at),
-            since_iso: iso_date(p.created_at),
+            since_iso: i18n::iso_day(p.created_at),
             blocked_reason: p.blocked_reason.clone(),
             trusted: p.trusted,
             profile: format!("/people/{}", p.id),

@@ -29,7 +29,11 @@ pub async fn list(env: &Env) -> Result<Response> {
                 vec![
                     p.title,
                     status_label(env, p.published),
-                    format!("{} → {}", p.starts_on, p.ends_on),
+                    format!(
+                        "{} → {}",
+                        i18n::day_text(env.ctx.locale, &p.starts_on),
+                        i18n::day_text(env.ctx.locale, &p.ends_on)
+                    ),
                 ],
             )
         })
@@ -62,7 +66,11 @@ async fn phases_below(env: &Env, id: i64) -> Result<view::Below> {
                 href: format!("/admin/processes/{id}/phases/{}", p.id),
                 cells: vec![
                     p.name.clone(),
-                    format!("{} → {}", p.starts_on, p.ends_on),
+                    format!(
+                        "{} → {}",
+                        i18n::day_text(locale, &p.starts_on),
+                        i18n::day_text(locale, &p.ends_on)
+                    ),
                     tools.join(", "),
                 ],
             }

@@ -1,6 +1,7 @@
 //! The site's identity and branding, and the home page's blocks.
 
-use palabre_domain::account::line;
+use palabre_domain::Zone;
+use palabre_domain::account::{FieldError, line};
 use palabre_domain::content::{self, brand_color};
 use palabre_domain::home::{Block, blocks_to_setting};
 use palabre_kit::forms::{self, Entry, FormView};
@@ -21,7 +22,24 @@ fn block_field(block: Block) -> &'static str {
     }
 }
 
-const FIELDS: [&str; 5] = ["name", "tagline", "intro", "primary", "secondary"];
+const FIELDS: [&str; 6] = ["name", "tagline", "intro", "zone", "primary", "secondary"];
+
+/// The zones offered, each with its offset from UTC now (`Europe/Paris (UTC+01:00)`).
+fn zone_options() -> Vec<(String, String)> {
+    let now = palabre_kit::now();
+    Zone::ALL
+        .iter()
+        .map(|z| {
+            let offset = z.offset_at(now);
+            let sign = if offset < 0 { '-' } else { '+' };
+            let (h, m) = (offset.abs() / 3600, offset.abs() % 3600 / 60);
+            (
+                z.name().to_string(),
+                format!("{} (UTC{sign}{h:02}:{m:02})", z.name()),
+            )
+        })
+        .collect()
+}
 
 /// Each block's position ("1"…"5"), or "" when hidden.
 fn positions(entry: &Entry) -> Vec<(Block, String)> {
@@ -38,6 +56,7 @@ fn version(site: &Site) -> String {
         &site.name,
         &site.tagline,
         &site.intro,
+        site.zone.name(),
         &site.primary.to_string(),
         &site.secondary.to_string(),
         &blocks_to_setting(&site.home_blocks),
@@ -55,9 +74,11 @@ fn render(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response
         .optional()
         .textarea("intro", "admin-field-intro")
         .optional()
-        .input("primary", "text", "admin-field-primary", "off")
+        .select("zone", "admin-field-zone", zone_options())
+        .hint("admin-field-zone-hint")
+        .input("primary", "color", "admin-field-primary", "off")
         .hint("admin-field-color-hint")
-        .input("secondary", "text", "admin-field-secondary", "off")
+        .input("secondary", "color", "admin-field-secondary", "off")
         .hint("admin-field-color-hint")
         .image("logo", "admin-field-logo")
         .optional()
@@ -94,6 +115,7 @@ pub async fn form(env: &Env) -> Result<Response> {
         .with("name", site.name.clone())
         .with("tagline", site.tagline.clone())
         .with("intro", site.intro.clone())
+        .with("zone", site.zone.name())
         .with("primary", site.primary.to_string())
         .with("secondary", site.secondary.to_string());
     for b in Block::ALL {
@@ -132,6 +154,9 @@ pub async fn save(env: &mut Env) -> Result<Response> {
         .check_optional("tagline", |v| line(v, content::MAX_TAGLINE))
         .map(Option::unwrap_or_default);
     let intro = e.check("intro", |v| content::text(v, content::MAX_INTRO));
+    let zone = e.check("zone", |v| {
+        v.parse::<Zone>().map_err(|_| FieldError::InvalidChoice)
+    });
     let primary = e.check("primary", brand_color);
     let secondary = e.check("secondary", brand_color);
     let image = |name: &str| {
@@ -145,11 +170,14 @@ pub async fn save(env: &mut Env) -> Result<Response> {
         Some(name),
         Some(tagline),
         Some(intro),
+        Some(zone),
         Some(primary),
         Some(secondary),
         Some(logo),
         Some(favicon),
-    ) = (name, tagline, intro, primary, secondary, logo, favicon)
+    ) = (
+        name, tagline, intro, zone, primary, secondary, logo, favicon,
+    )
     else {
         return render(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
@@ -184,6 +212,7 @@ pub async fn save(env: &mut Env) -> Result<Response> {
             ("commune.name", name.clone()),
             ("commune.tagline", tagline.clone()),
             ("home.intro", intro.clone()),
+            (palabre_kit::site::ZONE, zone.name().to_string()),
             ("brand.primary", primary.to_string()),
             ("brand.secondary", secondary.to_string()),
             ("home.blocks", blocks.clone()),

@@ -76,7 +76,7 @@ fn map_view(env: &Env, cached: &Cached, statements: &[Statement]) -> views::Map 
         "opinion-updated",
         &[
             ("date", &i18n::long_date(locale, cached.computed_at)),
-            ("time", &i18n::clock_utc(cached.computed_at)),
+            ("time", &i18n::clock(cached.computed_at)),
         ],
     );
     let Some(map) = &cached.map else {

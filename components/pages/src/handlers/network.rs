@@ -1,7 +1,6 @@
 //! The citizen network: public profiles, following people and processes,
 //! in-app notifications, and the activity lists.
 
-use palabre_domain::date::Day;
 use palabre_kit::activity::{self, Line, Target};
 use palabre_kit::db::{self, Value};
 use palabre_kit::respond::{self, Cache};
@@ -15,7 +14,7 @@ use crate::{Env, views};
 /// on the day does it). One indexed read on every call; the write only when a
 /// phase is due, and the update claims each phase once.
 pub async fn announce_phases(env: &Env) -> Result<()> {
-    let today = Day::of_unix(palabre_kit::now()).iso();
+    let today = palabre_kit::today().iso();
     let due = db::query_one(
         &env.conn,
         "SELECT 1 FROM process_phases WHERE opened_announced = 0 AND starts_on <= ? LIMIT 1",
@@ -55,7 +54,7 @@ pub fn line(env: &Env, line: &Line) -> views::Line {
         url: line.url.clone(),
         who,
         date: i18n::long_date(locale, line.at),
-        date_iso: palabre_domain::date::iso_date(line.at),
+        date_iso: palabre_kit::i18n::iso_day(line.at),
         unread: false,
     }
 }

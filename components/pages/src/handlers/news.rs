@@ -1,7 +1,7 @@
 //! News (actualités): the paginated list, a post, and the Atom feed.
 
 use bytes::Bytes;
-use palabre_domain::date::{civil_from_unix, iso_date};
+use palabre_domain::date::civil_from_unix;
 use palabre_kit::respond::{self, Cache, escape};
 use palabre_kit::{Error, Response, Result, i18n, markdown};
 
@@ -84,7 +84,7 @@ pub async fn item(env: &Env, slug: &str) -> Result<Response> {
         summary: item.summary.clone(),
         body: item.body.clone(),
         image: item.image.clone(),
-        date_iso: iso_date(item.published_at),
+        date_iso: i18n::iso_day(item.published_at),
         date: i18n::long_date(locale, item.published_at),
     };
     env.renderer.page(
@@ -110,7 +110,7 @@ pub fn cards(
         .map(|(n, mark)| views::NewsCard {
             content_lang: mark,
             href: format!("/news/{}", n.slug),
-            date_iso: iso_date(n.published_at),
+            date_iso: i18n::iso_day(n.published_at),
             date: i18n::long_date(locale, n.published_at),
             title: n.title,
             summary: n.summary,

@@ -88,7 +88,7 @@ pub async fn bundle(env: &Env) -> Result<Response> {
     }
     let body = json!({
         "commune": env.site.name,
-        "generated_on": palabre_domain::date::iso_date(palabre_kit::now()),
+        "generated_on": palabre_kit::i18n::iso_day(palabre_kit::now()),
         "personal_data": false,
         "processes": processes.into_iter().map(|(_, p)| Value::Object(p)).collect::<Vec<_>>(),
     });

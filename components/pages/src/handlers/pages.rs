@@ -2,7 +2,6 @@
 
 use crate::handlers::translate_one;
 use crate::{Env, store, views};
-use palabre_domain::date::iso_date;
 use palabre_kit::translations::{Entity, Texts};
 use palabre_kit::{Error, Response, Result, i18n};
 
@@ -28,7 +27,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         content_lang: mark,
         title: page.title.clone(),
         body: page.body.clone(),
-        date_iso: iso_date(page.updated_at),
+        date_iso: i18n::iso_day(page.updated_at),
         date: i18n::long_date(locale, page.updated_at),
     };
     env.renderer.page(

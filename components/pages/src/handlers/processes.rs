@@ -16,7 +16,7 @@ use palabre_kit::activity::{self, Target};
 use palabre_kit::translations::{Entity, Texts};
 
 pub fn today() -> Day {
-    Day::of_unix(palabre_kit::now())
+    palabre_kit::today()
 }
 
 /// A day as people read it ("1 mars 2026"), with its ISO form for `<time>`.
@@ -24,7 +24,7 @@ pub fn day(locale: Locale, iso: &str) -> palabre_kit::view::Day {
     match Day::parse(iso) {
         Some(day) => palabre_kit::view::Day {
             iso: day.iso(),
-            text: i18n::long_date(locale, day.unix()),
+            text: i18n::day(locale, day),
         },
         None => palabre_kit::view::Day {
             iso: iso.to_string(),
@@ -220,6 +220,10 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         .iter()
         .any(|p| tools_from_list(&p.tools).contains(&Tool::Proposal))
         .then(|| format!("/proposals?process={}", process.slug));
+    // The process's main call: submit a proposal, while that tool is open.
+    let new_proposal_href = open_tools
+        .contains(&Tool::Proposal)
+        .then(|| format!("/proposals/new?process={}", process.slug));
     // The report, once published (staff also see where to preview it).
     let report = crate::report_store::report(&env.conn, process.id).await?;
     let report_href = (report.as_ref().is_some_and(|r| r.published_at.is_some())
@@ -229,6 +233,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         report_href,
         report_draft: report.is_none_or(|r| r.published_at.is_none()),
         proposals_href,
+        new_proposal_href,
         open_discussion_href,
         process: card(locale, &process, today, mark),
         body: process.body.clone(),

@@ -108,12 +108,12 @@ async fn time_chart(env: &Env, process: &Process) -> Result<Option<views::Timeli
                 width: c.width,
                 height: c.height,
                 count: *n,
-                week: i18n::long_date(locale, day.unix()),
+                week: i18n::day(locale, *day),
                 iso: day.iso(),
             })
             .collect(),
-        first: i18n::long_date(locale, from.unix()),
-        last: i18n::long_date(locale, to.unix()),
+        first: i18n::day(locale, from),
+        last: i18n::day(locale, to),
     }))
 }
 

@@ -2,7 +2,7 @@
 
 use palabre_domain::Role;
 use palabre_domain::date::iso_date;
-use palabre_domain::questionnaire::csv_cell;
+use palabre_kit::csv::{Flavour, Table};
 use palabre_kit::respond::{self};
 use palabre_kit::{Response, Result, i18n};
 use serde_json::{Value, json};
@@ -18,32 +18,42 @@ pub async fn export(env: &Env, csv: bool) -> Result<Response> {
     let process = process_of_query(env).await?;
     let items = store::all_published(&env.conn, process.id).await?;
     if csv {
-        let mut out = String::from(
-            "id,title,author,category,district,address,latitude,longitude,status,supports,threshold_reached,published\r\n",
-        );
+        let flavour = Flavour::of(&env.ctx);
+        let mut table = Table::new(flavour);
+        table.heads(&[
+            "id",
+            "title",
+            "author",
+            "category",
+            "district",
+            "address",
+            "latitude",
+            "longitude",
+            "status",
+            "supports",
+            "threshold_reached",
+            "published",
+        ]);
         for p in &items {
-            let row = [
+            table.row([
                 p.id.to_string(),
-                csv_cell(&p.title),
-                csv_cell(&p.author),
-                csv_cell(p.category.as_ref().map_or("", |c| c.1.as_str())),
-                csv_cell(p.district.as_ref().map_or("", |d| d.1.as_str())),
-                csv_cell(&p.address),
-                p.location.map(|l| l.0.to_string()).unwrap_or_default(),
-                p.location.map(|l| l.1.to_string()).unwrap_or_default(),
-                p.status.as_str().to_string(),
+                p.title.clone(),
+                p.author.clone(),
+                p.category.as_ref().map_or("", |c| c.1.as_str()).to_string(),
+                p.district.as_ref().map_or("", |d| d.1.as_str()).to_string(),
+                p.address.clone(),
+                p.location.map(|l| flavour.decimal(l.0)).unwrap_or_default(),
+                p.location.map(|l| flavour.decimal(l.1)).unwrap_or_default(),
+                flavour.label(
+                    p.status.as_str(),
+                    &format!("proposal-status-{}", p.status.as_str()),
+                ),
                 p.supports.to_string(),
-                if p.threshold_reached { "yes" } else { "no" }.to_string(),
-                p.published_at.map(iso_date).unwrap_or_default(),
-            ];
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
+                flavour.yes_no(p.threshold_reached),
+                p.published_at.map(i18n::iso_day).unwrap_or_default(),
+            ]);
         }
-        return Ok(respond::download(
-            "text/csv; charset=utf-8",
-            &format!("proposals-{}.csv", process.slug),
-            out.into_bytes(),
-        ));
+        return Ok(table.download(&format!("proposals-{}", process.slug)));
     }
     let body = json!({
         "process": process.slug,
@@ -60,7 +70,7 @@ pub async fn export(env: &Env, csv: bool) -> Result<Response> {
             "supports": p.supports,
             "threshold_reached": p.threshold_reached,
             "published": p.published_at.map(iso_date),
-            "created": iso_date(p.created_at),
+            "created": i18n::iso_day(p.created_at),
         })).collect::<Vec<_>>(),
     });
     Ok(respond::download(
@@ -81,7 +91,7 @@ pub async fn open_data(env: &Env) -> Result<Response> {
         let answers: Vec<Value> = store::answers(&env.conn, p.id)
             .await?
             .into_iter()
-            .map(|(s, body, at)| json!({ "status": s.as_str(), "answer": body, "date": iso_date(at) }))
+            .map(|(s, body, at)| json!({ "status": s.as_str(), "answer": body, "date": i18n::iso_day(at) }))
             .collect();
         proposals.push(json!({
             "id": p.id,

@@ -85,8 +85,9 @@ async fn render_form(
         .input("title", "text", "proposal-field-title", "off")
         .hint("proposal-field-title-hint")
         .textarea("body", "proposal-field-body")
-        .hint("admin-field-markdown-hint")
+        .hint("proposal-field-body-hint")
         .select("category", "proposal-field-category", categories)
+        .optional()
         .select("district", "proposal-field-district", districts)
         .input(
             "address",
@@ -176,10 +177,30 @@ async fn check(
 /// Proposals are submitted while a phase with the proposal tool is under way.
 async fn open_process(env: &Env) -> Result<Process> {
     let process = process_of_query(env).await?;
-    if !store::tool_open(&env.conn, process.id, &today()).await? {
-        return Err(Error::NotFound);
+    let today = today();
+    if store::tool_open(&env.conn, process.id, &today).await? {
+        return Ok(process);
     }
-    Ok(process)
+    let locale = env.ctx.locale;
+    let message = match store::next_opening(&env.conn, process.id, &today).await? {
+        Some(day) => i18n::t_args(
+            locale,
+            "proposal-opens-on",
+            &[
+                ("process", &process.title),
+                ("date", &i18n::day(locale, day)),
+            ],
+        ),
+        None => i18n::t_args(
+            locale,
+            "proposal-submissions-closed",
+            &[("process", &process.title)],
+        ),
+    };
+    Err(Error::Closed {
+        title: "proposal-not-open-title",
+        message,
+    })
 }
 
 pub async fn new_form(env: &Env) -> Result<Response> {

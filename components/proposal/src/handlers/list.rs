@@ -64,10 +64,16 @@ pub async fn list_page(env: &mut Env) -> Result<Response> {
     palabre_kit::app::public_variant(env, variant, async |env| list(env).await).await
 }
 
-/// `GET /proposals?process=<slug>&…`: filters, orders, keyset pages.
+/// `GET /proposals?process=<slug>&…`: filters, orders, keyset pages; without
+/// `process`, the proposals of every published process.
 pub async fn list(env: &Env) -> Result<Response> {
     let locale = env.ctx.locale;
-    let process = process_of_query(env).await?;
+    let today = today();
+    let taking = store::processes_taking_proposals(&env.conn, &today).await?;
+    let process = match env.ctx.query("process").filter(|s| !s.is_empty()) {
+        Some(_) => Some(process_of_query(env).await?),
+        None => None,
+    };
     let me = env.ctx.visitor.user_id;
     let sort = Sort::parse(env.ctx.query("sort"));
     let status: Option<Status> = env.ctx.query("status").and_then(|s| s.parse().ok());
@@ -80,7 +86,7 @@ pub async fn list(env: &Env) -> Result<Response> {
         .filter(|s| (0..=i64::from(i32::MAX)).contains(s))
         .unwrap_or_else(|| seed(env));
     let filter = Filter {
-        process_id: process.id,
+        process_id: process.as_ref().map(|p| p.id),
         status,
         category_id: choice(env.ctx.query("category")),
         district_id: choice(env.ctx.query("district")),
@@ -92,8 +98,9 @@ pub async fn list(env: &Env) -> Result<Response> {
     let after = env.ctx.query("after").and_then(Cursor::decode);
     let (items, next) = store::page(&env.conn, &filter, after, PAGE_SIZE).await?;
     // The same filters, for the next page's link and the forms.
-    let mut keep: Vec<(String, String)> = vec![("process".into(), process.slug.clone())];
+    let mut keep: Vec<(String, String)> = Vec::new();
     for name in [
+        "process",
         "sort",
         "status",
         "category",
@@ -133,16 +140,59 @@ pub async fn list(env: &Env) -> Result<Response> {
     };
     let categories = store::categories(&env.conn).await?;
     let districts = store::districts(&env.conn).await?;
-    let open = store::tool_open(&env.conn, process.id, &today()).await?;
+    let open = match &process {
+        Some(p) => store::tool_open(&env.conn, p.id, &today).await?,
+        None => false,
+    };
+    let filtered = ["status", "category", "district", "mine", "supported"]
+        .iter()
+        .any(|n| env.ctx.query(n).is_some_and(|v| !v.is_empty()));
     let labelled =
         |prefix: &str, key: &str| (key.to_string(), i18n::t(locale, &format!("{prefix}-{key}")));
+    let process_title = |id: i64| {
+        taking
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| (t.title.clone(), format!("/processes/{}", t.slug)))
+    };
     let data = views::List {
-        process: views::ListProcess {
-            title: process.title.clone(),
-            href: format!("/processes/{}", process.slug),
-            slug: process.slug.clone(),
+        process: process.as_ref().map(|p| views::ListProcess {
+            title: p.title.clone(),
+            href: format!("/processes/{}", p.slug),
+            slug: p.slug.clone(),
+        }),
+        processes: options(
+            taking
+                .iter()
+                .map(|t| (t.slug.clone(), t.title.clone()))
+                .collect(),
+            process.as_ref().map(|p| p.slug.clone()),
+        ),
+        submit_in: if process.is_none() {
+            taking
+                .iter()
+                .filter(|t| t.open)
+                .map(|t| {
+                    palabre_kit::view::Link::new(
+                        format!("/proposals/new?process={}", t.slug),
+                        i18n::t_args(locale, "proposal-new-in", &[("process", &t.title)]),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
         },
-        items: items.iter().map(|p| card(env, p)).collect(),
+        filtered,
+        items: items
+            .iter()
+            .map(|p| {
+                let mut c = card(env, p);
+                if process.is_none() {
+                    c.process = process_title(p.process_id).map(|(t, _)| t);
+                }
+                c
+            })
+            .collect(),
         next: next.map(|c| format!("/proposals?{}", query_of(next_query(c)))),
         sorts: options(
             Sort::ALL
@@ -175,15 +225,27 @@ pub async fn list(env: &Env) -> Result<Response> {
         signed_in: me.is_some(),
         mine: env.ctx.query("mine") == Some("1"),
         supported: env.ctx.query("supported") == Some("1"),
-        new_href: open.then(|| format!("/proposals/new?process={}", process.slug)),
-        map_href: format!("/proposals/map?{}", query_of(Vec::new())),
+        new_href: process
+            .as_ref()
+            .filter(|_| open)
+            .map(|p| format!("/proposals/new?process={}", p.slug)),
+        map_href: process
+            .as_ref()
+            .map(|_| format!("/proposals/map?{}", query_of(Vec::new()))),
         best_href: "/transparency/ranking#proposals".to_string(),
-        staff: env.ctx.visitor.role.is_staff().then(|| views::Exports {
-            csv: format!("/proposals/export.csv?process={}", process.slug),
-            json: format!("/proposals/export.json?process={}", process.slug),
-        }),
+        staff: process
+            .as_ref()
+            .filter(|_| env.ctx.visitor.role.is_staff())
+            .map(|p| views::Exports {
+                csv: format!("/proposals/export.csv?process={}", p.slug),
+                excel: format!("/proposals/export.csv?process={}&excel=1", p.slug),
+                json: format!("/proposals/export.json?process={}", p.slug),
+            }),
     };
-    let title = i18n::t_args(locale, "proposals-of", &[("process", &process.title)]);
+    let title = match &process {
+        Some(p) => i18n::t_args(locale, "proposals-of", &[("process", &p.title)]),
+        None => i18n::t(locale, "proposals-all-title"),
+    };
     let page = env.page("proposals", &title, data)?;
     Ok(respond::cached(page, Cache::NoCache))
 }

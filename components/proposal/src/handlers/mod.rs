@@ -14,7 +14,6 @@ pub use form::{create, edit, edit_form, new_form};
 pub use list::{list_page, map_page};
 pub use show::{comments, show};
 
-use palabre_domain::date::Day;
 use palabre_domain::proposal::Status;
 use palabre_kit::{Error, Result, i18n};
 
@@ -24,7 +23,7 @@ use crate::store::{self, Process, Proposal};
 use crate::views;
 
 pub(super) fn today() -> String {
-    Day::of_unix(palabre_kit::now()).iso()
+    palabre_kit::today().iso()
 }
 
 pub(super) fn proposal_id(raw: &str) -> Result<i64> {
@@ -84,5 +83,6 @@ pub(super) fn card(env: &Env, p: &Proposal) -> views::Card {
         category: p.category.as_ref().map(|c| c.1.clone()),
         district: p.district.as_ref().map(|d| d.1.clone()),
         date: p.published_at.map(|t| i18n::long_date(locale, t)),
+        process: None,
     }
 }

@@ -1,6 +1,6 @@
 //! A proposal's page.
 
-use palabre_domain::date::{Day, iso_date};
+use palabre_domain::date::Day;
 use palabre_domain::proposal::{Status, SupportRefused};
 use palabre_domain::search::similar_query;
 use palabre_kit::comments::Resource;
@@ -153,7 +153,7 @@ pub async fn show(
             status: status_view(env, s),
             body,
             date: i18n::long_date(locale, at),
-            date_iso: iso_date(at),
+            date_iso: i18n::iso_day(at),
         })
         .collect();
     let answer_form = permissions::may_answer(who, &p).then(|| {
@@ -185,7 +185,7 @@ pub async fn show(
                 },
                 |d| palabre_kit::view::Day {
                     iso: d.iso(),
-                    text: i18n::long_date(locale, d.unix()),
+                    text: i18n::day(locale, d),
                 },
             );
             views::Milestone {

@@ -4,8 +4,8 @@
 //! opted in) once results are public.
 
 use palabre_domain::Role;
-use palabre_domain::date::iso_date;
-use palabre_domain::questionnaire::{Answer, Kind, Pick, Question, csv_cell};
+use palabre_domain::questionnaire::{Answer, Kind, Pick, Question};
+use palabre_kit::csv::{Flavour, Table};
 use palabre_kit::{Error, Response, Result, i18n, respond};
 use serde_json::{Map, Value, json};
 
@@ -161,27 +161,22 @@ pub async fn csv(env: &Env, slug: &str) -> Result<Response> {
                 .map(move |(h, f)| (item, h, f))
         })
         .collect();
-    let mut out = String::new();
-    let mut header = vec!["response".to_string(), "submitted".to_string()];
-    header.extend(cols.iter().map(|(_, h, _)| csv_cell(h)));
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    let flavour = Flavour::of(&env.ctx);
+    let mut table = Table::new(flavour);
+    let mut header = vec![flavour.head("response"), flavour.head("submitted")];
+    header.extend(cols.iter().map(|(_, h, _)| h.clone()));
+    table.row(header);
     for (id, at, stored) in store::submitted(&env.conn, q.id).await? {
-        let mut row = vec![id.to_string(), iso_date(at)];
+        let mut row = vec![id.to_string(), i18n::iso_day(at)];
         for (item, _, cell) in &cols {
             let answer = stored
                 .get(&item.question.id)
                 .and_then(|raw| Answer::decode(item.question.kind, raw));
-            row.push(csv_cell(&cell(answer.as_ref())));
+            row.push(cell(answer.as_ref()));
         }
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        table.row(row);
     }
-    Ok(respond::download(
-        "text/csv; charset=utf-8",
-        &format!("{}-v{}.csv", q.slug, q.version),
-        out.into_bytes(),
-    ))
+    Ok(table.download(&format!("{}-v{}", q.slug, q.version)))
 }
 
 /// An answer as JSON; free text left out when `with_text` is false.
@@ -264,7 +259,7 @@ pub async fn json(env: &Env, slug: &str, open_data: bool) -> Result<Response> {
             }
             json!({
                 "response": if open_data { json!(n + 1) } else { json!(id) },
-                "submitted": iso_date(*at),
+                "submitted": i18n::iso_day(*at),
                 "answers": answers,
             })
         })

@@ -169,6 +169,7 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         staff: staff.then(|| views::Staff {
             edit: format!("{base}/edit"),
             csv: format!("{base}/export.csv"),
+            excel: format!("{base}/export.csv?excel=1"),
             json: format!("{base}/export.json"),
         }),
         open_data_href: results_public(&q).then(|| format!("{base}/open-data.json")),

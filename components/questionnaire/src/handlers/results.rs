@@ -33,8 +33,8 @@ fn percent(locale: Locale, value: f64) -> String {
 }
 
 /// Bars of a horizontal chart: the label above, the bar, the figure after it.
-const CHART_WIDTH: f64 = 480.0;
-const BAR_SPACE: f64 = 300.0;
+const CHART_WIDTH: f64 = 360.0;
+const BAR_SPACE: f64 = 260.0;
 const ROW: f64 = 40.0;
 
 fn bars(rows: &[(String, f64, String)]) -> views::Chart {
@@ -214,7 +214,7 @@ fn question_results(
         Summary::Dates(months) => {
             let rows: Vec<(String, f64, String)> = months
                 .iter()
-                .map(|(m, n)| (m.clone(), *n as f64, n.to_string()))
+                .map(|(m, n)| (i18n::month(locale, m), *n as f64, n.to_string()))
                 .collect();
             data.chart = Some(bars(&rows));
             data.table = Some(table(
@@ -222,7 +222,7 @@ fn question_results(
                 &["results-col-month", "results-col-count"],
                 months
                     .iter()
-                    .map(|(m, n)| vec![m.clone(), n.to_string()])
+                    .map(|(m, n)| vec![i18n::month(locale, m), n.to_string()])
                     .collect(),
             ));
         }

@@ -1,7 +1,6 @@
 //! The data of the shared `comments` template: the page's comments, ordered and filtered, with their forms.
 
 use palabre_domain::comment::{Reaction, Stance};
-use palabre_domain::date::iso_date;
 
 use super::*;
 use crate::comments::{self, Sort, View};
@@ -70,7 +69,7 @@ fn comment_view(env: &Env, view: &View, draft: Option<&Draft>) -> Comment {
             .as_deref()
             .map(|b| i18n::t(locale, &format!("badge-{b}"))),
         date: i18n::long_date(locale, view.created_at),
-        date_iso: iso_date(view.created_at),
+        date_iso: i18n::iso_day(view.created_at),
         edited: view.edited,
         withdrawn: view.withdrawn,
         hidden: view.hidden,
@@ -212,6 +211,7 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(T
             .with("body", top_draft.map_or("", |x| x.body.as_str()));
         let mut view = FormView::of(locale, &entry)
             .select("stance", "comment-field-stance", stance_options)
+            .optional()
             .textarea("body", "comment-field-body")
             .hint("comment-field-body-hint");
         if top_draft.is_some() {

@@ -78,8 +78,8 @@ fn render_phase(
             "admin-phases-intro",
             &[
                 ("process", &process.title),
-                ("starts", &process.starts_on),
-                ("ends", &process.ends_on),
+                ("starts", &i18n::day_text(locale, &process.starts_on)),
+                ("ends", &i18n::day_text(locale, &process.ends_on)),
             ],
         )),
         saved: saved_notice(env),
