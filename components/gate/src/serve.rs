@@ -232,11 +232,6 @@ impl Copy {
     }
 }
 
-/// What may be written, before the feature sees it: nothing through the
-/// read-only API (405 as its OpenAPI document says), nothing while the
-/// schema is newer than this build, nothing from a blocked account but
-/// leaving; then the CSRF token, the body's size and the rate limits. Returns
-/// the body to forward (empty for a read).
 /// A request the screen let through: its body, the wait when it is over a
 /// rate limit, and the buckets to count once the feature accepts it.
 struct Screened {
@@ -245,6 +240,11 @@ struct Screened {
     count_if_accepted: Vec<(String, palabre_kit::ratelimit::Limit)>,
 }
 
+/// What may be written, before the feature sees it: nothing through the
+/// read-only API (405 as its OpenAPI document says), nothing while the
+/// schema is newer than this build, nothing from a blocked account but
+/// leaving; then the CSRF token, the body's size and the rate limits. Returns
+/// what to forward (an empty body for a read), or the answer.
 async fn screen(
     parts: &http::request::Parts,
     body: spin_sdk::wasip3::http_compat::IncomingRequestBody,

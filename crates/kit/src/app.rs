@@ -357,9 +357,9 @@ where
     {
         let typed = forms::Submission::read(body, &ctx.content_type)
             .await
-            .map(|s| crate::render::kept_fields(s.fields()))
+            .map(|s| forms::resendable(s.fields()))
             .unwrap_or_default();
-        return renderer.too_many(&ctx, &site, seconds, typed);
+        return renderer.error(&ctx, &site, &Error::TooMany { seconds, typed });
     }
     if let Some(user_id) = ctx.visitor.user_id {
         match crate::activity::unread_count(&conn, user_id).await {

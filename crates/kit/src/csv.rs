@@ -100,7 +100,7 @@ impl Table {
         self.out.push_str("\r\n");
     }
 
-    /// The download, named `<stem>.csv` (`<stem>-tableur.csv` for a spreadsheet).
+    /// The download, named `<stem>.csv` (`<stem>-excel.csv` for a spreadsheet).
     pub fn download(self, stem: &str) -> Response {
         let name = match self.flavour {
             Flavour::Machine => format!("{stem}.csv"),

@@ -33,6 +33,13 @@ pub enum Error {
         title: &'static str,
         message: String,
     },
+    /// Over a rate limit (the gate's `palabre-too-many`): the seconds to
+    /// wait, and what was typed (`forms::resendable`), to send again.
+    #[error("over a rate limit: {seconds} s to wait")]
+    TooMany {
+        seconds: i64,
+        typed: Vec<(String, String)>,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -44,6 +51,7 @@ impl Error {
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
             Error::Forbidden | Error::Closed { .. } => StatusCode::FORBIDDEN,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Unavailable(_) | Error::NoMailOrigin => StatusCode::SERVICE_UNAVAILABLE,
             Error::Db(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -57,6 +65,7 @@ impl Error {
             Error::Forbidden => ("error-403-title", "error-403-body"),
             Error::Closed { title, .. } => (title, "error-403-body"),
             Error::MethodNotAllowed => ("error-405-title", "error-405-body"),
+            Error::TooMany { .. } => ("error-429-title", "error-429-body"),
             Error::Unavailable(_) => ("error-503-title", "error-busy-body"),
             Error::NoMailOrigin => ("error-503-title", "error-mail-origin-body"),
             Error::Db(_) | Error::Internal(_) => ("error-500-title", "error-500-body"),

@@ -34,6 +34,25 @@ async fn read_bytes(
 /// The hidden field holding the version of what an edit form was opened on.
 pub const VERSION_FIELD: &str = "_version";
 
+/// The fields of a refused form worth sending again (`Error::TooMany`): not
+/// the form's keys (the page carries fresh ones), nor a password or a
+/// one-time code, which are never written into a page.
+pub fn resendable(fields: &[(String, String)]) -> Vec<(String, String)> {
+    const NEVER: [&str; 6] = [
+        "password",
+        "confirm",
+        "current_password",
+        "new_password",
+        "code",
+        "token",
+    ];
+    fields
+        .iter()
+        .filter(|(name, _)| !name.starts_with('_') && !NEVER.contains(&name.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// The version of a record as an edit form shows it: a digest of its
 /// editable values. Two people opening the same record get the same version;
 /// a save made in between changes it (see [`Submission::stale`]).

@@ -57,7 +57,6 @@ pub use respond::Response;
 pub use site::Site;
 pub use visitor::Visitor;
 
-/// Seconds since the Unix epoch.
 /// The commune's time zone, as the site was last loaded (`app::serve` sets
 /// it before a handler runs). One app serves one commune, so every request an
 /// instance serves shares it; a change in the back-office reaches the next
@@ -87,6 +86,7 @@ pub fn today() -> palabre_domain::date::Day {
     zone().day(now())
 }
 
+/// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

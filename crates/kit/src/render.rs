@@ -208,25 +208,6 @@ pub struct Retry {
     fields: Vec<(String, String)>,
 }
 
-/// The fields of a refused form worth keeping: not the form's keys (the
-/// page carries fresh ones), nor a password or a one-time code, which are
-/// never written into a page.
-pub fn kept_fields(fields: &[(String, String)]) -> Vec<(String, String)> {
-    const NEVER: [&str; 6] = [
-        "password",
-        "confirm",
-        "current_password",
-        "new_password",
-        "code",
-        "token",
-    ];
-    fields
-        .iter()
-        .filter(|(name, _)| !name.starts_with('_') && !NEVER.contains(&name.as_str()))
-        .cloned()
-        .collect()
-}
-
 #[derive(Serialize)]
 struct LangLink {
     code: &'static str,
@@ -439,50 +420,6 @@ impl Renderer {
             .map_err(|e| Error::Internal(format!("render {template}: {e}")))
     }
 
-    /// The page of a write over a rate limit (429): the site's page, the real
-    /// wait, and the form's fields (`kept_fields`) to send again.
-    pub fn too_many(
-        &self,
-        ctx: &Ctx,
-        site: &Site,
-        seconds: i64,
-        fields: Vec<(String, String)>,
-    ) -> Response {
-        let locale = ctx.locale;
-        let seconds = seconds.max(1);
-        let minutes = (seconds + 59) / 60;
-        let heading = i18n::t(locale, "error-429-title");
-        let data = ErrorView {
-            heading: heading.clone(),
-            message: i18n::t_args(
-                locale,
-                "error-429-wait",
-                &[
-                    ("minutes", &minutes.to_string()),
-                    ("time", &i18n::clock(crate::now() + seconds)),
-                ],
-            ),
-            retry: Some(Retry {
-                action: ctx.href(),
-                fields,
-            }),
-        };
-        let status = http::StatusCode::TOO_MANY_REQUESTS;
-        let mut response = match self.page(ctx, site, status, "error", &heading, data) {
-            Ok(response) => response,
-            Err(e) => {
-                eprintln!("error page failed: {e}");
-                respond::bare_error(locale, status, "error-429-title", "error-429-body")
-            }
-        };
-        if let Ok(value) = http::HeaderValue::from_str(&seconds.to_string()) {
-            response
-                .headers_mut()
-                .insert(http::header::RETRY_AFTER, value);
-        }
-        response
-    }
-
     /// The error page for `err`, in the visitor's language; logs internal errors.
     pub fn error(&self, ctx: &Ctx, site: &Site, err: &Error) -> Response {
         if err.status().is_server_error() {
@@ -491,9 +428,24 @@ impl Renderer {
         let (title_key, body_key) = err.message_keys();
         let heading = i18n::t(ctx.locale, title_key);
         let data = ErrorView {
-            retry: None,
+            retry: match err {
+                Error::TooMany { typed, .. } => Some(Retry {
+                    action: ctx.href(),
+                    fields: typed.clone(),
+                }),
+                _ => None,
+            },
             message: match err {
                 Error::Closed { message, .. } => message.clone(),
+                // The real wait, and when it ends in the commune's time.
+                Error::TooMany { seconds, .. } => i18n::t_args(
+                    ctx.locale,
+                    "error-429-wait",
+                    &[
+                        ("minutes", &((seconds.max(&1) + 59) / 60).to_string()),
+                        ("time", &i18n::clock(crate::now() + seconds.max(&1))),
+                    ],
+                ),
                 _ => i18n::t(ctx.locale, body_key),
             },
             heading: heading.clone(),
@@ -505,11 +457,15 @@ impl Renderer {
                 respond::bare_error(ctx.locale, err.status(), title_key, body_key)
             }
         };
-        if err.status() == http::StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(
-                http::header::RETRY_AFTER,
-                http::HeaderValue::from_static("5"),
-            );
+        let retry_after = match err {
+            Error::TooMany { seconds, .. } => Some((*seconds).max(1)),
+            _ if err.status() == http::StatusCode::SERVICE_UNAVAILABLE => Some(5),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
         }
         response
     }

@@ -140,21 +140,16 @@ pub async fn list(env: &Env) -> Result<Response> {
     };
     let categories = store::categories(&env.conn).await?;
     let districts = store::districts(&env.conn).await?;
-    let open = match &process {
-        Some(p) => store::tool_open(&env.conn, p.id, &today).await?,
-        None => false,
-    };
+    // `taking` already says whether each process takes proposals today.
+    let open = process
+        .as_ref()
+        .is_some_and(|p| taking.iter().any(|t| t.id == p.id && t.open));
     let filtered = ["status", "category", "district", "mine", "supported"]
         .iter()
         .any(|n| env.ctx.query(n).is_some_and(|v| !v.is_empty()));
     let labelled =
         |prefix: &str, key: &str| (key.to_string(), i18n::t(locale, &format!("{prefix}-{key}")));
-    let process_title = |id: i64| {
-        taking
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| (t.title.clone(), format!("/processes/{}", t.slug)))
-    };
+    let process_title = |id: i64| taking.iter().find(|t| t.id == id).map(|t| t.title.clone());
     let data = views::List {
         process: process.as_ref().map(|p| views::ListProcess {
             title: p.title.clone(),
@@ -188,7 +183,7 @@ pub async fn list(env: &Env) -> Result<Response> {
             .map(|p| {
                 let mut c = card(env, p);
                 if process.is_none() {
-                    c.process = process_title(p.process_id).map(|(t, _)| t);
+                    c.process = process_title(p.process_id);
                 }
                 c
             })

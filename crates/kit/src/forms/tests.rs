@@ -68,3 +68,22 @@ fn a_scoped_form_has_its_own_ids() {
     assert_eq!(json["fields"][0]["id"], "comment-body");
     assert_eq!(json["fields"][0]["describedby"], "comment-body-hint");
 }
+
+#[test]
+fn a_refused_form_is_sent_again_without_its_keys_or_secrets() {
+    let typed: Vec<(String, String)> = [
+        ("_csrf", "t"),
+        ("_once", "k"),
+        ("email", "ines@example.org"),
+        ("password", "secret"),
+        ("confirm", "secret"),
+        ("code", "123456"),
+        ("body", "Des bancs"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let kept = resendable(&typed);
+    let names: Vec<&str> = kept.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(names, ["email", "body"]);
+}
