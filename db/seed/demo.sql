@@ -545,3 +545,7 @@ SELECT p.id,
        '- Les horaires en temps réel à tous les arrêts d''ici la fin de l''année.',
        strftime('%s', 'now', '-105 days'), u.id, strftime('%s', 'now', '-105 days')
 FROM processes p, users u WHERE p.slug = 'mobilites-2025' AND u.email = 'admin@valbrune.example.org';
+
+-- needs 0028: the news of a process shows on its page too.
+UPDATE news SET process_id = (SELECT id FROM processes WHERE slug = 'quais-de-loire') WHERE slug = 'reunion-quai-loire';
+UPDATE news SET process_id = (SELECT id FROM processes WHERE slug = 'budget-participatif-2026') WHERE slug = 'budget-participatif-2026';

@@ -152,17 +152,40 @@ export function citizen(run) {
     await t.follow('main a[href="/questionnaires/marche-des-quais/answer"]', 'questionnaire, first part');
     await t.keyboard('questionnaire');
     await t.shoot('questionnaire');
+    // Answered on a phone.
+    await t.page.setViewportSize(VIEWPORTS.phone);
     for (let part = 2; new URL(t.page.url()).pathname.endsWith('/answer'); part++) {
       check(part < 12, 'the questionnaire never ends');
+      // Scales and grids: targets 44 px high and at least 24 px wide (WCAG 2.2's
+      // 2.5.8), a scale on one row, and nothing wider than the screen.
+      const points = await t.page.locator('main .scale-point label').all();
+      for (const box of points) {
+        const size = await box.boundingBox();
+        check(size && size.height >= 44 && size.width >= 24, `a point of a scale is ${size?.width}×${size?.height} px`);
+      }
+      for (const scale of await t.page.locator('main .scale-points').all()) {
+        const tops = await scale.locator('label').evaluateAll((ls) => new Set(ls.map((l) => Math.round(l.getBoundingClientRect().top))).size);
+        check(tops === 1, 'a scale wraps onto several rows');
+      }
+      for (const cell of await t.page.locator('main .matrix-cell').all()) {
+        const size = await cell.boundingBox();
+        check(size && size.height >= 44, `a choice of a grid is ${size?.height} px high`);
+      }
+      check(await t.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `part ${part - 1} of the questionnaire is wider than the screen`);
       await answerEveryQuestion(t.page);
       await t.submit('main form .form-nav button.button >> nth=-1', `questionnaire, after part ${part - 1}`);
     }
+    await t.page.setViewportSize(VIEWPORTS.desktop);
     check(answered() === before + 1, 'the response is not submitted');
 
     await t.go('/account', 'account');
+    await t.follow('main a[href="/account/data"]', 'my data');
+    check((await t.page.content()).includes(words.replace(/'/g, '&#x27;')) || (await t.page.content()).includes(words),
+      'the page of my data does not show the comment');
     const [download] = await Promise.all([
       t.page.waitForEvent('download'),
-      t.page.locator('main a[href="/account/data"]').click(),
+      t.page.locator('main a[href="/account/data.json"]').click(),
     ]);
     const data = fs.readFileSync(await download.path(), 'utf8');
     check(data.includes(email) && data.includes(JSON.stringify(words).slice(1, -1)),
@@ -226,6 +249,43 @@ export function everyday(run) {
       'after a refused sign-in the focus is not on the message saying why');
     const summaryTop = await t.page.evaluate(() => document.activeElement.getBoundingClientRect().top);
     check(summaryTop >= 0 && summaryTop < 844, 'the error summary is not in view');
+
+    // A proposal's place: written out with its link, and a small map with JavaScript.
+    const [[located]] = sql(run.host.db,
+      "SELECT id FROM proposals WHERE state = 'published' AND latitude IS NOT NULL ORDER BY id LIMIT 1");
+    await t.go(`/proposals/${located}`, 'a located proposal');
+    check((await t.page.locator('main .place > p a[href^="https://www.openstreetmap.org/?"]').count()) === 1,
+      'the place of a proposal has no link to a map');
+    if (run.js) {
+      check((await t.page.locator('main .map-mini.leaflet-container').count()) === 1,
+        'no small map of the proposal\'s place');
+    }
+    // The form: with the map, the coordinates fold away and the address finds the place.
+    await t.go('/account/login', 'login');
+    await t.page.fill('[name=email]', 'camille@valbrune.example.org');
+    await t.page.fill('[name=password]', 'valbrune-citoyenne-2026');
+    // The browser's choice of language (the switch's cookie) wins over camille's profile.
+    await t.submit('main form[action="/account/login"] button[type=submit]', 'signed in');
+    await t.go('/proposals/new?process=budget-participatif-2026', 'proposal form');
+    if (run.js) {
+      check((await t.page.locator('main details.coordinates:not([open]) #f-latitude').count()) === 1,
+        'the coordinates are not folded away under the map');
+      // The national address base, answered here (the tests reach no one).
+      await t.page.route('https://api-adresse.data.gouv.fr/**', (route) => route.fulfill({
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ features: [{ geometry: { type: 'Point', coordinates: [1.0951, 47.3941] },
+          properties: { label: '2 Quai de la Loire 37000 Valbrune' } }] }),
+      }));
+      await t.page.fill('#f-address', '2 quai de la Loire');
+      await t.page.locator('main .field:has(#f-address) button').click();
+      await t.page.waitForFunction(() => document.getElementById('f-latitude').value !== '');
+      check((await t.page.inputValue('#f-latitude')) === '47.394100', 'the address did not place the proposal');
+      check((await t.page.locator('main .field:has(#f-address) [role=status]').textContent()).includes('Quai de la Loire'),
+        'the address found is not said');
+    } else {
+      check(await t.page.locator('#f-latitude').isVisible(), 'without JavaScript, the coordinates are hidden');
+    }
   });
 }
 

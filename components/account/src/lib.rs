@@ -16,6 +16,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("signup", include_str!("../templates/signup.hbs")),
     ("notice", include_str!("../templates/notice.hbs")),
     ("account", include_str!("../templates/account.hbs")),
+    ("data", include_str!("../templates/data.hbs")),
     ("two_factor", include_str!("../templates/two_factor.hbs")),
     ("recovery", include_str!("../templates/recovery.hbs")),
 ];

@@ -40,7 +40,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Get => me::profile_form(env).await,
             Post => me::save_profile(env).await,
         ),
-        "/account/data" => methods!(env; Get => me::data(env).await),
+        "/account/data" => methods!(env; Get => me::data_page(env).await),
+        "/account/data.json" => methods!(env; Get => me::data(env).await),
         "/account/delete" => methods!(env;
             Get => me::delete_form(env),
             Post => me::delete(env).await,

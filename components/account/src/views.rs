@@ -11,6 +11,14 @@ palabre_kit::views! {
         pub links: Vec<Link>,
     }
 
+    /// `data.hbs`: "my data", in words, with the file for machines.
+    pub struct MyData {
+        pub intro: String,
+        pub summary: String,
+        pub json: String,
+        pub sections: Vec<palabre_kit::privacy::Section>,
+    }
+
     /// `notice.hbs`: a message and nothing else (a link sent, a link used).
     pub struct Notice {
         pub heading: String,
@@ -49,6 +57,7 @@ palabre_kit::views! {
 
 palabre_kit::template_test!(crate::TEMPLATES, {
     "account" => Account,
+    "data" => MyData,
     "notice" => Notice,
     "login" => Login,
     "signup" => FormOnly,

@@ -26,6 +26,8 @@ palabre_kit::views! {
         pub processes: Vec<ProcessFigures>,
         pub chart: Chart,
         pub unanswered: Vec<Unanswered>,
+        /// Every proposal without the commune's answer, as a list to work through.
+        pub unanswered_all: Option<Unanswered>,
         pub phases: Vec<Soon>,
     }
 
@@ -45,8 +47,23 @@ palabre_kit::views! {
         pub width: i64,
         pub height: i64,
         pub bars: Vec<Bar>,
+        /// The axes' labels: counts on the left, days along the bottom.
+        pub ticks: Vec<Tick>,
+        /// The baseline's height (SVG units), where the bars stand.
+        pub base: i64,
+        /// Where the bars start (the counts' labels are left of it).
+        pub left: i64,
         pub title: String,
         pub max: String,
+    }
+
+    /// A label on an axis of the chart.
+    pub struct Tick {
+        pub x: i64,
+        pub y: i64,
+        pub label: String,
+        /// SVG's text-anchor: start, middle or end.
+        pub anchor: String,
     }
 
     pub struct Bar {

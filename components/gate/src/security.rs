@@ -5,9 +5,10 @@ use palabre_kit::mail::parse_origin;
 use palabre_kit::session::{PRESESSION_COOKIE, SESSION_COOKIE};
 
 /// Content Security Policy: no inline script or style, nothing from elsewhere
-/// but the map's tiles (`kit::map::TILE_ORIGIN`).
+/// but the map's tiles (`kit::map::TILE_ORIGIN`) and the address lookup of
+/// the location picker (`kit::map::GEOCODER_ORIGIN`).
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; connect-src 'self'; object-src 'none'; \
+img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; connect-src 'self' https://api-adresse.data.gouv.fr; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Removes every `palabre-*` header: only the gate may set them.
@@ -245,13 +246,11 @@ mod tests {
     }
 
     #[test]
-    fn only_the_map_tiles_come_from_elsewhere() {
-        let img = CSP
-            .split(';')
-            .find(|d| d.trim().starts_with("img-src"))
-            .unwrap();
-        assert!(img.contains(palabre_kit::map::TILE_ORIGIN));
-        assert_eq!(CSP.matches("https://").count(), 1);
+    fn only_the_map_tiles_and_the_address_lookup_come_from_elsewhere() {
+        let directive = |name: &str| CSP.split(';').find(|d| d.trim().starts_with(name)).unwrap();
+        assert!(directive("img-src").contains(palabre_kit::map::TILE_ORIGIN));
+        assert!(directive("connect-src").contains(palabre_kit::map::GEOCODER_ORIGIN));
+        assert_eq!(CSP.matches("https://").count(), 2);
     }
 
     #[test]

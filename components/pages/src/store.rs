@@ -51,6 +51,22 @@ pub async fn latest_news(conn: &Connection, limit: i64) -> DbResult<Vec<NewsSumm
     Ok(rows.iter().map(news_summary_of).collect())
 }
 
+/// A process's published news, newest first.
+pub async fn process_news(
+    conn: &Connection,
+    process_id: i64,
+    limit: i64,
+) -> DbResult<Vec<NewsSummary>> {
+    let rows = db::query(
+        conn,
+        "SELECT slug, title, summary, published_at, id FROM news \
+         WHERE process_id = ? AND status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?",
+        vec![Value::Integer(process_id), Value::Integer(limit)],
+    )
+    .await?;
+    Ok(rows.iter().map(news_summary_of).collect())
+}
+
 pub async fn news_item(conn: &Connection, slug: &str) -> DbResult<Option<NewsItem>> {
     let row = db::query_one(conn, NEWS_BY_SLUG, vec![Value::text(slug)]).await?;
     Ok(row.map(|r| NewsItem {

@@ -44,6 +44,8 @@ palabre_kit::views! {
 
     /// `process.hbs`: a process, its timeline, what is open in it.
     pub struct Process {
+        /// The process's own news, newest first.
+        pub news: Vec<NewsCard>,
         pub report_href: Option<String>,
         pub report_draft: bool,
         pub proposals_href: Option<String>,

@@ -31,6 +31,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Post => handlers::edit(env, id).await,
         ),
         ["proposals", id, "publish"] => methods!(env; Post => handlers::publish(env, id).await),
+        ["proposals", id, "delete"] => methods!(env; Post => handlers::discard(env, id).await),
         ["proposals", id, "support"] => {
             methods!(env; Post => handlers::support(env, id, true).await)
         }

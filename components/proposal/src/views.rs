@@ -33,6 +33,10 @@ palabre_kit::views! {
         /// A filter is set (the filters are then shown open).
         pub filtered: bool,
         pub items: Vec<Card>,
+        /// The visitor's own drafts (only they see them), to take up again.
+        pub drafts: Vec<Draft>,
+        /// "Draft deleted", after a deletion.
+        pub notice: Option<String>,
         pub next: Option<String>,
         pub sorts: Vec<Choice>,
         pub statuses: Vec<Choice>,
@@ -45,6 +49,13 @@ palabre_kit::views! {
         pub map_href: Option<String>,
         pub best_href: String,
         pub staff: Option<Exports>,
+    }
+
+    /// One of the visitor's drafts, in the list.
+    pub struct Draft {
+        pub href: String,
+        pub title: String,
+        pub edited: String,
     }
 
     pub struct ListProcess {
@@ -101,12 +112,16 @@ palabre_kit::views! {
         pub address: String,
         pub image: Option<Shown>,
         pub location: Option<Location>,
+        /// The small map of the proposal's place, when it has one.
+        pub with_map: Option<palabre_kit::map::View>,
         pub process: Titled,
         pub draft: bool,
         pub mine: bool,
         pub similar: Vec<Similar>,
         pub publish: Option<String>,
         pub edit: Option<String>,
+        /// Where the author deletes the draft.
+        pub discard: Option<String>,
         pub support: Option<Support>,
         pub threshold: Option<String>,
         pub answers: Vec<Answer>,
@@ -121,7 +136,8 @@ palabre_kit::views! {
     }
 
     pub struct Location {
-        pub text: String,
+        /// "lat,lon", for the small map (`map.js`).
+        pub point: String,
         pub osm: String,
     }
 

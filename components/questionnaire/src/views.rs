@@ -261,6 +261,13 @@ palabre_kit::views! {
         pub sections: Vec<BuiltSection>,
         pub links: Vec<Link>,
         pub base: String,
+        /// The kinds of question, for "add a question" (value, label).
+        pub kinds: Vec<KindChoice>,
+    }
+
+    pub struct KindChoice {
+        pub value: String,
+        pub label: String,
     }
 
     pub struct BuiltQuestionnaire {
@@ -278,7 +285,8 @@ palabre_kit::views! {
         pub edit: String,
         pub r#move: String,
         pub delete: String,
-        pub add_question: String,
+        /// The part's id, where "add a question" puts it.
+        pub id: i64,
         pub questions: Vec<BuiltQuestion>,
     }
 

@@ -13,7 +13,9 @@ pub mod staff;
 pub mod store;
 
 use palabre_domain::process::Tool;
-use palabre_kit::feature::{Commented, CountsAs, Figure, Manifest, OpenData, Shape, Tally};
+use palabre_kit::feature::{
+    Commented, CountsAs, Exports, Figure, Manifest, OpenData, Shape, Tally,
+};
 use palabre_kit::participation::List;
 use palabre_kit::privacy::{Erase, Source};
 
@@ -98,7 +100,12 @@ pub const MANIFEST: Manifest = Manifest {
             per_day: None,
         },
     ],
-    exports: None,
+    // Each published debate's comments (`kit::thread::export`).
+    exports: Some(Exports {
+        label: "exports-discussion",
+        sql: "SELECT process_id, question, '/discussions/' || slug || '/comments/export.csv', '', '' \
+              FROM discussions WHERE status = 'published' AND process_id IS NOT NULL",
+    }),
 };
 
 /// Its tables about a person, in erasure order.

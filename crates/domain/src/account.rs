@@ -63,6 +63,8 @@ pub enum FieldError {
     InvalidLocation,
     #[error("not a whole number in the range")]
     OutOfRange,
+    #[error("fewer than two choices")]
+    TooFewOptions,
 }
 
 impl FieldError {
@@ -97,6 +99,7 @@ impl FieldError {
             FieldError::Duplicate => "field-duplicate",
             FieldError::InvalidLocation => "field-invalid-location",
             FieldError::OutOfRange => "field-out-of-range",
+            FieldError::TooFewOptions => "field-too-few-options",
         }
     }
 }

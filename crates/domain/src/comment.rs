@@ -94,7 +94,11 @@ pub fn stance_for(depth: u32, typed: &str) -> Result<Option<Stance>, FieldError>
     if depth > 1 {
         return Ok(None);
     }
-    typed.parse().map(Some)
+    // Saying where one stands is a choice, not an obligation.
+    match typed.trim() {
+        "" => Ok(None),
+        typed => typed.parse().map(Some),
+    }
 }
 
 /// May the author still edit a comment written at `created_at`?
@@ -141,7 +145,7 @@ mod tests {
     fn stances_on_top_level_only() {
         assert_eq!(stance_for(1, "for"), Ok(Some(Stance::For)));
         assert_eq!(stance_for(1, "maybe"), Err(FieldError::InvalidChoice));
-        assert_eq!(stance_for(1, ""), Err(FieldError::InvalidChoice));
+        assert_eq!(stance_for(1, ""), Ok(None), "no position given");
         assert_eq!(stance_for(2, "against"), Ok(None));
     }
 

@@ -95,6 +95,13 @@ impl Day {
         }
     }
 
+    /// The day `n` days later (earlier when `n` is negative).
+    pub fn plus_days(self, n: i64) -> Day {
+        Day {
+            days: self.days + n,
+        }
+    }
+
     /// Days from `self` to `other` (negative when `other` is earlier).
     pub fn days_until(self, other: Day) -> i64 {
         other.days - self.days

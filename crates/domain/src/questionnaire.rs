@@ -76,6 +76,17 @@ impl Kind {
         )
     }
 
+    /// Kinds with a lower bound: the fewest choices, the smallest number.
+    pub fn has_min(self) -> bool {
+        matches!(self, Kind::Multiple | Kind::Number)
+    }
+
+    /// Kinds with an upper bound: the most choices, the largest number, the
+    /// top of a scale.
+    pub fn has_max(self) -> bool {
+        matches!(self, Kind::Multiple | Kind::Number | Kind::Scale)
+    }
+
     /// Kinds that may offer "other, please specify".
     pub fn may_have_other(self) -> bool {
         matches!(self, Kind::Single | Kind::Multiple)

@@ -282,4 +282,22 @@ mod tests {
             "users last: the others read its email"
         );
     }
+
+    /// The "my data" page says what each source is, and names its columns,
+    /// in every language.
+    #[test]
+    fn every_source_of_my_data_has_its_words() {
+        for locale in palabre_domain::Locale::ALL {
+            let ids = palabre_kit::i18n::message_ids(locale);
+            for (key, source) in privacy::named(ALL) {
+                for id in [format!("data-table-{key}"), format!("data-about-{key}")] {
+                    assert!(ids.contains(&id), "{id} in {locale:?}");
+                }
+                for column in source.export {
+                    let id = format!("data-col-{column}");
+                    assert!(ids.contains(&id), "{id} in {locale:?}");
+                }
+            }
+        }
+    }
 }

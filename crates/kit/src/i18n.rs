@@ -221,6 +221,17 @@ mod tests {
 }
 
 /// A calendar day written out in full in `locale` ("1 mars 2026", "March 1, 2026", "1. März 2026").
+/// A day without its year, where the year is plain ("2 mars"): a chart's axis.
+pub fn short_day(locale: Locale, day: Day) -> String {
+    let (_, month, day) = palabre_domain::date::civil_from_unix(day.unix());
+    let month_name = t(locale, &format!("month-{month}"));
+    t_args(
+        locale,
+        "date-short",
+        &[("day", &day.to_string()), ("month", &month_name)],
+    )
+}
+
 pub fn day(locale: Locale, day: Day) -> String {
     let (year, month, day) = palabre_domain::date::civil_from_unix(day.unix());
     let month_name = t(locale, &format!("month-{month}"));

@@ -1,7 +1,14 @@
-//! Maps (the proposals' map view and location picker): OpenStreetMap tiles
-//! drawn by Leaflet, both loaded only on the pages that show a map. A page
-//! asks for one with `"with_map": map::view(centre, zoom)` in its data; the
-//! layout then loads Leaflet and `map.js` with these settings.
+//! Maps (the proposals' map view, a proposal's place and the location
+//! picker): OpenStreetMap tiles drawn by Leaflet, both loaded only on the
+//! pages that show a map. A page asks for one with
+//! `"with_map": map::view(centre, zoom)` in its data; the layout then loads
+//! Leaflet and `map.js` with these settings.
+//!
+//! The picker finds a typed address with the national address base (Base
+//! Adresse Nationale, a French public service without key or account), from
+//! the browser, only when the person presses "find on the map"; without
+//! JavaScript, or for an address it does not know, the place is picked on
+//! the map or typed as coordinates.
 
 use palabre_domain::Locale;
 use serde::Serialize;
@@ -11,6 +18,11 @@ use crate::{assets, i18n};
 /// Where tiles come from; the gate's Content-Security-Policy allows this origin.
 pub const TILE_ORIGIN: &str = "https://tile.openstreetmap.org";
 const TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+/// Where addresses are looked up; the gate's Content-Security-Policy lets
+/// pages connect to this origin.
+pub const GEOCODER_ORIGIN: &str = "https://api-adresse.data.gouv.fr";
+const GEOCODER: &str = "https://api-adresse.data.gouv.fr/search/";
 
 /// Metropolitan France, when nothing better is known.
 const FRANCE: ((f64, f64), u8) = ((46.6, 2.5), 5);
@@ -45,6 +57,12 @@ pub struct Layout {
     label: String,
     pick: String,
     here: String,
+    geocoder: &'static str,
+    locate: String,
+    found: String,
+    not_found: String,
+    coordinates: String,
+    place: String,
     centre: String,
     zoom: u8,
 }
@@ -59,6 +77,12 @@ pub fn layout(locale: Locale, view: View) -> Layout {
         label: i18n::t(locale, "map-label"),
         pick: i18n::t(locale, "map-pick"),
         here: i18n::t(locale, "map-here"),
+        geocoder: GEOCODER,
+        locate: i18n::t(locale, "map-locate"),
+        found: i18n::t(locale, "map-found"),
+        not_found: i18n::t(locale, "map-not-found"),
+        coordinates: i18n::t(locale, "map-coordinates"),
+        place: i18n::t(locale, "map-place"),
         centre: view.centre,
         zoom: view.zoom,
     }
@@ -69,6 +93,7 @@ mod tests {
     #[test]
     fn tiles_come_from_the_allowed_origin() {
         assert!(super::TILES.starts_with(super::TILE_ORIGIN));
+        assert!(super::GEOCODER.starts_with(super::GEOCODER_ORIGIN));
         assert_eq!(super::view(None, 13).centre, "46.600000,2.500000");
     }
 }

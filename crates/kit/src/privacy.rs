@@ -5,8 +5,11 @@
 
 use serde_json::{Map, Value as Json};
 
+use palabre_domain::Locale;
+
 use crate::db::{self, Connection, DbResult, Value};
 use crate::feature::Manifest;
+use crate::i18n;
 
 /// What deleting an account does to a table's rows.
 #[derive(Debug, Clone, Copy)]
@@ -223,26 +226,156 @@ pub fn export_sql(source: &Source) -> String {
     )
 }
 
-/// Everything the platform holds about a person, table by table.
-pub async fn export(conn: &Connection, user_id: i64, features: &[&Manifest]) -> DbResult<Json> {
-    let mut tables = Map::new();
+/// One source's rows about a person.
+pub struct Gathered<'a> {
+    pub source: &'a Source,
+    /// Its name in the export: the table's, or `<table>_<column>` for a
+    /// table that names the person in a second column (the reports they
+    /// resolved, beside the reports they made).
+    pub key: String,
+    pub rows: Vec<db::Row>,
+}
+
+/// Every source with its name in the export ([`Gathered::key`]).
+pub fn named<'a>(features: &'a [&'a Manifest]) -> Vec<(String, &'a Source)> {
+    let mut named: Vec<(String, &Source)> = Vec::new();
     for source in sources(features) {
-        let sql = export_sql(source);
-        let rows = db::query(conn, &sql, vec![Value::Integer(user_id)]).await?;
-        let rows: Vec<Json> = rows
+        let key = if named.iter().any(|(_, s)| s.table == source.table) {
+            format!("{}_{}", source.table, source.user_column)
+        } else {
+            source.table.to_string()
+        };
+        named.push((key, source));
+    }
+    named
+}
+
+/// Everything the platform holds about a person, source by source.
+pub async fn gather<'a>(
+    conn: &Connection,
+    user_id: i64,
+    features: &'a [&'a Manifest],
+) -> DbResult<Vec<Gathered<'a>>> {
+    let mut gathered = Vec::new();
+    for (key, source) in named(features) {
+        let rows = db::query(conn, &export_sql(source), vec![Value::Integer(user_id)]).await?;
+        gathered.push(Gathered { source, key, rows });
+    }
+    Ok(gathered)
+}
+
+/// Everything the platform holds about a person, table by table (JSON, for
+/// machines; `page` is the same for people).
+pub fn export(gathered: &[Gathered]) -> Json {
+    let mut tables = Map::new();
+    for g in gathered {
+        let rows: Vec<Json> = g
+            .rows
             .iter()
             .map(|row| {
                 let mut object = Map::new();
-                for (i, column) in source.export.iter().enumerate() {
+                for (i, column) in g.source.export.iter().enumerate() {
                     let value = row.values.get(i).map_or(Json::Null, db::to_json);
                     object.insert((*column).to_string(), value);
                 }
                 Json::Object(object)
             })
             .collect();
-        tables.insert(source.table.to_string(), Json::Array(rows));
+        tables.insert(g.key.clone(), Json::Array(rows));
     }
-    Ok(Json::Object(tables))
+    Json::Object(tables)
+}
+
+/// The most rows a section of the page shows (the JSON file has them all).
+const PAGE_ROWS: usize = 100;
+/// The most characters of a text a cell shows.
+const CELL_CHARS: usize = 280;
+
+/// A source's rows on the "my data" page: what they are, in words, and
+/// each value as people read it (dates in the commune's time, yes or no).
+#[derive(serde::Serialize)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
+pub struct Section {
+    pub key: String,
+    pub title: String,
+    pub about: String,
+    pub count: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// "12 more in the file", when the page shows only the first ones.
+    pub more: Option<String>,
+}
+
+/// The sources that hold something about the person, as the page shows them
+/// (`data-table-<key>`, `data-about-<key>`, `data-col-<column>`).
+pub fn page(locale: Locale, gathered: &[Gathered]) -> Vec<Section> {
+    gathered
+        .iter()
+        .filter(|g| !g.rows.is_empty())
+        .map(|g| Section {
+            key: g.key.clone(),
+            title: i18n::t(locale, &format!("data-table-{}", g.key)),
+            about: i18n::t(locale, &format!("data-about-{}", g.key)),
+            count: i18n::t_args(
+                locale,
+                "data-count",
+                &[("count", &g.rows.len().to_string())],
+            ),
+            columns: g
+                .source
+                .export
+                .iter()
+                .map(|c| i18n::t(locale, &format!("data-col-{c}")))
+                .collect(),
+            rows: g
+                .rows
+                .iter()
+                .take(PAGE_ROWS)
+                .map(|row| {
+                    g.source
+                        .export
+                        .iter()
+                        .enumerate()
+                        .map(|(i, column)| cell(locale, column, row.values.get(i)))
+                        .collect()
+                })
+                .collect(),
+            more: (g.rows.len() > PAGE_ROWS).then(|| {
+                i18n::t_args(
+                    locale,
+                    "data-more",
+                    &[("count", &(g.rows.len() - PAGE_ROWS).to_string())],
+                )
+            }),
+        })
+        .collect()
+}
+
+/// A value as people read it: instants (`at`, `…_at`) in the commune's
+/// time, the notification choices as yes or no, long texts cut.
+fn cell(locale: Locale, column: &str, value: Option<&Value>) -> String {
+    let instant = column == "at" || column.ends_with("_at");
+    match value {
+        None | Some(Value::Null) => "—".to_string(),
+        Some(Value::Integer(t)) if instant => i18n::date_time(locale, *t),
+        Some(Value::Integer(v)) if column.starts_with("notify_") => {
+            i18n::t(locale, if *v != 0 { "csv-yes" } else { "csv-no" })
+        }
+        Some(Value::Integer(v)) => v.to_string(),
+        Some(Value::Real(v)) => match locale {
+            Locale::Fr | Locale::De => format!("{v:.5}").replace('.', ","),
+            Locale::En => format!("{v:.5}"),
+        },
+        Some(Value::Text(s)) if palabre_domain::date::Day::parse(s).is_some() => {
+            i18n::day_text(locale, s)
+        }
+        Some(Value::Text(s)) if s.chars().count() > CELL_CHARS => {
+            let cut: String = s.chars().take(CELL_CHARS).collect();
+            format!("{}…", cut.trim_end())
+        }
+        Some(Value::Text(s)) => s.clone(),
+        Some(Value::Blob(b)) => format!("<{} B>", b.len()),
+    }
 }
 
 /// Erases a person's data (to be run inside a transaction).

@@ -82,13 +82,11 @@ pub const THREAD_PARAMS: [crate::app::Param; 4] = [
     crate::app::Param::new("comment", crate::app::canonical_number),
 ];
 
-/// The notice a page shows after a report (`?reported=1`), or after a
-/// comment was held for review (`?held=1`).
+/// The notice a page shows at its top after a comment was held for review
+/// (`?held=1`). A report's confirmation (`?reported=1`) is shown at the
+/// comment reported, where the visitor is (`section`).
 pub fn reported_notice(env: &Env) -> Option<String> {
-    if env.ctx.query("held") == Some("1") {
-        return Some(i18n::t(env.ctx.locale, "comment-held"));
-    }
-    (env.ctx.query("reported") == Some("1")).then(|| i18n::t(env.ctx.locale, "comment-reported"))
+    (env.ctx.query("held") == Some("1")).then(|| i18n::t(env.ctx.locale, "comment-held"))
 }
 
 /// The message for a refused write, in the visitor's language.
@@ -286,6 +284,71 @@ pub async fn act(env: &mut Env, host: &Host, raw_id: &str, action: &str) -> Resu
     })
 }
 
+/// `GET <base>/comments/export.csv` (moderators and staff): the thread's
+/// comments in the order written, with their place in the thread, stance,
+/// reactions, badge and state (`?excel=1`: for a spreadsheet, `kit::csv`).
+/// A withdrawn comment keeps its line, without its text.
+pub async fn export(env: &Env, host: &Host) -> Result<Response> {
+    env.ctx.require(Role::Moderator)?;
+    let rows = db::query(
+        &env.conn,
+        "SELECT c.id, c.parent_id, u.display_name, c.created_at, c.stance, c.up, c.down, c.badge, \
+         c.hidden_at IS NOT NULL, c.deleted_at IS NOT NULL, c.body \
+         FROM comments c JOIN users u ON u.id = c.user_id \
+         WHERE c.resource = ? AND c.resource_id = ? ORDER BY c.id",
+        vec![
+            db::Value::Text(host.resource.as_str().to_string()),
+            db::Value::Integer(host.id),
+        ],
+    )
+    .await?;
+    let flavour = crate::csv::Flavour::of(&env.ctx);
+    let mut table = crate::csv::Table::new(flavour);
+    table.heads(&[
+        "id",
+        "parent",
+        "author",
+        "written",
+        "stance",
+        "agree",
+        "disagree",
+        "badge",
+        "hidden",
+        "withdrawn",
+        "body",
+    ]);
+    for r in &rows {
+        let coded = |i: usize, prefix: &str| {
+            db::opt_text(r, i)
+                .map(|code| flavour.label(&code, &format!("{prefix}-{code}")))
+                .unwrap_or_default()
+        };
+        let withdrawn = db::int(r, 9) != 0;
+        table.row([
+            db::int(r, 0).to_string(),
+            db::opt_int(r, 1).map(|p| p.to_string()).unwrap_or_default(),
+            db::text(r, 2),
+            match flavour {
+                crate::csv::Flavour::Machine => palabre_domain::date::timestamp(db::int(r, 3)),
+                crate::csv::Flavour::Spreadsheet(locale) => i18n::date_time(locale, db::int(r, 3)),
+            },
+            coded(4, "stance"),
+            db::int(r, 5).to_string(),
+            db::int(r, 6).to_string(),
+            coded(7, "badge"),
+            flavour.yes_no(db::int(r, 8) != 0),
+            flavour.yes_no(withdrawn),
+            if withdrawn {
+                String::new()
+            } else {
+                db::text(r, 10)
+            },
+        ]);
+    }
+    let name = host.base.trim_matches('/').replace('/', "-");
+    Ok(table.download(&format!("{name}-comments")))
+}
+
 /// `GET <base>/comments/<id>/edit`: the author's edit form (within 15 minutes).
 pub async fn edit_form(env: &Env, host: &Host, raw_id: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
@@ -373,6 +436,7 @@ where
     let post = env.ctx.method == http::Method::POST;
     let done = match rest {
         ["comments"] if post => self::post(env, host).await,
+        ["comments", "export.csv"] if get => return Some(export(env, host).await),
         ["comments", id, "edit"] if get => return Some(edit_form(env, host, id).await),
         ["comments", id, "edit"] if post => edit(env, host, id).await,
         [

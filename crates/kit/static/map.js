@@ -1,11 +1,15 @@
 /* Palabre's maps, on Leaflet (loaded before this file, from our own
- * /static/). Two uses, both enhancements of a page that works without
+ * /static/). Three uses, each an enhancement of a page that works without
  * JavaScript:
  * - #proposal-map: the located proposals listed in #located
  *   (li[data-lat][data-lon] holding a link) become markers;
+ * - [data-map-point="lat,lon"]: one place (a proposal's), a small map with
+ *   its marker, beside the place written out;
  * - a form with #f-latitude and #f-longitude gets a map to pick the place:
- *   a click, or the "place it here" button (the map's centre, for keyboards),
- *   fills both fields; typing in them moves the marker.
+ *   a click, the "place it here" button (the map's centre, for keyboards)
+ *   or "find the address" (#f-address, looked up in the national address
+ *   base) fills both fields, which fold away under "type the coordinates";
+ *   typing in them moves the marker.
  * Settings come from this script tag's data- attributes (tile address,
  * attribution, labels, centre), so no inline script is needed (CSP). */
 (function () {
@@ -59,13 +63,38 @@
     }
   }
 
+  function point() {
+    document.querySelectorAll("[data-map-point]").forEach(function (element) {
+      var at = element.dataset.mapPoint.split(",").map(Number);
+      if (at.length !== 2 || !isFinite(at[0]) || !isFinite(at[1])) {
+        return;
+      }
+      var map = base(element, conf.place);
+      map.setView(at, 16);
+      L.marker(at, { title: conf.place, alt: conf.place, keyboard: false }).addTo(map);
+    });
+  }
+
   function picker() {
     var lat = document.getElementById("f-latitude");
     var lon = document.getElementById("f-longitude");
     if (!lat || !lon) {
       return;
     }
-    var field = lon.closest(".field") || lon.parentNode;
+    // The two coordinates fold away: the map fills them. They stay open
+    // when one of them was refused.
+    var latField = lat.closest(".field") || lat.parentNode;
+    var lonField = lon.closest(".field") || lon.parentNode;
+    var fold = document.createElement("details");
+    fold.className = "coordinates";
+    var title = document.createElement("summary");
+    title.textContent = conf.coordinates;
+    fold.appendChild(title);
+    latField.parentNode.insertBefore(fold, latField);
+    fold.appendChild(latField);
+    fold.appendChild(lonField);
+    fold.open = lat.getAttribute("aria-invalid") === "true" || lon.getAttribute("aria-invalid") === "true";
+
     var element = document.createElement("div");
     element.className = "map map-picker";
     var help = document.createElement("p");
@@ -75,9 +104,9 @@
     here.type = "button";
     here.className = "button secondary";
     here.textContent = conf.here;
-    field.parentNode.insertBefore(help, field.nextSibling);
-    help.parentNode.insertBefore(element, help.nextSibling);
-    element.parentNode.insertBefore(here, element.nextSibling);
+    fold.parentNode.insertBefore(help, fold);
+    fold.parentNode.insertBefore(element, fold);
+    fold.parentNode.insertBefore(here, fold);
     var map = base(element, conf.pick);
     var marker = null;
 
@@ -126,8 +155,60 @@
         }
       });
     });
+
+    // The address, looked up only when asked (what is typed leaves the
+    // page only then).
+    var address = document.getElementById("f-address");
+    if (!address || !conf.geocoder || !window.fetch) {
+      return;
+    }
+    var addressField = address.closest(".field") || address.parentNode;
+    var locate = document.createElement("button");
+    locate.type = "button";
+    locate.className = "button secondary";
+    locate.textContent = conf.locate;
+    var said = document.createElement("p");
+    said.className = "hint";
+    said.setAttribute("role", "status");
+    addressField.appendChild(locate);
+    addressField.appendChild(said);
+    locate.addEventListener("click", function () {
+      var q = address.value.trim();
+      if (q.length < 3) {
+        said.textContent = conf.notFound;
+        return;
+      }
+      var c = map.getCenter();
+      var url = conf.geocoder + "?limit=1&q=" + encodeURIComponent(q) +
+        "&lat=" + c.lat.toFixed(5) + "&lon=" + c.lng.toFixed(5);
+      locate.disabled = true;
+      fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (found) {
+          var first = found && found.features && found.features[0];
+          var at = first && first.geometry && first.geometry.coordinates;
+          if (!at || !isFinite(at[0]) || !isFinite(at[1])) {
+            said.textContent = conf.notFound;
+            return;
+          }
+          var point = [Number(at[1]), Number(at[0])];
+          place(point, true);
+          map.setView(point, 17);
+          var label = first.properties && first.properties.label;
+          said.textContent = (label ? label + " · " : "") + conf.found;
+        })
+        .catch(function () {
+          said.textContent = conf.notFound;
+        })
+        .then(function () {
+          locate.disabled = false;
+        });
+    });
   }
 
   located();
+  point();
   picker();
 })();

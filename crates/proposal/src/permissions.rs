@@ -32,6 +32,12 @@ pub fn may_edit(v: &Visitor, p: &Proposal) -> bool {
     is_author(v, p) && !p.published
 }
 
+/// Only the author deletes a draft; a published proposal stays (it has
+/// supports, comments, answers).
+pub fn may_discard(v: &Visitor, p: &Proposal) -> bool {
+    is_author(v, p) && !p.published
+}
+
 /// Only the author publishes (publishing twice changes nothing).
 pub fn may_publish(v: &Visitor, p: &Proposal) -> bool {
     is_author(v, p)

@@ -19,6 +19,18 @@ pub async fn awaiting_answer(conn: &Connection, limit: i64) -> DbResult<Vec<(i64
     )
 }
 
+/// How many published proposals have no answer from the commune yet (the
+/// staff's list: `/proposals?status=open`).
+pub async fn unanswered_count(conn: &Connection) -> DbResult<i64> {
+    Ok(db::query_one(
+        conn,
+        "SELECT count(*) FROM proposals WHERE state = 'published' AND status = 'open'",
+        Vec::new(),
+    )
+    .await?
+    .map_or(0, |r| db::int(&r, 0)))
+}
+
 /// Published proposals and their supports per district (`None`: no district).
 pub async fn by_district(
     conn: &Connection,

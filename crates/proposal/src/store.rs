@@ -341,6 +341,51 @@ pub async fn publish(conn: &Connection, id: i64, now: i64) -> DbResult<bool> {
     .is_some())
 }
 
+/// Deletes a draft of its author's with its image, as erasing the account
+/// would (a published proposal stays): whether one was deleted. To be run
+/// in a transaction.
+pub async fn delete_draft(conn: &Connection, id: i64, user_id: i64) -> DbResult<bool> {
+    let Some(row) = db::query_one(
+        conn,
+        "DELETE FROM proposals WHERE id = ?1 AND user_id = ?2 AND state = 'draft' RETURNING image_id",
+        vec![Value::Integer(id), Value::Integer(user_id)],
+    )
+    .await?
+    else {
+        return Ok(false);
+    };
+    if let Some(image) = db::opt_int(&row, 0) {
+        db::exec(
+            conn,
+            "DELETE FROM images WHERE id = ?",
+            vec![Value::Integer(image)],
+        )
+        .await?;
+    }
+    Ok(true)
+}
+
+/// A person's drafts (in one process, or in every one), the last edited
+/// first: (id, title, updated at).
+pub async fn drafts_of(
+    conn: &Connection,
+    user_id: i64,
+    process_id: Option<i64>,
+) -> DbResult<Vec<(i64, String, i64)>> {
+    Ok(db::query(
+        conn,
+        "SELECT id, title, updated_at FROM proposals          WHERE user_id = ?1 AND state = 'draft' AND (?2 IS NULL OR process_id = ?2)          ORDER BY updated_at DESC, id DESC LIMIT 50",
+        vec![
+            Value::Integer(user_id),
+            process_id.map_or(Value::Null, Value::Integer),
+        ],
+    )
+    .await?
+    .iter()
+    .map(|r| (db::int(r, 0), db::text(r, 1), db::int(r, 2)))
+    .collect())
+}
+
 /// Published proposals whose title or text match the words of `text` (FTS5),
 /// best first: (id, title, supports).
 pub async fn similar(

@@ -774,12 +774,29 @@ fn people_edit_their_profile() {
 fn my_data_is_exported_and_the_account_deleted() {
     let app = TestApp::start();
     assert_eq!(Browser::new(&app).get("/account/data").status, 403);
+    assert_eq!(Browser::new(&app).get("/account/data.json").status, 403);
     let mut camille = signed_in_as(
         &app,
         "camille@valbrune.example.org",
         "valbrune-citoyenne-2026",
     );
-    let export = camille.get("/account/data");
+    // The page, in words: each kind of data, dates in the commune's time.
+    let page = camille.get("/account/data?lang=fr");
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    let html = page.text();
+    assert!(
+        html.contains("Votre compte") && html.contains("Journal de sécurité"),
+        "{html}"
+    );
+    assert!(html.contains("<th scope=\"col\">Adresse électronique</th>"));
+    assert!(html.contains("camille@valbrune.example.org"));
+    assert!(html.contains(r#"href="/account/data.json""#));
+    assert!(
+        !html.contains("\"created_at\"") && !html.contains(">created_at<"),
+        "no column's code on the page"
+    );
+    let export = camille.get("/account/data.json");
     assert_eq!(export.status, 200, "{}", app.log());
     assert_eq!(export.header("content-type"), Some("application/json"));
     assert!(

@@ -145,3 +145,209 @@ fn the_commune_chooses_its_time_zone() {
     assert_eq!(ok.status, 303);
     assert_eq!(zone(&app).as_deref(), Some("Indian/Reunion"));
 }
+
+#[test]
+fn a_draft_says_so_and_its_author_may_delete_it() {
+    let app = TestApp::start();
+    let mut camille = camille(&app);
+    let _ = camille.get(&format!("/proposals/new?process={BUDGET}"));
+    let made = camille.post(
+        &format!("/proposals/new?process={BUDGET}"),
+        &[
+            ("title", "Un banc sous le tilleul"),
+            ("body", "Un banc à l'ombre, place de l'Église."),
+            ("category", ""),
+            ("district", ""),
+        ],
+    );
+    assert_eq!(made.status, 303, "{}", made.text());
+    let page = made.header("location").unwrap().to_string();
+    let id: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM proposals WHERE title = 'Un banc sous le tilleul'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let draft = camille.get(&format!("/proposals/{id}?lang=fr")).text();
+    assert!(draft.contains(r#"<span class="status status-draft">Brouillon</span>"#));
+    assert!(!draft.contains("status-open"), "a draft has no status yet");
+    assert!(draft.contains("Supprimer ce brouillon"));
+    // The author finds it again from the list.
+    let list = camille
+        .get(&format!("/proposals?process={BUDGET}&lang=fr"))
+        .text();
+    assert!(list.contains("Vos brouillons"));
+    assert!(list.contains(&format!(
+        r#"<a href="/proposals/{id}">Un banc sous le tilleul</a>"#
+    )));
+    // Nobody else deletes it, and a published proposal is never deleted.
+    let mut admin = admin(&app);
+    let _ = admin.get(&format!("/proposals/{id}"));
+    assert_eq!(
+        admin.post(&format!("/proposals/{id}/delete"), &[]).status,
+        403
+    );
+    let published: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM proposals WHERE state = 'published' AND user_id = \
+             (SELECT id FROM users WHERE email = 'camille@valbrune.example.org') LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or(0);
+    if published > 0 {
+        let _ = camille.get(&format!("/proposals/{published}"));
+        assert_eq!(
+            camille
+                .post(&format!("/proposals/{published}/delete"), &[])
+                .status,
+            403
+        );
+    }
+    let _ = camille.get(&page);
+    let gone = camille.post(&format!("/proposals/{id}/delete"), &[]);
+    assert_eq!(gone.status, 303);
+    let back = gone.header("location").unwrap().to_string();
+    assert!(back.contains("deleted=1"), "{back}");
+    assert!(
+        camille
+            .get(&format!("{back}&lang=fr"))
+            .text()
+            .contains("Brouillon supprimé.")
+    );
+    assert_eq!(camille.get(&format!("/proposals/{id}")).status, 404);
+}
+
+#[test]
+fn a_report_is_confirmed_at_the_comment_and_staff_export_the_thread() {
+    let app = TestApp::start();
+    let page = "/discussions/usages-des-quais";
+    // The first request migrates and seeds the database.
+    let mut camille = camille(&app);
+    let comment: i64 = app
+        .db()
+        .query_row(
+            "SELECT c.id FROM comments c JOIN discussions d ON d.id = c.resource_id \
+             WHERE c.resource = 'discussion' AND d.slug = 'usages-des-quais' AND c.user_id <> \
+             (SELECT id FROM users WHERE email = 'camille@valbrune.example.org') ORDER BY c.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let _ = camille.get(page);
+    let r = camille.post(
+        &format!("{page}/comments/{comment}/report"),
+        &[("reason", "Hors sujet")],
+    );
+    assert_eq!(r.status, 303);
+    let at = r.header("location").unwrap().to_string();
+    assert!(at.ends_with(&format!("#c{comment}")), "{at}");
+    let html = camille.get(&format!("{at}&lang=fr")).text();
+    let own = html
+        .split(&format!(r#"id="c{comment}""#))
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        own.contains("Merci : l"),
+        "the confirmation is at the comment: {own}"
+    );
+    // The thread's comments, for staff only, in a spreadsheet's flavour too.
+    assert_eq!(
+        camille.get(&format!("{page}/comments/export.csv")).status,
+        403
+    );
+    let mut admin = admin(&app);
+    let html = admin.get(&format!("{page}?lang=fr")).text();
+    assert!(html.contains("Exporter ces commentaires"));
+    let csv = admin.get(&format!("{page}/comments/export.csv"));
+    assert_eq!(csv.status, 200);
+    let text = csv.text();
+    assert!(
+        text.starts_with(
+            "id,parent,author,written,stance,agree,disagree,badge,hidden,withdrawn,body"
+        ),
+        "{text}"
+    );
+    let rows: i64 = app
+        .db()
+        .query_row(
+            "SELECT count(*) FROM comments c JOIN discussions d ON d.id = c.resource_id \
+             WHERE c.resource = 'discussion' AND d.slug = 'usages-des-quais'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(rows > 0);
+    let excel = admin.get(&format!("{page}/comments/export.csv?excel=1&lang=fr"));
+    assert!(
+        excel.body.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    assert!(excel.text().contains("Numéro;En réponse au numéro;Auteur"));
+    // The exports page lists the debate.
+    let exports = admin.get("/admin/exports?lang=fr").text();
+    assert!(exports.contains(&format!("{page}/comments/export.csv")));
+}
+
+#[test]
+fn a_process_shows_its_news_and_the_dashboard_what_awaits_an_answer() {
+    let app = TestApp::start();
+    let quays = app.get("/processes/quais-de-loire?lang=fr").text();
+    assert!(quays.contains("Actualités de la concertation"));
+    assert!(quays.contains("Réunion publique sur le réaménagement des quais"));
+    // Staff attach a news item to a process.
+    let mut admin = admin(&app);
+    let process: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM processes WHERE slug = 'mobilites-2025'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let form = admin.get("/admin/news/new?lang=fr").text();
+    assert!(form.contains("Toute la commune"));
+    let bad = admin.post(
+        "/admin/news/new",
+        &[
+            ("title", "La navette électrique arrive"),
+            ("slug", ""),
+            ("summary", "Dès le printemps."),
+            ("body", ""),
+            ("process", "999999"),
+            ("status", "published"),
+        ],
+    );
+    assert_eq!(bad.status, 422);
+    let _ = admin.get("/admin/news/new");
+    let ok = admin.post(
+        "/admin/news/new",
+        &[
+            ("title", "La navette électrique arrive"),
+            ("slug", ""),
+            ("summary", "Dès le printemps."),
+            ("body", ""),
+            ("process", &process.to_string()),
+            ("status", "published"),
+        ],
+    );
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    let page = app.get("/processes/mobilites-2025?lang=fr").text();
+    assert!(page.contains("La navette électrique arrive"));
+    // The dashboard: the list of every unanswered proposal, and a chart with axes.
+    let dash = admin.get("/admin?lang=fr").text();
+    assert!(
+        dash.contains(r#"href="/proposals?status=open&amp;sort=supported""#),
+        "{dash}"
+    );
+    assert!(
+        dash.contains("attendent la réponse de la commune")
+            || dash.contains("attend la réponse de la commune")
+    );
+    assert!(dash.contains(r#"class="tick""#));
+}

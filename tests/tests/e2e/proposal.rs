@@ -98,7 +98,10 @@ fn a_draft_shows_similar_proposals_before_it_is_published() {
     );
     let public = app.get(&format!("{location}?lang=fr")).text();
     assert!(public.contains("Des parcelles de jardins"));
-    assert!(public.contains("47.39200, 0.68800"));
+    // The place on a small map, and a link to a full one; no raw coordinates in the text.
+    assert!(public.contains(r#"data-map-point="47.392000,0.688000""#));
+    assert!(public.contains("mlat=47.39200&amp;mlon=0.68800"));
+    assert!(!public.contains("47.39200, 0.68800"));
     assert!(
         app.get(&format!("/proposals?process={BUDGET}&lang=fr"))
             .text()

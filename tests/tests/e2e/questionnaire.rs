@@ -411,10 +411,23 @@ fn signed_in_people_answer_once_resume_and_get_a_receipt() {
     );
     assert_eq!(r.status, 303, "{}", r.text());
     let base = "/questionnaires/le-parc-des-tilleuls";
-    let _ = admin.get(&format!("{base}/edit"));
+    // A new questionnaire has its first part: questions go in straight away.
+    let builder = admin.get(&format!("{base}/edit?lang=fr")).text();
+    assert!(
+        builder.contains("<h2 id=\"section-0\">Partie 1</h2>"),
+        "{builder}"
+    );
+    let first: i64 = count(
+        &app,
+        "SELECT min(s.id) FROM questionnaire_sections s JOIN questionnaires q ON q.id = s.questionnaire_id \
+         WHERE q.slug = 'le-parc-des-tilleuls'",
+    );
     assert_eq!(
         admin
-            .post(&format!("{base}/sections"), &[("title", "Vos envies")])
+            .post(
+                &format!("{base}/sections/{first}"),
+                &[("title", "Vos envies"), ("description", "")]
+            )
             .status,
         303
     );
@@ -423,10 +436,6 @@ fn signed_in_people_answer_once_resume_and_get_a_receipt() {
             .post(&format!("{base}/sections"), &[("title", "Vous")])
             .status,
         303
-    );
-    let first: i64 = count(
-        &app,
-        "SELECT min(id) FROM questionnaire_sections WHERE title = 'Vos envies'",
     );
     let second: i64 = count(
         &app,
@@ -443,7 +452,18 @@ fn signed_in_people_answer_once_resume_and_get_a_receipt() {
         ],
     );
     assert_eq!(one.status, 422);
-    assert!(one.text().contains("Ce champ est obligatoire."));
+    let one = one.text();
+    assert!(
+        one.contains("Donnez au moins deux choix, un par ligne."),
+        "{one}"
+    );
+    // The form shows the fields of the kind chosen, and only those.
+    assert!(one.contains("name=\"options\""));
+    assert!(!one.contains("name=\"rows\"") && !one.contains("name=\"min_label\""));
+    let scale = admin
+        .get(&format!("{base}/questions/new?section={first}&kind=scale"))
+        .text();
+    assert!(scale.contains("name=\"min_label\"") && !scale.contains("name=\"options\""));
     assert_eq!(
         admin
             .post(

@@ -129,14 +129,41 @@ pub async fn save_profile(env: &mut Env) -> Result<Response> {
     render_profile(env, &profile_entry(&profile), true, http::StatusCode::OK)
 }
 
+/// `GET /account/data`: what the platform keeps about the person, source by
+/// source, in words (GDPR art. 15), with the file for machines (art. 20).
+pub async fn data_page(env: &mut Env) -> Result<Response> {
+    let user_id = permissions::signed_in(env)?;
+    let locale = env.ctx.locale;
+    let gathered = privacy::gather(&env.conn, user_id, palabre_features::ALL).await?;
+    let sections = privacy::page(locale, &gathered);
+    let kept = sections.len();
+    let data = views::MyData {
+        intro: i18n::t(locale, "data-page-intro"),
+        summary: i18n::t_args(
+            locale,
+            "data-summary",
+            &[
+                ("count", &kept.to_string()),
+                ("empty", &(gathered.len() - kept).to_string()),
+            ],
+        ),
+        json: "/account/data.json".to_string(),
+        sections,
+    };
+    let title = i18n::t(locale, "data-title");
+    let page = env.page("data", &title, data)?;
+    Ok(respond::cached(page, respond::Cache::NoStore))
+}
+
+/// `GET /account/data.json`: everything, table by table, as a download.
 pub async fn data(env: &mut Env) -> Result<Response> {
     let user_id = permissions::signed_in(env)?;
-    let tables = privacy::export(&env.conn, user_id, palabre_features::ALL).await?;
+    let gathered = privacy::gather(&env.conn, user_id, palabre_features::ALL).await?;
     let export = json!({
         "site": env.site.name,
         "exported_at": palabre_kit::now(),
         "user_id": user_id,
-        "tables": tables,
+        "tables": privacy::export(&gathered),
     });
     audit::record(
         &env.conn,

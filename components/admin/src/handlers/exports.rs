@@ -38,12 +38,17 @@ pub async fn page(env: &Env) -> Result<Response> {
                 .filter(|(process, _, _)| *process == db::int(p, 0))
                 .map(|(_, label, r)| views::ExportFeature {
                     title: i18n::t_args(locale, label, &[("title", &db::text(r, 1))]),
-                    links: vec![
-                        link(db::text(r, 2), "exports-csv"),
-                        link(spreadsheet(&db::text(r, 2)), "exports-excel"),
-                        link(db::text(r, 3), "exports-json"),
-                        link(db::text(r, 4), "exports-open-data"),
-                    ],
+                    // A feature without JSON or open data leaves them empty.
+                    links: [
+                        (db::text(r, 2), "exports-csv"),
+                        (spreadsheet(&db::text(r, 2)), "exports-excel"),
+                        (db::text(r, 3), "exports-json"),
+                        (db::text(r, 4), "exports-open-data"),
+                    ]
+                    .into_iter()
+                    .filter(|(href, _)| !href.is_empty())
+                    .map(|(href, label)| link(href, label))
+                    .collect(),
                 })
                 .collect(),
         })

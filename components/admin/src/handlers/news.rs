@@ -2,6 +2,7 @@
 
 use palabre_kit::db;
 use palabre_kit::forms::{self, Entry, FormView};
+use palabre_kit::participation::process_choices;
 use palabre_kit::translations::Entity;
 use palabre_kit::view::FormPage;
 use palabre_kit::{Error, Response, Result, i18n, images};
@@ -39,7 +40,10 @@ pub async fn list(env: &Env) -> Result<Response> {
 fn version(n: &store::News) -> String {
     let image = n.image_id.map(|i| i.to_string()).unwrap_or_default();
     let published = if n.published { "published" } else { "draft" };
-    forms::version(&[&n.title, &n.slug, &n.summary, &n.body, published, &image])
+    let process = n.process_id.map(|p| p.to_string()).unwrap_or_default();
+    forms::version(&[
+        &n.title, &n.slug, &n.summary, &n.body, published, &image, &process,
+    ])
 }
 
 /// The form (`status` 409: the item changed since the form was opened).
@@ -55,7 +59,17 @@ async fn render(
         None => None,
     };
     let image = images::shown(&env.conn, stored.as_ref().and_then(|n| n.image_id)).await?;
+    let mut processes = vec![(String::new(), i18n::t(locale, "admin-news-no-process"))];
+    processes.extend(
+        process_choices(&env.conn)
+            .await?
+            .into_iter()
+            .map(|(id, title)| (id.to_string(), title)),
+    );
     let form = article::head_fields(FormView::of(locale, entry))
+        .select("process", "admin-field-news-process", processes)
+        .optional()
+        .hint("admin-field-news-process-hint")
         .versioned(stored.as_ref().map(version), status);
     let form = article::tail_fields(env, form, image.as_ref());
     let (title, action) = match id {
@@ -93,6 +107,10 @@ pub async fn form(env: &Env, id: Option<i64>) -> Result<Response> {
                 n.published,
                 image.as_ref(),
             )
+            .with(
+                "process",
+                n.process_id.map(|p| p.to_string()).unwrap_or_default(),
+            )
         }
         None => article::blank(),
     };
@@ -109,8 +127,12 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
     };
     let form = env.submission().await?;
     let mut entry = Entry::read(&form, &article::FIELDS);
+    entry.set("process", form.get("process"));
+    let processes = process_choices(&env.conn).await?;
+    let process_id = entry.choice("process", &processes);
     let checked = article::check(env, &form, &mut entry, (Table::News, id), current).await?;
-    let Some(article) = checked.filter(|_| entry.is_valid()) else {
+    let (Some(article), Some(process_id)) = (checked.filter(|_| entry.is_valid()), process_id)
+    else {
         return render(env, id, &entry, http::StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     // Compared and written under the write lock: two people saving the same
@@ -129,12 +151,13 @@ pub async fn save(env: &mut Env, id: Option<i64>) -> Result<Response> {
             summary: article.summary,
             body: article.body,
             published: article.published,
+            process_id,
         };
         let saved_id = store::save_news(conn, id, &input, palabre_kit::now()).await?;
         record_in(conn, &env.ctx, "news-saved", &input.slug).await?;
         if input.published && !was_published {
             let url = format!("/news/{}", input.slug);
-            announce(conn, "news-published", None, &input.title, &url).await?;
+            announce(conn, "news-published", input.process_id, &input.title, &url).await?;
         }
         Ok(Some((saved_id, input)))
     })

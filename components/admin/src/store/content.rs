@@ -12,10 +12,12 @@ pub struct News {
     pub published_at: Option<i64>,
     pub updated_at: i64,
     pub image_id: Option<i64>,
+    /// The process it belongs to (none: the whole commune's news).
+    pub process_id: Option<i64>,
 }
 
 const NEWS_COLUMNS: &str =
-    "id, slug, title, summary, body, status, published_at, updated_at, image_id";
+    "id, slug, title, summary, body, status, published_at, updated_at, image_id, process_id";
 
 fn news_of(r: &db::Row) -> News {
     News {
@@ -28,6 +30,7 @@ fn news_of(r: &db::Row) -> News {
         published_at: db::opt_int(r, 6),
         updated_at: db::int(r, 7),
         image_id: db::opt_int(r, 8),
+        process_id: db::opt_int(r, 9),
     }
 }
 
@@ -59,6 +62,7 @@ pub struct NewsInput {
     pub body: String,
     pub published: bool,
     pub image_id: Option<i64>,
+    pub process_id: Option<i64>,
 }
 
 /// Is `slug` used by another row of `table` than `id`?
@@ -114,7 +118,7 @@ pub async fn save_news(
         Some(id) => {
             db::exec(
                 conn,
-                "UPDATE news SET slug = ?, title = ?, summary = ?, body = ?, image_id = ?, status = ?, \
+                "UPDATE news SET slug = ?, title = ?, summary = ?, body = ?, image_id = ?, process_id = ?, status = ?, \
                  published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) ELSE NULL END, \
                  updated_at = ? WHERE id = ?",
                 vec![
@@ -123,6 +127,7 @@ pub async fn save_news(
                     Value::text(input.summary.as_str()),
                     Value::text(input.body.as_str()),
                     input.image_id.map_or(Value::Null, Value::Integer),
+                    input.process_id.map_or(Value::Null, Value::Integer),
                     Value::text(status),
                     Value::text(status),
                     Value::Integer(now),
@@ -136,14 +141,15 @@ pub async fn save_news(
         None => {
             let row = db::query_one(
                 conn,
-                "INSERT INTO news (slug, title, summary, body, image_id, status, published_at, created_at, updated_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO news (slug, title, summary, body, image_id, process_id, status, published_at, created_at, updated_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 vec![
                     Value::text(input.slug.as_str()),
                     Value::text(input.title.as_str()),
                     Value::text(input.summary.as_str()),
                     Value::text(input.body.as_str()),
                     input.image_id.map_or(Value::Null, Value::Integer),
+                    input.process_id.map_or(Value::Null, Value::Integer),
                     Value::text(status),
                     published_at,
                     Value::Integer(now),

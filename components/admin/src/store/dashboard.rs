@@ -16,6 +16,8 @@ pub struct Dashboard {
     pub days: Vec<(String, i64)>,
     /// Proposals over their threshold that the commune has not answered: (id, title).
     pub unanswered: Vec<(i64, String)>,
+    /// Every published proposal the commune has not answered yet.
+    pub unanswered_all: i64,
     /// Phases starting soon: (process, phase, starts on).
     pub phases: Vec<(String, String, String)>,
 }
@@ -65,6 +67,7 @@ pub async fn dashboard(conn: &Connection, since: i64, today: &str) -> DbResult<D
         .map(|r| (db::text(r, 0), db::int(r, 1)))
         .collect();
     let unanswered = palabre_proposal::read::awaiting_answer(conn, 20).await?;
+    let unanswered_all = palabre_proposal::read::unanswered_count(conn).await?;
     let phases = db::query(
         conn,
         "SELECT pr.title, ph.name, ph.starts_on FROM process_phases ph JOIN processes pr ON pr.id = ph.process_id \
@@ -85,6 +88,7 @@ pub async fn dashboard(conn: &Connection, since: i64, today: &str) -> DbResult<D
         processes,
         days,
         unanswered,
+        unanswered_all,
         phases,
     })
 }

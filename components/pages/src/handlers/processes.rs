@@ -229,7 +229,11 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let report_href = (report.as_ref().is_some_and(|r| r.published_at.is_some())
         || env.ctx.visitor.role.is_staff())
     .then(|| format!("/processes/{}/bilan", process.slug));
+    let mut news = store::process_news(&env.conn, process.id, 3).await?;
+    let marks = crate::handlers::news::translate_news(env, &mut news).await?;
+    let news = crate::handlers::news::cards(env, news, marks);
     let data = views::Process {
+        news,
         report_href,
         report_draft: report.is_none_or(|r| r.published_at.is_none()),
         proposals_href,

@@ -1,4 +1,5 @@
-//! What people do on a proposal's page: publish, support, answer, follow up, amend.
+//! What people do on a proposal's page: publish or delete a draft, support,
+//! answer, follow up, amend.
 
 use palabre_domain::Role;
 use palabre_domain::proposal::{self as rules, AnswerError, SupportRefused};
@@ -47,6 +48,29 @@ pub async fn publish(env: &mut Env, raw_id: &str) -> Result<Response> {
     })
     .await?;
     Ok(respond::redirect(&format!("/proposals/{id}")))
+}
+
+/// `POST /proposals/<id>/delete`: the author deletes a draft (asked to
+/// confirm on its page); a published proposal is never deleted.
+pub async fn discard(env: &mut Env, raw_id: &str) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let p = visible(env, raw_id).await?;
+    let _ = env.submission().await?;
+    if !permissions::may_discard(&env.ctx.visitor, &p) {
+        return Err(Error::Forbidden);
+    }
+    let slug = store::process_by_id(&env.conn, p.process_id)
+        .await?
+        .map(|process| process.slug)
+        .ok_or(Error::NotFound)?;
+    let id = p.id;
+    db::immediate(&env.conn, async |conn| {
+        Ok::<_, Error>(store::delete_draft(conn, id, user_id).await?)
+    })
+    .await?;
+    Ok(respond::redirect(&format!(
+        "/proposals?process={slug}&deleted=1"
+    )))
 }
 
 /// `POST /proposals/<id>/support|unsupport`.

@@ -96,7 +96,28 @@ pub async fn list(env: &Env) -> Result<Response> {
         seed,
     };
     let after = env.ctx.query("after").and_then(Cursor::decode);
+    let first_page = after.is_none();
     let (items, next) = store::page(&env.conn, &filter, after, PAGE_SIZE).await?;
+    let drafts = match me {
+        Some(me) if first_page => {
+            store::drafts_of(&env.conn, me, process.as_ref().map(|p| p.id)).await?
+        }
+        _ => Vec::new(),
+    };
+    let drafts = drafts
+        .into_iter()
+        .map(|(id, title, at)| views::Draft {
+            href: format!("/proposals/{id}"),
+            title,
+            edited: i18n::t_args(
+                locale,
+                "proposal-draft-edited",
+                &[("date", &i18n::long_date(locale, at))],
+            ),
+        })
+        .collect();
+    let notice = (me.is_some() && env.ctx.query("deleted") == Some("1"))
+        .then(|| i18n::t(locale, "proposal-deleted"));
     // The same filters, for the next page's link and the forms.
     let mut keep: Vec<(String, String)> = Vec::new();
     for name in [
@@ -178,6 +199,8 @@ pub async fn list(env: &Env) -> Result<Response> {
             Vec::new()
         },
         filtered,
+        drafts,
+        notice,
         items: items
             .iter()
             .map(|p| {

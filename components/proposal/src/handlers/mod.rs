@@ -8,7 +8,7 @@ mod form;
 mod list;
 mod show;
 
-pub use actions::{amend, answer, decide, milestone, publish, support};
+pub use actions::{amend, answer, decide, discard, milestone, publish, support};
 pub use export::{export, open_data};
 pub use form::{create, edit, edit_form, new_form};
 pub use list::{list_page, map_page};
@@ -68,7 +68,15 @@ pub(super) fn card(env: &Env, p: &Proposal) -> views::Card {
         href: format!("/proposals/{}", p.id),
         title: p.title.clone(),
         author: p.author.clone(),
-        status: status_view(env, p.status),
+        // A draft has no status yet: it is a draft.
+        status: if p.published {
+            status_view(env, p.status)
+        } else {
+            palabre_kit::view::Status {
+                key: "draft".to_string(),
+                label: i18n::t(locale, "proposal-draft"),
+            }
+        },
         supports: i18n::t_args(
             locale,
             "tool-proposal-count",

@@ -246,8 +246,11 @@ pub async fn show(
         body: p.body.clone(),
         address: p.address.clone(),
         image: images::shown(&env.conn, p.image_id).await?,
+        with_map: p
+            .location
+            .map(|centre| palabre_kit::map::view(Some(centre), 16)),
         location: p.location.map(|(lat, lon)| views::Location {
-            text: format!("{lat:.5}, {lon:.5}"),
+            point: format!("{lat:.6},{lon:.6}"),
             osm: format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"),
         }),
         process: palabre_kit::view::Titled {
@@ -259,6 +262,7 @@ pub async fn show(
         similar,
         publish: (permissions::may_publish(who, &p) && !p.published).then(|| format!("/proposals/{}/publish", p.id)),
         edit: permissions::may_edit(who, &p).then(|| format!("/proposals/{}/edit", p.id)),
+        discard: permissions::may_discard(who, &p).then(|| format!("/proposals/{}/delete", p.id)),
         support,
         threshold,
         answers,

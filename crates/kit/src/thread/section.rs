@@ -33,6 +33,9 @@ pub struct Comment {
     editable: bool,
     can_reply: bool,
     reply_draft: Option<ReplyDraft>,
+    /// The confirmation of what the visitor just did to this comment
+    /// ("reported"), shown where they are on the page.
+    notice: Option<String>,
     children: Vec<Comment>,
 }
 
@@ -82,6 +85,9 @@ fn comment_view(env: &Env, view: &View, draft: Option<&Draft>) -> Comment {
             body: d.body.clone(),
             message: d.message.clone(),
         }),
+        notice: (env.ctx.query("reported") == Some("1")
+            && env.ctx.query("comment") == Some(view.id.to_string().as_str()))
+        .then(|| i18n::t(locale, "comment-reported")),
         children,
     }
 }
@@ -197,17 +203,17 @@ pub async fn section(env: &Env, host: &Host, draft: Option<&Draft>) -> Result<(T
     let signed_in = env.ctx.visitor.user_id.is_some();
     let top_draft = draft.filter(|x| x.parent.is_none());
     let form = (host.open && signed_in).then(|| {
-        let stance_options = Stance::ALL
-            .iter()
-            .map(|s| {
+        // No position chosen for the person: "not saying" comes first.
+        let stance_options = std::iter::once((String::new(), i18n::t(locale, "stance-none")))
+            .chain(Stance::ALL.iter().map(|s| {
                 (
                     s.as_str().to_string(),
                     i18n::t(locale, &format!("stance-{}", s.as_str())),
                 )
-            })
+            }))
             .collect();
         let entry = Entry::new()
-            .with("stance", top_draft.map_or("neutral", |x| x.stance.as_str()))
+            .with("stance", top_draft.map_or("", |x| x.stance.as_str()))
             .with("body", top_draft.map_or("", |x| x.body.as_str()));
         let mut view = FormView::of(locale, &entry)
             .select("stance", "comment-field-stance", stance_options)

@@ -47,7 +47,7 @@ pub async fn builder(env: &Env, slug: &str) -> Result<Response> {
                 edit: format!("{base}/sections/{}", s.id),
                 r#move: format!("{base}/sections/{}/move", s.id),
                 delete: format!("{base}/sections/{}/delete", s.id),
-                add_question: format!("{base}/questions/new?section={}", s.id),
+                id: s.id,
                 questions,
             }
         })
@@ -72,6 +72,13 @@ pub async fn builder(env: &Env, slug: &str) -> Result<Response> {
         saved: (env.ctx.query("saved") == Some("1")).then(|| i18n::t(locale, "admin-saved")),
         locked,
         sections: built,
+        kinds: palabre_domain::questionnaire::Kind::ALL
+            .iter()
+            .map(|k| views::KindChoice {
+                value: k.as_str().to_string(),
+                label: kind_label(env, *k),
+            })
+            .collect(),
         links: vec![
             link(
                 env,

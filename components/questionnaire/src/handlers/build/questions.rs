@@ -84,34 +84,65 @@ async fn render_question_form(
         .map(|k| (k.as_str().to_string(), kind_label(env, *k)))
         .collect();
     let conditions = condition_choices(env, &sections, entry.get("section").parse().ok());
-    let form = FormView::of(locale, entry)
+    // Only the fields of the kind chosen (another kind chosen here shows its
+    // own fields once saved, or with the form's messages).
+    let kind = entry.get("kind").parse::<Kind>().unwrap_or(Kind::Single);
+    let mut form = FormView::of(locale, entry)
         .select("section", "questionnaire-field-section", section_choices)
         .select("kind", "questionnaire-field-kind", kinds)
+        .hint("questionnaire-field-kind-hint")
         .input("label", "text", "questionnaire-field-label", "off")
         .input("help", "text", "questionnaire-field-help", "off")
         .optional()
         .checkbox("required", "questionnaire-field-required")
-        .optional()
-        .textarea("options", "questionnaire-field-options")
-        .optional()
-        .hint("questionnaire-field-options-hint")
-        .textarea("rows", "questionnaire-field-rows")
-        .optional()
-        .hint("questionnaire-field-rows-hint")
-        .checkbox("other", "questionnaire-field-other")
-        .optional()
-        .hint("questionnaire-field-other-hint")
-        .input("min", "number", "questionnaire-field-min", "off")
-        .optional()
-        .hint("questionnaire-field-min-hint")
-        .input("max", "number", "questionnaire-field-max", "off")
-        .optional()
-        .hint("questionnaire-field-max-hint")
-        .input("min_label", "text", "questionnaire-field-min-label", "off")
-        .optional()
-        .input("max_label", "text", "questionnaire-field-max-label", "off")
-        .optional()
+        .optional();
+    if kind.has_options() {
+        let (label, hint) = if kind == Kind::Matrix {
+            (
+                "questionnaire-field-columns",
+                "questionnaire-field-columns-hint",
+            )
+        } else {
+            (
+                "questionnaire-field-options",
+                "questionnaire-field-options-hint",
+            )
+        };
+        form = form.textarea("options", label).hint(hint);
+    }
+    if kind == Kind::Matrix {
+        form = form
+            .textarea("rows", "questionnaire-field-rows")
+            .hint("questionnaire-field-rows-hint");
+    }
+    if kind.may_have_other() {
+        form = form
+            .checkbox("other", "questionnaire-field-other")
+            .optional();
+    }
+    let bound_hint = |end: &str| format!("questionnaire-field-{end}-hint-{}", kind.as_str());
+    if kind.has_min() {
+        form = form
+            .input("min", "number", "questionnaire-field-min", "off")
+            .optional()
+            .hint(&bound_hint("min"));
+    }
+    if kind.has_max() {
+        form = form
+            .input("max", "number", "questionnaire-field-max", "off")
+            .optional()
+            .hint(&bound_hint("max"));
+    }
+    if kind == Kind::Scale {
+        form = form
+            .input("min_label", "text", "questionnaire-field-min-label", "off")
+            .optional()
+            .input("max_label", "text", "questionnaire-field-max-label", "off")
+            .optional();
+    }
+    let form = form
         .select("condition", "questionnaire-field-condition", conditions)
+        .optional()
         .hint("questionnaire-field-condition-hint");
     let action = match id {
         Some(id) => format!("/questionnaires/{}/questions/{id}", q.slug),
@@ -178,9 +209,15 @@ pub async fn question_form(env: &Env, slug: &str, raw_id: Option<&str>) -> Resul
                     q.slug
                 )));
             }
+            // The kind chosen on the builder's page (`?kind=`).
+            let kind = env
+                .ctx
+                .query("kind")
+                .and_then(|k| k.parse::<Kind>().ok())
+                .unwrap_or(Kind::Single);
             let entry = Entry::new()
                 .with("section", env.ctx.query("section").unwrap_or_default())
-                .with("kind", "single");
+                .with("kind", kind.as_str());
             (None, entry)
         }
     };
@@ -245,8 +282,8 @@ pub async fn save_question(env: &mut Env, slug: &str, raw_id: Option<&str>) -> R
     let (min_label, max_label) = (min_label.unwrap_or_default(), max_label.unwrap_or_default());
     let mut other = e.ticked("other");
     if let Some(kind) = kind {
-        if kind.has_options() && options.len() < 2 {
-            e.refuse("options", FieldError::Required);
+        if kind.has_options() && options.len() < 2 && e.error("options").is_none() {
+            e.refuse("options", FieldError::TooFewOptions);
         }
         if kind == Kind::Matrix && rows.is_empty() {
             e.refuse("rows", FieldError::Required);

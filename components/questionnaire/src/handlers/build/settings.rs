@@ -224,8 +224,14 @@ pub async fn save_settings(env: &mut Env, slug: Option<&str>) -> Result<Response
     let user_id = env.ctx.visitor.user_id;
     let now = palabre_kit::now();
     let s = &settings;
+    // A new questionnaire starts with its first part, so that staff add
+    // questions straight away (and rename the part, or add others, later).
+    let first_part = i18n::t(env.ctx.locale, "builder-first-section");
     db::immediate(&env.conn, async |conn| {
-        store::save_settings(conn, id, s, user_id, now).await?;
+        let saved = store::save_settings(conn, id, s, user_id, now).await?;
+        if id.is_none() {
+            store::add_section(conn, saved, &first_part, "").await?;
+        }
         if s.published && !was_published {
             let url = format!("/questionnaires/{}", s.slug);
             activity::record(
