@@ -5,7 +5,7 @@ cd "$ROOT"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # Every feature component, each composed behind the gate.
-FEATURES=(pages account admin discussion questionnaire proposal)
+FEATURES=(pages account admin discussion questionnaire proposal budget)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -549,3 +549,146 @@ FROM processes p, users u WHERE p.slug = 'mobilites-2025' AND u.email = 'admin@v
 -- needs 0028: the news of a process shows on its page too.
 UPDATE news SET process_id = (SELECT id FROM processes WHERE slug = 'quais-de-loire') WHERE slug = 'reunion-quai-loire';
 UPDATE news SET process_id = (SELECT id FROM processes WHERE slug = 'budget-participatif-2026') WHERE slug = 'budget-participatif-2026';
+
+-- needs 0029: the participatory budget's vote. It opens now, beside the call
+-- for ideas (ideas submitted now feed the next round): two envelopes, the
+-- whole commune's (any projects up to 150 000 €, most votes first) and
+-- Bois-Joli's (two projects at most, the Method of Equal Shares), projects
+-- reviewed by the services, and the ballots of 30 residents and two on paper.
+-- Counters are set from the rows at the end, as the component keeps them.
+INSERT INTO process_phases (process_id, position, name, description, starts_on, ends_on, tools)
+SELECT id, 3, 'Vote des projets étudiés',
+       'Les projets issus des idées de l''an dernier, étudiés par les services, sont soumis au vote : composez votre panier.',
+       date('now', '-3 days'), date('now', '+30 days'), 'budget'
+FROM processes WHERE slug = 'budget-participatif-2026';
+
+INSERT INTO budget_envelopes (process_id, name, description, district_id, amount, ballot, max_projects, min_percent,
+                              method, changeable, created_at, updated_at)
+SELECT p.id, v.name, v.description, (SELECT id FROM districts WHERE name = v.district), v.amount, v.ballot, v.max_projects,
+       0, v.method, 1, strftime('%s', 'now', '-5 days'), strftime('%s', 'now', '-5 days')
+FROM processes p, (
+              SELECT 'Toute la commune' AS name,
+                     'Des projets pour toute la ville : choisissez-en autant que vous voulez, dans la limite de l''enveloppe.' AS description,
+                     NULL AS district, 150000 AS amount, 'knapsack' AS ballot, NULL AS max_projects, 'greedy' AS method
+    UNION ALL SELECT 'Quartier du Bois-Joli',
+                     'Pour les habitants du Bois-Joli : choisissez deux projets au plus.',
+                     'Bois-Joli', 40000, 'approval', 2, 'equal_shares'
+) v
+WHERE p.slug = 'budget-participatif-2026';
+
+INSERT INTO budget_projects (envelope_id, title, body, cost, first_cost, district_id, category_id, proposal_id, address,
+                             feasibility, review, reviewed_at, created_at, updated_at)
+SELECT e.id, v.title, v.body, v.cost, v.first_cost, (SELECT id FROM districts WHERE name = v.district),
+       (SELECT id FROM proposal_categories WHERE name = v.category),
+       (SELECT id FROM proposals WHERE title = v.proposal), v.address, v.feasibility, v.review,
+       CASE WHEN v.feasibility = 'pending' THEN NULL ELSE strftime('%s', 'now', '-6 days') END,
+       strftime('%s', 'now', '-8 days'), strftime('%s', 'now', '-6 days')
+FROM budget_envelopes e, (
+              SELECT 'Toute la commune' AS envelope, 'Un abri vélo sécurisé à la gare' AS title,
+                     'Un abri fermé pour quarante vélos, accessible avec un badge, **éclairé la nuit**.' AS body,
+                     45000 AS cost, 38000 AS first_cost, 'Centre-ville' AS district, 'Mobilités' AS category,
+                     'Un abri vélo sécurisé à la gare' AS proposal, 'Place de la Gare' AS address, 'feasible' AS feasibility,
+                     'Coût revu : le sol doit être repris pour ancrer l''abri.' AS review
+    UNION ALL SELECT 'Toute la commune', 'Des bancs le long de la Loire',
+                     'Vingt bancs sur le chemin de halage, un tous les cent mètres.', 18000, NULL, 'Les Quais', 'Vie de quartier',
+                     'Des bancs le long de la Loire', 'Chemin de halage', 'feasible', ''
+    UNION ALL SELECT 'Toute la commune', 'Un terrain de basket rénové à Saint-Martin',
+                     'Un revêtement neuf, des paniers à hauteur d''enfant et un éclairage.', 60000, NULL, 'Saint-Martin',
+                     'Sport et loisirs', 'Un terrain de basket à Saint-Martin', 'Gymnase Saint-Martin', 'feasible', ''
+    UNION ALL SELECT 'Toute la commune', 'Une fresque participative au collège',
+                     'Une fresque peinte avec les élèves sur le mur de la cour.', 12000, NULL, 'Centre-ville', 'Vie de quartier',
+                     NULL, 'Collège Jean-Moulin', 'feasible', ''
+    UNION ALL SELECT 'Toute la commune', 'Des fontaines à eau dans les parcs',
+                     'Six fontaines d''eau potable dans les parcs et les aires de jeux.', 30000, NULL, NULL, 'Espaces verts',
+                     NULL, '', 'feasible', ''
+    UNION ALL SELECT 'Toute la commune', 'Un composteur collectif par quartier',
+                     'Quatre composteurs partagés, suivis par des habitants référents.', 25000, NULL, NULL, 'Espaces verts',
+                     NULL, '', 'feasible', ''
+    UNION ALL SELECT 'Toute la commune', 'Une aire de jeux inclusive au parc des Tilleuls',
+                     'Des jeux accessibles aux enfants en fauteuil, un sol souple et des bancs à l''ombre.', 80000, NULL,
+                     'Bois-Joli', 'Sport et loisirs', NULL, 'Parc des Tilleuls', 'feasible', ''
+    UNION ALL SELECT 'Toute la commune', 'Une piste cyclable rue de la République',
+                     'Une piste séparée de la circulation sur toute la rue.', 120000, NULL, 'Centre-ville', 'Mobilités',
+                     NULL, 'Rue de la République', 'unfeasible',
+                     'La rue est une route départementale : la commune ne peut pas y aménager de piste. Le projet est transmis au Département.'
+    UNION ALL SELECT 'Toute la commune', 'Un skatepark près de la piscine',
+                     'Un petit skatepark en béton à côté de la piscine municipale.', 90000, NULL, NULL, 'Sport et loisirs',
+                     NULL, '', 'pending', ''
+    UNION ALL SELECT 'Quartier du Bois-Joli', 'Des jardins partagés au Bois-Joli',
+                     'Transformer la friche derrière l''école en jardins partagés, avec un récupérateur d''eau de pluie.',
+                     15000, NULL, 'Bois-Joli', 'Espaces verts', 'Des jardins partagés au Bois-Joli', 'Rue des Tilleuls', 'feasible', ''
+    UNION ALL SELECT 'Quartier du Bois-Joli', 'Des abris vélos devant les écoles',
+                     'Deux abris couverts devant les écoles du quartier.', 12000, NULL, 'Bois-Joli', 'Mobilités',
+                     NULL, '', 'feasible', ''
+    UNION ALL SELECT 'Quartier du Bois-Joli', 'L''éclairage du chemin du lavoir',
+                     'Des lampadaires à détection sur le chemin qui relie le lavoir à l''arrêt de bus.', 20000, NULL,
+                     'Bois-Joli', 'Vie de quartier', NULL, 'Chemin du lavoir', 'feasible', ''
+) v
+WHERE e.name = v.envelope
+  AND e.process_id = (SELECT id FROM processes WHERE slug = 'budget-participatif-2026');
+
+-- 30 residents vote for the whole commune (six ways of filling the cart), 12
+-- of them for Bois-Joli (three ways), and two paper ballots.
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
+INSERT INTO budget_ballots (envelope_id, channel, user_id, district_id, total, created_at, updated_at)
+SELECT e.id, 'online', u.id,
+       (SELECT id FROM districts WHERE name = CASE n.i % 4 WHEN 0 THEN 'Centre-ville' WHEN 1 THEN 'Bois-Joli'
+                                                          WHEN 2 THEN 'Saint-Martin' ELSE 'Les Quais' END), 0, strftime('%s', 'now', '-2 days', printf('+%d minutes', n.i * 7)),
+       strftime('%s', 'now', '-2 days', printf('+%d minutes', n.i * 7))
+FROM n, users u, budget_envelopes e
+WHERE u.email = printf('habitant-%02d@valbrune.example.org', n.i)
+  AND (e.name = 'Toute la commune' OR (e.name = 'Quartier du Bois-Joli' AND n.i <= 12))
+  AND e.process_id = (SELECT id FROM processes WHERE slug = 'budget-participatif-2026');
+INSERT INTO budget_ballots (envelope_id, channel, paper_ref, entered_by, district_id, total, created_at, updated_at)
+SELECT e.id, 'paper', v.ref, u.id, (SELECT id FROM districts WHERE name = v.district), 0,
+       strftime('%s', 'now', '-1 days'), strftime('%s', 'now', '-1 days')
+FROM budget_envelopes e, users u, (SELECT 'P-0001' AS ref, 'Bois-Joli' AS district UNION ALL SELECT 'P-0002', 'Les Quais') v
+WHERE e.name = 'Toute la commune' AND u.email = 'admin@valbrune.example.org'
+  AND e.process_id = (SELECT id FROM processes WHERE slug = 'budget-participatif-2026');
+
+INSERT INTO budget_ballot_projects (ballot_id, project_id)
+SELECT b.id, p.id
+FROM budget_ballots b JOIN budget_envelopes e ON e.id = b.envelope_id
+JOIN users u ON u.id = b.user_id
+JOIN (
+              SELECT 'Toute la commune' AS envelope, 0 AS way, 'Un abri vélo sécurisé à la gare' AS title
+    UNION ALL SELECT 'Toute la commune', 0, 'Des bancs le long de la Loire'
+    UNION ALL SELECT 'Toute la commune', 0, 'Des fontaines à eau dans les parcs'
+    UNION ALL SELECT 'Toute la commune', 1, 'Une aire de jeux inclusive au parc des Tilleuls'
+    UNION ALL SELECT 'Toute la commune', 1, 'Une fresque participative au collège'
+    UNION ALL SELECT 'Toute la commune', 1, 'Un composteur collectif par quartier'
+    UNION ALL SELECT 'Toute la commune', 2, 'Un terrain de basket rénové à Saint-Martin'
+    UNION ALL SELECT 'Toute la commune', 2, 'Un abri vélo sécurisé à la gare'
+    UNION ALL SELECT 'Toute la commune', 2, 'Une fresque participative au collège'
+    UNION ALL SELECT 'Toute la commune', 3, 'Une aire de jeux inclusive au parc des Tilleuls'
+    UNION ALL SELECT 'Toute la commune', 3, 'Des fontaines à eau dans les parcs'
+    UNION ALL SELECT 'Toute la commune', 4, 'Des bancs le long de la Loire'
+    UNION ALL SELECT 'Toute la commune', 4, 'Un composteur collectif par quartier'
+    UNION ALL SELECT 'Toute la commune', 4, 'Des fontaines à eau dans les parcs'
+    UNION ALL SELECT 'Toute la commune', 4, 'Une fresque participative au collège'
+    UNION ALL SELECT 'Toute la commune', 5, 'Un terrain de basket rénové à Saint-Martin'
+    UNION ALL SELECT 'Toute la commune', 5, 'Une aire de jeux inclusive au parc des Tilleuls'
+    UNION ALL SELECT 'Quartier du Bois-Joli', 0, 'Des jardins partagés au Bois-Joli'
+    UNION ALL SELECT 'Quartier du Bois-Joli', 0, 'L''éclairage du chemin du lavoir'
+    UNION ALL SELECT 'Quartier du Bois-Joli', 1, 'Des jardins partagés au Bois-Joli'
+    UNION ALL SELECT 'Quartier du Bois-Joli', 1, 'Des abris vélos devant les écoles'
+    UNION ALL SELECT 'Quartier du Bois-Joli', 2, 'L''éclairage du chemin du lavoir'
+) w ON w.envelope = e.name
+  AND w.way = CAST(substr(u.email, 10, 2) AS INTEGER) % CASE WHEN e.name = 'Toute la commune' THEN 6 ELSE 3 END
+JOIN budget_projects p ON p.envelope_id = e.id AND p.title = w.title;
+INSERT INTO budget_ballot_projects (ballot_id, project_id)
+SELECT b.id, p.id FROM budget_ballots b JOIN budget_projects p ON p.envelope_id = b.envelope_id
+JOIN (SELECT 'P-0001' AS ref, 'Un abri vélo sécurisé à la gare' AS title
+      UNION ALL SELECT 'P-0001', 'Des bancs le long de la Loire'
+      UNION ALL SELECT 'P-0002', 'Une aire de jeux inclusive au parc des Tilleuls') w
+  ON w.ref = b.paper_ref AND w.title = p.title;
+
+UPDATE budget_ballots SET
+    projects = (SELECT json_group_array(project_id) FROM
+                (SELECT project_id FROM budget_ballot_projects WHERE ballot_id = budget_ballots.id ORDER BY project_id)),
+    total = (SELECT coalesce(sum(p.cost), 0) FROM budget_ballot_projects bp JOIN budget_projects p ON p.id = bp.project_id
+             WHERE bp.ballot_id = budget_ballots.id);
+UPDATE budget_projects SET votes = (SELECT count(*) FROM budget_ballot_projects WHERE project_id = budget_projects.id);
+UPDATE budget_envelopes SET
+    ballots = (SELECT count(*) FROM budget_ballots WHERE envelope_id = budget_envelopes.id),
+    paper_ballots = (SELECT count(*) FROM budget_ballots WHERE envelope_id = budget_envelopes.id AND channel = 'paper');

@@ -65,6 +65,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(26, "0026_replays_keep_no_secret"),
     migration!(27, "0027_all_proposals"),
     migration!(28, "0028_news_of_a_process"),
+    migration!(29, "0029_budgets"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

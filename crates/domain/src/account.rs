@@ -65,6 +65,8 @@ pub enum FieldError {
     OutOfRange,
     #[error("fewer than two choices")]
     TooFewOptions,
+    #[error("fixed once votes were cast")]
+    FixedByVotes,
 }
 
 impl FieldError {
@@ -100,6 +102,7 @@ impl FieldError {
             FieldError::InvalidLocation => "field-invalid-location",
             FieldError::OutOfRange => "field-out-of-range",
             FieldError::TooFewOptions => "field-too-few-options",
+            FieldError::FixedByVotes => "field-fixed-by-votes",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! No I/O and no spin-sdk here, so everything is unit-tested natively.
 
 pub mod account;
+pub mod budget;
 pub mod color;
 pub mod comment;
 pub mod content;

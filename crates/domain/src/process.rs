@@ -53,16 +53,24 @@ pub enum Tool {
     Discussion,
     Questionnaire,
     Proposal,
+    /// A participatory budget's vote.
+    Budget,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 3] = [Tool::Discussion, Tool::Questionnaire, Tool::Proposal];
+    pub const ALL: [Tool; 4] = [
+        Tool::Discussion,
+        Tool::Questionnaire,
+        Tool::Proposal,
+        Tool::Budget,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Tool::Discussion => "discussion",
             Tool::Questionnaire => "questionnaire",
             Tool::Proposal => "proposal",
+            Tool::Budget => "budget",
         }
     }
 }

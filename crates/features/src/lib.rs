@@ -11,6 +11,7 @@ pub const ALL: &[&Manifest] = &[
     &palabre_discussion::MANIFEST,
     &palabre_proposal::MANIFEST,
     &palabre_questionnaire::MANIFEST,
+    &palabre_budget::MANIFEST,
 ];
 
 #[cfg(test)]

@@ -1400,3 +1400,188 @@ transparency-api-doc = Die Open-Data-API (OpenAPI-3.1-Beschreibung)
 transparency-api-processes = Die Beteiligungen als JSON
 transparency-bundle = Die gesamte Beteiligung in einer JSON-Datei
 transparency-news-feed = Neuigkeiten (Atom-Feed)
+
+## Participatory budget (components/budget)
+tool-budget = Über die Projekte des Bürgerhaushalts abstimmen
+tool-budget-heading = Die Haushaltsabstimmung
+tool-budget-count = { $count ->
+    [0] Keine Stimmzettel
+    [one] 1 Stimmzettel
+   *[other] { $count } Stimmzettel
+}
+budget-ballots = { $count ->
+    [0] keine Stimmzettel
+    [one] 1 Stimmzettel
+   *[other] { $count } Stimmzettel
+}
+dashboard-budget_ballots = Stimmzettel des Bürgerhaushalts
+report-row-budget-ballots = Stimmzettel des Bürgerhaushalts
+report-row-budget-paper-ballots = davon Papierstimmzettel
+exports-budget = Haushalt: { $title }
+activity-budget-results = Abstimmungsergebnisse veröffentlicht:
+activity-budget-project-from-proposal = Ein Vorschlag wird ein Projekt zur Abstimmung:
+field-fixed-by-votes = Kann nicht mehr geändert werden: Es wurde bereits für dieses Projekt abgestimmt.
+budget-list-title = Bürgerhaushalt
+budget-list-intro = Jeder Topf hat seinen Betrag und seine Abstimmungsregel. Wählen Sie die Projekte, die finanziert werden sollen.
+budget-list-empty = Noch kein Topf.
+budget-new-title = Neuer Topf
+budget-rule-knapsack = Wählen Sie beliebig viele Projekte, bis insgesamt { $amount }.
+budget-rule-approval = { $count ->
+    [one] Wählen Sie 1 Projekt.
+   *[other] Wählen Sie bis zu { $count } Projekte, unabhängig von ihren Kosten.
+}
+budget-rule-minimum = Ein Stimmzettel muss mindestens { $amount } ergeben.
+budget-vote-open-until = Abstimmung offen bis einschließlich { $day }.
+budget-vote-from-to = Abstimmung vom { $start } bis { $end }.
+budget-vote-closed-on = Abstimmung beendet am { $day }.
+budget-vote-no-date = Der Abstimmungszeitraum steht noch nicht fest.
+budget-feasibility-pending = In Prüfung
+budget-feasibility-feasible = Umsetzbar
+budget-feasibility-unfeasible = Nicht umsetzbar
+budget-refused-sign-in = Melden Sie sich an, um abzustimmen.
+budget-refused-unconfirmed = Bestätigen Sie zuerst Ihre E-Mail-Adresse (der Link steht in der Nachricht zur Anmeldung), um abzustimmen.
+budget-refused-closed = Die Abstimmung ist derzeit nicht geöffnet.
+budget-refused-final = Sie haben bereits abgestimmt, und dieser Topf erlaubt keine Änderung.
+budget-no-room = Passt nicht mehr in Ihren Warenkorb: { $left } übrig.
+budget-no-room-count = { $count ->
+    [one] Ihr Warenkorb hat bereits sein Projekt.
+   *[other] Ihr Warenkorb hat bereits { $count } Projekte, das Maximum.
+}
+budget-refused-empty = Ihr Warenkorb ist leer: Fügen Sie mindestens ein Projekt hinzu.
+budget-refused-unknown = Ein Projekt in Ihrem Warenkorb steht nicht mehr zur Wahl: Entfernen Sie es.
+budget-refused-over = Ihr Warenkorb ergibt { $total }, mehr als der Topf von { $amount }: Entfernen Sie ein Projekt.
+budget-refused-too-many = Ihr Warenkorb hat { $count } Projekte, höchstens { $max } sind erlaubt: Entfernen Sie welche.
+budget-refused-under = Ihr Warenkorb ergibt { $total }: Ein Stimmzettel muss mindestens { $minimum } ergeben. Fügen Sie ein Projekt hinzu.
+budget-cart-left = { $left } von { $amount } übrig
+budget-cart-chosen = { $count } von { $max } Projekten gewählt
+budget-vote-change = Meine Stimme durch diesen Warenkorb ersetzen
+budget-vote-confirm = Meine Stimme abgeben
+budget-voted-notice = Ihre Stimme ist gespeichert. Danke!
+budget-voted-on = Sie haben abgestimmt ({ $date }).
+budget-settings = Einstellungen des Topfs
+budget-project-new = Neues Projekt
+budget-paper-title = Papierstimmzettel
+budget-results-title = Ergebnisse
+budget-staff-nav = Verwaltung des Topfs
+budget-ballot-refused = Stimme nicht gespeichert
+budget-sign-in-to-vote = Melden Sie sich an, um Ihren Warenkorb zu füllen und abzustimmen
+budget-cart-title = Ihr Warenkorb
+budget-cart-empty = Noch kein Projekt: Fügen Sie die hinzu, die finanziert werden sollen.
+budget-remove = Entfernen
+budget-add = In den Warenkorb
+budget-in-cart = In Ihrem Warenkorb
+budget-cart-unconfirmed = Ihr Warenkorb hat sich seit Ihrer Stimmabgabe geändert: Bestätigen Sie, um Ihren Stimmzettel zu ersetzen; sonst gilt der gespeicherte.
+budget-projects-title = Die Projekte zur Abstimmung
+budget-projects-empty = Noch kein Projekt steht zur Abstimmung.
+budget-others-title = Geprüfte Projekte, nicht zur Abstimmung
+budget-first-cost = Erste Schätzung:
+budget-field-feasibility = Umsetzbarkeit
+budget-field-district = Stadtteil
+budget-field-category = Thema
+budget-field-address = Adresse
+budget-from-proposal = Aus dem Vorschlag
+budget-review-title = Prüfung durch die Verwaltung
+budget-see-cart = Meinen Warenkorb ansehen
+budget-project-edit = Projekt bearbeiten
+budget-results-draft = Diese Ergebnisse sind noch nicht öffentlich: Nur das Team sieht sie.
+budget-count = Stimmzettel auszählen
+budget-unpublish = Veröffentlichung zurückziehen
+budget-publish = Ergebnisse veröffentlichen
+budget-figures-title = Beteiligung
+budget-figures-total = Gezählte Stimmzettel:
+budget-figures-online = Online:
+budget-figures-paper = Auf Papier:
+budget-figures-by-district = Stimmzettel nach Stadtteil
+budget-figures-online-col = Online
+budget-figures-paper-col = Papier
+budget-no-district = Stadtteil nicht angegeben
+budget-official = geltende Regel
+budget-chart-caption = Stimmen je Projekt in der Reihenfolge der Auszählung; volle Balken sind die finanzierten Projekte. Die Tabelle darunter enthält dieselben Zahlen.
+budget-col-rank = Reihenfolge
+budget-col-project = Projekt
+budget-col-votes = Stimmen
+budget-col-cost = Kosten
+budget-col-left = Rest an der Reihe
+budget-col-outcome = Ergebnis
+budget-not-counted = Die Stimmzettel wurden noch nicht ausgezählt.
+budget-downloads-title = Selbst nachrechnen
+budget-downloads-intro = Die Stimmzettel werden ohne Namen oder Konto veröffentlicht, in einer Reihenfolge, die nichts darüber verrät, wer wann abgestimmt hat. Die .pb-Datei (pabulib-Format) lässt sich mit den Werkzeugen von pabulib.org und equalshares.net lesen.
+budget-download-pb = Die anonymisierten Stimmzettel (.pb, pabulib)
+budget-download-csv = Die anonymisierten Stimmzettel (CSV)
+budget-download-json = Die Projekte und Ergebnisse (JSON)
+budget-transparency-link = Wie die Gewinnerprojekte bestimmt werden
+budget-counted-on = Ausgezählt am { $date }, { $count } Stimmzettel.
+budget-count-stale = Seitdem insgesamt { $count } Stimmzettel: Zählen Sie erneut, um sie einzubeziehen.
+budget-spent = { $spent } von { $amount } finanziert
+budget-method-greedy = Meiste Stimmen zuerst
+budget-method-equal-shares = Methode der gleichen Anteile
+budget-method-greedy-rule = Die Projekte werden von den meisten zu den wenigsten Stimmen genommen (bei Gleichstand: das günstigere, dann das ältere). Jedes wird finanziert, wenn es in den Rest des Topfs passt; sonst kommt das nächste.
+budget-method-equal-shares-rule = Der Topf wird gleichmäßig auf die Abstimmenden verteilt. Ein Projekt wird finanziert, wenn seine Wählerinnen und Wähler es gemeinsam aus ihren Anteilen bezahlen können; in jeder Runde gewinnt das, das jedem pro Euro am wenigsten abverlangt. Der Rest geht an die meistgewählten. Eine Gruppe mit 30 % der Stimmen entscheidet so über etwa 30 % des Topfs.
+budget-why-won = Finanziert ({ $left } übrig)
+budget-why-completed = Aus dem Rest finanziert ({ $left })
+budget-why-too-expensive = Nicht finanziert: nur { $left } übrig
+budget-why-no-votes = Nicht finanziert: keine Stimmen
+budget-ballot-knapsack = Projekte bis zum Betrag des Topfs
+budget-ballot-approval = Eine Höchstzahl an Projekten
+budget-field-name = Name des Topfs
+budget-field-description = Beschreibung
+budget-whole-commune = Die ganze Gemeinde
+budget-field-amount = Betrag (Euro)
+budget-field-amount-hint = Eine ganze Zahl in Euro, zum Beispiel 250000.
+budget-field-ballot = Regel des Stimmzettels
+budget-field-max-projects = Höchstzahl an Projekten
+budget-field-max-projects-hint = Nur für die Regel „Höchstzahl an Projekten“: 1 bis 100.
+budget-field-min-percent = Mindestanteil (in %)
+budget-field-min-percent-hint = Leer lassen für keinen. Zum Beispiel 50: Jeder Stimmzettel muss mindestens die Hälfte des Topfs ergeben.
+budget-field-method = Methode der Auszählung
+budget-field-method-hint = Beide Ergebnisse werden immer berechnet und veröffentlicht; diese ist die Regel der Gemeinde.
+budget-field-changeable = Abstimmende dürfen ihre Stimme bis zum Ende ändern
+budget-settings-intro = Die Abstimmung läuft während der Phase, die das Werkzeug „Haushaltsabstimmung“ trägt.
+budget-settings-locked = Es wurden Stimmen abgegeben: Betrag und Regel können sich nicht mehr ändern.
+budget-field-proposal = Ursprünglicher Vorschlag
+budget-no-proposal = Keiner (Projekt der Gemeinde)
+budget-field-proposal-hint = Die angenommenen Vorschläge des Verfahrens. Autor und Unterstützende werden benachrichtigt.
+budget-field-title = Titel
+budget-field-body = Beschreibung
+budget-field-cost = Geschätzte Kosten (Euro)
+budget-no-category = Kein Thema
+budget-field-feasibility-hint = Nur umsetzbare Projekte stehen zur Abstimmung.
+budget-field-review = Öffentliche Stellungnahme der Verwaltung
+budget-field-review-hint = Pflicht, wenn das Projekt nicht umsetzbar ist: Begründen Sie es. Nennen Sie auch, was die Kosten geändert hat.
+budget-project-intro = Ein Projekt zur Abstimmung: Text, Kosten und Stellungnahme der Verwaltung, alles öffentlich.
+budget-project-see = Projekt ansehen
+budget-paper-no-district = Nicht angegeben
+budget-paper-intro = Erfassen Sie jeden im Rathaus abgegebenen Stimmzettel so, wie er ausgefüllt ist. Er wird mit den Online-Stimmen gezählt und in den Zahlen getrennt ausgewiesen; jede Erfassung steht im Audit-Protokoll.
+budget-paper-count = { $count ->
+    [0] Kein Papierstimmzettel erfasst.
+    [one] 1 Papierstimmzettel erfasst.
+   *[other] { $count } Papierstimmzettel erfasst.
+}
+budget-paper-closed = Die Erfassung ist geschlossen: Sie ist während der Abstimmung und eine Woche danach möglich.
+budget-paper-saved = Stimmzettel { $reference } gespeichert.
+budget-paper-duplicate = Diese Stimmzettelnummer wurde bereits erfasst.
+budget-paper-reference = Stimmzettelnummer
+budget-paper-reference-hint = Wie auf dem Stimmzettel gedruckt, zum Beispiel B-0042: Buchstaben, Ziffern, Bindestriche.
+budget-paper-district = Stadtteil der Person
+budget-paper-projects = Auf dem Stimmzettel angekreuzte Projekte
+budget-paper-save = Stimmzettel speichern
+budget-paper-entered = Zuletzt erfasste Stimmzettel
+budget-paper-when = Erfasst am
+data-table-budget_ballots = Ihre Stimmen zum Bürgerhaushalt
+data-about-budget_ballots = Die Projekte, die Sie gewählt haben, um Ihre Stimme zu zählen. Wenn Sie Ihr Konto löschen, zählt der Stimmzettel weiter, ohne Ihren Namen.
+data-table-budget_carts = Ihr Abstimmungs-Warenkorb
+data-about-budget_carts = Die Projekte, die Sie vor der Stimmabgabe zurückgelegt haben. Werden mit Ihrem Konto gelöscht.
+data-table-budget_ballots_entered_by = Von Ihnen erfasste Papierstimmzettel
+data-about-budget_ballots_entered_by = Für das Team: wer welchen Stimmzettel erfasst hat, zur Prüfung der Abstimmung.
+data-col-envelope_id = Topf
+data-col-projects = Gewählte Projekte
+data-col-total = Summe
+data-col-project_id = Projekt
+data-col-added_at = Hinzugefügt am
+data-col-paper_ref = Stimmzettelnummer
+transparency-budget-heading = Der Bürgerhaushalt: wie die Gewinner bestimmt werden
+budget-vote-district = Ihr Stadtteil (freiwillig)
+budget-vote-district-hint = Nur für die Beteiligungszahlen nach Stadtteil; Ihre Stimme ändert sich dadurch nicht.
+transparency-budget-intro = Jeder Topf nennt seine Regel vor der Abstimmung. Beide Auszählungen unten werden immer durchgeführt und nebeneinander veröffentlicht; die Gemeinde sagt, welche gilt. Eine Auszählung ergibt für dieselben Stimmzettel immer dasselbe Ergebnis.
+transparency-budget-completion = Einzelheiten der Methode der gleichen Anteile (Peters, Pierczyński und Skowron; die Variante von equalshares.net): Ein Projekt ist für jede Person, die es wählt, seine Kosten wert; solange ein gewähltes Projekt noch in den Rest passen würde, wächst jeder Anteil um einen Euro (oder um ein Tausendstel des ersten Anteils, wenn das mehr ist) und die Auszählung wird wiederholt, solange das Finanzierte in den Topf passt; der Rest geht an die meistgewählten. Bei Gleichstand gewinnt das meistgewählte, dann das günstigere, dann das ältere Projekt.
+transparency-budget-check = Jeder kann nachprüfen: Die Ergebnisseite jedes Topfs bietet die anonymisierten Stimmzettel im pabulib-Format (.pb) an, zu öffnen mit den Werkzeugen von pabulib.org oder equalshares.net.

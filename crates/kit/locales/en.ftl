@@ -1400,3 +1400,188 @@ transparency-api-doc = The open-data API (OpenAPI 3.1 description)
 transparency-api-processes = The consultations as JSON
 transparency-bundle = All the participation in one JSON file
 transparency-news-feed = News (Atom feed)
+
+## Participatory budget (components/budget)
+tool-budget = Vote on the participatory budget's projects
+tool-budget-heading = The budget vote
+tool-budget-count = { $count ->
+    [0] No ballots
+    [one] 1 ballot
+   *[other] { $count } ballots
+}
+budget-ballots = { $count ->
+    [0] no ballots
+    [one] 1 ballot
+   *[other] { $count } ballots
+}
+dashboard-budget_ballots = participatory budget ballots
+report-row-budget-ballots = Participatory budget ballots
+report-row-budget-paper-ballots = of which paper ballots
+exports-budget = Budget: { $title }
+activity-budget-results = Vote results published:
+activity-budget-project-from-proposal = A proposal becomes a project put to the vote:
+field-fixed-by-votes = Can no longer change: residents have already voted for this project.
+budget-list-title = Participatory budget
+budget-list-intro = Each envelope has its amount and its voting rule. Choose the projects you want funded.
+budget-list-empty = No envelope yet.
+budget-new-title = New envelope
+budget-rule-knapsack = Choose as many projects as you like, up to { $amount } in total.
+budget-rule-approval = { $count ->
+    [one] Choose 1 project.
+   *[other] Choose up to { $count } projects, whatever they cost.
+}
+budget-rule-minimum = A ballot must add up to at least { $amount }.
+budget-vote-open-until = Vote open until { $day } inclusive.
+budget-vote-from-to = Vote from { $start } to { $end }.
+budget-vote-closed-on = Vote closed on { $day }.
+budget-vote-no-date = The vote's dates are not set yet.
+budget-feasibility-pending = Under review
+budget-feasibility-feasible = Feasible
+budget-feasibility-unfeasible = Not feasible
+budget-refused-sign-in = Sign in to vote.
+budget-refused-unconfirmed = Confirm your email address first (the link is in the message sent when you signed up) to vote.
+budget-refused-closed = The vote is not open at the moment.
+budget-refused-final = You have already voted, and this envelope does not allow changing a ballot.
+budget-no-room = No longer fits your cart: { $left } left.
+budget-no-room-count = { $count ->
+    [one] Your cart already has its project.
+   *[other] Your cart already has { $count } projects, the most allowed.
+}
+budget-refused-empty = Your cart is empty: add at least one project.
+budget-refused-unknown = A project in your cart is no longer on the ballot: remove it.
+budget-refused-over = Your cart comes to { $total }, more than the { $amount } envelope: remove a project.
+budget-refused-too-many = Your cart has { $count } projects, for at most { $max }: remove some.
+budget-refused-under = Your cart comes to { $total }: a ballot must add up to at least { $minimum }. Add a project.
+budget-cart-left = { $left } left of { $amount }
+budget-cart-chosen = { $count } of { $max } projects chosen
+budget-vote-change = Replace my ballot with this cart
+budget-vote-confirm = Confirm my ballot
+budget-voted-notice = Your ballot is recorded. Thank you!
+budget-voted-on = You voted ({ $date }).
+budget-settings = Envelope settings
+budget-project-new = New project
+budget-paper-title = Paper ballots
+budget-results-title = Results
+budget-staff-nav = Managing the envelope
+budget-ballot-refused = Ballot not recorded
+budget-sign-in-to-vote = Sign in to fill your cart and vote
+budget-cart-title = Your cart
+budget-cart-empty = No project yet: add the ones you want funded.
+budget-remove = Remove
+budget-add = Add to cart
+budget-in-cart = In your cart
+budget-cart-unconfirmed = Your cart changed since you voted: confirm to replace your ballot; otherwise your recorded ballot stands.
+budget-projects-title = The projects on the ballot
+budget-projects-empty = No project is on the ballot yet.
+budget-others-title = Projects reviewed, not on the ballot
+budget-first-cost = First estimate:
+budget-field-feasibility = Feasibility
+budget-field-district = District
+budget-field-category = Topic
+budget-field-address = Address
+budget-from-proposal = From the proposal
+budget-review-title = The services' review
+budget-see-cart = See my cart
+budget-project-edit = Edit the project
+budget-results-draft = These results are not public yet: only staff see them.
+budget-count = Count the ballots
+budget-unpublish = Unpublish
+budget-publish = Publish the results
+budget-figures-title = Turnout
+budget-figures-total = Ballots counted:
+budget-figures-online = Online:
+budget-figures-paper = On paper:
+budget-figures-by-district = Ballots by district
+budget-figures-online-col = Online
+budget-figures-paper-col = Paper
+budget-no-district = District not given
+budget-official = the rule in force
+budget-chart-caption = Votes per project, in the order of the count; solid bars are the funded projects. The table below gives the same figures.
+budget-col-rank = Order
+budget-col-project = Project
+budget-col-votes = Votes
+budget-col-cost = Cost
+budget-col-left = Left at its turn
+budget-col-outcome = Outcome
+budget-not-counted = The ballots have not been counted yet.
+budget-downloads-title = Recompute it yourself
+budget-downloads-intro = The ballots are published without names or accounts, in an order that says nothing of who voted when. The .pb file (pabulib format) opens in the tools of pabulib.org and equalshares.net.
+budget-download-pb = The anonymised ballots (.pb, pabulib)
+budget-download-csv = The anonymised ballots (CSV)
+budget-download-json = The projects and results (JSON)
+budget-transparency-link = How the winning projects are chosen
+budget-counted-on = Counted on { $date }, { $count } ballot(s).
+budget-count-stale = { $count } ballot(s) in all since: count again to include them.
+budget-spent = { $spent } funded of { $amount }
+budget-method-greedy = Most votes first
+budget-method-equal-shares = Method of Equal Shares
+budget-method-greedy-rule = Projects are taken from the most voted to the least (ties: the cheaper, then the older). Each is funded if it fits in what is left of the envelope; otherwise the next one is tried.
+budget-method-equal-shares-rule = The envelope is split equally among the voters. A project is funded when its voters can pay for it together out of their shares; at each step the one that asks the least of each per euro wins. What is left then goes to the most voted. A group that is 30% of the voters thus decides about 30% of the envelope.
+budget-why-won = Funded ({ $left } left)
+budget-why-completed = Funded from what was left ({ $left })
+budget-why-too-expensive = Not funded: only { $left } was left
+budget-why-no-votes = Not funded: no votes
+budget-ballot-knapsack = Projects up to the envelope's amount
+budget-ballot-approval = At most a number of projects
+budget-field-name = Envelope name
+budget-field-description = Presentation
+budget-whole-commune = The whole commune
+budget-field-amount = Amount (euros)
+budget-field-amount-hint = A whole number of euros, for example 250000.
+budget-field-ballot = Ballot rule
+budget-field-max-projects = Most projects per ballot
+budget-field-max-projects-hint = Only for the "at most a number of projects" rule: 1 to 100.
+budget-field-min-percent = Least share to spend (%)
+budget-field-min-percent-hint = Leave empty for none. For example 50: each ballot must add up to at least half the envelope.
+budget-field-method = How winners are counted
+budget-field-method-hint = Both results are always computed and published; this one is the commune's rule.
+budget-field-changeable = Voters may change their ballot until the vote closes
+budget-settings-intro = The vote runs during the process phase that carries the budget vote tool.
+budget-settings-locked = Ballots have been cast: the amount and the ballot rule can no longer change.
+budget-field-proposal = Original proposal
+budget-no-proposal = None (the commune's project)
+budget-field-proposal-hint = The process's accepted proposals. Its author and supporters will be told.
+budget-field-title = Title
+budget-field-body = Description
+budget-field-cost = Estimated cost (euros)
+budget-no-category = No topic
+budget-field-feasibility-hint = Only feasible projects are on the ballot.
+budget-field-review = The services' public review
+budget-field-review-hint = Required if the project is not feasible: say why. Say also what changed the cost.
+budget-project-intro = A project put to the vote: its text, its cost and the services' review, all public.
+budget-project-see = See the project
+budget-paper-no-district = Not given
+budget-paper-intro = Enter each ballot left at the town hall as it is written. It is counted with the online votes and shown apart in the figures; each entry goes to the audit log.
+budget-paper-count = { $count ->
+    [0] No paper ballot entered.
+    [one] 1 paper ballot entered.
+   *[other] { $count } paper ballots entered.
+}
+budget-paper-closed = Entering paper ballots is closed: it is possible during the vote and the week after.
+budget-paper-saved = Ballot { $reference } recorded.
+budget-paper-duplicate = This ballot number was already entered.
+budget-paper-reference = Ballot number
+budget-paper-reference-hint = As printed on the ballot, for example B-0042: letters, digits, dashes.
+budget-paper-district = Voter's district
+budget-paper-projects = Projects ticked on the ballot
+budget-paper-save = Record the ballot
+budget-paper-entered = Latest ballots entered
+budget-paper-when = Entered
+data-table-budget_ballots = Your participatory budget ballots
+data-about-budget_ballots = The projects you chose, to count your ballot. If you delete your account, the ballot still counts, without your name.
+data-table-budget_carts = Your voting cart
+data-about-budget_carts = The projects set aside before you confirm your ballot. Deleted with your account.
+data-table-budget_ballots_entered_by = Paper ballots you entered
+data-about-budget_ballots_entered_by = For staff: who entered which ballot, to audit the vote.
+data-col-envelope_id = Envelope
+data-col-projects = Projects chosen
+data-col-total = Total
+data-col-project_id = Project
+data-col-added_at = Added
+data-col-paper_ref = Ballot number
+transparency-budget-heading = The participatory budget: how winners are chosen
+budget-vote-district = Your district (optional)
+budget-vote-district-hint = Only for the turnout figures by district; it does not change your ballot.
+transparency-budget-intro = Each envelope states its rule before the vote. Both counts below are always made and published side by side; the commune says which one it follows. A count always gives the same result for the same ballots.
+transparency-budget-completion = Details of the Method of Equal Shares (Peters, Pierczyński and Skowron; the variant of equalshares.net): a project is worth its cost to each of its voters; while a voted project would still fit in what is left, each share grows by one euro (or by a thousandth of the first share, if that is more) and the count is run again, kept as long as what it funds fits in the envelope; what remains goes to the most voted. Ties go to the most voted project, then the cheaper, then the older.
+transparency-budget-check = Anyone can check: each envelope's results page offers the anonymised ballots in the pabulib format (.pb), to open with the tools of pabulib.org or equalshares.net.

@@ -1403,3 +1403,188 @@ transparency-api-doc = L'API de données ouvertes (description OpenAPI 3.1)
 transparency-api-processes = Les concertations en JSON
 transparency-bundle = Toute la participation en un fichier JSON
 transparency-news-feed = Les actualités (flux Atom)
+
+## Participatory budget (components/budget)
+tool-budget = Voter pour les projets du budget participatif
+tool-budget-heading = Le vote du budget
+tool-budget-count = { $count ->
+    [0] Aucun bulletin
+    [one] 1 bulletin
+   *[other] { $count } bulletins
+}
+budget-ballots = { $count ->
+    [0] aucun bulletin
+    [one] 1 bulletin
+   *[other] { $count } bulletins
+}
+dashboard-budget_ballots = bulletins du budget participatif
+report-row-budget-ballots = Bulletins du budget participatif
+report-row-budget-paper-ballots = dont bulletins papier
+exports-budget = Budget : { $title }
+activity-budget-results = Résultats du vote publiés :
+activity-budget-project-from-proposal = Une proposition devient un projet soumis au vote :
+field-fixed-by-votes = Ne peut plus changer : des habitants ont déjà voté pour ce projet.
+budget-list-title = Budget participatif
+budget-list-intro = Chaque enveloppe a son montant et sa règle de vote. Choisissez les projets que vous voulez voir financés.
+budget-list-empty = Aucune enveloppe pour l'instant.
+budget-new-title = Nouvelle enveloppe
+budget-rule-knapsack = Choisissez autant de projets que vous voulez, jusqu'à { $amount } au total.
+budget-rule-approval = { $count ->
+    [one] Choisissez 1 projet.
+   *[other] Choisissez jusqu'à { $count } projets, quel que soit leur coût.
+}
+budget-rule-minimum = Un bulletin doit totaliser au moins { $amount }.
+budget-vote-open-until = Vote ouvert jusqu'au { $day } inclus.
+budget-vote-from-to = Vote du { $start } au { $end }.
+budget-vote-closed-on = Vote clos le { $day }.
+budget-vote-no-date = La date du vote n'est pas encore fixée.
+budget-feasibility-pending = En cours d'étude
+budget-feasibility-feasible = Réalisable
+budget-feasibility-unfeasible = Non réalisable
+budget-refused-sign-in = Connectez-vous pour voter.
+budget-refused-unconfirmed = Confirmez d'abord votre adresse e-mail (le lien est dans le message reçu à l'inscription) pour voter.
+budget-refused-closed = Le vote n'est pas ouvert en ce moment.
+budget-refused-final = Vous avez déjà voté et cette enveloppe ne permet pas de modifier son vote.
+budget-no-room = Ne rentre plus dans votre panier : il reste { $left }.
+budget-no-room-count = { $count ->
+    [one] Votre panier a déjà son projet.
+   *[other] Votre panier a déjà { $count } projets, le maximum.
+}
+budget-refused-empty = Votre panier est vide : ajoutez au moins un projet.
+budget-refused-unknown = Un projet de votre panier n'est plus soumis au vote : retirez-le.
+budget-refused-over = Votre panier fait { $total }, plus que l'enveloppe de { $amount } : retirez un projet.
+budget-refused-too-many = Votre panier a { $count } projets, pour { $max } au plus : retirez-en.
+budget-refused-under = Votre panier fait { $total } : un bulletin doit totaliser au moins { $minimum }. Ajoutez un projet.
+budget-cart-left = il reste { $left } sur { $amount }
+budget-cart-chosen = { $count } projet(s) choisi(s) sur { $max }
+budget-vote-change = Remplacer mon vote par ce panier
+budget-vote-confirm = Valider mon vote
+budget-voted-notice = Votre vote est enregistré. Merci !
+budget-voted-on = Vous avez voté ({ $date }).
+budget-settings = Réglages de l'enveloppe
+budget-project-new = Nouveau projet
+budget-paper-title = Bulletins papier
+budget-results-title = Résultats
+budget-staff-nav = Gestion de l'enveloppe
+budget-ballot-refused = Vote non enregistré
+budget-sign-in-to-vote = Connectez-vous pour composer votre panier et voter
+budget-cart-title = Votre panier
+budget-cart-empty = Aucun projet pour l'instant : ajoutez ceux que vous voulez voir financés.
+budget-remove = Retirer
+budget-add = Ajouter au panier
+budget-in-cart = Dans votre panier
+budget-cart-unconfirmed = Votre panier a changé depuis votre vote : validez pour remplacer votre bulletin, sinon votre vote reste celui enregistré.
+budget-projects-title = Les projets soumis au vote
+budget-projects-empty = Aucun projet n'est encore soumis au vote.
+budget-others-title = Projets étudiés, non soumis au vote
+budget-first-cost = Estimation initiale :
+budget-field-feasibility = Faisabilité
+budget-field-district = Quartier
+budget-field-category = Thème
+budget-field-address = Adresse
+budget-from-proposal = Issu de la proposition
+budget-review-title = Avis des services
+budget-see-cart = Voir mon panier
+budget-project-edit = Modifier le projet
+budget-results-draft = Ces résultats ne sont pas encore publics : seule l'équipe les voit.
+budget-count = Compter les bulletins
+budget-unpublish = Retirer la publication
+budget-publish = Publier les résultats
+budget-figures-title = Participation
+budget-figures-total = Bulletins comptés :
+budget-figures-online = En ligne :
+budget-figures-paper = Sur papier :
+budget-figures-by-district = Bulletins par quartier
+budget-figures-online-col = En ligne
+budget-figures-paper-col = Papier
+budget-no-district = Quartier non précisé
+budget-official = règle retenue
+budget-chart-caption = Votes par projet, dans l'ordre du calcul ; en couleur pleine, les projets financés. Le tableau ci-dessous donne les mêmes chiffres.
+budget-col-rank = Ordre
+budget-col-project = Projet
+budget-col-votes = Votes
+budget-col-cost = Coût
+budget-col-left = Reste à son tour
+budget-col-outcome = Résultat
+budget-not-counted = Les bulletins n'ont pas encore été comptés.
+budget-downloads-title = Refaire le calcul
+budget-downloads-intro = Les bulletins sont publiés sans nom ni compte, dans un ordre qui ne dit rien de qui a voté quand. Le fichier .pb (format pabulib) se lit avec les outils de pabulib.org et equalshares.net.
+budget-download-pb = Les bulletins anonymisés (.pb, pabulib)
+budget-download-csv = Les bulletins anonymisés (CSV)
+budget-download-json = Les projets et les résultats (JSON)
+budget-transparency-link = Comment les projets gagnants sont choisis
+budget-counted-on = Compté le { $date } sur { $count } bulletin(s).
+budget-count-stale = { $count } bulletin(s) au total depuis : comptez à nouveau pour les inclure.
+budget-spent = { $spent } financés sur { $amount }
+budget-method-greedy = Les plus votés d'abord
+budget-method-equal-shares = Méthode des parts égales
+budget-method-greedy-rule = Les projets sont pris du plus voté au moins voté (à égalité : le moins cher, puis le plus ancien). Chacun est financé s'il tient dans ce qui reste de l'enveloppe ; sinon on passe au suivant.
+budget-method-equal-shares-rule = L'enveloppe est partagée également entre les votants. Un projet est financé quand ses votants peuvent le payer ensemble avec leurs parts ; à chaque tour gagne celui qui demande le moins à chacun par euro. Ce qui reste est ensuite attribué aux plus votés. Ainsi, un groupe qui représente 30 % des votants décide d'environ 30 % de l'enveloppe.
+budget-why-won = Financé (il restait { $left })
+budget-why-completed = Financé avec le reste de l'enveloppe ({ $left })
+budget-why-too-expensive = Non financé : il ne restait que { $left }
+budget-why-no-votes = Non financé : aucun vote
+budget-ballot-knapsack = Des projets jusqu'au montant de l'enveloppe
+budget-ballot-approval = Un nombre maximal de projets
+budget-field-name = Nom de l'enveloppe
+budget-field-description = Présentation
+budget-whole-commune = Toute la commune
+budget-field-amount = Montant (en euros)
+budget-field-amount-hint = Un nombre entier d'euros, par exemple 250000.
+budget-field-ballot = Règle du bulletin
+budget-field-max-projects = Nombre maximal de projets
+budget-field-max-projects-hint = Seulement pour la règle « nombre maximal de projets » : de 1 à 100.
+budget-field-min-percent = Part minimale à dépenser (en %)
+budget-field-min-percent-hint = Laisser vide pour aucune. Par exemple 50 : chaque bulletin doit totaliser au moins la moitié de l'enveloppe.
+budget-field-method = Méthode de calcul des gagnants
+budget-field-method-hint = Les deux résultats sont toujours calculés et publiés ; celle-ci est la règle de la commune.
+budget-field-changeable = Les votants peuvent modifier leur vote jusqu'à la clôture
+budget-settings-intro = Le vote a lieu pendant la phase de la concertation qui porte l'outil « vote du budget ».
+budget-settings-locked = Des bulletins ont été déposés : le montant et la règle du bulletin ne peuvent plus changer.
+budget-field-proposal = Proposition d'origine
+budget-no-proposal = Aucune (projet de la commune)
+budget-field-proposal-hint = Les propositions acceptées de la concertation. Son auteur et ses soutiens seront prévenus.
+budget-field-title = Titre
+budget-field-body = Description
+budget-field-cost = Coût estimé (en euros)
+budget-no-category = Aucun thème
+budget-field-feasibility-hint = Seuls les projets réalisables sont soumis au vote.
+budget-field-review = Avis public des services
+budget-field-review-hint = Obligatoire si le projet n'est pas réalisable : dites pourquoi. Dites aussi ce qui a changé le coût.
+budget-project-intro = Un projet soumis au vote : son texte, son coût et l'avis des services, tous publics.
+budget-project-see = Voir le projet
+budget-paper-no-district = Non précisé
+budget-paper-intro = Saisissez chaque bulletin déposé en mairie tel qu'il est écrit. Il est compté avec les votes en ligne et apparaît à part dans les chiffres ; chaque saisie est inscrite au journal d'audit.
+budget-paper-count = { $count ->
+    [0] Aucun bulletin papier saisi.
+    [one] 1 bulletin papier saisi.
+   *[other] { $count } bulletins papier saisis.
+}
+budget-paper-closed = La saisie des bulletins papier est fermée : elle est possible pendant le vote et la semaine qui suit.
+budget-paper-saved = Bulletin { $reference } enregistré.
+budget-paper-duplicate = Ce numéro de bulletin a déjà été saisi.
+budget-paper-reference = Numéro du bulletin
+budget-paper-reference-hint = Tel qu'imprimé sur le bulletin, par exemple B-0042 : lettres, chiffres, tirets.
+budget-paper-district = Quartier du votant
+budget-paper-projects = Projets cochés sur le bulletin
+budget-paper-save = Enregistrer le bulletin
+budget-paper-entered = Derniers bulletins saisis
+budget-paper-when = Saisi le
+data-table-budget_ballots = Vos votes au budget participatif
+data-about-budget_ballots = Les projets que vous avez choisis, pour compter votre vote. Si vous supprimez votre compte, le bulletin reste compté, sans votre nom.
+data-table-budget_carts = Votre panier de vote
+data-about-budget_carts = Les projets mis de côté avant de valider votre vote. Supprimés avec votre compte.
+data-table-budget_ballots_entered_by = Bulletins papier que vous avez saisis
+data-about-budget_ballots_entered_by = Pour l'équipe : qui a saisi quel bulletin, pour l'audit du vote.
+data-col-envelope_id = Enveloppe
+data-col-projects = Projets choisis
+data-col-total = Total
+data-col-project_id = Projet
+data-col-added_at = Ajouté le
+data-col-paper_ref = Numéro du bulletin
+transparency-budget-heading = Le budget participatif : comment les gagnants sont choisis
+budget-vote-district = Votre quartier (facultatif)
+budget-vote-district-hint = Seulement pour les statistiques de participation par quartier ; cela ne change pas votre vote.
+transparency-budget-intro = Chaque enveloppe annonce sa règle avant le vote. Les deux calculs ci-dessous sont toujours faits et publiés côte à côte ; la commune dit lequel elle retient. Un calcul donne toujours le même résultat pour les mêmes bulletins.
+transparency-budget-completion = Précisions de la méthode des parts égales (Peters, Pierczyński et Skowron ; la variante d'equalshares.net) : la valeur d'un projet pour un votant est son coût ; tant qu'un projet voté tiendrait encore dans ce qui reste, la part de chacun est augmentée d'un euro (ou d'un millième de la part de départ, si c'est plus) et le calcul refait, gardé tant que les projets retenus tiennent dans l'enveloppe ; le reste va aux plus votés. À égalité, le projet le plus voté, puis le moins cher, puis le plus ancien l'emporte.
+transparency-budget-check = Chacun peut vérifier : la page des résultats de chaque enveloppe propose les bulletins anonymisés au format pabulib (.pb), à ouvrir avec les outils de pabulib.org ou equalshares.net.

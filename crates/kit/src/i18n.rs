@@ -367,3 +367,40 @@ mod date_tests {
         );
     }
 }
+
+/// Whole euros as `locale` writes them: "12 500 €" (a narrow no-break space
+/// between thousands, a no-break space before the sign), "€12,500",
+/// "12.500 €".
+pub fn euros(locale: Locale, amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let separator = match locale {
+        Locale::Fr => '\u{202f}',
+        Locale::En => ',',
+        Locale::De => '.',
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(c);
+    }
+    let sign = if amount < 0 { "-" } else { "" };
+    match locale {
+        Locale::En => format!("{sign}€{grouped}"),
+        Locale::Fr | Locale::De => format!("{sign}{grouped}\u{a0}€"),
+    }
+}
+
+#[cfg(test)]
+mod euro_tests {
+    use super::*;
+
+    #[test]
+    fn euros_in_each_language() {
+        assert_eq!(euros(Locale::Fr, 250_000), "250\u{202f}000\u{a0}€");
+        assert_eq!(euros(Locale::En, 1_234_567), "€1,234,567");
+        assert_eq!(euros(Locale::De, 999), "999\u{a0}€");
+        assert_eq!(euros(Locale::De, -1000), "-1.000\u{a0}€");
+    }
+}

@@ -121,3 +121,69 @@ pub async fn milestones(conn: &Connection, process_id: i64) -> DbResult<Vec<Mile
         })
         .collect())
 }
+
+/// The accepted proposals of a process (accepted, being carried out, done),
+/// most supported first: (id, title). A participatory budget makes projects
+/// of them.
+pub async fn accepted(conn: &Connection, process_id: i64) -> DbResult<Vec<(i64, String)>> {
+    Ok(db::query(
+        conn,
+        "SELECT id, title FROM proposals WHERE process_id = ? AND state = 'published' \
+         AND status IN ('accepted', 'progress', 'done') ORDER BY supports DESC, id",
+        vec![Value::Integer(process_id)],
+    )
+    .await?
+    .iter()
+    .map(|r| (db::int(r, 0), db::text(r, 1)))
+    .collect())
+}
+
+/// A published proposal's text, to start a project from it: (title, body,
+/// district id, category id, address, location, author's user id).
+pub struct Origin {
+    pub title: String,
+    pub body: String,
+    pub district_id: Option<i64>,
+    pub category_id: Option<i64>,
+    pub address: String,
+    pub location: Option<(f64, f64)>,
+    pub user_id: i64,
+}
+
+pub async fn origin(conn: &Connection, id: i64) -> DbResult<Option<Origin>> {
+    Ok(db::query_one(
+        conn,
+        "SELECT title, body, district_id, category_id, address, latitude, longitude, user_id \
+         FROM proposals WHERE id = ? AND state = 'published'",
+        vec![Value::Integer(id)],
+    )
+    .await?
+    .map(|r| Origin {
+        title: db::text(&r, 0),
+        body: db::text(&r, 1),
+        district_id: db::opt_int(&r, 2),
+        category_id: db::opt_int(&r, 3),
+        address: db::text(&r, 4),
+        location: db::real(&r, 5).zip(db::real(&r, 6)),
+        user_id: db::int(&r, 7),
+    }))
+}
+
+/// Who supported a proposal (to tell them it became a project).
+pub async fn supporters(conn: &Connection, id: i64) -> DbResult<Vec<i64>> {
+    Ok(db::query(
+        conn,
+        "SELECT user_id FROM proposal_supports WHERE proposal_id = ?",
+        vec![Value::Integer(id)],
+    )
+    .await?
+    .iter()
+    .map(|r| db::int(r, 0))
+    .collect())
+}
+
+/// (id, name) of the proposal categories, in order (the topics a budget's
+/// projects share with proposals).
+pub async fn categories(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
+    crate::store::categories(conn).await
+}

@@ -6,6 +6,7 @@
 mod accounts;
 mod addresses;
 mod admin;
+mod budget;
 mod discussion;
 mod foundation;
 mod hardening;

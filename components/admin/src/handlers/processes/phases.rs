@@ -14,7 +14,7 @@ use palabre_kit::{Error, Response, Result, i18n};
 
 use super::*;
 
-const PHASE_FIELDS: [&str; 7] = [
+const PHASE_FIELDS: [&str; 8] = [
     "name",
     "description",
     "starts_on",
@@ -22,6 +22,7 @@ const PHASE_FIELDS: [&str; 7] = [
     "tool_discussion",
     "tool_questionnaire",
     "tool_proposal",
+    "tool_budget",
 ];
 
 fn tool_field(tool: Tool) -> &'static str {
@@ -29,6 +30,7 @@ fn tool_field(tool: Tool) -> &'static str {
         Tool::Discussion => "tool_discussion",
         Tool::Questionnaire => "tool_questionnaire",
         Tool::Proposal => "tool_proposal",
+        Tool::Budget => "tool_budget",
     }
 }
 
