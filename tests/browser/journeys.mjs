@@ -405,3 +405,68 @@ export function staff(run) {
     await t.go('/admin/site', 'site identity');
   });
 }
+
+/**
+ * The participatory budget: a resident fills a cart on a phone and votes
+ * (with or without JavaScript: every step is a form), staff enter a paper
+ * ballot, count by both rules and publish; the results page, its chart and
+ * table, on a phone too.
+ */
+export function budget(run) {
+  const db = run.host.db;
+  return journey(run, 'budget', async (t) => {
+    const [[e]] = sql(db, "SELECT id FROM budget_envelopes WHERE name = 'Toute la commune'");
+    const project = (title) => sql(db, 'SELECT id FROM budget_projects WHERE title = ?', title)[0][0];
+    const playground = project('Une aire de jeux inclusive au parc des Tilleuls');
+    const fresco = project('Une fresque participative au collège');
+    await t.go('/processes/budget-participatif-2026', 'process');
+    await t.follow(`main a[href="/budgets/${e}"]`, 'envelope, signed out');
+    await t.go('/account/login', 'login');
+    await t.page.fill('[name=email]', 'camille@valbrune.example.org');
+    await t.page.fill('[name=password]', 'valbrune-citoyenne-2026');
+    await t.submit('main form[action="/account/login"] button[type=submit]', 'signed in');
+    await t.page.setViewportSize(VIEWPORTS.phone);
+    await t.go(`/budgets/${e}`, 'envelope');
+    await t.keyboard('envelope');
+    await t.submit(`main form[action="/budgets/${e}/cart"] button[name=add][value="${playground}"]`, 'added');
+    check(new URL(t.page.url()).hash === `#p${playground}`, 'back at the project after adding it');
+    await t.submit(`main form[action="/budgets/${e}/cart"] button[name=add][value="${fresco}"]`, 'added again');
+    check((await t.page.locator('.budget-cart-items li').count()) === 2, 'the cart does not hold two projects');
+    const width = await t.page.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= VIEWPORTS.phone.width, `the envelope page is ${width} px wide on a phone`);
+    await t.shoot('budget-cart');
+    await t.page.setViewportSize(VIEWPORTS.phone);
+    await t.submit(`main form[action="/budgets/${e}/vote"] button[type=submit]`, 'voted');
+    check(
+      sql(db, "SELECT count(*) FROM budget_ballots b JOIN users u ON u.id = b.user_id WHERE u.email = 'camille@valbrune.example.org'")[0][0] === 1,
+      'the ballot is not recorded',
+    );
+    await t.follow(`main a[href="/budgets/${e}/projects/${fresco}"]`, 'project');
+
+    // Staff, on a desktop: a paper ballot, the count, the results.
+    await t.page.setViewportSize(VIEWPORTS.desktop);
+    await t.submit('header form[action="/account/logout"] button', 'signed out');
+    await t.go('/account/login', 'login');
+    await t.page.fill('[name=email]', 'moderation@valbrune.example.org');
+    await t.page.fill('[name=password]', 'valbrune-moderation-2026');
+    t.lang = 'fr';
+    await t.submit('main form[action="/account/login"] button[type=submit]', 'staff signed in');
+    await t.go(`/budgets/${e}/paper`, 'paper ballots');
+    await t.keyboard('paper ballots');
+    await t.submit('main form[action$="/paper"] button[type=submit]', 'paper ballot refused', 422);
+    check(await t.page.evaluate(() => document.activeElement?.id === 'form-errors'),
+      'after a refused paper ballot the focus is not on the error summary');
+    await t.page.fill('[name=reference]', `P-${run.id}`);
+    await t.page.check(`[name=project][value="${fresco}"]`);
+    await t.submit('main form[action$="/paper"] button[type=submit]', 'paper ballot entered');
+    await t.go(`/budgets/${e}/results`, 'results, not counted');
+    await t.submit(`main form[action="/budgets/${e}/count"] button`, 'counted');
+    await t.submit(`main form[action="/budgets/${e}/publish"] button`, 'published');
+    check((await t.page.locator('main table').count()) >= 3, 'the results have no tables');
+    await t.shoot('budget-results');
+    await t.page.setViewportSize(VIEWPORTS.phone);
+    await t.go(`/budgets/${e}/results`, 'results on a phone');
+    await t.go('/transparency', 'transparency');
+    check((await t.page.locator('#budget').count()) === 1, 'the transparency page does not explain the budget');
+  });
+}

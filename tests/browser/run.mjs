@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, Failure, OUT, ROOT, VIEWPORTS, checkTheChecker, startHost } from './lib.mjs';
-import { citizen, everyday, staff, visitor } from './journeys.mjs';
+import { budget, citizen, everyday, staff, visitor } from './journeys.mjs';
 import { hostile } from './hostile.mjs';
 
 const RUNS = [
@@ -18,7 +18,7 @@ const RUNS = [
   { id: 'de-js', lang: 'de', locale: 'de-DE', js: true },
   { id: 'de-nojs', lang: 'de', locale: 'de-DE', js: false },
 ];
-const JOURNEYS = { visitor, citizen, staff, everyday, hostile };
+const JOURNEYS = { visitor, citizen, staff, everyday, budget, hostile };
 
 // The screenshots shown in the README (docs/screenshots/), from the fr-js run.
 const GALLERY = ['home', 'process', 'discussion', 'proposal', 'questionnaire', 'admin'];

@@ -155,13 +155,10 @@ palabre_kit::views! {
 
     /// A horizontal bar chart of the votes (its table is the result's).
     pub struct Chart {
-        pub height: i64,
         pub bars: Vec<Bar>,
     }
 
     pub struct Bar {
-        pub y: i64,
-        pub text_y: i64,
         /// Out of 100 (percent of the chart's width).
         pub width: i64,
         pub label: String,

@@ -129,12 +129,14 @@ pub async fn page(env: &mut Env, raw: &str) -> Result<Response> {
             .collect();
         let bars = lines
             .iter()
-            .enumerate()
-            .map(|(i, l)| views::Bar {
-                y: i as i64 * 28,
-                text_y: i as i64 * 28 + 17,
+            .map(|l| views::Bar {
                 width: (l.line.votes * 100 / most) as i64,
-                label: format!("{} · {}", l.title, l.line.votes),
+                label: format!(
+                    "{}{} · {}",
+                    if l.line.why.funded() { "✓ " } else { "" },
+                    l.title,
+                    l.line.votes
+                ),
                 funded: l.line.why.funded(),
             })
             .collect();
@@ -157,10 +159,7 @@ pub async fn page(env: &mut Env, raw: &str) -> Result<Response> {
                     ("amount", &i18n::euros(locale, e.amount)),
                 ],
             ),
-            chart: views::Chart {
-                height: lines.len() as i64 * 28,
-                bars,
-            },
+            chart: views::Chart { bars },
             rows,
         });
     }
