@@ -72,7 +72,7 @@ pub const MANIFEST: Manifest = Manifest {
         Tally {
             key: "budget_paper_ballots",
             sql: "SELECT coalesce(sum(paper_ballots), 0) FROM budget_envelopes WHERE process_id = ?1",
-            counts_as: CountsAs::Vote,
+            counts_as: CountsAs::Part,
             dated: None,
             list: None,
         },

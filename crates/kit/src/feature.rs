@@ -71,6 +71,9 @@ pub enum CountsAs {
     Contribution,
     /// A vote or a support.
     Vote,
+    /// A part of another tally (paper ballots among ballots): shown, added
+    /// to no headline figure.
+    Part,
 }
 
 /// A feature's full-text index, as the site's search reads it.

@@ -435,12 +435,7 @@ pub async fn project_form(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
     require_staff(env)?;
     let e = envelope(env, raw_e).await?;
     let current = match raw_p {
-        Some(raw) => Some(
-            store::project(&env.conn, id_of(raw)?)
-                .await?
-                .filter(|p| p.envelope_id == e.id)
-                .ok_or(Error::NotFound)?,
-        ),
+        Some(raw) => Some(project_in(env, &e, raw).await?),
         None => None,
     };
     let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -491,12 +486,7 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
     require_staff(env)?;
     let e = envelope(env, raw_e).await?;
     let current = match raw_p {
-        Some(raw) => Some(
-            store::project(&env.conn, id_of(raw)?)
-                .await?
-                .filter(|p| p.envelope_id == e.id)
-                .ok_or(Error::NotFound)?,
-        ),
+        Some(raw) => Some(project_in(env, &e, raw).await?),
         None => None,
     };
     let form = env.submission().await?;

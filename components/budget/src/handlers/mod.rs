@@ -36,6 +36,14 @@ pub(crate) async fn envelope(env: &Env, raw: &str) -> Result<Envelope> {
     Ok(e)
 }
 
+/// The project `raw` of envelope `e` (404 for another envelope's).
+pub(crate) async fn project_in(env: &Env, e: &Envelope, raw: &str) -> Result<store::Project> {
+    store::project(&env.conn, id_of(raw)?)
+        .await?
+        .filter(|p| p.envelope_id == e.id)
+        .ok_or(Error::NotFound)
+}
+
 /// When the vote is: open today, to come, or over (and since how many days).
 pub(crate) struct Window {
     pub open: bool,
@@ -171,10 +179,7 @@ pub async fn list(env: &mut Env) -> Result<Response> {
 pub async fn project(env: &mut Env, raw_e: &str, raw_p: &str) -> Result<Response> {
     let locale = env.ctx.locale;
     let e = envelope(env, raw_e).await?;
-    let p = store::project(&env.conn, id_of(raw_p)?)
-        .await?
-        .filter(|p| p.envelope_id == e.id)
-        .ok_or(Error::NotFound)?;
+    let p = project_in(env, &e, raw_p).await?;
     let state = ballot::State::of(env, &e).await?;
     let cart = state
         .card_state(env, &e, &p)
