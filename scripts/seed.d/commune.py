@@ -5,7 +5,8 @@ the demo commune (db/seed/demo.sql), then, drawn from a seeded random generator:
   20,000 residents, 50 processes with their phases, 100,000 proposals with
   1,000,000 supports, 200,000 comments (5,000 in one discussion), a
   questionnaire with 100,000 responses, and an opinion map (2,000 residents
-  voting on 60 % of 300 statements).
+  voting on 60 % of 300 statements), and a participatory budget's vote (50,000
+  ballots on 300 projects in one envelope).
 
 Every counter the components keep (supports, comments, replies, participants,
 contributions, tallies) is computed from the rows, and the triggers of the
@@ -398,13 +399,77 @@ conn.execute("UPDATE questionnaires SET responses_count = ? WHERE id = ?", (N_RE
 del batch, responses
 step(f"questionnaire: {N_RESPONSES} responses to {len(questions)} questions")
 
+# The big process's participatory budget: a vote phase open today, one
+# envelope of 1,500,000 € (knapsack, most votes first), 300 reviewed projects
+# and 50,000 ballots: every resident but the first 100 online, the rest on
+# paper (entered by staff). Residents 20 to 59 sign in (scripts/bench casts
+# their ballots) and have a cart ready.
+budget_process = processes[0][0]
+conn.execute(
+    "INSERT INTO process_phases (process_id, position, name, starts_on, ends_on, tools, opened_announced) "
+    "VALUES (?, 2, 'Vote', ?, ?, 'budget', 1)", (budget_process, day(-3), day(processes[0][3])))
+envelope = conn.execute(
+    "INSERT INTO budget_envelopes (process_id, name, description, amount, ballot, method, changeable, "
+    "created_at, updated_at) VALUES (?, 'Toute la commune', 'Les projets de toute la commune.', 1500000, "
+    "'knapsack', 'greedy', 1, ?, ?)", (budget_process, midnight - 86400 * 10, midnight - 86400 * 10)).lastrowid
+N_PROJECTS = 300
+N_BALLOTS = scaled(50_000, 100)
+costs = [rng.randrange(5_000, 90_001, 500) for _ in range(N_PROJECTS)]
+conn.executemany(
+    "INSERT INTO budget_projects (envelope_id, title, body, cost, district_id, category_id, feasibility, "
+    "reviewed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'feasible', ?, ?, ?)",
+    [(envelope, f"Projet {i + 1} : {' '.join(rng.choice(WORDS) for _ in range(4))}", f"Le projet {i + 1}.",
+      costs[i], rng.choice(districts) if districts else None, rng.choice(categories),
+      midnight - 86400 * 5, midnight - 86400 * 9, midnight - 86400 * 5) for i in range(N_PROJECTS)])
+project_ids = [r[0] for r in conn.execute(
+    "SELECT id FROM budget_projects WHERE envelope_id = ? ORDER BY id", (envelope,))]
+cost_of = dict(zip(project_ids, costs))
+# Popularity: a few projects most people choose, a long tail.
+weights = [1.0 / (1 + i) ** 0.8 for i in range(N_PROJECTS)]
+rng.shuffle(weights)
+online = users[100:][:N_BALLOTS]
+first_ballot = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM budget_ballots").fetchone()[0]
+ballot_rows, chosen_rows = [], []
+for b in range(N_BALLOTS):
+    picks, total = [], 0
+    for p in rng.choices(project_ids, weights, k=rng.randint(3, 12)):
+        if p not in picks and total + cost_of[p] <= 1_500_000:
+            picks.append(p)
+            total += cost_of[p]
+    at = midnight - 86400 * 3 + b * (86400 * 3 // N_BALLOTS)
+    voter = online[b] if b < len(online) else None
+    ballot_rows.append((first_ballot + b, envelope, "online" if voter else "paper", voter,
+                        None if voter else f"P-{b + 1:06d}", None if voter else admin,
+                        rng.choice(districts) if districts else None, total,
+                        "[" + ",".join(map(str, sorted(picks))) + "]", at, at))
+    chosen_rows += [(first_ballot + b, p) for p in picks]
+conn.executemany(
+    "INSERT INTO budget_ballots (id, envelope_id, channel, user_id, paper_ref, entered_by, district_id, total, "
+    "projects, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ballot_rows)
+conn.executemany("INSERT INTO budget_ballot_projects (ballot_id, project_id) VALUES (?, ?)", chosen_rows)
+conn.execute("UPDATE budget_projects SET votes = (SELECT count(*) FROM budget_ballot_projects "
+             "WHERE project_id = budget_projects.id) WHERE envelope_id = ?", (envelope,))
+conn.execute("UPDATE budget_envelopes SET ballots = (SELECT count(*) FROM budget_ballots WHERE envelope_id = ?1), "
+             "paper_ballots = (SELECT count(*) FROM budget_ballots WHERE envelope_id = ?1 AND channel = 'paper') "
+             "WHERE id = ?1", (envelope,))
+conn.execute("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = "
+             "'camille@valbrune.example.org') WHERE id IN (SELECT id FROM users WHERE email LIKE "
+             "'habitant-%@seed.invalid' ORDER BY id LIMIT 40 OFFSET 20)")
+cheap = sorted(project_ids, key=lambda p: cost_of[p])[:3]
+conn.executemany("INSERT INTO budget_carts (user_id, envelope_id, project_id, added_at) VALUES (?, ?, ?, ?)",
+                 [(u, envelope, p, midnight) for u in users[20:60] for p in cheap])
+del ballot_rows, chosen_rows
+step(f"participatory budget: {N_BALLOTS} ballots on {N_PROJECTS} projects")
+
 # Who took part, and how much (kit::activity::contributed / participated):
 # proposals and comments are contributions; supports and votes make a
 # participant without contributing.
 conn.execute("INSERT OR IGNORE INTO process_participants (process_id, user_id) "
              "SELECT process_id, user_id FROM proposals WHERE state = 'published' "
              "UNION SELECT process_id, user_id FROM proposal_supports "
-             "UNION SELECT ?, user_id FROM opinion_votes WHERE discussion_id = ?", (big_process, big_discussion))
+             "UNION SELECT ?1, user_id FROM opinion_votes WHERE discussion_id = ?2 "
+             "UNION SELECT ?3, user_id FROM budget_ballots WHERE envelope_id = ?4 AND user_id IS NOT NULL",
+             (big_process, big_discussion, budget_process, envelope))
 conn.executemany("INSERT OR IGNORE INTO process_participants (process_id, user_id) VALUES (?, ?)",
                  sorted(contributors))
 conn.execute("CREATE TEMP TABLE seed_contributions (process_id INTEGER PRIMARY KEY, n INTEGER)")
@@ -430,6 +495,9 @@ facts = {
     "survey": "enquete-mobilites",
     "survey_body": urllib.parse.urlencode(sample),
     "discussion": "grand-debat",
+    "envelope": envelope,
+    "ballots": N_BALLOTS,
+    "budget_projects": N_PROJECTS,
     "users": len(users),
     "proposals": N_PROPOSALS,
     "supports": N_SUPPORTS,

@@ -83,7 +83,10 @@ palabre_kit::views! {
     pub struct Soon {
         pub process: String,
         pub phase: String,
+        /// The day as stored (`YYYY-MM-DD`), for `<time datetime>`.
         pub on: String,
+        /// The day written out in the reader's language.
+        pub on_text: String,
     }
 
     /// `admin_list.hbs`: a table of what staff edit, each row to its form.

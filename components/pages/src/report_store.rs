@@ -163,3 +163,15 @@ pub async fn impact_comments(conn: &Connection, process_id: i64) -> DbResult<Vec
         })
         .collect())
 }
+
+/// The residents with an account: what a vote's turnout is measured
+/// against (an account declares no district, so only the whole commune's).
+pub async fn residents(conn: &Connection) -> DbResult<i64> {
+    let row = db::query_one(
+        conn,
+        "SELECT coalesce((SELECT n FROM resident_count WHERE id = 1), 0)",
+        Vec::new(),
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}

@@ -96,7 +96,9 @@ pub async fn schema_version(conn: &Connection) -> DbResult<i64> {
 
 const PROCESS_COLUMNS: &str = "p.id, p.slug, p.title, p.summary, p.body, d.name, p.starts_on, \
      p.ends_on, p.participants, p.contributions, p.status, \
-     i.id, i.hash, i.alt, i.width, i.height";
+     i.id, i.hash, i.alt, i.width, i.height, \
+     (SELECT group_concat(ph.starts_on || ' ' || ph.ends_on, ',') FROM process_phases ph \
+      WHERE ph.process_id = p.id AND (',' || ph.tools || ',') LIKE '%,budget,%')";
 const PROCESS_FROM: &str = "processes p LEFT JOIN districts d ON d.id = p.district_id \
      LEFT JOIN images i ON i.id = p.image_id";
 const PHASES: &str = "SELECT id, name, description, starts_on, ends_on, tools FROM process_phases \
@@ -120,6 +122,9 @@ pub struct Process {
     pub contributions: i64,
     pub published: bool,
     pub image: Option<images::Shown>,
+    /// The phases that carry a vote (the budget tool): `starts ends` pairs,
+    /// comma-separated.
+    pub vote_phases: String,
 }
 
 pub struct Phase {
@@ -155,6 +160,7 @@ fn process_of(r: &db::Row) -> Process {
         contributions: db::int(r, 9),
         published: db::text(r, 10) == "published",
         image: images::Shown::from_row(r, 11),
+        vote_phases: db::opt_text(r, 16).unwrap_or_default(),
     }
 }
 

@@ -28,6 +28,8 @@ palabre_kit::views! {
         pub draft: bool,
         pub content_lang: Lang,
         pub image: Option<Shown>,
+        /// A vote under way: the day it closes.
+        pub vote_until: Option<Day>,
     }
 
     /// A process's or a phase's status.
@@ -281,6 +283,7 @@ palabre_kit::views! {
         pub districts: Vec<District>,
         pub proposals: Vec<TopProposal>,
         pub milestones: Vec<FollowedUp>,
+        pub budgets: Vec<ReportBudget>,
         pub opinion: Vec<OpinionMap>,
         pub questionnaires: Vec<Findings>,
         pub impact: Vec<ImpactComment>,
@@ -327,6 +330,34 @@ palabre_kit::views! {
         pub count: i64,
         pub week: String,
         pub iso: String,
+    }
+
+    /// A participatory budget's vote in the report: its ballots, where they
+    /// came from, the turnout, and the winners once published.
+    pub struct ReportBudget {
+        pub name: String,
+        pub href: String,
+        pub ballots: String,
+        pub turnout: Option<String>,
+        pub districts: Vec<BudgetDistrict>,
+        pub published: bool,
+        pub results_href: String,
+        pub winners: Vec<Winner>,
+    }
+
+    pub struct BudgetDistrict {
+        pub name: String,
+        pub online: i64,
+        pub paper: i64,
+    }
+
+    pub struct Winner {
+        pub title: String,
+        pub href: String,
+        pub figures: String,
+        /// The follow-up of the proposal it came from, if any.
+        pub progress: Option<i64>,
+        pub follow_up_href: Option<String>,
     }
 
     pub struct District {

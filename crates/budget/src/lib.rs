@@ -5,6 +5,7 @@
 //! The feature's data and what the rest of the platform may know of it; its
 //! pages are `components/budget`, its rules `palabre_domain::budget`.
 
+pub mod api;
 pub mod permissions;
 pub mod store;
 

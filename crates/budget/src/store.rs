@@ -465,7 +465,11 @@ pub async fn cast(
     now: i64,
 ) -> DbResult<bool> {
     let district = district_id.map_or(Value::Null, Value::Integer);
-    let list = serde_json::to_string(projects).unwrap_or_else(|_| "[]".to_string());
+    // In id order, whatever the order of the cart: the same choice reads the same.
+    let mut sorted = projects.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let list = serde_json::to_string(&sorted).unwrap_or_else(|_| "[]".to_string());
     let ballot_id = match voter {
         Voter::Online { user_id } => {
             if let Some(old) = ballot_of(conn, envelope_id, user_id).await? {

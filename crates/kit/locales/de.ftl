@@ -518,6 +518,7 @@ home-activity-heading = Letzte Aktivitäten
 home-activity-empty = Noch nichts Neues.
 admin-block-activity = Block „Letzte Aktivitäten“
 activity-phase-opened = Phase eröffnet:
+activity-vote-opened = Die Abstimmung ist eröffnet:
 activity-phase-added = Neue Phase angekündigt:
 activity-process-published = Neues Verfahren:
 activity-news-published = Neuigkeit:
@@ -1417,6 +1418,20 @@ budget-ballots = { $count ->
 dashboard-budget_ballots = Stimmzettel des Bürgerhaushalts
 report-row-budget-ballots = Stimmzettel des Bürgerhaushalts
 report-row-budget-paper-ballots = davon Papierstimmzettel
+report-budget-heading = Die Abstimmung über den Bürgerhaushalt
+report-budget-ballots = { $count ->
+    [one] Ein Stimmzettel
+   *[other] { $count } Stimmzettel
+}, davon { $paper } auf Papier.
+report-budget-turnout = Die Online-Stimmzettel entsprechen { $percent } % der { $residents } auf der Plattform registrierten Einwohnerinnen und Einwohner.
+report-budget-by-district = Stimmzettel nach Stadtteil: { $envelope }
+report-budget-col-online = Online
+report-budget-col-paper = Auf Papier
+report-budget-winners = Die ausgewählten Projekte
+report-budget-winner = { $cost } · { $votes } Stimmen
+report-budget-no-winner = Kein Projekt wurde ausgewählt.
+report-budget-results = Alle Ergebnisse und die Zählregel
+report-budget-not-published = Die Ergebnisse dieser Abstimmung sind noch nicht veröffentlicht.
 exports-budget = Haushalt: { $title }
 activity-budget-results = Abstimmungsergebnisse veröffentlicht:
 activity-budget-project-from-proposal = Ein Vorschlag wird ein Projekt zur Abstimmung:

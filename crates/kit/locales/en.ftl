@@ -518,6 +518,7 @@ home-activity-heading = Latest activity
 home-activity-empty = Nothing new yet.
 admin-block-activity = "Latest activity" block
 activity-phase-opened = Phase open:
+activity-vote-opened = Voting is open:
 activity-phase-added = New phase announced:
 activity-process-published = New consultation:
 activity-news-published = News:
@@ -1417,6 +1418,20 @@ budget-ballots = { $count ->
 dashboard-budget_ballots = participatory budget ballots
 report-row-budget-ballots = Participatory budget ballots
 report-row-budget-paper-ballots = of which paper ballots
+report-budget-heading = The participatory budget's vote
+report-budget-ballots = { $count ->
+    [one] One ballot
+   *[other] { $count } ballots
+}, { $paper } of them on paper.
+report-budget-turnout = The online ballots are { $percent } % of the { $residents } residents registered on the platform.
+report-budget-by-district = Ballots by district: { $envelope }
+report-budget-col-online = Online
+report-budget-col-paper = On paper
+report-budget-winners = The projects funded
+report-budget-winner = { $cost } · { $votes } votes
+report-budget-no-winner = No project was funded.
+report-budget-results = All the results and the counting rule
+report-budget-not-published = The results of this vote are not published yet.
 exports-budget = Budget: { $title }
 activity-budget-results = Vote results published:
 activity-budget-project-from-proposal = A proposal becomes a project put to the vote:

@@ -518,6 +518,7 @@ home-activity-heading = Dernières activités
 home-activity-empty = Rien de nouveau pour le moment.
 admin-block-activity = Bloc « Dernières activités »
 activity-phase-opened = Étape ouverte :
+activity-vote-opened = Le vote est ouvert :
 activity-phase-added = Nouvelle étape annoncée :
 activity-process-published = Nouvelle concertation :
 activity-news-published = Actualité :
@@ -1420,6 +1421,20 @@ budget-ballots = { $count ->
 dashboard-budget_ballots = bulletins du budget participatif
 report-row-budget-ballots = Bulletins du budget participatif
 report-row-budget-paper-ballots = dont bulletins papier
+report-budget-heading = Le vote du budget participatif
+report-budget-ballots = { $count ->
+    [one] Un bulletin
+   *[other] { $count } bulletins
+}, dont { $paper } sur papier.
+report-budget-turnout = Les bulletins en ligne représentent { $percent } % des { $residents } habitants inscrits sur la plateforme.
+report-budget-by-district = Les bulletins par quartier : { $envelope }
+report-budget-col-online = En ligne
+report-budget-col-paper = Sur papier
+report-budget-winners = Les projets retenus
+report-budget-winner = { $cost } · { $votes } voix
+report-budget-no-winner = Aucun projet n'a été retenu.
+report-budget-results = Tous les résultats et la règle de calcul
+report-budget-not-published = Les résultats de ce vote ne sont pas encore publiés.
 exports-budget = Budget : { $title }
 activity-budget-results = Résultats du vote publiés :
 activity-budget-project-from-proposal = Une proposition devient un projet soumis au vote :

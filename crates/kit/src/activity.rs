@@ -90,20 +90,23 @@ const DUE_PHASES: &str = "UPDATE process_phases SET opened_announced = 1 \
        AND process_id IN (SELECT id FROM processes WHERE status = 'published') \
      RETURNING id, process_id, name, \
        (SELECT title FROM processes WHERE id = process_id), \
-       (SELECT slug FROM processes WHERE id = process_id)";
+       (SELECT slug FROM processes WHERE id = process_id), tools";
 
 /// Announces the phases that opened since the last request (once each: the
-/// update claims them), so that followers hear of them on the day.
+/// update claims them), so that followers hear of them on the day; a phase
+/// that carries a vote (the budget tool) is announced as the vote's opening.
 pub async fn announce_opened_phases(conn: &Connection, today: &str) -> DbResult<()> {
     let rows = db::query(conn, DUE_PHASES, vec![Value::text(today)]).await?;
     for r in &rows {
         let title = format!("{} — {}", db::text(r, 3), db::text(r, 2));
         let url = format!("/processes/{}", db::text(r, 4));
+        let vote = palabre_domain::process::tools_from_list(&db::text(r, 5))
+            .contains(&palabre_domain::process::Tool::Budget);
         record(
             conn,
             &Activity {
                 actor_id: None,
-                kind: "phase-opened",
+                kind: if vote { "vote-opened" } else { "phase-opened" },
                 process_id: Some(db::int(r, 1)),
                 title: &title,
                 url: &url,

@@ -674,4 +674,24 @@ fn the_dashboard_counts_what_the_database_holds() {
          AND threshold_reached_at IS NOT NULL AND status = 'open'",
     );
     assert!(html.contains(&format!("href=\"/proposals/{gardens}#answers\"")));
+    // A phase that starts within a fortnight is announced, its day written out.
+    app.db()
+        .execute(
+            "UPDATE process_phases SET starts_on = date('now', '+3 days') \
+             WHERE id = (SELECT max(id) FROM process_phases)",
+            [],
+        )
+        .unwrap();
+    let iso: String = app
+        .db()
+        .query_row("SELECT date('now', '+3 days')", [], |r| r.get(0))
+        .unwrap();
+    let html = admin.get("/admin?lang=fr").text();
+    let shown = format!("<time datetime=\"{iso}\">");
+    let at = html.find(&shown).expect("the phase that starts soon");
+    let text = &html[at + shown.len()..];
+    assert!(
+        !text.starts_with(&iso),
+        "the day is written out: {text:.40}"
+    );
 }

@@ -453,6 +453,75 @@ fn staff_enter_paper_ballots_count_by_both_rules_and_the_pb_recomputes_them() {
         ),
         1
     );
+
+    // The process report counts the vote and names the winners (by the
+    // envelope's own method, most votes first); the other envelope's
+    // results are not out yet.
+    let report = staff.get(&format!("/processes/{BUDGET}/bilan?lang=fr"));
+    assert_eq!(report.status, 200);
+    let report = report.text();
+    assert!(report.contains("Le vote du budget participatif"));
+    assert!(
+        report.contains("33 bulletins, dont 3 sur papier."),
+        "{report}"
+    );
+    assert!(report.contains("habitants inscrits sur la plateforme"));
+    assert!(report.contains("Les projets retenus"));
+    let greedy: Vec<i64> = json["results"]["greedy"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["funded"] == true)
+        .map(|l| l["project"].as_i64().unwrap())
+        .collect();
+    for id in &greedy {
+        assert!(
+            report.contains(&format!("href=\"/budgets/{e}/projects/{id}\"")),
+            "winner {id}"
+        );
+    }
+    assert!(report.contains("ne sont pas encore publiés"));
+
+    // The open-data API: the process's envelopes, one with its projects, and
+    // the results once published (the other's are not).
+    let api = |path: &str| -> (u16, serde_json::Value) {
+        let r = app.get(path);
+        (r.status, serde_json::from_str(&r.text()).unwrap())
+    };
+    let (status, list) = api(&format!("/api/v1/budgets?process={BUDGET}"));
+    assert_eq!(status, 200);
+    let listed = list["data"].as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    let other = listed
+        .iter()
+        .map(|b| b["id"].as_i64().unwrap())
+        .find(|id| *id != e)
+        .unwrap();
+    let (status, one) = api(&format!("/api/v1/budgets/{e}"));
+    assert_eq!(status, 200);
+    assert_eq!(one["envelope"]["amount_eur"], 150_000);
+    assert!(
+        one["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["votes"].is_i64())
+    );
+    let (_, closed) = api(&format!("/api/v1/budgets/{other}"));
+    assert!(
+        closed["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["votes"].is_null()),
+        "no running tally before the results"
+    );
+    let (status, results) = api(&format!("/api/v1/budgets/{e}/results"));
+    assert_eq!(status, 200);
+    assert_eq!(results["results"], json["results"]);
+    assert_eq!(api(&format!("/api/v1/budgets/{other}/results")).0, 404);
+    assert_eq!(api("/api/v1/budgets/abc").0, 400);
+    assert_eq!(api("/api/v1/budgets/999999").0, 404);
 }
 
 #[test]
@@ -609,4 +678,53 @@ fn staff_set_up_an_envelope_and_review_projects_from_proposals() {
     let process = app.get(&format!("/processes/{BUDGET}?lang=fr")).text();
     assert!(process.contains("Le vote du budget"));
     assert!(process.contains(&format!("/budgets/{e}")));
+}
+
+#[test]
+fn the_home_page_says_until_when_the_vote_is_open_and_followers_hear_it_opened() {
+    let app = start();
+    let (phase, ends): (i64, String) = app
+        .db()
+        .query_row(
+            "SELECT id, ends_on FROM process_phases WHERE tools = 'budget'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let until = palabre_kit::i18n::day_text(palabre_domain::Locale::Fr, &ends);
+    let home = app.get("/?lang=fr").text();
+    assert!(
+        home.contains(&format!("Vote ouvert jusqu&#x27;au {until} inclus.")),
+        "{until}"
+    );
+    // Only the process whose vote is under way says so.
+    assert_eq!(home.matches("Vote ouvert jusqu").count(), 1);
+
+    // A follower of the budget hears that the vote opened, once.
+    let camille_id = int(
+        &app,
+        "SELECT id FROM users WHERE email = 'camille@valbrune.example.org'",
+    );
+    app.db()
+        .execute(
+            "INSERT OR IGNORE INTO follows (user_id, target_kind, target_id, created_at) \
+             SELECT ?1, 'process', process_id, 0 FROM process_phases WHERE id = ?2",
+            [camille_id, phase],
+        )
+        .unwrap();
+    // (The demo's first request announced it already: as if it opened today.)
+    let announced = "SELECT count(*) FROM activity WHERE kind = 'vote-opened'";
+    assert_eq!(int(&app, announced), 1);
+    app.db()
+        .execute(
+            "UPDATE process_phases SET opened_announced = 0 WHERE id = ?1",
+            [phase],
+        )
+        .unwrap();
+    let _ = app.get("/");
+    let _ = app.get("/");
+    assert_eq!(int(&app, announced), 2, "once more, not twice");
+    let mut camille = camille(&app);
+    let notes = camille.get("/notifications?lang=fr").text();
+    assert!(notes.contains("Le vote est ouvert"), "{notes}");
 }

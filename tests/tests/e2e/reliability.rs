@@ -1,4 +1,4 @@
-//! Reliability (docs/RELIABILITY.md): a thousand people writing at once,
+//! Reliability (docs/RELIABILITY.md): a thousand people writing (and voting) at once,
 //! replayed and double-clicked forms, two people saving the same page, a
 //! database that stays locked, a host killed during a write storm, SQL
 //! metacharacters, and a database upgraded from the previous schema.
@@ -112,6 +112,86 @@ fn a_thousand_reactions_at_once_count_a_thousand() {
     );
     assert_eq!(count(&app, &up), start + CROWD as i64);
     assert_eq!(count(&app, &rows), start_rows + CROWD as i64);
+}
+
+#[test]
+fn a_thousand_residents_voting_at_once_cast_a_thousand_ballots() {
+    let app = TestApp::start_for_a_crowd();
+    let _ = app.get("/health");
+    let id = |sql: &str| count(&app, sql);
+    let e = id("SELECT id FROM budget_envelopes WHERE name = 'Toute la commune'");
+    let benches =
+        id("SELECT id FROM budget_projects WHERE title = 'Des bancs le long de la Loire'");
+    let fresco =
+        id("SELECT id FROM budget_projects WHERE title = 'Une fresque participative au collège'");
+    let bikes =
+        id("SELECT id FROM budget_projects WHERE title = 'Un abri vélo sécurisé à la gare'");
+    let ballots = format!("SELECT ballots FROM budget_envelopes WHERE id = {e}");
+    let votes = |p: i64| format!("SELECT votes FROM budget_projects WHERE id = {p}");
+    let (start, start_benches, start_fresco, start_bikes) = (
+        count(&app, &ballots),
+        count(&app, &votes(benches)),
+        count(&app, &votes(fresco)),
+        count(&app, &votes(bikes)),
+    );
+    // Each fills a cart (as the forms would), then all confirm at once:
+    // the benches and, one in two, the fresco, else the bike shelter.
+    let people = crowd(&app, "votant", CROWD);
+    {
+        let mut db = app.db();
+        let tx = db.transaction().unwrap();
+        for (i, person) in people.iter().enumerate() {
+            let second = if i % 2 == 0 { fresco } else { bikes };
+            for project in [benches, second] {
+                tx.execute(
+                    "INSERT INTO budget_carts (user_id, envelope_id, project_id, added_at) VALUES (?1, ?2, ?3, 0)",
+                    [person.id, e, project],
+                )
+                .unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+    let path = format!("/budgets/{e}/vote");
+    let statuses = post_at_once(&app, &path, &people, |_| String::new());
+    assert_eq!(
+        statuses_of(&statuses),
+        [(303, CROWD)].into(),
+        "{}",
+        app.log()
+    );
+    let n = CROWD as i64;
+    assert_eq!(count(&app, &ballots), start + n);
+    assert_eq!(count(&app, &votes(benches)), start_benches + n);
+    assert_eq!(count(&app, &votes(fresco)), start_fresco + n / 2);
+    assert_eq!(count(&app, &votes(bikes)), start_bikes + n / 2);
+    // Every counter equals its rows, and each voter has one ballot.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM budget_projects p WHERE votes != \
+             (SELECT count(*) FROM budget_ballot_projects WHERE project_id = p.id)"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM budget_envelopes e WHERE ballots != \
+             (SELECT count(*) FROM budget_ballots WHERE envelope_id = e.id)"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(DISTINCT b.user_id) FROM budget_ballots b JOIN users u ON u.id = b.user_id \
+                 WHERE b.envelope_id = {e} AND u.email LIKE 'votant-%'"
+            )
+        ),
+        n
+    );
 }
 
 /// The same submit (same session, same key) sent `n` times at once.

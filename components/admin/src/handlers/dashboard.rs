@@ -141,6 +141,7 @@ pub async fn data(env: &Env) -> Result<views::Dashboard> {
                 process: p.clone(),
                 phase: ph.clone(),
                 on: on.clone(),
+                on_text: i18n::day_text(locale, on),
             })
             .collect(),
     })

@@ -327,56 +327,7 @@ pub async fn csv(env: &mut Env, raw: &str) -> Result<Response> {
 /// method's result.
 pub async fn json(env: &mut Env, raw: &str) -> Result<Response> {
     let e = published(env, raw).await?;
-    let projects = store::projects(&env.conn, e.id).await?;
-    let mut results = serde_json::Map::new();
-    for m in Method::ALL {
-        let lines = store::results(&env.conn, e.id, m).await?;
-        results.insert(
-            m.as_str().to_string(),
-            json!(
-                lines
-                    .iter()
-                    .map(|l| json!({
-                        "project": l.line.id,
-                        "votes": l.line.votes,
-                        "cost_eur": l.line.cost,
-                        "outcome": l.line.why.as_str(),
-                        "funded": l.line.why.funded(),
-                        "left_eur": l.line.left,
-                    }))
-                    .collect::<Vec<_>>()
-            ),
-        );
-    }
-    let body = json!({
-        "envelope": {
-            "id": e.id,
-            "process": e.process_slug,
-            "name": e.name,
-            "district": e.district.as_ref().map(|d| &d.1),
-            "amount_eur": e.amount,
-            "ballot": e.ballot.kind(),
-            "max_projects": match e.ballot { palabre_domain::budget::Ballot::Approval(k) => Some(k), _ => None },
-            "min_percent": e.min_percent,
-            "method": e.method.as_str(),
-            "ballots": e.ballots,
-            "paper_ballots": e.paper_ballots,
-            "counted": e.counted_at.map(palabre_domain::date::timestamp),
-            "counted_ballots": e.counted_ballots,
-        },
-        "projects": projects.iter().map(|p| json!({
-            "id": p.id,
-            "title": p.title,
-            "cost_eur": p.cost,
-            "first_cost_eur": p.first_cost,
-            "district": p.district.as_ref().map(|d| &d.1),
-            "feasibility": p.feasibility.as_str(),
-            "review": p.review,
-            "votes": p.votes,
-            "from_proposal": p.proposal_id,
-        })).collect::<Vec<_>>(),
-        "results": results,
-        "licence": i18n::t(env.ctx.locale, "open-data-licence"),
-    });
+    let mut body = palabre_budget::api::results(&env.conn, &e).await?;
+    body["licence"] = json!(i18n::t(env.ctx.locale, "open-data-licence"));
     Ok(respond::json(http::StatusCode::OK, &body))
 }

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use crate::Env;
 use crate::api_store as store;
+use palabre_budget::api as budgets;
 use palabre_discussion::api as discussions;
 use palabre_kit::api::Page;
 use palabre_proposal::api as proposals;
@@ -36,6 +37,9 @@ pub const PATHS: &[&str] = &[
     "/api/v1/discussions/{slug}/comments",
     "/api/v1/questionnaires",
     "/api/v1/questionnaires/{slug}/results",
+    "/api/v1/budgets",
+    "/api/v1/budgets/{id}",
+    "/api/v1/budgets/{id}/results",
     "/api/v1/news",
 ];
 
@@ -189,10 +193,17 @@ async fn process_filter(env: &Env) -> Result<Option<i64>, Refusal> {
 }
 
 fn proposal_id(raw: &str) -> Result<i64, Refusal> {
+    positive_id(raw).ok_or_else(|| bad("A proposal id is a positive whole number."))
+}
+
+fn envelope_id(raw: &str) -> Result<i64, Refusal> {
+    positive_id(raw).ok_or_else(|| bad("A budget id is a positive whole number."))
+}
+
+fn positive_id(raw: &str) -> Option<i64> {
     raw.parse::<i64>()
         .ok()
         .filter(|n| *n > 0 && raw.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or_else(|| bad("A proposal id is a positive whole number."))
 }
 
 /// The template of [`PATHS`] a request's path matches, with the values of
@@ -280,6 +291,27 @@ async fn answer(env: &Env, rest: &[&str]) -> Result<Value, Refusal> {
             ))
         }
         ("questionnaires/{slug}/results", [slug]) => questionnaire_results(env, slug).await,
+        ("budgets", []) => {
+            let (limit, after) = paging(env)?;
+            let process = process_filter(env).await?;
+            Ok(list(
+                env,
+                budgets::budgets(conn, process, after, limit).await?,
+            ))
+        }
+        ("budgets/{id}", [id]) => {
+            let e = budgets::public_envelope(conn, envelope_id(id)?)
+                .await?
+                .ok_or_else(not_found)?;
+            Ok(budgets::budget(conn, &e).await?)
+        }
+        ("budgets/{id}/results", [id]) => {
+            let e = budgets::public_envelope(conn, envelope_id(id)?)
+                .await?
+                .filter(|e| e.published_at.is_some())
+                .ok_or_else(not_found)?;
+            Ok(budgets::results(conn, &e).await?)
+        }
         ("news", []) => {
             let (limit, after) = paging(env)?;
             Ok(list(env, store::news(conn, after, limit).await?))

@@ -90,7 +90,20 @@ pub fn card(locale: Locale, p: &Process, today: Day, lang: views::Lang) -> views
         draft: !p.published,
         content_lang: lang,
         image: p.image.clone(),
+        vote_until: vote_open_until(&p.vote_phases, today).map(|d| day(locale, &d.iso())),
     }
+}
+
+/// The end of the vote under way today, if one of the process's vote phases
+/// (`starts ends` pairs, comma-separated) is open.
+fn vote_open_until(phases: &str, today: Day) -> Option<Day> {
+    phases
+        .split(',')
+        .filter_map(|pair| pair.split_once(' '))
+        .filter_map(|(starts, ends)| span_of(starts, ends))
+        .filter(|s| s.status(today) == Status::Open)
+        .map(|s| s.ends)
+        .max()
 }
 
 fn phase_view(locale: Locale, phase: &Phase, today: Day) -> views::Phase {

@@ -154,10 +154,12 @@ async fn proposals(env: &Env, process_id: i64) -> Result<Vec<views::TopProposal>
         .collect())
 }
 
-async fn milestones(env: &Env, process_id: i64) -> Result<Vec<views::FollowedUp>> {
-    let locale = env.ctx.locale;
+fn milestones(
+    locale: Locale,
+    all: Vec<palabre_proposal::read::Milestone>,
+) -> Vec<views::FollowedUp> {
     let mut out: Vec<views::FollowedUp> = Vec::new();
-    for m in palabre_proposal::read::milestones(&env.conn, process_id).await? {
+    for m in all {
         let step = views::Step {
             date: day(locale, &m.on_date),
             percent: m.percent,
@@ -176,6 +178,97 @@ async fn milestones(env: &Env, process_id: i64) -> Result<Vec<views::FollowedUp>
                 steps: vec![step],
             }),
         }
+    }
+    out
+}
+
+/// Each envelope's vote: ballots online and on paper, by district, the
+/// turnout against the residents with an account (for the whole commune's
+/// envelopes: an account declares no district), and the winners of the commune's method once
+/// the results are published, with the follow-up of the proposal each came
+/// from.
+async fn budgets(
+    env: &Env,
+    process_id: i64,
+    followed: &[views::FollowedUp],
+) -> Result<Vec<views::ReportBudget>> {
+    use palabre_budget::store as budget;
+    let locale = env.ctx.locale;
+    let mut out = Vec::new();
+    let residents = store::residents(&env.conn).await?;
+    for e in budget::envelopes_of(&env.conn, process_id).await? {
+        let turnout = (residents > 0 && e.district.is_none()).then(|| {
+            i18n::t_args(
+                locale,
+                "report-budget-turnout",
+                &[
+                    (
+                        "percent",
+                        &percent(e.ballots - e.paper_ballots, residents).to_string(),
+                    ),
+                    ("residents", &residents.to_string()),
+                ],
+            )
+        });
+        let districts = budget::by_district(&env.conn, e.id)
+            .await?
+            .into_iter()
+            .map(|(name, online, paper)| views::BudgetDistrict {
+                name: if name.is_empty() {
+                    i18n::t(locale, "report-no-district")
+                } else {
+                    name
+                },
+                online,
+                paper,
+            })
+            .collect();
+        let published = e.published_at.is_some();
+        let mut winners = Vec::new();
+        if published {
+            let projects = budget::projects(&env.conn, e.id).await?;
+            for line in budget::results(&env.conn, e.id, e.method).await? {
+                if !line.line.why.funded() {
+                    continue;
+                }
+                let proposal = projects
+                    .iter()
+                    .find(|p| p.id == line.line.id)
+                    .and_then(|p| p.proposal_id);
+                let follow = proposal.and_then(|id| followed.iter().find(|f| f.id == id));
+                winners.push(views::Winner {
+                    title: line.title.clone(),
+                    href: format!("/budgets/{}/projects/{}", e.id, line.line.id),
+                    figures: i18n::t_args(
+                        locale,
+                        "report-budget-winner",
+                        &[
+                            ("cost", &i18n::euros(locale, line.line.cost)),
+                            ("votes", &line.line.votes.to_string()),
+                        ],
+                    ),
+                    progress: follow.map(|f| f.percent),
+                    follow_up_href: follow.map(|f| f.href.clone()),
+                });
+            }
+        }
+        out.push(views::ReportBudget {
+            name: e.name.clone(),
+            href: format!("/budgets/{}", e.id),
+            ballots: i18n::t_args(
+                locale,
+                "report-budget-ballots",
+                &[
+                    ("count", &e.ballots.to_string()),
+                    ("paper", &e.paper_ballots.to_string()),
+                ],
+            ),
+            turnout,
+            districts,
+            published,
+            results_href: format!("/budgets/{}/results", e.id),
+            winners,
+        });
     }
     Ok(out)
 }
@@ -322,6 +415,10 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
     let by_district = palabre_proposal::read::by_district(&env.conn, process.id).await?;
     let admin = env.ctx.visitor.role.at_least(palabre_domain::Role::Admin);
     let published = report.as_ref().and_then(|r| r.published_at);
+    let followed = milestones(
+        locale,
+        palabre_proposal::read::milestones(&env.conn, process.id).await?,
+    );
     let data = views::ProcessReport {
         process: views::ReportProcess {
             title: process.title.clone(),
@@ -344,7 +441,8 @@ pub async fn show(env: &Env, slug: &str) -> Result<Response> {
         timeline: time_chart(env, &process).await?,
         districts: districts(locale, &by_district),
         proposals: proposals(env, process.id).await?,
-        milestones: milestones(env, process.id).await?,
+        budgets: budgets(env, process.id, &followed).await?,
+        milestones: followed,
         opinion: opinion(env, process.id).await?,
         questionnaires: questionnaires(env, process.id).await?,
         impact: impact(env, process.id).await?,
