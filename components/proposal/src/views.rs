@@ -3,7 +3,7 @@
 use palabre_kit::forms::Form;
 use palabre_kit::images::Shown;
 use palabre_kit::thread::Thread;
-use palabre_kit::view::{Day, Status, Titled};
+use palabre_kit::view::{Status, Titled};
 
 palabre_kit::views! {
     /// A proposal in a list, and the head of its page.
@@ -111,7 +111,7 @@ palabre_kit::views! {
         pub body: String,
         pub address: String,
         pub image: Option<Shown>,
-        pub location: Option<Location>,
+        pub location: Option<palabre_kit::map::Place>,
         /// The small map of the proposal's place, when it has one.
         pub with_map: Option<palabre_kit::map::View>,
         pub process: Titled,
@@ -127,18 +127,9 @@ palabre_kit::views! {
         pub answers: Vec<Answer>,
         pub answer_form: Option<Form>,
         pub answer_action: String,
-        pub milestones: Vec<Milestone>,
-        pub progress: Option<i64>,
-        pub milestone_form: Option<Form>,
-        pub milestone_action: String,
+        pub follow_up: palabre_kit::follow_up::FollowUp,
         pub notice: Option<String>,
         pub comments: Option<Thread>,
-    }
-
-    pub struct Location {
-        /// "lat,lon", for the small map (`map.js`).
-        pub point: String,
-        pub osm: String,
     }
 
     pub struct Similar {
@@ -163,12 +154,6 @@ palabre_kit::views! {
         pub body: String,
         pub date: String,
         pub date_iso: String,
-    }
-
-    pub struct Milestone {
-        pub date: Day,
-        pub percent: i64,
-        pub body: String,
     }
 
     pub struct Amendment {

@@ -17,6 +17,7 @@ pub mod ctx;
 pub mod db;
 pub mod error;
 pub mod feature;
+pub mod follow_up;
 pub mod form;
 pub mod forms;
 #[cfg(any(test, feature = "fuzzing"))]

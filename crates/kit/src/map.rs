@@ -46,6 +46,25 @@ pub fn view(centre: Option<(f64, f64)>, zoom: u8) -> View {
     }
 }
 
+/// A place shown on a page: the small map's point and a link to
+/// OpenStreetMap (which also works without JavaScript).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[cfg_attr(any(test, feature = "testing"), derive(serde::Deserialize))]
+pub struct Place {
+    /// "lat,lon", for the small map (`map.js`).
+    pub point: String,
+    pub osm: String,
+}
+
+pub fn place((lat, lon): (f64, f64)) -> Place {
+    Place {
+        point: format!("{lat:.6},{lon:.6}"),
+        osm: format!(
+            "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"
+        ),
+    }
+}
+
 /// The layout's `map`: assets and settings, in the visitor's language.
 #[derive(Serialize)]
 pub struct Layout {

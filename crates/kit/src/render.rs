@@ -23,6 +23,8 @@ const FIELDS: &str = include_str!("../templates/fields.hbs");
 /// what follows it: `below`, a list of related items).
 const FORM_PAGE: &str = include_str!("../templates/form_page.hbs");
 const FOLLOW: &str = include_str!("../templates/follow.hbs");
+/// The dated milestones of what the commune carries out (`kit::follow_up`).
+const FOLLOW_UP: &str = include_str!("../templates/follow_up.hbs");
 /// A page's comment section (`kit::thread`) and one comment with its replies.
 const COMMENTS: &str = include_str!("../templates/comments.hbs");
 const COMMENT: &str = include_str!("../templates/comment.hbs");
@@ -34,6 +36,7 @@ const SHARED: &[(&str, &str)] = &[
     ("fields", FIELDS),
     ("form_page", FORM_PAGE),
     ("follow", FOLLOW),
+    ("follow_up", FOLLOW_UP),
     ("comments", COMMENTS),
     ("comment", COMMENT),
 ];

@@ -64,15 +64,11 @@ pub async fn proposal(conn: &Connection, id: i64) -> DbResult<Option<Value>> {
     .iter()
     .map(|r| json!({ "status": db::text(r, 0), "body": db::text(r, 1), "answered_at": timestamp(db::int(r, 2)) }))
     .collect();
-    let milestones: Vec<Value> = db::query(
-        conn,
-        "SELECT on_date, percent, body FROM proposal_milestones WHERE proposal_id = ? ORDER BY on_date, id",
-        vec![Sql::Integer(id)],
-    )
-    .await?
-    .iter()
-    .map(|r| json!({ "date": db::text(r, 0), "percent": db::int(r, 1), "body": db::text(r, 2) }))
-    .collect();
+    let milestones: Vec<Value> = crate::store::milestones(conn, id)
+        .await?
+        .iter()
+        .map(palabre_kit::follow_up::Milestone::to_json)
+        .collect();
     proposal["answers"] = json!(answers);
     proposal["milestones"] = json!(milestones);
     Ok(Some(proposal))

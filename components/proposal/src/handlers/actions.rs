@@ -225,7 +225,7 @@ pub async fn milestone(env: &mut Env, raw_id: &str) -> Result<Response> {
     if !permissions::may_follow_up(&env.ctx.visitor, &p) {
         return refused(env, raw_id, "milestone-not-accepted", &[]).await;
     }
-    let mut entry = Entry::read(&form, &["date", "percent", "body"]);
+    let mut entry = Entry::read(&form, &palabre_kit::follow_up::FIELDS);
     let m = match rules::milestone(entry.get("date"), entry.get("percent"), entry.get("body")) {
         Ok(m) => m,
         Err(error) => {

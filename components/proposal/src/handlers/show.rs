@@ -1,13 +1,12 @@
 //! A proposal's page.
 
-use palabre_domain::date::Day;
 use palabre_domain::proposal::{Status, SupportRefused};
 use palabre_domain::search::similar_query;
 use palabre_kit::comments::Resource;
 use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::respond::{self, Cache};
 use palabre_kit::thread::{self, Host, Problem};
-use palabre_kit::{Error, Response, Result, i18n, images};
+use palabre_kit::{Error, Response, Result, follow_up, i18n, images};
 
 use super::*;
 use crate::Env;
@@ -174,38 +173,18 @@ pub async fn show(
             .scoped("answer")
             .view()
     });
-    let milestones: Vec<views::Milestone> = store::milestones(&env.conn, p.id)
+    let steps = store::milestones(&env.conn, p.id)
         .await?
         .into_iter()
-        .map(|m| {
-            let date = Day::parse(&m.on_date).map_or_else(
-                || palabre_kit::view::Day {
-                    iso: m.on_date.clone(),
-                    text: m.on_date.clone(),
-                },
-                |d| palabre_kit::view::Day {
-                    iso: d.iso(),
-                    text: i18n::day(locale, d),
-                },
-            );
-            views::Milestone {
-                date,
-                percent: m.percent,
-                body: m.body,
-            }
-        })
+        .map(|m| follow_up::step(locale, &m.on_date, m.percent, m.body))
         .collect();
-    let progress = milestones.last().map(|m| m.percent);
-    let milestone_form = permissions::may_follow_up(who, &p).then(|| {
-        let fresh = Entry::new().with("date", today());
-        FormView::of(locale, milestone.unwrap_or(&fresh))
-            .input("date", "date", "milestone-field-date", "off")
-            .input("percent", "number", "milestone-field-percent", "off")
-            .hint("milestone-field-percent-hint")
-            .textarea("body", "milestone-field-body")
-            .scoped("milestone")
-            .view()
-    });
+    let follow_up = follow_up::section(
+        locale,
+        steps,
+        permissions::may_follow_up(who, &p),
+        milestone,
+        format!("/proposals/{}/milestones", p.id),
+    );
     let threshold = process.threshold.map(|t| {
         i18n::t_args(
             locale,
@@ -249,10 +228,7 @@ pub async fn show(
         with_map: p
             .location
             .map(|centre| palabre_kit::map::view(Some(centre), 16)),
-        location: p.location.map(|(lat, lon)| views::Location {
-            point: format!("{lat:.6},{lon:.6}"),
-            osm: format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"),
-        }),
+        location: p.location.map(palabre_kit::map::place),
         process: palabre_kit::view::Titled {
             title: process.title.clone(),
             href: format!("/proposals?process={}", process.slug),
@@ -260,7 +236,8 @@ pub async fn show(
         draft: !p.published,
         mine,
         similar,
-        publish: (permissions::may_publish(who, &p) && !p.published).then(|| format!("/proposals/{}/publish", p.id)),
+        publish: (permissions::may_publish(who, &p) && !p.published)
+            .then(|| format!("/proposals/{}/publish", p.id)),
         edit: permissions::may_edit(who, &p).then(|| format!("/proposals/{}/edit", p.id)),
         discard: permissions::may_discard(who, &p).then(|| format!("/proposals/{}/delete", p.id)),
         support,
@@ -268,10 +245,7 @@ pub async fn show(
         answers,
         answer_form,
         answer_action: format!("/proposals/{}/answer", p.id),
-        milestones,
-        progress,
-        milestone_form,
-        milestone_action: format!("/proposals/{}/milestones", p.id),
+        follow_up,
         notice,
         comments,
     };

@@ -28,10 +28,20 @@ fn every_shared_template_renders_with_its_view() {
         comments: crate::thread::Thread,
         with_map: Option<crate::map::View>,
     }
-    static PAGES: &[(&str, &str)] = &[(
-        "thread",
-        "{{#> layout}}{{#if follow}}{{#with follow}}{{> follow}}{{/with}}{{/if}}{{> comments}}{{/layout}}",
-    )];
+    #[derive(Serialize, serde::Deserialize)]
+    struct FollowedUp {
+        follow_up: crate::follow_up::FollowUp,
+    }
+    static PAGES: &[(&str, &str)] = &[
+        (
+            "thread",
+            "{{#> layout}}{{#if follow}}{{#with follow}}{{> follow}}{{/with}}{{/if}}{{> comments}}{{/layout}}",
+        ),
+        (
+            "followed_up",
+            "{{#> layout}}{{#with follow_up}}{{> follow_up}}{{/with}}{{/layout}}",
+        ),
+    ];
     let shared: Vec<&str> = SHARED.iter().map(|(n, _)| *n).collect();
     check_reaching(
         PAGES,
@@ -39,6 +49,7 @@ fn every_shared_template_renders_with_its_view() {
             Case::of::<ErrorView>("error"),
             Case::of::<crate::view::FormPage>("form_page"),
             Case::of::<ThreadPage>("thread"),
+            Case::of::<FollowedUp>("followed_up"),
         ],
         &shared,
     )

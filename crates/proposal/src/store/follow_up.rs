@@ -55,28 +55,18 @@ pub async fn answers(conn: &Connection, id: i64) -> DbResult<Vec<(Status, String
     .collect())
 }
 
-/// A step of an accepted proposal's carrying out.
-pub struct Milestone {
-    pub on_date: String,
-    pub percent: i64,
-    pub body: String,
-}
+/// Where the milestones of accepted proposals are kept.
+pub const MILESTONES: palabre_kit::follow_up::Table = palabre_kit::follow_up::Table {
+    name: "proposal_milestones",
+    owner: "proposal_id",
+};
 
 /// The follow-up of a proposal, in date order.
-pub async fn milestones(conn: &Connection, id: i64) -> DbResult<Vec<Milestone>> {
-    Ok(db::query(
-        conn,
-        "SELECT on_date, percent, body FROM proposal_milestones WHERE proposal_id = ? ORDER BY on_date, id",
-        vec![Value::Integer(id)],
-    )
-    .await?
-    .iter()
-    .map(|r| Milestone {
-        on_date: db::text(r, 0),
-        percent: db::int(r, 1),
-        body: db::text(r, 2),
-    })
-    .collect())
+pub async fn milestones(
+    conn: &Connection,
+    id: i64,
+) -> DbResult<Vec<palabre_kit::follow_up::Milestone>> {
+    palabre_kit::follow_up::milestones(conn, MILESTONES, id).await
 }
 
 pub async fn add_milestone(
@@ -86,18 +76,5 @@ pub async fn add_milestone(
     user_id: i64,
     now: i64,
 ) -> DbResult<()> {
-    db::exec(
-        conn,
-        "INSERT INTO proposal_milestones (proposal_id, on_date, percent, body, user_id, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
-        vec![
-            Value::Integer(id),
-            Value::text(m.on.iso()),
-            Value::Integer(m.percent),
-            Value::text(m.body.as_str()),
-            Value::Integer(user_id),
-            Value::Integer(now),
-        ],
-    )
-    .await
+    palabre_kit::follow_up::add(conn, MILESTONES, id, m, user_id, now).await
 }
