@@ -577,10 +577,13 @@ FROM processes p, (
 WHERE p.slug = 'budget-participatif-2026';
 
 INSERT INTO budget_projects (envelope_id, title, body, cost, first_cost, district_id, category_id, proposal_id, address,
-                             feasibility, review, reviewed_at, created_at, updated_at)
+                             latitude, longitude, feasibility, review, reviewed_at, created_at, updated_at)
 SELECT e.id, v.title, v.body, v.cost, v.first_cost, (SELECT id FROM districts WHERE name = v.district),
        (SELECT id FROM proposal_categories WHERE name = v.category),
-       (SELECT id FROM proposals WHERE title = v.proposal), v.address, v.feasibility, v.review,
+       (SELECT id FROM proposals WHERE title = v.proposal), v.address,
+       -- Where the proposal it comes from is.
+       (SELECT latitude FROM proposals WHERE title = v.proposal),
+       (SELECT longitude FROM proposals WHERE title = v.proposal), v.feasibility, v.review,
        CASE WHEN v.feasibility = 'pending' THEN NULL ELSE strftime('%s', 'now', '-6 days') END,
        strftime('%s', 'now', '-8 days'), strftime('%s', 'now', '-6 days')
 FROM budget_envelopes e, (

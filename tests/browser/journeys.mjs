@@ -464,7 +464,21 @@ export function budget(run) {
     await t.submit(`main form[action="/budgets/${e}/publish"] button`, 'published');
     check((await t.page.locator('main table').count()) >= 3, 'the results have no tables');
     await t.shoot('budget-results');
+    // A winner's page: staff date a step of its carrying out; the place
+    // picker of the project form.
+    const [[winner]] = sql(db, "SELECT project_id FROM budget_results WHERE envelope_id = ? AND method = 'greedy' " +
+      "AND why IN ('won', 'completed') ORDER BY position LIMIT 1", e);
+    await t.go(`/budgets/${e}/projects/${winner}/edit`, 'project form');
+    check((await t.page.locator('main [name=latitude]').count()) === 1, 'the project form has no place');
+    await t.go(`/budgets/${e}/projects/${winner}`, 'winning project');
+    const step = 'main form[action$="/milestones"]';
+    await t.page.fill(`${step} [name=percent]`, '30');
+    await t.page.fill(`${step} [name=body]`, 'Le chantier a commencé.');
+    await t.submit(`${step} button[type=submit]`, 'milestone added');
+    check((await t.page.locator('#follow-up .timeline li').count()) >= 1, 'the follow-up shows no step');
     await t.page.setViewportSize(VIEWPORTS.phone);
+    await t.go(`/budgets/${e}/projects/${winner}`, 'followed-up project on a phone');
+    await t.shoot('budget-follow-up');
     await t.go(`/budgets/${e}/results`, 'results on a phone');
     await t.go('/transparency', 'transparency');
     check((await t.page.locator('#budget').count()) === 1, 'the transparency page does not explain the budget');

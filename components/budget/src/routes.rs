@@ -41,6 +41,9 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Get => manage::project_form(env, e, Some(p)).await,
             Post => manage::save_project(env, e, Some(p)).await,
         ),
+        ["budgets", e, "projects", p, "milestones"] => {
+            methods!(env; Post => manage::milestone(env, e, p).await)
+        }
         _ => Err(Error::NotFound),
     }
 }

@@ -104,6 +104,12 @@ palabre_kit::views! {
         pub status: Status,
         pub review: Option<String>,
         pub reviewed: Option<String>,
+        /// Funded by the envelope's method (the results are public).
+        pub funded: bool,
+        pub image: Option<palabre_kit::images::Shown>,
+        pub with_map: Option<palabre_kit::map::View>,
+        pub location: Option<palabre_kit::map::Place>,
+        pub follow_up: palabre_kit::follow_up::FollowUp,
         pub cart: Option<ProjectCart>,
         pub edit_href: Option<String>,
     }

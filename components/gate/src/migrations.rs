@@ -66,6 +66,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(27, "0027_all_proposals"),
     migration!(28, "0028_news_of_a_process"),
     migration!(29, "0029_budgets"),
+    migration!(30, "0030_budget_follow_up"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

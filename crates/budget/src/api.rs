@@ -7,6 +7,7 @@
 use palabre_domain::budget::{Ballot, Method};
 use palabre_kit::api::{Page, of_process, opt_text};
 use palabre_kit::db::{self, Connection, DbResult, Value as Sql};
+use palabre_kit::follow_up::Milestone;
 use serde_json::{Value, json};
 
 use crate::store::{self, Envelope, Project};
@@ -93,8 +94,17 @@ fn envelope_json(e: &Envelope) -> Value {
 }
 
 /// A project; its votes only once the results are public (no running
-/// tally while the vote is open).
-fn project_json(p: &Project, published: bool) -> Value {
+/// tally while the vote is open), and its follow-up (a winner's milestones).
+fn project_json(p: &Project, published: bool, milestones: &[(i64, Milestone)]) -> Value {
+    let location = match p.location {
+        Some((lat, lon)) => json!({ "latitude": lat, "longitude": lon }),
+        None => Value::Null,
+    };
+    let milestones: Vec<Value> = milestones
+        .iter()
+        .filter(|(id, _)| *id == p.id)
+        .map(|(_, m)| m.to_json())
+        .collect();
     json!({
         "id": p.id,
         "title": p.title,
@@ -105,6 +115,9 @@ fn project_json(p: &Project, published: bool) -> Value {
         "review": p.review,
         "votes": published.then_some(p.votes),
         "from_proposal": p.proposal_id,
+        "address": p.address,
+        "location": location,
+        "milestones": milestones,
         "url": format!("/budgets/{}/projects/{}", p.envelope_id, p.id),
     })
 }
@@ -113,9 +126,10 @@ fn project_json(p: &Project, published: bool) -> Value {
 pub async fn budget(conn: &Connection, e: &Envelope) -> DbResult<Value> {
     let published = e.published_at.is_some();
     let projects = store::projects(conn, e.id).await?;
+    let milestones = store::milestones_of(conn, e.id).await?;
     Ok(json!({
         "envelope": envelope_json(e),
-        "projects": projects.iter().map(|p| project_json(p, published)).collect::<Vec<_>>(),
+        "projects": projects.iter().map(|p| project_json(p, published, &milestones)).collect::<Vec<_>>(),
         "url": format!("/budgets/{}", e.id),
     }))
 }
@@ -144,9 +158,10 @@ pub async fn results(conn: &Connection, e: &Envelope) -> DbResult<Value> {
         );
     }
     let projects = store::projects(conn, e.id).await?;
+    let milestones = store::milestones_of(conn, e.id).await?;
     Ok(json!({
         "envelope": envelope_json(e),
-        "projects": projects.iter().map(|p| project_json(p, true)).collect::<Vec<_>>(),
+        "projects": projects.iter().map(|p| project_json(p, true, &milestones)).collect::<Vec<_>>(),
         "results": results,
         "ballots_pabulib": format!("/budgets/{}/ballots.pb", e.id),
         "ballots_csv": format!("/budgets/{}/ballots.csv", e.id),

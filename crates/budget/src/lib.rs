@@ -23,6 +23,7 @@ pub const MANIFEST: Manifest = Manifest {
         "budget_ballot_projects",
         "budget_carts",
         "budget_results",
+        "budget_project_milestones",
     ],
     privacy: PRIVACY,
     participation: Some(List {
@@ -111,6 +112,13 @@ const PRIVACY: &[Source] = &[
         table: "budget_ballots",
         user_column: "entered_by",
         export: &["envelope_id", "paper_ref", "projects", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "budget_project_milestones",
+        user_column: "user_id",
+        export: &["project_id", "on_date", "percent", "body", "created_at"],
+        // The commune's follow-up, written by staff: it stays.
         erase: Erase::Keep,
     },
 ];

@@ -74,6 +74,12 @@ pub fn may_enter_paper(v: &Visitor, open: bool, closed_days_ago: Option<i64>) ->
     may_manage(v) && (open || closed_days_ago.is_some_and(|d| (0..=7).contains(&d)))
 }
 
+/// The dated follow-up of a project: staff, once the results are public,
+/// for a project funded by the envelope's method.
+pub fn may_follow_up(v: &Visitor, e: &Envelope, funded: bool) -> bool {
+    may_manage(v) && e.published_at.is_some() && funded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +154,17 @@ mod tests {
         assert!(!may_enter_paper(&staff, false, Some(8)));
         assert!(!may_enter_paper(&staff, false, None));
         assert!(!may_enter_paper(&resident, true, None));
+    }
+
+    #[test]
+    fn only_published_winners_are_followed_up_and_by_staff() {
+        let staff = visitor(Some(1), Role::Moderator);
+        let resident = visitor(Some(7), Role::Citizen);
+        let mut e = envelope(true);
+        assert!(!may_follow_up(&staff, &e, true));
+        e.published_at = Some(1);
+        assert!(may_follow_up(&staff, &e, true));
+        assert!(!may_follow_up(&staff, &e, false));
+        assert!(!may_follow_up(&resident, &e, true));
     }
 }

@@ -213,6 +213,7 @@ pub struct Project {
     pub review: String,
     pub reviewed_at: Option<i64>,
     pub votes: i64,
+    pub image_id: Option<i64>,
 }
 
 impl Project {
@@ -223,7 +224,7 @@ impl Project {
 
 const PROJECT: &str = "SELECT b.id, b.envelope_id, b.title, b.body, b.cost, b.first_cost, d.id, d.name, \
      b.category_id, b.proposal_id, b.address, b.latitude, b.longitude, b.feasibility, b.review, \
-     b.reviewed_at, b.votes \
+     b.reviewed_at, b.votes, b.image_id \
      FROM budget_projects b LEFT JOIN districts d ON d.id = b.district_id";
 
 fn project_of(r: &db::Row) -> Project {
@@ -243,6 +244,7 @@ fn project_of(r: &db::Row) -> Project {
         review: db::text(r, 14),
         reviewed_at: db::opt_int(r, 15),
         votes: db::int(r, 16),
+        image_id: db::opt_int(r, 17),
     }
 }
 
@@ -274,6 +276,7 @@ pub struct ProjectInput {
     pub proposal_id: Option<i64>,
     pub address: String,
     pub location: Option<(f64, f64)>,
+    pub image_id: Option<i64>,
 }
 
 fn project_params(p: &ProjectInput) -> Vec<Value> {
@@ -287,6 +290,7 @@ fn project_params(p: &ProjectInput) -> Vec<Value> {
         Value::text(&p.address),
         p.location.map_or(Value::Null, |l| Value::Real(l.0)),
         p.location.map_or(Value::Null, |l| Value::Real(l.1)),
+        p.image_id.map_or(Value::Null, Value::Integer),
     ]
 }
 
@@ -301,8 +305,8 @@ pub async fn create_project(
     let row = db::query_one(
         conn,
         "INSERT INTO budget_projects (title, body, cost, district_id, category_id, proposal_id, address, \
-         latitude, longitude, envelope_id, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id",
+         latitude, longitude, image_id, envelope_id, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) RETURNING id",
         params,
     )
     .await?;
@@ -323,7 +327,7 @@ pub async fn update_project(
         conn,
         "UPDATE budget_projects SET title = ?1, body = ?2, \
          district_id = ?4, category_id = ?5, proposal_id = ?6, address = ?7, latitude = ?8, longitude = ?9, \
-         updated_at = ?11 WHERE id = ?10",
+         image_id = ?10, updated_at = ?12 WHERE id = ?11",
         params,
     )
     .await
@@ -790,5 +794,72 @@ pub async fn proposals_used(conn: &Connection) -> DbResult<Vec<i64>> {
     .await?
     .iter()
     .map(|r| db::int(r, 0))
+    .collect())
+}
+
+/// Where the milestones of winning projects are kept.
+pub const MILESTONES: palabre_kit::follow_up::Table = palabre_kit::follow_up::Table {
+    name: "budget_project_milestones",
+    owner: "project_id",
+};
+
+/// Whether `project_id` is funded in the stored count of the envelope's
+/// own method.
+pub async fn funded(conn: &Connection, e: &Envelope, project_id: i64) -> DbResult<bool> {
+    Ok(db::query_one(
+        conn,
+        "SELECT 1 FROM budget_results WHERE envelope_id = ? AND method = ? AND project_id = ? \
+         AND why IN ('won', 'completed')",
+        vec![
+            Value::Integer(e.id),
+            Value::text(e.method.as_str()),
+            Value::Integer(project_id),
+        ],
+    )
+    .await?
+    .is_some())
+}
+
+/// The latest progress of each project of the envelope that has a
+/// milestone: (project, percent).
+pub async fn progress(conn: &Connection, envelope_id: i64) -> DbResult<Vec<(i64, i64)>> {
+    Ok(db::query(
+        conn,
+        "SELECT p.id, (SELECT m.percent FROM budget_project_milestones m WHERE m.project_id = p.id \
+         ORDER BY m.on_date DESC, m.id DESC LIMIT 1) FROM budget_projects p \
+         WHERE p.envelope_id = ? AND EXISTS (SELECT 1 FROM budget_project_milestones m WHERE m.project_id = p.id)",
+        vec![Value::Integer(envelope_id)],
+    )
+    .await?
+    .iter()
+    .map(|r| (db::int(r, 0), db::int(r, 1)))
+    .collect())
+}
+
+/// The milestones of an envelope's projects: (project, milestone), each
+/// project's in date order.
+pub async fn milestones_of(
+    conn: &Connection,
+    envelope_id: i64,
+) -> DbResult<Vec<(i64, palabre_kit::follow_up::Milestone)>> {
+    Ok(db::query(
+        conn,
+        "SELECT m.project_id, m.on_date, m.percent, m.body FROM budget_project_milestones m \
+         JOIN budget_projects p ON p.id = m.project_id WHERE p.envelope_id = ? \
+         ORDER BY m.project_id, m.on_date, m.id",
+        vec![Value::Integer(envelope_id)],
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        (
+            db::int(r, 0),
+            palabre_kit::follow_up::Milestone {
+                on_date: db::text(r, 1),
+                percent: db::int(r, 2),
+                body: db::text(r, 3),
+            },
+        )
+    })
     .collect())
 }

@@ -187,3 +187,9 @@ pub async fn supporters(conn: &Connection, id: i64) -> DbResult<Vec<i64>> {
 pub async fn categories(conn: &Connection) -> DbResult<Vec<(i64, String)>> {
     crate::store::categories(conn).await
 }
+
+/// Where a process's located proposals are (the centre of the most
+/// supported), to open a map picker there.
+pub async fn centre(conn: &Connection, process_id: i64) -> DbResult<Option<(f64, f64)>> {
+    crate::store::centre(conn, process_id).await
+}

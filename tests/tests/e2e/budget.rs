@@ -42,8 +42,8 @@ fn project(app: &TestApp, title: &str) -> i64 {
         .unwrap()
 }
 
-/// Every counter equals its rows.
-fn assert_counters(app: &TestApp) {
+/// Every counter equals its rows (also after a crowd: `reliability`).
+pub(crate) fn assert_counters(app: &TestApp) {
     assert_eq!(
         int(
             app,
@@ -63,6 +63,17 @@ fn assert_counters(app: &TestApp) {
         0,
         "envelope ballots"
     );
+}
+
+/// The funded projects of a method in a `results.json`.
+fn funded(json: &serde_json::Value, method: &str) -> Vec<i64> {
+    json["results"][method]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["funded"] == true)
+        .map(|l| l["project"].as_i64().unwrap())
+        .collect()
 }
 
 fn add(b: &mut Browser<'_>, e: i64, p: i64) -> u16 {
@@ -433,13 +444,7 @@ fn staff_enter_paper_ballots_count_by_both_rules_and_the_pb_recomputes_them() {
         serde_json::from_str(&app.get(&format!("/budgets/{e}/results.json")).text()).unwrap();
     for method in Method::ALL {
         let recomputed = count(&instance, method).funded();
-        let published: Vec<i64> = json["results"][method.as_str()]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|l| l["funded"] == true)
-            .map(|l| l["project"].as_i64().unwrap())
-            .collect();
+        let published = funded(&json, method.as_str());
         assert_eq!(recomputed, published, "{method}");
         assert!(!published.is_empty());
     }
@@ -467,14 +472,7 @@ fn staff_enter_paper_ballots_count_by_both_rules_and_the_pb_recomputes_them() {
     );
     assert!(report.contains("habitants inscrits sur la plateforme"));
     assert!(report.contains("Les projets retenus"));
-    let greedy: Vec<i64> = json["results"]["greedy"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|l| l["funded"] == true)
-        .map(|l| l["project"].as_i64().unwrap())
-        .collect();
-    for id in &greedy {
+    for id in &funded(&json, "greedy") {
         assert!(
             report.contains(&format!("href=\"/budgets/{e}/projects/{id}\"")),
             "winner {id}"
@@ -727,4 +725,177 @@ fn the_home_page_says_until_when_the_vote_is_open_and_followers_hear_it_opened()
     let mut camille = camille(&app);
     let notes = camille.get("/notifications?lang=fr").text();
     assert!(notes.contains("Le vote est ouvert"), "{notes}");
+}
+
+const PIXEL: &[u8] = include_bytes!("../../fixtures/images/pixel.png");
+
+#[test]
+fn staff_place_a_project_on_the_map_with_its_image_and_follow_up_the_winners() {
+    let app = start();
+    let e = envelope(&app, "Toute la commune");
+    let benches = project(&app, "Des bancs le long de la Loire");
+    let mut staff = moderator(&app);
+    let edit = format!("/budgets/{e}/projects/{benches}/edit");
+    let form = staff.get(&format!("{edit}?lang=fr"));
+    assert_eq!(form.status, 200);
+    let form = form.text();
+    assert!(form.contains("enctype=\"multipart/form-data\""), "{form}");
+    assert!(form.contains("name=\"latitude\""));
+    assert!(form.contains("leaflet"), "the map picker is loaded");
+    let fields = |lat: &'static str| {
+        vec![
+            ("title", "Des bancs le long de la Loire"),
+            ("body", "Vingt bancs sur le chemin de halage."),
+            ("cost", "18000"),
+            ("address", "Chemin de halage"),
+            ("latitude", lat),
+            ("longitude", "0.6871"),
+            ("feasibility", "feasible"),
+            ("review", ""),
+            ("image_alt", "Un banc face à la Loire"),
+        ]
+    };
+    // A place off the map and a file that is not an image: refused, nothing saved.
+    let r = staff.post_multipart(
+        &edit,
+        &fields("95"),
+        &[("image", "banc.png", b"<svg onload='alert(1)'/>")],
+    );
+    assert_eq!(r.status, 422);
+    let text = r.text();
+    assert!(text.contains("Choisissez une image PNG, JPEG ou WebP."));
+    assert!(
+        text.contains("value=\"Chemin de halage\""),
+        "what was typed is kept"
+    );
+    assert_eq!(int(&app, "SELECT count(*) FROM images"), 0);
+    let _ = staff.get(&edit);
+    let r = staff.post_multipart(&edit, &fields("47.3925"), &[("image", "banc.png", PIXEL)]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let page = app
+        .get(&format!("/budgets/{e}/projects/{benches}?lang=fr"))
+        .text();
+    assert!(page.contains("Lieu du projet"));
+    assert!(page.contains("data-map-point=\"47.392500,0.687100\""));
+    assert!(page.contains("alt=\"Un banc face à la Loire\""));
+    assert!(page.contains("src=\"/images/"));
+    // Not a winner yet: no follow-up, and none can be posted.
+    assert!(!page.contains("Suivi de la réalisation"));
+    let milestones = format!("/budgets/{e}/projects/{benches}/milestones");
+    let step = [
+        ("date", "2027-03-15"),
+        ("percent", "40"),
+        ("body", "Les huit premiers bancs sont posés."),
+    ];
+    let _ = staff.get(&format!("/budgets/{e}/projects/{benches}"));
+    assert_eq!(staff.post(&milestones, &step).status, 403);
+
+    // Counted and published: the winners get their follow-up.
+    let _ = staff.get(&format!("/budgets/{e}/results"));
+    assert_eq!(staff.post(&format!("/budgets/{e}/count"), &[]).status, 303);
+    assert_eq!(
+        staff
+            .post(&format!("/budgets/{e}/publish"), &[("publish", "1")])
+            .status,
+        303
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get(&format!("/budgets/{e}/results.json")).text()).unwrap();
+    let winners = funded(&json, "greedy");
+    let winner = winners[0];
+    let loser = json["results"]["greedy"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["funded"] == false)
+        .map(|l| l["project"].as_i64().unwrap())
+        .expect("a project that did not win");
+    let _ = staff.get(&format!("/budgets/{e}/projects/{loser}"));
+    assert_eq!(
+        staff
+            .post(&format!("/budgets/{e}/projects/{loser}/milestones"), &step)
+            .status,
+        403,
+        "only a winner is followed up"
+    );
+    let page = format!("/budgets/{e}/projects/{winner}");
+    let shown = staff.get(&format!("{page}?lang=fr")).text();
+    assert!(shown.contains("Projet retenu"));
+    assert!(shown.contains("Ajouter une étape au suivi"));
+    let path = format!("{page}/milestones");
+    let bad = staff.post(
+        &path,
+        &[
+            ("date", "2027-02-30"),
+            ("percent", "150"),
+            ("body", "Les huit premiers bancs sont posés."),
+        ],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains("Les huit premiers bancs sont posés."));
+    let mut camille = camille(&app);
+    let _ = camille.get(&page);
+    assert_eq!(camille.post(&path, &step).status, 403, "residents do not");
+    let _ = staff.get(&page);
+    let r = staff.post(&path, &step);
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        r.header("location"),
+        Some(format!("{page}#follow-up").as_str())
+    );
+    let _ = staff.get(&page);
+    let later = [
+        ("date", "2027-06-01"),
+        ("percent", "100"),
+        ("body", "Tous les bancs sont posés."),
+    ];
+    assert_eq!(staff.post(&path, &later).status, 303);
+    let public = app.get(&format!("{page}?lang=fr")).text();
+    assert!(public.contains("Suivi de la réalisation"));
+    assert!(public.contains("15 mars 2027"));
+    assert!(
+        public.contains("value=\"100\""),
+        "the progress is the latest"
+    );
+    assert!(!public.contains("Ajouter une étape au suivi"));
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM activity WHERE kind = 'budget-project-milestone'"
+        ),
+        2
+    );
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'budget-project-milestone'"
+        ),
+        2
+    );
+    // The report (staff read its draft) shows the winner's progress, with a
+    // link to its follow-up.
+    let report = staff
+        .get(&format!("/processes/{BUDGET}/bilan?lang=fr"))
+        .text();
+    assert!(
+        report.contains(&format!("href=\"{page}#follow-up\"")),
+        "{report}"
+    );
+    // The open data give the place and the follow-up.
+    let api: serde_json::Value =
+        serde_json::from_str(&app.get(&format!("/api/v1/budgets/{e}")).text()).unwrap();
+    let of = |id: i64| {
+        api["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(of(benches)["location"]["latitude"], 47.3925);
+    let steps = of(winner)["milestones"].as_array().unwrap().clone();
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[1]["percent"], 100);
+    assert_eq!(steps[0]["date"], "2027-03-15");
 }

@@ -12,7 +12,7 @@ use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::participation::districts;
 use palabre_kit::respond;
 use palabre_kit::view::{FormPage, Link};
-use palabre_kit::{Error, Response, Result, i18n};
+use palabre_kit::{Error, Response, Result, follow_up, i18n, images};
 
 use super::*;
 use crate::store::{EnvelopeInput, ProjectInput, Voter};
@@ -322,13 +322,17 @@ pub async fn save_envelope(env: &mut Env, raw: Option<&str>) -> Result<Response>
     Ok(respond::redirect(&format!("/budgets/{id}")))
 }
 
-const PROJECT_FIELDS: [&str; 9] = [
+/// The project form's fields, as [`Entry::read`] reads them (the image's are
+/// read by `images::Change::read`).
+const PROJECT_FIELDS: [&str; 11] = [
     "title",
     "body",
     "cost",
     "district",
     "category",
     "address",
+    "latitude",
+    "longitude",
     "proposal",
     "feasibility",
     "review",
@@ -385,12 +389,23 @@ async fn render_project(
         .optional()
         .input("address", "text", "budget-field-address", "street-address")
         .optional()
+        .input("latitude", "text", "proposal-field-latitude", "off")
+        .optional()
+        .input("longitude", "text", "proposal-field-longitude", "off")
+        .optional()
+        .hint("budget-field-location-hint")
         .select("feasibility", "budget-field-feasibility", feasibility)
         .hint("budget-field-feasibility-hint")
         .textarea("review", "budget-field-review")
         .optional()
         .hint("budget-field-review-hint");
+    let image = images::shown(&env.conn, f.current.and_then(|p| p.image_id)).await?;
+    let form = images::fields(form, image.as_ref());
     let e = f.envelope;
+    let centre = match f.current.and_then(|p| p.location) {
+        Some(at) => Some(at),
+        None => palabre_proposal::read::centre(&env.conn, e.process_id).await?,
+    };
     let (title, action) = match f.current {
         Some(p) => (
             i18n::t(locale, "budget-project-edit"),
@@ -402,6 +417,8 @@ async fn render_project(
         ),
     };
     let data = FormPage {
+        with_map: Some(palabre_kit::map::view(centre, 14)),
+        image: image.map(Into::into),
         back: Some(Link::new(format!("/budgets/{}", e.id), e.name.clone())),
         intro: Some(i18n::t(locale, "budget-project-intro")),
         preview: f.current.map(|p| {
@@ -447,6 +464,14 @@ pub async fn project_form(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
             .with("district", opt(p.district.as_ref().map(|d| d.0)))
             .with("category", opt(p.category_id))
             .with("address", p.address.as_str())
+            .with(
+                "latitude",
+                p.location.map(|l| l.0.to_string()).unwrap_or_default(),
+            )
+            .with(
+                "longitude",
+                p.location.map(|l| l.1.to_string()).unwrap_or_default(),
+            )
             .with("proposal", opt(p.proposal_id))
             .with("feasibility", p.feasibility.as_str())
             .with("review", p.review.as_str()),
@@ -469,6 +494,14 @@ pub async fn project_form(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
                     .with("district", opt(o.district_id))
                     .with("category", opt(o.category_id))
                     .with("address", o.address)
+                    .with(
+                        "latitude",
+                        o.location.map(|l| l.0.to_string()).unwrap_or_default(),
+                    )
+                    .with(
+                        "longitude",
+                        o.location.map(|l| l.1.to_string()).unwrap_or_default(),
+                    )
                     .with("proposal", id.to_string())
                     .with("feasibility", "pending"),
                 None => Entry::new().with("feasibility", "pending"),
@@ -491,6 +524,7 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
     };
     let form = env.submission().await?;
     let mut entry = Entry::read(&form, &PROJECT_FIELDS);
+    let image = images::Change::read(&form, current.as_ref().and_then(|p| p.image_id), &mut entry);
     let title = entry.check("title", |v| line(v, 150));
     let body = entry.check("body", |v| {
         let t = content::text(v, 20_000)?;
@@ -519,6 +553,11 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
                 Err(e)
             }
         })
+    });
+    // The message goes beside the first of the two coordinates.
+    let longitude = entry.get("longitude").to_string();
+    let location = entry.check("latitude", |v| {
+        palabre_domain::proposal::location(v, &longitude)
     });
     let f = ProjectForm {
         envelope: &e,
@@ -550,6 +589,8 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
         Some(district_id),
         Some(category_id),
         Some(address),
+        Some(location),
+        Some(image),
         Some(proposal_id),
         Some(feasibility),
         Some(review),
@@ -561,6 +602,8 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
         district_id,
         category_id,
         address,
+        location,
+        image,
         proposal_id,
         feasibility,
         review,
@@ -569,7 +612,7 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
     else {
         return render_project(env, &f, &entry, http::StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    let input = ProjectInput {
+    let mut input = ProjectInput {
         title: title.clone(),
         body,
         cost,
@@ -577,8 +620,10 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
         category_id,
         proposal_id,
         address,
-        location: None,
+        location,
+        image_id: None,
     };
+    let uploader = env.ctx.visitor.user_id;
     let now = palabre_kit::now();
     let previous = current
         .as_ref()
@@ -599,6 +644,7 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
         "budget-project-save",
         &format!("budget:{envelope_id}"),
         async |conn| {
+            input.image_id = image.apply(conn, uploader).await?;
             let id = match &previous {
                 Some((id, ..)) => {
                     store::update_project(conn, *id, &input, now).await?;
@@ -639,6 +685,84 @@ pub async fn save_project(env: &mut Env, raw_e: &str, raw_p: Option<&str>) -> Re
     Ok(respond::redirect(&format!(
         "/budgets/{envelope_id}/projects/{id}"
     )))
+}
+
+/// `POST /budgets/<e>/projects/<p>/milestones` (staff): a dated step of a
+/// winning project's carrying out, with how far it has come; the followers
+/// of the process hear of it, and the author and supporters of the proposal
+/// it came from.
+pub async fn milestone(env: &mut Env, raw_e: &str, raw_p: &str) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    require_staff(env)?;
+    let e = envelope(env, raw_e).await?;
+    let p = project_in(env, &e, raw_p).await?;
+    let form = env.submission().await?;
+    let funded = e.published_at.is_some() && store::funded(&env.conn, &e, p.id).await?;
+    if !permissions::may_follow_up(&env.ctx.visitor, &e, funded) {
+        return Err(Error::Closed {
+            title: "milestone-add",
+            message: i18n::t(env.ctx.locale, "budget-milestone-not-funded"),
+        });
+    }
+    let mut entry = Entry::read(&form, &follow_up::FIELDS);
+    let m = match palabre_domain::proposal::milestone(
+        entry.get("date"),
+        entry.get("percent"),
+        entry.get("body"),
+    ) {
+        Ok(m) => m,
+        Err(error) => {
+            let (field, error) = error.field();
+            entry.refuse(field, error);
+            return show_project(
+                env,
+                &e,
+                &p,
+                Some(&entry),
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let now = palabre_kit::now();
+    let url = format!("/budgets/{}/projects/{}#follow-up", e.id, p.id);
+    let people = match p.proposal_id {
+        Some(id) => {
+            let mut people = palabre_proposal::read::supporters(&env.conn, id).await?;
+            if let Some(o) = palabre_proposal::read::origin(&env.conn, id).await? {
+                people.push(o.user_id);
+            }
+            people
+        }
+        None => Vec::new(),
+    };
+    audited(
+        env,
+        "budget-project-milestone",
+        &format!("budget:{}", e.id),
+        async |conn| {
+            follow_up::add(conn, store::MILESTONES, p.id, &m, user_id, now).await?;
+            let activity_id = activity::record(
+                conn,
+                &Activity {
+                    actor_id: None,
+                    kind: "budget-project-milestone",
+                    process_id: Some(e.process_id),
+                    title: &p.title,
+                    url: &url,
+                    public: true,
+                    followed: None,
+                },
+            )
+            .await?;
+            for person in &people {
+                activity::notify(conn, *person, activity_id).await?;
+            }
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond::redirect(&url))
 }
 
 /// The paper form, with what was typed and the messages it earned.

@@ -7,8 +7,9 @@ pub mod results;
 
 use palabre_domain::budget::{Ballot, Feasibility};
 use palabre_domain::date::Day;
+use palabre_kit::forms::Entry;
 use palabre_kit::view::{Link, Status};
-use palabre_kit::{Error, Response, Result, i18n};
+use palabre_kit::{Error, Response, Result, follow_up, i18n, images, map};
 
 use crate::Env;
 use crate::permissions;
@@ -174,15 +175,27 @@ pub async fn list(env: &mut Env) -> Result<Response> {
     env.page("budgets", &i18n::t(locale, "budget-list-title"), data)
 }
 
-/// `GET /budgets/<e>/projects/<p>`: a project, its review, and the cart's
-/// button.
+/// `GET /budgets/<e>/projects/<p>`: a project, its review, the cart's
+/// button, and once it won its follow-up.
 pub async fn project(env: &mut Env, raw_e: &str, raw_p: &str) -> Result<Response> {
-    let locale = env.ctx.locale;
     let e = envelope(env, raw_e).await?;
     let p = project_in(env, &e, raw_p).await?;
-    let state = ballot::State::of(env, &e).await?;
+    show_project(env, &e, &p, None, http::StatusCode::OK).await
+}
+
+/// The project page; `milestone` is what staff typed in the follow-up form
+/// when it came back with messages.
+pub(crate) async fn show_project(
+    env: &Env,
+    e: &Envelope,
+    p: &store::Project,
+    milestone: Option<&Entry>,
+    status: http::StatusCode,
+) -> Result<Response> {
+    let locale = env.ctx.locale;
+    let state = ballot::State::of(env, e).await?;
     let cart = state
-        .card_state(env, &e, &p)
+        .card_state(env, e, p)
         .map(|(in_cart, addable, no_room)| views::ProjectCart {
             action: format!("/budgets/{}/cart", e.id),
             id: p.id,
@@ -204,6 +217,12 @@ pub async fn project(env: &mut Env, raw_e: &str, raw_p: &str) -> Result<Response
             .map(|o| Link::new(format!("/proposals/{id}"), o.title)),
         None => None,
     };
+    let funded = e.published_at.is_some() && store::funded(&env.conn, e, p.id).await?;
+    let steps = follow_up::milestones(&env.conn, store::MILESTONES, p.id)
+        .await?
+        .into_iter()
+        .map(|m| follow_up::step(locale, &m.on_date, m.percent, m.body))
+        .collect();
     let data = views::Project {
         back: Link::new(format!("/budgets/{}", e.id), e.name.clone()),
         title: p.title.clone(),
@@ -217,9 +236,21 @@ pub async fn project(env: &mut Env, raw_e: &str, raw_p: &str) -> Result<Response
         status: feasibility_status(env, p.feasibility),
         review: (!p.review.is_empty()).then(|| p.review.clone()),
         reviewed: p.reviewed_at.map(|t| i18n::long_date(locale, t)),
+        funded,
+        image: images::shown(&env.conn, p.image_id).await?,
+        with_map: p.location.map(|centre| map::view(Some(centre), 16)),
+        location: p.location.map(map::place),
+        follow_up: follow_up::section(
+            locale,
+            steps,
+            permissions::may_follow_up(&env.ctx.visitor, e, funded),
+            milestone,
+            format!("/budgets/{}/projects/{}/milestones", e.id, p.id),
+        ),
         cart,
         edit_href: permissions::may_manage(&env.ctx.visitor)
             .then(|| format!("/budgets/{}/projects/{}/edit", e.id, p.id)),
     };
-    env.page("project", &p.title, data)
+    env.renderer
+        .page(&env.ctx, &env.site, status, "project", &p.title, data)
 }

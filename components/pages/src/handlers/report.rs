@@ -185,8 +185,8 @@ fn milestones(
 /// Each envelope's vote: ballots online and on paper, by district, the
 /// turnout against the residents with an account (for the whole commune's
 /// envelopes: an account declares no district), and the winners of the commune's method once
-/// the results are published, with the follow-up of the proposal each came
-/// from.
+/// the results are published, with their follow-up (the project's own, or
+/// that of the proposal it came from).
 async fn budgets(
     env: &Env,
     process_id: i64,
@@ -227,18 +227,25 @@ async fn budgets(
         let mut winners = Vec::new();
         if published {
             let projects = budget::projects(&env.conn, e.id).await?;
+            let progress = budget::progress(&env.conn, e.id).await?;
             for line in budget::results(&env.conn, e.id, e.method).await? {
                 if !line.line.why.funded() {
                     continue;
                 }
-                let proposal = projects
-                    .iter()
-                    .find(|p| p.id == line.line.id)
-                    .and_then(|p| p.proposal_id);
-                let follow = proposal.and_then(|id| followed.iter().find(|f| f.id == id));
+                let href = format!("/budgets/{}/projects/{}", e.id, line.line.id);
+                // The project's own follow-up, else its proposal's.
+                let follow = match progress.iter().find(|(id, _)| *id == line.line.id) {
+                    Some((_, percent)) => Some((*percent, format!("{href}#follow-up"))),
+                    None => projects
+                        .iter()
+                        .find(|p| p.id == line.line.id)
+                        .and_then(|p| p.proposal_id)
+                        .and_then(|id| followed.iter().find(|f| f.id == id))
+                        .map(|f| (f.percent, f.href.clone())),
+                };
                 winners.push(views::Winner {
                     title: line.title.clone(),
-                    href: format!("/budgets/{}/projects/{}", e.id, line.line.id),
+                    href,
                     figures: i18n::t_args(
                         locale,
                         "report-budget-winner",
@@ -247,8 +254,8 @@ async fn budgets(
                             ("votes", &line.line.votes.to_string()),
                         ],
                     ),
-                    progress: follow.map(|f| f.percent),
-                    follow_up_href: follow.map(|f| f.href.clone()),
+                    progress: follow.as_ref().map(|f| f.0),
+                    follow_up_href: follow.map(|f| f.1),
                 });
             }
         }
