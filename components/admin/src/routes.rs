@@ -61,7 +61,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             "admin",
             "people",
             n,
-            action @ ("role" | "block" | "unblock" | "trust"),
+            action @ ("role" | "block" | "unblock" | "trust" | "verify" | "unverify"),
         ] => methods!(env; Post => people::act(env, id(n)?, action).await),
         ["admin"] => methods!(env; Get => index::show(env).await),
         ["admin", "site"] => methods!(env;
@@ -103,6 +103,10 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ["admin", "processes", n, "report"] => methods!(env;
             Get => report::form(env, id(n)?).await,
             Post => report::save(env, id(n)?).await,
+        ),
+        ["admin", "processes", n, "participation"] => methods!(env;
+            Get => processes::levels_form(env, id(n)?).await,
+            Post => processes::levels_save(env, id(n)?).await,
         ),
         ["admin", "processes", n, "phases", "new"] => methods!(env;
             Get => processes::phase_form(env, id(n)?, None).await,

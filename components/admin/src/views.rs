@@ -149,6 +149,7 @@ palabre_kit::views! {
     pub struct Person {
         pub person: PersonHead,
         pub roles: Vec<Choice>,
+        pub residency: Residency,
         pub me: bool,
         pub saved: Option<String>,
         pub problem: Option<String>,
@@ -164,6 +165,16 @@ palabre_kit::views! {
         pub blocked_reason: Option<String>,
         pub trusted: bool,
         pub profile: String,
+    }
+
+    /// A person's verification as a resident (the town-hall desk).
+    pub struct Residency {
+        /// How and when they were verified, in words; `None`: not verified.
+        pub current: Option<String>,
+        /// Earlier verifications, revoked, in words.
+        pub history: Vec<String>,
+        /// The districts to verify them in (the first: none).
+        pub districts: Vec<Choice>,
     }
 
     /// `moderation.hbs`: the comments waiting for a decision.

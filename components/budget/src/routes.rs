@@ -28,7 +28,7 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         ),
         ["budgets", e, "count"] => methods!(env; Post => results::count(env, e).await),
         ["budgets", e, "publish"] => methods!(env; Post => results::publish(env, e).await),
-        ["budgets", e, "results"] => methods!(env; Get => results::page(env, e).await),
+        ["budgets", e, "results"] => methods!(env; Get => results::public_page(env, e).await),
         ["budgets", e, "results.json"] => methods!(env; Get => results::json(env, e).await),
         ["budgets", e, "ballots.pb"] => methods!(env; Get => results::pabulib(env, e).await),
         ["budgets", e, "ballots.csv"] => methods!(env; Get => results::csv(env, e).await),

@@ -67,6 +67,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(28, "0028_news_of_a_process"),
     migration!(29, "0029_budgets"),
     migration!(30, "0030_budget_follow_up"),
+    migration!(31, "0031_verified_residents"),
+    migration!(32, "0032_budget_figures"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

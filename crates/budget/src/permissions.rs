@@ -2,6 +2,7 @@
 //! here which forms to show, and each handler asks the same before it
 //! writes.
 
+use palabre_domain::verification::{self, Level, Missing, Requirement, Standing};
 use palabre_kit::Visitor;
 
 use crate::store::Envelope;
@@ -11,8 +12,9 @@ use crate::store::Envelope;
 pub enum VoteRefused {
     /// Not signed in: the page offers to.
     SignIn,
-    /// The account's email address is not confirmed yet.
-    Unconfirmed,
+    /// They lack what the vote requires (a confirmed email, a verification
+    /// as a resident, of the envelope's district): the page says how to get it.
+    Needs(Missing),
     /// The vote is not open (not yet, or over).
     Closed,
     /// Already voted, and this envelope's ballots cannot be changed.
@@ -24,10 +26,23 @@ impl VoteRefused {
     pub fn message_id(self) -> &'static str {
         match self {
             VoteRefused::SignIn => "budget-refused-sign-in",
-            VoteRefused::Unconfirmed => "budget-refused-unconfirmed",
+            VoteRefused::Needs(m) => m.message_id(),
             VoteRefused::Closed => "budget-refused-closed",
             VoteRefused::Final => "budget-refused-final",
         }
+    }
+}
+
+/// What voting in `e` requires: the process's requirement for the budget
+/// tool; a district's envelope, when the vote is for verified residents,
+/// is for those of its district.
+pub fn requirement(e: &Envelope, process: Requirement) -> Requirement {
+    match (process.level, process.district, &e.district) {
+        (Level::Verified, None, Some((district, _))) => Requirement {
+            level: Level::Verified,
+            district: Some(*district),
+        },
+        _ => process,
     }
 }
 
@@ -37,13 +52,15 @@ pub fn may_manage(v: &Visitor) -> bool {
     v.role.is_staff()
 }
 
-/// Filling the cart and voting: a signed-in resident whose email address is
-/// confirmed, while the vote is open, once (or again, where the envelope
+/// Filling the cart and voting: a signed-in person who meets what the vote
+/// requires (`need`: a confirmed email by default, a verified resident where
+/// staff ask it), while the vote is open, once (or again, where the envelope
 /// lets ballots be changed).
 pub fn may_vote(
     v: &Visitor,
     e: &Envelope,
-    confirmed: bool,
+    standing: Standing,
+    need: Requirement,
     open: bool,
     voted: bool,
 ) -> Result<(), VoteRefused> {
@@ -53,9 +70,10 @@ pub fn may_vote(
     if !open {
         return Err(VoteRefused::Closed);
     }
-    if !confirmed {
-        return Err(VoteRefused::Unconfirmed);
-    }
+    verification::meets(standing, need).map_err(|m| match m {
+        Missing::SignIn => VoteRefused::SignIn,
+        m => VoteRefused::Needs(m),
+    })?;
     if voted && !e.changeable {
         return Err(VoteRefused::Final);
     }
@@ -120,24 +138,74 @@ mod tests {
     fn who_votes() {
         let resident = visitor(Some(7), Role::Citizen);
         let e = envelope(true);
-        assert_eq!(may_vote(&resident, &e, true, true, false), Ok(()));
-        assert_eq!(may_vote(&resident, &e, true, true, true), Ok(()));
+        let confirmed = Standing {
+            signed_in: true,
+            confirmed: true,
+            verified: None,
+        };
+        let unconfirmed = Standing {
+            confirmed: false,
+            ..confirmed
+        };
+        let need = Requirement::of(Level::Confirmed);
         assert_eq!(
-            may_vote(&visitor(None, Role::Citizen), &e, false, true, false),
+            may_vote(&resident, &e, confirmed, need, true, false),
+            Ok(())
+        );
+        assert_eq!(may_vote(&resident, &e, confirmed, need, true, true), Ok(()));
+        assert_eq!(
+            may_vote(
+                &visitor(None, Role::Citizen),
+                &e,
+                Standing::default(),
+                need,
+                true,
+                false
+            ),
             Err(VoteRefused::SignIn)
         );
         assert_eq!(
-            may_vote(&resident, &e, false, true, false),
-            Err(VoteRefused::Unconfirmed)
+            may_vote(&resident, &e, unconfirmed, need, true, false),
+            Err(VoteRefused::Needs(Missing::ConfirmEmail))
         );
         assert_eq!(
-            may_vote(&resident, &e, true, false, false),
+            may_vote(&resident, &e, confirmed, need, false, false),
             Err(VoteRefused::Closed)
         );
         assert_eq!(
-            may_vote(&resident, &envelope(false), true, true, true),
+            may_vote(&resident, &envelope(false), confirmed, need, true, true),
             Err(VoteRefused::Final)
         );
+        let verified = Requirement::of(Level::Verified);
+        assert_eq!(
+            may_vote(&resident, &e, confirmed, verified, true, false),
+            Err(VoteRefused::Needs(Missing::Verification))
+        );
+        let of_2 = Standing {
+            verified: Some(Some(2)),
+            ..confirmed
+        };
+        assert_eq!(may_vote(&resident, &e, of_2, verified, true, false), Ok(()));
+    }
+
+    #[test]
+    fn a_district_envelope_is_for_its_verified_residents() {
+        let mut e = envelope(true);
+        e.district = Some((2, "Les Quais".into()));
+        let verified = Requirement::of(Level::Verified);
+        assert_eq!(requirement(&e, verified).district, Some(2));
+        let confirmed = Requirement::of(Level::Confirmed);
+        assert_eq!(
+            requirement(&e, confirmed),
+            confirmed,
+            "no district without verification"
+        );
+        assert_eq!(requirement(&envelope(true), verified), verified);
+        let other = Requirement {
+            level: Level::Verified,
+            district: Some(5),
+        };
+        assert_eq!(requirement(&e, other), other, "staff's own choice stands");
     }
 
     #[test]

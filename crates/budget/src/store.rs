@@ -573,17 +573,6 @@ async fn counted(conn: &Connection, envelope_id: i64, paper: bool) -> DbResult<(
     .await
 }
 
-/// Whether the account's email address is confirmed.
-pub async fn confirmed(conn: &Connection, user_id: i64) -> DbResult<bool> {
-    Ok(db::query_one(
-        conn,
-        "SELECT 1 FROM users WHERE id = ? AND email_confirmed_at IS NOT NULL AND deleted_at IS NULL",
-        vec![Value::Integer(user_id)],
-    )
-    .await?
-    .is_some())
-}
-
 /// The paper ballots entered, newest first (reference, district, total, when).
 pub async fn paper_ballots(
     conn: &Connection,
@@ -773,9 +762,11 @@ pub async fn anonymous_ballots(conn: &Connection, envelope_id: i64) -> DbResult<
 pub async fn by_district(conn: &Connection, envelope_id: i64) -> DbResult<Vec<(String, i64, i64)>> {
     Ok(db::query(
         conn,
-        "SELECT coalesce(d.name, ''), sum(b.channel = 'online'), sum(b.channel = 'paper') \
-         FROM budget_ballots b LEFT JOIN districts d ON d.id = b.district_id \
-         WHERE b.envelope_id = ? GROUP BY d.name ORDER BY d.name IS NULL, d.name",
+        "SELECT coalesce(d.name, ''), c.online, c.paper FROM \
+         (SELECT district_id, sum(channel = 'online') AS online, sum(channel = 'paper') AS paper \
+          FROM budget_ballots INDEXED BY budget_ballots_by_district WHERE envelope_id = ? \
+          GROUP BY district_id) c \
+         LEFT JOIN districts d ON d.id = c.district_id ORDER BY d.name IS NULL, d.name",
         vec![Value::Integer(envelope_id)],
     )
     .await?
@@ -862,4 +853,20 @@ pub async fn milestones_of(
         )
     })
     .collect())
+}
+
+/// What the results page shows of an envelope changes only with this: its
+/// ballots (new ones; a changed ballot keeps its district and the count is
+/// stored), its count and publication, its settings and its projects.
+pub async fn results_version(conn: &Connection, envelope_id: i64) -> DbResult<Option<String>> {
+    Ok(db::query_one(
+        conn,
+        "SELECT e.ballots || '.' || e.paper_ballots || '.' || coalesce(e.counted_at, 0) || '.' \
+         || coalesce(e.published_at, 0) || '.' || e.updated_at || '.' \
+         || (SELECT coalesce(max(p.updated_at), 0) FROM budget_projects p WHERE p.envelope_id = e.id) \
+         FROM budget_envelopes e WHERE e.id = ?",
+        vec![Value::Integer(envelope_id)],
+    )
+    .await?
+    .map(|r| db::text(&r, 0)))
 }

@@ -17,6 +17,7 @@ pub mod ranking;
 pub mod report;
 pub mod role;
 pub mod search;
+pub mod verification;
 pub mod zone;
 
 pub use color::Color;

@@ -12,6 +12,7 @@ pub const ALL: &[&Manifest] = &[
     &palabre_proposal::MANIFEST,
     &palabre_questionnaire::MANIFEST,
     &palabre_budget::MANIFEST,
+    &palabre_identity::MANIFEST,
 ];
 
 #[cfg(test)]

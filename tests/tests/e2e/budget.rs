@@ -520,6 +520,27 @@ fn staff_enter_paper_ballots_count_by_both_rules_and_the_pb_recomputes_them() {
     assert_eq!(api(&format!("/api/v1/budgets/{other}/results")).0, 404);
     assert_eq!(api("/api/v1/budgets/abc").0, 400);
     assert_eq!(api("/api/v1/budgets/999999").0, 404);
+
+    // The page kept for visitors follows the ballots: one more on paper.
+    let plain = format!("/budgets/{e}/results");
+    let before = app.get(&plain).text();
+    assert_eq!(app.get(&plain).text(), before, "kept as it was");
+    let _ = staff.get(&path);
+    let r = staff.post(
+        &path,
+        &[("reference", "P-0004"), ("project", &fresco.to_string())],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        int(
+            &app,
+            &format!("SELECT ballots FROM budget_envelopes WHERE id = {e}")
+        ),
+        34
+    );
+    let after = app.get(&plain).text();
+    assert_ne!(after, before);
+    assert!(after.contains("34 bulletins"), "{after}");
 }
 
 #[test]

@@ -22,3 +22,4 @@ mod questionnaire;
 mod reliability;
 mod report;
 mod runtimes;
+mod verification;

@@ -6,6 +6,7 @@ use crate::handlers::{link, saved_notice};
 use crate::views;
 use palabre_domain::Role;
 use palabre_domain::account::{Email, FieldError};
+use palabre_domain::verification::Method;
 use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::mail::{self, Mail};
 use palabre_kit::view::FormPage;
@@ -60,7 +61,9 @@ async fn render(
             selected: r.as_str() == p.role,
         })
         .collect();
+    let residency = residency(env, p.id).await?;
     let data = views::Person {
+        residency,
         person: views::PersonHead {
             id: p.id,
             name: p.name.clone(),
@@ -81,7 +84,78 @@ async fn render(
         .page(&env.ctx, &env.site, status, "person", &p.name, data)
 }
 
-/// `POST /admin/people/<id>/<action>`: `role`, `block` or `unblock`.
+/// The person's verification as a resident, in words, and the districts
+/// the desk may verify them in.
+async fn residency(env: &Env, user_id: i64) -> Result<views::Residency> {
+    let locale = env.ctx.locale;
+    let method = |m: Method| i18n::t(locale, &format!("verification-method-{}", m.as_str()));
+    let current = palabre_identity::current(&env.conn, user_id)
+        .await?
+        .map(|v| {
+            let district = v
+                .district
+                .map(|d| d.1)
+                .unwrap_or_else(|| i18n::t(locale, "verification-no-district"));
+            i18n::t_args(
+                locale,
+                "verification-current",
+                &[
+                    ("method", &method(v.method)),
+                    ("district", &district),
+                    ("date", &i18n::long_date(locale, v.at)),
+                    (
+                        "by",
+                        &v.by
+                            .unwrap_or_else(|| i18n::t(locale, "verification-by-nobody")),
+                    ),
+                ],
+            )
+        });
+    let history = palabre_identity::history(&env.conn, user_id)
+        .await?
+        .into_iter()
+        .filter_map(|(m, district, at, revoked)| {
+            let revoked = revoked?;
+            Some(i18n::t_args(
+                locale,
+                "verification-revoked",
+                &[
+                    ("method", &method(m)),
+                    (
+                        "district",
+                        &district.unwrap_or_else(|| i18n::t(locale, "verification-no-district")),
+                    ),
+                    ("date", &i18n::long_date(locale, at)),
+                    ("revoked", &i18n::long_date(locale, revoked)),
+                ],
+            ))
+        })
+        .collect();
+    let mut districts = vec![views::Choice {
+        value: String::new(),
+        label: i18n::t(locale, "verification-no-district"),
+        selected: true,
+    }];
+    districts.extend(
+        palabre_kit::participation::districts(&env.conn)
+            .await?
+            .into_iter()
+            .map(|(id, name)| views::Choice {
+                value: id.to_string(),
+                label: name,
+                selected: false,
+            }),
+    );
+    Ok(views::Residency {
+        current,
+        history,
+        districts,
+    })
+}
+
+/// `POST /admin/people/<id>/<action>`: `role`, `block` or `unblock`,
+/// `trust`, and at the town-hall desk `verify` (in person, having seen an
+/// identity document and a proof of address) or `unverify`.
 pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
     let staff = env.ctx.require(Role::Admin)?;
     let form = env.submission().await?;
@@ -167,6 +241,56 @@ pub async fn act(env: &mut Env, id: i64, action: &str) -> Result<Response> {
             audited(env, action, &format!("user:{id}"), async |conn| {
                 Ok(store::set_trusted(conn, id, trusted).await?)
             })
+            .await?;
+        }
+        "verify" => {
+            if form.get("seen") != "yes" {
+                let message = i18n::t(locale, "verification-desk-seen-missing");
+                return render(
+                    env,
+                    id,
+                    Some(message),
+                    http::StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            let districts = palabre_kit::participation::districts(&env.conn).await?;
+            let district = match form.get("district") {
+                "" => None,
+                raw => Some(
+                    raw.parse::<i64>()
+                        .ok()
+                        .filter(|d| districts.iter().any(|(id, _)| id == d))
+                        .ok_or(Error::BadRequest("district"))?,
+                ),
+            };
+            audited(
+                env,
+                "resident-verified",
+                &format!("user:{id}"),
+                async |conn| {
+                    Ok(
+                        palabre_identity::verify(
+                            conn,
+                            id,
+                            Method::Desk,
+                            district,
+                            Some(staff),
+                            now,
+                        )
+                        .await?,
+                    )
+                },
+            )
+            .await?;
+        }
+        "unverify" => {
+            audited(
+                env,
+                "resident-unverified",
+                &format!("user:{id}"),
+                async |conn| Ok(palabre_identity::revoke(conn, id, Some(staff), now).await?),
+            )
             .await?;
         }
         _ => return Err(Error::NotFound),

@@ -15,8 +15,10 @@ use crate::handlers::{
 };
 use crate::store::{self, ProcessInput, Table};
 
+mod levels;
 mod phases;
 
+pub use levels::*;
 pub use phases::*;
 
 pub async fn list(env: &Env) -> Result<Response> {
@@ -146,11 +148,14 @@ async fn render(
         preview,
         links: id
             .map(|id| {
-                vec![link(
-                    env,
-                    &format!("/admin/processes/{id}/report"),
-                    "report-edit",
-                )]
+                vec![
+                    link(env, &format!("/admin/processes/{id}/report"), "report-edit"),
+                    link(
+                        env,
+                        &format!("/admin/processes/{id}/participation"),
+                        "verification-levels-title",
+                    ),
+                ]
             })
             .unwrap_or_default(),
         below,

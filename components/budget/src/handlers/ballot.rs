@@ -3,6 +3,7 @@
 //! and confirmed in one step.
 
 use palabre_domain::budget::{self as rules, Ballot, Refused};
+use palabre_domain::process::Tool;
 use palabre_kit::activity;
 use palabre_kit::respond;
 use palabre_kit::view::Link;
@@ -28,15 +29,20 @@ impl State {
     pub async fn of(env: &Env, e: &Envelope) -> Result<State> {
         let w = window(env, e).await?;
         let projects = store::projects(&env.conn, e.id).await?;
-        let (cart, cast, confirmed) = match env.ctx.visitor.user_id {
+        let (cart, cast) = match env.ctx.visitor.user_id {
             Some(user_id) => (
                 store::cart(&env.conn, user_id, e.id).await?,
                 store::ballot_of(&env.conn, e.id, user_id).await?,
-                store::confirmed(&env.conn, user_id).await?,
             ),
-            None => (Vec::new(), None, false),
+            None => (Vec::new(), None),
         };
-        let may = permissions::may_vote(&env.ctx.visitor, e, confirmed, w.open, cast.is_some());
+        let standing = palabre_identity::standing(&env.conn, env.ctx.visitor.user_id).await?;
+        let need = permissions::requirement(
+            e,
+            palabre_identity::requirement(&env.conn, e.process_id, Tool::Budget).await?,
+        );
+        let may =
+            permissions::may_vote(&env.ctx.visitor, e, standing, need, w.open, cast.is_some());
         Ok(State {
             user_id: env.ctx.visitor.user_id,
             open: w.open,

@@ -15,6 +15,23 @@ use serde_json::json;
 
 use super::*;
 
+/// `GET /budgets/<e>/results` for visitors who are not signed in: the page
+/// is kept (`kit::app::public_variant`, shared between instances) while the
+/// envelope's [`store::results_version`] stays the same; a big vote's results
+/// are read far more often than they change.
+pub async fn public_page(env: &mut Env, raw: &str) -> Result<Response> {
+    let version = match (env.ctx.query.is_empty(), id_of(raw)) {
+        (true, Ok(id)) => store::results_version(&env.conn, id).await?,
+        _ => None,
+    };
+    let variant = version.map(|v| palabre_kit::app::Variant {
+        query: format!("version={v}"),
+        shared: true,
+    });
+    let raw = raw.to_string();
+    palabre_kit::app::public_variant(env, variant, async |env| page(env, &raw).await).await
+}
+
 /// `POST /budgets/<e>/count`: staff count the ballots by both methods.
 pub async fn count(env: &mut Env, raw: &str) -> Result<Response> {
     env.ctx.require_signed_in()?;

@@ -12,6 +12,7 @@ use super::*;
 use crate::Env;
 use crate::permissions::AmendRefused;
 use crate::store::{self, Proposal};
+use palabre_domain::process::Tool;
 use palabre_kit::forms::Entry;
 
 pub async fn publish(env: &mut Env, raw_id: &str) -> Result<Response> {
@@ -24,6 +25,7 @@ pub async fn publish(env: &mut Env, raw_id: &str) -> Result<Response> {
     if !store::tool_open(&env.conn, p.process_id, &today()).await? {
         return refused(env, raw_id, "proposal-closed", &[]).await;
     }
+    palabre_identity::require(&env.conn, &env.ctx, p.process_id, Tool::Proposal).await?;
     let now = palabre_kit::now();
     let (id, process_id, title) = (p.id, p.process_id, p.title.clone());
     db::immediate(&env.conn, async |conn| {
@@ -86,6 +88,9 @@ pub async fn support(env: &mut Env, raw_id: &str, on: bool) -> Result<Response> 
         .ok_or(Error::NotFound)?;
     let open = store::tool_open(&env.conn, p.process_id, &today()).await?;
     let now = palabre_kit::now();
+    if on {
+        palabre_identity::require(&env.conn, &env.ctx, p.process_id, Tool::Proposal).await?;
+    }
     if !on {
         if !permissions::may_withdraw_support(&env.ctx.visitor, &p, open) {
             return refused(env, raw_id, "proposal-supports-closed", &[]).await;

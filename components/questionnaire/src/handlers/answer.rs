@@ -323,6 +323,16 @@ async fn context(env: &Env, slug: &str) -> Result<Gate> {
     if !q.anonymous && env.ctx.visitor.user_id.is_none() {
         return Ok(Gate::Redirect(respond::redirect("/account/login")));
     }
+    // What staff ask of the process's respondents (a verified resident…).
+    if let Some((process_id, ..)) = &q.process {
+        palabre_identity::require(
+            &env.conn,
+            &env.ctx,
+            *process_id,
+            palabre_domain::process::Tool::Questionnaire,
+        )
+        .await?;
+    }
     let sections: Vec<Section> = store::structure(&env.conn, q.id)
         .await?
         .into_iter()

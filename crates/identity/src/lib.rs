@@ -1,0 +1,325 @@
+//! Verified residents, as a capability of the platform: the level each tool
+//! of a process requires (staff choose it), each resident's verifications
+//! (method, when, by whom; revocable, the revoked ones kept), and where a
+//! person stands against a requirement. Features ask here before a binding
+//! write (a ballot, a proposal); the pages that verify are the account's
+//! (the resident) and the back-office's (the town-hall desk).
+
+use palabre_domain::process::Tool;
+use palabre_domain::verification::{self, Level, Method, Requirement, Standing};
+use palabre_kit::db::{self, Connection, DbResult, Value};
+use palabre_kit::feature::{Figure, Manifest};
+use palabre_kit::privacy::{Erase, Source};
+
+pub const MANIFEST: Manifest = Manifest {
+    name: "identity",
+    tables: &["resident_verifications", "process_tool_levels"],
+    privacy: PRIVACY,
+    participation: None,
+    figures: &[Figure {
+        key: "verified_residents",
+        total: "SELECT count(*) FROM resident_verifications WHERE revoked_at IS NULL",
+        per_day: Some(
+            "SELECT date(created_at, 'unixepoch') FROM resident_verifications \
+             WHERE created_at >= ?1 AND revoked_at IS NULL",
+        ),
+    }],
+    moderation: &[],
+    commented: None,
+    open_data: &[],
+    search: None,
+    tallies: &[],
+    exports: None,
+};
+
+/// Its tables about a person, in erasure order.
+const PRIVACY: &[Source] = &[
+    Source {
+        table: "resident_verifications",
+        user_column: "user_id",
+        export: &["method", "district_id", "created_at", "revoked_at"],
+        erase: Erase::Delete,
+    },
+    Source {
+        table: "resident_verifications",
+        user_column: "verified_by",
+        export: &["user_id", "method", "created_at"],
+        // Who verified whom stays in the audit log; the row loses the name.
+        erase: Erase::Sql(
+            "UPDATE resident_verifications SET verified_by = NULL WHERE verified_by = ?1",
+        ),
+    },
+    Source {
+        table: "resident_verifications",
+        user_column: "revoked_by",
+        export: &["user_id", "method", "revoked_at"],
+        erase: Erase::Sql(
+            "UPDATE resident_verifications SET revoked_by = NULL WHERE revoked_by = ?1",
+        ),
+    },
+];
+
+/// What a tool asks when staff chose nothing: a ballot counts, so the vote
+/// asks a confirmed email; the other tools keep their own rule (a
+/// questionnaire may take anonymous answers), which this names as the
+/// least level shown in the settings.
+pub fn default_level(tool: Tool) -> Level {
+    match tool {
+        Tool::Budget => Level::Confirmed,
+        Tool::Discussion | Tool::Questionnaire | Tool::Proposal => Level::SignedIn,
+    }
+}
+
+/// What staff chose for `tool` of process `process_id`, if anything.
+pub async fn chosen(
+    conn: &Connection,
+    process_id: i64,
+    tool: Tool,
+) -> DbResult<Option<Requirement>> {
+    let row = db::query_one(
+        conn,
+        "SELECT level, district_id FROM process_tool_levels WHERE process_id = ? AND tool = ?",
+        vec![Value::Integer(process_id), Value::text(tool.as_str())],
+    )
+    .await?;
+    Ok(row.and_then(|r| {
+        Some(Requirement {
+            level: db::text(&r, 0).parse().ok()?,
+            district: db::opt_int(&r, 1),
+        })
+    }))
+}
+
+/// What `tool` of process `process_id` requires: staff's choice, else the
+/// tool's default.
+pub async fn requirement(conn: &Connection, process_id: i64, tool: Tool) -> DbResult<Requirement> {
+    Ok(chosen(conn, process_id, tool)
+        .await?
+        .unwrap_or(Requirement::of(default_level(tool))))
+}
+
+/// Before a write of `tool` in process `process_id` (a proposal published,
+/// a support, an answer): the visitor meets what staff chose, or a 403
+/// page that says what they lack and how to get it. Without a choice, the
+/// tool's own rule applies.
+pub async fn require(
+    conn: &Connection,
+    ctx: &palabre_kit::Ctx,
+    process_id: i64,
+    tool: Tool,
+) -> palabre_kit::Result<()> {
+    let Some(need) = chosen(conn, process_id, tool).await? else {
+        return Ok(());
+    };
+    let standing = standing(conn, ctx.visitor.user_id).await?;
+    verification::meets(standing, need).map_err(|missing| palabre_kit::Error::Closed {
+        title: "verification-required-title",
+        message: palabre_kit::i18n::t(ctx.locale, missing.message_id()),
+    })
+}
+
+/// What staff chose for each tool of a process (for its settings form).
+pub async fn choices(
+    conn: &Connection,
+    process_id: i64,
+) -> DbResult<Vec<(Tool, Option<Requirement>)>> {
+    let mut out = Vec::new();
+    for tool in Tool::ALL {
+        out.push((tool, chosen(conn, process_id, tool).await?));
+    }
+    Ok(out)
+}
+
+/// Sets what `tool` requires; `None`: the tool's own rule again.
+pub async fn set_requirement(
+    conn: &Connection,
+    process_id: i64,
+    tool: Tool,
+    need: Option<Requirement>,
+    now: i64,
+) -> DbResult<()> {
+    let Some(need) = need else {
+        return db::exec(
+            conn,
+            "DELETE FROM process_tool_levels WHERE process_id = ? AND tool = ?",
+            vec![Value::Integer(process_id), Value::text(tool.as_str())],
+        )
+        .await;
+    };
+    db::exec(
+        conn,
+        "INSERT INTO process_tool_levels (process_id, tool, level, district_id, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (process_id, tool) DO UPDATE SET \
+         level = ?3, district_id = ?4, updated_at = ?5",
+        vec![
+            Value::Integer(process_id),
+            Value::text(tool.as_str()),
+            Value::text(need.level.as_str()),
+            need.district.map_or(Value::Null, Value::Integer),
+            Value::Integer(now),
+        ],
+    )
+    .await
+}
+
+/// A current verification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verification {
+    pub method: Method,
+    pub district: Option<(i64, String)>,
+    /// The staff member who verified (their name), if any.
+    pub by: Option<String>,
+    pub at: i64,
+}
+
+/// The person's current verification, if any.
+pub async fn current(conn: &Connection, user_id: i64) -> DbResult<Option<Verification>> {
+    let row = db::query_one(
+        conn,
+        "SELECT v.method, d.id, d.name, s.display_name, v.created_at FROM resident_verifications v \
+         LEFT JOIN districts d ON d.id = v.district_id LEFT JOIN users s ON s.id = v.verified_by \
+         WHERE v.user_id = ? AND v.revoked_at IS NULL",
+        vec![Value::Integer(user_id)],
+    )
+    .await?;
+    Ok(row.and_then(|r| {
+        Some(Verification {
+            method: db::text(&r, 0).parse().ok()?,
+            district: db::opt_int(&r, 1).map(|id| (id, db::text(&r, 2))),
+            by: db::opt_text(&r, 3),
+            at: db::int(&r, 4),
+        })
+    }))
+}
+
+/// Where the person stands: signed in (or not), email confirmed, verified.
+pub async fn standing(conn: &Connection, user_id: Option<i64>) -> DbResult<Standing> {
+    let Some(id) = user_id else {
+        return Ok(Standing::default());
+    };
+    let row = db::query_one(
+        conn,
+        "SELECT u.email_confirmed_at IS NOT NULL, \
+         EXISTS (SELECT 1 FROM resident_verifications v WHERE v.user_id = u.id AND v.revoked_at IS NULL), \
+         (SELECT v.district_id FROM resident_verifications v WHERE v.user_id = u.id AND v.revoked_at IS NULL) \
+         FROM users u WHERE u.id = ? AND u.deleted_at IS NULL",
+        vec![Value::Integer(id)],
+    )
+    .await?;
+    Ok(match row {
+        Some(r) => Standing {
+            signed_in: true,
+            confirmed: db::int(&r, 0) == 1,
+            verified: (db::int(&r, 1) == 1).then(|| db::opt_int(&r, 2)),
+        },
+        None => Standing::default(),
+    })
+}
+
+/// Verifies `user_id` by `method` (in `district`, by staff `by`): a current
+/// verification is revoked first, by the same person, so that one stays
+/// current. In the caller's transaction.
+pub async fn verify(
+    conn: &Connection,
+    user_id: i64,
+    method: Method,
+    district: Option<i64>,
+    by: Option<i64>,
+    now: i64,
+) -> DbResult<()> {
+    revoke(conn, user_id, by, now).await?;
+    db::exec(
+        conn,
+        "INSERT INTO resident_verifications (user_id, method, district_id, verified_by, created_at) \
+         VALUES (?, ?, ?, ?, ?)",
+        vec![
+            Value::Integer(user_id),
+            Value::text(method.as_str()),
+            district.map_or(Value::Null, Value::Integer),
+            by.map_or(Value::Null, Value::Integer),
+            Value::Integer(now),
+        ],
+    )
+    .await
+}
+
+/// Revokes the person's current verification, if any.
+pub async fn revoke(conn: &Connection, user_id: i64, by: Option<i64>, now: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        "UPDATE resident_verifications SET revoked_at = ?, revoked_by = ? \
+         WHERE user_id = ? AND revoked_at IS NULL",
+        vec![
+            Value::Integer(now),
+            by.map_or(Value::Null, Value::Integer),
+            Value::Integer(user_id),
+        ],
+    )
+    .await
+}
+
+/// The person's verifications, newest first: (method, district, verified
+/// at, revoked at).
+pub async fn history(
+    conn: &Connection,
+    user_id: i64,
+) -> DbResult<Vec<(Method, Option<String>, i64, Option<i64>)>> {
+    Ok(db::query(
+        conn,
+        "SELECT v.method, d.name, v.created_at, v.revoked_at FROM resident_verifications v \
+         LEFT JOIN districts d ON d.id = v.district_id WHERE v.user_id = ? ORDER BY v.id DESC LIMIT 20",
+        vec![Value::Integer(user_id)],
+    )
+    .await?
+    .iter()
+    .filter_map(|r| {
+        Some((
+            db::text(r, 0).parse().ok()?,
+            db::opt_text(r, 1),
+            db::int(r, 2),
+            db::opt_int(r, 3),
+        ))
+    })
+    .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use palabre_kit::testing;
+
+    #[test]
+    fn one_verification_is_current_and_a_revoked_one_stays() {
+        let conn = testing::schema();
+        conn.execute_batch(
+            "INSERT INTO users (id, email, display_name, role, created_at) \
+             VALUES (1, 'a@x.org', 'A', 'citizen', 0), (2, 'b@x.org', 'B', 'moderator', 0);",
+        )
+        .unwrap();
+        let insert = "INSERT INTO resident_verifications (user_id, method, created_at) VALUES (1, 'desk', 0)";
+        conn.execute(insert, []).unwrap();
+        assert!(conn.execute(insert, []).is_err(), "a second current one");
+        conn.execute(
+            "UPDATE resident_verifications SET revoked_at = 1, revoked_by = 2",
+            [],
+        )
+        .unwrap();
+        conn.execute(insert, []).unwrap();
+        assert!(
+            conn.execute(
+                "INSERT INTO resident_verifications (user_id, method, created_at) VALUES (1, 'mail', 0)",
+                []
+            )
+            .is_err(),
+            "an unknown method"
+        );
+        assert!(
+            conn.execute(
+                "INSERT INTO process_tool_levels (process_id, tool, level, district_id, updated_at) \
+                 VALUES (1, 'budget', 'confirmed', 1, 0)",
+                []
+            )
+            .is_err(),
+            "a district only for verified residents"
+        );
+    }
+}

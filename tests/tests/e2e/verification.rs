@@ -1,0 +1,263 @@
+//! Verified residents: staff choose what each tool of a process requires,
+//! the vote refuses who lacks it with a page that says how to get it, the
+//! town-hall desk verifies a resident (audited, revocable), a district's
+//! envelope is for the verified residents of its district, and "my data"
+//! and erasure cover the verification.
+
+use palabre_e2e::TestApp;
+use palabre_e2e::demo::{admin, camille};
+
+const BUDGET: &str = "budget-participatif-2026";
+
+fn int(app: &TestApp, sql: &str) -> i64 {
+    app.db().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// The participation form: the budget's level and district, the proposal's
+/// district (the other tools at their default).
+fn levels<'a>(
+    budget: &'a str,
+    district: &'a str,
+    proposal_district: &'a str,
+) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("level_discussion", ""),
+        ("district_discussion", ""),
+        ("level_questionnaire", ""),
+        ("district_questionnaire", ""),
+        ("level_proposal", ""),
+        ("district_proposal", proposal_district),
+        ("level_budget", budget),
+        ("district_budget", district),
+    ]
+}
+
+#[test]
+fn the_vote_for_verified_residents_refuses_others_until_the_desk_verifies_them() {
+    let app = TestApp::start();
+    assert_eq!(app.get("/").status, 200);
+    let process = int(
+        &app,
+        &format!("SELECT id FROM processes WHERE slug = '{BUDGET}'"),
+    );
+    let whole = int(
+        &app,
+        "SELECT id FROM budget_envelopes WHERE name = 'Toute la commune'",
+    );
+    let bois_joli = int(
+        &app,
+        "SELECT id FROM budget_envelopes WHERE name = 'Quartier du Bois-Joli'",
+    );
+    let district_of = |name: &str| {
+        int(
+            &app,
+            &format!("SELECT id FROM districts WHERE name = '{name}'"),
+        )
+    };
+    let benches = int(
+        &app,
+        "SELECT id FROM budget_projects WHERE title = 'Des bancs le long de la Loire'",
+    );
+
+    // Camille (email confirmed) votes by default.
+    let mut camille = camille(&app);
+    let page = camille.get(&format!("/budgets/{whole}?lang=fr")).text();
+    assert!(!page.contains("habitants vérifiés"));
+
+    // Staff keep the vote for verified residents.
+    let mut admin = admin(&app);
+    let path = format!("/admin/processes/{process}/participation");
+    let form = admin.get(&format!("{path}?lang=fr"));
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("Un habitant vérifié de la commune"));
+    // A district for a level below "verified", or an unknown level: refused.
+    let quais = district_of("Les Quais").to_string();
+    assert_eq!(
+        admin.post(&path, &levels("confirmed", "", &quais)).status,
+        422
+    );
+    assert_eq!(admin.post(&path, &levels("root", "", "")).status, 422);
+    assert_eq!(int(&app, "SELECT count(*) FROM process_tool_levels"), 0);
+    let r = admin.post(&path, &levels("verified", "", ""));
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM process_tool_levels WHERE tool = 'budget' AND level = 'verified'"
+        ),
+        1
+    );
+    assert_eq!(
+        int(&app, "SELECT count(*) FROM process_tool_levels"),
+        1,
+        "the other tools keep their default"
+    );
+
+    // Now Camille is refused, with how to get verified; nothing is written.
+    let page = camille.get(&format!("/budgets/{whole}?lang=fr")).text();
+    assert!(
+        page.contains("réservée aux habitants vérifiés de la commune"),
+        "{page}"
+    );
+    assert!(page.contains("guichet de la mairie"));
+    let ballots = int(&app, "SELECT count(*) FROM budget_ballots");
+    let r = camille.post(&format!("/budgets/{whole}/vote"), &[("district", "")]);
+    assert_eq!(r.status, 403);
+    assert!(r.text().contains("habitants vérifiés"));
+    let _ = camille.get(&format!("/budgets/{whole}"));
+    let r = camille.post(
+        &format!("/budgets/{whole}/cart"),
+        &[("add", &benches.to_string())],
+    );
+    assert_ne!(r.status, 303, "the cart does not fill either");
+    assert_eq!(int(&app, "SELECT count(*) FROM budget_ballots"), ballots);
+
+    // The desk verifies her, in Saint-Martin, having seen her papers.
+    let camille_id = int(
+        &app,
+        "SELECT id FROM users WHERE email = 'camille@valbrune.example.org'",
+    );
+    let person = format!("/admin/people/{camille_id}");
+    let shown = admin.get(&format!("{person}?lang=fr")).text();
+    assert!(shown.contains("n'est pas vérifiée") || shown.contains("n&#x27;est pas vérifiée"));
+    let saint_martin = district_of("Saint-Martin").to_string();
+    let r = admin.post(
+        &format!("{person}/verify"),
+        &[("district", saint_martin.as_str())],
+    );
+    assert_eq!(r.status, 422, "the papers were not seen");
+    let _ = admin.get(&person);
+    assert_eq!(
+        admin
+            .post(
+                &format!("{person}/verify"),
+                &[("district", "99999"), ("seen", "yes")]
+            )
+            .status,
+        400
+    );
+    assert_eq!(int(&app, "SELECT count(*) FROM resident_verifications"), 0);
+    let _ = admin.get(&person);
+    let r = admin.post(
+        &format!("{person}/verify"),
+        &[("district", saint_martin.as_str()), ("seen", "yes")],
+    );
+    assert_eq!(r.status, 303);
+    let shown = admin.get(&format!("{person}?lang=fr")).text();
+    assert!(
+        shown.contains("au guichet de la mairie, Saint-Martin"),
+        "{shown}"
+    );
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'resident-verified'"
+        ),
+        1
+    );
+
+    // She votes in the whole commune's envelope…
+    let page = camille.get(&format!("/budgets/{whole}?lang=fr")).text();
+    assert!(!page.contains("réservée aux habitants vérifiés"));
+    let _ = camille.get(&format!("/budgets/{whole}"));
+    assert_eq!(
+        camille
+            .post(
+                &format!("/budgets/{whole}/cart"),
+                &[("add", &benches.to_string())]
+            )
+            .status,
+        303
+    );
+    let _ = camille.get(&format!("/budgets/{whole}"));
+    assert_eq!(
+        camille
+            .post(&format!("/budgets/{whole}/vote"), &[("district", "")])
+            .status,
+        303
+    );
+    assert_eq!(
+        int(&app, "SELECT count(*) FROM budget_ballots"),
+        ballots + 1
+    );
+    // …but not in the Bois-Joli's: she was verified in Saint-Martin.
+    let page = camille.get(&format!("/budgets/{bois_joli}?lang=fr")).text();
+    assert!(
+        page.contains("habitants vérifiés du quartier concerné"),
+        "{page}"
+    );
+
+    // Revoked: refused again; the revoked verification stays, dated.
+    let _ = admin.get(&person);
+    assert_eq!(admin.post(&format!("{person}/unverify"), &[]).status, 303);
+    let page = camille.get(&format!("/budgets/{whole}?lang=fr")).text();
+    assert!(page.contains("réservée aux habitants vérifiés de la commune"));
+    let shown = admin.get(&format!("{person}?lang=fr")).text();
+    assert!(shown.contains("Vérifications retirées"));
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM resident_verifications WHERE revoked_at IS NOT NULL AND revoked_by IS NOT NULL"
+        ),
+        1
+    );
+
+    // "My data" shows it; erasure removes it.
+    let export = camille.get("/account/data.json").text();
+    assert!(export.contains("\"resident_verifications\":["), "{export}");
+    assert!(export.contains("\"method\":\"desk\""));
+    let _ = camille.get("/account/delete");
+    let done = camille.post(
+        "/account/delete",
+        &[("password", "valbrune-citoyenne-2026")],
+    );
+    assert_eq!(done.status, 200);
+    assert_eq!(
+        int(
+            &app,
+            &format!("SELECT count(*) FROM resident_verifications WHERE user_id = {camille_id}")
+        ),
+        0
+    );
+    assert_eq!(
+        int(&app, "SELECT count(*) FROM budget_ballots"),
+        ballots + 1,
+        "her ballot still counts"
+    );
+}
+
+#[test]
+fn supports_for_verified_residents_only_refuse_the_others_with_how_to_get_verified() {
+    let app = TestApp::start();
+    assert_eq!(app.get("/").status, 200);
+    let (proposal, process): (i64, i64) = app
+        .db()
+        .query_row(
+            "SELECT id, process_id FROM proposals WHERE state = 'published' ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut admin = admin(&app);
+    let path = format!("/admin/processes/{process}/participation");
+    let _ = admin.get(&path);
+    let mut fields = levels("", "", "");
+    fields[4] = ("level_proposal", "verified");
+    assert_eq!(admin.post(&path, &fields).status, 303);
+    let mut camille = camille(&app);
+    let _ = camille.get(&format!("/proposals/{proposal}"));
+    let supports = int(&app, "SELECT count(*) FROM proposal_supports");
+    let r = camille.post(&format!("/proposals/{proposal}/support"), &[]);
+    assert_eq!(r.status, 403);
+    let text = r.text();
+    assert!(text.contains("Participation réservée"), "{text}");
+    assert!(text.contains("guichet de la mairie"));
+    assert_eq!(
+        int(&app, "SELECT count(*) FROM proposal_supports"),
+        supports
+    );
+    // Back to the tool's own rule: the row goes.
+    let _ = admin.get(&path);
+    assert_eq!(admin.post(&path, &levels("", "", "")).status, 303);
+    assert_eq!(int(&app, "SELECT count(*) FROM process_tool_levels"), 0);
+}
