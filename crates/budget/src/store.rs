@@ -266,6 +266,30 @@ pub async fn projects(conn: &Connection, envelope_id: i64) -> DbResult<Vec<Proje
         .collect())
 }
 
+/// The envelope's projects among `ids` (a cart), by id.
+pub async fn projects_among(
+    conn: &Connection,
+    envelope_id: i64,
+    ids: &[i64],
+) -> DbResult<Vec<Project>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{PROJECT} WHERE b.envelope_id = ? AND b.id IN (SELECT value FROM json_each(?)) ORDER BY b.id"
+    );
+    let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string());
+    Ok(db::query(
+        conn,
+        &sql,
+        vec![Value::Integer(envelope_id), Value::text(&list)],
+    )
+    .await?
+    .iter()
+    .map(project_of)
+    .collect())
+}
+
 /// What staff write of a project.
 pub struct ProjectInput {
     pub title: String,

@@ -26,15 +26,29 @@ pub(crate) struct State {
 }
 
 impl State {
+    /// With every project of the envelope (the pages, the cart's buttons).
     pub async fn of(env: &Env, e: &Envelope) -> Result<State> {
+        State::load(env, e, true).await
+    }
+
+    /// With the cart's projects only: what a ballot's confirmation reads.
+    pub async fn of_cart(env: &Env, e: &Envelope) -> Result<State> {
+        State::load(env, e, false).await
+    }
+
+    async fn load(env: &Env, e: &Envelope, all: bool) -> Result<State> {
         let w = window(env, e).await?;
-        let projects = store::projects(&env.conn, e.id).await?;
         let (cart, cast) = match env.ctx.visitor.user_id {
             Some(user_id) => (
                 store::cart(&env.conn, user_id, e.id).await?,
                 store::ballot_of(&env.conn, e.id, user_id).await?,
             ),
             None => (Vec::new(), None),
+        };
+        let projects = if all {
+            store::projects(&env.conn, e.id).await?
+        } else {
+            store::projects_among(&env.conn, e.id, &cart).await?
         };
         let standing = palabre_identity::standing(&env.conn, env.ctx.visitor.user_id).await?;
         let need = permissions::requirement(
@@ -377,7 +391,7 @@ pub async fn vote(env: &mut Env, raw: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let e = envelope(env, raw).await?;
     let form = env.submission().await?;
-    let state = State::of(env, &e).await?;
+    let state = State::of_cart(env, &e).await?;
     // The voter's district, if they give it (for the figures only).
     let district_rows = palabre_kit::participation::districts(&env.conn).await?;
     let district = form
