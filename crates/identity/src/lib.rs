@@ -2,8 +2,9 @@
 //! of a process requires (staff choose it), each resident's verifications
 //! (method, when, by whom; revocable, the revoked ones kept), and where a
 //! person stands against a requirement. Features ask here before a binding
-//! write (a ballot, a proposal); the pages that verify are the account's
-//! (the resident) and the back-office's (the town-hall desk).
+//! write (a ballot, a proposal); the page that verifies is the back-office's
+//! (the town-hall desk, on a person's page). The other methods (FranceConnect,
+//! the census list, letter codes) and a resident's own page are still to come.
 
 use palabre_domain::process::Tool;
 use palabre_domain::verification::{self, Level, Method, Requirement, Standing};
@@ -59,10 +60,10 @@ const PRIVACY: &[Source] = &[
     },
 ];
 
-/// What a tool asks when staff chose nothing: a ballot counts, so the vote
-/// asks a confirmed email; the other tools keep their own rule (a
-/// questionnaire may take anonymous answers), which this names as the
-/// least level shown in the settings.
+/// What [`requirement`] gives when staff chose nothing: a ballot counts, so
+/// the vote asks a confirmed email. The other tools keep their own rule
+/// instead ([`require`] checks nothing for them; a questionnaire may take
+/// anonymous answers).
 pub fn default_level(tool: Tool) -> Level {
     match tool {
         Tool::Budget => Level::Confirmed,
