@@ -8,6 +8,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod hrana;
+pub mod oidc;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

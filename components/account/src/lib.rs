@@ -19,6 +19,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("data", include_str!("../templates/data.hbs")),
     ("two_factor", include_str!("../templates/two_factor.hbs")),
     ("recovery", include_str!("../templates/recovery.hbs")),
+    ("identities", include_str!("../templates/identities.hbs")),
+    (
+        "provider_button",
+        include_str!("../templates/provider_button.hbs"),
+    ),
 ];
 
 #[spin_sdk::http_service]

@@ -4,7 +4,7 @@
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Response, Result, methods};
 
-use crate::handlers::{me, password, session, setup, signup, two_factor};
+use crate::handlers::{me, oidc, password, session, setup, signup, two_factor};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
@@ -55,6 +55,14 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Get => two_factor::security_form(env).await,
             Post => two_factor::security_save(env).await,
         ),
-        _ => Err(Error::NotFound),
+        "/account/identities" => methods!(env; Get => oidc::identities(env).await),
+        "/account/oidc/link" => methods!(env; Post => oidc::link(env).await),
+        p => match palabre_kit::oidc::route(p) {
+            Some((provider, "start")) => methods!(env; Post => oidc::start(env, provider)),
+            Some((provider, "callback")) => {
+                methods!(env; Get => oidc::callback(env, provider).await)
+            }
+            _ => Err(Error::NotFound),
+        },
     }
 }

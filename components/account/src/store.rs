@@ -416,3 +416,168 @@ pub async fn factors(conn: &Connection, user_id: i64) -> DbResult<(bool, bool)> 
         (db::int(&r, 0) == 1, db::int(&r, 1) == 1)
     }))
 }
+
+// Identities of OpenID providers (`handlers::oidc`).
+const IDENTITY_OWNER: &str = "SELECT i.user_id FROM user_identities i \
+     JOIN users u ON u.id = i.user_id AND u.deleted_at IS NULL \
+     WHERE i.provider = ? AND i.subject = ?";
+const TOUCH_IDENTITY: &str = "UPDATE user_identities SET last_used_at = ?, acr = ? \
+     WHERE provider = ? AND subject = ?";
+const INSERT_IDENTITY: &str = "INSERT INTO user_identities \
+     (user_id, provider, subject, acr, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?) \
+     ON CONFLICT (provider, subject) DO NOTHING";
+const IDENTITIES_OF: &str = "SELECT provider, created_at, last_used_at FROM user_identities \
+     WHERE user_id = ? ORDER BY created_at, id";
+const ACCOUNT_BY_ID: &str = "SELECT id, password_hash, email_confirmed_at, locale, role, \
+     totp_enabled_at FROM users WHERE id = ? AND deleted_at IS NULL";
+// The provider vouched for the email: it counts as confirmed.
+const INSERT_OIDC_CITIZEN: &str = "INSERT INTO users \
+     (email, display_name, role, locale, created_at, email_confirmed_at) \
+     VALUES (?, ?, 'citizen', ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id";
+const INSERT_LINK: &str = "INSERT INTO oidc_links \
+     (token_hash, user_id, provider, subject, acr, created_at, expires_at) \
+     VALUES (?, ?, ?, ?, ?, ?, ?)";
+const PURGE_LINKS: &str = "DELETE FROM oidc_links WHERE expires_at < ?";
+const PENDING_LINK: &str = "SELECT l.user_id, l.provider, l.subject, l.acr FROM oidc_links l \
+     JOIN users u ON u.id = l.user_id AND u.deleted_at IS NULL \
+     WHERE l.token_hash = ? AND l.expires_at > ?";
+const END_LINK: &str = "DELETE FROM oidc_links WHERE token_hash = ?";
+
+fn account_of(r: &db::Row) -> Account {
+    Account {
+        id: db::int(r, 0),
+        password_hash: db::opt_text(r, 1),
+        confirmed: db::opt_int(r, 2).is_some(),
+        locale: db::opt_text(r, 3),
+        staff: matches!(db::text(r, 4).as_str(), "moderator" | "admin"),
+        two_factor: db::opt_int(r, 5).is_some(),
+    }
+}
+
+pub async fn account_by_id(conn: &Connection, user_id: i64) -> DbResult<Option<Account>> {
+    let row = db::query_one(conn, ACCOUNT_BY_ID, vec![Value::Integer(user_id)]).await?;
+    Ok(row.as_ref().map(account_of))
+}
+
+/// The account an identity signs in, if it is linked.
+pub async fn identity_owner(
+    conn: &Connection,
+    provider: &str,
+    subject: &str,
+) -> DbResult<Option<i64>> {
+    let params = vec![Value::text(provider), Value::text(subject)];
+    let row = db::query_one(conn, IDENTITY_OWNER, params).await?;
+    Ok(row.map(|r| db::int(&r, 0)))
+}
+
+pub async fn touch_identity(
+    conn: &Connection,
+    signed_in: &palabre_kit::oidc::SignedIn,
+    now: i64,
+) -> DbResult<()> {
+    let params = vec![
+        Value::Integer(now),
+        signed_in.acr.as_deref().map_or(Value::Null, Value::text),
+        Value::text(signed_in.provider.id()),
+        Value::text(signed_in.subject.as_str()),
+    ];
+    db::exec(conn, TOUCH_IDENTITY, params).await
+}
+
+pub async fn insert_identity(
+    conn: &Connection,
+    user_id: i64,
+    signed_in: &palabre_kit::oidc::SignedIn,
+    now: i64,
+) -> DbResult<()> {
+    let params = vec![
+        Value::Integer(user_id),
+        Value::text(signed_in.provider.id()),
+        Value::text(signed_in.subject.as_str()),
+        signed_in.acr.as_deref().map_or(Value::Null, Value::text),
+        Value::Integer(now),
+        Value::Integer(now),
+    ];
+    db::exec(conn, INSERT_IDENTITY, params).await
+}
+
+/// (provider, linked at, last used at) of each identity of an account.
+pub async fn identities_of(conn: &Connection, user_id: i64) -> DbResult<Vec<(String, i64, i64)>> {
+    let rows = db::query(conn, IDENTITIES_OF, vec![Value::Integer(user_id)]).await?;
+    Ok(rows
+        .iter()
+        .map(|r| (db::text(r, 0), db::int(r, 1), db::int(r, 2)))
+        .collect())
+}
+
+/// A new citizen of a provider (no password); `None` if the email has an
+/// account after all.
+pub async fn insert_oidc_citizen(
+    conn: &Connection,
+    email: &str,
+    display_name: &str,
+    locale: &str,
+    now: i64,
+) -> DbResult<Option<i64>> {
+    let params = vec![
+        Value::text(email),
+        Value::text(display_name),
+        Value::text(locale),
+        Value::Integer(now),
+        Value::Integer(now),
+    ];
+    let row = db::query_one(conn, INSERT_OIDC_CITIZEN, params).await?;
+    Ok(row.map(|r| db::int(&r, 0)))
+}
+
+pub async fn insert_link(
+    conn: &Connection,
+    token_hash: &str,
+    user_id: i64,
+    signed_in: &palabre_kit::oidc::SignedIn,
+    now: i64,
+    expires_at: i64,
+) -> DbResult<()> {
+    db::exec(conn, PURGE_LINKS, vec![Value::Integer(now)]).await?;
+    let params = vec![
+        Value::text(token_hash),
+        Value::Integer(user_id),
+        Value::text(signed_in.provider.id()),
+        Value::text(signed_in.subject.as_str()),
+        signed_in.acr.as_deref().map_or(Value::Null, Value::text),
+        Value::Integer(now),
+        Value::Integer(expires_at),
+    ];
+    db::exec(conn, INSERT_LINK, params).await
+}
+
+/// The account and identity a pending link joins, while it lives.
+pub async fn pending_link(
+    conn: &Connection,
+    token_hash: &str,
+    now: i64,
+) -> DbResult<Option<(i64, palabre_kit::oidc::SignedIn)>> {
+    let params = vec![Value::text(token_hash), Value::Integer(now)];
+    let Some(row) = db::query_one(conn, PENDING_LINK, params).await? else {
+        return Ok(None);
+    };
+    let Some(provider) = palabre_kit::oidc::Provider::parse(&db::text(&row, 1)) else {
+        return Ok(None);
+    };
+    Ok(Some((
+        db::int(&row, 0),
+        palabre_kit::oidc::SignedIn {
+            provider,
+            subject: db::text(&row, 2),
+            acr: db::opt_text(&row, 3),
+            email: None,
+            email_verified: false,
+            given_name: None,
+            family_name: None,
+        },
+    )))
+}
+
+pub async fn end_link(conn: &Connection, token_hash: &str) -> DbResult<()> {
+    db::exec(conn, END_LINK, vec![Value::text(token_hash)]).await
+}

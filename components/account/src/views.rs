@@ -23,12 +23,37 @@ palabre_kit::views! {
     pub struct Notice {
         pub heading: String,
         pub message: String,
+        /// Where to go on (a failed sign-in: back to the sign-in page).
+        pub next: Option<Link>,
     }
 
     /// `login.hbs`.
     pub struct Login {
         pub form: Form,
         pub failed: Option<String>,
+        /// The commune's OpenID providers (FranceConnect first).
+        pub providers: Vec<ProviderButton>,
+    }
+
+    /// A "sign in with …" form (a POST, so that no other site starts one).
+    pub struct ProviderButton {
+        pub action: String,
+        pub label: String,
+        /// Drawn as FranceConnect's own button asks.
+        pub franceconnect: bool,
+    }
+
+    /// `identities.hbs`: the ways a person signs in.
+    pub struct Identities {
+        pub intro: String,
+        pub rows: Vec<IdentityRow>,
+        pub add: Vec<ProviderButton>,
+    }
+
+    pub struct IdentityRow {
+        pub provider: String,
+        pub since: String,
+        pub last_used: String,
     }
 
     /// `signup.hbs` and `setup.hbs`: a form alone.
@@ -60,6 +85,8 @@ palabre_kit::template_test!(crate::TEMPLATES, {
     "data" => MyData,
     "notice" => Notice,
     "login" => Login,
+    "identities" => Identities,
+    "provider_button" => ProviderButton,
     "signup" => FormOnly,
     "setup" => FormOnly,
     "two_factor" => TwoFactor,

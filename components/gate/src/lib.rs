@@ -13,6 +13,7 @@ mod limits;
 mod mail;
 mod migrations;
 mod notices;
+mod oidc;
 mod once;
 mod public;
 mod refusal;

@@ -148,6 +148,39 @@ pub fn buckets(
             }
             buckets
         }
+        // A sign-in with a provider, and the password that links its
+        // identity to an existing account (each pending link is tried five
+        // times at most in a quarter of an hour).
+        (&Method::POST, "/account/oidc/link") => {
+            let pairs = form::parse_urlencoded(body);
+            let token = form::field(&pairs, "token").unwrap_or("").trim();
+            let token: String = token.chars().take(64).collect();
+            vec![
+                (
+                    format!("login-ip:{ip}"),
+                    Limit {
+                        max: 20,
+                        window_seconds: PER_MINUTE,
+                    },
+                ),
+                (
+                    format!("oidc-link:{token}"),
+                    Limit {
+                        max: 5,
+                        window_seconds: 900,
+                    },
+                ),
+            ]
+        }
+        (&Method::POST, p) if palabre_kit::oidc::route(p).is_some_and(|(_, s)| s == "start") => {
+            vec![(
+                format!("login-ip:{ip}"),
+                Limit {
+                    max: 20,
+                    window_seconds: PER_MINUTE,
+                },
+            )]
+        }
         (&Method::POST, "/account/login/2fa" | "/account/login/enrol") => {
             vec![(
                 format!("login-ip:{ip}"),

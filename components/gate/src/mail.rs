@@ -139,7 +139,7 @@ async fn send(api: &MailApi, outgoing: &Outgoing) -> Outcome {
     Outcome::of_status(status, &detail)
 }
 
-fn timeouts() -> RequestOptionsExtension {
+pub(crate) fn timeouts() -> RequestOptionsExtension {
     let options = RequestOptions::new();
     let nanos = TIMEOUT_SECONDS * 1_000_000_000;
     // A host may not support a timeout; the request is then bounded by its own.

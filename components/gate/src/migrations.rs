@@ -69,6 +69,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(30, "0030_budget_follow_up"),
     migration!(31, "0031_verified_residents"),
     migration!(32, "0032_budget_figures"),
+    migration!(33, "0033_openid_connect"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

@@ -11,6 +11,22 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; connect-src 'self' https://api-adresse.data.gouv.fr; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// Lets the page's forms lead to `origins` as well (the redirect after a
+/// POST is held to `form-action` too): the sign-in pages' buttons, which the
+/// gate answers with a redirect to an OpenID provider.
+pub fn allow_form_action(headers: &mut HeaderMap, origins: &[&str]) {
+    if origins.is_empty() {
+        return;
+    }
+    let csp = CSP.replace(
+        "form-action 'self'",
+        &format!("form-action 'self' {}", origins.join(" ")),
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&csp) {
+        headers.insert("content-security-policy", value);
+    }
+}
+
 /// Removes every `palabre-*` header: only the gate may set them.
 pub fn strip_internal_headers(headers: &mut HeaderMap) {
     let names: Vec<_> = headers
@@ -251,6 +267,21 @@ mod tests {
         assert!(directive("img-src").contains(palabre_kit::map::TILE_ORIGIN));
         assert!(directive("connect-src").contains(palabre_kit::map::GEOCODER_ORIGIN));
         assert_eq!(CSP.matches("https://").count(), 2);
+    }
+
+    #[test]
+    fn sign_in_pages_may_post_to_the_providers_only() {
+        let mut h = HeaderMap::new();
+        add_headers(&mut h, true);
+        allow_form_action(&mut h, &[]);
+        assert_eq!(h.get("content-security-policy").unwrap(), CSP);
+        allow_form_action(&mut h, &["https://fc.example", "https://sso.example"]);
+        let csp = h.get("content-security-policy").unwrap().to_str().unwrap();
+        assert!(csp.contains("form-action 'self' https://fc.example https://sso.example;"));
+        assert_eq!(
+            csp.replace(" https://fc.example https://sso.example", ""),
+            CSP
+        );
     }
 
     #[test]

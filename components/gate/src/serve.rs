@@ -26,7 +26,7 @@ use spin_sdk::wasip3::http_compat::IncomingResponseBody;
 use crate::{
     BLOCKED_MAY_POST, Identity, NEWER_SCHEMA, Refusal, base_url, check_limits, check_unsafe,
     count_accepted, form_field, identify, is_safe, kept_answer, key, locale_of, mail, needs_setup,
-    once, origins, passthrough, prepare_database, proxies, public, reachable_before_setup,
+    oidc, once, origins, passthrough, prepare_database, proxies, public, reachable_before_setup,
     retention_after_write, security, session_cookies, wasi,
 };
 
@@ -54,6 +54,14 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         Ok(screened) => screened,
         Err(answer) => return wasi(answer),
     };
+    // A sign-in with a provider: its start is answered here (the redirect),
+    // its callback handed on with what was verified (`oidc`).
+    if over_limit.is_none() {
+        let (origin, _) = origins(&parts).await;
+        if let oidc::Step::Answer(answer) = oidc::intercept(&mut parts, &identity, &origin).await {
+            return wasi(kept_answer(answer, &identity, key, locale).await);
+        }
+    }
     // Over a rate limit: the feature answers with its own page (the site's
     // header, the real wait, what was typed) and runs nothing; its key is
     // not held, so the same form can be sent again once the wait is over.
@@ -73,6 +81,7 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     }
     // Versioned public files (assets, uploaded images): cacheable even when
     // the visitor is signed in.
+    let account_page = parts.uri.path().starts_with("/account");
     let is_static = ["/static/", "/images/"]
         .iter()
         .any(|p| parts.uri.path().starts_with(p));
@@ -111,6 +120,14 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         }
     }
     security::add_headers(&mut rparts.headers, signed_in && !is_static);
+    if account_page {
+        let origins: Vec<&str> = oidc::provider::configured()
+            .await
+            .iter()
+            .map(|c| c.origin.as_str())
+            .collect();
+        security::allow_form_action(&mut rparts.headers, &origins);
+    }
     if !safe {
         mail::deliver_after_write().await;
         retention_after_write();

@@ -38,6 +38,8 @@ pub struct Ctx {
     pub if_none_match: Option<String>,
     /// Unread notifications of the signed-in visitor (shown in the header).
     pub unread: i64,
+    /// What the gate says of sign-ins with OpenID providers (`kit::oidc`).
+    pub oidc: crate::oidc::FromGate,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
     /// The request's cookies, without the gate's own (`__Host-palabre-…`).
@@ -123,6 +125,7 @@ impl Ctx {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string),
             unread: 0,
+            oidc: crate::oidc::FromGate::of(&parts.headers),
             chosen_locale,
             cookies: parts
                 .headers

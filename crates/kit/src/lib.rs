@@ -27,6 +27,7 @@ pub mod images;
 pub mod mail;
 pub mod map;
 pub mod markdown;
+pub mod oidc;
 pub mod participation;
 pub mod password;
 pub mod privacy;

@@ -78,6 +78,19 @@ pub const SHARED: &[Source] = &[
         erase: Erase::Delete,
     },
     Source {
+        // The identities of OpenID providers an account signs in with.
+        table: "user_identities",
+        user_column: "user_id",
+        export: &["provider", "acr", "created_at", "last_used_at"],
+        erase: Erase::Delete,
+    },
+    Source {
+        table: "oidc_links",
+        user_column: "user_id",
+        export: &["provider", "created_at", "expires_at"],
+        erase: Erase::Delete,
+    },
+    Source {
         table: "ended_sessions",
         user_column: "user_id",
         export: &["ended_at", "expires_at"],

@@ -14,6 +14,7 @@ mod journeys;
 mod mail;
 mod moderation;
 mod network;
+mod oidc;
 mod operations;
 mod opinion;
 mod pages;

@@ -20,6 +20,7 @@ pub fn hub(env: &mut Env) -> Result<Response> {
     let mut items = vec![
         ("/account/profile", "profile-title"),
         ("/account/password", "password-title"),
+        ("/account/identities", "identities-title"),
     ];
     if permissions::staff(env).is_ok() {
         items.push(("/account/2fa", "totp-settings-title"));

@@ -1,5 +1,6 @@
 pub mod me;
 pub mod new_account;
+pub mod oidc;
 pub mod password;
 pub mod session;
 pub mod setup;
@@ -97,6 +98,7 @@ pub fn notice(
     let data = crate::views::Notice {
         message: i18n::t(env.ctx.locale, body_id),
         heading: title.clone(),
+        next: None,
     };
     env.renderer
         .page(&env.ctx, &env.site, status, "notice", &title, data)

@@ -20,9 +20,17 @@ fn render(
         .input("email", "email", "field-email", "username")
         .input("password", "password", "field-password", "current-password");
     let title = i18n::t(locale, "login-title");
+    let providers = env
+        .ctx
+        .oidc
+        .providers
+        .iter()
+        .map(|p| crate::handlers::oidc::button(locale, *p))
+        .collect();
     let data = crate::views::Login {
         form: form.view(),
         failed: failed.map(|id| i18n::t(locale, id)),
+        providers,
     };
     env.renderer
         .page(&env.ctx, &env.site, status, "login", &title, data)

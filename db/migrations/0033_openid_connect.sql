@@ -1,0 +1,49 @@
+-- 0033: signing in with OpenID Connect (FranceConnect, a commune's own SSO).
+-- The gate holds the client secrets and does the exchange with the provider
+-- (components/gate/src/oidc); the account component links what it verified
+-- to an account. Nothing of the provider's tokens is kept.
+
+-- A sign-in under way, from the redirect to the provider to its return: one
+-- use, ten minutes at most. The state is kept as a hash and the browser that
+-- started it as a hash of its (pre-)session, so that a callback from another
+-- browser (a forged or stolen one) finds nothing.
+CREATE TABLE oidc_flows (
+    state_hash    TEXT PRIMARY KEY,
+    provider      TEXT NOT NULL CHECK (provider IN ('franceconnect', 'sso')),
+    binding_hash  TEXT NOT NULL,
+    nonce         TEXT NOT NULL,
+    code_verifier TEXT NOT NULL,
+    created_at    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX oidc_flows_by_age ON oidc_flows (created_at);
+
+-- The identities an account signs in with: the provider's subject only (the
+-- pseudonymous `sub`, the provider's own per-client identifier), the level of
+-- assurance of the last sign-in, and when. One account may have several; one
+-- identity belongs to one account.
+CREATE TABLE user_identities (
+    id           INTEGER PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users (id),
+    provider     TEXT NOT NULL CHECK (provider IN ('franceconnect', 'sso')),
+    subject      TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 255),
+    acr          TEXT CHECK (acr IS NULL OR length(acr) <= 64),
+    created_at   INTEGER NOT NULL,
+    last_used_at INTEGER NOT NULL,
+    UNIQUE (provider, subject)
+);
+CREATE INDEX user_identities_by_user ON user_identities (user_id);
+
+-- An identity waiting for its account's password: its first sign-in gave the
+-- email of an existing account, which it joins only once that account's
+-- password is typed (ASVS 6.8: an email alone never hands over an account).
+-- Fifteen minutes, one use; the token is in the page, kept as a hash here.
+CREATE TABLE oidc_links (
+    token_hash   TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users (id),
+    provider     TEXT NOT NULL CHECK (provider IN ('franceconnect', 'sso')),
+    subject      TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 255),
+    acr          TEXT CHECK (acr IS NULL OR length(acr) <= 64),
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX oidc_links_by_user ON oidc_links (user_id);
