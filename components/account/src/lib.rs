@@ -21,6 +21,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("recovery", include_str!("../templates/recovery.hbs")),
     ("identities", include_str!("../templates/identities.hbs")),
     (
+        "verification",
+        include_str!("../templates/verification.hbs"),
+    ),
+    (
         "provider_button",
         include_str!("../templates/provider_button.hbs"),
     ),

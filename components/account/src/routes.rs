@@ -4,7 +4,7 @@
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Response, Result, methods};
 
-use crate::handlers::{me, oidc, password, session, setup, signup, two_factor};
+use crate::handlers::{me, oidc, password, session, setup, signup, two_factor, verification};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
@@ -54,6 +54,10 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         "/account/security" => methods!(env;
             Get => two_factor::security_form(env).await,
             Post => two_factor::security_save(env).await,
+        ),
+        "/account/verification" => methods!(env;
+            Get => verification::page(env).await,
+            Post => verification::declare(env).await,
         ),
         "/account/identities" => methods!(env; Get => oidc::identities(env).await),
         "/account/oidc/link" => methods!(env; Post => oidc::link(env).await),

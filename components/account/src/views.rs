@@ -43,6 +43,17 @@ palabre_kit::views! {
         pub franceconnect: bool,
     }
 
+    /// `verification.hbs`: where a person stands as a resident.
+    pub struct Verification {
+        /// How and when they were verified, if they are.
+        pub verified: Option<String>,
+        /// The address to declare (signed in with FranceConnect).
+        pub form: Option<Form>,
+        /// FranceConnect is offered but not yet linked: its button.
+        pub sign_in_first: Option<ProviderButton>,
+        pub desk: String,
+    }
+
     /// `identities.hbs`: the ways a person signs in.
     pub struct Identities {
         pub intro: String,
@@ -86,6 +97,7 @@ palabre_kit::template_test!(crate::TEMPLATES, {
     "notice" => Notice,
     "login" => Login,
     "identities" => Identities,
+    "verification" => Verification,
     "provider_button" => ProviderButton,
     "signup" => FormOnly,
     "setup" => FormOnly,

@@ -67,6 +67,10 @@ pub enum FieldError {
     TooFewOptions,
     #[error("fixed once votes were cast")]
     FixedByVotes,
+    #[error("not a postal code")]
+    InvalidPostalCode,
+    #[error("a postal code of another commune")]
+    OutsideCommune,
 }
 
 impl FieldError {
@@ -103,6 +107,8 @@ impl FieldError {
             FieldError::OutOfRange => "field-out-of-range",
             FieldError::TooFewOptions => "field-too-few-options",
             FieldError::FixedByVotes => "field-fixed-by-votes",
+            FieldError::InvalidPostalCode => "field-invalid-postal-code",
+            FieldError::OutsideCommune => "field-postal-code-outside",
         }
     }
 }

@@ -242,3 +242,63 @@ mod tests {
         assert!("root".parse::<Level>().is_err());
     }
 }
+
+/// How many postal codes a commune may list.
+pub const MAX_POSTAL_CODES: usize = 50;
+
+/// One postal code, as a resident types it: four or five digits (France,
+/// Germany; Belgium, Switzerland, Austria), spaces around it ignored.
+pub fn postal_code(input: &str) -> Result<String, crate::account::FieldError> {
+    use crate::account::FieldError;
+    let code = input.trim();
+    if code.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if (4..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(code.to_string())
+    } else {
+        Err(FieldError::InvalidPostalCode)
+    }
+}
+
+/// The commune's postal codes as staff type them ("41000, 41350"), each
+/// once, in the order typed; empty: none (the FranceConnect method is off).
+pub fn postal_codes(input: &str) -> Result<Vec<String>, crate::account::FieldError> {
+    let mut codes: Vec<String> = Vec::new();
+    for part in input
+        .split([',', ';', ' ', '\n'])
+        .filter(|p| !p.trim().is_empty())
+    {
+        let code = postal_code(part)?;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    if codes.len() > MAX_POSTAL_CODES {
+        return Err(crate::account::FieldError::TooLong);
+    }
+    Ok(codes)
+}
+
+#[cfg(test)]
+mod postal_tests {
+    use super::*;
+    use crate::account::FieldError;
+
+    #[test]
+    fn postal_codes_are_four_or_five_digits_each_once() {
+        assert_eq!(
+            postal_codes(" 41000, 41350;41000 \n 1000"),
+            Ok(vec!["41000".into(), "41350".into(), "1000".into()])
+        );
+        assert_eq!(postal_codes(""), Ok(vec![]));
+        assert_eq!(
+            postal_codes("41000, Blois"),
+            Err(FieldError::InvalidPostalCode)
+        );
+        assert_eq!(postal_code("410000"), Err(FieldError::InvalidPostalCode));
+        assert_eq!(postal_code("  "), Err(FieldError::Required));
+        let many: Vec<String> = (10000..10051).map(|n| n.to_string()).collect();
+        assert_eq!(postal_codes(&many.join(",")), Err(FieldError::TooLong));
+    }
+}

@@ -36,6 +36,8 @@ pub fn held_word<'a>(words: &'a [String], text: &str) -> Option<&'a str> {
 
 /// The setting that holds the commune's time zone (an IANA name of `Zone::ALL`).
 pub const ZONE: &str = "commune.time_zone";
+/// The setting that holds the commune's postal codes (`41000,41350`).
+pub const POSTAL_CODES: &str = "identity.postal_codes";
 
 /// The zone of a commune that has not chosen one, from its language.
 pub fn default_zone(locale: Locale) -> Zone {
@@ -73,6 +75,9 @@ pub struct Site {
     pub report_threshold: i64,
     /// Words that hold a comment for review (`moderation.keywords`, one a line), lower case.
     pub held_words: Vec<String>,
+    /// The commune's postal codes: a resident signed in with FranceConnect
+    /// who declares an address under one of them is verified (`identity`).
+    pub postal_codes: Vec<String>,
     /// Days the audit log is kept (`retention.audit_days`).
     pub audit_days: i64,
 }
@@ -102,6 +107,7 @@ impl Default for Site {
             revision: 0,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             held_words: Vec::new(),
+            postal_codes: Vec::new(),
             audit_days: crate::retention::audit_days(None),
         }
     }
@@ -146,6 +152,10 @@ impl Site {
                 "home.blocks" => site.home_blocks = blocks_from_setting(Some(value)),
                 "content.revision" => site.revision = value.parse().unwrap_or(0),
                 "moderation.keywords" => site.held_words = held_words(value),
+                POSTAL_CODES => {
+                    site.postal_codes =
+                        palabre_domain::verification::postal_codes(value).unwrap_or_default()
+                }
                 crate::retention::AUDIT_DAYS => {
                     site.audit_days = crate::retention::audit_days(Some(value))
                 }

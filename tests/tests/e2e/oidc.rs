@@ -377,3 +377,137 @@ fn an_email_with_an_account_links_only_with_its_password_and_a_provider_down_is_
     assert_eq!(count(&down, "SELECT count(*) FROM users"), users);
     assert_eq!(count(&down, "SELECT count(*) FROM oidc_flows"), 0);
 }
+
+#[test]
+fn a_resident_with_franceconnect_declares_an_address_in_the_commune_and_is_verified() {
+    let provider = OidcProvider::start();
+    let app = start_app(&provider);
+
+    // Staff list the commune's postal codes (a bad list is refused, nothing saved).
+    let mut admin = palabre_e2e::demo::admin(&app);
+    let page = admin.get("/admin/site");
+    let mut values = palabre_e2e::form_values(&page.text(), "/admin/site");
+    let set = |values: &mut Vec<(String, String)>, codes: &str| {
+        values.retain(|(k, _)| k != "postal_codes" && k != "_csrf" && k != "_once");
+        values.push(("postal_codes".into(), codes.into()));
+    };
+    set(&mut values, "41000, Blois");
+    let fields: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let refused_list = admin.post_multipart("/admin/site", &fields, &[]);
+    assert_eq!(refused_list.status, 422, "{}", refused_list.text());
+    assert!(
+        refused_list
+            .text()
+            .contains("Saisissez un code postal de 5 chiffres")
+    );
+    set(&mut values, "41000, 41350");
+    let fields: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = admin.post_multipart("/admin/site", &fields, &[]);
+    assert_eq!(saved.status, 303, "{}", saved.text());
+
+    // Camille has no FranceConnect identity yet: the page offers it, and the desk.
+    let mut camille = palabre_e2e::demo::camille(&app);
+    let page = camille.get("/account/verification");
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(
+        text.contains("Identifiez-vous d’abord avec FranceConnect"),
+        "{text}"
+    );
+    assert!(text.contains("Au guichet de la mairie"));
+    assert!(!text.contains("name=\"postal_code\""));
+    // Declaring without the identity is refused.
+    let early = camille.post(
+        "/account/verification",
+        &[
+            ("address", "3 rue du Port"),
+            ("postal_code", "41000"),
+            ("district", ""),
+        ],
+    );
+    assert_eq!(early.status, 403);
+
+    // She adds FranceConnect to her account, then declares her address.
+    camille.get("/account/verification");
+    let added = round(
+        &mut camille,
+        &provider,
+        ("sub-camille-fc", "camille@valbrune.example.org"),
+    );
+    assert_eq!(added.status, 303, "{}", added.text());
+    let page = camille.get("/account/verification");
+    assert!(
+        page.text().contains("name=\"postal_code\""),
+        "{}",
+        page.text()
+    );
+    let district: i64 = app
+        .db()
+        .query_row("SELECT id FROM districts ORDER BY name LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let district = district.to_string();
+    // Another commune's postal code, and an empty address: said, nothing verified.
+    let outside = camille.post(
+        "/account/verification",
+        &[
+            ("address", ""),
+            ("postal_code", "75001"),
+            ("district", district.as_str()),
+        ],
+    );
+    assert_eq!(outside.status, 422);
+    let text = outside.text();
+    assert!(
+        text.contains("n’est pas l’un de ceux de la commune"),
+        "{text}"
+    );
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM resident_verifications"),
+        0
+    );
+    let verified = camille.post(
+        "/account/verification",
+        &[
+            ("address", "3 rue du Port"),
+            ("postal_code", "41350"),
+            ("district", district.as_str()),
+        ],
+    );
+    assert_eq!(verified.status, 303, "{}", verified.text());
+    let (method, at_district, by): (String, Option<i64>, Option<i64>) = app
+        .db()
+        .query_row(
+            "SELECT method, district_id, verified_by FROM resident_verifications \
+             WHERE revoked_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(method, "franceconnect");
+    assert_eq!(at_district.map(|d| d.to_string()), Some(district));
+    assert_eq!(by, None);
+    // The address itself is kept nowhere.
+    let dump: String = app
+        .db()
+        .query_row(
+            "SELECT group_concat(subject, '|') FROM audit_log WHERE action = 'resident-verified'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(dump, "franceconnect");
+    let page = camille.get("/account/verification");
+    assert!(
+        page.text().contains("Vous êtes habitant·e vérifié·e"),
+        "{}",
+        page.text()
+    );
+}

@@ -21,6 +21,7 @@ pub fn hub(env: &mut Env) -> Result<Response> {
         ("/account/profile", "profile-title"),
         ("/account/password", "password-title"),
         ("/account/identities", "identities-title"),
+        ("/account/verification", "my-verification-title"),
     ];
     if permissions::staff(env).is_ok() {
         items.push(("/account/2fa", "totp-settings-title"));

@@ -6,6 +6,7 @@ pub mod session;
 pub mod setup;
 pub mod signup;
 pub mod two_factor;
+pub mod verification;
 
 use palabre_kit::app::Env;
 use palabre_kit::db::Connection;

@@ -22,7 +22,15 @@ fn block_field(block: Block) -> &'static str {
     }
 }
 
-const FIELDS: [&str; 6] = ["name", "tagline", "intro", "zone", "primary", "secondary"];
+const FIELDS: [&str; 7] = [
+    "name",
+    "tagline",
+    "intro",
+    "zone",
+    "primary",
+    "secondary",
+    "postal_codes",
+];
 
 /// The zones offered, each with its offset from UTC now (`Europe/Paris (UTC+01:00)`).
 fn zone_options() -> Vec<(String, String)> {
@@ -62,6 +70,7 @@ fn version(site: &Site) -> String {
         &blocks_to_setting(&site.home_blocks),
         &site.logo_url,
         &site.favicon_url,
+        &site.postal_codes.join(","),
     ])
 }
 
@@ -85,7 +94,10 @@ fn render(env: &Env, entry: &Entry, status: http::StatusCode) -> Result<Response
         .hint("admin-field-image-hint")
         .image("favicon", "admin-field-favicon")
         .optional()
-        .hint("admin-field-image-hint");
+        .hint("admin-field-image-hint")
+        .input("postal_codes", "text", "admin-field-postal-codes", "off")
+        .optional()
+        .hint("admin-field-postal-codes-hint");
     let mut options = vec![(String::new(), i18n::t(locale, "admin-block-hidden"))];
     options.extend((1..=Block::ALL.len()).map(|n| (n.to_string(), n.to_string())));
     for block in Block::ALL {
@@ -117,7 +129,8 @@ pub async fn form(env: &Env) -> Result<Response> {
         .with("intro", site.intro.clone())
         .with("zone", site.zone.name())
         .with("primary", site.primary.to_string())
-        .with("secondary", site.secondary.to_string());
+        .with("secondary", site.secondary.to_string())
+        .with("postal_codes", site.postal_codes.join(", "));
     for b in Block::ALL {
         let at = site.home_blocks.iter().position(|x| *x == b);
         entry.set(
@@ -166,6 +179,7 @@ pub async fn save(env: &mut Env) -> Result<Response> {
     };
     let logo = e.check("logo", |_| image("logo"));
     let favicon = e.check("favicon", |_| image("favicon"));
+    let postal_codes = e.check("postal_codes", palabre_domain::verification::postal_codes);
     let (
         Some(name),
         Some(tagline),
@@ -175,8 +189,17 @@ pub async fn save(env: &mut Env) -> Result<Response> {
         Some(secondary),
         Some(logo),
         Some(favicon),
+        Some(postal_codes),
     ) = (
-        name, tagline, intro, zone, primary, secondary, logo, favicon,
+        name,
+        tagline,
+        intro,
+        zone,
+        primary,
+        secondary,
+        logo,
+        favicon,
+        postal_codes,
     )
     else {
         return render(env, &e, http::StatusCode::UNPROCESSABLE_ENTITY);
@@ -216,6 +239,7 @@ pub async fn save(env: &mut Env) -> Result<Response> {
             ("brand.primary", primary.to_string()),
             ("brand.secondary", secondary.to_string()),
             ("home.blocks", blocks.clone()),
+            (palabre_kit::site::POSTAL_CODES, postal_codes.join(",")),
         ]);
         for (key, value) in &settings {
             Site::set(conn, key, value).await?;
