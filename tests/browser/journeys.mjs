@@ -484,3 +484,74 @@ export function budget(run) {
     check((await t.page.locator('#budget').count()) === 1, 'the transparency page does not explain the budget');
   });
 }
+
+/**
+ * A resident signs in with FranceConnect (the local test provider), sees
+ * their ways of signing in and their verification page; staff list the
+ * commune's postal codes and look at who may take part and at the person;
+ * the resident then declares an address and is verified.
+ */
+export function identity(run) {
+  const db = run.host.db;
+  const email = `elise.${run.id}@example.fr`;
+  return journey(run, 'identity', async (t) => {
+    const franceConnect = async (label) => {
+      await t.go('/account/login', label);
+      await Promise.all([
+        t.page.waitForNavigation(),
+        t.page.locator('main form[action="/account/oidc/franceconnect/start"] button').click(),
+      ]);
+      // The provider's own sign-in page (not Palabre's: no checks of ours).
+      if (!t.page.url().startsWith(t.run.host.base)) {
+        await t.page.fill('#given_name', 'Élise');
+        await t.page.fill('#family_name', 'Martin');
+        await t.page.fill('#email', email);
+        await Promise.all([
+          t.page.waitForURL((u) => u.toString().startsWith(t.run.host.base)),
+          t.page.click('button[type=submit]'),
+        ]);
+      }
+      await t.land('signed in with FranceConnect');
+      check(await t.signedIn(), 'not signed in with FranceConnect');
+    };
+    await franceConnect('login, with FranceConnect');
+    const [[userId]] = sql(db, 'SELECT id FROM users WHERE email = ?', email);
+    await t.go('/account/identities', 'ways of signing in');
+    await t.go('/account/verification', 'verification, desk only');
+    check((await t.page.locator('main [name=postal_code]').count()) === 0, 'a postal code asked before the commune lists any');
+    await t.submit('header form[action="/account/logout"] button', 'signed out');
+
+    // Staff: the commune's postal codes, who may take part, the person.
+    await t.go('/account/login', 'login');
+    await t.page.fill('[name=email]', 'admin@valbrune.example.org');
+    await t.page.fill('[name=password]', 'valbrune-admin-2026');
+    t.lang = 'fr';
+    await t.submit('main form[action="/account/login"] button[type=submit]', 'staff signed in');
+    await t.go('/admin/site', 'site settings');
+    await t.page.fill('main [name=postal_codes]', '41000, 41350');
+    await t.submit('main form[action="/admin/site"] button[type=submit]', 'postal codes saved');
+    const [[processId]] = sql(db, "SELECT id FROM processes WHERE slug = 'budget-participatif-2026'");
+    await t.go(`/admin/processes/${processId}/participation`, 'who may take part');
+    await t.keyboard('who may take part');
+    await t.go(`/admin/people/${userId}`, 'a person, with their verification');
+    await t.submit('header form[action="/account/logout"] button', 'staff signed out');
+    t.lang = run.lang;
+
+    // The resident declares an address under one of them: verified.
+    await franceConnect('FranceConnect again');
+    await t.page.setViewportSize(VIEWPORTS.phone);
+    await t.go('/account/verification', 'verification, with FranceConnect');
+    await t.keyboard('verification, with FranceConnect');
+    await t.page.fill('main [name=address]', '3 rue du Port');
+    await t.page.fill('main [name=postal_code]', '75001');
+    await t.submit('main form[action="/account/verification"] button[type=submit]', 'another commune refused', 422);
+    await t.shoot('verification-refused');
+    await t.page.fill('main [name=postal_code]', '41000');
+    await t.submit('main form[action="/account/verification"] button[type=submit]', 'verified');
+    check(
+      sql(db, "SELECT count(*) FROM resident_verifications WHERE user_id = ? AND method = 'franceconnect' AND revoked_at IS NULL", userId)[0][0] === 1,
+      'the verification is not recorded',
+    );
+    await t.shoot('verification');
+  });
+}

@@ -62,8 +62,57 @@ function freePort() {
   return r.stdout.trim();
 }
 
-/** Starts the app (Spin or palabre-host) on a fresh temporary database with the demo commune. */
-export function startHost() {
+/**
+ * The test OpenID provider (tests/oidc/provider.mjs, FranceConnect-like) on a
+ * free port; each app registers its callback with it before its journeys.
+ */
+export function startProvider() {
+  const child = spawn('node', ['provider.mjs'], {
+    cwd: path.join(ROOT, 'tests/oidc'),
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const provider = {
+    uris: [],
+    stop() {
+      child.kill('SIGKILL');
+    },
+    async register(base) {
+      provider.uris.push(`${base}/account/oidc/franceconnect/callback`);
+      const r = await fetch(`${provider.issuer}/__test/configure`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ redirect_uris: provider.uris }),
+      });
+      check(r.ok, `the test provider did not take the callback of ${base}`);
+    },
+  };
+  provider.ready = new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening (http:\/\/[0-9.:]+)/);
+      if (m && !provider.issuer) {
+        provider.issuer = m[1];
+        resolve(provider);
+      }
+    });
+    child.on('exit', (code) => reject(new Failure(`the test provider exited (${code}):\n${out}`)));
+  });
+  return provider;
+}
+
+/** Starts the app (Spin or palabre-host) on a fresh temporary database with
+ * the demo commune, with `provider` as its FranceConnect when given. */
+export function startHost(provider) {
+  const oidc = provider
+    ? {
+        SPIN_VARIABLE_OIDC_FRANCECONNECT_ORIGIN: provider.issuer,
+        SPIN_VARIABLE_OIDC_FRANCECONNECT_ISSUER: provider.issuer,
+        SPIN_VARIABLE_OIDC_FRANCECONNECT_CLIENT_ID: 'palabre-demo',
+        SPIN_VARIABLE_OIDC_FRANCECONNECT_CLIENT_SECRET: 'palabre-demo-secret-not-for-production',
+      }
+    : {};
   const { name, bin } = runner();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-browser-'));
   const listen = name === 'spin' ? `127.0.0.1:${freePort()}` : '127.0.0.1:0';
@@ -81,6 +130,7 @@ export function startHost() {
         SPIN_VARIABLE_DEMO_SEED: 'true',
         // The journeys read back what they just wrote.
         SPIN_VARIABLE_PUBLIC_CACHE_MS: '0',
+        ...oidc,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, Failure, OUT, ROOT, VIEWPORTS, checkTheChecker, startHost } from './lib.mjs';
-import { budget, citizen, everyday, staff, visitor } from './journeys.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, Failure, OUT, ROOT, VIEWPORTS, checkTheChecker, startHost, startProvider } from './lib.mjs';
+import { budget, citizen, everyday, identity, staff, visitor } from './journeys.mjs';
 import { hostile } from './hostile.mjs';
 
 const RUNS = [
@@ -18,7 +18,7 @@ const RUNS = [
   { id: 'de-js', lang: 'de', locale: 'de-DE', js: true },
   { id: 'de-nojs', lang: 'de', locale: 'de-DE', js: false },
 ];
-const JOURNEYS = { visitor, citizen, staff, everyday, budget, hostile };
+const JOURNEYS = { visitor, citizen, staff, everyday, budget, identity, hostile };
 
 // The screenshots shown in the README (docs/screenshots/), from the fr-js run.
 const GALLERY = ['home', 'process', 'discussion', 'proposal', 'questionnaire', 'admin'];
@@ -39,10 +39,12 @@ async function main() {
   const report = { runs: [] };
   let failed = 0;
   // Each run's host starts (and compiles its components) while the previous run works.
-  let next = startHost();
+  const provider = await startProvider().ready;
+  let next = startHost(provider);
   for (const [i, spec] of runs.entries()) {
     const host = await next.ready;
-    next = i + 1 < runs.length ? startHost() : null;
+    await provider.register(host.base);
+    next = i + 1 < runs.length ? startHost(provider) : null;
     const run = { ...spec, browser, host, pages: [], violations: [], keyboard: [], failures: [] };
     // Where axe checks the pages of a run without JavaScript (Tab.axe).
     let axeContext;
@@ -91,6 +93,7 @@ async function main() {
   }
   if (next) (await next.ready).stop();
   await browser.close();
+  provider.stop();
   fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify(report, null, 1));
   if (process.argv.includes('--gallery')) {
     const dir = path.join(ROOT, 'docs/screenshots');
