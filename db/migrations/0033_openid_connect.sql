@@ -1,7 +1,8 @@
 -- 0033: signing in with OpenID Connect (FranceConnect, a commune's own SSO).
 -- The gate holds the client secrets and does the exchange with the provider
 -- (components/gate/src/oidc); the account component links what it verified
--- to an account. Nothing of the provider's tokens is kept.
+-- to an account. Of the provider's tokens, only FranceConnect's ID token is
+-- kept, for its logout, until the session ends (oidc_sessions).
 
 -- A sign-in under way, from the redirect to the provider to its return: one
 -- use, ten minutes at most. The state is kept as a hash and the browser that
@@ -47,3 +48,14 @@ CREATE TABLE oidc_links (
     expires_at   INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX oidc_links_by_user ON oidc_links (user_id);
+
+-- A session opened with FranceConnect, which must be closed there too when
+-- the person signs out (its logout takes the ID token as a hint): the ID
+-- token, kept until the session's end at most, under a hash of the session.
+CREATE TABLE oidc_sessions (
+    session_hash TEXT PRIMARY KEY,
+    provider     TEXT NOT NULL CHECK (provider IN ('franceconnect', 'sso')),
+    id_token     TEXT NOT NULL CHECK (length(id_token) <= 16384),
+    expires_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX oidc_sessions_by_end ON oidc_sessions (expires_at);

@@ -519,7 +519,16 @@ export function identity(run) {
     await t.go('/account/identities', 'ways of signing in');
     await t.go('/account/verification', 'verification, desk only');
     check((await t.page.locator('main [name=postal_code]').count()) === 0, 'a postal code asked before the commune lists any');
-    await t.submit('header form[action="/account/logout"] button', 'signed out');
+    // Signing out of a FranceConnect session goes through FranceConnect's
+    // logout (the test provider asks to confirm), then home.
+    await Promise.all([t.page.waitForNavigation(), t.page.locator('header form[action="/account/logout"] button').click()]);
+    check(!t.page.url().startsWith(t.run.host.base), 'signing out did not go through the provider');
+    await Promise.all([
+      t.page.waitForURL((u) => u.toString().startsWith(t.run.host.base)),
+      t.page.locator('button[name=logout]').click(),
+    ]);
+    await t.land('signed out, FranceConnect too');
+    check(!(await t.signedIn()), 'still signed in after signing out');
 
     // Staff: the commune's postal codes, who may take part, the person.
     await t.go('/account/login', 'login');

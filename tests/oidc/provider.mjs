@@ -55,6 +55,7 @@ function build() {
       client_id: CLIENT_ID,
       client_secret: CLIENT_SECRET,
       redirect_uris: state.redirectUris,
+      post_logout_redirect_uris: state.redirectUris.map((u) => `${new URL(u).origin}/`),
       response_types: ['code'],
       grant_types: ['authorization_code'],
       token_endpoint_auth_method: 'client_secret_post',

@@ -461,10 +461,11 @@ async fn kept_answer(
     key: Option<&Key>,
     locale: Locale,
 ) -> respond::Response {
-    let (cookies, signed_in) = match session_cookies(&http::HeaderMap::new(), identity, key).await {
-        Ok(found) => found,
-        Err(refusal) => return refusal.page(locale),
-    };
+    let (cookies, signed_in, _) =
+        match session_cookies(&http::HeaderMap::new(), identity, key).await {
+            Ok(found) => found,
+            Err(refusal) => return refusal.page(locale),
+        };
     for cookie in cookies {
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
@@ -477,12 +478,13 @@ async fn kept_answer(
 /// The cookies to set for what the feature asked (`palabre-set-session`,
 /// `palabre-end-session`) and what the gate found (a dead cookie, a new
 /// pre-session, a session to refresh). The bool says whether the response is
-/// for a signed-in visitor.
+/// for a signed-in visitor; the claims are those of a session it started.
 async fn session_cookies(
     headers: &http::HeaderMap,
     identity: &Identity,
     key: Option<&Key>,
-) -> Result<(Vec<String>, bool), Refusal> {
+) -> Result<(Vec<String>, bool, Option<SessionClaims>), Refusal> {
+    let mut started = None;
     let mut cookies = Vec::new();
     let mut signed_in = identity.session.is_some();
     let start = headers
@@ -516,6 +518,7 @@ async fn session_cookies(
             lifetime,
         ));
         signed_in = true;
+        started = Some(claims);
     } else if headers.contains_key(END_SESSION_HEADER) || identity.clear_session {
         cookies.push(security::clear_cookie(SESSION_COOKIE));
     } else if let (Some(claims), Some(key)) = (&identity.refreshed, key) {
@@ -535,7 +538,7 @@ async fn session_cookies(
     {
         end_session(current).await?;
     }
-    Ok((cookies, signed_in))
+    Ok((cookies, signed_in, started))
 }
 
 /// Every request, answered by [`serve`], then logged (`access_log`).

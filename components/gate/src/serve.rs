@@ -56,10 +56,14 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     };
     // A sign-in with a provider: its start is answered here (the redirect),
     // its callback handed on with what was verified (`oidc`).
+    let (origin, _) = origins(&parts).await;
+    let mut opened_with = None;
     if over_limit.is_none() {
-        let (origin, _) = origins(&parts).await;
-        if let oidc::Step::Answer(answer) = oidc::intercept(&mut parts, &identity, &origin).await {
-            return wasi(kept_answer(answer, &identity, key, locale).await);
+        match oidc::intercept(&mut parts, &identity, &origin).await {
+            oidc::Step::Answer(answer) => {
+                return wasi(kept_answer(answer, &identity, key, locale).await);
+            }
+            oidc::Step::Forward(verified) => opened_with = verified,
         }
     }
     // Over a rate limit: the feature answers with its own page (the site's
@@ -99,10 +103,22 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     }
     let session_change = rparts.headers.contains_key(SET_SESSION_HEADER)
         || rparts.headers.contains_key(END_SESSION_HEADER);
-    let (cookies, signed_in) = match session_cookies(&rparts.headers, &identity, key).await {
+    let signing_out = rparts.headers.contains_key(END_SESSION_HEADER);
+    let (cookies, signed_in, started) = match session_cookies(&rparts.headers, &identity, key).await
+    {
         Ok(found) => found,
         Err(refusal) => return wasi(release(held.as_ref(), refusal.page(locale)).await),
     };
+    // A session opened with FranceConnect is closed there too.
+    if let (Some(verified), Some(started)) = (opened_with, &started) {
+        oidc::keep_for_logout(verified, started).await;
+    }
+    if signing_out
+        && let Some(current) = &identity.session
+        && let Some(location) = oidc::logout_location(current, &origin).await
+    {
+        rparts.headers.insert(header::LOCATION, location);
+    }
     let public = rparts.headers.contains_key(PUBLIC_HEADER);
     security::strip_internal_headers(&mut rparts.headers);
     security::drop_gate_cookies(&mut rparts.headers);

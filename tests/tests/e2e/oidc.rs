@@ -76,6 +76,12 @@ fn round(
     browser.get(&back)
 }
 
+/// The status of a GET at the provider (an absolute URL of it).
+fn try_get(provider: &OidcProvider, url: &str) -> u16 {
+    let path = url.strip_prefix(&provider.issuer()).unwrap_or(url);
+    palabre_e2e::request(&provider.addr, "GET", path, &[], b"").status
+}
+
 fn with_param(url: &str, name: &str, value: &str) -> String {
     let (path, query) = url.split_once('?').unwrap();
     let query: Vec<String> = query
@@ -143,6 +149,28 @@ fn a_resident_signs_in_with_franceconnect_and_a_broken_answer_creates_nothing() 
         "{data}"
     );
     assert_eq!(count(&app, "SELECT count(*) FROM oidc_flows"), 0);
+    // Signing out closes the FranceConnect session too (its logout, with the
+    // ID token as a hint, back to the home page); the token is then forgotten.
+    assert_eq!(count(&app, "SELECT count(*) FROM oidc_sessions"), 1);
+    helene.get("/account");
+    let out = helene.post("/account/logout", &[]);
+    assert_eq!(out.status, 303);
+    let to = out.header("location").unwrap_or_default().to_string();
+    assert!(
+        to.starts_with(&format!(
+            "{}/session/end?id_token_hint=ey",
+            provider.issuer()
+        )),
+        "{to}"
+    );
+    assert!(to.contains(&format!(
+        "post_logout_redirect_uri=http%3A%2F%2F{}%2F",
+        app.addr.replace(':', "%3A")
+    )));
+    assert!(helene.cookie("__Host-palabre-session").is_none());
+    assert_eq!(count(&app, "SELECT count(*) FROM oidc_sessions"), 0);
+    let at_provider = try_get(&provider, &to);
+    assert_eq!(at_provider, 200, "the provider takes the logout");
 
     // The same callback again (a replay, a URL read off a log): nothing.
     let mut replayer = Browser::new(&app);

@@ -47,9 +47,23 @@ const TAKE_FLOW: &str = "DELETE FROM oidc_flows WHERE state_hash = ? \
 pub enum Step {
     /// Answer this (the redirect to the provider).
     Answer(respond::Response),
-    /// Hand the request on (with what the gate verified, or why not).
-    Forward,
+    /// Hand the request on (with what the gate verified, or why not), and,
+    /// for a provider whose logout must follow ours, its ID token: kept with
+    /// the session the account component then opens (`keep_for_logout`).
+    Forward(Option<Opened>),
 }
+
+/// A sign-in with a provider that wants to hear of the logout.
+pub struct Opened {
+    provider: Provider,
+    id_token: String,
+}
+
+const KEEP_SESSION: &str = "INSERT OR REPLACE INTO oidc_sessions \
+     (session_hash, provider, id_token, expires_at) VALUES (?, ?, ?, ?)";
+const PURGE_SESSIONS: &str = "DELETE FROM oidc_sessions WHERE expires_at < ?";
+const TAKE_SESSION: &str = "DELETE FROM oidc_sessions WHERE session_hash = ? \
+     RETURNING provider, id_token";
 
 /// Intercepts the sign-in's two steps; on every other page of `/account/`
 /// tells the account component which providers are on.
@@ -60,7 +74,7 @@ pub async fn intercept(
 ) -> Step {
     let path = parts.uri.path().to_string();
     if path != "/account" && !path.starts_with("/account/") {
-        return Step::Forward;
+        return Step::Forward(None);
     }
     let on: Vec<&str> = provider::configured()
         .await
@@ -71,7 +85,7 @@ pub async fn intercept(
         parts.headers.insert(oidc::PROVIDERS_HEADER, value);
     }
     let Some((provider, step)) = oidc::route(&path) else {
-        return Step::Forward;
+        return Step::Forward(None);
     };
     let outcome = match (step, &parts.method) {
         ("start", &http::Method::POST) => match start(provider, identity, origin).await {
@@ -82,22 +96,90 @@ pub async fn intercept(
             let query = parts.uri.query().unwrap_or("").to_string();
             callback(provider, identity, origin, &query).await
         }
-        _ => return Step::Forward,
+        _ => return Step::Forward(None),
     };
     match outcome {
-        Ok(signed_in) => {
+        Ok((signed_in, id_token)) => {
             if let Ok(value) = HeaderValue::from_str(&signed_in.to_header()) {
                 parts.headers.insert(oidc::SIGNED_IN_HEADER, value);
             }
+            // FranceConnect's profile: its logout follows ours.
+            let opened =
+                (provider == Provider::FranceConnect).then_some(Opened { provider, id_token });
+            Step::Forward(opened)
         }
         Err(failure) => {
             parts.headers.insert(
                 oidc::FAILURE_HEADER,
                 HeaderValue::from_static(failure.code()),
             );
+            Step::Forward(None)
         }
     }
-    Step::Forward
+}
+
+/// Keeps the ID token of a sign-in with the session it opened, until that
+/// session's end at most.
+pub async fn keep_for_logout(opened: Opened, session: &palabre_kit::session::SessionClaims) {
+    let now = palabre_kit::now();
+    let params = vec![
+        Value::text(hash(&session.session_id)),
+        Value::text(opened.provider.id()),
+        Value::text(opened.id_token),
+        Value::Integer(session.expires_at),
+    ];
+    let kept = async {
+        let conn = db::open().await?;
+        db::immediate(&conn, async |conn| {
+            db::exec(conn, PURGE_SESSIONS, vec![Value::Integer(now)]).await?;
+            db::exec(conn, KEEP_SESSION, params).await?;
+            Ok::<_, palabre_kit::Error>(())
+        })
+        .await
+    };
+    if let Err(e) = kept.await {
+        eprintln!("gate: a session opened with a provider will not close there: {e}");
+    }
+}
+
+/// Where a sign-out goes when the session was opened with a provider whose
+/// logout must follow (FranceConnect): its end-session endpoint, with the
+/// ID token as a hint and the site's home as the way back.
+pub async fn logout_location(
+    session: &palabre_kit::session::SessionClaims,
+    origin: &str,
+) -> Option<HeaderValue> {
+    let conn = db::open().await.ok()?;
+    let row = db::query_one(
+        &conn,
+        TAKE_SESSION,
+        vec![Value::text(hash(&session.session_id))],
+    )
+    .await
+    .ok()??;
+    let provider = Provider::parse(&db::text(&row, 0))?;
+    let id_token = db::text(&row, 1);
+    let config = provider::config(provider).await?;
+    let metadata = match provider::metadata(config).await {
+        Ok(metadata) => metadata,
+        Err(e) => {
+            eprintln!("gate: {} cannot be signed out of: {e:?}", provider.id());
+            return None;
+        }
+    };
+    let end = metadata.end_session_endpoint?;
+    let state = tokens::new_token().ok()?;
+    let query = [
+        ("id_token_hint", id_token.as_str()),
+        ("state", state.as_str()),
+        ("post_logout_redirect_uri", &format!("{origin}/")),
+    ]
+    .iter()
+    .map(|(k, v)| format!("{k}={}", form::encode_component(v)))
+    .collect::<Vec<_>>()
+    .join("&");
+    let separator = if end.contains('?') { '&' } else { '?' };
+    HeaderValue::from_str(&format!("{end}{separator}{query}")).ok()
 }
 
 fn hash(value: &str) -> String {
@@ -224,7 +306,7 @@ async fn callback(
     identity: &Identity,
     origin: &str,
     query: &str,
-) -> Result<SignedIn, Failure> {
+) -> Result<(SignedIn, String), Failure> {
     let config = provider::config(provider)
         .await
         .ok_or(Failure::NotConfigured)?;
@@ -326,7 +408,7 @@ async fn callback(
         Provider::FranceConnect => email.is_some(),
         Provider::Sso => all.get("email_verified").and_then(|v| v.as_bool()) == Some(true),
     };
-    Ok(SignedIn {
+    let signed_in = SignedIn {
         provider,
         subject,
         acr: text(&claims, "acr"),
@@ -334,7 +416,8 @@ async fn callback(
         email_verified,
         given_name: text(&all, "given_name"),
         family_name: text(&all, "family_name"),
-    })
+    };
+    Ok((signed_in, tokens.id_token))
 }
 
 /// A token checked against the provider's keys, fetched again once if it

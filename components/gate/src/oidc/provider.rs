@@ -137,6 +137,9 @@ pub struct Metadata {
     pub jwks_uri: String,
     #[serde(default)]
     pub userinfo_endpoint: Option<String>,
+    /// Where a session with it is closed (RP-initiated logout).
+    #[serde(default)]
+    pub end_session_endpoint: Option<String>,
     /// It names itself in the authorization response (RFC 9207): its
     /// absence is then a mix-up.
     #[serde(default)]
@@ -201,6 +204,7 @@ pub async fn metadata(config: &Config) -> Result<Metadata, CallError> {
         Some(&metadata.token_endpoint),
         Some(&metadata.jwks_uri),
         metadata.userinfo_endpoint.as_ref(),
+        metadata.end_session_endpoint.as_ref(),
     ]
     .into_iter()
     .flatten()
