@@ -159,6 +159,7 @@ pub async fn comments(env: &mut Env, slug: &str, rest: &[&str]) -> Result<Respon
         )
         .await
     };
+    palabre_identity::require_to_comment(&env.conn, &env.ctx, host.process_id, rest).await?;
     thread::route(env, &host, rest, again)
         .await
         .unwrap_or(Err(Error::NotFound))

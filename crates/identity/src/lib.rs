@@ -3,8 +3,9 @@
 //! (method, when, by whom; revocable, the revoked ones kept), and where a
 //! person stands against a requirement. Features ask here before a binding
 //! write (a ballot, a proposal); the page that verifies is the back-office's
-//! (the town-hall desk, on a person's page). The other methods (FranceConnect,
-//! the census list, letter codes) and a resident's own page are still to come.
+//! (the town-hall desk, on a person's page), or the resident's own (FranceConnect
+//! and a declared address, in the account component). The census list and
+//! letter codes are still to come.
 
 use palabre_domain::process::Tool;
 use palabre_domain::verification::{self, Level, Method, Requirement, Standing};
@@ -117,6 +118,24 @@ pub async fn require(
         title: "verification-required-title",
         message: palabre_kit::i18n::t(ctx.locale, missing.message_id()),
     })
+}
+
+/// Before a write in a comment thread (`kit::thread`, whose routes `rest`
+/// are): a new comment or reply anywhere in the process asks what staff
+/// chose for its discussions ("comment" is the discussion tool's level);
+/// reactions, reports and one's own edits do not.
+pub async fn require_to_comment(
+    conn: &Connection,
+    ctx: &palabre_kit::Ctx,
+    process_id: Option<i64>,
+    rest: &[&str],
+) -> palabre_kit::Result<()> {
+    match process_id {
+        Some(process_id) if ctx.method == http::Method::POST && rest == ["comments"] => {
+            require(conn, ctx, process_id, Tool::Discussion).await
+        }
+        _ => Ok(()),
+    }
 }
 
 /// What staff chose for each tool of a process (for its settings form).

@@ -261,3 +261,89 @@ fn supports_for_verified_residents_only_refuse_the_others_with_how_to_get_verifi
     assert_eq!(admin.post(&path, &levels("", "", "")).status, 303);
     assert_eq!(int(&app, "SELECT count(*) FROM process_tool_levels"), 0);
 }
+
+/// "Comment" is the discussion tool's level: kept for verified residents,
+/// a comment (in a discussion or on a proposal of the process) and the
+/// opinion map are refused to others with how to get verified; reading is not.
+#[test]
+fn comments_for_verified_residents_refuse_others_until_they_are() {
+    let app = TestApp::start();
+    assert_eq!(app.get("/").status, 200);
+    let process = int(
+        &app,
+        "SELECT process_id FROM discussions WHERE slug = 'usages-des-quais'",
+    );
+    let mut admin = admin(&app);
+    let path = format!("/admin/processes/{process}/participation");
+    admin.get(&path);
+    let mut fields = levels("", "", "");
+    fields.retain(|(k, _)| *k != "level_discussion");
+    fields.push(("level_discussion", "verified"));
+    assert_eq!(admin.post(&path, &fields).status, 303);
+
+    let mut camille = camille(&app);
+    let page = "/discussions/usages-des-quais";
+    assert_eq!(
+        camille.get(&format!("{page}?lang=fr")).status,
+        200,
+        "reading stays open"
+    );
+    let before = int(&app, "SELECT count(*) FROM comments");
+    let r = camille.post(
+        &format!("{page}/comments"),
+        &[
+            ("body", "Des bancs à l'ombre, s'il vous plaît."),
+            ("stance", "for"),
+        ],
+    );
+    assert_eq!(r.status, 403);
+    assert!(r.text().contains("habitants vérifiés"), "{}", r.text());
+    assert!(r.text().contains("Ma vérification d’habitant"));
+    assert_eq!(int(&app, "SELECT count(*) FROM comments"), before);
+    // On a proposal of the same process too.
+    // On a proposal of a process whose comments are kept so too.
+    let (proposal, of_process): (i64, i64) = app
+        .db()
+        .query_row(
+            "SELECT id, process_id FROM proposals WHERE state = 'published' ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a published proposal");
+    if of_process != process {
+        let path = format!("/admin/processes/{of_process}/participation");
+        admin.get(&path);
+        assert_eq!(admin.post(&path, &fields).status, 303);
+    }
+    camille.get(&format!("/proposals/{proposal}"));
+    let r = camille.post(
+        &format!("/proposals/{proposal}/comments"),
+        &[("body", "Bonne idée."), ("stance", "")],
+    );
+    assert_eq!(r.status, 403);
+    assert!(r.text().contains("habitants vérifiés"), "{}", r.text());
+    assert_eq!(int(&app, "SELECT count(*) FROM comments"), before);
+
+    // Verified at the desk, she comments.
+    let camille_id = int(
+        &app,
+        "SELECT id FROM users WHERE email = 'camille@valbrune.example.org'",
+    );
+    let person = format!("/admin/people/{camille_id}");
+    admin.get(&person);
+    let r = admin.post(
+        &format!("{person}/verify"),
+        &[("district", ""), ("seen", "yes")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    camille.get(page);
+    let r = camille.post(
+        &format!("{page}/comments"),
+        &[
+            ("body", "Des bancs à l'ombre, s'il vous plaît."),
+            ("stance", "for"),
+        ],
+    );
+    assert!(r.status < 400, "{}", r.text());
+    assert_eq!(int(&app, "SELECT count(*) FROM comments"), before + 1);
+}

@@ -6,6 +6,7 @@
 use palabre_domain::Role;
 use palabre_domain::account::FieldError;
 use palabre_domain::opinion::{self as rules, Vote};
+use palabre_domain::process::Tool;
 use palabre_kit::activity;
 use palabre_kit::forms::{Entry, FormView};
 use palabre_kit::respond::{self, Cache};
@@ -298,6 +299,9 @@ fn notice(env: &Env, id: &str) -> Problem {
 pub async fn add_statement(env: &mut Env, slug: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let d = with_map(env, slug).await?;
+    if let Some((process_id, _, _)) = &d.process {
+        palabre_identity::require(&env.conn, &env.ctx, *process_id, Tool::Discussion).await?;
+    }
     let form = env.submission().await?;
     let mut entry = Entry::read(&form, &["body"]);
     if !permissions::is_open(&d) {
@@ -336,6 +340,9 @@ pub async fn vote(env: &mut Env, slug: &str, raw_id: &str) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
     let id = comment_id(raw_id)?;
     let d = with_map(env, slug).await?;
+    if let Some((process_id, _, _)) = &d.process {
+        palabre_identity::require(&env.conn, &env.ctx, *process_id, Tool::Discussion).await?;
+    }
     let form = env.submission().await?;
     if !permissions::is_open(&d) {
         return refused(env, slug, notice(env, "discussion-closed")).await;

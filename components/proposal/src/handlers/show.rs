@@ -46,6 +46,7 @@ pub async fn comments(env: &mut Env, raw_id: &str, rest: &[&str]) -> Result<Resp
         )
         .await
     };
+    palabre_identity::require_to_comment(&env.conn, &env.ctx, host.process_id, rest).await?;
     thread::route(env, &host, rest, again)
         .await
         .unwrap_or(Err(Error::NotFound))
