@@ -539,6 +539,13 @@ export function identity(run) {
     await t.go('/admin/site', 'site settings');
     await t.page.fill('main [name=postal_codes]', '41000, 41350');
     await t.submit('main form[action="/admin/site"] button[type=submit]', 'postal codes saved');
+    await t.go('/admin/verification/census', 'list of residents');
+    await t.page.setInputFiles('main [name=list]', {
+      name: 'liste.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('nom;prénom;date de naissance;code postal\nDupré;Hélène;07/03/1984;41000\n'),
+    });
+    await t.submit('main form[action="/admin/verification/census"] button[type=submit]', 'list imported');
     const [[processId]] = sql(db, "SELECT id FROM processes WHERE slug = 'budget-participatif-2026'");
     await t.go(`/admin/processes/${processId}/participation`, 'who may take part');
     await t.keyboard('who may take part');
@@ -550,7 +557,9 @@ export function identity(run) {
     await franceConnect('FranceConnect again');
     await t.page.setViewportSize(VIEWPORTS.phone);
     await t.go('/account/verification', 'verification, with FranceConnect');
+    check((await t.page.locator('main form[action="/account/verification/census"]').count()) === 1, 'no census form');
     await t.keyboard('verification, with FranceConnect');
+    await t.shoot('verification-ways');
     await t.page.fill('main [name=address]', '3 rue du Port');
     await t.page.fill('main [name=postal_code]', '75001');
     await t.submit('main form[action="/account/verification"] button[type=submit]', 'another commune refused', 422);

@@ -59,6 +59,9 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Get => verification::page(env).await,
             Post => verification::declare(env).await,
         ),
+        "/account/verification/census" => {
+            methods!(env; Post => verification::census(env).await)
+        }
         "/account/identities" => methods!(env; Get => oidc::identities(env).await),
         "/account/oidc/link" => methods!(env; Post => oidc::link(env).await),
         p => match palabre_kit::oidc::route(p) {

@@ -51,6 +51,8 @@ palabre_kit::views! {
         pub form: Option<Form>,
         /// FranceConnect is offered but not yet linked: its button.
         pub sign_in_first: Option<ProviderButton>,
+        /// The details to match against the census list, when it has rows.
+        pub census: Option<Form>,
         pub desk: String,
     }
 

@@ -7,8 +7,8 @@ use palabre_kit::{Error, Response, Result, methods};
 
 use crate::Env;
 use crate::handlers::{
-    discussions, exports, index, logs, moderation, news, pages, people, processes, report, site,
-    translations,
+    census, discussions, exports, index, logs, moderation, news, pages, people, processes, report,
+    site, translations,
 };
 
 fn id(segment: &str) -> Result<i64> {
@@ -64,6 +64,10 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             action @ ("role" | "block" | "unblock" | "trust" | "verify" | "unverify"),
         ] => methods!(env; Post => people::act(env, id(n)?, action).await),
         ["admin"] => methods!(env; Get => index::show(env).await),
+        ["admin", "verification", "census"] => methods!(env;
+            Get => census::form(env).await,
+            Post => census::import(env).await,
+        ),
         ["admin", "site"] => methods!(env;
             Get => site::form(env).await,
             Post => site::save(env).await,

@@ -181,6 +181,17 @@ pub fn buckets(
                 },
             )]
         }
+        // A resident's details against the census list: five tries an hour,
+        // so that nobody walks the list.
+        (&Method::POST, "/account/verification/census") => {
+            vec![(
+                format!("census-user:{}", user_id.unwrap_or(0)),
+                Limit {
+                    max: 5,
+                    window_seconds: 3600,
+                },
+            )]
+        }
         (&Method::POST, "/account/login/2fa" | "/account/login/enrol") => {
             vec![(
                 format!("login-ip:{ip}"),

@@ -70,6 +70,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(31, "0031_verified_residents"),
     migration!(32, "0032_budget_figures"),
     migration!(33, "0033_openid_connect"),
+    migration!(34, "0034_census_list"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

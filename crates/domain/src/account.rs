@@ -71,6 +71,8 @@ pub enum FieldError {
     InvalidPostalCode,
     #[error("a postal code of another commune")]
     OutsideCommune,
+    #[error("on no row of the census list")]
+    NotOnTheList,
 }
 
 impl FieldError {
@@ -109,6 +111,7 @@ impl FieldError {
             FieldError::FixedByVotes => "field-fixed-by-votes",
             FieldError::InvalidPostalCode => "field-invalid-postal-code",
             FieldError::OutsideCommune => "field-postal-code-outside",
+            FieldError::NotOnTheList => "field-not-on-the-list",
         }
     }
 }

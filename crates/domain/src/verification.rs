@@ -302,3 +302,139 @@ mod postal_tests {
         assert_eq!(postal_codes(&many.join(",")), Err(FieldError::TooLong));
     }
 }
+
+/// The letters of a name as a census list and a resident may both write
+/// it: lower case, without accents, every run of spaces, hyphens and
+/// apostrophes one space ("Le Gall-Hervé" and "le gall herve" are one).
+pub fn census_name(input: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in input.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' | 'ì' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' | 'ý' => 'y',
+            'ñ' => 'n',
+            'æ' => {
+                out.push('a');
+                'e'
+            }
+            'œ' => {
+                out.push('o');
+                'e'
+            }
+            'ß' => {
+                out.push('s');
+                's'
+            }
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// A birth date as lists write it (`JJ/MM/AAAA`, `AAAA-MM-JJ`), as
+/// `AAAA-MM-JJ`.
+pub fn census_birth_date(input: &str) -> Result<String, crate::account::FieldError> {
+    use crate::account::FieldError;
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(FieldError::Required);
+    }
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let (y, m, d) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (*y, *m, *d),
+        [d, m, y] if y.len() == 4 => (*y, *m, *d),
+        _ => return Err(FieldError::InvalidDate),
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return Err(FieldError::InvalidDate);
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(FieldError::InvalidDate),
+    };
+    if !(1900..=2100).contains(&y) || d == 0 || d > days {
+        return Err(FieldError::InvalidDate);
+    }
+    Ok(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// What a census row and a resident's declaration are matched on (through
+/// a keyed hash, never kept in clear): family name, given name, birth date,
+/// postal code, each as [`census_name`], [`census_birth_date`] and
+/// [`postal_code`] read them.
+pub fn census_identity(
+    family: &str,
+    given: &str,
+    birth: &str,
+    postal: &str,
+) -> Result<String, crate::account::FieldError> {
+    use crate::account::FieldError;
+    let (family, given) = (census_name(family), census_name(given));
+    if family.is_empty() || given.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if family.len() > 120 || given.len() > 120 {
+        return Err(FieldError::TooLong);
+    }
+    Ok(format!(
+        "{family}\n{given}\n{}\n{}",
+        census_birth_date(birth)?,
+        postal_code(postal)?
+    ))
+}
+
+#[cfg(test)]
+mod census_tests {
+    use super::*;
+    use crate::account::FieldError;
+
+    #[test]
+    fn a_list_and_a_resident_write_the_same_person_alike() {
+        assert_eq!(census_name("  Le Gall-Hervé "), "le gall herve");
+        assert_eq!(census_name("LE GALL  HERVE"), "le gall herve");
+        assert_eq!(census_name("N'Diaye"), "n diaye");
+        assert_eq!(census_name("Œuvray Straße"), "oeuvray strasse");
+        assert_eq!(census_birth_date("07/03/1984"), Ok("1984-03-07".into()));
+        assert_eq!(census_birth_date("1984-03-07"), Ok("1984-03-07".into()));
+        assert_eq!(
+            census_birth_date("29/02/2023"),
+            Err(FieldError::InvalidDate)
+        );
+        assert_eq!(census_birth_date("29/02/2024"), Ok("2024-02-29".into()));
+        assert_eq!(
+            census_birth_date("7 mars 1984"),
+            Err(FieldError::InvalidDate)
+        );
+        assert_eq!(
+            census_identity("Dupré", "Hélène", "07/03/1984", "41000"),
+            census_identity("DUPRE", "helene", "1984-03-07", " 41000 ")
+        );
+        assert_ne!(
+            census_identity("Dupré", "Hélène", "07/03/1984", "41000"),
+            census_identity("Dupré", "Hélène", "07/03/1985", "41000")
+        );
+        assert_eq!(
+            census_identity("", "Hélène", "07/03/1984", "41000"),
+            Err(FieldError::Required)
+        );
+    }
+}

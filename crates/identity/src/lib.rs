@@ -4,8 +4,8 @@
 //! person stands against a requirement. Features ask here before a binding
 //! write (a ballot, a proposal); the page that verifies is the back-office's
 //! (the town-hall desk, on a person's page), or the resident's own (FranceConnect
-//! and a declared address, in the account component). The census list and
-//! letter codes are still to come.
+//! and a declared address; the census list, imported by staff and kept as
+//! keyed hashes). Letter codes are still to come.
 
 use palabre_domain::process::Tool;
 use palabre_domain::verification::{self, Level, Method, Requirement, Standing};
@@ -15,7 +15,12 @@ use palabre_kit::privacy::{Erase, Source};
 
 pub const MANIFEST: Manifest = Manifest {
     name: "identity",
-    tables: &["resident_verifications", "process_tool_levels"],
+    tables: &[
+        "resident_verifications",
+        "process_tool_levels",
+        "census_imports",
+        "census_entries",
+    ],
     privacy: PRIVACY,
     participation: None,
     figures: &[Figure {
@@ -50,6 +55,20 @@ const PRIVACY: &[Source] = &[
         erase: Erase::Sql(
             "UPDATE resident_verifications SET verified_by = NULL WHERE verified_by = ?1",
         ),
+    },
+    Source {
+        // The row of the census list that verified them (a hash, no name).
+        table: "census_entries",
+        user_column: "used_by",
+        export: &["district_id", "used_at"],
+        // The row stays used (it verified someone once), without the name.
+        erase: Erase::Sql("UPDATE census_entries SET used_by = NULL WHERE used_by = ?1"),
+    },
+    Source {
+        table: "census_imports",
+        user_column: "imported_by",
+        export: &["rows", "refused", "imported_at"],
+        erase: Erase::Sql("UPDATE census_imports SET imported_by = NULL WHERE imported_by = ?1"),
     },
     Source {
         table: "resident_verifications",
@@ -342,4 +361,92 @@ mod tests {
             "a district only for verified residents"
         );
     }
+}
+
+/// Replaces the census list's rows not used yet by `rows` (hash, district),
+/// in the caller's transaction; gives how many rows the list now offers.
+pub async fn import_census(
+    conn: &Connection,
+    rows: &[(String, Option<i64>)],
+    refused: usize,
+    by: Option<i64>,
+    now: i64,
+) -> DbResult<i64> {
+    db::exec(
+        conn,
+        "DELETE FROM census_entries WHERE used_at IS NULL",
+        Vec::new(),
+    )
+    .await?;
+    let row = db::query_one(
+        conn,
+        "INSERT INTO census_imports (rows, refused, imported_by, imported_at) \
+         VALUES (?, ?, ?, ?) RETURNING id",
+        vec![
+            Value::Integer(rows.len() as i64),
+            Value::Integer(refused as i64),
+            by.map_or(Value::Null, Value::Integer),
+            Value::Integer(now),
+        ],
+    )
+    .await?;
+    let import_id = row.map_or(0, |r| db::int(&r, 0));
+    for (hash, district) in rows {
+        db::exec(
+            conn,
+            "INSERT OR IGNORE INTO census_entries (hash, district_id, import_id) VALUES (?, ?, ?)",
+            vec![
+                Value::text(hash.as_str()),
+                district.map_or(Value::Null, Value::Integer),
+                Value::Integer(import_id),
+            ],
+        )
+        .await?;
+    }
+    census_open(conn).await
+}
+
+/// The rows of the census list not used yet.
+pub async fn census_open(conn: &Connection) -> DbResult<i64> {
+    let row = db::query_one(
+        conn,
+        "SELECT count(*) FROM census_entries WHERE used_at IS NULL",
+        Vec::new(),
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
+
+/// The last import: (rows, refused, when).
+pub async fn last_census_import(conn: &Connection) -> DbResult<Option<(i64, i64, i64)>> {
+    let row = db::query_one(
+        conn,
+        "SELECT rows, refused, imported_at FROM census_imports ORDER BY id DESC LIMIT 1",
+        Vec::new(),
+    )
+    .await?;
+    Ok(row.map(|r| (db::int(&r, 0), db::int(&r, 1), db::int(&r, 2))))
+}
+
+/// A resident's declaration meets a row not used yet: the row becomes
+/// theirs, and its district is given (`None` when nothing matched; `Some(None)`
+/// for a row without a district).
+pub async fn claim_census(
+    conn: &Connection,
+    hash: &str,
+    user_id: i64,
+    now: i64,
+) -> DbResult<Option<Option<i64>>> {
+    let row = db::query_one(
+        conn,
+        "UPDATE census_entries SET used_by = ?, used_at = ? \
+         WHERE hash = ? AND used_at IS NULL RETURNING district_id",
+        vec![
+            Value::Integer(user_id),
+            Value::Integer(now),
+            Value::text(hash),
+        ],
+    )
+    .await?;
+    Ok(row.map(|r| db::opt_int(&r, 0)))
 }

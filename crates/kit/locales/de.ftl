@@ -1708,3 +1708,33 @@ my-verification-no-district = Weiß ich nicht
 my-verification-submit = Adresse angeben
 my-verification-desk-title = Am Schalter des Rathauses
 my-verification-desk = Kommen Sie mit einem Ausweis und einem höchstens drei Monate alten Wohnsitznachweis zum Empfang des Rathauses: dort werden Sie verifiziert.
+
+## The census list
+census-title = Einwohnerliste
+census-intro = Importieren Sie die Einwohnerliste der Gemeinde (Wählerverzeichnis oder Melderegister) als CSV-Datei: Nachname, Vorname, Geburtsdatum, Postleitzahl und auf Wunsch Viertel, in dieser Reihenfolge. Jede Zeile wird nur als verschlüsselter Fingerabdruck gespeichert: die Liste selbst nicht. Wer Angaben macht, die einer Zeile entsprechen, wird verifizierte Einwohnerin bzw. verifizierter Einwohner; eine neue Liste ersetzt die noch nicht verwendeten Zeilen.
+census-open = { $count ->
+    [0] Keine Zeile ist verfügbar.
+    [one] Eine Zeile ist verfügbar.
+   *[other] { $count } Zeilen sind verfügbar.
+}
+census-field-list = CSV-Datei der Liste
+census-field-list-hint = Durch Semikolon oder Komma getrennt, UTF-8; eine Kopfzeile ist erlaubt. Daten als TT/MM/JJJJ.
+census-submit = Liste importieren
+census-imported = { $count } Zeilen importiert.
+census-imported-refused = { $count } Zeilen importiert; { $refused } Zeilen abgelehnt (unvollständig, Datum oder Postleitzahl unlesbar, Viertel unbekannt): Zeilen { $lines }.
+my-verification-census-title = Mit der Einwohnerliste der Gemeinde
+my-verification-census-intro = Wenn Sie auf der Liste der Gemeinde stehen, geben Sie Ihre Angaben so ein, wie sie dort stehen. Sie werden als verschlüsselter Fingerabdruck mit der Liste verglichen und nicht gespeichert.
+my-verification-census-submit = Angaben prüfen
+my-verification-field-family-name = Nachname
+my-verification-field-given-name = Vorname
+my-verification-field-birth-date = Geburtsdatum
+my-verification-field-birth-date-hint = Als TT/MM/JJJJ.
+field-not-on-the-list = Diese Angaben entsprechen keinem verfügbaren Eintrag der Einwohnerliste. Prüfen Sie sie (Geburtsname, amtlicher Vorname) oder kommen Sie zum Schalter des Rathauses.
+data-table-census_entries = Einwohnerliste
+data-about-census_entries = Die Zeile der Einwohnerliste der Gemeinde, die Sie verifiziert hat (ein verschlüsselter Fingerabdruck, ohne Ihren Namen).
+data-table-census_imports = Importe der Einwohnerliste
+data-about-census_imports = Die Einwohnerlisten, die Sie importiert haben (Personal).
+data-col-rows = Zeilen
+data-col-refused = Abgelehnte Zeilen
+data-col-imported_at = Importiert am
+census-index-intro = Die Einwohnerliste der Gemeinde, die verifiziert, wer darauf steht.

@@ -1708,3 +1708,33 @@ my-verification-no-district = I do not know
 my-verification-submit = Declare my address
 my-verification-desk-title = At the town hall desk
 my-verification-desk = Come to the town hall reception with an identity document and a proof of address less than three months old: a member of staff verifies you there.
+
+## The census list
+census-title = List of residents
+census-intro = Import the municipality's list of residents (electoral roll or population register) as a CSV file: family name, given name, birth date, postal code, and district if you wish, in that order. Each row is kept only as an encrypted fingerprint: the list itself is not kept. A resident whose declared details match a row becomes a verified resident; a new list replaces the rows not used yet.
+census-open = { $count ->
+    [0] No row is available.
+    [one] One row is available.
+   *[other] { $count } rows are available.
+}
+census-field-list = CSV file of the list
+census-field-list-hint = Semicolon or comma separated, UTF-8; a header line is accepted. Dates as DD/MM/YYYY.
+census-submit = Import the list
+census-imported = { $count } rows imported.
+census-imported-refused = { $count } rows imported; { $refused } rows refused (incomplete, unreadable date or postal code, unknown district): lines { $lines }.
+my-verification-census-title = With the municipality's list of residents
+my-verification-census-intro = If you are on the municipality's list, type your details as they appear there. They are compared with the list as an encrypted fingerprint and are not kept.
+my-verification-census-submit = Check my details
+my-verification-field-family-name = Family name
+my-verification-field-given-name = Given name
+my-verification-field-birth-date = Date of birth
+my-verification-field-birth-date-hint = As DD/MM/YYYY.
+field-not-on-the-list = These details match no available entry of the municipality's list. Check them (birth name, legal given name), or come to the town hall desk.
+data-table-census_entries = List of residents
+data-about-census_entries = The row of the municipality's list of residents that verified you (an encrypted fingerprint, without your name).
+data-table-census_imports = Imports of the list of residents
+data-about-census_imports = The lists of residents you imported (staff).
+data-col-rows = Rows
+data-col-refused = Rows refused
+data-col-imported_at = Imported on
+census-index-intro = The municipality's list of residents, which verifies the residents found on it.

@@ -1711,3 +1711,33 @@ my-verification-no-district = Je ne sais pas
 my-verification-submit = Déclarer mon adresse
 my-verification-desk-title = Au guichet de la mairie
 my-verification-desk = Présentez-vous à l’accueil de la mairie avec une pièce d’identité et un justificatif de domicile de moins de trois mois : un agent vous vérifie sur place.
+
+## The census list
+census-title = Liste des habitants
+census-intro = Importez la liste des habitants de la commune (liste électorale ou registre de population) au format CSV : nom, prénom, date de naissance, code postal, et quartier si vous le souhaitez, dans cet ordre. Chaque ligne est conservée seulement sous forme d’empreinte chiffrée : la liste elle-même n’est pas gardée. Un habitant dont les informations déclarées correspondent à une ligne devient habitant vérifié ; une nouvelle liste remplace les lignes qui n’ont pas encore servi.
+census-open = { $count ->
+    [0] Aucune ligne n’est disponible.
+    [one] Une ligne est disponible.
+   *[other] { $count } lignes sont disponibles.
+}
+census-field-list = Fichier CSV de la liste
+census-field-list-hint = Séparateur point-virgule ou virgule, encodage UTF-8 ; une ligne d’en-tête est acceptée. Dates au format JJ/MM/AAAA.
+census-submit = Importer la liste
+census-imported = { $count } lignes importées.
+census-imported-refused = { $count } lignes importées ; { $refused } lignes refusées (incomplètes, date ou code postal illisible, quartier inconnu) : lignes { $lines }.
+my-verification-census-title = Avec la liste des habitants de la commune
+my-verification-census-intro = Si vous êtes inscrit·e sur la liste de la commune, saisissez vos informations telles qu’elles y figurent. Elles sont comparées à la liste sous forme d’empreinte chiffrée et ne sont pas conservées.
+my-verification-census-submit = Vérifier mes informations
+my-verification-field-family-name = Nom de famille
+my-verification-field-given-name = Prénom
+my-verification-field-birth-date = Date de naissance
+my-verification-field-birth-date-hint = Au format JJ/MM/AAAA.
+field-not-on-the-list = Ces informations ne correspondent à aucune inscription disponible sur la liste de la commune. Vérifiez-les (nom de naissance, prénom d’état civil), ou présentez-vous au guichet de la mairie.
+data-table-census_entries = Liste des habitants
+data-about-census_entries = La ligne de la liste des habitants de la commune qui vous a vérifié·e (une empreinte chiffrée, sans votre nom).
+data-table-census_imports = Imports de la liste des habitants
+data-about-census_imports = Les listes d’habitants que vous avez importées (membres du personnel).
+data-col-rows = Lignes
+data-col-refused = Lignes refusées
+data-col-imported_at = Importée le
+census-index-intro = La liste des habitants de la commune, qui vérifie les habitants qui s’y retrouvent.

@@ -142,3 +142,68 @@ mod tests {
         assert_eq!(en.decimal(47.5), "47.5");
     }
 }
+
+/// The rows of an uploaded CSV file, as a spreadsheet writes it: a UTF-8
+/// byte-order mark dropped, `;` or `,` as the separator (whichever the first
+/// line has more of), cells quoted with `"` (`""` inside), CRLF or LF.
+/// Blank lines are skipped.
+pub fn parse(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    let separator = if first.matches(';').count() >= first.matches(',').count() {
+        ';'
+    } else {
+        ','
+    };
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' if quoted => quoted = false,
+            '"' if cell.is_empty() => quoted = true,
+            c if c == separator && !quoted => row.push(std::mem::take(&mut cell)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                row.push(std::mem::take(&mut cell));
+                if row.iter().any(|c| !c.trim().is_empty()) {
+                    rows.push(std::mem::take(&mut row));
+                } else {
+                    row.clear();
+                }
+            }
+            c => cell.push(c),
+        }
+    }
+    row.push(cell);
+    if row.iter().any(|c| !c.trim().is_empty()) {
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::parse;
+
+    #[test]
+    fn a_spreadsheets_file_reads_back_as_its_rows() {
+        let text = "\u{feff}nom;prénom\r\n\"Le Gall; dit \"\"Yann\"\"\";Hervé\r\n\r\nDupré;Hélène";
+        assert_eq!(
+            parse(text),
+            vec![
+                vec!["nom".to_string(), "prénom".to_string()],
+                vec!["Le Gall; dit \"Yann\"".to_string(), "Hervé".to_string()],
+                vec!["Dupré".to_string(), "Hélène".to_string()],
+            ]
+        );
+        assert_eq!(parse("a,b\nc,d\n"), vec![vec!["a", "b"], vec!["c", "d"]]);
+        assert!(parse("").is_empty());
+    }
+}

@@ -40,6 +40,8 @@ pub struct Ctx {
     pub unread: i64,
     /// What the gate says of sign-ins with OpenID providers (`kit::oidc`).
     pub oidc: crate::oidc::FromGate,
+    /// The census list's key, on the routes that hash with it (`kit::census`).
+    pub census_key: Option<String>,
     /// Set when the visitor picked a language in this request (`?lang=`).
     chosen_locale: Option<Locale>,
     /// The request's cookies, without the gate's own (`__Host-palabre-…`).
@@ -126,6 +128,7 @@ impl Ctx {
                 .map(str::to_string),
             unread: 0,
             oidc: crate::oidc::FromGate::of(&parts.headers),
+            census_key: crate::census::key_of(&parts.headers),
             chosen_locale,
             cookies: parts
                 .headers

@@ -8,6 +8,7 @@ pub mod app;
 pub mod assets;
 pub mod audit;
 pub mod cache;
+pub mod census;
 pub mod client;
 pub mod comments;
 /// CRC-32, shared with the build script.

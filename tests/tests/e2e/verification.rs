@@ -347,3 +347,108 @@ fn comments_for_verified_residents_refuse_others_until_they_are() {
     assert!(r.status < 400, "{}", r.text());
     assert_eq!(int(&app, "SELECT count(*) FROM comments"), before + 1);
 }
+
+/// The census list: staff import the commune's list (kept only as keyed
+/// hashes, the bad rows told by their line), a resident whose declared
+/// details match a row is verified in its district, and a row verifies one
+/// person once.
+#[test]
+fn the_census_list_verifies_who_is_on_it_once_and_keeps_no_name() {
+    let app = TestApp::start();
+    assert_eq!(app.get("/").status, 200);
+    let mut admin = admin(&app);
+    let page = admin.get("/admin/verification/census?lang=fr");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Aucune ligne n’est disponible"));
+    let list = "nom;prénom;date de naissance;code postal;quartier\r\n\
+                Dupré;Hélène;07/03/1984;41000;Saint-Martin\r\n\
+                Martin;Jules;31/02/1990;41000;\r\n\
+                Le Gall-Hervé;Yann;1979-11-02;41350;\r\n\
+                Roux;Anne;01/01/1970;41000;Atlantide\r\n";
+    let r = admin.post_multipart(
+        "/admin/verification/census",
+        &[],
+        &[("list", "liste.csv", list.as_bytes())],
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let text = r.text();
+    assert!(
+        text.contains("2 lignes importées ; 2 lignes refusées"),
+        "{text}"
+    );
+    assert!(text.contains("lignes 3, 5"), "{text}");
+    assert_eq!(int(&app, "SELECT count(*) FROM census_entries"), 2);
+    let empty = admin.post_multipart("/admin/verification/census", &[], &[]);
+    assert_eq!(empty.status, 422);
+    assert_eq!(int(&app, "SELECT count(*) FROM census_entries"), 2);
+
+    // Camille's details as she types them: wrong, then right.
+    let mut camille = camille(&app);
+    let page = camille.get("/account/verification?lang=fr").text();
+    assert!(page.contains("/account/verification/census"), "{page}");
+    let wrong = camille.post(
+        "/account/verification/census",
+        &[
+            ("family_name", "Dupré"),
+            ("given_name", "Hélène"),
+            ("birth_date", "1984-03-08"),
+            ("census_postal_code", "41000"),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    assert!(
+        wrong
+            .text()
+            .contains("ne correspondent à aucune inscription")
+    );
+    assert_eq!(int(&app, "SELECT count(*) FROM resident_verifications"), 0);
+    let right = camille.post(
+        "/account/verification/census",
+        &[
+            ("family_name", "DUPRE"),
+            ("given_name", "helene"),
+            ("birth_date", "1984-03-07"),
+            ("census_postal_code", "41000"),
+        ],
+    );
+    assert_eq!(right.status, 303, "{}", right.text());
+    let (method, district): (String, String) = app
+        .db()
+        .query_row(
+            "SELECT v.method, d.name FROM resident_verifications v \
+             JOIN districts d ON d.id = v.district_id WHERE v.revoked_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (method.as_str(), district.as_str()),
+        ("census", "Saint-Martin")
+    );
+
+    // The same row does not verify a second person.
+    let mut moderator = palabre_e2e::demo::moderator(&app);
+    moderator.get("/account/verification");
+    let again = moderator.post(
+        "/account/verification/census",
+        &[
+            ("family_name", "Dupré"),
+            ("given_name", "Hélène"),
+            ("birth_date", "07/03/1984"),
+            ("census_postal_code", "41000"),
+        ],
+    );
+    assert_eq!(again.status, 422);
+    assert_eq!(int(&app, "SELECT count(*) FROM resident_verifications"), 1);
+
+    // No name of the list is in the database.
+    let conn = app.db();
+    let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+    for file in ["sqlite_db.db", "sqlite_db.db-wal"] {
+        let bytes = std::fs::read(app.state_dir.join(file)).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for name in ["dupr", "le gall", "hervé", "herve"] {
+            assert!(!text.contains(name), "{name} in {file}");
+        }
+    }
+}

@@ -35,15 +35,30 @@ async fn franceconnect(env: &Env, user_id: i64) -> Result<Option<bool>> {
     ))
 }
 
+const CENSUS_FIELDS: [&str; 4] = [
+    "family_name",
+    "given_name",
+    "birth_date",
+    "census_postal_code",
+];
+
 pub async fn page(env: &mut Env) -> Result<Response> {
     let user_id = env.ctx.require_signed_in()?;
-    render(env, user_id, &Entry::new(), http::StatusCode::OK).await
+    render(
+        env,
+        user_id,
+        &Entry::new(),
+        &Entry::new(),
+        http::StatusCode::OK,
+    )
+    .await
 }
 
 async fn render(
     env: &Env,
     user_id: i64,
     entry: &Entry,
+    census_entry: &Entry,
     status: http::StatusCode,
 ) -> Result<Response> {
     let locale = env.ctx.locale;
@@ -107,11 +122,45 @@ async fn render(
         _ => None,
     };
     let sign_in_first = (fc == Some(false)).then(|| button(locale, Provider::FranceConnect));
+    let census = if current.is_none() && palabre_identity::census_open(&env.conn).await? > 0 {
+        Some(
+            FormView::of(locale, census_entry)
+                .input(
+                    "family_name",
+                    "text",
+                    "my-verification-field-family-name",
+                    "family-name",
+                )
+                .input(
+                    "given_name",
+                    "text",
+                    "my-verification-field-given-name",
+                    "given-name",
+                )
+                .input(
+                    "birth_date",
+                    "date",
+                    "my-verification-field-birth-date",
+                    "bday",
+                )
+                .hint("my-verification-field-birth-date-hint")
+                .input(
+                    "census_postal_code",
+                    "text",
+                    "my-verification-field-postal-code",
+                    "postal-code",
+                )
+                .view(),
+        )
+    } else {
+        None
+    };
     let title = i18n::t(locale, "my-verification-title");
     let data = crate::views::Verification {
         verified,
         form,
         sign_in_first,
+        census,
         desk: i18n::t(locale, "my-verification-desk"),
     };
     env.renderer
@@ -150,7 +199,14 @@ pub async fn declare(env: &mut Env) -> Result<Response> {
             .ok_or(FieldError::InvalidChoice)
     });
     let (Some(_), Some(_), Some(district)) = (address, code, district) else {
-        return render(env, user_id, &e, http::StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            env,
+            user_id,
+            &e,
+            &Entry::new(),
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let now = palabre_kit::now();
     let ip = env.ctx.client_ip.clone();
@@ -167,5 +223,75 @@ pub async fn declare(env: &mut Env) -> Result<Response> {
         Ok::<_, Error>(())
     })
     .await?;
+    Ok(respond::redirect("/account/verification"))
+}
+
+/// A resident's details against the census list: a row not used yet that
+/// matches verifies them, in its district, and becomes theirs.
+pub async fn census(env: &mut Env) -> Result<Response> {
+    let user_id = env.ctx.require_signed_in()?;
+    let form = env.submission().await?;
+    if palabre_identity::current(&env.conn, user_id)
+        .await?
+        .is_some()
+    {
+        return Ok(respond::redirect("/account/verification"));
+    }
+    let key = env
+        .ctx
+        .census_key
+        .clone()
+        .ok_or_else(|| Error::Internal("the gate gave no census key".into()))?;
+    let mut e = Entry::read(&form, &CENSUS_FIELDS);
+    e.check("family_name", |v| palabre_domain::account::line(v, 120));
+    e.check("given_name", |v| palabre_domain::account::line(v, 120));
+    e.check("birth_date", verification::census_birth_date);
+    e.check("census_postal_code", verification::postal_code);
+    let identity = verification::census_identity(
+        e.get("family_name"),
+        e.get("given_name"),
+        e.get("birth_date"),
+        e.get("census_postal_code"),
+    );
+    let identity = match identity {
+        Ok(identity) if e.is_valid() => identity,
+        _ => {
+            let status = http::StatusCode::UNPROCESSABLE_ENTITY;
+            return render(env, user_id, &Entry::new(), &e, status).await;
+        }
+    };
+    let hash = palabre_kit::census::hash(&key, &identity)
+        .ok_or_else(|| Error::Internal("census key too short".into()))?;
+    let now = palabre_kit::now();
+    let ip = env.ctx.client_ip.clone();
+    let verified = db::immediate(&env.conn, async |conn| {
+        let Some(district) = palabre_identity::claim_census(conn, &hash, user_id, now).await?
+        else {
+            audit::record(conn, Some(user_id), "census-no-match", None, ip.as_deref()).await?;
+            return Ok::<_, Error>(false);
+        };
+        palabre_identity::verify(conn, user_id, Method::Census, district, None, now).await?;
+        audit::record(
+            conn,
+            Some(user_id),
+            "resident-verified",
+            Some("census"),
+            ip.as_deref(),
+        )
+        .await?;
+        Ok(true)
+    })
+    .await?;
+    if !verified {
+        e.refuse("family_name", FieldError::NotOnTheList);
+        return render(
+            env,
+            user_id,
+            &Entry::new(),
+            &e,
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     Ok(respond::redirect("/account/verification"))
 }

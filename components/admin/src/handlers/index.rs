@@ -20,6 +20,11 @@ pub async fn show(env: &Env) -> Result<Response> {
         ),
         ("/admin/moderation", "moderation-title", "moderation-intro"),
         ("/admin/people", "people-title", "people-intro"),
+        (
+            "/admin/verification/census",
+            "census-title",
+            "census-index-intro",
+        ),
         ("/admin/audit", "audit-title", "audit-intro"),
         ("/admin/mail", "mail-title", "mail-intro"),
         ("/admin/exports", "exports-title", "exports-intro"),

@@ -1,4 +1,5 @@
 pub mod article;
+pub mod census;
 pub mod dashboard;
 pub mod discussions;
 pub mod exports;

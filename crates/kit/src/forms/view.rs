@@ -177,9 +177,15 @@ impl FormView {
 
     /// An image to upload (PNG, JPEG or WebP); the form must be multipart.
     pub fn image(self, name: &'static str, label_id: &str) -> FormView {
+        self.file(name, label_id, "image/png,image/jpeg,image/webp")
+    }
+
+    /// A file input taking the types `accept` lists (the form is then sent
+    /// as multipart).
+    pub fn file(self, name: &'static str, label_id: &str, accept: &'static str) -> FormView {
         let mut view = self.input(name, "file", label_id, "off");
         if let Some(field) = view.fields.last_mut() {
-            field.accept = Some("image/png,image/jpeg,image/webp".into());
+            field.accept = Some(accept.into());
         }
         view
     }
