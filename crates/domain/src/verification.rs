@@ -145,104 +145,6 @@ pub fn meets(who: Standing, need: Requirement) -> Result<(), Missing> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const NOBODY: Standing = Standing {
-        signed_in: false,
-        confirmed: false,
-        verified: None,
-    };
-
-    #[test]
-    fn each_level_asks_what_the_one_below_does_and_more() {
-        let signed = Standing {
-            signed_in: true,
-            ..NOBODY
-        };
-        let confirmed = Standing {
-            confirmed: true,
-            ..signed
-        };
-        let resident = Standing {
-            verified: Some(None),
-            ..confirmed
-        };
-        let of_3 = Standing {
-            verified: Some(Some(3)),
-            ..confirmed
-        };
-        let cases = [
-            (
-                NOBODY,
-                Requirement::of(Level::SignedIn),
-                Err(Missing::SignIn),
-            ),
-            (signed, Requirement::of(Level::SignedIn), Ok(())),
-            (
-                signed,
-                Requirement::of(Level::Confirmed),
-                Err(Missing::ConfirmEmail),
-            ),
-            (confirmed, Requirement::of(Level::Confirmed), Ok(())),
-            (
-                confirmed,
-                Requirement::of(Level::Verified),
-                Err(Missing::Verification),
-            ),
-            (resident, Requirement::of(Level::Verified), Ok(())),
-            (
-                resident,
-                Requirement {
-                    level: Level::Verified,
-                    district: Some(3),
-                },
-                Err(Missing::District),
-            ),
-            (
-                of_3,
-                Requirement {
-                    level: Level::Verified,
-                    district: Some(3),
-                },
-                Ok(()),
-            ),
-            (
-                of_3,
-                Requirement {
-                    level: Level::Verified,
-                    district: Some(4),
-                },
-                Err(Missing::District),
-            ),
-            // A district asked at a lower level is not checked.
-            (
-                confirmed,
-                Requirement {
-                    level: Level::Confirmed,
-                    district: Some(4),
-                },
-                Ok(()),
-            ),
-        ];
-        for (who, need, expected) in cases {
-            assert_eq!(meets(who, need), expected, "{who:?} {need:?}");
-        }
-    }
-
-    #[test]
-    fn names_round_trip() {
-        for l in Level::ALL {
-            assert_eq!(l.as_str().parse::<Level>(), Ok(l));
-        }
-        for m in Method::ALL {
-            assert_eq!(m.as_str().parse::<Method>(), Ok(m));
-        }
-        assert!("root".parse::<Level>().is_err());
-    }
-}
-
 /// How many postal codes a commune may list.
 pub const MAX_POSTAL_CODES: usize = 50;
 
@@ -278,29 +180,6 @@ pub fn postal_codes(input: &str) -> Result<Vec<String>, crate::account::FieldErr
         return Err(crate::account::FieldError::TooLong);
     }
     Ok(codes)
-}
-
-#[cfg(test)]
-mod postal_tests {
-    use super::*;
-    use crate::account::FieldError;
-
-    #[test]
-    fn postal_codes_are_four_or_five_digits_each_once() {
-        assert_eq!(
-            postal_codes(" 41000, 41350;41000 \n 1000"),
-            Ok(vec!["41000".into(), "41350".into(), "1000".into()])
-        );
-        assert_eq!(postal_codes(""), Ok(vec![]));
-        assert_eq!(
-            postal_codes("41000, Blois"),
-            Err(FieldError::InvalidPostalCode)
-        );
-        assert_eq!(postal_code("410000"), Err(FieldError::InvalidPostalCode));
-        assert_eq!(postal_code("  "), Err(FieldError::Required));
-        let many: Vec<String> = (10000..10051).map(|n| n.to_string()).collect();
-        assert_eq!(postal_codes(&many.join(",")), Err(FieldError::TooLong));
-    }
 }
 
 /// The letters of a name as a census list and a resident may both write
@@ -400,6 +279,127 @@ pub fn census_identity(
         census_birth_date(birth)?,
         postal_code(postal)?
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOBODY: Standing = Standing {
+        signed_in: false,
+        confirmed: false,
+        verified: None,
+    };
+
+    #[test]
+    fn each_level_asks_what_the_one_below_does_and_more() {
+        let signed = Standing {
+            signed_in: true,
+            ..NOBODY
+        };
+        let confirmed = Standing {
+            confirmed: true,
+            ..signed
+        };
+        let resident = Standing {
+            verified: Some(None),
+            ..confirmed
+        };
+        let of_3 = Standing {
+            verified: Some(Some(3)),
+            ..confirmed
+        };
+        let cases = [
+            (
+                NOBODY,
+                Requirement::of(Level::SignedIn),
+                Err(Missing::SignIn),
+            ),
+            (signed, Requirement::of(Level::SignedIn), Ok(())),
+            (
+                signed,
+                Requirement::of(Level::Confirmed),
+                Err(Missing::ConfirmEmail),
+            ),
+            (confirmed, Requirement::of(Level::Confirmed), Ok(())),
+            (
+                confirmed,
+                Requirement::of(Level::Verified),
+                Err(Missing::Verification),
+            ),
+            (resident, Requirement::of(Level::Verified), Ok(())),
+            (
+                resident,
+                Requirement {
+                    level: Level::Verified,
+                    district: Some(3),
+                },
+                Err(Missing::District),
+            ),
+            (
+                of_3,
+                Requirement {
+                    level: Level::Verified,
+                    district: Some(3),
+                },
+                Ok(()),
+            ),
+            (
+                of_3,
+                Requirement {
+                    level: Level::Verified,
+                    district: Some(4),
+                },
+                Err(Missing::District),
+            ),
+            // A district asked at a lower level is not checked.
+            (
+                confirmed,
+                Requirement {
+                    level: Level::Confirmed,
+                    district: Some(4),
+                },
+                Ok(()),
+            ),
+        ];
+        for (who, need, expected) in cases {
+            assert_eq!(meets(who, need), expected, "{who:?} {need:?}");
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for l in Level::ALL {
+            assert_eq!(l.as_str().parse::<Level>(), Ok(l));
+        }
+        for m in Method::ALL {
+            assert_eq!(m.as_str().parse::<Method>(), Ok(m));
+        }
+        assert!("root".parse::<Level>().is_err());
+    }
+}
+
+#[cfg(test)]
+mod postal_tests {
+    use super::*;
+    use crate::account::FieldError;
+
+    #[test]
+    fn postal_codes_are_four_or_five_digits_each_once() {
+        assert_eq!(
+            postal_codes(" 41000, 41350;41000 \n 1000"),
+            Ok(vec!["41000".into(), "41350".into(), "1000".into()])
+        );
+        assert_eq!(postal_codes(""), Ok(vec![]));
+        assert_eq!(
+            postal_codes("41000, Blois"),
+            Err(FieldError::InvalidPostalCode)
+        );
+        assert_eq!(postal_code("410000"), Err(FieldError::InvalidPostalCode));
+        assert_eq!(postal_code("  "), Err(FieldError::Required));
+        let many: Vec<String> = (10000..10051).map(|n| n.to_string()).collect();
+        assert_eq!(postal_codes(&many.join(",")), Err(FieldError::TooLong));
+    }
 }
 
 #[cfg(test)]

@@ -322,47 +322,6 @@ pub async fn history(
     .collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use palabre_kit::testing;
-
-    #[test]
-    fn one_verification_is_current_and_a_revoked_one_stays() {
-        let conn = testing::schema();
-        conn.execute_batch(
-            "INSERT INTO users (id, email, display_name, role, created_at) \
-             VALUES (1, 'a@x.org', 'A', 'citizen', 0), (2, 'b@x.org', 'B', 'moderator', 0);",
-        )
-        .unwrap();
-        let insert = "INSERT INTO resident_verifications (user_id, method, created_at) VALUES (1, 'desk', 0)";
-        conn.execute(insert, []).unwrap();
-        assert!(conn.execute(insert, []).is_err(), "a second current one");
-        conn.execute(
-            "UPDATE resident_verifications SET revoked_at = 1, revoked_by = 2",
-            [],
-        )
-        .unwrap();
-        conn.execute(insert, []).unwrap();
-        assert!(
-            conn.execute(
-                "INSERT INTO resident_verifications (user_id, method, created_at) VALUES (1, 'mail', 0)",
-                []
-            )
-            .is_err(),
-            "an unknown method"
-        );
-        assert!(
-            conn.execute(
-                "INSERT INTO process_tool_levels (process_id, tool, level, district_id, updated_at) \
-                 VALUES (1, 'budget', 'confirmed', 1, 0)",
-                []
-            )
-            .is_err(),
-            "a district only for verified residents"
-        );
-    }
-}
-
 /// Replaces the census list's rows not used yet by `rows` (hash, district),
 /// in the caller's transaction; gives how many rows the list now offers.
 pub async fn import_census(
@@ -449,4 +408,45 @@ pub async fn claim_census(
     )
     .await?;
     Ok(row.map(|r| db::opt_int(&r, 0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use palabre_kit::testing;
+
+    #[test]
+    fn one_verification_is_current_and_a_revoked_one_stays() {
+        let conn = testing::schema();
+        conn.execute_batch(
+            "INSERT INTO users (id, email, display_name, role, created_at) \
+             VALUES (1, 'a@x.org', 'A', 'citizen', 0), (2, 'b@x.org', 'B', 'moderator', 0);",
+        )
+        .unwrap();
+        let insert = "INSERT INTO resident_verifications (user_id, method, created_at) VALUES (1, 'desk', 0)";
+        conn.execute(insert, []).unwrap();
+        assert!(conn.execute(insert, []).is_err(), "a second current one");
+        conn.execute(
+            "UPDATE resident_verifications SET revoked_at = 1, revoked_by = 2",
+            [],
+        )
+        .unwrap();
+        conn.execute(insert, []).unwrap();
+        assert!(
+            conn.execute(
+                "INSERT INTO resident_verifications (user_id, method, created_at) VALUES (1, 'mail', 0)",
+                []
+            )
+            .is_err(),
+            "an unknown method"
+        );
+        assert!(
+            conn.execute(
+                "INSERT INTO process_tool_levels (process_id, tool, level, district_id, updated_at) \
+                 VALUES (1, 'budget', 'confirmed', 1, 0)",
+                []
+            )
+            .is_err(),
+            "a district only for verified residents"
+        );
+    }
 }
