@@ -98,48 +98,25 @@ pub async fn import(env: &mut Env) -> Result<Response> {
     let Some(key) = env.ctx.census_key.clone() else {
         return Err(Error::Internal("the gate gave no census key".into()));
     };
-    let text = match form.file("list").map(|b| String::from_utf8(b.to_vec())) {
-        Some(Ok(text)) if !text.trim().is_empty() => text,
-        Some(Ok(_)) | None => {
-            entry.refuse("list", FieldError::Required);
-            return render(
-                env,
-                &entry,
-                open,
-                None,
-                http::StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-        Some(Err(_)) => {
-            entry.refuse("list", FieldError::InvalidCharacters);
-            return render(
-                env,
-                &entry,
-                open,
-                None,
-                http::StatusCode::UNPROCESSABLE_ENTITY,
-            );
+    let districts = participation::districts(&env.conn).await?;
+    // One refusal for the field: no file, not UTF-8, no row read, too many.
+    let read = match form.file("list").map(std::str::from_utf8) {
+        Some(Ok(text)) if !text.trim().is_empty() => match read(text, &key, &districts) {
+            (rows, _) if rows.is_empty() => Err(FieldError::Required),
+            (rows, _) if rows.len() > MAX_ROWS => Err(FieldError::TooLong),
+            read => Ok(read),
+        },
+        Some(Err(_)) => Err(FieldError::InvalidCharacters),
+        Some(Ok(_)) | None => Err(FieldError::Required),
+    };
+    let (rows, refused) = match read {
+        Ok(read) => read,
+        Err(error) => {
+            entry.refuse("list", error);
+            let status = http::StatusCode::UNPROCESSABLE_ENTITY;
+            return render(env, &entry, open, None, status);
         }
     };
-    let districts = participation::districts(&env.conn).await?;
-    let (rows, refused) = read(&text, &key, &districts);
-    if rows.is_empty() || rows.len() > MAX_ROWS {
-        entry.refuse(
-            "list",
-            if rows.is_empty() {
-                FieldError::Required
-            } else {
-                FieldError::TooLong
-            },
-        );
-        return render(
-            env,
-            &entry,
-            open,
-            None,
-            http::StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
     let now = palabre_kit::now();
     let by = env.ctx.visitor.user_id;
     let summary = format!("{} rows, {} refused", rows.len(), refused.len());
