@@ -9,6 +9,7 @@
 
 pub mod hrana;
 pub mod oidc;
+pub mod turns;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -109,8 +110,8 @@ pub struct TestApp {
     log: Arc<Mutex<String>>,
     log_reader: Option<std::thread::JoinHandle<()>>,
     owns_state: bool,
-    /// Held by an app that takes a crowd: crowds do not overlap.
-    _crowd: Option<std::sync::MutexGuard<'static, ()>>,
+    /// Its turn on the machine (`turns`): a crowd runs alone.
+    _turn: Option<turns::Turn>,
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -160,18 +161,17 @@ impl TestApp {
     }
 
     /// Starts the demo commune for a crowd (a thousand requests at once):
-    /// one crowd at a time in this test process, since two on two cores
-    /// measure each other. On Spin, every simultaneous request gets an
+    /// it runs alone in this test process (`turns`: on two cores, a crowd
+    /// beside another test's app measures that app too). On Spin, every simultaneous request gets an
     /// instance of its own, and Spin's pool holds 1,000 linear memories (a
     /// Palabre component has two): `SPIN_MAX_INSTANCE_COUNT` raises it, as
     /// docs/DEPLOY.md tells a commune expecting crowds.
     pub fn start_for_a_crowd() -> TestApp {
-        static CROWDS: Mutex<()> = Mutex::new(());
-        let guard = CROWDS.lock().unwrap_or_else(|e| e.into_inner());
+        let turn = turns::crowd();
         let dir = fresh_state_dir();
         let mut app = TestApp::start_on(&dir, &[("SPIN_MAX_INSTANCE_COUNT", "2000")]);
         app.owns_state = true;
-        app._crowd = Some(guard);
+        app._turn = Some(turn);
         app
     }
 
@@ -232,11 +232,15 @@ impl TestApp {
     ) -> TestApp {
         // Spin is given a port; another test may take it first, so a start
         // that finds it in use is tried again on another.
+        let turn = turns::shared();
         let mut attempts = 0;
         loop {
             attempts += 1;
             match TestApp::try_launch(runner, manifest, state_dir, env, options) {
-                Ok(app) => return app,
+                Ok(mut app) => {
+                    app._turn = Some(turn);
+                    return app;
+                }
                 Err(log) if attempts < 5 && log.contains("already in use") => continue,
                 Err(log) => panic!("{} did not start:\n{log}", runner.name()),
             }
@@ -339,7 +343,7 @@ impl TestApp {
             log,
             log_reader,
             owns_state: false,
-            _crowd: None,
+            _turn: None,
         })
     }
 
