@@ -6,6 +6,12 @@ INSERT INTO settings (key, value) VALUES
     ('commune.name', 'Valbrune-sur-Loire'),
     ('commune.tagline', 'Construisons ensemble la ville de demain'),
     ('commune.default_locale', 'fr'),
+    -- The sender of the letter codes (they are offered once staff list the
+    -- commune's postal codes, in the site's identity).
+    ('identity.letter_sender', 'Mairie de Valbrune-sur-Loire
+Service citoyenneté
+1 place de l''Hôtel de Ville
+41000 Valbrune-sur-Loire'),
     ('brand.primary', '#1d4e89'),
     ('brand.secondary', '#8a3b12'),
     ('home.intro', 'Bienvenue sur la plateforme de participation citoyenne de Valbrune-sur-Loire. Informez-vous sur les projets de la commune, donnez votre avis et proposez vos idées : chaque contribution est lue par les services et les élus.');

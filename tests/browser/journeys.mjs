@@ -488,8 +488,9 @@ export function budget(run) {
 /**
  * A resident signs in with FranceConnect (the local test provider), sees
  * their ways of signing in and their verification page; staff list the
- * commune's postal codes and look at who may take part and at the person;
- * the resident then declares an address and is verified.
+ * commune's postal codes and look at who may take part, the letters and
+ * the person; the resident then asks for a letter, declares an address and
+ * is verified.
  */
 export function identity(run) {
   const db = run.host.db;
@@ -551,6 +552,7 @@ export function identity(run) {
       buffer: Buffer.from('nom;prénom;date de naissance;code postal\nDupré;Hélène;07/03/1984;41000\n'),
     });
     await t.submit('main form[action="/admin/verification/census"] button[type=submit]', 'list imported');
+    await t.go('/admin/verification/letters', 'verification letters');
     const [[processId]] = sql(db, "SELECT id FROM processes WHERE slug = 'budget-participatif-2026'");
     await t.go(`/admin/processes/${processId}/participation`, 'who may take part');
     await t.keyboard('who may take part');
@@ -565,6 +567,17 @@ export function identity(run) {
     check((await t.page.locator('main form[action="/account/verification/census"]').count()) === 1, 'no census form');
     await t.keyboard('verification, with FranceConnect');
     await t.shoot('verification-ways');
+    // A letter asked for (then cancelled by the verification below).
+    await t.page.fill('main [name=recipient]', 'Élise Martin');
+    await t.page.fill('main [name=letter_address]', '3 rue du Port');
+    await t.page.fill('main [name=letter_postal_code]', '41000');
+    await t.page.fill('main [name=town]', 'Valbrune-sur-Loire');
+    await t.submit('main form[action="/account/verification/letter"] button[type=submit]', 'letter asked');
+    check(
+      sql(db, 'SELECT count(*) FROM letter_requests WHERE user_id = ? AND closed_at IS NULL', userId)[0][0] === 1,
+      'the letter is not asked for',
+    );
+    await t.shoot('verification-letter-asked');
     await t.page.fill('main [name=address]', '3 rue du Port');
     await t.page.fill('main [name=postal_code]', '75001');
     await t.submit('main form[action="/account/verification"] button[type=submit]', 'another commune refused', 422);
@@ -574,6 +587,10 @@ export function identity(run) {
     check(
       sql(db, "SELECT count(*) FROM resident_verifications WHERE user_id = ? AND method = 'franceconnect' AND revoked_at IS NULL", userId)[0][0] === 1,
       'the verification is not recorded',
+    );
+    check(
+      sql(db, "SELECT count(*) FROM letter_requests WHERE user_id = ? AND outcome = 'cancelled' AND address = ''", userId)[0][0] === 1,
+      'the letter asked for is not cancelled by the verification',
     );
     await t.shoot('verification');
   });

@@ -62,6 +62,15 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         "/account/verification/census" => {
             methods!(env; Post => verification::census(env).await)
         }
+        "/account/verification/letter" => {
+            methods!(env; Post => verification::letter(env).await)
+        }
+        "/account/verification/letter/cancel" => {
+            methods!(env; Post => verification::letter_cancel(env).await)
+        }
+        "/account/verification/letter/code" => {
+            methods!(env; Post => verification::letter_code(env).await)
+        }
         "/account/identities" => methods!(env; Get => oidc::identities(env).await),
         "/account/oidc/link" => methods!(env; Post => oidc::link(env).await),
         p => match palabre_kit::oidc::route(p) {

@@ -53,7 +53,19 @@ palabre_kit::views! {
         pub sign_in_first: Option<ProviderButton>,
         /// The details to match against the census list, when it has rows.
         pub census: Option<Form>,
+        /// A code by post, when the commune sends letters.
+        pub letter: Option<Letter>,
         pub desk: String,
+    }
+
+    /// The letter code's part of `verification.hbs`.
+    pub struct Letter {
+        /// Where the letter asked for stands.
+        pub status: Option<String>,
+        /// The form to ask for one (none asked yet).
+        pub ask: Option<Form>,
+        /// The field for its code (printed and sent).
+        pub code: Option<Form>,
     }
 
     /// `identities.hbs`: the ways a person signs in.

@@ -18,6 +18,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("moderation", include_str!("../templates/moderation.hbs")),
     ("log", include_str!("../templates/log.hbs")),
     ("exports", include_str!("../templates/exports.hbs")),
+    ("letters", include_str!("../templates/letters.hbs")),
     ("people", include_str!("../templates/people.hbs")),
     ("person", include_str!("../templates/person.hbs")),
 ];

@@ -7,8 +7,8 @@ use palabre_kit::{Error, Response, Result, methods};
 
 use crate::Env;
 use crate::handlers::{
-    census, discussions, exports, index, logs, moderation, news, pages, people, processes, report,
-    site, translations,
+    census, discussions, exports, index, letters, logs, moderation, news, pages, people, processes,
+    report, site, translations,
 };
 
 fn id(segment: &str) -> Result<i64> {
@@ -68,6 +68,16 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Get => census::form(env).await,
             Post => census::import(env).await,
         ),
+        ["admin", "verification", "letters"] => methods!(env;
+            Get => letters::page(env).await,
+            Post => letters::save(env).await,
+        ),
+        ["admin", "verification", "letters", "print"] => {
+            methods!(env; Post => letters::print(env).await)
+        }
+        ["admin", "verification", "letters", "reprint"] => {
+            methods!(env; Post => letters::reprint(env).await)
+        }
         ["admin", "site"] => methods!(env;
             Get => site::form(env).await,
             Post => site::save(env).await,

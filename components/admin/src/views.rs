@@ -205,6 +205,38 @@ palabre_kit::views! {
         pub kind: String,
     }
 
+    /// `letters.hbs`: the letter codes to print, the batches printed, the
+    /// sender's address.
+    pub struct Letters {
+        pub intro: String,
+        /// Why residents are not offered letters, when they are not.
+        pub off: Option<String>,
+        pub saved: Option<String>,
+        pub counts: String,
+        pub waiting: Vec<LetterRow>,
+        pub print: String,
+        pub print_hint: String,
+        pub batches: Vec<LetterBatch>,
+        pub form: palabre_kit::forms::Form,
+        pub back: Link,
+    }
+
+    pub struct LetterRow {
+        pub recipient: String,
+        pub place: String,
+        pub asked: String,
+    }
+
+    pub struct LetterBatch {
+        /// Its printing time, which names it.
+        pub at: i64,
+        pub printed: String,
+        pub by: String,
+        pub count: String,
+        pub open: String,
+        pub reprint: bool,
+    }
+
     /// `exports.hbs`: each process's downloads, feature by feature.
     pub struct Exports {
         pub processes: Vec<ExportProcess>,
@@ -226,6 +258,7 @@ palabre_kit::template_test!(crate::TEMPLATES, {
     "admin_index" => Index,
     "admin_list" => List,
     "exports" => Exports,
+    "letters" => Letters,
     "log" => Log,
     "moderation" => Moderation,
     "people" => People,

@@ -192,6 +192,26 @@ pub fn buckets(
                 },
             )]
         }
+        // A letter's code typed back: five tries an hour, like the list.
+        (&Method::POST, "/account/verification/letter/code") => {
+            vec![(
+                format!("letter-user:{}", user_id.unwrap_or(0)),
+                Limit {
+                    max: 5,
+                    window_seconds: 3600,
+                },
+            )]
+        }
+        // Asking for a letter (each one is printed and posted): five a day.
+        (&Method::POST, "/account/verification/letter") => {
+            vec![(
+                format!("letter-ask-user:{}", user_id.unwrap_or(0)),
+                Limit {
+                    max: 5,
+                    window_seconds: 86_400,
+                },
+            )]
+        }
         (&Method::POST, "/account/login/2fa" | "/account/login/enrol") => {
             vec![(
                 format!("login-ip:{ip}"),

@@ -71,6 +71,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(32, "0032_budget_figures"),
     migration!(33, "0033_openid_connect"),
     migration!(34, "0034_census_list"),
+    migration!(35, "0035_letter_codes"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

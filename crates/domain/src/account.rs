@@ -73,6 +73,8 @@ pub enum FieldError {
     OutsideCommune,
     #[error("on no row of the census list")]
     NotOnTheList,
+    #[error("not the code of a letter")]
+    NotTheLetterCode,
 }
 
 impl FieldError {
@@ -112,6 +114,7 @@ impl FieldError {
             FieldError::InvalidPostalCode => "field-invalid-postal-code",
             FieldError::OutsideCommune => "field-postal-code-outside",
             FieldError::NotOnTheList => "field-not-on-the-list",
+            FieldError::NotTheLetterCode => "field-not-the-letter-code",
         }
     }
 }

@@ -281,9 +281,108 @@ pub fn census_identity(
     ))
 }
 
+/// The characters of a letter code: capitals and digits that no one
+/// misreads on paper (no 0/O, 1/I).
+pub const LETTER_ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+/// A letter code's length: 10 characters of 32, 50 bits (typed back at most
+/// five times an hour, so nobody guesses one).
+pub const LETTER_CODE_LEN: usize = 10;
+
+/// A letter code made of random bytes (one character each, from the 5 low bits).
+pub fn letter_code(random: &[u8; LETTER_CODE_LEN]) -> String {
+    random
+        .iter()
+        .map(|b| LETTER_ALPHABET[usize::from(b & 31)] as char)
+        .collect()
+}
+
+/// A code as printed: two groups of five (`ABCDE-FGHJK`).
+pub fn letter_code_printed(code: &str) -> String {
+    let (a, b) = code.split_at(code.len().min(5));
+    format!("{a}-{b}")
+}
+
+/// A code as typed back: case, spaces and dashes do not matter; a character
+/// never printed (0, O, 1, I, an accent) makes it another code.
+pub fn letter_code_typed(input: &str) -> Result<String, crate::account::FieldError> {
+    use crate::account::FieldError;
+    let code: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}'))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if code.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if code.chars().count() != LETTER_CODE_LEN
+        || !code.bytes().all(|b| LETTER_ALPHABET.contains(&b))
+    {
+        return Err(FieldError::NotTheLetterCode);
+    }
+    Ok(code)
+}
+
+/// The town hall's address as printed on the letters: up to six lines of
+/// up to 80 characters, blank lines dropped; empty turns the letters off.
+pub fn letter_sender(input: &str) -> Result<String, crate::account::FieldError> {
+    use crate::account::FieldError;
+    let lines: Vec<&str> = input
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 6 || lines.iter().any(|l| l.chars().count() > 80) {
+        return Err(FieldError::TooLong);
+    }
+    if lines.iter().any(|l| l.chars().any(char::is_control)) {
+        return Err(FieldError::InvalidCharacters);
+    }
+    Ok(lines.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sender_is_a_few_short_lines() {
+        use crate::account::FieldError;
+        assert_eq!(
+            letter_sender("  Mairie de Blois \r\n\n 9 place Saint-Louis\n41000 Blois "),
+            Ok("Mairie de Blois\n9 place Saint-Louis\n41000 Blois".to_string())
+        );
+        assert_eq!(letter_sender(" \n "), Ok(String::new()));
+        assert_eq!(letter_sender(&"a\n".repeat(7)), Err(FieldError::TooLong));
+        assert_eq!(letter_sender(&"a".repeat(81)), Err(FieldError::TooLong));
+        assert_eq!(letter_sender("a\u{7}b"), Err(FieldError::InvalidCharacters));
+    }
+
+    #[test]
+    fn letter_codes_print_in_two_groups_and_read_back_however_typed() {
+        use crate::account::FieldError;
+        let code = letter_code(&[0, 1, 2, 31, 32, 63, 100, 200, 7, 8]);
+        assert_eq!(code.len(), LETTER_CODE_LEN);
+        assert!(code.bytes().all(|b| LETTER_ALPHABET.contains(&b)));
+        assert_eq!(&code[..4], "ABC9");
+        let printed = letter_code_printed(&code);
+        assert_eq!(printed.len(), 11);
+        assert_eq!(letter_code_typed(&printed), Ok(code.clone()));
+        let typed = format!(" {} ", printed.to_lowercase().replace('-', " "));
+        assert_eq!(letter_code_typed(&typed), Ok(code));
+        assert_eq!(letter_code_typed("  "), Err(FieldError::Required));
+        assert_eq!(
+            letter_code_typed("ABCDE-FGHJ"),
+            Err(FieldError::NotTheLetterCode)
+        );
+        assert_eq!(
+            letter_code_typed("ABCDE-FGHJ0"),
+            Err(FieldError::NotTheLetterCode)
+        );
+        assert_eq!(
+            letter_code_typed("ABCDÉ-FGHJK"),
+            Err(FieldError::NotTheLetterCode)
+        );
+    }
 
     const NOBODY: Standing = Standing {
         signed_in: false,

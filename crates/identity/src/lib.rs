@@ -5,7 +5,7 @@
 //! write (a ballot, a proposal); the page that verifies is the back-office's
 //! (the town-hall desk, on a person's page), or the resident's own (FranceConnect
 //! and a declared address; the census list, imported by staff and kept as
-//! keyed hashes). Letter codes are still to come.
+//! keyed hashes; a letter's code, printed by staff and typed back).
 
 use palabre_domain::process::Tool;
 use palabre_domain::verification::{self, Level, Method, Requirement, Standing};
@@ -20,6 +20,7 @@ pub const MANIFEST: Manifest = Manifest {
         "process_tool_levels",
         "census_imports",
         "census_entries",
+        "letter_requests",
     ],
     privacy: PRIVACY,
     participation: None,
@@ -69,6 +70,30 @@ const PRIVACY: &[Source] = &[
         user_column: "imported_by",
         export: &["rows", "refused", "imported_at"],
         erase: Erase::Sql("UPDATE census_imports SET imported_by = NULL WHERE imported_by = ?1"),
+    },
+    Source {
+        // A letter asked for: its address until the code is typed back (or
+        // the request cancelled, replaced or expired), then only its dates.
+        table: "letter_requests",
+        user_column: "user_id",
+        export: &[
+            "recipient",
+            "address",
+            "postal_code",
+            "town",
+            "district_id",
+            "requested_at",
+            "printed_at",
+            "expires_at",
+            "outcome",
+        ],
+        erase: Erase::Delete,
+    },
+    Source {
+        table: "letter_requests",
+        user_column: "printed_by",
+        export: &["printed_at"],
+        erase: Erase::Sql("UPDATE letter_requests SET printed_by = NULL WHERE printed_by = ?1"),
     },
     Source {
         table: "resident_verifications",
@@ -257,7 +282,8 @@ pub async fn standing(conn: &Connection, user_id: Option<i64>) -> DbResult<Stand
 
 /// Verifies `user_id` by `method` (in `district`, by staff `by`): a current
 /// verification is revoked first, by the same person, so that one stays
-/// current. In the caller's transaction.
+/// current, and a letter still asked for is cancelled (its address
+/// forgotten). In the caller's transaction.
 pub async fn verify(
     conn: &Connection,
     user_id: i64,
@@ -267,6 +293,7 @@ pub async fn verify(
     now: i64,
 ) -> DbResult<()> {
     revoke(conn, user_id, by, now).await?;
+    cancel_letter(conn, user_id, now).await?;
     db::exec(
         conn,
         "INSERT INTO resident_verifications (user_id, method, district_id, verified_by, created_at) \
@@ -408,6 +435,268 @@ pub async fn claim_census(
     )
     .await?;
     Ok(row.map(|r| db::opt_int(&r, 0)))
+}
+
+/// How long a printed letter's code can be typed back.
+pub const LETTER_DAYS: i64 = 60;
+
+/// What a resident asks a letter for: where to send it, and in which
+/// district they live.
+pub struct LetterAddress {
+    pub recipient: String,
+    pub address: String,
+    pub postal_code: String,
+    pub town: String,
+    pub district: Option<i64>,
+}
+
+/// A person's open letter request: when asked, printed and until when its
+/// code holds, and where it goes (postal code and town).
+pub struct OpenLetter {
+    pub requested_at: i64,
+    pub printed_at: Option<i64>,
+    pub expires_at: Option<i64>,
+    pub postal_code: String,
+    pub town: String,
+}
+
+/// A letter to print.
+pub struct ToPrint {
+    pub id: i64,
+    pub locale: String,
+    pub address: LetterAddress,
+    pub requested_at: i64,
+}
+
+/// What closes a request keeps: no name, no address.
+const CLOSE_LETTER: &str = "closed_at = ?, outcome = ?, recipient = '', address = '', town = ''";
+
+/// Asks for a letter, replacing the person's open request (its code, if
+/// printed, stops working); the letters expired meanwhile, anyone's, forget
+/// their address. In the caller's transaction.
+pub async fn request_letter(
+    conn: &Connection,
+    user_id: i64,
+    locale: &str,
+    to: &LetterAddress,
+    now: i64,
+) -> DbResult<()> {
+    expire_letters(conn, now).await?;
+    cancel_letter(conn, user_id, now).await?;
+    db::exec(
+        conn,
+        "INSERT INTO letter_requests (user_id, locale, recipient, address, postal_code, town, \
+         district_id, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        vec![
+            Value::Integer(user_id),
+            Value::text(locale),
+            Value::text(to.recipient.as_str()),
+            Value::text(to.address.as_str()),
+            Value::text(to.postal_code.as_str()),
+            Value::text(to.town.as_str()),
+            to.district.map_or(Value::Null, Value::Integer),
+            Value::Integer(now),
+        ],
+    )
+    .await
+}
+
+/// Cancels the person's open request, if any.
+pub async fn cancel_letter(conn: &Connection, user_id: i64, now: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        &format!(
+            "UPDATE letter_requests SET {CLOSE_LETTER} WHERE user_id = ? AND closed_at IS NULL"
+        ),
+        vec![
+            Value::Integer(now),
+            Value::text("cancelled"),
+            Value::Integer(user_id),
+        ],
+    )
+    .await
+}
+
+/// The person's open request, if any (one whose code expired is not).
+pub async fn open_letter(
+    conn: &Connection,
+    user_id: i64,
+    now: i64,
+) -> DbResult<Option<OpenLetter>> {
+    let row = db::query_one(
+        conn,
+        "SELECT requested_at, printed_at, expires_at, postal_code, town FROM letter_requests \
+         WHERE user_id = ? AND closed_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+        vec![Value::Integer(user_id), Value::Integer(now)],
+    )
+    .await?;
+    Ok(row.map(|r| OpenLetter {
+        requested_at: db::int(&r, 0),
+        printed_at: db::opt_int(&r, 1),
+        expires_at: db::opt_int(&r, 2),
+        postal_code: db::text(&r, 3),
+        town: db::text(&r, 4),
+    }))
+}
+
+/// Letters asked for and not printed yet, oldest first (at most `limit`).
+pub async fn letters_to_print(conn: &Connection, limit: i64) -> DbResult<Vec<ToPrint>> {
+    Ok(db::query(
+        conn,
+        "SELECT id, locale, recipient, address, postal_code, town, district_id, requested_at \
+         FROM letter_requests WHERE printed_at IS NULL AND closed_at IS NULL \
+         ORDER BY requested_at, id LIMIT ?",
+        vec![Value::Integer(limit)],
+    )
+    .await?
+    .iter()
+    .map(|r| ToPrint {
+        id: db::int(r, 0),
+        locale: db::text(r, 1),
+        address: LetterAddress {
+            recipient: db::text(r, 2),
+            address: db::text(r, 3),
+            postal_code: db::text(r, 4),
+            town: db::text(r, 5),
+            district: db::opt_int(r, 6),
+        },
+        requested_at: db::int(r, 7),
+    })
+    .collect())
+}
+
+/// Records a letter as printed with the code whose hash is `hash`; false
+/// when it was printed, cancelled or replaced meanwhile. In the caller's
+/// transaction.
+pub async fn letter_printed(
+    conn: &Connection,
+    id: i64,
+    hash: &str,
+    by: Option<i64>,
+    now: i64,
+) -> DbResult<bool> {
+    let row = db::query_one(
+        conn,
+        "UPDATE letter_requests SET printed_at = ?, printed_by = ?, code_hash = ?, expires_at = ? \
+         WHERE id = ? AND printed_at IS NULL AND closed_at IS NULL RETURNING id",
+        vec![
+            Value::Integer(now),
+            by.map_or(Value::Null, Value::Integer),
+            Value::text(hash),
+            Value::Integer(now + LETTER_DAYS * 86_400),
+            Value::Integer(id),
+        ],
+    )
+    .await?;
+    Ok(row.is_some())
+}
+
+/// A code typed back by `user_id`: the open, printed, unexpired request
+/// whose code it is becomes used (its address forgotten), and its district
+/// is given (`None` when the code is not theirs; `Some(None)` without a
+/// district). In the caller's transaction.
+pub async fn claim_letter(
+    conn: &Connection,
+    user_id: i64,
+    hash: &str,
+    now: i64,
+) -> DbResult<Option<Option<i64>>> {
+    let row = db::query_one(
+        conn,
+        &format!(
+            "UPDATE letter_requests SET {CLOSE_LETTER} WHERE user_id = ? AND code_hash = ? \
+             AND closed_at IS NULL AND expires_at > ? RETURNING district_id"
+        ),
+        vec![
+            Value::Integer(now),
+            Value::text("used"),
+            Value::Integer(user_id),
+            Value::text(hash),
+            Value::Integer(now),
+        ],
+    )
+    .await?;
+    Ok(row.map(|r| db::opt_int(&r, 0)))
+}
+
+/// Forgets the addresses of letters whose code expired unused.
+pub async fn expire_letters(conn: &Connection, now: i64) -> DbResult<()> {
+    db::exec(
+        conn,
+        &format!(
+            "UPDATE letter_requests SET {CLOSE_LETTER} WHERE closed_at IS NULL AND expires_at <= ?"
+        ),
+        vec![
+            Value::Integer(now),
+            Value::text("expired"),
+            Value::Integer(now),
+        ],
+    )
+    .await
+}
+
+/// The letters' figures: (to print, printed and waiting for their code,
+/// codes typed back).
+pub async fn letter_counts(conn: &Connection, now: i64) -> DbResult<(i64, i64, i64)> {
+    let row = db::query_one(
+        conn,
+        "SELECT \
+           count(*) FILTER (WHERE closed_at IS NULL AND printed_at IS NULL), \
+           count(*) FILTER (WHERE closed_at IS NULL AND printed_at IS NOT NULL AND expires_at > ?), \
+           count(*) FILTER (WHERE outcome = 'used') \
+         FROM letter_requests",
+        vec![Value::Integer(now)],
+    )
+    .await?;
+    Ok(row.map_or((0, 0, 0), |r| {
+        (db::int(&r, 0), db::int(&r, 1), db::int(&r, 2))
+    }))
+}
+
+/// A batch of letters printed at once.
+pub struct LetterBatch {
+    pub printed_at: i64,
+    /// Who printed it (their public name), if their account is still there.
+    pub by: Option<String>,
+    pub count: i64,
+    /// Its letters still waiting for their code.
+    pub open: i64,
+}
+
+/// The last ten batches printed, newest first.
+pub async fn letter_batches(conn: &Connection, now: i64) -> DbResult<Vec<LetterBatch>> {
+    Ok(db::query(
+        conn,
+        "SELECT l.printed_at, u.display_name, count(*), \
+           count(*) FILTER (WHERE l.closed_at IS NULL AND l.expires_at > ?) \
+         FROM letter_requests l LEFT JOIN users u ON u.id = l.printed_by \
+         WHERE l.printed_at IS NOT NULL GROUP BY l.printed_at, l.printed_by \
+         ORDER BY l.printed_at DESC LIMIT 10",
+        vec![Value::Integer(now)],
+    )
+    .await?
+    .iter()
+    .map(|r| LetterBatch {
+        printed_at: db::int(r, 0),
+        by: db::opt_text(r, 1),
+        count: db::int(r, 2),
+        open: db::int(r, 3),
+    })
+    .collect())
+}
+
+/// Puts the letters of the batch printed at `printed_at` that still wait
+/// for their code back to print: their codes stop working. Gives how many.
+/// In the caller's transaction.
+pub async fn letters_back_to_print(conn: &Connection, printed_at: i64, now: i64) -> DbResult<i64> {
+    let rows = db::query(
+        conn,
+        "UPDATE letter_requests SET printed_at = NULL, printed_by = NULL, code_hash = NULL, \
+         expires_at = NULL WHERE printed_at = ? AND closed_at IS NULL AND expires_at > ? RETURNING id",
+        vec![Value::Integer(printed_at), Value::Integer(now)],
+    )
+    .await?;
+    Ok(rows.len() as i64)
 }
 
 #[cfg(test)]

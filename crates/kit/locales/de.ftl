@@ -1738,3 +1738,67 @@ data-col-rows = Zeilen
 data-col-refused = Abgelehnte Zeilen
 data-col-imported_at = Importiert am
 census-index-intro = Die Einwohnerliste der Gemeinde, die verifiziert, wer darauf steht.
+
+## Letter codes
+letters-title = Bestätigungsbriefe
+letters-index-intro = Codes, die den Einwohnern auf Wunsch per Post geschickt werden.
+letters-intro = Wer es wünscht, erhält per Post an seine Adresse in der Gemeinde einen Brief mit einem Code; er gibt ihn in seinem Konto ein und wird bestätigter Einwohner. Der Code wird nur als verschlüsselter Fingerabdruck gespeichert und die Adresse nur, bis der Code eingegeben, die Anfrage zurückgezogen oder der Brief abgelaufen ist ({ $days } Tage nach dem Druck).
+letters-off = Briefe werden den Einwohnern nicht angeboten: Dafür braucht es unten die Adresse des Rathauses und die Postleitzahlen der Gemeinde (unter „Identität der Website“).
+letters-counts = Zu drucken: { $waiting } · verschickt, Code ausstehend: { $sent } · eingegebene Codes: { $used }
+letters-to-print-title = Zu drucken
+letters-col-recipient = Empfänger
+letters-col-place = Postleitzahl und Ort
+letters-col-asked = Angefragt am
+letters-none-to-print = Kein Brief zu drucken.
+letters-print = { $count ->
+    [one] Den Brief drucken (PDF)
+   *[other] Die { $count } Briefe drucken (PDF)
+}
+letters-print-hint = Jeder Brief erhält einen neuen Code, der nur in dieser Datei steht: Drucken Sie sie, stecken Sie die Briefe in Fensterumschläge und löschen Sie danach die Datei. Höchstens { $max } Briefe pro Datei.
+letters-batches-title = Zuletzt gedruckte Stapel
+letters-col-printed = Gedruckt am
+letters-col-by = Von
+letters-col-count = Briefe
+letters-col-open = Code ausstehend
+letters-reprint = Erneut zum Druck
+letters-reprint-hint = Eine Datei verloren oder falsch gedruckt: Ihre noch offenen Briefe kommen mit neuen Codes zurück zu „Zu drucken“, und die schon gedruckten Codes gelten nicht mehr.
+letters-settings-title = Adresse des Rathauses
+letters-field-sender = Als Absender gedruckte Adresse
+letters-field-sender-hint = Eine Zeile pro Adresszeile, höchstens sechs: die Stelle, die Straße, Postleitzahl und Ort. Leer: Briefe werden nicht angeboten.
+letters-nothing-printed = Es gab keinen Brief zu drucken.
+letters-reprinted = { $count ->
+    [one] Ein Brief erneut zum Druck gegeben.
+   *[other] { $count } Briefe erneut zum Druck gegeben.
+}
+letter-date = { $date }
+letter-subject = Ihr Code als bestätigter Einwohner
+letter-greeting = Sehr geehrte Damen und Herren,
+letter-body = Sie haben auf der Beteiligungsplattform von { $commune } beantragt, als Einwohnerin oder Einwohner der Gemeinde bestätigt zu werden. Hier ist Ihr persönlicher Code:
+letter-how = Melden Sie sich dazu in Ihrem Konto auf der Website an, öffnen Sie die Seite „Meine Einwohnerbestätigung“ ({ $link }) und geben Sie diesen Code vor dem { $expires } ein.
+letter-once = Dieser Code gilt einmal und nur in dem Konto, das ihn angefragt hat. Wenn Sie nichts beantragt haben, müssen Sie nichts tun: Der Code läuft ab. Sie können es auch dem Rathaus melden.
+letter-closing = Mit freundlichen Grüßen
+letter-reference = Brief Nr. { $id }, angefragt am { $date }
+my-verification-letter-title = Per Post, mit einem Code
+my-verification-letter-intro = Das Rathaus schickt Ihnen per Post an Ihre Adresse in der Gemeinde einen Brief mit einem Code, den Sie hier eingeben. Ihre Adresse wird nur bis dahin gespeichert.
+my-verification-field-recipient = Name am Briefkasten
+my-verification-field-recipient-hint = So, wie er auf dem Umschlag stehen soll.
+my-verification-field-town = Ort
+my-verification-letter-submit = Einen Brief anfordern
+my-verification-letter-asked = Sie haben am { $date } einen Brief für { $place } angefordert. Das Rathaus druckt und verschickt ihn; er kommt meist innerhalb einer Woche an.
+my-verification-letter-sent = Ihr Brief wurde am { $date } gedruckt. Geben Sie den Code darin vor dem { $expires } ein.
+my-verification-field-letter-code = Per Post erhaltener Code
+my-verification-field-letter-code-hint = Zehn Buchstaben und Ziffern, zum Beispiel ABCDE-FGH23.
+my-verification-letter-code-submit = Code bestätigen
+my-verification-letter-cancel-intro = Brief nicht erhalten, oder Adresse zu ändern?
+my-verification-letter-cancel = Anfrage zurückziehen
+field-not-the-letter-code = Dieser Code ist nicht der Ihres Briefes, oder er ist abgelaufen. Geben Sie ihn so ein, wie er gedruckt ist: zehn Buchstaben und Ziffern.
+data-table-letter_requests = Bestätigungsbriefe
+data-about-letter_requests = Der angeforderte Brief mit einem Code: die Adresse, gespeichert, bis der Code eingegeben, die Anfrage zurückgezogen oder der Brief abgelaufen ist; danach nur die Daten.
+data-table-letter_requests_printed_by = Gedruckte Briefe
+data-about-letter_requests_printed_by = Für das Team: die von Ihrem Konto aus gedruckten Bestätigungsbriefe.
+data-col-recipient = Empfänger
+data-col-town = Ort
+data-col-postal_code = Postleitzahl
+data-col-requested_at = Angefragt am
+data-col-printed_at = Gedruckt am
+data-col-outcome = Ausgang

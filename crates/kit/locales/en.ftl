@@ -1738,3 +1738,67 @@ data-col-rows = Rows
 data-col-refused = Rows refused
 data-col-imported_at = Imported on
 census-index-intro = The municipality's list of residents, which verifies the residents found on it.
+
+## Letter codes
+letters-title = Verification letters
+letters-index-intro = Codes sent by post to the residents who ask for them.
+letters-intro = A resident who asks receives a letter with a code by post, at their address in the municipality; they type it in their account and become a verified resident. The code is kept only as a keyed hash, and the address only until the code is typed, the request cancelled or the letter expired ({ $days } days after printing).
+letters-off = Letters are not offered to residents: they need the town hall's address below and the municipality's postal codes (in "Site identity").
+letters-counts = To print: { $waiting } · sent, waiting for the code: { $sent } · codes typed: { $used }
+letters-to-print-title = To print
+letters-col-recipient = Recipient
+letters-col-place = Postal code and town
+letters-col-asked = Asked on
+letters-none-to-print = No letter to print.
+letters-print = { $count ->
+    [one] Print the letter (PDF)
+   *[other] Print the { $count } letters (PDF)
+}
+letters-print-hint = Each letter gets a new code, shown only in this file: print it, put the letters in window envelopes, then delete the file. At most { $max } letters per file.
+letters-batches-title = Last batches printed
+letters-col-printed = Printed on
+letters-col-by = By
+letters-col-count = Letters
+letters-col-open = Waiting for the code
+letters-reprint = Put back to print
+letters-reprint-hint = A file lost or misprinted: its letters still waiting go back to "To print" with new codes, and the codes already printed stop working.
+letters-settings-title = The town hall's address
+letters-field-sender = Address printed as the sender
+letters-field-sender-hint = One line per address line, six at most: the department, the street, the postal code and the town. Empty: letters are not offered.
+letters-nothing-printed = There was no letter to print.
+letters-reprinted = { $count ->
+    [one] One letter put back to print.
+   *[other] { $count } letters put back to print.
+}
+letter-date = { $date }
+letter-subject = Your verified resident code
+letter-greeting = Dear resident,
+letter-body = You asked, on the participation site of { $commune }, to be verified as a resident of the municipality. Here is your personal code:
+letter-how = To use it, sign in to your account on the site, open the page "My resident verification" ({ $link }) and type this code before { $expires }.
+letter-once = This code works once, and only from the account that asked for it. If you did not ask for anything, there is nothing to do: the code will expire. You may also tell the town hall.
+letter-closing = Yours faithfully,
+letter-reference = Letter no. { $id }, asked for on { $date }
+my-verification-letter-title = By post, with a code
+my-verification-letter-intro = The town hall sends you a letter by post, at your address in the municipality, with a code to type here. Your address is kept only until then.
+my-verification-field-recipient = Name on the letterbox
+my-verification-field-recipient-hint = As it must appear on the envelope.
+my-verification-field-town = Town
+my-verification-letter-submit = Ask for a letter
+my-verification-letter-asked = You asked for a letter on { $date } for { $place }. The town hall prints and posts it; it usually arrives within a week.
+my-verification-letter-sent = Your letter was printed on { $date }. Type the code it contains before { $expires }.
+my-verification-field-letter-code = Code received by post
+my-verification-field-letter-code-hint = Ten letters and digits, for example ABCDE-FGH23.
+my-verification-letter-code-submit = Confirm the code
+my-verification-letter-cancel-intro = Letter not received, or address to change?
+my-verification-letter-cancel = Cancel the request
+field-not-the-letter-code = This code is not the one of your letter, or it expired. Type it as printed: ten letters and digits.
+data-table-letter_requests = Verification letters
+data-about-letter_requests = The letter with a code you asked for: the address, kept until the code is typed, the request cancelled or the letter expired; then only the dates.
+data-table-letter_requests_printed_by = Letters printed
+data-about-letter_requests_printed_by = For staff: the verification letters printed from your account.
+data-col-recipient = Recipient
+data-col-town = Town
+data-col-postal_code = Postal code
+data-col-requested_at = Asked on
+data-col-printed_at = Printed on
+data-col-outcome = Outcome

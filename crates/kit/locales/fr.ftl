@@ -1741,3 +1741,67 @@ data-col-rows = Lignes
 data-col-refused = Lignes refusées
 data-col-imported_at = Importée le
 census-index-intro = La liste des habitants de la commune, qui vérifie les habitants qui s’y retrouvent.
+
+## Letter codes
+letters-title = Courriers de vérification
+letters-index-intro = Les codes envoyés par la poste aux habitants qui les demandent.
+letters-intro = Un habitant qui le demande reçoit par la poste, à son adresse dans la commune, un courrier avec un code ; il le tape dans son compte et devient habitant vérifié. Le code n’est gardé que sous forme d’empreinte chiffrée, et l’adresse seulement jusqu’à ce que le code soit tapé, la demande annulée ou le courrier expiré ({ $days } jours après l’impression).
+letters-off = Les courriers ne sont pas proposés aux habitants : il faut l’adresse de la mairie ci-dessous et les codes postaux de la commune (dans « Identité du site »).
+letters-counts = À imprimer : { $waiting } · envoyés, en attente du code : { $sent } · codes tapés : { $used }
+letters-to-print-title = À imprimer
+letters-col-recipient = Destinataire
+letters-col-place = Code postal et commune
+letters-col-asked = Demandé le
+letters-none-to-print = Aucun courrier à imprimer.
+letters-print = { $count ->
+    [one] Imprimer le courrier (PDF)
+   *[other] Imprimer les { $count } courriers (PDF)
+}
+letters-print-hint = Chaque courrier reçoit un code neuf, visible seulement dans ce fichier : imprimez-le, mettez les courriers sous enveloppe à fenêtre, puis supprimez le fichier. { $max } courriers au plus par fichier.
+letters-batches-title = Derniers lots imprimés
+letters-col-printed = Imprimé le
+letters-col-by = Par
+letters-col-count = Courriers
+letters-col-open = En attente du code
+letters-reprint = Remettre à imprimer
+letters-reprint-hint = Un fichier perdu ou mal imprimé : ses courriers encore en attente repartent dans « À imprimer » avec des codes neufs, et les codes déjà imprimés ne marchent plus.
+letters-settings-title = Adresse de la mairie
+letters-field-sender = Adresse imprimée comme expéditeur
+letters-field-sender-hint = Une ligne par ligne d’adresse, six au plus : le service, la rue, le code postal et la ville. Vide : les courriers ne sont pas proposés.
+letters-nothing-printed = Aucun courrier n’était à imprimer.
+letters-reprinted = { $count ->
+    [one] Un courrier remis à imprimer.
+   *[other] { $count } courriers remis à imprimer.
+}
+letter-date = Le { $date }
+letter-subject = Objet : votre code d’habitant vérifié
+letter-greeting = Madame, Monsieur,
+letter-body = Vous avez demandé, sur le site de participation de { $commune }, à être vérifié·e comme habitant·e de la commune. Voici votre code personnel :
+letter-how = Pour l’utiliser, connectez-vous à votre compte sur le site, ouvrez la page « Ma vérification d’habitant » ({ $link }) et tapez ce code avant le { $expires }.
+letter-once = Ce code ne sert qu’une fois, et seulement depuis le compte qui l’a demandé. Si vous n’avez rien demandé, vous n’avez rien à faire : le code expirera. Vous pouvez aussi le signaler à la mairie.
+letter-closing = Nous vous prions d’agréer nos salutations distinguées.
+letter-reference = Courrier n° { $id }, demandé le { $date }
+my-verification-letter-title = Par courrier, avec un code
+my-verification-letter-intro = La mairie vous envoie par la poste, à votre adresse dans la commune, un courrier avec un code à taper ici. Votre adresse n’est gardée que jusque-là.
+my-verification-field-recipient = Nom sur la boîte aux lettres
+my-verification-field-recipient-hint = Tel qu’il doit figurer sur l’enveloppe.
+my-verification-field-town = Commune
+my-verification-letter-submit = Demander un courrier
+my-verification-letter-asked = Vous avez demandé un courrier le { $date } pour { $place }. La mairie l’imprime et l’envoie ; il arrive en général sous une semaine.
+my-verification-letter-sent = Votre courrier a été imprimé le { $date }. Tapez le code qu’il contient avant le { $expires }.
+my-verification-field-letter-code = Code reçu par courrier
+my-verification-field-letter-code-hint = Dix lettres et chiffres, par exemple ABCDE-FGH23.
+my-verification-letter-code-submit = Valider le code
+my-verification-letter-cancel-intro = Courrier pas reçu, ou adresse à changer ?
+my-verification-letter-cancel = Annuler la demande
+field-not-the-letter-code = Ce code n’est pas celui de votre courrier, ou il a expiré. Tapez-le tel qu’il est imprimé : dix lettres et chiffres.
+data-table-letter_requests = Courriers de vérification
+data-about-letter_requests = Le courrier avec un code que vous avez demandé : l’adresse, gardée jusqu’à ce que le code soit tapé, la demande annulée ou le courrier expiré ; ensuite, seulement les dates.
+data-table-letter_requests_printed_by = Courriers imprimés
+data-about-letter_requests_printed_by = Pour l’équipe : les courriers de vérification imprimés depuis votre compte.
+data-col-recipient = Destinataire
+data-col-town = Commune
+data-col-postal_code = Code postal
+data-col-requested_at = Demandé le
+data-col-printed_at = Imprimé le
+data-col-outcome = Issue

@@ -1,28 +1,52 @@
-//! The census list's matching, as the admin (the import) and account (a
-//! resident's declaration) components share it: a row and a declaration meet
-//! on a keyed hash of `palabre_domain::verification::census_identity`. The
-//! key is the gate's (derived from the session key, never stored): it hands
-//! it, in `KEY_HEADER`, to the two routes that hash, so that a copy of the
-//! database alone reveals nothing of the list.
+//! The verification key's hashes, as the admin and account components share
+//! them. A census row and a resident's declaration meet on a keyed hash of
+//! `palabre_domain::verification::census_identity`; a letter's code is kept
+//! only as its keyed hash until typed back. The key is the gate's (derived
+//! from the session key, never stored): it hands it, in `KEY_HEADER`, to the
+//! routes that hash, so that a copy of the database alone reveals nothing of
+//! the list, and no code.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-/// Request header with the census key (the gate sets it on the import and
-/// on a resident's declaration only).
+/// Request header with the verification key (the gate sets it on the routes
+/// of `PATHS` only).
 pub const KEY_HEADER: &str = "palabre-census-key";
-/// The paths that receive it.
-pub const PATHS: [&str; 2] = ["/admin/verification/census", "/account/verification/census"];
+/// The paths that receive it: the census import and a resident's
+/// declaration; the letters' printing and a code typed back.
+pub const PATHS: [&str; 4] = [
+    "/admin/verification/census",
+    "/account/verification/census",
+    "/admin/verification/letters/print",
+    "/account/verification/letter/code",
+];
 
 /// What is stored of a row, and looked up for a declaration: HMAC-SHA256 of
 /// the identity under the key, in hex; `None` without a key.
 pub fn hash(key: &str, identity: &str) -> Option<String> {
+    keyed(key, b"census\0", identity)
+}
+
+/// What is stored of a letter's code (`verification::letter_code`), and
+/// looked up for a code typed back.
+pub fn letter_hash(key: &str, code: &str) -> Option<String> {
+    keyed(key, b"letter\0", code)
+}
+
+/// A fresh letter code, from the system's randomness.
+pub fn new_letter_code() -> Result<String, getrandom::Error> {
+    let mut random = [0u8; palabre_domain::verification::LETTER_CODE_LEN];
+    getrandom::fill(&mut random)?;
+    Ok(palabre_domain::verification::letter_code(&random))
+}
+
+fn keyed(key: &str, label: &[u8], text: &str) -> Option<String> {
     if key.len() < 16 {
         return None;
     }
     let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).ok()?;
-    mac.update(b"census\0");
-    mac.update(identity.as_bytes());
+    mac.update(label);
+    mac.update(text.as_bytes());
     Some(
         mac.finalize()
             .into_bytes()
@@ -53,5 +77,11 @@ mod tests {
         assert_ne!(a, b);
         assert!(!a.contains("dupre"));
         assert_eq!(hash("short", "x"), None);
+        let code = super::letter_hash("0123456789abcdef0123", "dupre\nhelene\n1984-03-07\n41000");
+        assert_ne!(
+            code.as_deref(),
+            Some(a.as_str()),
+            "each use has its own label"
+        );
     }
 }

@@ -31,6 +31,7 @@ pub mod markdown;
 pub mod oidc;
 pub mod participation;
 pub mod password;
+pub mod pdf;
 pub mod privacy;
 pub mod ratelimit;
 pub mod render;

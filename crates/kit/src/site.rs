@@ -38,6 +38,9 @@ pub fn held_word<'a>(words: &'a [String], text: &str) -> Option<&'a str> {
 pub const ZONE: &str = "commune.time_zone";
 /// The setting that holds the commune's postal codes (`41000,41350`).
 pub const POSTAL_CODES: &str = "identity.postal_codes";
+/// The setting that holds the town hall's postal address, printed as the
+/// sender of the letter codes (empty: letters are not offered).
+pub const LETTER_SENDER: &str = "identity.letter_sender";
 
 /// The zone of a commune that has not chosen one, from its language.
 pub fn default_zone(locale: Locale) -> Zone {
@@ -78,6 +81,8 @@ pub struct Site {
     /// The commune's postal codes: a resident signed in with FranceConnect
     /// who declares an address under one of them is verified (`identity`).
     pub postal_codes: Vec<String>,
+    /// The town hall's address on the letter codes, one line each (`LETTER_SENDER`).
+    pub letter_sender: String,
     /// Days the audit log is kept (`retention.audit_days`).
     pub audit_days: i64,
 }
@@ -108,12 +113,19 @@ impl Default for Site {
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             held_words: Vec::new(),
             postal_codes: Vec::new(),
+            letter_sender: String::new(),
             audit_days: crate::retention::audit_days(None),
         }
     }
 }
 
 impl Site {
+    /// Whether residents may ask for a letter code: the town hall's address
+    /// to print as sender, and postal codes to send to.
+    pub fn offers_letters(&self) -> bool {
+        !self.letter_sender.trim().is_empty() && !self.postal_codes.is_empty()
+    }
+
     /// Builds the site from (key, value) pairs; unknown keys are ignored and
     /// invalid values fall back to defaults (they are validated when written).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Site {
@@ -156,6 +168,7 @@ impl Site {
                     site.postal_codes =
                         palabre_domain::verification::postal_codes(value).unwrap_or_default()
                 }
+                LETTER_SENDER => site.letter_sender = value.to_string(),
                 crate::retention::AUDIT_DAYS => {
                     site.audit_days = crate::retention::audit_days(Some(value))
                 }

@@ -452,3 +452,257 @@ fn the_census_list_verifies_who_is_on_it_once_and_keeps_no_name() {
         }
     }
 }
+
+/// What a PDF reader finds in `pdf` (poppler's `pdftotext`, in layout).
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = palabre_e2e::fresh_state_dir();
+    let file = dir.join("courriers.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils; .ci/run installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn post_owned(
+    browser: &mut palabre_e2e::Browser<'_>,
+    path: &str,
+    fields: &[(&str, String)],
+) -> palabre_e2e::Response {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser.post(path, &pairs)
+}
+
+/// The codes printed in a letters' PDF text, in order.
+fn printed_codes(text: &str) -> Vec<String> {
+    let alphabet =
+        |c: char| c.is_ascii_uppercase() && !"IO".contains(c) || ('2'..='9').contains(&c);
+    text.split_whitespace()
+        .filter(|w| {
+            w.len() == 11
+                && w.as_bytes()[5] == b'-'
+                && w.chars().enumerate().all(|(i, c)| i == 5 || alphabet(c))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Letter codes: staff give the sender's address; a resident asks for a
+/// letter at their address in the commune; staff print the letters as a PDF
+/// (read back by a real PDF reader); a wrong code is refused and the right
+/// one verifies them in their district, after which the request keeps no
+/// address. A batch put back to print gets new codes, and the old ones stop
+/// working. The codes are never in the database.
+#[test]
+fn a_letter_code_printed_by_staff_and_typed_back_verifies_a_resident() {
+    let app = TestApp::start();
+    assert_eq!(app.get("/").status, 200);
+    app.db()
+        .execute(
+            "INSERT INTO settings (key, value) VALUES ('identity.postal_codes', '41000,41350') \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [],
+        )
+        .unwrap();
+    let mut admin = admin(&app);
+    let page = admin.get("/admin/verification/letters?lang=fr");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text().contains("Aucun courrier à imprimer"),
+        "{}",
+        page.text()
+    );
+    let seven = "ligne\n".repeat(7);
+    let refused = admin.post("/admin/verification/letters", &[("sender", &seven)]);
+    assert_eq!(refused.status, 422);
+    admin.get("/admin/verification/letters");
+    let sender = "Mairie de Valbrune-sur-Loire\r\n1 place de l’Hôtel de Ville\r\n\r\n41000 Valbrune-sur-Loire";
+    let saved = admin.post("/admin/verification/letters", &[("sender", sender)]);
+    assert_eq!(saved.status, 303, "{}", saved.text());
+
+    // Camille asks for a letter: another commune's postal code is refused.
+    let mut camille = camille(&app);
+    let page = camille.get("/account/verification?lang=fr").text();
+    assert!(
+        page.contains("action=\"/account/verification/letter\""),
+        "{page}"
+    );
+    let district = int(&app, "SELECT id FROM districts WHERE name = 'Saint-Martin'").to_string();
+    let ask = |postal: &'static str, district: &str| {
+        vec![
+            ("recipient", "Camille Besson".to_string()),
+            ("letter_address", "12 rue des Lilas (bât. B)".to_string()),
+            ("letter_postal_code", postal.to_string()),
+            ("town", "Valbrune-sur-Loire".to_string()),
+            ("letter_district", district.to_string()),
+        ]
+    };
+    let wrong_place = post_owned(
+        &mut camille,
+        "/account/verification/letter",
+        &ask("75001", ""),
+    );
+    assert_eq!(wrong_place.status, 422);
+    assert!(wrong_place.text().contains("letter_postal_code"));
+    assert_eq!(int(&app, "SELECT count(*) FROM letter_requests"), 0);
+    camille.get("/account/verification");
+    let asked = post_owned(
+        &mut camille,
+        "/account/verification/letter",
+        &ask("41000", &district),
+    );
+    assert_eq!(asked.status, 303, "{}", asked.text());
+    let page = camille.get("/account/verification?lang=fr").text();
+    assert!(page.contains("Vous avez demandé un courrier"), "{page}");
+    assert!(
+        !page.contains("letter_code"),
+        "no code field before the letter is printed"
+    );
+
+    // Staff see it waiting and print it.
+    let page = admin.get("/admin/verification/letters").text();
+    assert!(page.contains("Camille Besson"), "{page}");
+    let pdf = admin.post("/admin/verification/letters/print", &[]);
+    assert_eq!(pdf.status, 200, "{}", pdf.text());
+    assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+    assert!(
+        pdf.header("cache-control")
+            .unwrap_or_default()
+            .contains("no-store")
+    );
+    let text = pdf_text(&pdf.body);
+    for expected in [
+        "Mairie de Valbrune-sur-Loire",
+        "1 place de l’Hôtel de Ville",
+        "Camille Besson",
+        "12 rue des Lilas (bât. B)",
+        "41000 VALBRUNE-SUR-LOIRE",
+        "Objet : votre code d’habitant vérifié",
+        "/account/verification",
+    ] {
+        assert!(text.contains(expected), "{expected} not in:\n{text}");
+    }
+    let codes = printed_codes(&text);
+    assert_eq!(codes.len(), 1, "{text}");
+    let code = codes[0].clone();
+    // Nothing left to print: a second print says so.
+    admin.get("/admin/verification/letters");
+    let again = admin.post("/admin/verification/letters/print", &[]);
+    assert_eq!(again.status, 303);
+
+    // The code typed back: a wrong one refused, the right one (typed loosely) verifies.
+    let page = camille.get("/account/verification?lang=fr").text();
+    assert!(page.contains("Tapez le code qu’il contient"), "{page}");
+    let refused = camille.post(
+        "/account/verification/letter/code",
+        &[("letter_code", "ABCDE-FGH23")],
+    );
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .text()
+            .contains("Ce code n’est pas celui de votre courrier")
+    );
+    assert_eq!(int(&app, "SELECT count(*) FROM resident_verifications"), 0);
+    camille.get("/account/verification");
+    let typed = code.to_lowercase().replace('-', " ");
+    let right = camille.post(
+        "/account/verification/letter/code",
+        &[("letter_code", &typed)],
+    );
+    assert_eq!(right.status, 303, "{}", right.text());
+    let (method, name): (String, String) = app
+        .db()
+        .query_row(
+            "SELECT v.method, d.name FROM resident_verifications v \
+             JOIN districts d ON d.id = v.district_id WHERE v.revoked_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((method.as_str(), name.as_str()), ("letter", "Saint-Martin"));
+    let kept: (String, String, String, String) = app
+        .db()
+        .query_row(
+            "SELECT recipient || address || town, outcome, code_hash, \
+             coalesce((SELECT group_concat(CAST(body AS TEXT), '') FROM idempotency_keys), '') \
+             FROM letter_requests",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(kept.0, "", "the address is forgotten");
+    assert_eq!(kept.1, "used");
+    assert!(!kept.2.contains(&code) && kept.2.len() == 64);
+    assert!(!kept.3.contains(&code), "the PDF was not kept for a replay");
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM idempotency_keys \
+             WHERE path = '/admin/verification/letters/print' AND body IS NOT NULL"
+        ),
+        0
+    );
+    let data = camille.get("/account/data.json").text();
+    assert!(data.contains("letter_requests"), "{data}");
+
+    // A batch lost: put back to print, it gets a new code; the old one fails.
+    let mut moderator = palabre_e2e::demo::moderator(&app);
+    moderator.get("/account/verification");
+    let asked = post_owned(
+        &mut moderator,
+        "/account/verification/letter",
+        &ask("41350", ""),
+    );
+    assert_eq!(asked.status, 303, "{}", asked.text());
+    admin.get("/admin/verification/letters");
+    let first = printed_codes(&pdf_text(
+        &admin.post("/admin/verification/letters/print", &[]).body,
+    ));
+    assert_eq!(first.len(), 1);
+    let batch = int(
+        &app,
+        "SELECT printed_at FROM letter_requests WHERE closed_at IS NULL",
+    )
+    .to_string();
+    admin.get("/admin/verification/letters");
+    let back = admin.post("/admin/verification/letters/reprint", &[("batch", &batch)]);
+    assert_eq!(back.status, 303);
+    let page = admin
+        .get("/admin/verification/letters?done=1&lang=fr")
+        .text();
+    assert!(page.contains("Un courrier remis à imprimer"), "{page}");
+    let second = printed_codes(&pdf_text(
+        &admin.post("/admin/verification/letters/print", &[]).body,
+    ));
+    assert_eq!(second.len(), 1);
+    assert_ne!(first, second);
+    moderator.get("/account/verification");
+    let old = moderator.post(
+        "/account/verification/letter/code",
+        &[("letter_code", &first[0])],
+    );
+    assert_eq!(old.status, 422);
+    moderator.get("/account/verification");
+    let new = moderator.post(
+        "/account/verification/letter/code",
+        &[("letter_code", &second[0])],
+    );
+    assert_eq!(new.status, 303, "{}", new.text());
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM resident_verifications WHERE method = 'letter'"
+        ),
+        2
+    );
+}

@@ -25,6 +25,11 @@ pub async fn show(env: &Env) -> Result<Response> {
             "census-title",
             "census-index-intro",
         ),
+        (
+            "/admin/verification/letters",
+            "letters-title",
+            "letters-index-intro",
+        ),
         ("/admin/audit", "audit-title", "audit-intro"),
         ("/admin/mail", "mail-title", "mail-intro"),
         ("/admin/exports", "exports-title", "exports-intro"),

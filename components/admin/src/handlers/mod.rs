@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod discussions;
 pub mod exports;
 pub mod index;
+pub mod letters;
 pub mod logs;
 pub mod moderation;
 pub mod news;
