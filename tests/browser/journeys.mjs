@@ -553,12 +553,22 @@ export function identity(run) {
     });
     await t.submit('main form[action="/admin/verification/census"] button[type=submit]', 'list imported');
     await t.go('/admin/verification/letters', 'verification letters');
+    await t.go('/admin/desk', 'town-hall desk');
+    await t.page.fill('main [name=name]', `Jeanne ${run.id}`);
+    await t.page.check('main [name=seen]');
+    await t.submit('main form[action="/admin/desk"] button[type=submit]', 'registered at the desk');
+    check(
+      sql(db, "SELECT count(*) FROM users u JOIN desk_accounts d ON d.user_id = u.id WHERE u.display_name = ? AND u.email IS NULL", `Jeanne ${run.id}`)[0][0] === 1,
+      'the desk account is not there',
+    );
+    await t.submit('main form[action="/admin/desk/claim-code"] button[type=submit]', 'claim code shown');
     const [[processId]] = sql(db, "SELECT id FROM processes WHERE slug = 'budget-participatif-2026'");
     await t.go(`/admin/processes/${processId}/participation`, 'who may take part');
     await t.keyboard('who may take part');
     await t.go(`/admin/people/${userId}`, 'a person, with their verification');
     await t.submit('header form[action="/account/logout"] button', 'staff signed out');
     t.lang = run.lang;
+    await t.go('/account/claim', 'claim a desk account');
 
     // The resident declares an address under one of them: verified.
     await franceConnect('FranceConnect again');

@@ -20,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("two_factor", include_str!("../templates/two_factor.hbs")),
     ("recovery", include_str!("../templates/recovery.hbs")),
     ("identities", include_str!("../templates/identities.hbs")),
+    ("claim", include_str!("../templates/claim.hbs")),
     (
         "verification",
         include_str!("../templates/verification.hbs"),

@@ -4,7 +4,9 @@
 use palabre_kit::app::Env;
 use palabre_kit::{Error, Response, Result, methods};
 
-use crate::handlers::{me, oidc, password, session, setup, signup, two_factor, verification};
+use crate::handlers::{
+    claim, me, oidc, password, session, setup, signup, two_factor, verification,
+};
 
 pub async fn dispatch(env: &mut Env) -> Result<Response> {
     let path = env.ctx.path.clone();
@@ -71,6 +73,10 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
         "/account/verification/letter/code" => {
             methods!(env; Post => verification::letter_code(env).await)
         }
+        "/account/claim" => methods!(env;
+            Get => claim::form(env),
+            Post => claim::submit(env).await,
+        ),
         "/account/identities" => methods!(env; Get => oidc::identities(env).await),
         "/account/oidc/link" => methods!(env; Post => oidc::link(env).await),
         p => match palabre_kit::oidc::route(p) {

@@ -581,3 +581,34 @@ pub async fn pending_link(
 pub async fn end_link(conn: &Connection, token_hash: &str) -> DbResult<()> {
     db::exec(conn, END_LINK, vec![Value::text(token_hash)]).await
 }
+
+/// What a resident gives when they claim their desk account.
+pub struct ClaimedAccount<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub locale: &'a str,
+}
+
+/// Gives a desk account (no email yet) its email, name, password and
+/// language; false when it is not such an account any more.
+pub async fn claim_desk_account(
+    conn: &Connection,
+    user_id: i64,
+    account: &ClaimedAccount<'_>,
+) -> DbResult<bool> {
+    let row = db::query_one(
+        conn,
+        "UPDATE users SET email = ?, display_name = ?, password_hash = ?, locale = ? \
+         WHERE id = ? AND email IS NULL AND deleted_at IS NULL RETURNING id",
+        vec![
+            Value::text(account.email),
+            Value::text(account.display_name),
+            Value::text(account.password_hash),
+            Value::text(account.locale),
+            Value::Integer(user_id),
+        ],
+    )
+    .await?;
+    Ok(row.is_some())
+}

@@ -81,6 +81,12 @@ palabre_kit::views! {
         pub last_used: String,
     }
 
+    /// `claim.hbs`: a desk account taken online.
+    pub struct Claim {
+        pub intro: String,
+        pub form: Form,
+    }
+
     /// `signup.hbs` and `setup.hbs`: a form alone.
     pub struct FormOnly {
         pub form: Form,
@@ -111,6 +117,7 @@ palabre_kit::template_test!(crate::TEMPLATES, {
     "notice" => Notice,
     "login" => Login,
     "identities" => Identities,
+    "claim" => Claim,
     "verification" => Verification,
     "provider_button" => ProviderButton,
     "signup" => FormOnly,

@@ -17,6 +17,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("admin_list", include_str!("../templates/admin_list.hbs")),
     ("moderation", include_str!("../templates/moderation.hbs")),
     ("log", include_str!("../templates/log.hbs")),
+    ("desk", include_str!("../templates/desk.hbs")),
+    ("desk_code", include_str!("../templates/desk_code.hbs")),
     ("exports", include_str!("../templates/exports.hbs")),
     ("letters", include_str!("../templates/letters.hbs")),
     ("people", include_str!("../templates/people.hbs")),

@@ -1,14 +1,14 @@
 //! The route table of the back-office, matched on the path, then on the
 //! method (any other method on a known path is 405). Every route needs an
-//! administrator, but the moderation queue's.
+//! administrator, but the moderation queue's and the town-hall desk's.
 
 use palabre_domain::Role;
 use palabre_kit::{Error, Response, Result, methods};
 
 use crate::Env;
 use crate::handlers::{
-    census, discussions, exports, index, letters, logs, moderation, news, pages, people, processes,
-    report, site, translations,
+    census, desk, discussions, exports, index, letters, logs, moderation, news, pages, people,
+    processes, report, site, translations,
 };
 
 fn id(segment: &str) -> Result<i64> {
@@ -18,8 +18,9 @@ fn id(segment: &str) -> Result<i64> {
     }
 }
 
-/// The routes moderators use too; every other one is for administrators.
-const MODERATION: &[&str] = &["/admin/moderation"];
+/// The routes moderators use too (the moderation queue, the town-hall
+/// desk); every other one is for administrators.
+const MODERATION: &[&str] = &["/admin/moderation", "/admin/desk", "/admin/desk/claim-code"];
 
 /// The role a path needs.
 pub fn required_role(path: &str) -> Role {
@@ -68,6 +69,11 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Get => census::form(env).await,
             Post => census::import(env).await,
         ),
+        ["admin", "desk"] => methods!(env;
+            Get => desk::page(env).await,
+            Post => desk::register(env).await,
+        ),
+        ["admin", "desk", "claim-code"] => methods!(env; Post => desk::claim_code(env).await),
         ["admin", "verification", "letters"] => methods!(env;
             Get => letters::page(env).await,
             Post => letters::save(env).await,

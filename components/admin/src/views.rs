@@ -237,6 +237,33 @@ palabre_kit::views! {
         pub reprint: bool,
     }
 
+    /// `desk.hbs`: the town-hall desk: register a resident, the desk's accounts.
+    pub struct Desk {
+        /// After a registration: the new account's page.
+        pub saved: Option<Link>,
+        pub form: palabre_kit::forms::Form,
+        pub accounts: Vec<DeskRow>,
+        pub back: Link,
+    }
+
+    pub struct DeskRow {
+        pub id: i64,
+        pub href: String,
+        pub name: String,
+        pub registered: String,
+        pub by: String,
+        pub state: String,
+        pub can_claim: bool,
+    }
+
+    /// `desk_code.hbs`: a claim code, shown once.
+    pub struct DeskCode {
+        pub name: String,
+        pub code: String,
+        pub how: String,
+        pub back: Link,
+    }
+
     /// `exports.hbs`: each process's downloads, feature by feature.
     pub struct Exports {
         pub processes: Vec<ExportProcess>,
@@ -257,6 +284,8 @@ palabre_kit::views! {
 palabre_kit::template_test!(crate::TEMPLATES, {
     "admin_index" => Index,
     "admin_list" => List,
+    "desk" => Desk,
+    "desk_code" => DeskCode,
     "exports" => Exports,
     "letters" => Letters,
     "log" => Log,

@@ -192,6 +192,17 @@ pub fn buckets(
                 },
             )]
         }
+        // A desk account's claim code typed back: five tries an hour from
+        // one address (the person is not signed in).
+        (&Method::POST, "/account/claim") => {
+            vec![(
+                format!("claim-ip:{ip}"),
+                Limit {
+                    max: 5,
+                    window_seconds: 3600,
+                },
+            )]
+        }
         // A letter's code typed back: five tries an hour, like the list.
         (&Method::POST, "/account/verification/letter/code") => {
             vec![(

@@ -72,6 +72,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(33, "0033_openid_connect"),
     migration!(34, "0034_census_list"),
     migration!(35, "0035_letter_codes"),
+    migration!(36, "0036_desk_accounts"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

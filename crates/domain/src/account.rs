@@ -75,6 +75,8 @@ pub enum FieldError {
     NotOnTheList,
     #[error("not the code of a letter")]
     NotTheLetterCode,
+    #[error("not a claim code")]
+    NotTheClaimCode,
 }
 
 impl FieldError {
@@ -115,6 +117,7 @@ impl FieldError {
             FieldError::OutsideCommune => "field-postal-code-outside",
             FieldError::NotOnTheList => "field-not-on-the-list",
             FieldError::NotTheLetterCode => "field-not-the-letter-code",
+            FieldError::NotTheClaimCode => "field-not-the-claim-code",
         }
     }
 }

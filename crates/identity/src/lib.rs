@@ -21,6 +21,7 @@ pub const MANIFEST: Manifest = Manifest {
         "census_imports",
         "census_entries",
         "letter_requests",
+        "desk_accounts",
     ],
     privacy: PRIVACY,
     participation: None,
@@ -88,6 +89,19 @@ const PRIVACY: &[Source] = &[
             "outcome",
         ],
         erase: Erase::Delete,
+    },
+    Source {
+        // An account made at the town-hall desk: when, and when claimed.
+        table: "desk_accounts",
+        user_column: "user_id",
+        export: &["registered_at", "code_expires_at", "claimed_at"],
+        erase: Erase::Delete,
+    },
+    Source {
+        table: "desk_accounts",
+        user_column: "registered_by",
+        export: &["user_id", "registered_at"],
+        erase: Erase::Sql("UPDATE desk_accounts SET registered_by = NULL WHERE registered_by = ?1"),
     },
     Source {
         table: "letter_requests",
@@ -697,6 +711,134 @@ pub async fn letters_back_to_print(conn: &Connection, printed_at: i64, now: i64)
     )
     .await?;
     Ok(rows.len() as i64)
+}
+
+/// How long a desk account's claim code works.
+pub const CLAIM_DAYS: i64 = 60;
+
+/// An account staff created at the desk.
+pub struct DeskAccount {
+    pub user_id: i64,
+    pub name: String,
+    pub registered_at: i64,
+    /// Who registered it (their public name), while their account exists.
+    pub by: Option<String>,
+    /// Until when its claim code works, if one was given and not used.
+    pub code_expires_at: Option<i64>,
+    pub claimed_at: Option<i64>,
+}
+
+const DESK_ACCOUNT: &str = "SELECT d.user_id, u.display_name, d.registered_at, s.display_name, \
+     d.code_expires_at, d.claimed_at FROM desk_accounts d JOIN users u ON u.id = d.user_id \
+     LEFT JOIN users s ON s.id = d.registered_by WHERE u.deleted_at IS NULL";
+
+fn desk_account_of(r: &db::Row) -> DeskAccount {
+    DeskAccount {
+        user_id: db::int(r, 0),
+        name: db::text(r, 1),
+        registered_at: db::int(r, 2),
+        by: db::opt_text(r, 3),
+        code_expires_at: db::opt_int(r, 4),
+        claimed_at: db::opt_int(r, 5),
+    }
+}
+
+/// Records that staff `by` created `user_id` at the desk. In the caller's
+/// transaction (with the account's creation and its verification).
+pub async fn desk_registered(
+    conn: &Connection,
+    user_id: i64,
+    by: Option<i64>,
+    now: i64,
+) -> DbResult<()> {
+    db::exec(
+        conn,
+        "INSERT INTO desk_accounts (user_id, registered_by, registered_at) VALUES (?, ?, ?)",
+        vec![
+            Value::Integer(user_id),
+            by.map_or(Value::Null, Value::Integer),
+            Value::Integer(now),
+        ],
+    )
+    .await
+}
+
+/// The desk's accounts, newest first (at most `limit`).
+pub async fn desk_accounts(conn: &Connection, limit: i64) -> DbResult<Vec<DeskAccount>> {
+    Ok(db::query(
+        conn,
+        &format!("{DESK_ACCOUNT} ORDER BY d.registered_at DESC, d.user_id DESC LIMIT ?"),
+        vec![Value::Integer(limit)],
+    )
+    .await?
+    .iter()
+    .map(desk_account_of)
+    .collect())
+}
+
+/// One account made at the desk, if `user_id` is one.
+pub async fn desk_account(conn: &Connection, user_id: i64) -> DbResult<Option<DeskAccount>> {
+    Ok(db::query_one(
+        conn,
+        &format!("{DESK_ACCOUNT} AND d.user_id = ?"),
+        vec![Value::Integer(user_id)],
+    )
+    .await?
+    .as_ref()
+    .map(desk_account_of))
+}
+
+/// Gives a desk account not claimed yet a new claim code (its hash): the
+/// one given before stops working. False for any other account.
+pub async fn desk_claim_code(
+    conn: &Connection,
+    user_id: i64,
+    hash: &str,
+    now: i64,
+) -> DbResult<bool> {
+    let row = db::query_one(
+        conn,
+        "UPDATE desk_accounts SET code_hash = ?, code_expires_at = ? \
+         WHERE user_id = ? AND claimed_at IS NULL RETURNING user_id",
+        vec![
+            Value::text(hash),
+            Value::Integer(now + CLAIM_DAYS * 86_400),
+            Value::Integer(user_id),
+        ],
+    )
+    .await?;
+    Ok(row.is_some())
+}
+
+/// The desk account whose unexpired claim code this is, if any (nothing
+/// changes: [`desk_claimed`] does, once the rest of the form holds).
+pub async fn desk_account_by_code(
+    conn: &Connection,
+    hash: &str,
+    now: i64,
+) -> DbResult<Option<i64>> {
+    let row = db::query_one(
+        conn,
+        "SELECT d.user_id FROM desk_accounts d JOIN users u ON u.id = d.user_id \
+         WHERE d.code_hash = ? AND d.code_expires_at > ? AND d.claimed_at IS NULL \
+         AND u.deleted_at IS NULL AND u.email IS NULL",
+        vec![Value::text(hash), Value::Integer(now)],
+    )
+    .await?;
+    Ok(row.map(|r| db::int(&r, 0)))
+}
+
+/// The desk account is now its resident's own: its code is spent. False if
+/// it was claimed meanwhile. In the caller's transaction.
+pub async fn desk_claimed(conn: &Connection, user_id: i64, now: i64) -> DbResult<bool> {
+    let row = db::query_one(
+        conn,
+        "UPDATE desk_accounts SET claimed_at = ?, code_hash = NULL, code_expires_at = NULL \
+         WHERE user_id = ? AND claimed_at IS NULL RETURNING user_id",
+        vec![Value::Integer(now), Value::Integer(user_id)],
+    )
+    .await?;
+    Ok(row.is_some())
 }
 
 #[cfg(test)]

@@ -13,12 +13,15 @@ use sha2::Sha256;
 /// of `PATHS` only).
 pub const KEY_HEADER: &str = "palabre-census-key";
 /// The paths that receive it: the census import and a resident's
-/// declaration; the letters' printing and a code typed back.
-pub const PATHS: [&str; 4] = [
+/// declaration; the letters' printing and a code typed back; a desk
+/// account's claim code, given and typed back.
+pub const PATHS: [&str; 6] = [
     "/admin/verification/census",
     "/account/verification/census",
     "/admin/verification/letters/print",
     "/account/verification/letter/code",
+    "/admin/desk/claim-code",
+    "/account/claim",
 ];
 
 /// What is stored of a row, and looked up for a declaration: HMAC-SHA256 of
@@ -33,7 +36,12 @@ pub fn letter_hash(key: &str, code: &str) -> Option<String> {
     keyed(key, b"letter\0", code)
 }
 
-/// A fresh letter code, from the system's randomness.
+/// What is stored of a desk account's claim code (same shape as a letter's).
+pub fn claim_hash(key: &str, code: &str) -> Option<String> {
+    keyed(key, b"claim\0", code)
+}
+
+/// A fresh letter code (or claim code), from the system's randomness.
 pub fn new_letter_code() -> Result<String, getrandom::Error> {
     let mut random = [0u8; palabre_domain::verification::LETTER_CODE_LEN];
     getrandom::fill(&mut random)?;

@@ -706,3 +706,192 @@ fn a_letter_code_printed_by_staff_and_typed_back_verifies_a_resident() {
         2
     );
 }
+
+/// The code shown between `<code>` and `</code>` on a page.
+fn shown_code(html: &str) -> String {
+    let start = html.find("<code>").expect("a code on the page") + "<code>".len();
+    let end = html[start..].find("</code>").unwrap() + start;
+    html[start..end].to_string()
+}
+
+/// The town-hall desk: a moderator registers a resident without an email
+/// (not without attesting the documents were seen), who is verified at the
+/// desk at once; a claim code, shown once and kept as a keyed hash, lets
+/// them take the account online later (a wrong code and an email already
+/// used are refused, nothing changes); the account is then theirs, signed
+/// in, verified, and the code is spent.
+#[test]
+fn the_desk_registers_a_resident_without_email_who_claims_the_account_later() {
+    let app = TestApp::start();
+    let mut moderator = palabre_e2e::demo::moderator(&app);
+    let page = moderator.get("/admin/desk?lang=fr");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(
+        page.text()
+            .contains("Aucun compte n’a encore été ouvert au guichet")
+    );
+    let mut camille = camille(&app);
+    assert_eq!(camille.get("/admin/desk").status, 403);
+    let users = int(&app, "SELECT count(*) FROM users");
+    let district = int(&app, "SELECT id FROM districts WHERE name = 'Saint-Martin'").to_string();
+    let unseen = moderator.post(
+        "/admin/desk",
+        &[("name", "Jeanne M."), ("district", &district)],
+    );
+    assert_eq!(unseen.status, 422);
+    assert_eq!(int(&app, "SELECT count(*) FROM users"), users);
+    moderator.get("/admin/desk");
+    let registered = moderator.post(
+        "/admin/desk",
+        &[
+            ("name", "Jeanne M."),
+            ("district", &district),
+            ("seen", "yes"),
+        ],
+    );
+    assert_eq!(registered.status, 303, "{}", registered.text());
+    let id = int(&app, "SELECT user_id FROM desk_accounts");
+    assert_eq!(
+        int(
+            &app,
+            &format!(
+                "SELECT count(*) FROM users WHERE id = {id} AND email IS NULL \
+                 AND deleted_at IS NULL AND password_hash IS NULL AND display_name = 'Jeanne M.'"
+            )
+        ),
+        1
+    );
+    let moderator_id = int(
+        &app,
+        "SELECT id FROM users WHERE email = 'moderation@valbrune.example.org'",
+    );
+    assert_eq!(
+        int(
+            &app,
+            &format!(
+                "SELECT count(*) FROM resident_verifications WHERE user_id = {id} \
+                 AND method = 'desk' AND verified_by = {moderator_id} AND district_id = {district} \
+                 AND revoked_at IS NULL"
+            )
+        ),
+        1
+    );
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'desk-registered'"
+        ),
+        1
+    );
+    let location = registered
+        .header("location")
+        .unwrap_or_default()
+        .to_string();
+    let page = moderator.get(&format!("{location}&lang=fr")).text();
+    assert!(
+        page.contains("Jeanne M. est inscrit·e et vérifié·e"),
+        "{page}"
+    );
+
+    // A claim code, shown once.
+    let shown = moderator.post("/admin/desk/claim-code", &[("person", &id.to_string())]);
+    assert_eq!(shown.status, 200, "{}", shown.text());
+    assert!(
+        shown
+            .header("cache-control")
+            .unwrap_or_default()
+            .contains("no-store")
+    );
+    let code = shown_code(&shown.text());
+    assert_eq!(code.len(), 11, "{code}");
+    let kept = int(
+        &app,
+        &format!(
+            "SELECT count(*) FROM idempotency_keys WHERE instr(coalesce(CAST(body AS TEXT), ''), '{code}') > 0"
+        ),
+    );
+    assert_eq!(kept, 0, "the code kept for a replay");
+
+    // Jeanne, at home: a wrong code, then an email already used, then hers.
+    let mut jeanne = palabre_e2e::Browser::new(&app);
+    assert_eq!(jeanne.get("/account/claim?lang=fr").status, 200);
+    let claim = |code: &str, email: &str| {
+        vec![
+            ("claim_code", code.to_string()),
+            ("name", "Jeanne Martin".to_string()),
+            ("email", email.to_string()),
+            ("password", "un-mot-de-passe-de-jeanne".to_string()),
+            ("confirm", "un-mot-de-passe-de-jeanne".to_string()),
+        ]
+    };
+    let wrong = post_owned(
+        &mut jeanne,
+        "/account/claim",
+        &claim("ABCDE-FGH23", "jeanne@example.fr"),
+    );
+    assert_eq!(wrong.status, 422);
+    assert!(
+        wrong
+            .text()
+            .contains("Ce code de reprise n’est pas valable")
+    );
+    jeanne.get("/account/claim");
+    let taken = post_owned(
+        &mut jeanne,
+        "/account/claim",
+        &claim(&code, "camille@valbrune.example.org"),
+    );
+    assert_eq!(taken.status, 422);
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM desk_accounts WHERE claimed_at IS NULL"
+        ),
+        1
+    );
+    jeanne.get("/account/claim");
+    let typed = code.to_lowercase();
+    let claimed = post_owned(
+        &mut jeanne,
+        "/account/claim",
+        &claim(&typed, "jeanne@example.fr"),
+    );
+    assert_eq!(claimed.status, 303, "{}", claimed.text());
+    let page = jeanne.get("/account/verification?lang=fr").text();
+    assert!(page.contains("Vous êtes habitant·e vérifié·e"), "{page}");
+    assert_eq!(
+        int(
+            &app,
+            &format!(
+                "SELECT count(*) FROM users WHERE id = {id} AND email = 'jeanne@example.fr' \
+                 AND display_name = 'Jeanne Martin' AND password_hash IS NOT NULL"
+            )
+        ),
+        1
+    );
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM mail_outbox WHERE to_email = 'jeanne@example.fr' AND kind = 'confirm'"
+        ),
+        1
+    );
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM desk_accounts WHERE claimed_at IS NOT NULL AND code_hash IS NULL"
+        ),
+        1
+    );
+    // The code is spent; the desk shows the account as taken online.
+    let mut other = palabre_e2e::Browser::new(&app);
+    other.get("/account/claim");
+    let again = post_owned(
+        &mut other,
+        "/account/claim",
+        &claim(&code, "autre@example.fr"),
+    );
+    assert_eq!(again.status, 422);
+    let page = moderator.get("/admin/desk?lang=fr").text();
+    assert!(page.contains("Repris le"), "{page}");
+}

@@ -1,3 +1,4 @@
+pub mod claim;
 pub mod me;
 pub mod new_account;
 pub mod oidc;

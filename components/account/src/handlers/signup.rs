@@ -98,36 +98,17 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
             password_hash: &hash,
         };
         let user_id = store::insert_citizen(conn, &citizen, now).await?;
-        let token = tokens::new_token()?;
-        store::insert_token(
+        send_confirmation(
             conn,
-            &store::Secret {
-                user_id,
-                purpose: "confirm",
-                hash: &tokens::hash_token(&token),
-                now,
-                lifetime: CONFIRM_LIFETIME,
-            },
+            &links,
+            &site_name,
+            user_id,
+            email.as_str(),
+            &name,
+            locale,
+            now,
         )
         .await?;
-        let mail = Mail {
-            to_email: email.as_str(),
-            user_id: Some(user_id),
-            locale,
-            kind: "confirm",
-            subject: i18n::t_args(locale, "mail-confirm-subject", &[("site", &site_name)]),
-            paragraphs: vec![i18n::t_args(
-                locale,
-                "mail-confirm-body",
-                &[("name", &name)],
-            )],
-            action: Some((
-                i18n::t(locale, "mail-confirm-action"),
-                links.to(&format!("/account/confirm?token={token}")),
-            )),
-            signature: site_name.clone(),
-        };
-        mail::queue(conn, &mail).await?;
         audit::record(
             conn,
             Some(user_id),
@@ -145,6 +126,49 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
         "signup-sent-body",
         http::StatusCode::OK,
     )
+}
+
+/// Queues the mail with the link that confirms `email` for `user_id` (a new
+/// account, or a desk account its resident claimed). In the caller's
+/// transaction.
+#[allow(clippy::too_many_arguments)]
+pub async fn send_confirmation(
+    conn: &db::Connection,
+    links: &mail::Links,
+    site_name: &str,
+    user_id: i64,
+    email: &str,
+    name: &str,
+    locale: palabre_domain::Locale,
+    now: i64,
+) -> Result<()> {
+    let token = tokens::new_token()?;
+    store::insert_token(
+        conn,
+        &store::Secret {
+            user_id,
+            purpose: "confirm",
+            hash: &tokens::hash_token(&token),
+            now,
+            lifetime: CONFIRM_LIFETIME,
+        },
+    )
+    .await?;
+    let mail = Mail {
+        to_email: email,
+        user_id: Some(user_id),
+        locale,
+        kind: "confirm",
+        subject: i18n::t_args(locale, "mail-confirm-subject", &[("site", site_name)]),
+        paragraphs: vec![i18n::t_args(locale, "mail-confirm-body", &[("name", name)])],
+        action: Some((
+            i18n::t(locale, "mail-confirm-action"),
+            links.to(&format!("/account/confirm?token={token}")),
+        )),
+        signature: site_name.to_string(),
+    };
+    mail::queue(conn, &mail).await?;
+    Ok(())
 }
 
 /// `/account/confirm?token=…`: confirms the address and signs the person in.

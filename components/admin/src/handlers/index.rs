@@ -20,6 +20,7 @@ pub async fn show(env: &Env) -> Result<Response> {
         ),
         ("/admin/moderation", "moderation-title", "moderation-intro"),
         ("/admin/people", "people-title", "people-intro"),
+        ("/admin/desk", "desk-title", "desk-index-intro"),
         (
             "/admin/verification/census",
             "census-title",

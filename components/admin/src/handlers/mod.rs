@@ -1,6 +1,7 @@
 pub mod article;
 pub mod census;
 pub mod dashboard;
+pub mod desk;
 pub mod discussions;
 pub mod exports;
 pub mod index;

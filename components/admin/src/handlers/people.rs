@@ -18,6 +18,15 @@ use crate::store::{self, Person};
 
 const SHOWN: i64 = 50;
 
+/// An account's email, or what stands for none (an account made at the desk).
+fn shown_email(locale: palabre_domain::Locale, email: &str) -> String {
+    if email.is_empty() {
+        i18n::t(locale, "desk-no-email")
+    } else {
+        email.to_string()
+    }
+}
+
 fn role_label(env: &Env, role: &str) -> String {
     role_label_in(env.ctx.locale, role)
 }
@@ -31,7 +40,7 @@ pub async fn list(env: &Env) -> Result<Response> {
         .map(|p| views::PersonRow {
             href: format!("/admin/people/{}", p.id),
             name: p.name.clone(),
-            email: p.email.clone(),
+            email: shown_email(locale, &p.email),
             role: role_label(env, &p.role),
             since: i18n::long_date(locale, p.created_at),
             blocked: p.blocked_reason.is_some(),
@@ -67,7 +76,7 @@ async fn render(
         person: views::PersonHead {
             id: p.id,
             name: p.name.clone(),
-            email: p.email.clone(),
+            email: shown_email(locale, &p.email),
             role: role_label(env, &p.role),
             since: i18n::long_date(locale, p.created_at),
             since_iso: i18n::iso_day(p.created_at),

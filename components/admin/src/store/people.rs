@@ -160,3 +160,16 @@ pub async fn invitation_token(
     )
     .await
 }
+
+/// A resident's account made at the town-hall desk: no email, no password
+/// (they may claim it later, `/account/claim`).
+pub async fn desk_citizen(conn: &Connection, name: &str, locale: &str, now: i64) -> DbResult<i64> {
+    let row = db::query_one(
+        conn,
+        "INSERT INTO users (email, display_name, role, locale, created_at) \
+         VALUES (NULL, ?, 'citizen', ?, ?) RETURNING id",
+        vec![Value::text(name), Value::text(locale), Value::Integer(now)],
+    )
+    .await?;
+    Ok(row.map_or(0, |r| db::int(&r, 0)))
+}
