@@ -562,6 +562,7 @@ export function identity(run) {
       'the desk account is not there',
     );
     await t.submit('main form[action="/admin/desk/claim-code"] button[type=submit]', 'claim code shown');
+    await t.shoot('desk-claim-code');
     const [[processId]] = sql(db, "SELECT id FROM processes WHERE slug = 'budget-participatif-2026'");
     await t.go(`/admin/processes/${processId}/participation`, 'who may take part');
     await t.keyboard('who may take part');
@@ -569,6 +570,7 @@ export function identity(run) {
     await t.submit('header form[action="/account/logout"] button', 'staff signed out');
     t.lang = run.lang;
     await t.go('/account/claim', 'claim a desk account');
+    await t.shoot('claim');
 
     // The resident declares an address under one of them: verified.
     await franceConnect('FranceConnect again');

@@ -1839,3 +1839,4 @@ data-table-desk_accounts_registered_by = Am Schalter eröffnete Konten
 data-about-desk_accounts_registered_by = Für das Team: die Konten, die Sie am Schalter eröffnet haben.
 data-col-registered_at = Registriert am
 data-col-code_expires_at = Übernahmecode gültig bis
+login-desk-account = Am Schalter des Rathauses registriert, mit einem Übernahmecode?

@@ -1839,3 +1839,4 @@ data-table-desk_accounts_registered_by = Accounts opened at the desk
 data-about-desk_accounts_registered_by = For staff: the accounts you opened at the desk.
 data-col-registered_at = Registered on
 data-col-code_expires_at = Claim code valid until
+login-desk-account = Registered at the town hall desk with a claim code?

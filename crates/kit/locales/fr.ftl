@@ -1842,3 +1842,4 @@ data-table-desk_accounts_registered_by = Comptes ouverts au guichet
 data-about-desk_accounts_registered_by = Pour l’équipe : les comptes que vous avez ouverts au guichet.
 data-col-registered_at = Inscrit le
 data-col-code_expires_at = Code de reprise valable jusqu’au
+login-desk-account = Inscrit·e au guichet de la mairie avec un code de reprise ?
