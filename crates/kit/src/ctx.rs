@@ -156,6 +156,14 @@ impl Ctx {
         form::field(&self.cookies, name)
     }
 
+    /// The gate's verification key (`census::KEY_HEADER`), which it gives
+    /// only to the routes that hash with it (`census::PATHS`).
+    pub fn verification_key(&self) -> crate::Result<String> {
+        self.census_key
+            .clone()
+            .ok_or_else(|| crate::Error::Internal("the gate gave no verification key".into()))
+    }
+
     /// The signed-in user's id, or 403.
     pub fn require_signed_in(&self) -> crate::Result<i64> {
         self.visitor.user_id.ok_or(crate::Error::Forbidden)

@@ -62,11 +62,7 @@ pub async fn submit(env: &mut Env) -> Result<Response> {
     let (Some(code), Some(valid)) = (code, valid) else {
         return render(env, &entry, http::StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let key = env
-        .ctx
-        .census_key
-        .clone()
-        .ok_or_else(|| Error::Internal("the gate gave no verification key".into()))?;
+    let key = env.ctx.verification_key()?;
     let hash = census::claim_hash(&key, &code)
         .ok_or_else(|| Error::Internal("verification key too short".into()))?;
     let password_hash = password::hash(&valid.password)?;

@@ -234,11 +234,7 @@ pub async fn census(env: &mut Env) -> Result<Response> {
     {
         return Ok(respond::redirect("/account/verification"));
     }
-    let key = env
-        .ctx
-        .census_key
-        .clone()
-        .ok_or_else(|| Error::Internal("the gate gave no census key".into()))?;
+    let key = env.ctx.verification_key()?;
     let mut e = Entry::read(&form, &CENSUS_FIELDS);
     e.check("family_name", |v| palabre_domain::account::line(v, 120));
     e.check("given_name", |v| palabre_domain::account::line(v, 120));
@@ -498,11 +494,7 @@ pub async fn letter_code(env: &mut Env) -> Result<Response> {
     if !letters_for(env, user_id).await? {
         return Ok(respond::redirect("/account/verification"));
     }
-    let key = env
-        .ctx
-        .census_key
-        .clone()
-        .ok_or_else(|| Error::Internal("the gate gave no verification key".into()))?;
+    let key = env.ctx.verification_key()?;
     let mut e = Entry::read(&form, &["letter_code"]);
     let code = e.check("letter_code", verification::letter_code_typed);
     let Some(code) = code else {

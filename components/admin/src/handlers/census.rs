@@ -95,9 +95,7 @@ pub async fn import(env: &mut Env) -> Result<Response> {
     let form = env.submission().await?;
     let open = palabre_identity::census_open(&env.conn).await?;
     let mut entry = Entry::new();
-    let Some(key) = env.ctx.census_key.clone() else {
-        return Err(Error::Internal("the gate gave no census key".into()));
-    };
+    let key = env.ctx.verification_key()?;
     let districts = participation::districts(&env.conn).await?;
     // One refusal for the field: no file, not UTF-8, no row read, too many.
     let read = match form.file("list").map(std::str::from_utf8) {

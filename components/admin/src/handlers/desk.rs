@@ -131,11 +131,7 @@ pub async fn claim_code(env: &mut Env) -> Result<Response> {
     let Ok(id) = form.get("person").parse::<i64>() else {
         return Err(Error::BadRequest("person"));
     };
-    let key = env
-        .ctx
-        .census_key
-        .clone()
-        .ok_or_else(|| Error::Internal("the gate gave no verification key".into()))?;
+    let key = env.ctx.verification_key()?;
     let link = env.ctx.mail_links()?.to("/account/claim");
     let code =
         census::new_letter_code().map_err(|e| Error::Internal(format!("no randomness: {e}")))?;

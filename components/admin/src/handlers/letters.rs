@@ -130,11 +130,7 @@ pub async fn save(env: &mut Env) -> Result<Response> {
 /// anywhere (`respond::secret`).
 pub async fn print(env: &mut Env) -> Result<Response> {
     env.submission().await?;
-    let key = env
-        .ctx
-        .census_key
-        .clone()
-        .ok_or_else(|| Error::Internal("the gate gave no verification key".into()))?;
+    let key = env.ctx.verification_key()?;
     // The letters send people to their account: the site's public address.
     let link = env.ctx.mail_links()?.to("/account/verification");
     let now = palabre_kit::now();
