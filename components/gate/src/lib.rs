@@ -33,7 +33,7 @@ use palabre_kit::session::{self, Key, KeyError, SESSION_COOKIE, SessionClaims};
 use palabre_kit::visitor::{
     CLIENT_HEADER, CSRF_FIELD, CSRF_HEADER, END_SESSION_HEADER, SET_SESSION_HEADER,
 };
-use palabre_kit::{client, form, i18n, ratelimit, respond};
+use palabre_kit::{client, form, i18n, ratelimit, respond, retention};
 
 /// The error pages' messages and the gate's own mail (`gate-…`), cut from
 /// the shared catalogues by build.rs.
@@ -129,16 +129,18 @@ async fn proxies() -> &'static client::Proxies {
     })
 }
 
-/// When this instance last applied the retention rules.
+/// When the retention rules were last applied, as this instance knows it.
 static LAST_PURGE: AtomicI64 = AtomicI64::new(0);
 
-/// After a write request, at most once an hour per instance, in the
-/// background: the rows that have had their time go (`kit::retention`, a
-/// few bounded batches, each its own transaction).
+/// After a write request, in the background, once an hour across all
+/// instances: the rows that have had their time go (`kit::retention`, a few
+/// bounded batches, each its own transaction). An instance asks the database
+/// when the last purge was (a read) at most once an hour after it, so a crowd
+/// of fresh instances reads one row each and one of them purges.
 fn retention_after_write() {
     let now = palabre_kit::now();
     let last = LAST_PURGE.load(Ordering::Relaxed);
-    if now - last < 3600
+    if now - last < retention::EVERY
         || LAST_PURGE
             .compare_exchange(last, now, Ordering::AcqRel, Ordering::Relaxed)
             .is_err()
@@ -148,7 +150,13 @@ fn retention_after_write() {
     spin_sdk::wasip3::spawn(async move {
         let purged = async {
             let conn = db::open().await?;
-            palabre_kit::retention::purge(&conn, now).await
+            match retention::claim(&conn, now).await? {
+                Ok(()) => retention::purge(&conn, now).await,
+                Err(last) => {
+                    LAST_PURGE.store(last, Ordering::Relaxed);
+                    Ok(0)
+                }
+            }
         };
         match purged.await {
             Ok(0) => {}
@@ -385,8 +393,10 @@ async fn check_limits(
         eprintln!("gate: rate limits: {e}");
         Refusal::Unavailable
     })?;
-    // Now and then, forget old windows (a write of its own).
-    if now % 97 == 0 {
+    // Now and then (one request in 97, at random: a crowd arriving in the
+    // same second does not all purge at once), forget old windows (a write
+    // of its own).
+    if palabre_kit::one_in(97) {
         let purge = db::open().await.map_err(unavailable)?;
         ratelimit::purge(&purge, now).await.map_err(unavailable)?;
     }

@@ -90,6 +90,12 @@ pub fn today() -> palabre_domain::date::Day {
     zone().day(now())
 }
 
+/// True once in `n` calls, at random (occasional housekeeping: spread over
+/// requests, where a test on the clock would pick every request of a second).
+pub fn one_in(n: u32) -> bool {
+    getrandom::u32().is_ok_and(|r| r % n.max(1) == 0)
+}
+
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     std::time::SystemTime::now()

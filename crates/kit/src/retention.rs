@@ -98,6 +98,34 @@ fn batch_sql(rule: &Rule) -> String {
     )
 }
 
+/// How often the purge runs, across all instances.
+pub const EVERY: i64 = 3600;
+
+const LAST_RUN: &str = "SELECT last_run FROM housekeeping WHERE task = 'retention'";
+const CLAIM: &str =
+    "UPDATE housekeeping SET last_run = ?1 WHERE task = 'retention' AND last_run = ?2";
+
+/// Whether this caller runs the purge now: the last one, by any instance,
+/// is [`EVERY`] seconds old and this caller's claim came first (a read, and
+/// a write only then). `Err(last)`: not now, the last run was at `last`.
+pub async fn claim(conn: &Connection, now: i64) -> crate::Result<Result<(), i64>> {
+    let last = db::query_one(conn, LAST_RUN, Vec::new())
+        .await?
+        .map_or(0, |r| db::int(&r, 0));
+    if now - last < EVERY {
+        return Ok(Err(last));
+    }
+    db::exec(conn, CLAIM, vec![Value::Integer(now), Value::Integer(last)]).await?;
+    let won = conn.changes().await == 1;
+    // The claim stands alone: the purge's batches are transactions after it.
+    conn.step_done();
+    if won {
+        Ok(Ok(()))
+    } else {
+        Ok(Err(now))
+    }
+}
+
 /// Applies every rule, a bounded number of batches each; the rows deleted.
 pub async fn purge(conn: &Connection, now: i64) -> crate::Result<i64> {
     let mut deleted = 0;
@@ -134,9 +162,11 @@ pub async fn purge(conn: &Connection, now: i64) -> crate::Result<i64> {
     Ok(deleted)
 }
 
-/// Every rule's statement, for the schema test.
+/// Every rule's statement, then the claim's two, for the schema tests.
 pub fn statements() -> Vec<String> {
-    RULES.iter().map(batch_sql).collect()
+    let mut all: Vec<String> = RULES.iter().map(batch_sql).collect();
+    all.extend([LAST_RUN.to_string(), CLAIM.to_string()]);
+    all
 }
 
 #[cfg(test)]
@@ -152,6 +182,23 @@ mod tests {
         assert_eq!(days(audit, Some("oui")), 365);
         let mail = RULES.iter().find(|r| r.table == "mail_outbox").unwrap();
         assert_eq!(days(mail, Some("30")), 90, "no setting for this one");
+    }
+
+    #[test]
+    fn one_claim_of_the_purge_wins() {
+        let conn = crate::testing::schema();
+        let last = |conn: &rusqlite::Connection| -> i64 {
+            conn.query_row(LAST_RUN, [], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(last(&conn), 0, "never ran: the first write claims it");
+        let claim = |now: i64, seen: i64| conn.execute(CLAIM, (now, seen)).unwrap();
+        assert_eq!(claim(5000, 0), 1);
+        assert_eq!(
+            claim(5001, 0),
+            0,
+            "another instance saw the old time: it lost"
+        );
+        assert_eq!(last(&conn), 5000);
     }
 
     #[test]
