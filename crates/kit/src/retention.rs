@@ -119,11 +119,7 @@ pub async fn claim(conn: &Connection, now: i64) -> crate::Result<Result<(), i64>
     let won = conn.changes().await == 1;
     // The claim stands alone: the purge's batches are transactions after it.
     conn.step_done();
-    if won {
-        Ok(Ok(()))
-    } else {
-        Ok(Err(now))
-    }
+    if won { Ok(Ok(())) } else { Ok(Err(now)) }
 }
 
 /// Applies every rule, a bounded number of batches each; the rows deleted.
