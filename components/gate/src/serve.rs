@@ -117,9 +117,22 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         Ok(found) => found,
         Err(refusal) => return wasi(release(held.as_ref(), refusal.page(locale)).await),
     };
-    // A session opened with FranceConnect is closed there too.
-    if let (Some(verified), Some(started)) = (opened_with, &started) {
-        oidc::keep_for_logout(verified, started).await;
+    // A session opened with FranceConnect is closed there too, whether the
+    // callback opened it or a later step of the sign-in did (the linked
+    // account's password, a staff member's code), in the same browser.
+    let browser = identity
+        .session
+        .is_none()
+        .then_some(identity.binding.as_deref())
+        .flatten();
+    match (opened_with, &started, browser) {
+        (Some(verified), Some(started), _) => oidc::keep_for_logout(verified, started).await,
+        // The account component asks for the step (its page), not refused.
+        (Some(verified), None, Some(browser)) if rparts.status == http::StatusCode::OK => {
+            oidc::keep_until_signed_in(verified, browser).await;
+        }
+        (None, Some(started), Some(browser)) => oidc::carry_to_session(browser, started).await,
+        _ => {}
     }
     if signing_out
         && let Some(current) = &identity.session

@@ -355,6 +355,31 @@ fn an_email_with_an_account_links_only_with_its_password_and_a_provider_down_is_
         ],
     );
     assert_eq!(again.status, 400);
+    // The session the password opened was opened with FranceConnect: its
+    // ID token waited for that step, and the sign-out goes through its logout.
+    assert_eq!(count(&app, "SELECT count(*) FROM oidc_sessions"), 1);
+    browser.get("/account");
+    let out = browser.post("/account/logout", &[]);
+    assert_eq!(out.status, 303);
+    let to = out.header("location").unwrap_or_default().to_string();
+    assert!(
+        to.starts_with(&format!(
+            "{}/session/end?id_token_hint=ey",
+            provider.issuer()
+        )),
+        "{to}"
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM oidc_sessions"), 0);
+    // A password sign-in later in the same browser is not FranceConnect's.
+    browser.get("/account/login");
+    let back_in = browser.post(
+        "/account/login",
+        &[("email", camille), ("password", "valbrune-citoyenne-2026")],
+    );
+    assert_eq!(back_in.status, 303, "{}", back_in.text());
+    browser.get("/account");
+    let out = browser.post("/account/logout", &[]);
+    assert_eq!(out.header("location"), Some("/"));
 
     // Next time the identity alone signs her in.
     let mut later = Browser::new(&app);

@@ -64,6 +64,13 @@ const KEEP_SESSION: &str = "INSERT OR REPLACE INTO oidc_sessions \
 const PURGE_SESSIONS: &str = "DELETE FROM oidc_sessions WHERE expires_at < ?";
 const TAKE_SESSION: &str = "DELETE FROM oidc_sessions WHERE session_hash = ? \
      RETURNING provider, id_token";
+const TAKE_PENDING: &str = "DELETE FROM oidc_sessions WHERE session_hash = ? AND expires_at >= ? \
+     RETURNING provider, id_token";
+
+/// How long a sign-in's ID token waits for the later step that opens the
+/// session (the linked account's password, a staff member's code): as long
+/// as the account component's link and challenge last.
+const PENDING_SECONDS: i64 = 900;
 
 /// Intercepts the sign-in's two steps; on every other page of `/account/`
 /// tells the account component which providers are on.
@@ -140,6 +147,68 @@ pub async fn keep_for_logout(opened: Opened, session: &palabre_kit::session::Ses
     if let Err(e) = kept.await {
         eprintln!("gate: a session opened with a provider will not close there: {e}");
     }
+}
+
+/// Keeps the ID token of a sign-in whose session opens at a later step (the
+/// password of the account the identity links to, a staff member's code),
+/// under a hash of this browser's pre-session, until that step or for its
+/// lifetime at most (`carry_to_session`).
+pub async fn keep_until_signed_in(opened: Opened, binding: &str) {
+    let now = palabre_kit::now();
+    let params = vec![
+        Value::text(pending_hash(binding)),
+        Value::text(opened.provider.id()),
+        Value::text(opened.id_token),
+        Value::Integer(now + PENDING_SECONDS),
+    ];
+    let kept = async {
+        let conn = db::open().await?;
+        db::immediate(&conn, async |conn| {
+            db::exec(conn, PURGE_SESSIONS, vec![Value::Integer(now)]).await?;
+            db::exec(conn, KEEP_SESSION, params).await?;
+            Ok::<_, palabre_kit::Error>(())
+        })
+        .await
+    };
+    if let Err(e) = kept.await {
+        eprintln!("gate: a sign-in with a provider will not close there: {e}");
+    }
+}
+
+/// A session this browser opened at a sign-in's later step: the ID token
+/// its provider gave, if one waits, now goes with the session.
+pub async fn carry_to_session(binding: &str, session: &palabre_kit::session::SessionClaims) {
+    let now = palabre_kit::now();
+    let taken = async {
+        let conn = db::open().await?;
+        db::query_one(
+            &conn,
+            TAKE_PENDING,
+            vec![Value::text(pending_hash(binding)), Value::Integer(now)],
+        )
+        .await
+    };
+    let row = match taken.await {
+        Ok(Some(row)) => row,
+        Ok(None) => return,
+        Err(e) => {
+            eprintln!("gate: a sign-in's later step: {e}");
+            return;
+        }
+    };
+    if let Some(provider) = Provider::parse(&db::text(&row, 0)) {
+        let opened = Opened {
+            provider,
+            id_token: db::text(&row, 1),
+        };
+        keep_for_logout(opened, session).await;
+    }
+}
+
+/// The key of a sign-in's ID token waiting for its session: a hash of
+/// another text than any session's, so the two never meet.
+fn pending_hash(binding: &str) -> String {
+    hash(&format!("pending {binding}"))
 }
 
 /// Where a sign-out goes when the session was opened with a provider whose
