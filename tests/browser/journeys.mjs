@@ -563,6 +563,22 @@ export function identity(run) {
     );
     await t.submit('main form[action="/admin/desk/claim-code"] button[type=submit]', 'claim code shown');
     await t.shoot('desk-claim-code');
+    // Jeanne's contribution, entered with her: the public site acts as her.
+    await t.go('/admin/desk', 'town-hall desk, to enter with Jeanne');
+    await t.submit(`main tr:has-text("Jeanne ${run.id}") form[action="/admin/desk/act"] button`, 'entering for Jeanne');
+    check((await t.page.locator('.desk-banner').count()) === 1, 'no desk banner');
+    await t.keyboard('entering for Jeanne');
+    await t.go('/discussions/usages-des-quais', 'a discussion, entered at the desk');
+    await t.page.locator('main form[action$="/comments"] [name=body]').first().fill(`Des bancs à l’ombre, dit Jeanne ${run.id}.`);
+    await t.submit('main form[action$="/comments"] button[type=submit]', 'comment entered at the desk');
+    check(
+      sql(db, "SELECT count(*) FROM comments c JOIN users u ON u.id = c.user_id WHERE u.display_name = ? AND c.entered_by IS NOT NULL", `Jeanne ${run.id}`)[0][0] === 1,
+      'the comment is not Jeanne’s, entered at the desk',
+    );
+    check((await t.page.locator('.entered-at-desk').count()) >= 1, 'the comment is not marked');
+    await t.shoot('desk-entering');
+    await t.submit('.desk-banner form[action="/admin/desk/end"] button', 'desk session ended');
+    check((await t.page.locator('.desk-banner').count()) === 0, 'the desk banner stays');
     const [[processId]] = sql(db, "SELECT id FROM processes WHERE slug = 'budget-participatif-2026'");
     await t.go(`/admin/processes/${processId}/participation`, 'who may take part');
     await t.keyboard('who may take part');

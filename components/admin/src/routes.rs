@@ -20,7 +20,13 @@ fn id(segment: &str) -> Result<i64> {
 
 /// The routes moderators use too (the moderation queue, the town-hall
 /// desk); every other one is for administrators.
-const MODERATION: &[&str] = &["/admin/moderation", "/admin/desk", "/admin/desk/claim-code"];
+const MODERATION: &[&str] = &[
+    "/admin/moderation",
+    "/admin/desk",
+    "/admin/desk/claim-code",
+    "/admin/desk/act",
+    "/admin/desk/end",
+];
 
 /// The role a path needs.
 pub fn required_role(path: &str) -> Role {
@@ -74,6 +80,8 @@ pub async fn dispatch(env: &mut Env) -> Result<Response> {
             Post => desk::register(env).await,
         ),
         ["admin", "desk", "claim-code"] => methods!(env; Post => desk::claim_code(env).await),
+        ["admin", "desk", "act"] => methods!(env; Post => desk::act(env).await),
+        ["admin", "desk", "end"] => methods!(env; Post => desk::end(env).await),
         ["admin", "verification", "letters"] => methods!(env;
             Get => letters::page(env).await,
             Post => letters::save(env).await,

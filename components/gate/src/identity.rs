@@ -28,7 +28,7 @@ pub(crate) struct Identity {
     pub(crate) blocked: bool,
 }
 
-pub(crate) async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Identity {
+pub(crate) async fn identify(headers: &http::HeaderMap, path: &str, key: Option<&Key>) -> Identity {
     let mut identity = Identity {
         visitor: Visitor::default(),
         session: None,
@@ -63,6 +63,9 @@ pub(crate) async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Id
             _ => identity.clear_session = true,
         }
     }
+    if identity.visitor.role.is_staff() && palabre_kit::desk::acts_on(path) {
+        at_the_desk(&mut identity).await;
+    }
     if identity.session.is_none() {
         match ctx::cookie(headers, PRESESSION_COOKIE).filter(|v| session::plausible_id(v)) {
             Some(pre) => identity.binding = Some(pre.to_string()),
@@ -82,6 +85,37 @@ pub(crate) async fn identify(headers: &http::HeaderMap, key: Option<&Key>) -> Id
         identity.visitor.csrf = session::csrf_token(key, binding);
     }
     identity
+}
+
+/// A staff member's session with a desk session under way acts, on the
+/// public site, as the resident sitting with them: their account, role and
+/// state, the staff member named in `desk` (the CSRF token stays the
+/// session's own). A resident gone or blocked since: the staff member
+/// stays themselves.
+async fn at_the_desk(identity: &mut Identity) {
+    let (Some(staff), Some(session)) = (identity.visitor.user_id, identity.session.as_ref()) else {
+        return;
+    };
+    let found = async {
+        let conn = db::open().await?;
+        palabre_kit::desk::resident(&conn, &session.session_id, staff, palabre_kit::now()).await
+    };
+    let resident = match found.await {
+        Ok(Some(resident)) => resident,
+        Ok(None) => return,
+        Err(e) => {
+            eprintln!("gate: the desk session: {e}");
+            return;
+        }
+    };
+    match lookup_user(resident, None).await {
+        Some(user) if user.role == Role::Citizen && !user.blocked => {
+            identity.visitor.user_id = Some(resident);
+            identity.visitor.role = user.role;
+            identity.visitor.desk = Some(staff);
+        }
+        _ => {}
+    }
 }
 
 /// What the gate needs to know of a signed-in user.

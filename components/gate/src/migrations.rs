@@ -74,6 +74,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(35, "0035_letter_codes"),
     migration!(36, "0036_desk_accounts"),
     migration!(37, "0037_housekeeping"),
+    migration!(38, "0038_desk_sessions"),
 ];
 
 const DEMO_SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sql/demo.sql.deflate"));

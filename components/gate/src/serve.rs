@@ -40,7 +40,7 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
         return wasi(answer);
     }
     let key = key().await.ok();
-    let identity = identify(&parts.headers, key).await;
+    let identity = identify(&parts.headers, parts.uri.path(), key).await;
     let copy = Copy::of(&parts, &identity).await;
     if let Some(kept) = copy.kept() {
         return wasi(kept_answer(kept, &identity, key, locale).await);
@@ -97,6 +97,7 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     let is_static = ["/static/", "/images/"]
         .iter()
         .any(|p| parts.uri.path().starts_with(p));
+    let path_of_write = (!safe).then(|| parts.uri.path().to_string());
     let forwarded = http::Request::from_parts(parts, Full::new(body));
     let response = match spin_sdk::http::next(forwarded).await {
         Ok(response) => response,
@@ -108,7 +109,11 @@ pub async fn serve(request: Request) -> anyhow::Result<WasiResponse> {
     let (mut rparts, rbody) = response.into_parts();
     if rparts.status.as_u16() < 400 {
         count_accepted(&count_if_accepted).await;
+        if !safe {
+            entered_at_the_desk(&identity, path_of_write.as_deref()).await;
+        }
     }
+    desk_asked(&rparts.headers, &identity, path_of_write.as_deref()).await;
     let session_change = rparts.headers.contains_key(SET_SESSION_HEADER)
         || rparts.headers.contains_key(END_SESSION_HEADER);
     let signing_out = rparts.headers.contains_key(END_SESSION_HEADER);
@@ -399,6 +404,73 @@ async fn tell_feature(parts: &mut http::request::Parts, identity: &Identity) {
         parts
             .headers
             .insert(BASE_URL_HEADER, HeaderValue::from_static("1"));
+    }
+}
+
+/// The back-office's desk starts or ends the desk session of the staff
+/// member's own session (only the desk's routes may ask, only for staff).
+async fn desk_asked(headers: &http::HeaderMap, identity: &Identity, path: Option<&str>) {
+    use palabre_kit::desk::{self, Ask};
+    let Some(ask) = headers
+        .get(palabre_kit::visitor::DESK_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Ask::parse)
+    else {
+        return;
+    };
+    let (Some(session), Some(staff), Some(path)) =
+        (identity.session.as_ref(), identity.visitor.user_id, path)
+    else {
+        return;
+    };
+    if !identity.visitor.role.is_staff()
+        || identity.visitor.desk.is_some()
+        || !path.starts_with("/admin/desk/")
+    {
+        return;
+    }
+    let done = async {
+        let conn = palabre_kit::db::open().await?;
+        match ask {
+            Ask::Start(resident) => {
+                desk::start(
+                    &conn,
+                    &session.session_id,
+                    staff,
+                    resident,
+                    palabre_kit::now(),
+                )
+                .await
+            }
+            Ask::End => desk::end(&conn, &session.session_id).await.map(|_| ()),
+        }
+    };
+    if let Err(e) = done.await {
+        eprintln!("gate: the desk session: {e}");
+    }
+}
+
+/// A write a staff member entered for a resident at the desk, accepted:
+/// in the audit log (who entered, for whom, where).
+async fn entered_at_the_desk(identity: &Identity, path: Option<&str>) {
+    let (Some(staff), Some(resident), Some(path)) =
+        (identity.visitor.desk, identity.visitor.user_id, path)
+    else {
+        return;
+    };
+    let recorded = async {
+        let conn = palabre_kit::db::open().await?;
+        palabre_kit::audit::record(
+            &conn,
+            Some(staff),
+            palabre_kit::desk::ENTERED,
+            Some(&format!("user:{resident} {path}")),
+            None,
+        )
+        .await
+    };
+    if let Err(e) = recorded.await {
+        eprintln!("gate: a write entered at the desk is not in the audit log: {e}");
     }
 }
 

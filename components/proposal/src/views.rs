@@ -15,6 +15,8 @@ palabre_kit::views! {
         pub supports: String,
         pub comments: String,
         pub threshold: bool,
+        /// Entered at the town-hall desk by staff, with its author.
+        pub entered_at_desk: bool,
         pub category: Option<String>,
         pub district: Option<String>,
         pub date: Option<String>,

@@ -78,6 +78,15 @@ pub const MANIFEST: Manifest = Manifest {
             dated: None,
             list: None,
         },
+        // Online ballots entered with the voter at the town-hall desk.
+        Tally {
+            key: "budget_ballots_at_desk",
+            sql: "SELECT count(*) FROM budget_ballots WHERE channel = 'online' AND entered_by IS NOT NULL \
+                  AND envelope_id IN (SELECT id FROM budget_envelopes WHERE process_id = ?1)",
+            counts_as: CountsAs::Part,
+            dated: None,
+            list: None,
+        },
     ],
     exports: Some(Exports {
         label: "exports-budget",

@@ -475,8 +475,16 @@ fn ids(list: &str) -> Vec<i64> {
 
 /// Who votes, and how.
 pub enum Voter<'a> {
-    Online { user_id: i64 },
-    Paper { reference: &'a str, entered_by: i64 },
+    /// `entered_by`: the staff member entering it with the voter at the
+    /// town-hall desk, if so.
+    Online {
+        user_id: i64,
+        entered_by: Option<i64>,
+    },
+    Paper {
+        reference: &'a str,
+        entered_by: i64,
+    },
 }
 
 /// Records a ballot and its counters, inside the caller's transaction. An
@@ -499,7 +507,11 @@ pub async fn cast(
     sorted.dedup();
     let list = serde_json::to_string(&sorted).unwrap_or_else(|_| "[]".to_string());
     let ballot_id = match voter {
-        Voter::Online { user_id } => {
+        Voter::Online {
+            user_id,
+            entered_by,
+        } => {
+            let entered_by = entered_by.map_or(Value::Null, Value::Integer);
             if let Some(old) = ballot_of(conn, envelope_id, user_id).await? {
                 db::exec(
                     conn,
@@ -516,11 +528,12 @@ pub async fn cast(
                 .await?;
                 db::exec(
                     conn,
-                    "UPDATE budget_ballots SET total = ?, projects = ?, updated_at = ? WHERE id = ?",
+                    "UPDATE budget_ballots SET total = ?, projects = ?, updated_at = ?, entered_by = ? WHERE id = ?",
                     vec![
                         Value::Integer(total),
                         Value::text(&list),
                         Value::Integer(now),
+                        entered_by,
                         Value::Integer(old.id),
                     ],
                 )
@@ -530,7 +543,7 @@ pub async fn cast(
                 let row = db::query_one(
                     conn,
                     "INSERT INTO budget_ballots (envelope_id, channel, user_id, district_id, total, projects, \
-                     created_at, updated_at) VALUES (?1, 'online', ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id",
+                     created_at, updated_at, entered_by) VALUES (?1, 'online', ?2, ?3, ?4, ?5, ?6, ?6, ?7) RETURNING id",
                     vec![
                         Value::Integer(envelope_id),
                         Value::Integer(user_id),
@@ -538,6 +551,7 @@ pub async fn cast(
                         Value::Integer(total),
                         Value::text(&list),
                         Value::Integer(now),
+                        entered_by,
                     ],
                 )
                 .await?;

@@ -66,6 +66,16 @@ pub const MANIFEST: Manifest = Manifest {
             ),
             list: None,
         },
+        // Entered at the town-hall desk, among them.
+        Tally {
+            key: "discussion_comments_at_desk",
+            sql: "SELECT count(*) FROM comments WHERE entered_by IS NOT NULL AND resource = 'discussion' \
+                  AND resource_id IN (SELECT id FROM discussions WHERE process_id = ?1 AND status = 'published') \
+                  AND deleted_at IS NULL AND hidden_at IS NULL",
+            counts_as: CountsAs::Part,
+            dated: None,
+            list: None,
+        },
         Tally {
             key: "statements",
             sql: "SELECT count(*) FROM opinion_statements WHERE discussion_id IN \

@@ -366,6 +366,12 @@ where
             Ok(n) => ctx.unread = n,
             Err(e) => eprintln!("unread notifications: {e}"),
         }
+        if ctx.visitor.desk.is_some() {
+            match crate::desk::name(&conn, user_id).await {
+                Ok(name) => ctx.desk_for = name,
+                Err(e) => eprintln!("the desk's resident: {e}"),
+            }
+        }
     }
     let mut env = Env {
         ctx,

@@ -88,6 +88,8 @@ pub struct View {
     pub badge: Option<String>,
     pub created_at: i64,
     pub edited: bool,
+    /// Entered at the town-hall desk by staff, with its author.
+    pub entered_at_desk: bool,
     pub withdrawn: bool,
     pub hidden: bool,
     pub mine: bool,
@@ -132,7 +134,8 @@ const TOPS: &str = "SELECT id, stance, up, down, replies, badge, created_at, del
 const PAGE_ROWS: &str = "WITH RECURSIVE shown(id) AS (SELECT value FROM json_each(?) \
      UNION ALL SELECT c.id FROM comments c JOIN shown ON c.parent_id = shown.id) \
      SELECT c.id, c.parent_id, c.depth, c.user_id, u.display_name, c.body, c.stance, \
-     c.up, c.down, c.replies, c.badge, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, r.reaction \
+     c.up, c.down, c.replies, c.badge, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, r.reaction, \
+     c.entered_by IS NOT NULL \
      FROM shown JOIN comments c ON c.id = shown.id JOIN users u ON u.id = c.user_id \
      LEFT JOIN comment_reactions r ON r.comment_id = c.id AND r.user_id = ? \
      ORDER BY c.created_at, c.id";
@@ -306,6 +309,7 @@ pub async fn thread(
             deleted_at: db::opt_int(r, 13),
             hidden_at: db::opt_int(r, 14),
             my_reaction: db::opt_text(r, 15),
+            entered_at_desk: db::int(r, 16) == 1,
         })
         .collect();
     Ok(Page {

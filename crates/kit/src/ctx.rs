@@ -38,6 +38,9 @@ pub struct Ctx {
     pub if_none_match: Option<String>,
     /// Unread notifications of the signed-in visitor (shown in the header).
     pub unread: i64,
+    /// At the town-hall desk: the public name of the resident entered for
+    /// (the layout's banner says so).
+    pub desk_for: Option<String>,
     /// What the gate says of sign-ins with OpenID providers (`kit::oidc`).
     pub oidc: crate::oidc::FromGate,
     /// The census list's key, on the routes that hash with it (`kit::census`).
@@ -127,6 +130,7 @@ impl Ctx {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string),
             unread: 0,
+            desk_for: None,
             oidc: crate::oidc::FromGate::of(&parts.headers),
             census_key: crate::census::key_of(&parts.headers),
             chosen_locale,
@@ -268,7 +272,10 @@ mod tests {
             (
                 "/",
                 vec![
-                    ("palabre-visitor", "v1 uid=3 role=citizen locale=de csrf=x"),
+                    (
+                        "palabre-visitor",
+                        "v1 uid=3 role=citizen locale=de csrf=x desk=-",
+                    ),
                     ("cookie", "palabre-lang=en"),
                 ],
                 Locale::En,
@@ -276,7 +283,10 @@ mod tests {
             (
                 "/",
                 vec![
-                    ("palabre-visitor", "v1 uid=3 role=citizen locale=de csrf=x"),
+                    (
+                        "palabre-visitor",
+                        "v1 uid=3 role=citizen locale=de csrf=x desk=-",
+                    ),
                     ("accept-language", "en"),
                 ],
                 Locale::De,

@@ -16,6 +16,7 @@ pub mod crc;
 pub mod csv;
 pub mod ctx;
 pub mod db;
+pub mod desk;
 pub mod error;
 pub mod feature;
 pub mod follow_up;

@@ -42,6 +42,20 @@ pub const TOMBSTONE_NAME: &str = "-";
 /// The shared tables erased before the features' own (in this order).
 pub const SHARED: &[Source] = &[
     Source {
+        // A desk session under way: staff entering for this resident (an
+        // hour at most, then purged).
+        table: "desk_sessions",
+        user_column: "resident_id",
+        export: &["started_at", "expires_at"],
+        erase: Erase::Delete,
+    },
+    Source {
+        table: "desk_sessions",
+        user_column: "staff_id",
+        export: &["resident_id", "started_at", "expires_at"],
+        erase: Erase::Delete,
+    },
+    Source {
         table: "audit_log",
         user_column: "actor_id",
         export: &["at", "action", "ip"],
@@ -150,6 +164,14 @@ pub const SHARED: &[Source] = &[
             "edited_at",
             "deleted_at",
         ],
+        erase: Erase::Keep,
+    },
+    Source {
+        // Comments a staff member entered for a resident at the desk.
+        table: "comments",
+        user_column: "entered_by",
+        export: &["id", "resource", "resource_id", "created_at"],
+        // The contribution is the resident's; who entered it stays, for the audit.
         erase: Erase::Keep,
     },
     Source {

@@ -190,6 +190,8 @@ struct Layout {
     moderator: bool,
     unread: i64,
     notifications_label: String,
+    /// At the town-hall desk: whom staff enter for (the banner).
+    desk: Option<String>,
     map: Option<crate::map::Layout>,
 }
 
@@ -361,6 +363,10 @@ impl Renderer {
                 "nav-notifications",
                 &[("count", &ctx.unread.to_string())],
             ),
+            desk: ctx
+                .desk_for
+                .as_ref()
+                .map(|name| i18n::t_args(locale, "desk-banner", &[("name", name)])),
             map: None,
         }
     }

@@ -151,6 +151,17 @@ pub fn start_session(mut response: Response, user_id: i64) -> Response {
     response
 }
 
+/// Asks the gate to start or end the current session's desk session
+/// (`kit::desk`) with this response.
+pub fn desk(mut response: Response, ask: &crate::desk::Ask) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&ask.to_header()) {
+        response
+            .headers_mut()
+            .insert(crate::visitor::DESK_HEADER, value);
+    }
+    response
+}
+
 /// Asks the gate to end the current session with this response.
 pub fn end_session(mut response: Response) -> Response {
     response.headers_mut().insert(

@@ -18,6 +18,14 @@ pub struct Rule {
 }
 
 pub const RULES: &[Rule] = &[
+    // A desk session over (ended ones are deleted at once): a day after.
+    Rule {
+        table: "desk_sessions",
+        row: "session_id",
+        expired: "expires_at < ?1",
+        days: 1,
+        setting: None,
+    },
     // A form's key answers its replays for a day.
     Rule {
         table: "idempotency_keys",

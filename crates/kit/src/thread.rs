@@ -131,6 +131,7 @@ pub async fn post(env: &mut Env, host: &Host) -> Result<Done> {
         user_id,
         body: &body,
         stance: &stance,
+        entered_by: env.ctx.visitor.desk,
     };
     let held_words = &env.site.held_words;
     let mut held = false;

@@ -1,6 +1,10 @@
 //! The verified visitor, as the gate passes it to a feature in one header.
 //!
-//! `palabre-visitor: v1 uid=<id|-> role=<role> locale=<code|-> csrf=<token>`
+//! `palabre-visitor: v1 uid=<id|-> role=<role> locale=<code|-> csrf=<token> desk=<id|->`
+//!
+//! `desk`: the staff member entering what this visitor, a resident sitting
+//! with them at the town-hall desk, says (the gate's desk session; `-`
+//! otherwise). Features keep it with the contribution (`entered_by`).
 //!
 //! The gate strips every incoming `palabre-*` header before it sets this one, so
 //! a feature can trust it; a missing or malformed header means an anonymous
@@ -13,6 +17,9 @@ pub const VISITOR_HEADER: &str = "palabre-visitor";
 pub const SET_SESSION_HEADER: &str = "palabre-set-session";
 /// Response header by which a feature asks the gate to end the current session.
 pub const END_SESSION_HEADER: &str = "palabre-end-session";
+/// Response header by which the back-office's desk asks the gate to start
+/// (`start <resident id>`) or end (`end`) the current session's desk session.
+pub const DESK_HEADER: &str = "palabre-desk";
 /// Request header with the site's public origin (scheme and authority), set by the gate.
 pub const ORIGIN_HEADER: &str = "palabre-origin";
 /// Request header with the origin links in mails are made under: the
@@ -53,6 +60,8 @@ pub struct Visitor {
     /// The account's preferred language, when signed in and set.
     pub locale: Option<Locale>,
     pub csrf: String,
+    /// At the town-hall desk: the staff member entering for this resident.
+    pub desk: Option<i64>,
 }
 
 impl Visitor {
@@ -69,7 +78,7 @@ impl Visitor {
 
     pub fn to_header(&self) -> String {
         format!(
-            "v1 uid={} role={} locale={} csrf={}",
+            "v1 uid={} role={} locale={} csrf={} desk={}",
             self.user_id
                 .map_or_else(|| "-".to_string(), |id| id.to_string()),
             self.role,
@@ -79,6 +88,8 @@ impl Visitor {
             } else {
                 &self.csrf
             },
+            self.desk
+                .map_or_else(|| "-".to_string(), |id| id.to_string()),
         )
     }
 
@@ -96,6 +107,7 @@ impl Visitor {
         let role = field("role")?;
         let locale = field("locale")?;
         let csrf = field("csrf")?;
+        let desk = field("desk")?;
         if parts.next().is_some() {
             return None;
         }
@@ -119,11 +131,20 @@ impl Visitor {
         {
             return None;
         }
+        // Only a signed-in resident is entered for, by someone else.
+        let desk = match desk.as_str() {
+            "-" => None,
+            id => Some(id.parse::<i64>().ok().filter(|id| *id > 0)?),
+        };
+        if desk.is_some() && (user_id.is_none() || desk == user_id) {
+            return None;
+        }
         Some(Visitor {
             user_id,
             role,
             locale,
             csrf,
+            desk,
         })
     }
 }
@@ -142,6 +163,14 @@ mod tests {
                 role: Role::Admin,
                 locale: Some(Locale::De),
                 csrf: "abc".into(),
+                desk: None,
+            },
+            Visitor {
+                user_id: Some(12),
+                role: Role::Citizen,
+                locale: Some(Locale::Fr),
+                csrf: "abc".into(),
+                desk: Some(7),
             },
         ];
         for v in visitors {
@@ -164,6 +193,10 @@ mod tests {
             "v1 uid=3 role=citizen locale=fr csrf=a extra=1",
             "v1 role=citizen uid=3 locale=fr csrf=a",
             "v1 uid=3 role=citizen locale=fr",
+            "v1 uid=3 role=citizen locale=fr csrf=a",
+            "v1 uid=- role=visitor locale=- csrf=- desk=7",
+            "v1 uid=7 role=citizen locale=- csrf=- desk=7",
+            "v1 uid=3 role=citizen locale=- csrf=- desk=0",
         ];
         for case in cases {
             assert_eq!(Visitor::parse(case), None, "{case}");

@@ -87,6 +87,15 @@ pub const MANIFEST: Manifest = Manifest {
             ),
             list: Some("/proposals?process="),
         },
+        // Entered at the town-hall desk, among them.
+        Tally {
+            key: "proposals_at_desk",
+            sql: "SELECT count(*) FROM proposals WHERE process_id = ?1 AND state = 'published' \
+                  AND entered_by IS NOT NULL",
+            counts_as: CountsAs::Part,
+            dated: None,
+            list: None,
+        },
         Tally {
             key: "proposal_comments",
             sql: "SELECT count(*) FROM comments WHERE resource = 'proposal' AND resource_id IN \
@@ -107,6 +116,14 @@ pub const MANIFEST: Manifest = Manifest {
             key: "supports",
             sql: "SELECT coalesce(sum(supports), 0) FROM proposals WHERE process_id = ?1 AND state = 'published'",
             counts_as: CountsAs::Vote,
+            dated: None,
+            list: None,
+        },
+        Tally {
+            key: "supports_at_desk",
+            sql: "SELECT count(*) FROM proposal_supports s JOIN proposals p ON p.id = s.proposal_id \
+                  WHERE s.process_id = ?1 AND s.entered_by IS NOT NULL AND p.state = 'published'",
+            counts_as: CountsAs::Part,
             dated: None,
             list: None,
         },
@@ -147,10 +164,23 @@ const PRIVACY: &[Source] = &[
         ]),
     },
     Source {
+        // Proposals a staff member entered for a resident at the desk.
+        table: "proposals",
+        user_column: "entered_by",
+        export: &["id", "title", "created_at"],
+        erase: Erase::Keep,
+    },
+    Source {
         table: "proposal_supports",
         user_column: "user_id",
         export: &["proposal_id", "created_at"],
         // Counted in the proposals' totals: they stay, linked to a deleted participant.
+        erase: Erase::Keep,
+    },
+    Source {
+        table: "proposal_supports",
+        user_column: "entered_by",
+        export: &["proposal_id", "created_at"],
         erase: Erase::Keep,
     },
     Source {

@@ -120,6 +120,7 @@ mod tests {
             created_at: 0,
             image_id: None,
             comments: 0,
+            entered_at_desk: false,
         }
     }
 

@@ -31,13 +31,15 @@ pub struct Proposal {
     pub created_at: i64,
     pub image_id: Option<i64>,
     pub comments: i64,
+    /// Entered at the town-hall desk by staff, with its author.
+    pub entered_at_desk: bool,
 }
 
 const COLUMNS: &str = "p.id, p.process_id, p.user_id, u.display_name, p.title, p.body, c.id, c.name, d.id, d.name, \
      p.address, p.latitude, p.longitude, p.state, p.status, p.supports, p.threshold_reached_at, p.published_at, \
-     p.created_at, p.image_id, p.comments_count";
+     p.created_at, p.image_id, p.comments_count, p.entered_by IS NOT NULL";
 /// How many columns `COLUMNS` names.
-const WIDTH: usize = 21;
+const WIDTH: usize = 22;
 const FROM: &str = "proposals p JOIN users u ON u.id = p.user_id \
      LEFT JOIN proposal_categories c ON c.id = p.category_id LEFT JOIN districts d ON d.id = p.district_id";
 
@@ -61,6 +63,7 @@ fn proposal_of(r: &db::Row) -> Proposal {
         created_at: db::int(r, 18),
         image_id: db::opt_int(r, 19),
         comments: db::int(r, 20),
+        entered_at_desk: db::int(r, 21) == 1,
     }
 }
 
@@ -290,11 +293,12 @@ fn input_params(i: &Input) -> Vec<Value> {
     ]
 }
 
-/// A new draft; returns its id.
+/// A new draft (`entered_by`: the staff member entering it at the town-hall
+/// desk, if so); returns its id.
 pub async fn create(
     conn: &Connection,
     process_id: i64,
-    user_id: i64,
+    (user_id, entered_by): (i64, Option<i64>),
     input: &Input,
     shuffle: i64,
     now: i64,
@@ -306,11 +310,13 @@ pub async fn create(
         Value::Integer(shuffle),
         Value::Integer(now),
         Value::Integer(now),
+        entered_by.map_or(Value::Null, Value::Integer),
     ]);
     let row = db::query_one(
         conn,
         "INSERT INTO proposals (title, body, category_id, district_id, address, latitude, longitude, image_id, \
-         process_id, user_id, shuffle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         process_id, user_id, shuffle, created_at, updated_at, entered_by) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         params,
     )
     .await?;

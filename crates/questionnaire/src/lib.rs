@@ -46,19 +46,31 @@ pub const MANIFEST: Manifest = Manifest {
         shape: Shape::List(&["title", "responses", "open_data"]),
     }],
     search: None,
-    tallies: &[Tally {
-        key: "responses",
-        sql: "SELECT count(*) FROM responses WHERE questionnaire_id IN \
-              (SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published') \
-              AND status = 'submitted'",
-        counts_as: CountsAs::Contribution,
-        dated: Some(
-            "SELECT coalesce(submitted_at, created_at) AS t FROM responses WHERE questionnaire_id IN \
-             (SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published') \
-             AND status = 'submitted'",
-        ),
-        list: None,
-    }],
+    tallies: &[
+        Tally {
+            key: "responses",
+            sql: "SELECT count(*) FROM responses WHERE questionnaire_id IN \
+                  (SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published') \
+                  AND status = 'submitted'",
+            counts_as: CountsAs::Contribution,
+            dated: Some(
+                "SELECT coalesce(submitted_at, created_at) AS t FROM responses WHERE questionnaire_id IN \
+                 (SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published') \
+                 AND status = 'submitted'",
+            ),
+            list: None,
+        },
+        // Entered at the town-hall desk, among them.
+        Tally {
+            key: "responses_at_desk",
+            sql: "SELECT count(*) FROM responses WHERE entered_by IS NOT NULL AND questionnaire_id IN \
+                  (SELECT id FROM questionnaires WHERE process_id = ?1 AND status = 'published') \
+                  AND status = 'submitted'",
+            counts_as: CountsAs::Part,
+            dated: None,
+            list: None,
+        },
+    ],
     moderation: &[],
     exports: Some(Exports {
         label: "exports-questionnaire",
@@ -90,6 +102,13 @@ const PRIVACY: &[Source] = &[
             "DELETE FROM responses WHERE user_id = ?1 AND status = 'draft'",
             "UPDATE responses SET user_id = NULL WHERE user_id = ?1",
         ]),
+    },
+    Source {
+        // Answers a staff member entered for a resident at the desk.
+        table: "responses",
+        user_column: "entered_by",
+        export: &["questionnaire_id", "created_at"],
+        erase: Erase::Keep,
     },
     Source {
         table: "questionnaires",

@@ -895,3 +895,159 @@ fn the_desk_registers_a_resident_without_email_who_claims_the_account_later() {
     let page = moderator.get("/admin/desk?lang=fr").text();
     assert!(page.contains("Repris le"), "{page}");
 }
+
+/// The desk enters a resident's contributions: a moderator sits with a
+/// resident registered there and, until they end it, the public site acts as
+/// the resident for the moderator's session only. What is sent is the
+/// resident's, marked as entered at the desk by the moderator, each write in
+/// the audit log; the back-office and the moderator's own account stay the
+/// moderator's; the report counts those contributions apart.
+#[test]
+fn the_desk_enters_a_residents_contributions_marked_audited_and_counted_apart() {
+    let app = TestApp::start();
+    let mut moderator = palabre_e2e::demo::moderator(&app);
+    let district = int(&app, "SELECT id FROM districts WHERE name = 'Saint-Martin'").to_string();
+    moderator.get("/admin/desk");
+    let registered = moderator.post(
+        "/admin/desk",
+        &[
+            ("name", "Jeanne M."),
+            ("district", &district),
+            ("seen", "yes"),
+        ],
+    );
+    assert_eq!(registered.status, 303, "{}", registered.text());
+    let jeanne = int(&app, "SELECT user_id FROM desk_accounts");
+    let moderator_id = int(
+        &app,
+        "SELECT id FROM users WHERE email = 'moderation@valbrune.example.org'",
+    );
+    let camille_id = int(
+        &app,
+        "SELECT id FROM users WHERE email = 'camille@valbrune.example.org'",
+    );
+
+    // Only staff, only for an account registered at the desk.
+    let mut camille = camille(&app);
+    camille.get("/");
+    let refused = camille.post("/admin/desk/act", &[("person", &jeanne.to_string())]);
+    assert_eq!(refused.status, 403);
+    let page = moderator.get("/admin/desk?lang=fr").text();
+    assert!(page.contains("Saisir avec cette personne"), "{page}");
+    let not_desk = moderator.post("/admin/desk/act", &[("person", &camille_id.to_string())]);
+    assert_eq!(not_desk.status, 404);
+    assert_eq!(int(&app, "SELECT count(*) FROM desk_sessions"), 0);
+
+    moderator.get("/admin/desk");
+    let started = moderator.post("/admin/desk/act", &[("person", &jeanne.to_string())]);
+    assert_eq!(started.status, 303, "{}", started.text());
+    assert_eq!(started.header("location"), Some("/"));
+    let home = moderator.get("/?lang=fr").text();
+    assert!(
+        home.contains("Guichet : vous saisissez pour Jeanne M."),
+        "{home}"
+    );
+    assert!(
+        !home.contains(">Mon compte<"),
+        "the staff member's own links are away"
+    );
+
+    // A comment, in her name, marked.
+    let discussion = "/discussions/usages-des-quais";
+    moderator.get(discussion);
+    let body = "Je voudrais des bancs à l’ombre sur les quais, pour les anciens du quartier.";
+    let sent = moderator.post(&format!("{discussion}/comments"), &[("body", body)]);
+    assert_eq!(sent.status, 303, "{}", sent.text());
+    assert_eq!(
+        int(
+            &app,
+            &format!(
+                "SELECT count(*) FROM comments WHERE body = '{}' AND user_id = {jeanne} \
+                 AND entered_by = {moderator_id}",
+                body.replace('\'', "''")
+            )
+        ),
+        1
+    );
+    let page = moderator.get(&format!("{discussion}?lang=fr")).text();
+    assert!(page.contains("Saisi au guichet"), "{page}");
+    let public = app.get(&format!("{discussion}?lang=fr")).text();
+    assert!(
+        public.contains("Saisi au guichet"),
+        "everyone sees the mark"
+    );
+
+    // A support, in her name, marked.
+    let gardens = int(
+        &app,
+        "SELECT id FROM proposals WHERE title = 'Des jardins partagés au Bois-Joli'",
+    );
+    moderator.get(&format!("/proposals/{gardens}"));
+    let supported = moderator.post(&format!("/proposals/{gardens}/support"), &[]);
+    assert!(supported.status < 400, "{}", supported.text());
+    assert_eq!(
+        int(
+            &app,
+            &format!(
+                "SELECT count(*) FROM proposal_supports WHERE proposal_id = {gardens} \
+                 AND user_id = {jeanne} AND entered_by = {moderator_id}"
+            )
+        ),
+        1
+    );
+    // Every write of the session is in the audit log, by the moderator, for her.
+    assert_eq!(
+        int(
+            &app,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE action = 'desk-entered' \
+                 AND actor_id = {moderator_id} AND subject LIKE 'user:{jeanne} %'"
+            )
+        ),
+        2
+    );
+    assert_eq!(
+        int(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'desk-started'"
+        ),
+        1
+    );
+    // The back-office stays the moderator's.
+    assert_eq!(moderator.get("/admin/moderation").status, 200);
+
+    // The end: the moderator is themselves again.
+    moderator.get("/admin/desk");
+    let ended = moderator.post("/admin/desk/end", &[]);
+    assert_eq!(ended.status, 303);
+    assert_eq!(ended.header("location"), Some("/admin/desk"));
+    assert_eq!(int(&app, "SELECT count(*) FROM desk_sessions"), 0);
+    let home = moderator.get("/?lang=fr").text();
+    assert!(!home.contains("vous saisissez pour"), "{home}");
+    moderator.get(discussion);
+    let own = "Un commentaire de la modération, en son nom propre.";
+    assert_eq!(
+        moderator
+            .post(&format!("{discussion}/comments"), &[("body", own)])
+            .status,
+        303
+    );
+    assert_eq!(
+        int(
+            &app,
+            &format!(
+                "SELECT count(*) FROM comments WHERE body = '{own}' AND user_id = {moderator_id} \
+                 AND entered_by IS NULL"
+            )
+        ),
+        1
+    );
+
+    // The report counts them apart.
+    let mut admin = palabre_e2e::demo::admin(&app);
+    let report = admin.get("/processes/quais-de-loire/bilan?lang=fr").text();
+    assert!(
+        report.contains("dont saisis au guichet</th><td>1<"),
+        "{report}"
+    );
+}

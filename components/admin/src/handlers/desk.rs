@@ -175,3 +175,40 @@ pub async fn claim_code(env: &mut Env) -> Result<Response> {
     )?;
     Ok(respond::secret(page))
 }
+
+/// Starts entering for a resident registered at the desk, sitting with this
+/// staff member: the public site acts as them (the gate's desk session, an
+/// hour at most) until the banner's "end"; what is sent then is theirs,
+/// marked as entered at the desk by this staff member, and audited.
+pub async fn act(env: &mut Env) -> Result<Response> {
+    let form = env.submission().await?;
+    let Ok(id) = form.get("person").parse::<i64>() else {
+        return Err(Error::BadRequest("person"));
+    };
+    // A claimed account is the resident's own now: they sign in themselves.
+    let account = palabre_identity::desk_account(&env.conn, id)
+        .await?
+        .filter(|a| a.claimed_at.is_none())
+        .ok_or(Error::NotFound)?;
+    record_in(
+        &env.conn,
+        &env.ctx,
+        "desk-started",
+        &format!("user:{}", account.user_id),
+    )
+    .await?;
+    Ok(respond::desk(
+        respond::redirect("/"),
+        &palabre_kit::desk::Ask::Start(account.user_id),
+    ))
+}
+
+/// Ends the desk session: the staff member is themselves again.
+pub async fn end(env: &mut Env) -> Result<Response> {
+    env.submission().await?;
+    record_in(&env.conn, &env.ctx, "desk-ended", "").await?;
+    Ok(respond::desk(
+        respond::redirect("/admin/desk"),
+        &palabre_kit::desk::Ask::End,
+    ))
+}

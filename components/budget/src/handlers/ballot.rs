@@ -446,7 +446,10 @@ pub async fn vote(env: &mut Env, raw: &str) -> Result<Response> {
         store::cast(
             conn,
             e.id,
-            Voter::Online { user_id },
+            Voter::Online {
+                user_id,
+                entered_by: env.ctx.visitor.desk,
+            },
             district,
             &ids,
             total,

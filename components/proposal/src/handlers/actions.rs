@@ -113,7 +113,8 @@ pub async fn support(env: &mut Env, raw_id: &str, on: bool) -> Result<Response> 
         {
             return Ok(Err(refusal));
         }
-        let (before, after) = store::add_support(conn, &p, user_id, now).await?;
+        let (before, after) =
+            store::add_support(conn, &p, (user_id, env.ctx.visitor.desk), now).await?;
         if rules::crossed(before, after, process.threshold) {
             store::mark_threshold(conn, p.id, now).await?;
             let url = format!("/proposals/{}", p.id);

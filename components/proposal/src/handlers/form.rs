@@ -238,7 +238,17 @@ pub async fn create(env: &mut Env) -> Result<Response> {
     // The photo and the proposal, together.
     let id = db::immediate(&env.conn, async |conn| {
         input.image_id = image.apply(conn, env.ctx.visitor.user_id).await?;
-        Ok::<_, Error>(store::create(conn, process.id, user_id, &input, shuffle, now).await?)
+        Ok::<_, Error>(
+            store::create(
+                conn,
+                process.id,
+                (user_id, env.ctx.visitor.desk),
+                &input,
+                shuffle,
+                now,
+            )
+            .await?,
+        )
     })
     .await?;
     Ok(respond::redirect(&format!("/proposals/{id}")))

@@ -88,6 +88,7 @@ pub(super) fn card(env: &Env, p: &Proposal) -> views::Card {
             &[("count", &p.comments.to_string())],
         ),
         threshold: p.threshold_reached,
+        entered_at_desk: p.entered_at_desk,
         category: p.category.as_ref().map(|c| c.1.clone()),
         district: p.district.as_ref().map(|d| d.1.clone()),
         date: p.published_at.map(|t| i18n::long_date(locale, t)),

@@ -460,7 +460,7 @@ pub async fn save(env: &mut Env, slug: &str) -> Result<Response> {
     let sections = &c.sections;
     let user_id = env.ctx.visitor.user_id;
     let submitted = db::immediate(&env.conn, async |conn| {
-        let response = store::start(conn, q.id, &owner, stamp)
+        let response = store::start(conn, q.id, &owner, env.ctx.visitor.desk, stamp)
             .await?
             .ok_or_else(|| Error::Internal("response not started".into()))?;
         if response.submitted {

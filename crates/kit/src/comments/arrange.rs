@@ -42,6 +42,7 @@ pub struct Row {
     pub deleted_at: Option<i64>,
     pub hidden_at: Option<i64>,
     pub my_reaction: Option<String>,
+    pub entered_at_desk: bool,
 }
 
 /// Visible top-level comments per stance, in [`Stance::ALL`] order.
@@ -167,6 +168,7 @@ fn view(
         badge: row.badge.clone(),
         created_at: row.created_at,
         edited: row.edited_at.is_some(),
+        entered_at_desk: row.entered_at_desk,
         withdrawn,
         hidden: row.hidden_at.is_some(),
         mine,
@@ -223,6 +225,7 @@ mod tests {
             deleted_at: None,
             hidden_at: None,
             my_reaction: None,
+            entered_at_desk: false,
         }
     }
 

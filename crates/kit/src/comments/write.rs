@@ -25,6 +25,8 @@ pub struct New<'a> {
     pub body: &'a str,
     /// As typed (top-level comments only; replies ignore it).
     pub stance: &'a str,
+    /// Entered at the town-hall desk by this staff member (`Visitor::desk`).
+    pub entered_by: Option<i64>,
 }
 
 /// Posts a comment (to be run inside a transaction); returns its id and, for a
@@ -56,8 +58,8 @@ pub async fn post(
     };
     let row = db::query_one(
         conn,
-        "INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, stance, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO comments (resource, resource_id, parent_id, depth, user_id, body, stance, created_at, \
+         entered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         vec![
             Value::text(new.on.0.as_str()),
             Value::Integer(new.on.1),
@@ -67,6 +69,7 @@ pub async fn post(
             Value::text(body),
             stance.map_or(Value::Null, |s| Value::text(s.as_str())),
             Value::Integer(now),
+            new.entered_by.map_or(Value::Null, Value::Integer),
         ],
     )
     .await?;

@@ -27,22 +27,24 @@ pub async fn given(conn: &Connection, process_id: i64, user_id: i64) -> DbResult
 }
 
 /// Adds a support (once: a second one changes nothing) and counts it in the
-/// same statement's transaction; returns the count (before, after).
+/// same statement's transaction (`entered_by`: the staff member entering it
+/// at the town-hall desk, if so); returns the count (before, after).
 pub async fn add_support(
     conn: &Connection,
     p: &Proposal,
-    user_id: i64,
+    (user_id, entered_by): (i64, Option<i64>),
     now: i64,
 ) -> DbResult<(i64, i64)> {
     let added = db::query_one(
         conn,
-        "INSERT INTO proposal_supports (proposal_id, user_id, process_id, created_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT DO NOTHING RETURNING 1",
+        "INSERT INTO proposal_supports (proposal_id, user_id, process_id, created_at, entered_by) \
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
         vec![
             Value::Integer(p.id),
             Value::Integer(user_id),
             Value::Integer(p.process_id),
             Value::Integer(now),
+            entered_by.map_or(Value::Null, Value::Integer),
         ],
     )
     .await?

@@ -48,22 +48,31 @@ pub async fn response(
     )
 }
 
-/// The person's response, started if needed.
+/// The person's response, started if needed (`entered_by`: the staff member
+/// entering it at the town-hall desk, if so; a response started there stays
+/// marked).
 pub async fn start(
     conn: &Connection,
     questionnaire_id: i64,
     owner: &Owner,
+    entered_by: Option<i64>,
     now: i64,
 ) -> DbResult<Option<Response>> {
     let (column, value) = owner.column();
     let sql = format!(
-        "INSERT INTO responses (questionnaire_id, {column}, created_at) VALUES (?, ?, ?) \
-         ON CONFLICT DO NOTHING"
+        "INSERT INTO responses (questionnaire_id, {column}, created_at, entered_by) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT DO UPDATE SET entered_by = coalesce(entered_by, excluded.entered_by) \
+         WHERE excluded.entered_by IS NOT NULL"
     );
     db::exec(
         conn,
         &sql,
-        vec![Value::Integer(questionnaire_id), value, Value::Integer(now)],
+        vec![
+            Value::Integer(questionnaire_id),
+            value,
+            Value::Integer(now),
+            entered_by.map_or(Value::Null, Value::Integer),
+        ],
     )
     .await?;
     response(conn, questionnaire_id, owner).await
