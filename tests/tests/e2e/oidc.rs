@@ -94,6 +94,23 @@ fn with_param(url: &str, name: &str, value: &str) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
+/// Signs out a session opened with FranceConnect: the sign-out goes on to
+/// its end-session endpoint with the ID token as a hint; where to, in full.
+fn signs_out_at_the_provider(browser: &mut Browser<'_>, provider: &OidcProvider) -> String {
+    browser.get("/account");
+    let out = browser.post("/account/logout", &[]);
+    assert_eq!(out.status, 303);
+    let to = out.header("location").unwrap_or_default().to_string();
+    assert!(
+        to.starts_with(&format!(
+            "{}/session/end?id_token_hint=ey",
+            provider.issuer()
+        )),
+        "{to}"
+    );
+    to
+}
+
 fn refused(response: &palabre_e2e::Response, status: u16, says: &str) {
     assert_eq!(response.status, status, "{}", response.text());
     let text = response.text();
@@ -152,17 +169,7 @@ fn a_resident_signs_in_with_franceconnect_and_a_broken_answer_creates_nothing() 
     // Signing out closes the FranceConnect session too (its logout, with the
     // ID token as a hint, back to the home page); the token is then forgotten.
     assert_eq!(count(&app, "SELECT count(*) FROM oidc_sessions"), 1);
-    helene.get("/account");
-    let out = helene.post("/account/logout", &[]);
-    assert_eq!(out.status, 303);
-    let to = out.header("location").unwrap_or_default().to_string();
-    assert!(
-        to.starts_with(&format!(
-            "{}/session/end?id_token_hint=ey",
-            provider.issuer()
-        )),
-        "{to}"
-    );
+    let to = signs_out_at_the_provider(&mut helene, &provider);
     assert!(to.contains(&format!(
         "post_logout_redirect_uri=http%3A%2F%2F{}%2F",
         app.addr.replace(':', "%3A")
@@ -358,17 +365,7 @@ fn an_email_with_an_account_links_only_with_its_password_and_a_provider_down_is_
     // The session the password opened was opened with FranceConnect: its
     // ID token waited for that step, and the sign-out goes through its logout.
     assert_eq!(count(&app, "SELECT count(*) FROM oidc_sessions"), 1);
-    browser.get("/account");
-    let out = browser.post("/account/logout", &[]);
-    assert_eq!(out.status, 303);
-    let to = out.header("location").unwrap_or_default().to_string();
-    assert!(
-        to.starts_with(&format!(
-            "{}/session/end?id_token_hint=ey",
-            provider.issuer()
-        )),
-        "{to}"
-    );
+    signs_out_at_the_provider(&mut browser, &provider);
     assert_eq!(count(&app, "SELECT count(*) FROM oidc_sessions"), 0);
     // A password sign-in later in the same browser is not FranceConnect's.
     browser.get("/account/login");

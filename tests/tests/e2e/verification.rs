@@ -714,6 +714,22 @@ fn shown_code(html: &str) -> String {
     html[start..end].to_string()
 }
 
+/// A moderator registers a resident seen in person, in Saint-Martin.
+fn register_at_the_desk(
+    app: &TestApp,
+    moderator: &mut palabre_e2e::Browser<'_>,
+    name: &str,
+) -> palabre_e2e::Response {
+    let district = int(app, "SELECT id FROM districts WHERE name = 'Saint-Martin'").to_string();
+    moderator.get("/admin/desk");
+    let registered = moderator.post(
+        "/admin/desk",
+        &[("name", name), ("district", &district), ("seen", "yes")],
+    );
+    assert_eq!(registered.status, 303, "{}", registered.text());
+    registered
+}
+
 /// The town-hall desk: a moderator registers a resident without an email
 /// (not without attesting the documents were seen), who is verified at the
 /// desk at once; a claim code, shown once and kept as a keyed hash, lets
@@ -740,16 +756,7 @@ fn the_desk_registers_a_resident_without_email_who_claims_the_account_later() {
     );
     assert_eq!(unseen.status, 422);
     assert_eq!(int(&app, "SELECT count(*) FROM users"), users);
-    moderator.get("/admin/desk");
-    let registered = moderator.post(
-        "/admin/desk",
-        &[
-            ("name", "Jeanne M."),
-            ("district", &district),
-            ("seen", "yes"),
-        ],
-    );
-    assert_eq!(registered.status, 303, "{}", registered.text());
+    let registered = register_at_the_desk(&app, &mut moderator, "Jeanne M.");
     let id = int(&app, "SELECT user_id FROM desk_accounts");
     assert_eq!(
         int(
@@ -906,17 +913,7 @@ fn the_desk_registers_a_resident_without_email_who_claims_the_account_later() {
 fn the_desk_enters_a_residents_contributions_marked_audited_and_counted_apart() {
     let app = TestApp::start();
     let mut moderator = palabre_e2e::demo::moderator(&app);
-    let district = int(&app, "SELECT id FROM districts WHERE name = 'Saint-Martin'").to_string();
-    moderator.get("/admin/desk");
-    let registered = moderator.post(
-        "/admin/desk",
-        &[
-            ("name", "Jeanne M."),
-            ("district", &district),
-            ("seen", "yes"),
-        ],
-    );
-    assert_eq!(registered.status, 303, "{}", registered.text());
+    register_at_the_desk(&app, &mut moderator, "Jeanne M.");
     let jeanne = int(&app, "SELECT user_id FROM desk_accounts");
     let moderator_id = int(
         &app,

@@ -128,23 +128,8 @@ pub async fn intercept(
 /// Keeps the ID token of a sign-in with the session it opened, until that
 /// session's end at most.
 pub async fn keep_for_logout(opened: Opened, session: &palabre_kit::session::SessionClaims) {
-    let now = palabre_kit::now();
-    let params = vec![
-        Value::text(hash(&session.session_id)),
-        Value::text(opened.provider.id()),
-        Value::text(opened.id_token),
-        Value::Integer(session.expires_at),
-    ];
-    let kept = async {
-        let conn = db::open().await?;
-        db::immediate(&conn, async |conn| {
-            db::exec(conn, PURGE_SESSIONS, vec![Value::Integer(now)]).await?;
-            db::exec(conn, KEEP_SESSION, params).await?;
-            Ok::<_, palabre_kit::Error>(())
-        })
-        .await
-    };
-    if let Err(e) = kept.await {
+    let key = hash(&session.session_id);
+    if let Err(e) = keep(key, opened, session.expires_at).await {
         eprintln!("gate: a session opened with a provider will not close there: {e}");
     }
 }
@@ -154,25 +139,28 @@ pub async fn keep_for_logout(opened: Opened, session: &palabre_kit::session::Ses
 /// under a hash of this browser's pre-session, until that step or for its
 /// lifetime at most (`carry_to_session`).
 pub async fn keep_until_signed_in(opened: Opened, binding: &str) {
-    let now = palabre_kit::now();
-    let params = vec![
-        Value::text(pending_hash(binding)),
-        Value::text(opened.provider.id()),
-        Value::text(opened.id_token),
-        Value::Integer(now + PENDING_SECONDS),
-    ];
-    let kept = async {
-        let conn = db::open().await?;
-        db::immediate(&conn, async |conn| {
-            db::exec(conn, PURGE_SESSIONS, vec![Value::Integer(now)]).await?;
-            db::exec(conn, KEEP_SESSION, params).await?;
-            Ok::<_, palabre_kit::Error>(())
-        })
-        .await
-    };
-    if let Err(e) = kept.await {
+    let until = palabre_kit::now() + PENDING_SECONDS;
+    if let Err(e) = keep(pending_hash(binding), opened, until).await {
         eprintln!("gate: a sign-in with a provider will not close there: {e}");
     }
+}
+
+/// Keeps an ID token under `key` until `until`, forgetting the expired ones.
+async fn keep(key: String, opened: Opened, until: i64) -> palabre_kit::Result<()> {
+    let now = palabre_kit::now();
+    let params = vec![
+        Value::text(key),
+        Value::text(opened.provider.id()),
+        Value::text(opened.id_token),
+        Value::Integer(until),
+    ];
+    let conn = db::open().await?;
+    db::immediate(&conn, async |conn| {
+        db::exec(conn, PURGE_SESSIONS, vec![Value::Integer(now)]).await?;
+        db::exec(conn, KEEP_SESSION, params).await?;
+        Ok::<_, palabre_kit::Error>(())
+    })
+    .await
 }
 
 /// A session this browser opened at a sign-in's later step: the ID token
